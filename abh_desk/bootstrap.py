@@ -1,0 +1,39 @@
+"""Opening the program's world without Qt: database (migrated), catalogue, service context.
+
+Used by the CLI and by ``main.py``; the GUI adds only windows on top.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from abh_desk import migrate
+from abh_desk.config import resolve_database_url
+from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.domain.rule_files import EXAMPLE_RULES, load_rule_file
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.staff import apply_rule_file
+from abh_desk.storage import Database
+from models import Area
+
+
+def open_context(cli_url: str | None = None, upgrade: bool = True) -> ServiceContext:
+    """Open (and on first start create and migrate) the database; load and check the catalogue."""
+    catalogue = load_catalogue()
+    db = Database(resolve_database_url(cli_url))
+    db.check_connection()
+    if upgrade and migrate.needs_upgrade(db):
+        migrate.upgrade(db)
+    ctx = ServiceContext(db, catalogue)
+    ensure_areas(ctx)
+    return ctx
+
+
+def ensure_areas(ctx: ServiceContext) -> None:
+    """A new database gets the example areas and letter ranges, so cases can be routed at once."""
+    with ctx.db.read() as session:
+        if session.scalar(select(func.count()).select_from(Area)):
+            return
+    with ctx.unit_of_work() as uow:
+        apply_rule_file(uow, load_rule_file(EXAMPLE_RULES))
+        uow.commit()

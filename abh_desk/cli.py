@@ -1,0 +1,169 @@
+"""The ``abh-desk`` command: administration and batch work on the same services as the window.
+
+Without a sub-command it starts the window (``main.py`` passes the launcher in, so this module
+never imports Qt). User errors print a German message to stderr and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from sqlalchemy import func, select
+
+from abh_desk import migrate
+from abh_desk.bootstrap import open_context
+from abh_desk.config import resolve_database_url
+from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
+from abh_desk.errors import DomainError
+from abh_desk.services.persons import search_persons
+from abh_desk.storage import Database, store_password
+from models import Person
+
+GuiLauncher = Callable[[str | None], int]
+
+EXIT_USER_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="abh-desk",
+        description="ABH Desk – Fachverfahren der Ausländerbehörde. Ohne Befehl startet das Programmfenster.",
+    )
+    parser.add_argument("--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)")
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL")
+
+    db = commands.add_parser("db", help="Datenbank verwalten")
+    db_commands = db.add_subparsers(dest="db_command", metavar="AKTION", required=True)
+    db_commands.add_parser("upgrade", help="Schema auf den neuesten Stand bringen")
+    db_commands.add_parser("status", help="Adresse, Schemastand und SQLite-Einstellungen zeigen")
+    db_commands.add_parser("passwort", help="Passwort des PostgreSQL-Servers im Schlüsselbund speichern")
+
+    demo = commands.add_parser("demo", help="Demo-Daten erzeugen")
+    demo.add_argument("--personen", type=int, required=True, metavar="N", help="Anzahl Personen (50 bis 1.000.000)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="Startwert; gleicher Wert, gleiche Daten")
+    demo.add_argument("--nur-wenn-leer", action="store_true", help="nur erzeugen, wenn noch keine Personen gespeichert sind")
+
+    katalog = commands.add_parser("katalog", help="Leistungskatalog zeigen")
+    katalog.add_argument("schluessel", nargs="?", metavar="SCHLÜSSEL", help="eine Leistung mit ihren Unterlagen zeigen")
+
+    suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
+    suche.add_argument("text", nargs="+", metavar="TEXT")
+    suche.add_argument("--max", type=int, default=50, metavar="N", help="höchstens N Treffer (Standard 50)")
+    return parser
+
+
+def _euro(cents: int | None) -> str:
+    if cents is None:
+        return "–"
+    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} EUR"
+
+
+def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
+    print(f"{entry.key}\t{entry.name}", file=out)
+    print(f"Rechtsgrundlage: {entry.legal_basis}", file=out)
+    print(f"Bereich: {entry.area}", file=out)
+    fees = entry.fees
+    parts = [("Erteilung", fees.issue_cents), ("Verlängerung bis 3 Monate", fees.extension_short_cents),
+             ("Verlängerung über 3 Monate", fees.extension_long_cents), ("Minderjährige", fees.minor_cents)]
+    shown = [f"{label} {_euro(cents)}" for label, cents in parts if cents is not None]
+    if shown:
+        print("Gebühren: " + "; ".join(shown), file=out)
+    if entry.processing_time:
+        print(f"Bearbeitungsdauer: {entry.processing_time}", file=out)
+    if entry.max_validity_months:
+        print(f"Höchstgeltungsdauer: {entry.max_validity_months} Monate", file=out)
+    print("Erforderliche Unterlagen:", file=out)
+    for document in entry.documents:
+        condition = f" ({CONDITIONS[document.condition]})" if document.condition else ""
+        print(f"- {document.text}{condition}", file=out)
+
+
+def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
+    if args.command is None:
+        if gui is None:
+            raise DomainError("Das Programmfenster ist in dieser Umgebung nicht verfügbar.")
+        return gui(args.db)
+    if args.command == "katalog":
+        catalogue = load_catalogue()
+        if args.schluessel:
+            _print_procedure(catalogue.get(args.schluessel), out)
+        else:
+            for entry in catalogue:
+                print(f"{entry.key}\t{entry.name}", file=out)
+        return 0
+    if args.command == "db":
+        return _run_db(args, out)
+    ctx = open_context(args.db)
+    if args.command == "demo":
+        from abh_desk.services.demo import generate_demo
+
+        if not 1 <= args.personen <= 1_000_000:
+            raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
+        if args.nur_wenn_leer:
+            with ctx.db.read() as session:
+                if session.scalar(select(func.count()).select_from(Person)):
+                    print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
+                    return 0
+        summary = generate_demo(ctx, args.personen, seed=args.seed)
+        print(
+            f"{summary.persons} Personen, {summary.titles} Aufenthaltstitel, {summary.cases} Vorgänge, "
+            f"{summary.checklist_items} Unterlagen-Positionen in {summary.seconds:.1f} s erzeugt.",
+            file=out,
+        )
+        return 0
+    if args.command == "suche":
+        rows = search_persons(ctx, " ".join(args.text), limit=args.max)
+        for row in rows:
+            print(
+                f"{row.family_name}, {row.given_names}\t{row.birth_date}\t{row.nationality}\t"
+                f"{row.passport_number}\t{row.city}",
+                file=out,
+            )
+        if not rows:
+            print("Keine Treffer.", file=sys.stderr)
+            return 1
+        return 0
+    raise AssertionError(args.command)
+
+
+def _run_db(args: argparse.Namespace, out: TextIO) -> int:
+    url = resolve_database_url(args.db)
+    if args.db_command == "passwort":
+        db = Database(url)
+        password = getpass.getpass(f"Passwort für {db.display_url}: ")
+        entry = store_password(url, password)
+        print(f"Passwort im Schlüsselbund gespeichert (abh-desk / {entry}).", file=out)
+        return 0
+    db = Database(url)
+    db.check_connection()
+    if args.db_command == "upgrade":
+        before, after = migrate.upgrade(db)
+        print(f"{db.display_url}: Schema {before or 'leer'} → {after}", file=out)
+        return 0
+    print(f"Datenbank: {db.display_url}", file=out)
+    print(f"Schemastand: {migrate.current_revision(db) or 'leer'} (aktuell: {migrate.head_revision()})", file=out)
+    if db.backend == "sqlite":
+        for name, value in db.sqlite_pragmas().items():
+            print(f"{name}: {value}", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None, out: TextIO | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args, out or sys.stdout, gui)
+    except DomainError as exc:
+        print(f"Fehler: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

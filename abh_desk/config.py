@@ -1,0 +1,107 @@
+"""Workstation settings: where the database is, which language the window speaks.
+
+Precedence of the database URL: ``--db URL`` > ``ABH_DESK_DATABASE_URL`` > the settings file >
+the default SQLite file in the user's data directory. The settings file never holds a password:
+the PostgreSQL password lives in the operating system's keyring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from abh_desk.errors import ConfigurationError
+
+APP_NAME = "abh-desk"
+ENV_DATABASE_URL = "ABH_DESK_DATABASE_URL"
+ENV_DATA_DIR = "ABH_DESK_DATA_DIR"
+ENV_CONFIG_DIR = "ABH_DESK_CONFIG_DIR"
+
+
+def data_dir() -> Path:
+    """Where the SQLite file lives; ``ABH_DESK_DATA_DIR`` overrides (tests, portable installs)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_CONFIG_DIR)
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    return URL.create("sqlite+pysqlite", database=str(data_dir() / "abh-desk.sqlite3")).render_as_string()
+
+
+@dataclass(frozen=True)
+class WorkstationSettings:
+    database_url: str | None = None
+    language: str = "de"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> WorkstationSettings:
+    path = path or settings_path()
+    if not path.exists():
+        return WorkstationSettings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"Die Einstellungsdatei {path} ist nicht lesbar: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"Die Einstellungsdatei {path} ist kein JSON-Objekt.")
+    url = raw.get("database_url")
+    if url is not None:
+        if not isinstance(url, str):
+            raise ConfigurationError(f"{path}: „database_url“ muss ein Text sein.")
+        if _parse(url).password is not None:
+            raise ConfigurationError(
+                f"{path}: die Datenbank-Adresse enthält ein Passwort. Passwörter gehören nicht in "
+                "eine Datei: bitte entfernen und mit „abh-desk db passwort“ im Schlüsselbund "
+                "des Betriebssystems speichern."
+            )
+    language = raw.get("language", "de")
+    if language not in ("de", "en"):
+        raise ConfigurationError(f"{path}: Sprache „{language}“ unbekannt (de oder en).")
+    return WorkstationSettings(database_url=url, language=language)
+
+
+def save_settings(settings: WorkstationSettings, path: Path | None = None) -> None:
+    if settings.database_url and _parse(settings.database_url).password is not None:
+        raise ConfigurationError("Passwörter werden nicht in der Einstellungsdatei gespeichert.")
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def resolve_database_url(cli_url: str | None, settings: WorkstationSettings | None = None) -> str:
+    if cli_url:
+        return cli_url
+    env = os.environ.get(ENV_DATABASE_URL)
+    if env:
+        return env
+    settings = settings if settings is not None else load_settings()
+    return settings.database_url or default_database_url()
+
+
+def with_language(settings: WorkstationSettings, language: str) -> WorkstationSettings:
+    return replace(settings, language=language)
+
+
+def _parse(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(f"„{url}“ ist keine gültige Datenbank-Adresse.") from exc

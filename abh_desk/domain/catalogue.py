@@ -1,0 +1,397 @@
+"""Leistungskatalog: the procedure types (Leistungen) the authority handles.
+
+The catalogue is shipped as TOML files in ``resources/catalogue/`` (German keys, German text) and is
+validated completely when loaded: a broken entry is refused with a German message that names the
+file, the entry (Leistungsschlüssel) and the field. Pure Python: no Qt, no database.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from abh_desk.errors import ConfigurationError, NotFound
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "resources" / "catalogue"
+
+AREAS: dict[str, str] = {
+    "allgemein": "Allgemeines Ausländerrecht",
+    "asyl": "Asyl und humanitäre Titel",
+}
+
+DEFAULT_REMINDER_WEEKS = 8
+
+#: Bedingungen für Unterlagen, die nur in bestimmten Fällen verlangt werden (key → label).
+CONDITIONS: dict[str, str] = {
+    "minderjaehrig": "nur für Minderjährige",
+    "volljaehrig": "nur für Volljährige",
+    "ueber_45": "nur für Personen über 45 Jahre",
+    "visumpflichtig": "nur falls ein Visum erforderlich ist",
+    "voraufenthalt": "nur bei vorherigem Aufenthalt in Deutschland",
+    "sprachkurs": "nur bei Sprachkurs",
+    "schueleraustausch": "nur bei Schüleraustausch",
+    "studium": "nur bei Studium",
+    "ausbildung": "nur bei Ausbildung",
+    "qualifizierte_ausbildung": "nur bei qualifizierter Berufsausbildung",
+    "praktikum": "nur bei Praktikum",
+    "erwerbstaetigkeit": "nur bei Erwerbstätigkeit",
+    "arbeitnehmer": "nur bei Arbeitnehmerinnen und Arbeitnehmern",
+    "selbststaendig": "nur bei Selbstständigen",
+    "rentner": "nur bei Rentnerinnen und Rentnern",
+    "verein": "nur bei Vereinen",
+    "erlaubnispflichtig": "nur bei erlaubnispflichtiger Tätigkeit",
+    "verheiratet": "nur bei Verheirateten",
+    "familiennachzug": "nur bei Familiennachzug",
+    "familienangehoerige": "nur bei Aufenthaltsrecht als Familienangehörige",
+    "ehegattennachzug": "nur bei Ehegattennachzug",
+    "kindernachzug_16_18": "nur bei Nachzug von Kindern zwischen 16 und 18 Jahren",
+    "nachzug_zu_deutschen": "nur bei Nachzug zu Deutschen",
+    "nachzug_zu_auslaendern": "nur bei Nachzug zu Ausländerinnen und Ausländern",
+    "falls_vorhanden": "nur falls vorhanden",
+    "einzelfall": "nur falls im Einzelfall erforderlich",
+}
+
+_FIM_KEY = re.compile(r"\d{14}")
+_LOCAL_KEY = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+_AMOUNT = re.compile(r"\d+(?:\.\d{1,2})?")
+_TOML_LINE = re.compile(r"line (\d+)")
+
+_ENTRY_FIELDS = {
+    "schluessel", "name", "rechtsgrundlage", "bereich", "quelle", "bearbeitungszeit",
+    "bearbeitungszeit_wochen", "hoechstgeltungsdauer_monate", "erinnerung_wochen", "titel",
+    "gebuehren", "unterlagen",
+}  # fmt: skip
+_REQUIRED_TEXT = ("schluessel", "name", "rechtsgrundlage", "bereich", "quelle")
+_FEE_FIELDS = (
+    "erteilung", "verlaengerung_bis_3_monate", "verlaengerung_ueber_3_monate", "minderjaehrige",
+)  # fmt: skip
+_DOCUMENT_FIELDS = {"text", "bedingung"}
+
+
+@dataclass(frozen=True)
+class DocumentRequirement:
+    """Eine Zeile der Checkliste „Erforderliche Unterlagen“, ggf. nur unter einer Bedingung."""
+
+    text: str
+    condition: str | None = None
+
+    @property
+    def condition_label(self) -> str | None:
+        """German label of the condition, e.g. "nur für Minderjährige"."""
+        return None if self.condition is None else CONDITIONS.get(self.condition, self.condition)
+
+
+@dataclass(frozen=True)
+class Fees:
+    """Gebühren in Cent (AufenthV); ``None`` where the source names no amount."""
+
+    issue_cents: int | None = None
+    extension_short_cents: int | None = None  # Verlängerung bis zu drei Monate
+    extension_long_cents: int | None = None  # Verlängerung um mehr als drei Monate
+    minor_cents: int | None = None  # Minderjährige (§ 50 AufenthV)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ProcedureType:
+    """Eine Leistung des Katalogs (FIM-Leistungsschlüssel oder lokaler Schlüssel)."""
+
+    key: str
+    name: str
+    legal_basis: str
+    area: str
+    source: str
+    documents: tuple[DocumentRequirement, ...]
+    fees: Fees = field(default_factory=Fees)
+    processing_time: str | None = None
+    processing_weeks: tuple[int, int] | None = None
+    max_validity_months: int | None = None
+    reminder_weeks: int = DEFAULT_REMINDER_WEEKS
+    title_kind: str | None = None
+
+    @property
+    def is_fim(self) -> bool:
+        """True for a 14-digit FIM service key (Leistungsschlüssel)."""
+        return _FIM_KEY.fullmatch(self.key) is not None
+
+
+class CatalogueError(ConfigurationError):
+    """A catalogue file or entry that cannot be used; the message names file, entry and field."""
+
+    code = "katalog_ungueltig"
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        file: str,
+        entry: str | None = None,
+        field: str | None = None,
+        entry_number: int | None = None,
+    ) -> None:
+        """``entry`` is the entry's key; ``entry_number`` (1-based) names an entry without one."""
+        where = f"Katalog {file}"
+        if entry is not None:
+            where += f', Eintrag "{entry}"'
+        elif entry_number is not None:
+            entry = f"Nr. {entry_number}"
+            where += f", Eintrag {entry}"
+        if field is not None:
+            where += f', Feld "{field}"'
+        super().__init__(f"{where}: {problem}", file=file, entry=entry, field=field, problem=problem)
+        self.file = file
+        self.entry = entry
+        self.field = field
+        self.problem = problem
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics: "Maßnahme" → "massnahme", "Ausländer" → "auslander"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _transliterate(text: str) -> str:
+    """Lower case with German umlauts spelled out: "Ausländer" → "auslaender"."""
+    text = text.casefold()
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        text = text.replace(umlaut, spelled)
+    return _fold(text)
+
+
+class Catalogue:
+    """Immutable collection of procedure types, in file order."""
+
+    def __init__(self, entries: Iterable[ProcedureType]) -> None:
+        self._entries = tuple(entries)
+        self._by_key = {entry.key: entry for entry in self._entries}
+        if len(self._by_key) != len(self._entries):
+            raise ValueError("Leistungsschlüssel im Katalog nicht eindeutig")
+        self._haystacks: dict[str, tuple[str, str]] = {}
+        for entry in self._entries:
+            text = f"{entry.key} {entry.name} {entry.legal_basis}"
+            self._haystacks[entry.key] = (_fold(text), _transliterate(text))
+
+    def __iter__(self) -> Iterator[ProcedureType]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def get(self, key: str) -> ProcedureType:
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise NotFound(f"Unbekannte Leistung: {key}", key=key) from None
+
+    def search(self, text: str) -> list[ProcedureType]:
+        """Entries whose key, name or legal basis contain every word of ``text``.
+
+        Case and diacritics are ignored; "ä" also matches "ae" (and "ß" matches "ss").
+        """
+        words = [_fold(word) for word in text.split()]
+        result = []
+        for entry in self._entries:
+            folded, transliterated = self._haystacks[entry.key]
+            if all(word in folded or word in transliterated for word in words):
+                result.append(entry)
+        return result
+
+    def areas(self) -> set[str]:
+        return {entry.area for entry in self._entries}
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+class _Entry:
+    """Reads and checks the fields of one ``[[leistung]]`` table; every error names the field."""
+
+    def __init__(self, file: str, number: int, table: Mapping[str, Any]) -> None:
+        self.file = file
+        self.number = number
+        self.table = table
+        key = table.get("schluessel")
+        self.key = key.strip() if isinstance(key, str) and key.strip() else None
+
+    def error(self, field_name: str | None, problem: str) -> CatalogueError:
+        return CatalogueError(problem, file=self.file, entry=self.key, field=field_name, entry_number=self.number)
+
+    def check_fields(self, name: str | None, table: Mapping[str, Any], allowed: Iterable[str]) -> None:
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            prefix = f"{name}." if name else ""
+            raise self.error(prefix + unknown[0], "unbekanntes Feld")
+
+    def text(self, name: str, value: Any, *, required: bool) -> str | None:
+        if value is None:
+            if required:
+                raise self.error(name, "Pflichtfeld fehlt")
+            return None
+        if not isinstance(value, str):
+            raise self.error(name, f"Text erwartet, gefunden: {_describe(value)}")
+        if not value.strip():
+            raise self.error(name, "darf nicht leer sein")
+        return value.strip()
+
+    def positive_int(self, name: str, value: Any) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(name, f"ganze Zahl erwartet, gefunden: {_describe(value)}")
+        if value <= 0:
+            raise self.error(name, f"muss größer als 0 sein, gefunden: {value}")
+        return value
+
+    def table_of(self, name: str, value: Any, allowed: Iterable[str]) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(name, f"Tabelle erwartet, gefunden: {_describe(value)}")
+        self.check_fields(name, value, allowed)
+        return value
+
+    def amount(self, name: str, value: Any) -> int | None:
+        """EUR as a decimal string ("100.00") → cents."""
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.error(name, f'Betrag als Text in EUR erwartet (z. B. "100.00"), gefunden: {_describe(value)}')
+        if _AMOUNT.fullmatch(value.strip()) is None:
+            raise self.error(name, f'"{value}" ist kein Betrag in EUR')
+        try:
+            return int(Decimal(value.strip()) * 100)
+        except InvalidOperation:  # pragma: no cover - the pattern already excludes this
+            raise self.error(name, f'"{value}" ist kein Betrag in EUR') from None
+
+    def fees(self, value: Any) -> Fees:
+        if value is None:
+            return Fees()
+        table = self.table_of("gebuehren", value, (*_FEE_FIELDS, "hinweis"))
+        issue, short, long, minor = (self.amount(f"gebuehren.{k}", table.get(k)) for k in _FEE_FIELDS)
+        note = self.text("gebuehren.hinweis", table.get("hinweis"), required=False)
+        return Fees(issue, short, long, minor, note)
+
+    def documents(self, value: Any) -> tuple[DocumentRequirement, ...]:
+        if value is None:
+            raise self.error("unterlagen", "Pflichtfeld fehlt (leere Liste erlaubt: unterlagen = [])")
+        if not isinstance(value, list):
+            raise self.error("unterlagen", f"Liste erwartet, gefunden: {_describe(value)}")
+        result = []
+        for number, item in enumerate(value, start=1):
+            name = f"unterlagen[{number}]"
+            table = self.table_of(name, item, _DOCUMENT_FIELDS)
+            text = self.text(f"{name}.text", table.get("text"), required=True)
+            condition = self.text(f"{name}.bedingung", table.get("bedingung"), required=False)
+            if condition is not None and condition not in CONDITIONS:
+                raise self.error(f"{name}.bedingung", f'unbekannte Bedingung "{condition}"')
+            assert text is not None
+            result.append(DocumentRequirement(text, condition))
+        return tuple(result)
+
+    def weeks(self, value: Any) -> tuple[int, int] | None:
+        name = "bearbeitungszeit_wochen"
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) != 2:
+            raise self.error(name, f"[min, max] erwartet, gefunden: {_describe(value)}")
+        low, high = (self.positive_int(name, v) for v in value)
+        assert low is not None and high is not None
+        if low > high:
+            raise self.error(name, f"Minimum {low} ist größer als Maximum {high}")
+        return (low, high)
+
+    def build(self) -> ProcedureType:
+        t = self.table
+        self.check_fields(None, t, _ENTRY_FIELDS)
+        key, name, legal_basis, area, source = (self.text(f, t.get(f), required=True) for f in _REQUIRED_TEXT)
+        assert key and name and legal_basis and area and source
+        if _FIM_KEY.fullmatch(key) is None and _LOCAL_KEY.fullmatch(key) is None:
+            raise self.error(
+                "schluessel",
+                f'"{key}" ist weder ein 14-stelliger FIM-Schlüssel noch ein lokaler Schlüssel '
+                "(Großbuchstaben A–Z, Ziffern, Bindestrich, z. B. SIN-BLAUE-KARTE)",
+            )
+        if area not in AREAS:
+            raise self.error("bereich", f'unbekannter Bereich "{area}" (erlaubt: {", ".join(AREAS)})')
+        reminder = self.positive_int("erinnerung_wochen", t.get("erinnerung_wochen"))
+        return ProcedureType(
+            key=key,
+            name=name,
+            legal_basis=legal_basis,
+            area=area,
+            source=source,
+            documents=self.documents(t.get("unterlagen")),
+            fees=self.fees(t.get("gebuehren")),
+            processing_time=self.text("bearbeitungszeit", t.get("bearbeitungszeit"), required=False),
+            processing_weeks=self.weeks(t.get("bearbeitungszeit_wochen")),
+            max_validity_months=self.positive_int("hoechstgeltungsdauer_monate", t.get("hoechstgeltungsdauer_monate")),
+            reminder_weeks=DEFAULT_REMINDER_WEEKS if reminder is None else reminder,
+            title_kind=self.text("titel", t.get("titel"), required=False),
+        )
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "Wahrheitswert", int: "Zahl", float: "Zahl", str: "Text", list: "Liste", dict: "Tabelle"}
+    kind = kinds.get(type(value), type(value).__name__)
+    return f"{kind} {value!r}" if isinstance(value, (bool, int, float, str)) else kind
+
+
+def load_file(path: Path) -> list[ProcedureType]:
+    """Parse and validate one catalogue file; raises :class:`CatalogueError`."""
+    file = path.name
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        line = _TOML_LINE.search(str(exc))
+        where = f" in Zeile {line.group(1)}" if line else ""
+        raise CatalogueError(f"ungültiges TOML{where} ({exc})", file=file) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"Datei nicht lesbar ({exc})", file=file) from None
+    unknown = sorted(set(data) - {"leistung"})
+    if unknown:
+        raise CatalogueError("unbekanntes Feld (erwartet: [[leistung]])", file=file, field=unknown[0])
+    tables = data.get("leistung", [])
+    if not isinstance(tables, list):
+        raise CatalogueError("Liste von Tabellen [[leistung]] erwartet", file=file, field="leistung")
+    entries = []
+    for number, table in enumerate(tables, start=1):
+        if not isinstance(table, dict):
+            raise CatalogueError("Tabelle [[leistung]] erwartet", file=file, entry_number=number)
+        entries.append(_Entry(file, number, table).build())
+    return entries
+
+
+def load_catalogue(directory: Path | None = None) -> Catalogue:
+    """Load every ``*.toml`` file of ``directory`` (default: ``resources/catalogue``), by file name.
+
+    Keys must be unique across all files.
+    """
+    directory = DEFAULT_DIRECTORY if directory is None else directory
+    if not directory.is_dir():
+        raise CatalogueError("Katalogverzeichnis nicht gefunden", file=str(directory))
+    paths = sorted(directory.glob("*.toml"))
+    if not paths:
+        raise CatalogueError("keine Katalogdateien (*.toml) gefunden", file=str(directory))
+    seen: dict[str, str] = {}
+    entries: list[ProcedureType] = []
+    for path in paths:
+        for entry in load_file(path):
+            if entry.key in seen:
+                raise CatalogueError(
+                    f"Schlüssel bereits in {seen[entry.key]} vergeben",
+                    file=path.name,
+                    entry=entry.key,
+                    field="schluessel",
+                )
+            seen[entry.key] = path.name
+            entries.append(entry)
+    return Catalogue(entries)

@@ -1,0 +1,51 @@
+"""Nationalities as ISO 3166-1 alpha-3 codes (plus the ICAO codes for stateless persons etc.),
+with German names (pycountry's translations)."""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+import pycountry
+
+from abh_desk.errors import ValidationError
+
+# ICAO Doc 9303 codes that are not countries.
+SPECIAL_CODES = {
+    "XXA": "staatenlos",
+    "XXB": "Flüchtling (GFK)",
+    "XXC": "Flüchtling (sonstiger)",
+    "XXX": "ungeklärt",
+}
+
+
+@lru_cache(maxsize=1)
+def _german() -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=1)
+def nationalities() -> dict[str, str]:
+    """Code → German name, sorted by name."""
+    names = {c.alpha_3: _german().gettext(c.common_name if hasattr(c, "common_name") else c.name)
+             for c in pycountry.countries}
+    names.update(SPECIAL_CODES)
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
+def check_nationality(code: str) -> str:
+    value = code.strip().upper()
+    if value not in nationalities():
+        raise ValidationError(
+            f"Staatsangehörigkeit „{code}“ unbekannt: bitte den dreistelligen Code nach ISO 3166 "
+            "angeben (z. B. TUR, SYR, UKR; XXA für staatenlos).",
+            field="staatsangehoerigkeit",
+        )
+    return value
+
+
+def nationality_name(code: str) -> str:
+    return nationalities().get(code, code)

@@ -1,0 +1,105 @@
+"""The fixed vocabularies of the domain. Values are stored as text; labels are German."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CASEWORKER = "sachbearbeitung"
+    TEAM_LEAD = "teamleitung"
+    ADMIN = "administration"
+
+
+class Sex(StrEnum):
+    FEMALE = "w"
+    MALE = "m"
+    DIVERSE = "d"
+    UNKNOWN = "x"
+
+
+class CaseStatus(StrEnum):
+    """Bearbeitungsstand eines Vorgangs."""
+
+    NEW = "neu"
+    IN_PROGRESS = "in_bearbeitung"
+    WAITING_FOR_DOCUMENTS = "unterlagen_angefordert"
+    READY_FOR_DECISION = "entscheidungsreif"
+    GRANTED = "bewilligt"
+    REJECTED = "abgelehnt"
+    WITHDRAWN = "zurueckgenommen"
+    CLOSED = "abgeschlossen"
+
+    @property
+    def is_open(self) -> bool:
+        return self in OPEN_CASE_STATUSES
+
+
+OPEN_CASE_STATUSES = frozenset(
+    {CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FOR_DOCUMENTS, CaseStatus.READY_FOR_DECISION}
+)
+
+CASE_STATUS_LABELS = {
+    CaseStatus.NEW: "Neu",
+    CaseStatus.IN_PROGRESS: "In Bearbeitung",
+    CaseStatus.WAITING_FOR_DOCUMENTS: "Unterlagen angefordert",
+    CaseStatus.READY_FOR_DECISION: "Entscheidungsreif",
+    CaseStatus.GRANTED: "Bewilligt",
+    CaseStatus.REJECTED: "Abgelehnt",
+    CaseStatus.WITHDRAWN: "Zurückgenommen",
+    CaseStatus.CLOSED: "Abgeschlossen",
+}
+
+
+class ChecklistStatus(StrEnum):
+    MISSING = "fehlt"
+    RECEIVED = "eingegangen"
+    WAIVED = "verzichtet"
+
+
+class DeadlineStatus(StrEnum):
+    OPEN = "offen"
+    DONE = "erledigt"
+    CANCELLED = "aufgehoben"
+
+
+class DeadlineKind(StrEnum):
+    OBJECTION_PERIOD = "rechtsbehelfsfrist"
+    EXPIRY_REMINDER = "ablauf_erinnerung"
+    VISA_FREE_STAY = "visumfreier_aufenthalt"
+    HEARING = "anhoerung"
+    PROCESSING = "bearbeitung"
+    CARD_WAITING = "eat_abholung"
+    FICTION_CERTIFICATE = "fiktionsbescheinigung"
+    FOLLOW_UP = "wiedervorlage"
+
+
+class LetterKind(StrEnum):
+    REJECTION = "ablehnungsbescheid"
+    HEARING = "anhoerung"
+    MISSING_DOCUMENTS = "nachforderung"
+    EXPIRY_REMINDER = "erinnerung"
+    CARD_PICKUP = "abholbenachrichtigung"
+    HANDOVER_RECORD = "aushaendigungsprotokoll"
+
+
+class LetterStatus(StrEnum):
+    """States of a letter; rejections walk the four-eyes path (domain.md §7)."""
+
+    DRAFT = "entwurf"
+    HEARING = "anhoerung"
+    IN_REVIEW = "zur_pruefung"
+    RETURNED = "zurueckgegeben"
+    APPROVED = "freigegeben"
+    SENT = "versandt"
+    FINAL = "bestandskraeftig"
+    CONTESTED = "rechtsbehelf_eingegangen"
+
+
+class CardStatus(StrEnum):
+    ORDERED = "bestellt"
+    ARRIVED = "eingegangen"
+    NOTIFIED = "benachrichtigt"
+    HANDED_OVER = "ausgehaendigt"
+    RETURNED = "zurueckgesandt"
+    DESTROYED = "vernichtet"

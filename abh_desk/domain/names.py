@@ -1,0 +1,129 @@
+"""Personal names: NFC storage, DIN 91379 check, folded keys for search and routing.
+
+Two folds serve two purposes:
+
+* ``search_key`` — for finding people at the counter. German transcriptions are folded too, so
+  "Müller", "Mueller" and "Muller" share the key ``MULLER``. The fold is applied the same way to
+  stored names and to what the clerk types, so a prefix of a name folds to a prefix of its key.
+* ``routing_key`` — for responsibility by surname letter (domain.md §5): diacritics folded to the
+  base letter (Ö→O, ß→SS), apostrophes, ʻ, hyphens and spaces dropped. "Öztürk" starts with O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from abh_desk.errors import ValidationError
+
+# Letters that do not decompose into base letter + combining mark.
+_SPECIAL_FOLDS = {
+    "ß": "SS", "ẞ": "SS", "Æ": "AE", "æ": "AE", "Œ": "OE", "œ": "OE", "Ø": "O", "ø": "O",
+    "Ł": "L", "ł": "L", "Đ": "D", "đ": "D", "Ð": "D", "ð": "D", "Þ": "TH", "þ": "TH",
+    "ı": "I", "Ħ": "H", "ħ": "H", "Ŧ": "T", "ŧ": "T", "Ŋ": "N", "ŋ": "N", "ĸ": "K",
+    "Ŀ": "L", "ŀ": "L", "Ƒ": "F", "ƒ": "F", "Ə": "E", "ə": "E", "Ɛ": "E", "ɛ": "E",
+}
+# German transcriptions folded for search only: Mueller == Müller (MULLER).
+_TRANSCRIPTIONS = re.compile(r"(?<=[AOU])E")
+
+# DIN 91379 data type A (names of natural persons): Latin letters plus these non-letters.
+_NAME_PUNCTUATION = frozenset(" '-.,`~\u00a8\u00b4\u00b7\u02b9\u02ba\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02cc\u2019\u2018")
+_LATIN_RANGES = (
+    (0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x00D6), (0x00D8, 0x00F6), (0x00F8, 0x024F),
+    (0x1E00, 0x1EFF),
+)
+_COMBINING = (0x0300, 0x036F)
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, spaces at both ends removed and inner runs of spaces collapsed.
+
+    Only the ordinary space is touched: tabs, line breaks and other control characters stay, so
+    that ``check_name`` refuses them instead of hiding them."""
+    return " ".join(part for part in unicodedata.normalize("NFC", text).split(" ") if part)
+
+
+def _is_latin_letter(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _LATIN_RANGES)
+
+
+def check_name(value: str, field: str, label: str, required: bool = True) -> str:
+    """Return the name in NFC, or raise ValidationError with a German message for ``field``.
+
+    Accepts the Latin letters of DIN 91379 with their diacritics and the name punctuation
+    (space, apostrophe, hyphen, full stop, comma, ʻ …). Control and bidi characters and other
+    scripts are refused: the passport's Latin form (machine-readable zone) is asked for.
+    """
+    name = normalize(value)
+    if not name:
+        if required:
+            raise ValidationError(f"{label}: Bitte angeben.", field=field)
+        return ""
+    if len(name) > 200:
+        raise ValidationError(f"{label}: höchstens 200 Zeichen.", field=field)
+    previous_is_letter = False
+    for char in name:
+        code = ord(char)
+        if _is_latin_letter(char):
+            previous_is_letter = True
+            continue
+        if _COMBINING[0] <= code <= _COMBINING[1] and previous_is_letter:
+            continue
+        previous_is_letter = False
+        if char in _NAME_PUNCTUATION:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            raise ValidationError(
+                f"{label}: enthält ein unsichtbares Steuerzeichen (U+{code:04X}). "
+                "Bitte den Namen neu eingeben.",
+                field=field,
+            )
+        if category.startswith("L"):
+            raise ValidationError(
+                f"{label}: „{char}“ ist keine lateinische Schrift. Bitte den Namen in der "
+                "lateinischen Form angeben, wie er im Pass steht (maschinenlesbare Zone).",
+                field=field,
+            )
+        raise ValidationError(
+            f"{label}: das Zeichen „{char}“ ist in Namen nicht zulässig (DIN 91379).", field=field
+        )
+    if not any(_is_latin_letter(c) for c in name):
+        raise ValidationError(f"{label}: muss mindestens einen Buchstaben enthalten.", field=field)
+    return name
+
+
+def fold(text: str) -> str:
+    """Upper-case base letters and digits only: diacritics and punctuation removed.
+
+    "Nguyễn" → "NGUYEN", "Şahin" → "SAHIN", "Al-Hassan" → "ALHASSAN", "Øyvind" → "OYVIND".
+    """
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        special = _SPECIAL_FOLDS.get(char)
+        if special is not None:
+            out.append(special)
+            continue
+        for part in unicodedata.normalize("NFKD", char):
+            if part.isascii() and part.isalnum():
+                out.append(part.upper())
+    return "".join(out)
+
+
+def routing_key(family_name: str) -> str:
+    """The form in which a surname is compared with letter ranges (domain.md §5)."""
+    return fold(family_name)
+
+
+def search_key(text: str) -> str:
+    """The folded search form: ``fold`` plus Ä/Ö/Ü transcriptions (AE, OE, UE → A, O, U)."""
+    return _TRANSCRIPTIONS.sub("", fold(text))
+
+
+def search_key_upper_bound(prefix_key: str) -> str:
+    """The smallest key greater than every key starting with ``prefix_key`` (for range scans).
+
+    Keys consist of A–Z and 0–9 only, so appending a character above 'Z' bounds them.
+    """
+    return prefix_key + "\x7f"

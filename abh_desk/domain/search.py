@@ -1,0 +1,78 @@
+"""What the clerk typed into the search field, understood (Suchbegriff).
+
+"mueller", "Müller Anna" → a name (family name prefix, optional given-name prefix);
+"12.03.1990", "03.1990", "1990" → a birth date, possibly partial;
+anything with a digit otherwise → an Aktenzeichen or a passport number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from abh_desk.domain.names import search_key
+from abh_desk.errors import ValidationError
+
+_FULL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\.(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_REFERENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-. ]*$")
+
+
+@dataclass(frozen=True)
+class NameQuery:
+    family_prefix: str
+    given_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class BirthDateQuery:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class ReferenceQuery:
+    """An Aktenzeichen or a passport number: matched exactly (case-insensitive)."""
+
+    text: str
+    passport_key: str
+
+
+SearchQuery = NameQuery | BirthDateQuery | ReferenceQuery
+
+
+def parse_query(text: str) -> SearchQuery | None:
+    """The query meant by ``text``; ``None`` when there is nothing to search for yet."""
+    text = text.strip()
+    if not text:
+        return None
+    if match := _FULL_DATE.match(text):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            raise ValidationError(f"„{text}“ ist kein gültiges Datum (TT.MM.JJJJ).", field="suche") from None
+        return BirthDateQuery(year, month, day)
+    if match := _MONTH_YEAR.match(text):
+        month, year = (int(g) for g in match.groups())
+        if not 1 <= month <= 12:
+            raise ValidationError(f"„{text}“: Monat {month} gibt es nicht.", field="suche")
+        return BirthDateQuery(year, month)
+    if match := _YEAR.match(text):
+        return BirthDateQuery(int(match.group(1)))
+    if any(ch.isdigit() for ch in text) and _REFERENCE.match(text):
+        return ReferenceQuery(text.upper(), passport_key(text))
+    words = text.replace(",", " ").split()
+    family = search_key(words[0])
+    if not family:
+        return None
+    given = search_key(" ".join(words[1:])) if len(words) > 1 else ""
+    return NameQuery(family, given)
+
+
+def passport_key(text: str) -> str:
+    """Passport numbers compared without spaces and dashes, in upper case."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())

@@ -1,0 +1,96 @@
+"""Opening a case (Vorgang): area from the catalogue, owner by surname letter, Aktenzeichen,
+and the document checklist of its procedure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.birth_dates import PartialDate
+from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
+from abh_desk.domain.enums import CaseStatus, ChecklistStatus
+from abh_desk.domain.file_numbers import FileNumberPattern
+from abh_desk.errors import ConfigurationError, NotFound
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.file_numbers import next_file_number
+from abh_desk.services.office import read_office_settings
+from abh_desk.services.persons import CaseRow, case_rows
+from abh_desk.services.staff import load_router
+from models import Area, Case, ChecklistItem, Person, User
+
+ADULT_AGE = 18
+
+
+def applies(document: DocumentRequirement, age: int | None) -> bool:
+    """Whether a conditional document belongs on the checklist from what the file knows.
+
+    Age decides "minderjaehrig"/"volljaehrig"; every other condition is left on the list for the
+    caseworker to tick or waive.
+    """
+    if document.condition == "minderjaehrig":
+        return age is None or age < ADULT_AGE
+    if document.condition == "volljaehrig":
+        return age is None or age >= ADULT_AGE
+    return True
+
+
+def fee_for(procedure: ProcedureType, age: int | None) -> int | None:
+    if age is not None and age < ADULT_AGE and procedure.fees.minor_cents is not None:
+        return procedure.fees.minor_cents
+    return procedure.fees.issue_cents
+
+
+def person_age(person: Person, on: date) -> int | None:
+    if person.birth_year is None:
+        return None
+    return PartialDate(person.birth_year, person.birth_month, person.birth_day).age_on(on)
+
+
+def _area(session: Session, code: str) -> Area:
+    area = session.scalar(select(Area).where(Area.code == code))
+    if area is None:
+        raise ConfigurationError(
+            f"Der Bereich „{code}“ ist nicht eingerichtet: bitte zuerst die Zuständigkeiten einspielen."
+        )
+    return area
+
+
+def open_case(
+    ctx: ServiceContext, person_id: int, procedure_key: str, applied_on: date | None = None
+) -> CaseRow:
+    procedure = ctx.catalogue.get(procedure_key)
+    applied_on = applied_on or date.today()
+    with ctx.unit_of_work() as uow:
+        session = uow.session
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"Person {person_id} gibt es nicht.")
+        area = _area(session, procedure.area)
+        owner_name = load_router(session).route(area.code, person.family_name)
+        owner = session.scalar(select(User).where(User.username == owner_name)) if owner_name else None
+        settings = read_office_settings(session)
+        file_number = next_file_number(session, FileNumberPattern(settings.file_number_pattern), applied_on.year, area.code)
+        age = person_age(person, applied_on)
+        case = Case(
+            file_number=file_number, person_id=person.id, procedure_key=procedure.key,
+            area_id=area.id, owner_id=owner.id if owner else None, status=CaseStatus.NEW.value,
+            applied_on=applied_on, fee_cents=fee_for(procedure, age),
+        )
+        session.add(case)
+        session.flush()
+        documents = [d for d in procedure.documents if applies(d, age)]
+        session.add_all(
+            ChecklistItem(
+                case_id=case.id, position=n, text=d.text, condition=d.condition,
+                status=ChecklistStatus.MISSING.value,
+            )
+            for n, d in enumerate(documents, start=1)
+        )
+        uow.audit(
+            "vorgang_angelegt", "case", case.id, case_id=case.id, aktenzeichen=file_number,
+            leistung=procedure.key, bereich=area.code, zustaendig=owner_name,
+        )
+        uow.commit()
+        return next(row for row in case_rows(ctx, session, person.id) if row.id == case.id)

@@ -1,0 +1,73 @@
+"""Office-wide settings kept in the database, shared by every workstation (Behördeneinstellungen)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+import holidays
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
+from abh_desk.errors import ValidationError
+from abh_desk.services.context import ServiceContext
+from models import OfficeSetting
+
+LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    authority_name: str = "Ausländerbehörde"
+    street: str = ""
+    postcode_city: str = ""
+    land: str = "BW"
+    phone: str = ""
+    email: str = ""
+    opening_hours: str = ""
+    file_number_pattern: str = DEFAULT_PATTERN
+    court_name: str = ""
+    court_address: str = ""
+
+    def validated(self) -> OfficeSettings:
+        if self.land not in LAENDER:
+            raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
+        assert self.land in holidays.list_supported_countries()["DE"]
+        FileNumberPattern(self.file_number_pattern)
+        if not self.authority_name.strip():
+            raise ValidationError("Bitte den Namen der Behörde angeben.", field="authority_name")
+        return self
+
+
+def _read(session: Session) -> OfficeSettings:
+    stored = {row.key: row.value for row in session.scalars(select(OfficeSetting))}
+    known = {f.name for f in fields(OfficeSettings)}
+    return OfficeSettings(**{k: v for k, v in stored.items() if k in known})
+
+
+def get_office_settings(ctx: ServiceContext) -> OfficeSettings:
+    with ctx.db.read() as session:
+        return _read(session)
+
+
+def read_office_settings(session: Session) -> OfficeSettings:
+    """For services already inside a transaction."""
+    return _read(session)
+
+
+def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSettings:
+    with ctx.unit_of_work() as uow:
+        old = _read(uow.session)
+        new = replace(old, **changes).validated()
+        for key, value in asdict(new).items():
+            if getattr(old, key) != value or uow.session.get(OfficeSetting, key) is None:
+                row = uow.session.get(OfficeSetting, key)
+                if row is None:
+                    uow.session.add(OfficeSetting(key=key, value=value))
+                else:
+                    row.value = value
+        diff = {k: {"alt": getattr(old, k), "neu": v} for k, v in asdict(new).items() if getattr(old, k) != v}
+        uow.audit("einstellungen_geaendert", "office_settings", None, **diff)
+        uow.commit()
+        return new

@@ -1,0 +1,301 @@
+"""Persons: create and edit master data, search at the counter, open a person's file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
+from abh_desk.domain.countries import check_nationality, nationality_name
+from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
+from abh_desk.domain.names import check_name, search_key, search_key_upper_bound
+from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
+from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.services.context import ServiceContext
+from models import Case, Person, ResidenceTitle, User
+
+MAX_RESULT_IDS = 1_000_000
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What the form or the CLI hands in, as typed. Validated by ``create_person``/``update_person``."""
+
+    family_name: str
+    given_names: str = ""
+    birth_date: str = ""
+    birth_place: str = ""
+    nationality: str = ""
+    sex: str = Sex.UNKNOWN.value
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    passport_number: str = ""
+    azr_number: str = ""
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """One row of the search result table."""
+
+    id: int
+    family_name: str
+    given_names: str
+    birth_date: str
+    nationality: str
+    passport_number: str
+    city: str
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    id: int
+    version: int
+    family_name: str
+    given_names: str
+    birth_date: str
+    birth_place: str
+    nationality: str
+    nationality_name: str
+    sex: str
+    street: str
+    postcode: str
+    city: str
+    passport_number: str
+    azr_number: str
+
+
+@dataclass(frozen=True)
+class TitleRow:
+    id: int
+    kind: str
+    legal_basis: str
+    valid_from: date
+    valid_until: date | None
+    card_serial: str
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    file_number: str
+    procedure_key: str
+    procedure_name: str
+    status: str
+    status_label: str
+    applied_on: date
+    owner: str
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    person: PersonDetail
+    titles: tuple[TitleRow, ...]
+    cases: tuple[CaseRow, ...]
+
+
+def _validate(data: PersonInput, today: date) -> dict[str, object]:
+    errors: list[ValidationError] = []
+    values: dict[str, object] = {}
+
+    def attempt(field: str, check: object) -> None:
+        try:
+            values[field] = check() if callable(check) else check
+        except ValidationError as exc:
+            errors.append(exc)
+
+    attempt("family_name", lambda: check_name(data.family_name, "familienname", "Familienname"))
+    attempt("given_names", lambda: check_name(data.given_names, "vornamen", "Vornamen", required=False))
+    attempt("birth", lambda: parse_birth_date(data.birth_date, today))
+    attempt("birth_place", lambda: check_name(data.birth_place, "geburtsort", "Geburtsort", required=False))
+    attempt("nationality", lambda: check_nationality(data.nationality))
+    if data.sex not in {s.value for s in Sex}:
+        errors.append(ValidationError("Geschlecht: w, m, d oder x.", field="geschlecht"))
+    passport = passport_key(data.passport_number)
+    if data.passport_number.strip() and not 5 <= len(passport) <= 20:
+        errors.append(ValidationError("Passnummer: 5 bis 20 Buchstaben oder Ziffern.", field="passnummer"))
+    postcode = data.postcode.strip()
+    if postcode and not (postcode.isdigit() and len(postcode) == 5):
+        errors.append(ValidationError("Postleitzahl: fünf Ziffern.", field="plz"))
+    if errors:
+        raise FieldErrors(errors)
+    birth = values["birth"]
+    if birth is None:
+        raise FieldErrors([ValidationError("Geburtsdatum: Bitte angeben (mindestens das Jahr).", field="geburtsdatum")])
+    assert isinstance(birth, PartialDate)
+    family = str(values["family_name"])
+    given = str(values["given_names"])
+    return {
+        "family_name": family,
+        "given_names": given,
+        "family_name_key": search_key(family),
+        "given_names_key": search_key(given),
+        "birth_year": birth.year,
+        "birth_month": birth.month,
+        "birth_day": birth.day,
+        "birth_place": values["birth_place"] or None,
+        "nationality": values["nationality"],
+        "sex": data.sex,
+        "street": data.street.strip() or None,
+        "postcode": postcode or None,
+        "city": data.city.strip() or None,
+        "passport_number": passport or None,
+        "azr_number": data.azr_number.strip() or None,
+    }
+
+
+def _birth_text(person: Person) -> str:
+    if person.birth_year is None:
+        return ""
+    return str(PartialDate(person.birth_year, person.birth_month, person.birth_day))
+
+
+def _detail(person: Person) -> PersonDetail:
+    return PersonDetail(
+        id=person.id, version=person.version, family_name=person.family_name,
+        given_names=person.given_names, birth_date=_birth_text(person),
+        birth_place=person.birth_place or "", nationality=person.nationality,
+        nationality_name=nationality_name(person.nationality), sex=person.sex,
+        street=person.street or "", postcode=person.postcode or "", city=person.city or "",
+        passport_number=person.passport_number or "", azr_number=person.azr_number or "",
+    )
+
+
+def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = None) -> PersonDetail:
+    values = _validate(data, today or date.today())
+    with ctx.unit_of_work() as uow:
+        person = Person(**values)
+        uow.session.add(person)
+        uow.session.flush()
+        uow.audit("person_angelegt", "person", person.id, **{k: v for k, v in values.items() if not k.endswith("_key")})
+        uow.commit()
+        return _detail(person)
+
+
+def update_person(
+    ctx: ServiceContext, person_id: int, expected_version: int, data: PersonInput, today: date | None = None
+) -> PersonDetail:
+    values = _validate(data, today or date.today())
+    with ctx.unit_of_work() as uow:
+        person = uow.session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"Person {person_id} gibt es nicht.")
+        if person.version != expected_version:
+            raise StaleRecord(
+                "Die Stammdaten wurden inzwischen an einem anderen Arbeitsplatz geändert. "
+                "Bitte neu laden und die Änderung wiederholen.",
+                person_id=person_id,
+            )
+        changes = {}
+        for key, value in values.items():
+            old = getattr(person, key)
+            if old != value:
+                setattr(person, key, value)
+                if not key.endswith("_key"):
+                    changes[key] = {"alt": old, "neu": value}
+        if changes:
+            uow.audit("person_geaendert", "person", person.id, **changes)
+            uow.commit()
+        return _detail(person)
+
+
+def _ids_query(text: str) -> Select[tuple[int]] | None:
+    query = parse_query(text)
+    if query is None:
+        return None
+    if isinstance(query, NameQuery):
+        stmt = select(Person.id).where(
+            Person.family_name_key >= query.family_prefix,
+            Person.family_name_key < search_key_upper_bound(query.family_prefix),
+        )
+        if query.given_prefix:
+            stmt = stmt.where(
+                Person.given_names_key >= query.given_prefix,
+                Person.given_names_key < search_key_upper_bound(query.given_prefix),
+            )
+        return stmt.order_by(Person.family_name_key, Person.given_names_key, Person.id)
+    if isinstance(query, BirthDateQuery):
+        stmt = select(Person.id).where(Person.birth_year == query.year)
+        if query.month is not None:
+            stmt = stmt.where(Person.birth_month == query.month)
+        if query.day is not None:
+            stmt = stmt.where(Person.birth_day == query.day)
+        return stmt.order_by(Person.birth_year, Person.birth_month, Person.birth_day, Person.id)
+    assert isinstance(query, ReferenceQuery)
+    by_case = select(Case.person_id).where(Case.file_number == query.text)
+    return (
+        select(Person.id)
+        .where(or_(Person.passport_number == query.passport_key, Person.id.in_(by_case)))
+        .order_by(Person.family_name_key, Person.id)
+    )
+
+
+def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
+    """The ids of all persons matching ``text``, in display order (the table fetches rows later)."""
+    stmt = _ids_query(text)
+    if stmt is None:
+        return []
+    with ctx.db.read() as session:
+        return list(session.scalars(stmt.limit(limit)))
+
+
+def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
+    """The summaries of ``ids``, in the order given (one query)."""
+    if not ids:
+        return []
+    with ctx.db.read() as session:
+        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+    return [
+        PersonSummary(
+            id=p.id, family_name=p.family_name, given_names=p.given_names, birth_date=_birth_text(p),
+            nationality=p.nationality, passport_number=p.passport_number or "", city=p.city or "",
+        )
+        for p in (people[i] for i in ids if i in people)
+    ]
+
+
+def search_persons(ctx: ServiceContext, text: str, limit: int = 200) -> list[PersonSummary]:
+    return person_rows(ctx, search_person_ids(ctx, text, limit))
+
+
+def case_rows(ctx: ServiceContext, session: Session, person_id: int) -> tuple[CaseRow, ...]:
+    rows = session.execute(
+        select(Case, User.display_name)
+        .outerjoin(User, User.id == Case.owner_id)
+        .where(Case.person_id == person_id)
+        .order_by(Case.applied_on.desc(), Case.id.desc())
+    ).all()
+    result = []
+    for case, owner in rows:
+        try:
+            procedure = ctx.catalogue.get(case.procedure_key).name
+        except NotFound:
+            procedure = case.procedure_key
+        result.append(
+            CaseRow(
+                id=case.id, file_number=case.file_number, procedure_key=case.procedure_key,
+                procedure_name=procedure, status=case.status,
+                status_label=CASE_STATUS_LABELS[CaseStatus(case.status)], applied_on=case.applied_on,
+                owner=owner or "",
+            )
+        )
+    return tuple(result)
+
+
+def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
+    with ctx.db.read() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"Person {person_id} gibt es nicht.")
+        titles = tuple(
+            TitleRow(t.id, t.kind, t.legal_basis, t.valid_from, t.valid_until, t.card_serial or "")
+            for t in session.scalars(
+                select(ResidenceTitle)
+                .where(ResidenceTitle.person_id == person_id)
+                .order_by(ResidenceTitle.valid_from.desc())
+            )
+        )
+        return PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))

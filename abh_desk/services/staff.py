@@ -1,0 +1,71 @@
+"""Areas, caseworkers and their letter ranges, as stored; importing a rule file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.assignment import LetterRange, RangeRule, Router
+from abh_desk.domain.enums import Role
+from abh_desk.domain.rule_files import RuleFile
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from models import Area, AssignmentRule, User
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+
+def load_router(session: Session) -> Router:
+    rows = session.execute(
+        select(Area.code, User.username, AssignmentRule.start, AssignmentRule.end)
+        .join(Area, Area.id == AssignmentRule.area_id)
+        .join(User, User.id == AssignmentRule.user_id)
+    ).all()
+    return Router(RangeRule(area, user, LetterRange(start, end)) for area, user, start, end in rows)
+
+
+def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:
+    """Create missing areas and caseworkers and replace the letter ranges of the file's areas."""
+    session = uow.session
+    areas = {a.code: a for a in session.scalars(select(Area))}
+    for spec in rules.areas:
+        if spec.code not in areas:
+            areas[spec.code] = Area(code=spec.code, name=spec.name)
+            session.add(areas[spec.code])
+    users = {u.username: u for u in session.scalars(select(User))}
+    for person in rules.caseworkers:
+        if person.username not in users:
+            users[person.username] = User(
+                username=person.username, display_name=person.display_name,
+                role=Role.CASEWORKER.value, phone=person.phone,
+            )
+            session.add(users[person.username])
+    session.flush()
+    area_ids = [areas[a.code].id for a in rules.areas]
+    session.execute(delete(AssignmentRule).where(AssignmentRule.area_id.in_(area_ids)))
+    for rule in rules.rules:
+        session.add(
+            AssignmentRule(
+                area_id=areas[rule.area].id, user_id=users[rule.caseworker].id,
+                start=rule.range.start, end=rule.range.end,
+            )
+        )
+    uow.audit(
+        "zustaendigkeit_eingespielt", "assignment_rules", None,
+        regeln=[f"{r.area}: {r.range} → {r.caseworker}" for r in rules.rules],
+    )
+
+
+def list_users(ctx: ServiceContext) -> list[UserRow]:
+    with ctx.db.read() as session:
+        return [
+            UserRow(u.id, u.username, u.display_name, u.role)
+            for u in session.scalars(select(User).order_by(User.display_name))
+        ]

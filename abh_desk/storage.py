@@ -1,0 +1,218 @@
+"""Opening the database: the embedded SQLite file or the office's PostgreSQL server.
+
+SQLite runs with WAL, ``synchronous=FULL``, foreign keys and a busy timeout, and write
+transactions start with ``BEGIN IMMEDIATE`` so that two workstations never dead-lock on a lock
+upgrade. An SQLite file on a network share is refused: its locking does not work there.
+The PostgreSQL password comes from the operating system's keyring, never from a file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import keyring
+import keyring.errors
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from abh_desk.errors import ConfigurationError
+
+KEYRING_SERVICE = "abh-desk"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+# File system types on which SQLite's locking (and so WAL) cannot be trusted.
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph",
+    "glusterfs", "fuse.glusterfs", "lustre", "gpfs", "fuse.sshfs", "sshfs", "davfs",
+    "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "fuse.cifs",
+})
+
+PasswordLookup = Callable[[URL], "str | None"]
+
+
+def keyring_entry(url: URL) -> str:
+    """The keyring user name under which the password for ``url`` is stored."""
+    return f"{url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
+
+def keyring_password(url: URL) -> str | None:
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_entry(url))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def store_password(url_text: str, password: str) -> str:
+    """Put the server password into the keyring; returns the entry name used."""
+    url = parse_url(url_text)
+    entry = keyring_entry(url)
+    try:
+        keyring.set_password(KEYRING_SERVICE, entry, password)
+    except keyring.errors.KeyringError as exc:
+        raise ConfigurationError(
+            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). "
+            "Das Passwort wurde nicht gespeichert."
+        ) from exc
+    return entry
+
+
+def parse_url(url_text: str) -> URL:
+    try:
+        url = make_url(url_text)
+    except ArgumentError as exc:
+        raise ConfigurationError(f"„{url_text}“ ist keine gültige Datenbank-Adresse.") from exc
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigurationError(
+            f"Datenbank „{url.get_backend_name()}“ wird nicht unterstützt: SQLite oder PostgreSQL."
+        )
+    if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def filesystem_type(path: Path, mounts: str) -> str | None:
+    """The type of the file system holding ``path``, from the text of /proc/mounts."""
+    best: tuple[int, str] | None = None
+    target = str(path)
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ").replace("\\011", "\t")
+        prefix = mount_point.rstrip("/") + "/"
+        if target == mount_point or target.startswith(prefix) or mount_point == "/":
+            if best is None or len(mount_point) > best[0]:
+                best = (len(mount_point), parts[2])
+    return best[1] if best else None
+
+
+def is_network_path(path: Path, mounts: str | None = None, platform: str = sys.platform) -> bool:
+    """True where ``path`` lies on a network share (UNC path, mapped network drive, NFS, SMB …)."""
+    text_path = str(path)
+    if text_path.startswith(("\\\\", "//")) and platform == "win32":
+        return True
+    if platform == "win32":
+        return _windows_remote_drive(text_path)
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    fs_type = filesystem_type(path, mounts)
+    return fs_type is not None and fs_type.lower() in NETWORK_FILESYSTEMS
+
+
+def _windows_remote_drive(path: str) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = os.path.splitdrive(path)[0]
+    if not drive:
+        return False
+    DRIVE_REMOTE = 4
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)  # type: ignore[attr-defined]
+
+
+def _existing_ancestor(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return path
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database).expanduser().resolve()
+        if is_network_path(_existing_ancestor(path)):
+            raise ConfigurationError(
+                f"Die Datenbankdatei {path} liegt auf einem Netzlaufwerk. SQLite darf dort nicht "
+                "liegen (Sperren und WAL funktionieren dort nicht, Daten können verloren gehen). "
+                "Bitte eine lokale Datei wählen oder für mehrere Arbeitsplätze den "
+                "PostgreSQL-Server der Behörde verwenden."
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigurationError(f"Das Verzeichnis {path.parent} kann nicht angelegt werden: {exc}") from exc
+        url = url.set(database=str(path))
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # BEGIN is emitted below, with its mode
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _postgresql_engine(url: URL, password_lookup: PasswordLookup) -> Engine:
+    if url.password is None:
+        password = password_lookup(url)
+        if password is not None:
+            url = url.set(password=password)
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+class Database:
+    """One opened database: its engine and the session factories of the unit of work."""
+
+    def __init__(self, url_text: str, password_lookup: PasswordLookup = keyring_password) -> None:
+        url = parse_url(url_text)
+        self.url = url
+        self.backend = url.get_backend_name()
+        if self.backend == "sqlite":
+            self.engine = _sqlite_engine(url)
+            writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        else:
+            self.engine = _postgresql_engine(url, password_lookup)
+            writer = self.engine
+        self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.write_sessions = sessionmaker(writer, expire_on_commit=False)
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def check_connection(self) -> None:
+        """Connect once; a server that is unreachable or refuses us becomes a German message."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except OperationalError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            hint = ""
+            if self.backend == "postgresql" and "password" in detail.lower():
+                hint = " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+            raise ConfigurationError(
+                f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}"
+            ) from exc
+
+    def sqlite_pragmas(self) -> dict[str, Any]:
+        """The SQLite settings in force on a fresh connection (checked at start)."""
+        with self.engine.connect() as connection:
+            return {
+                name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            }
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def read(self) -> Session:
+        """A session for reading; use as a context manager. Nothing it does is committed."""
+        return self.read_sessions()

@@ -1,0 +1,16 @@
+"""SQLAlchemy 2 mappings of ABH Desk (and, in ``migrations/``, their Alembic history)."""
+
+from models.audit import AuditEvent
+from models.base import Base
+from models.cards import CardHandover, CardOrder
+from models.cases import Case, ChecklistItem, Deadline, FileNumberCounter
+from models.letters import Letter
+from models.people import Person, ResidenceTitle
+from models.settings import OfficeSetting
+from models.staff import Area, AssignmentRule, Deputy, User
+
+__all__ = [
+    "Area", "AssignmentRule", "AuditEvent", "Base", "CardHandover", "CardOrder", "Case",
+    "ChecklistItem", "Deadline", "Deputy", "FileNumberCounter", "Letter", "OfficeSetting",
+    "Person", "ResidenceTitle", "User",
+]

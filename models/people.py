@@ -1,0 +1,70 @@
+"""Persons (Stammdaten) and their residence titles (Aufenthaltstitel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, KeyString, UTCDateTime, utcnow
+
+
+class Person(Base):
+    """The foreigner. Names are stored in NFC; ``*_key`` hold the folded search form.
+
+    The birth date may be partly unknown (only the year, or year and month), as passports of
+    some states record it: the three parts are separate columns.
+    """
+
+    __tablename__ = "persons"
+    __table_args__ = (
+        Index("ix_persons_family_key_given_key", "family_name_key", "given_names_key"),
+        Index("ix_persons_birth", "birth_year", "birth_month", "birth_day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200), default="")
+    birth_name: Mapped[str | None] = mapped_column(String(200))
+    family_name_key: Mapped[str] = mapped_column(KeyString(200))
+    given_names_key: Mapped[str] = mapped_column(KeyString(200), default="")
+    birth_year: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_month: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_day: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_place: Mapped[str | None] = mapped_column(String(200))
+    nationality: Mapped[str] = mapped_column(String(3))
+    sex: Mapped[str] = mapped_column(String(1))
+    street: Mapped[str | None] = mapped_column(String(200))
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(100))
+    passport_number: Mapped[str | None] = mapped_column(KeyString(30), index=True)
+    azr_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    phone: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ResidenceTitle(Base):
+    """Aufenthaltstitel (or Visum, Fiktionsbescheinigung …) held by a person, with its history."""
+
+    __tablename__ = "residence_titles"
+    __table_args__ = (Index("ix_residence_titles_valid_until", "valid_until"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(100))
+    legal_basis: Mapped[str] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    conditions: Mapped[str | None] = mapped_column(Text)
+    card_serial: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

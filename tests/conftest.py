@@ -1,0 +1,141 @@
+"""Fixtures shared by all tiers: isolated settings, an in-memory keyring, real databases.
+
+``database`` runs a test once on a fresh SQLite file and once on a fresh PostgreSQL database
+(a copy of a migrated template). PostgreSQL is started by ``tests/support/pgserver.py``; where it
+cannot be, PostgreSQL tests are skipped locally but fail under CI (``CI=true``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from sqlalchemy import create_engine, text
+
+from abh_desk import migrate
+from abh_desk.bootstrap import ensure_areas
+from abh_desk.domain.catalogue import Catalogue, load_catalogue
+from abh_desk.services.context import ServiceContext
+from abh_desk.storage import Database
+from tests.support.pgserver import PostgresServer, PostgresUnavailable
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_workstation(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """No test reads or writes the developer's settings, data directory or keyring."""
+    home = tmp_path_factory.mktemp("workstation")
+    monkeypatch.setenv("ABH_DESK_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("ABH_DESK_CONFIG_DIR", str(home / "config"))
+    monkeypatch.delenv("ABH_DESK_DATABASE_URL", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+_TEMPLATE = "abh_template"
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    url = os.environ.get("ABH_DESK_TEST_PG_URL")
+    server = None
+    if not url:
+        try:
+            server = PostgresServer()
+            url = server.start()
+        except PostgresUnavailable as exc:
+            if os.environ.get("CI"):
+                pytest.fail(f"PostgreSQL test server could not be started: {exc}")
+            pytest.skip(f"PostgreSQL not available: {exc}")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {_TEMPLATE}"))
+        connection.execute(text(f"CREATE DATABASE {_TEMPLATE}"))
+    template = Database(url.rsplit("/", 1)[0] + f"/{_TEMPLATE}")
+    migrate.upgrade(template)
+    template.dispose()
+    admin.dispose()
+    yield url
+    if server is not None:
+        server.stop()
+
+
+def new_pg_database(admin_url: str) -> str:
+    name = f"abh_test_{os.getpid()}_{next(_counter)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}"))
+    admin.dispose()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def new_sqlite_database(directory: Path) -> str:
+    return f"sqlite:///{directory / 'abh-desk.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        url = new_sqlite_database(tmp_path)
+        db = Database(url)
+        migrate.upgrade(db)
+        db.dispose()
+        return url
+    return new_pg_database(request.getfixturevalue("pg_admin_url"))
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = Database(database_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def ctx(database: Database, catalogue: Catalogue) -> ServiceContext:
+    context = ServiceContext(database, catalogue)
+    ensure_areas(context)
+    return context
+
+
+@pytest.fixture
+def sqlite_ctx(tmp_path: Path, catalogue: Catalogue) -> Iterator[ServiceContext]:
+    """A fresh migrated SQLite file only (for tests that are about SQLite or need no server)."""
+    db = Database(new_sqlite_database(tmp_path))
+    migrate.upgrade(db)
+    context = ServiceContext(db, catalogue)
+    ensure_areas(context)
+    yield context
+    db.dispose()

@@ -1,0 +1,22 @@
+import pytest
+
+from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query
+from abh_desk.errors import ValidationError
+
+
+def test_names_dates_and_references_are_told_apart() -> None:
+    assert parse_query("mueller") == NameQuery("MULLER")
+    assert parse_query("Müller, Anna") == NameQuery("MULLER", "ANNA")
+    assert parse_query("12.03.1990") == BirthDateQuery(1990, 3, 12)
+    assert parse_query("3.1990") == BirthDateQuery(1990, 3)
+    assert parse_query("1990") == BirthDateQuery(1990)
+    assert parse_query("abh-2026-000042") == ReferenceQuery("ABH-2026-000042", "ABH2026000042")
+    assert parse_query("C01X 00T47") == ReferenceQuery("C01X 00T47", "C01X00T47")
+    assert parse_query("   ") is None
+
+
+def test_impossible_dates_are_refused() -> None:
+    with pytest.raises(ValidationError, match="kein gültiges Datum"):
+        parse_query("31.02.1990")
+    with pytest.raises(ValidationError, match="Monat 13"):
+        parse_query("13.1990")
