@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
@@ -28,16 +29,38 @@ GuiLauncher = Callable[[str | None], int]
 EXIT_USER_ERROR = 2
 
 
+_ARGPARSE_GERMAN = (
+    (re.compile(r"the following arguments are required: (.*)"), "Folgende Angaben fehlen: {0}"),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), "{0}: „{1}“ ist keine ganze Zahl"),
+    (re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)"), "{0}: „{1}“ gibt es nicht (möglich: {2})"),
+    (re.compile(r"argument (\S+): expected one argument"), "{0}: hier fehlt ein Wert"),
+    (re.compile(r"unrecognized arguments: (.*)"), "Unbekannte Angaben: {0}"),
+)
+
+
+class GermanArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors in German (argparse itself ships no German messages)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, german in _ARGPARSE_GERMAN:
+            match = pattern.fullmatch(message)
+            if match:
+                message = german.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER_ERROR, f"Fehler: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanArgumentParser(
         prog="abh-desk",
         description="ABH Desk – Fachverfahren der Ausländerbehörde. Ohne Befehl startet das Programmfenster.",
     )
     parser.add_argument("--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)")
-    commands = parser.add_subparsers(dest="command", metavar="BEFEHL")
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanArgumentParser)
 
     db = commands.add_parser("db", help="Datenbank verwalten")
-    db_commands = db.add_subparsers(dest="db_command", metavar="AKTION", required=True)
+    db_commands = db.add_subparsers(dest="db_command", metavar="AKTION", required=True, parser_class=GermanArgumentParser)
     db_commands.add_parser("upgrade", help="Schema auf den neuesten Stand bringen")
     db_commands.add_parser("status", help="Adresse, Schemastand und SQLite-Einstellungen zeigen")
     db_commands.add_parser("passwort", help="Passwort des PostgreSQL-Servers im Schlüsselbund speichern")

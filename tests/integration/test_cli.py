@@ -1,0 +1,95 @@
+"""The abh-desk command, in-process and as the installed entry point."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from abh_desk.cli import main
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import PersonInput, create_person
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def test_katalog_lists_every_entry_one_per_line(catalogue) -> None:
+    code, text = run("katalog")
+    lines = text.splitlines()
+    assert code == 0 and len(lines) == len(catalogue) >= 25
+    assert "99010019001008\tAufenthaltserlaubnis zur Durchführung einer Qualifizierungsmaßnahme" in lines
+
+
+def test_katalog_key_prints_the_entry_and_its_documents(catalogue) -> None:
+    code, text = run("katalog", "99010019001008")
+    lines = text.splitlines()
+    assert code == 0
+    assert lines[0].startswith("99010019001008\t")
+    assert "Rechtsgrundlage: § 16d AufenthG" in lines
+    start = lines.index("Erforderliche Unterlagen:")
+    documents = [line.removeprefix("- ") for line in lines[start + 1:]]
+    assert [d.split(" (nur")[0] for d in documents] == [d.text for d in catalogue.get("99010019001008").documents]
+    assert any("Reisepass" in d for d in documents)
+
+
+def test_unknown_catalogue_key_is_a_german_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run("katalog", "4711")
+    assert code == 2
+    assert "Unbekannte Leistung: 4711" in capsys.readouterr().err
+
+
+def test_suche_finds_folded_names_dates_and_file_numbers(sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]) -> None:
+    url = str(sqlite_ctx.db.url)
+    for family, given in (("Müller", "Anna"), ("Mueller", "Jonas"), ("Şahin", "Ayşe")):
+        create_person(sqlite_ctx, PersonInput(family, given, "12.03.1990", nationality="TUR", passport_number="U1234567" if family == "Şahin" else ""))
+    sqlite_ctx.db.dispose()
+    code, text = run("--db", url, "suche", "mueller")
+    assert code == 0
+    assert sorted(line.split("\t")[0] for line in text.splitlines()) == ["Mueller, Jonas", "Müller, Anna"]
+    code, text = run("--db", url, "suche", "u1234567")
+    assert code == 0 and text.startswith("Şahin, Ayşe\t12.03.1990\tTUR")
+    code, text = run("--db", url, "suche", "nobody")
+    assert code == 1 and text == ""
+    assert "Keine Treffer" in capsys.readouterr().err
+
+
+def test_db_upgrade_creates_the_schema_and_status_reports_sqlite_settings(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/neu.sqlite3"
+    code, text = run("--db", url, "db", "upgrade")
+    assert code == 0 and "Schema leer →" in text
+    code, text = run("--db", url, "db", "status")
+    assert code == 0
+    assert "journal_mode: wal" in text and "synchronous: 2" in text and "foreign_keys: 1" in text
+
+
+def test_entry_point_reports_user_errors_in_german_without_traceback(tmp_path: Path) -> None:
+    executable = Path(sys.executable).with_name("abh-desk")
+    assert executable.exists(), "abh-desk entry point not installed (pip install -e .)"
+    env = {**os.environ, "ABH_DESK_DATA_DIR": str(tmp_path), "ABH_DESK_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run([str(executable), "--db", "postgresql://abh@127.0.0.1:1/abh", "suche", "x"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Fehler: Die Datenbank") and "nicht erreichbar" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = subprocess.run([str(executable), "katalog"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0 and "99010019001013" in result.stdout
+
+
+def test_usage_errors_are_german(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["demo"])
+    assert info.value.code == 2
+    assert "Fehler: Folgende Angaben fehlen: --personen" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["demo", "--personen", "viele"])
+    assert "„viele“ ist keine ganze Zahl" in capsys.readouterr().err

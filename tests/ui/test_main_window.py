@@ -1,0 +1,121 @@
+"""The first window, driven as a clerk would: type into the search, pick a person, read the file."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import PersonInput, TitleRow, create_person
+from models import ResidenceTitle
+from ui.main_window import MainWindow, expiry_color
+from ui.tasks import TaskRunner
+
+TODAY = date(2026, 11, 21)
+
+
+def _window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
+    window = MainWindow(ctx, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _seed(ctx: ServiceContext) -> int:
+    for family, given, nationality in (("Mueller", "Jonas", "CHE"), ("Muller", "Lea", "FRA"), ("Şahin", "Ayşe", "TUR")):
+        create_person(ctx, PersonInput(family, given, "01.01.1985", nationality=nationality), today=TODAY)
+    anna = create_person(ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT"), today=TODAY).id
+    open_case(ctx, anna, "99010019001008", applied_on=TODAY)
+    with ctx.unit_of_work() as uow:
+        uow.session.add(ResidenceTitle(person_id=anna, kind="Aufenthaltserlaubnis", legal_basis="§ 16d AufenthG",
+                                       valid_from=TODAY - timedelta(days=300), valid_until=TODAY + timedelta(days=20)))
+        uow.commit()
+    return anna
+
+
+def test_typing_a_folded_name_lists_every_spelling_and_opens_the_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _seed(sqlite_ctx)
+    window = _window(qtbot, sqlite_ctx)
+    assert window.results.headerData(0, Qt.Orientation.Horizontal) == "Familienname"
+
+    qtbot.keyClicks(window.search_field, "mueller")
+    qtbot.waitUntil(lambda: window.results.rowCount() == 3)
+    qtbot.waitUntil(lambda: window.result_count.text() == "3 Personen gefunden")
+    qtbot.waitUntil(lambda: window.results.data(window.results.index(0, 0)) != "…")
+    names = {window.results.data(window.results.index(r, 0)) for r in range(3)}
+    assert names == {"Müller", "Mueller", "Muller"}
+
+    anna_row = next(r for r in range(3) if window.results.data(window.results.index(r, 0)) == "Müller")
+    window.result_view.selectRow(anna_row)
+    qtbot.waitUntil(lambda: window.cases.rowCount() == 1)
+    assert "Müller, Anna" in window.person_header.text() and "Österreich" in window.person_header.text()
+    assert window.cases.data(window.cases.index(0, 0)) == "ABH-2026-000001"
+    assert window.cases.data(window.cases.index(0, 2)) == "Neu"
+    assert window.cases.data(window.cases.index(0, 4)) == "Frau Schweiger"
+    expiry = window.titles.data(window.titles.index(0, 3), Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(expiry, QBrush) and expiry.color().name() == "#fde9b7"
+
+
+def test_enter_in_the_search_field_opens_the_first_hit(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _seed(sqlite_ctx)
+    window = _window(qtbot, sqlite_ctx)
+    qtbot.keyClicks(window.search_field, "sahin")
+    qtbot.waitUntil(lambda: window.results.rowCount() == 1)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Şahin, Ayşe" in window.person_header.text())
+
+
+def test_ctrl_f_focuses_the_search_from_anywhere(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    window = _window(qtbot, sqlite_ctx)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.case_view.setFocus()
+    assert not window.search_field.hasFocus()
+    qtbot.keyClick(window.case_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search_field.hasFocus())
+
+
+def test_a_bad_search_shows_a_german_message(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    window = _window(qtbot, sqlite_ctx)
+    qtbot.keyClicks(window.search_field, "31.02.1990")
+    qtbot.waitUntil(lambda: "kein gültiges Datum" in window.statusBar().currentMessage())
+    assert window.results.rowCount() == 0
+
+
+def test_expiry_colors() -> None:
+    def title(until: date | None) -> TitleRow:
+        return TitleRow(1, "Aufenthaltserlaubnis", "§ 16a AufenthG", TODAY - timedelta(days=400), until, "")
+
+    assert expiry_color(title(TODAY - timedelta(days=1)), TODAY) == "#f4c7c3"
+    assert expiry_color(title(TODAY + timedelta(weeks=8)), TODAY) == "#fde9b7"
+    assert expiry_color(title(TODAY + timedelta(weeks=8, days=1)), TODAY) is None
+    assert expiry_color(title(None), TODAY) is None
+
+
+def test_task_runner_returns_results_on_the_gui_thread(qtbot: QtBot, qapp: QApplication) -> None:
+    runner = TaskRunner()
+    seen: dict[str, object] = {}
+
+    def work() -> str:
+        seen["worker"] = threading.current_thread() is threading.main_thread()
+        return "fertig"
+
+    def done(result: object) -> None:
+        seen["result"] = result
+        seen["callback_on_gui_thread"] = threading.current_thread() is threading.main_thread()
+
+    runner.run(work, done)
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen == {"worker": False, "result": "fertig", "callback_on_gui_thread": True}
+
+    errors: list[Exception] = []
+    runner.run(lambda: 1 / 0, lambda _r: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ZeroDivisionError)
