@@ -32,7 +32,10 @@ EXIT_USER_ERROR = 2
 _ARGPARSE_GERMAN = (
     (re.compile(r"the following arguments are required: (.*)"), "Folgende Angaben fehlen: {0}"),
     (re.compile(r"argument (\S+): invalid int value: '(.*)'"), "{0}: „{1}“ ist keine ganze Zahl"),
-    (re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)"), "{0}: „{1}“ gibt es nicht (möglich: {2})"),
+    (
+        re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)"),
+        "{0}: „{1}“ gibt es nicht (möglich: {2})",
+    ),
     (re.compile(r"argument (\S+): expected one argument"), "{0}: hier fehlt ein Wert"),
     (re.compile(r"unrecognized arguments: (.*)"), "Unbekannte Angaben: {0}"),
 )
@@ -56,11 +59,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="abh-desk",
         description="ABH Desk – Fachverfahren der Ausländerbehörde. Ohne Befehl startet das Programmfenster.",
     )
-    parser.add_argument("--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)")
+    parser.add_argument(
+        "--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanArgumentParser)
 
     db = commands.add_parser("db", help="Datenbank verwalten")
-    db_commands = db.add_subparsers(dest="db_command", metavar="AKTION", required=True, parser_class=GermanArgumentParser)
+    db_commands = db.add_subparsers(
+        dest="db_command", metavar="AKTION", required=True, parser_class=GermanArgumentParser
+    )
     db_commands.add_parser("upgrade", help="Schema auf den neuesten Stand bringen")
     db_commands.add_parser("status", help="Adresse, Schemastand und SQLite-Einstellungen zeigen")
     db_commands.add_parser("passwort", help="Passwort des PostgreSQL-Servers im Schlüsselbund speichern")
@@ -68,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="Demo-Daten erzeugen")
     demo.add_argument("--personen", type=int, required=True, metavar="N", help="Anzahl Personen (50 bis 1.000.000)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="Startwert; gleicher Wert, gleiche Daten")
-    demo.add_argument("--nur-wenn-leer", action="store_true", help="nur erzeugen, wenn noch keine Personen gespeichert sind")
+    demo.add_argument(
+        "--nur-wenn-leer", action="store_true", help="nur erzeugen, wenn noch keine Personen gespeichert sind"
+    )
 
     katalog = commands.add_parser("katalog", help="Leistungskatalog zeigen")
     katalog.add_argument("schluessel", nargs="?", metavar="SCHLÜSSEL", help="eine Leistung mit ihren Unterlagen zeigen")
@@ -90,8 +99,12 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
     print(f"Rechtsgrundlage: {entry.legal_basis}", file=out)
     print(f"Bereich: {entry.area}", file=out)
     fees = entry.fees
-    parts = [("Erteilung", fees.issue_cents), ("Verlängerung bis 3 Monate", fees.extension_short_cents),
-             ("Verlängerung über 3 Monate", fees.extension_long_cents), ("Minderjährige", fees.minor_cents)]
+    parts = [
+        ("Erteilung", fees.issue_cents),
+        ("Verlängerung bis 3 Monate", fees.extension_short_cents),
+        ("Verlängerung über 3 Monate", fees.extension_long_cents),
+        ("Minderjährige", fees.minor_cents),
+    ]
     shown = [f"{label} {_euro(cents)}" for label, cents in parts if cents is not None]
     if shown:
         print("Gebühren: " + "; ".join(shown), file=out)

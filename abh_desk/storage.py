@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -26,11 +27,32 @@ KEYRING_SERVICE = "abh-desk"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 # File system types on which SQLite's locking (and so WAL) cannot be trusted.
-NETWORK_FILESYSTEMS = frozenset({
-    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph",
-    "glusterfs", "fuse.glusterfs", "lustre", "gpfs", "fuse.sshfs", "sshfs", "davfs",
-    "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "fuse.cifs",
-})
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "ncpfs",
+        "afs",
+        "9p",
+        "ceph",
+        "glusterfs",
+        "fuse.glusterfs",
+        "lustre",
+        "gpfs",
+        "fuse.sshfs",
+        "sshfs",
+        "davfs",
+        "fuse.davfs2",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "fuse.cifs",
+    }
+)
 
 PasswordLookup = Callable[[URL], "str | None"]
 
@@ -55,8 +77,7 @@ def store_password(url_text: str, password: str) -> str:
         keyring.set_password(KEYRING_SERVICE, entry, password)
     except keyring.errors.KeyringError as exc:
         raise ConfigurationError(
-            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). "
-            "Das Passwort wurde nicht gespeichert."
+            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). Das Passwort wurde nicht gespeichert."
         ) from exc
     return entry
 
@@ -85,9 +106,9 @@ def filesystem_type(path: Path, mounts: str) -> str | None:
             continue
         mount_point = parts[1].replace("\\040", " ").replace("\\011", "\t")
         prefix = mount_point.rstrip("/") + "/"
-        if target == mount_point or target.startswith(prefix) or mount_point == "/":
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), parts[2])
+        inside = target == mount_point or target.startswith(prefix) or mount_point == "/"
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
     return best[1] if best else None
 
 
@@ -177,7 +198,7 @@ class Database:
         self.backend = url.get_backend_name()
         if self.backend == "sqlite":
             self.engine = _sqlite_engine(url)
-            writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+            writer: Engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
             self.engine = _postgresql_engine(url, password_lookup)
             writer = self.engine
@@ -198,9 +219,7 @@ class Database:
             hint = ""
             if self.backend == "postgresql" and "password" in detail.lower():
                 hint = " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
-            raise ConfigurationError(
-                f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}"
-            ) from exc
+            raise ConfigurationError(f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}") from exc
 
     def sqlite_pragmas(self) -> dict[str, Any]:
         """The SQLite settings in force on a fresh connection (checked at start)."""

@@ -10,7 +10,20 @@ from models.settings import OfficeSetting
 from models.staff import Area, AssignmentRule, Deputy, User
 
 __all__ = [
-    "Area", "AssignmentRule", "AuditEvent", "Base", "CardHandover", "CardOrder", "Case",
-    "ChecklistItem", "Deadline", "Deputy", "FileNumberCounter", "Letter", "OfficeSetting",
-    "Person", "ResidenceTitle", "User",
+    "Area",
+    "AssignmentRule",
+    "AuditEvent",
+    "Base",
+    "CardHandover",
+    "CardOrder",
+    "Case",
+    "ChecklistItem",
+    "Deadline",
+    "Deputy",
+    "FileNumberCounter",
+    "Letter",
+    "OfficeSetting",
+    "Person",
+    "ResidenceTitle",
+    "User",
 ]

@@ -41,7 +41,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 def KeyString(length: int) -> String:
     """A folded ASCII key compared byte-wise: collation "C" on PostgreSQL so range scans
     (``key >= 'MUL' AND key < 'MUL\\x7f'``) use the index whatever the database locale."""
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def utcnow() -> datetime:

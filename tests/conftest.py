@@ -45,7 +45,9 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def isolated_workstation(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+def isolated_workstation(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MemoryKeyring]:
     """No test reads or writes the developer's settings, data directory or keyring."""
     home = tmp_path_factory.mktemp("workstation")
     monkeypatch.setenv("ABH_DESK_DATA_DIR", str(home / "data"))

@@ -7,7 +7,15 @@ from datetime import date, timedelta
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QMainWindow, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from abh_desk.errors import DomainError
@@ -58,20 +66,27 @@ class MainWindow(QMainWindow):
         self.person_header = QLabel(self.tr("No person selected."))
         self.person_header.setTextFormat(Qt.TextFormat.PlainText)
         self.person_header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px 0;")
-        self.titles = RowsModel[TitleRow]([
-            Column(self.tr("Residence title"), lambda t: t.kind),
-            Column(self.tr("Legal basis"), lambda t: t.legal_basis),
-            Column(self.tr("Valid from"), lambda t: _date(t.valid_from)),
-            Column(self.tr("Valid until"), lambda t: _date(t.valid_until) or self.tr("unlimited"),
-                   lambda t: expiry_color(t, self.today)),
-        ])
-        self.cases = RowsModel[CaseRow]([
-            Column(self.tr("File number"), lambda c: c.file_number),
-            Column(self.tr("Procedure"), lambda c: c.procedure_name),
-            Column(self.tr("Status"), lambda c: c.status_label),
-            Column(self.tr("Applied on"), lambda c: _date(c.applied_on)),
-            Column(self.tr("Caseworker"), lambda c: c.owner),
-        ])
+        self.titles = RowsModel[TitleRow](
+            [
+                Column(self.tr("Residence title"), lambda t: t.kind),
+                Column(self.tr("Legal basis"), lambda t: t.legal_basis),
+                Column(self.tr("Valid from"), lambda t: _date(t.valid_from)),
+                Column(
+                    self.tr("Valid until"),
+                    lambda t: _date(t.valid_until) or self.tr("unlimited"),
+                    lambda t: expiry_color(t, self.today),
+                ),
+            ]
+        )
+        self.cases = RowsModel[CaseRow](
+            [
+                Column(self.tr("File number"), lambda c: c.file_number),
+                Column(self.tr("Procedure"), lambda c: c.procedure_name),
+                Column(self.tr("Status"), lambda c: c.status_label),
+                Column(self.tr("Applied on"), lambda c: _date(c.applied_on)),
+                Column(self.tr("Caseworker"), lambda c: c.owner),
+            ]
+        )
         self.title_view = self._table(self.titles)
         self.case_view = self._table(self.cases)
 
@@ -177,5 +192,7 @@ class MainWindow(QMainWindow):
         self.cases.set_rows(file.cases)
 
     def show_error(self, exc: Exception) -> None:
-        message = exc.message if isinstance(exc, DomainError) else self.tr("Unexpected error: %1").replace("%1", str(exc))
+        message = (
+            exc.message if isinstance(exc, DomainError) else self.tr("Unexpected error: %1").replace("%1", str(exc))
+        )
         self.statusBar().showMessage(message)

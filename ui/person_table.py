@@ -32,8 +32,12 @@ class PersonResultModel(QAbstractTableModel):
 
     def headers(self) -> tuple[str, ...]:
         return (
-            self.tr("Family name"), self.tr("Given names"), self.tr("Date of birth"),
-            self.tr("Nationality"), self.tr("Passport no."), self.tr("Place of residence"),
+            self.tr("Family name"),
+            self.tr("Given names"),
+            self.tr("Date of birth"),
+            self.tr("Nationality"),
+            self.tr("Passport no."),
+            self.tr("Place of residence"),
         )
 
     def set_ids(self, ids: list[int]) -> None:
@@ -76,7 +80,7 @@ class PersonResultModel(QAbstractTableModel):
             return
         self._requested.add(page)
         generation = self._generation
-        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         ctx = self._ctx
 
         def loaded(rows: list[PersonSummary]) -> None:

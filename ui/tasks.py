@@ -29,7 +29,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows it
+        except Exception as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

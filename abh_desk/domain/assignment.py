@@ -38,7 +38,7 @@ class LetterRange:
 
 
 def parse_ranges(text: str) -> tuple[LetterRange, ...]:
-    """"A–B, D–G" → two ranges; "Ala - Alz" → one prefix range. Raises ValidationError."""
+    """ "A–B, D–G" → two ranges; "Ala - Alz" → one prefix range. Raises ValidationError."""
     ranges: list[LetterRange] = []
     for part in (p.strip() for p in text.split(",")):
         if not part:
@@ -77,8 +77,7 @@ class Router:
         for rule in rules:
             by_area.setdefault(rule.area, []).append(rule)
         self._rules = {
-            area: sorted(items, key=lambda r: (-r.range.length, r.range.start))
-            for area, items in by_area.items()
+            area: sorted(items, key=lambda r: (-r.range.length, r.range.start)) for area, items in by_area.items()
         }
 
     @property

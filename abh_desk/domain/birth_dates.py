@@ -33,7 +33,7 @@ class PartialDate:
 
 
 def parse_birth_date(text: str, today: date | None = None) -> PartialDate | None:
-    """"12.03.1990", "00.03.1990", "03.1990", "00.00.1990", "1990" → PartialDate; "" → None."""
+    """ "12.03.1990", "00.03.1990", "03.1990", "00.00.1990", "1990" → PartialDate; "" → None."""
     text = text.strip()
     if not text:
         return None

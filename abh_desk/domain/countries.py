@@ -30,8 +30,10 @@ def _german() -> gettext.NullTranslations:
 @lru_cache(maxsize=1)
 def nationalities() -> dict[str, str]:
     """Code → German name, sorted by name."""
-    names = {c.alpha_3: _german().gettext(c.common_name if hasattr(c, "common_name") else c.name)
-             for c in pycountry.countries}
+    names = {
+        c.alpha_3: _german().gettext(c.common_name if hasattr(c, "common_name") else c.name)
+        for c in pycountry.countries
+    }
     names.update(SPECIAL_CODES)
     return dict(sorted(names.items(), key=lambda item: item[1]))
 

@@ -23,7 +23,7 @@ class FileNumberPattern:
     def __post_init__(self) -> None:
         fields = []
         try:
-            for _, name, spec, conversion in string.Formatter().parse(self.pattern):
+            for _, name, _spec, conversion in string.Formatter().parse(self.pattern):
                 if name is None:
                     continue
                 if name not in _PLACEHOLDERS or conversion:

@@ -18,18 +18,52 @@ from abh_desk.errors import ValidationError
 
 # Letters that do not decompose into base letter + combining mark.
 _SPECIAL_FOLDS = {
-    "ß": "SS", "ẞ": "SS", "Æ": "AE", "æ": "AE", "Œ": "OE", "œ": "OE", "Ø": "O", "ø": "O",
-    "Ł": "L", "ł": "L", "Đ": "D", "đ": "D", "Ð": "D", "ð": "D", "Þ": "TH", "þ": "TH",
-    "ı": "I", "Ħ": "H", "ħ": "H", "Ŧ": "T", "ŧ": "T", "Ŋ": "N", "ŋ": "N", "ĸ": "K",
-    "Ŀ": "L", "ŀ": "L", "Ƒ": "F", "ƒ": "F", "Ə": "E", "ə": "E", "Ɛ": "E", "ɛ": "E",
+    "ß": "SS",
+    "ẞ": "SS",
+    "Æ": "AE",
+    "æ": "AE",
+    "Œ": "OE",
+    "œ": "OE",
+    "Ø": "O",
+    "ø": "O",
+    "Ł": "L",
+    "ł": "L",
+    "Đ": "D",
+    "đ": "D",
+    "Ð": "D",
+    "ð": "D",
+    "Þ": "TH",
+    "þ": "TH",
+    "ı": "I",
+    "Ħ": "H",
+    "ħ": "H",
+    "Ŧ": "T",
+    "ŧ": "T",
+    "Ŋ": "N",
+    "ŋ": "N",
+    "ĸ": "K",
+    "Ŀ": "L",
+    "ŀ": "L",
+    "Ƒ": "F",
+    "ƒ": "F",
+    "Ə": "E",
+    "ə": "E",
+    "Ɛ": "E",
+    "ɛ": "E",
 }
 # German transcriptions folded for search only: Mueller == Müller (MULLER).
 _TRANSCRIPTIONS = re.compile(r"(?<=[AOU])E")
 
 # DIN 91379 data type A (names of natural persons): Latin letters plus these non-letters.
-_NAME_PUNCTUATION = frozenset(" '-.,`~\u00a8\u00b4\u00b7\u02b9\u02ba\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02cc\u2019\u2018")
+_NAME_PUNCTUATION = frozenset(
+    " '-.,`~\u00a8\u00b4\u00b7\u02b9\u02ba\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02cc\u2019\u2018"
+)
 _LATIN_RANGES = (
-    (0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x00D6), (0x00D8, 0x00F6), (0x00F8, 0x024F),
+    (0x0041, 0x005A),
+    (0x0061, 0x007A),
+    (0x00C0, 0x00D6),
+    (0x00D8, 0x00F6),
+    (0x00F8, 0x024F),
     (0x1E00, 0x1EFF),
 )
 _COMBINING = (0x0300, 0x036F)
@@ -76,8 +110,7 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Zl", "Zp"):
             raise ValidationError(
-                f"{label}: enthält ein unsichtbares Steuerzeichen (U+{code:04X}). "
-                "Bitte den Namen neu eingeben.",
+                f"{label}: enthält ein unsichtbares Steuerzeichen (U+{code:04X}). Bitte den Namen neu eingeben.",
                 field=field,
             )
         if category.startswith("L"):
@@ -86,9 +119,7 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
                 "lateinischen Form angeben, wie er im Pass steht (maschinenlesbare Zone).",
                 field=field,
             )
-        raise ValidationError(
-            f"{label}: das Zeichen „{char}“ ist in Namen nicht zulässig (DIN 91379).", field=field
-        )
+        raise ValidationError(f"{label}: das Zeichen „{char}“ ist in Namen nicht zulässig (DIN 91379).", field=field)
     if not any(_is_latin_letter(c) for c in name):
         raise ValidationError(f"{label}: muss mindestens einen Buchstaben enthalten.", field=field)
     return name

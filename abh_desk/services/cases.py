@@ -57,9 +57,7 @@ def _area(session: Session, code: str) -> Area:
     return area
 
 
-def open_case(
-    ctx: ServiceContext, person_id: int, procedure_key: str, applied_on: date | None = None
-) -> CaseRow:
+def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_on: date | None = None) -> CaseRow:
     procedure = ctx.catalogue.get(procedure_key)
     applied_on = applied_on or date.today()
     with ctx.unit_of_work() as uow:
@@ -71,26 +69,42 @@ def open_case(
         owner_name = load_router(session).route(area.code, person.family_name)
         owner = session.scalar(select(User).where(User.username == owner_name)) if owner_name else None
         settings = read_office_settings(session)
-        file_number = next_file_number(session, FileNumberPattern(settings.file_number_pattern), applied_on.year, area.code)
+        file_number = next_file_number(
+            session, FileNumberPattern(settings.file_number_pattern), applied_on.year, area.code
+        )
         age = person_age(person, applied_on)
         case = Case(
-            file_number=file_number, person_id=person.id, procedure_key=procedure.key,
-            area_id=area.id, owner_id=owner.id if owner else None, status=CaseStatus.NEW.value,
-            applied_on=applied_on, fee_cents=fee_for(procedure, age),
+            file_number=file_number,
+            person_id=person.id,
+            procedure_key=procedure.key,
+            area_id=area.id,
+            owner_id=owner.id if owner else None,
+            status=CaseStatus.NEW.value,
+            applied_on=applied_on,
+            fee_cents=fee_for(procedure, age),
         )
         session.add(case)
         session.flush()
         documents = [d for d in procedure.documents if applies(d, age)]
         session.add_all(
             ChecklistItem(
-                case_id=case.id, position=n, text=d.text, condition=d.condition,
+                case_id=case.id,
+                position=n,
+                text=d.text,
+                condition=d.condition,
                 status=ChecklistStatus.MISSING.value,
             )
             for n, d in enumerate(documents, start=1)
         )
         uow.audit(
-            "vorgang_angelegt", "case", case.id, case_id=case.id, aktenzeichen=file_number,
-            leistung=procedure.key, bereich=area.code, zustaendig=owner_name,
+            "vorgang_angelegt",
+            "case",
+            case.id,
+            case_id=case.id,
+            aktenzeichen=file_number,
+            leistung=procedure.key,
+            bereich=area.code,
+            zustaendig=owner_name,
         )
         uow.commit()
         return next(row for row in case_rows(ctx, session, person.id) if row.id == case.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -68,9 +69,16 @@ class UnitOfWork:
         self.session.commit()
 
     def audit(
-        self, action: str, entity: str, entity_id: int | None, case_id: int | None = None, **payload: Any
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        case_id: int | None = None,
+        data: Mapping[str, Any] | None = None,
+        **payload: Any,
     ) -> None:
-        """Log who did what, in this same transaction (old and new values go into ``payload``)."""
+        """Log who did what, in this same transaction (old and new values go into the payload)."""
+        payload = {**(data or {}), **payload}
         payload_json = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
         self.session.add(
             AuditEvent(

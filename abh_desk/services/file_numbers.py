@@ -7,6 +7,9 @@ rolled-back case gives its number back.
 
 from __future__ import annotations
 
+from typing import cast
+
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -18,7 +21,7 @@ def reserve_numbers(session: Session, scope: str, count: int = 1) -> int:
     """Advance the counter of ``scope`` by ``count``; returns the first reserved number."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = FileNumberCounter.__table__
+    table = cast(Table, FileNumberCounter.__table__)
     stmt = (
         insert(table)
         .values(scope=scope, last_value=count)

@@ -68,6 +68,6 @@ def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSetting
                 else:
                     row.value = value
         diff = {k: {"alt": getattr(old, k), "neu": v} for k, v in asdict(new).items() if getattr(old, k) != v}
-        uow.audit("einstellungen_geaendert", "office_settings", None, **diff)
+        uow.audit("einstellungen_geaendert", "office_settings", None, data=diff)
         uow.commit()
         return new

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
@@ -155,12 +156,20 @@ def _birth_text(person: Person) -> str:
 
 def _detail(person: Person) -> PersonDetail:
     return PersonDetail(
-        id=person.id, version=person.version, family_name=person.family_name,
-        given_names=person.given_names, birth_date=_birth_text(person),
-        birth_place=person.birth_place or "", nationality=person.nationality,
-        nationality_name=nationality_name(person.nationality), sex=person.sex,
-        street=person.street or "", postcode=person.postcode or "", city=person.city or "",
-        passport_number=person.passport_number or "", azr_number=person.azr_number or "",
+        id=person.id,
+        version=person.version,
+        family_name=person.family_name,
+        given_names=person.given_names,
+        birth_date=_birth_text(person),
+        birth_place=person.birth_place or "",
+        nationality=person.nationality,
+        nationality_name=nationality_name(person.nationality),
+        sex=person.sex,
+        street=person.street or "",
+        postcode=person.postcode or "",
+        city=person.city or "",
+        passport_number=person.passport_number or "",
+        azr_number=person.azr_number or "",
     )
 
 
@@ -170,7 +179,9 @@ def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = N
         person = Person(**values)
         uow.session.add(person)
         uow.session.flush()
-        uow.audit("person_angelegt", "person", person.id, **{k: v for k, v in values.items() if not k.endswith("_key")})
+        uow.audit(
+            "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if not k.endswith("_key")}
+        )
         uow.commit()
         return _detail(person)
 
@@ -197,12 +208,12 @@ def update_person(
                 if not key.endswith("_key"):
                     changes[key] = {"alt": old, "neu": value}
         if changes:
-            uow.audit("person_geaendert", "person", person.id, **changes)
+            uow.audit("person_geaendert", "person", person.id, data=changes)
             uow.commit()
         return _detail(person)
 
 
-def _ids_query(text: str) -> Select[tuple[int]] | None:
+def _ids_query(text: str) -> Select[Any] | None:
     query = parse_query(text)
     if query is None:
         return None
@@ -250,8 +261,13 @@ def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
         people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     return [
         PersonSummary(
-            id=p.id, family_name=p.family_name, given_names=p.given_names, birth_date=_birth_text(p),
-            nationality=p.nationality, passport_number=p.passport_number or "", city=p.city or "",
+            id=p.id,
+            family_name=p.family_name,
+            given_names=p.given_names,
+            birth_date=_birth_text(p),
+            nationality=p.nationality,
+            passport_number=p.passport_number or "",
+            city=p.city or "",
         )
         for p in (people[i] for i in ids if i in people)
     ]
@@ -276,9 +292,13 @@ def case_rows(ctx: ServiceContext, session: Session, person_id: int) -> tuple[Ca
             procedure = case.procedure_key
         result.append(
             CaseRow(
-                id=case.id, file_number=case.file_number, procedure_key=case.procedure_key,
-                procedure_name=procedure, status=case.status,
-                status_label=CASE_STATUS_LABELS[CaseStatus(case.status)], applied_on=case.applied_on,
+                id=case.id,
+                file_number=case.file_number,
+                procedure_key=case.procedure_key,
+                procedure_name=procedure,
+                status=case.status,
+                status_label=CASE_STATUS_LABELS[CaseStatus(case.status)],
+                applied_on=case.applied_on,
                 owner=owner or "",
             )
         )

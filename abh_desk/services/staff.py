@@ -43,8 +43,10 @@ def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:
     for person in rules.caseworkers:
         if person.username not in users:
             users[person.username] = User(
-                username=person.username, display_name=person.display_name,
-                role=Role.CASEWORKER.value, phone=person.phone,
+                username=person.username,
+                display_name=person.display_name,
+                role=Role.CASEWORKER.value,
+                phone=person.phone,
             )
             session.add(users[person.username])
     session.flush()
@@ -53,12 +55,16 @@ def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:
     for rule in rules.rules:
         session.add(
             AssignmentRule(
-                area_id=areas[rule.area].id, user_id=users[rule.caseworker].id,
-                start=rule.range.start, end=rule.range.end,
+                area_id=areas[rule.area].id,
+                user_id=users[rule.caseworker].id,
+                start=rule.range.start,
+                end=rule.range.end,
             )
         )
     uow.audit(
-        "zustaendigkeit_eingespielt", "assignment_rules", None,
+        "zustaendigkeit_eingespielt",
+        "assignment_rules",
+        None,
         regeln=[f"{r.area}: {r.range} → {r.caseworker}" for r in rules.rules],
     )
 

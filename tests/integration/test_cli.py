@@ -37,7 +37,7 @@ def test_katalog_key_prints_the_entry_and_its_documents(catalogue) -> None:
     assert lines[0].startswith("99010019001008\t")
     assert "Rechtsgrundlage: § 16d AufenthG" in lines
     start = lines.index("Erforderliche Unterlagen:")
-    documents = [line.removeprefix("- ") for line in lines[start + 1:]]
+    documents = [line.removeprefix("- ") for line in lines[start + 1 :]]
     assert [d.split(" (nur")[0] for d in documents] == [d.text for d in catalogue.get("99010019001008").documents]
     assert any("Reisepass" in d for d in documents)
 
@@ -48,10 +48,17 @@ def test_unknown_catalogue_key_is_a_german_error(capsys: pytest.CaptureFixture[s
     assert "Unbekannte Leistung: 4711" in capsys.readouterr().err
 
 
-def test_suche_finds_folded_names_dates_and_file_numbers(sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]) -> None:
+def test_suche_finds_folded_names_dates_and_file_numbers(
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = str(sqlite_ctx.db.url)
     for family, given in (("Müller", "Anna"), ("Mueller", "Jonas"), ("Şahin", "Ayşe")):
-        create_person(sqlite_ctx, PersonInput(family, given, "12.03.1990", nationality="TUR", passport_number="U1234567" if family == "Şahin" else ""))
+        create_person(
+            sqlite_ctx,
+            PersonInput(
+                family, given, "12.03.1990", nationality="TUR", passport_number="U1234567" if family == "Şahin" else ""
+            ),
+        )
     sqlite_ctx.db.dispose()
     code, text = run("--db", url, "suche", "mueller")
     assert code == 0
@@ -76,8 +83,13 @@ def test_entry_point_reports_user_errors_in_german_without_traceback(tmp_path: P
     executable = Path(sys.executable).with_name("abh-desk")
     assert executable.exists(), "abh-desk entry point not installed (pip install -e .)"
     env = {**os.environ, "ABH_DESK_DATA_DIR": str(tmp_path), "ABH_DESK_CONFIG_DIR": str(tmp_path)}
-    result = subprocess.run([str(executable), "--db", "postgresql://abh@127.0.0.1:1/abh", "suche", "x"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [str(executable), "--db", "postgresql://abh@127.0.0.1:1/abh", "suche", "x"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("Fehler: Die Datenbank") and "nicht erreichbar" in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,7 +1,7 @@
 """Persons and cases through the services, on a real SQLite file and a real PostgreSQL server."""
 
-from datetime import date
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +12,12 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import (
-    PersonInput, create_person, get_person_file, search_person_ids, search_persons, update_person,
+    PersonInput,
+    create_person,
+    get_person_file,
+    search_person_ids,
+    search_persons,
+    update_person,
 )
 from models import AuditEvent, Case, ChecklistItem, Person
 
@@ -20,7 +25,9 @@ TODAY = date(2026, 11, 21)
 
 
 def _person(ctx: ServiceContext, family: str, given: str = "Anna", birth: str = "12.03.1990", **extra: str) -> int:
-    data = PersonInput(family_name=family, given_names=given, birth_date=birth, nationality=extra.pop("nationality", "TUR"), **extra)
+    data = PersonInput(
+        family_name=family, given_names=given, birth_date=birth, nationality=extra.pop("nationality", "TUR"), **extra
+    )
     return create_person(ctx, data, today=TODAY).id
 
 
@@ -56,7 +63,9 @@ def test_search_by_passport_number_and_file_number(ctx: ServiceContext) -> None:
 
 
 def test_invalid_person_is_refused_with_every_field_named_and_nothing_saved(ctx: ServiceContext) -> None:
-    bad = PersonInput(family_name="Иванов", given_names="Anna\u202e", birth_date="31.02.1990", nationality="QQQ", postcode="12")
+    bad = PersonInput(
+        family_name="Иванов", given_names="Anna\u202e", birth_date="31.02.1990", nationality="QQQ", postcode="12"
+    )
     with pytest.raises(FieldErrors) as info:
         create_person(ctx, bad, today=TODAY)
     fields = info.value.by_field()
@@ -69,10 +78,14 @@ def test_invalid_person_is_refused_with_every_field_named_and_nothing_saved(ctx:
 def test_update_detects_a_stale_version_and_logs_old_and_new(ctx: ServiceContext) -> None:
     pid = _person(ctx, "Öztürk", "Ayşe")
     person = get_person_file(ctx, pid).person
-    changed = update_person(ctx, pid, person.version, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY)
+    changed = update_person(
+        ctx, pid, person.version, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY
+    )
     assert changed.family_name == "Öztürk-Yılmaz" and changed.version == person.version + 1
     with pytest.raises(StaleRecord):
-        update_person(ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY)
+        update_person(
+            ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY
+        )
     assert get_person_file(ctx, pid).person.family_name == "Öztürk-Yılmaz"
     with ctx.db.read() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "person_geaendert")).one()
@@ -90,7 +103,9 @@ def test_open_case_routes_numbers_and_builds_the_checklist(ctx: ServiceContext) 
     with ctx.db.read() as session:
         case = session.get(Case, row.id)
         assert case is not None and case.fee_cents == 10000
-        items = session.scalars(select(ChecklistItem).where(ChecklistItem.case_id == row.id).order_by(ChecklistItem.position)).all()
+        items = session.scalars(
+            select(ChecklistItem).where(ChecklistItem.case_id == row.id).order_by(ChecklistItem.position)
+        ).all()
     texts = [i.text for i in items]
     procedure = ctx.catalogue.get("99010019001008")
     assert texts == [d.text for d in procedure.documents if d.condition != "minderjaehrig"]

@@ -34,13 +34,22 @@ def _seed(ctx: ServiceContext) -> int:
     anna = create_person(ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT"), today=TODAY).id
     open_case(ctx, anna, "99010019001008", applied_on=TODAY)
     with ctx.unit_of_work() as uow:
-        uow.session.add(ResidenceTitle(person_id=anna, kind="Aufenthaltserlaubnis", legal_basis="§ 16d AufenthG",
-                                       valid_from=TODAY - timedelta(days=300), valid_until=TODAY + timedelta(days=20)))
+        uow.session.add(
+            ResidenceTitle(
+                person_id=anna,
+                kind="Aufenthaltserlaubnis",
+                legal_basis="§ 16d AufenthG",
+                valid_from=TODAY - timedelta(days=300),
+                valid_until=TODAY + timedelta(days=20),
+            )
+        )
         uow.commit()
     return anna
 
 
-def test_typing_a_folded_name_lists_every_spelling_and_opens_the_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+def test_typing_a_folded_name_lists_every_spelling_and_opens_the_person(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
     _seed(sqlite_ctx)
     window = _window(qtbot, sqlite_ctx)
     assert window.results.headerData(0, Qt.Orientation.Horizontal) == "Familienname"

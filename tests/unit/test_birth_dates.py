@@ -8,13 +8,16 @@ from abh_desk.errors import ValidationError
 TODAY = date(2026, 11, 21)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("12.03.1990", PartialDate(1990, 3, 12)),
-    ("00.03.1990", PartialDate(1990, 3)),
-    ("03.1990", PartialDate(1990, 3)),
-    ("00.00.1990", PartialDate(1990)),
-    ("1990", PartialDate(1990)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("12.03.1990", PartialDate(1990, 3, 12)),
+        ("00.03.1990", PartialDate(1990, 3)),
+        ("03.1990", PartialDate(1990, 3)),
+        ("00.00.1990", PartialDate(1990)),
+        ("1990", PartialDate(1990)),
+    ],
+)
 def test_partial_birth_dates(text: str, expected: PartialDate) -> None:
     assert parse_birth_date(text, TODAY) == expected
 

@@ -3,7 +3,12 @@ from pathlib import Path
 import pytest
 
 from abh_desk.config import (
-    WorkstationSettings, default_database_url, load_settings, resolve_database_url, save_settings, settings_path,
+    WorkstationSettings,
+    default_database_url,
+    load_settings,
+    resolve_database_url,
+    save_settings,
+    settings_path,
 )
 from abh_desk.errors import ConfigurationError
 from abh_desk.storage import Database, filesystem_type, is_network_path, keyring_entry, parse_url, store_password

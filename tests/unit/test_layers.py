@@ -9,6 +9,11 @@ ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "ui")
 
 
+def _is_dynamic_import(call: ast.Call) -> bool:
+    name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+    return name in ("import_module", "__import__") and bool(call.args)
+
+
 def _imports(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = []
@@ -17,9 +22,8 @@ def _imports(path: Path) -> list[str]:
             found.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append(node.module)
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("import_module", "__import__"):
-            if node.args and isinstance(node.args[0], ast.Constant):
-                found.append(str(node.args[0].value))
+        elif isinstance(node, ast.Call) and _is_dynamic_import(node) and isinstance(node.args[0], ast.Constant):
+            found.append(str(node.args[0].value))
     return found
 
 
