@@ -29,6 +29,10 @@ class Person(Base):
     birth_name: Mapped[str | None] = mapped_column(String(200))
     family_name_key: Mapped[str] = mapped_column(KeyString(200))
     given_names_key: Mapped[str] = mapped_column(KeyString(200), default="")
+    # Zuständigkeit: the family name folded as domain.md §5 says, and (only where it differs) the
+    # same with leading particles skipped ("van der Berg" → BERG), for offices that skip them.
+    routing_key: Mapped[str] = mapped_column(KeyString(200), default="", server_default="")
+    routing_key_skipped: Mapped[str | None] = mapped_column(KeyString(200))
     birth_year: Mapped[int | None] = mapped_column(SmallInteger)
     birth_month: Mapped[int | None] = mapped_column(SmallInteger)
     birth_day: Mapped[int | None] = mapped_column(SmallInteger)

@@ -103,19 +103,30 @@ def new_pg_database(admin_url: str) -> str:
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
+def drop_pg_database(admin_url: str, name: str) -> None:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
 def new_sqlite_database(directory: Path) -> str:
     return f"sqlite:///{directory / 'abh-desk.sqlite3'}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         url = new_sqlite_database(tmp_path)
         db = Database(url)
         migrate.upgrade(db)
         db.dispose()
-        return url
-    return new_pg_database(request.getfixturevalue("pg_admin_url"))
+        yield url
+        return
+    admin_url = request.getfixturevalue("pg_admin_url")
+    url = new_pg_database(admin_url)
+    yield url
+    drop_pg_database(admin_url, url.rsplit("/", 1)[1])
 
 
 @pytest.fixture

@@ -125,26 +125,55 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
     return name
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that works out each character's fold once, on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        special = _SPECIAL_FOLDS.get(char)
+        if special is None:
+            parts = unicodedata.normalize("NFKD", char)
+            special = "".join(p.upper() for p in parts if p.isascii() and p.isalnum())
+        self[code] = special
+        return special
+
+
+_FOLD_TABLE = _FoldTable()
+
+# Leading name particles that an office may choose to skip when routing ("von Bülow" → B).
+NAME_PARTICLES = frozenset({
+    "von", "vom", "van", "de", "der", "den", "del", "della", "di", "da", "das", "dos", "du", "la", "le",
+    "ter", "ten", "zu", "zum", "zur",
+})
+
+
 def fold(text: str) -> str:
     """Upper-case base letters and digits only: diacritics and punctuation removed.
 
     "Nguyễn" → "NGUYEN", "Şahin" → "SAHIN", "Al-Hassan" → "ALHASSAN", "Øyvind" → "OYVIND".
     """
-    out: list[str] = []
-    for char in unicodedata.normalize("NFC", text):
-        special = _SPECIAL_FOLDS.get(char)
-        if special is not None:
-            out.append(special)
-            continue
-        for part in unicodedata.normalize("NFKD", char):
-            if part.isascii() and part.isalnum():
-                out.append(part.upper())
-    return "".join(out)
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
 
 
-def routing_key(family_name: str) -> str:
-    """The form in which a surname is compared with letter ranges (domain.md §5)."""
+def routing_key(family_name: str, skip_particles: bool = False) -> str:
+    """The form in which a surname is compared with letter ranges (domain.md §5).
+
+    With ``skip_particles`` leading particles are left out ("van der Berg" → BERG), as long as
+    something is left of the name.
+    """
+    if skip_particles:
+        words = family_name.split()
+        while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
+            words.pop(0)
+        family_name = " ".join(words)
     return fold(family_name)
+
+
+def routing_keys(family_name: str) -> tuple[str, str | None]:
+    """The routing key, and the key with particles skipped where that differs (else None)."""
+    full = routing_key(family_name)
+    skipped = routing_key(family_name, skip_particles=True)
+    return full, (skipped if skipped != full else None)
 
 
 def search_key(text: str) -> str:

@@ -13,11 +13,11 @@ from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import ConfigurationError, NotFound
+from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import CaseRow, case_rows
-from abh_desk.services.staff import load_router
 from models import Area, Case, ChecklistItem, Person, User
 
 ADULT_AGE = 18

@@ -29,6 +29,7 @@ class OfficeSettings:
     file_number_pattern: str = DEFAULT_PATTERN
     court_name: str = ""
     court_address: str = ""
+    skip_name_particles: bool = False
 
     def validated(self) -> OfficeSettings:
         if self.land not in LAENDER:
@@ -40,10 +41,21 @@ class OfficeSettings:
         return self
 
 
+_BOOLEANS = {f.name for f in fields(OfficeSettings) if f.type in (bool, "bool")}
+
+
+def _decode(key: str, value: str) -> object:
+    return value == "true" if key in _BOOLEANS else value
+
+
+def _encode(value: object) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 def _read(session: Session) -> OfficeSettings:
     stored = {row.key: row.value for row in session.scalars(select(OfficeSetting))}
     known = {f.name for f in fields(OfficeSettings)}
-    return OfficeSettings(**{k: v for k, v in stored.items() if k in known})
+    return OfficeSettings(**{k: _decode(k, v) for k, v in stored.items() if k in known})  # type: ignore[arg-type]
 
 
 def get_office_settings(ctx: ServiceContext) -> OfficeSettings:
@@ -61,12 +73,11 @@ def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSetting
         old = _read(uow.session)
         new = replace(old, **changes).validated()
         for key, value in asdict(new).items():
-            if getattr(old, key) != value or uow.session.get(OfficeSetting, key) is None:
-                row = uow.session.get(OfficeSetting, key)
-                if row is None:
-                    uow.session.add(OfficeSetting(key=key, value=value))
-                else:
-                    row.value = value
+            row = uow.session.get(OfficeSetting, key)
+            if row is None:
+                uow.session.add(OfficeSetting(key=key, value=_encode(value)))
+            elif row.value != _encode(value):
+                row.value = _encode(value)
         diff = {k: {"alt": getattr(old, k), "neu": v} for k, v in asdict(new).items() if getattr(old, k) != v}
         uow.audit("einstellungen_geaendert", "office_settings", None, data=diff)
         uow.commit()

@@ -12,13 +12,16 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
 from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
-from abh_desk.domain.names import check_name, search_key, search_key_upper_bound
+from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
 from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
 from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.context import ServiceContext
 from models import Case, Person, ResidenceTitle, User
 
 MAX_RESULT_IDS = 1_000_000
+# Columns computed from the names; not logged as changes of their own.
+DERIVED_FIELDS = frozenset({"family_name_key", "given_names_key", "routing_key", "routing_key_skipped"})
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class CaseRow:
     status_label: str
     applied_on: date
     owner: str
+    deputy: str = ""
+    """Who stands in for the owner today (Vertretung), if anyone."""
 
 
 @dataclass(frozen=True)
@@ -128,12 +133,15 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         raise FieldErrors([ValidationError("Geburtsdatum: Bitte angeben (mindestens das Jahr).", field="geburtsdatum")])
     assert isinstance(birth, PartialDate)
     family = str(values["family_name"])
+    routing = routing_keys(family)
     given = str(values["given_names"])
     return {
         "family_name": family,
         "given_names": given,
         "family_name_key": search_key(family),
         "given_names_key": search_key(given),
+        "routing_key": routing[0],
+        "routing_key_skipped": routing[1],
         "birth_year": birth.year,
         "birth_month": birth.month,
         "birth_day": birth.day,
@@ -180,7 +188,7 @@ def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = N
         uow.session.add(person)
         uow.session.flush()
         uow.audit(
-            "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if not k.endswith("_key")}
+            "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if k not in DERIVED_FIELDS}
         )
         uow.commit()
         return _detail(person)
@@ -200,15 +208,19 @@ def update_person(
                 "Bitte neu laden und die Änderung wiederholen.",
                 person_id=person_id,
             )
+        old_routing = (person.routing_key, person.routing_key_skipped)
         changes = {}
         for key, value in values.items():
             old = getattr(person, key)
             if old != value:
                 setattr(person, key, value)
-                if not key.endswith("_key"):
+                if key not in DERIVED_FIELDS:
                     changes[key] = {"alt": old, "neu": value}
         if changes:
             uow.audit("person_geaendert", "person", person.id, data=changes)
+            if (person.routing_key, person.routing_key_skipped) != old_routing:
+                uow.session.flush()
+                reroute_open_cases(uow, person)
             uow.commit()
         return _detail(person)
 
@@ -277,15 +289,20 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 200) -> list[Per
     return person_rows(ctx, search_person_ids(ctx, text, limit))
 
 
-def case_rows(ctx: ServiceContext, session: Session, person_id: int) -> tuple[CaseRow, ...]:
+def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date | None = None) -> tuple[CaseRow, ...]:
     rows = session.execute(
         select(Case, User.display_name)
         .outerjoin(User, User.id == Case.owner_id)
         .where(Case.person_id == person_id)
         .order_by(Case.applied_on.desc(), Case.id.desc())
     ).all()
+    today = today or date.today()
+    deputies: dict[int, str] = {}
     result = []
     for case, owner in rows:
+        if case.owner_id is not None and case.owner_id not in deputies:
+            deputy = active_deputy(session, case.owner_id, today)
+            deputies[case.owner_id] = deputy.display_name if deputy else ""
         try:
             procedure = ctx.catalogue.get(case.procedure_key).name
         except NotFound:
@@ -300,6 +317,7 @@ def case_rows(ctx: ServiceContext, session: Session, person_id: int) -> tuple[Ca
                 status_label=CASE_STATUS_LABELS[CaseStatus(case.status)],
                 applied_on=case.applied_on,
                 owner=owner or "",
+                deputy=deputies.get(case.owner_id, "") if case.owner_id is not None else "",
             )
         )
     return tuple(result)

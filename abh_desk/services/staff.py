@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
-from abh_desk.domain.assignment import LetterRange, RangeRule, Router
 from abh_desk.domain.enums import Role
 from abh_desk.domain.rule_files import RuleFile
+from abh_desk.services.assignment import load_router  # noqa: F401  (used by the demo generator)
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from models import Area, AssignmentRule, User
 
@@ -20,15 +19,6 @@ class UserRow:
     username: str
     display_name: str
     role: str
-
-
-def load_router(session: Session) -> Router:
-    rows = session.execute(
-        select(Area.code, User.username, AssignmentRule.start, AssignmentRule.end)
-        .join(Area, Area.id == AssignmentRule.area_id)
-        .join(User, User.id == AssignmentRule.user_id)
-    ).all()
-    return Router(RangeRule(area, user, LetterRange(start, end)) for area, user, start, end in rows)
 
 
 def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c11cc18b4036
+Revision ID: 8d645a151075
 Revises:
-Create Date: 2026-11-21 05:04:44.842504
+Create Date: 2026-11-21 05:19:36.436057
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "c11cc18b4036"
+revision: str = "8d645a151075"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -56,6 +56,17 @@ def upgrade() -> None:
             "given_names_key",
             sa.String(length=200).with_variant(sa.String(length=200, collation="C"), "postgresql"),
             nullable=False,
+        ),
+        sa.Column(
+            "routing_key",
+            sa.String(length=200).with_variant(sa.String(length=200, collation="C"), "postgresql"),
+            server_default="",
+            nullable=False,
+        ),
+        sa.Column(
+            "routing_key_skipped",
+            sa.String(length=200).with_variant(sa.String(length=200, collation="C"), "postgresql"),
+            nullable=True,
         ),
         sa.Column("birth_year", sa.SmallInteger(), nullable=True),
         sa.Column("birth_month", sa.SmallInteger(), nullable=True),
