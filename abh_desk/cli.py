@@ -11,6 +11,7 @@ import getpass
 import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
@@ -18,8 +19,12 @@ from sqlalchemy import func, select
 from abh_desk import migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
+from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
-from abh_desk.errors import DomainError
+from abh_desk.domain.names import check_name
+from abh_desk.domain.rule_files import load_rule_file
+from abh_desk.errors import DomainError, ValidationError
+from abh_desk.services.assignment import route_names
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, store_password
 from models import Person
@@ -82,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     katalog = commands.add_parser("katalog", help="Leistungskatalog zeigen")
     katalog.add_argument("schluessel", nargs="?", metavar="SCHLÜSSEL", help="eine Leistung mit ihren Unterlagen zeigen")
 
+    zustaendigkeit = commands.add_parser(
+        "zustaendigkeit", help="zuständige Sachbearbeitung für Familiennamen zeigen (NAME<TAB>SACHBEARBEITUNG)"
+    )
+    zustaendigkeit.add_argument("--regeln", metavar="DATEI", help="Regeldatei (TOML) statt der Regeln in der Datenbank")
+    zustaendigkeit.add_argument("--bereich", required=True, metavar="BEREICH", help="z. B. allgemein oder asyl")
+    zustaendigkeit.add_argument("namen", nargs="+", metavar="NAME")
+
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
     suche.add_argument("--max", type=int, default=50, metavar="N", help="höchstens N Treffer (Standard 50)")
@@ -133,6 +145,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return 0
     if args.command == "db":
         return _run_db(args, out)
+    if args.command == "zustaendigkeit" and args.regeln:
+        return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
     ctx = open_context(args.db)
     if args.command == "demo":
         from abh_desk.services.demo import generate_demo
@@ -151,6 +165,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
             file=out,
         )
         return 0
+    if args.command == "zustaendigkeit":
+        return _print_routes(route_names(ctx, args.bereich, _checked_names(args.namen)), len(args.namen), out)
     if args.command == "suche":
         rows = search_persons(ctx, " ".join(args.text), limit=args.max)
         for row in rows:
@@ -164,6 +180,38 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
             return 1
         return 0
     raise AssertionError(args.command)
+
+
+def _checked_names(names: Sequence[str]) -> list[str]:
+    """The names that pass the DIN 91379 check; the others are reported on stderr."""
+    good = []
+    for name in names:
+        try:
+            check_name(name, "name", f"„{name}“" if name.strip() else "Leerer Name")
+            good.append(name)
+        except ValidationError as exc:
+            print(f"Fehler: {exc.message}", file=sys.stderr)
+    return good
+
+
+def _print_routes(routes: Sequence[tuple[str, str]], asked: int, out: TextIO) -> int:
+    for name, caseworker in routes:
+        print(f"{name}\t{caseworker}", file=out)
+    return 0 if len(routes) == asked else EXIT_USER_ERROR
+
+
+def _route_with_file(path: Path, area: str, names: Sequence[str], out: TextIO) -> int:
+    rules = load_rule_file(path)
+    if area not in {a.code for a in rules.areas}:
+        known = ", ".join(a.code for a in rules.areas)
+        raise DomainError(f"Bereich „{area}“ steht nicht in {path.name} (dort: {known}).")
+    labels = {c.username: c.display_name for c in rules.caseworkers}
+    check_rules(rules.rules, [a.code for a in rules.areas], labels)
+    router = Router(rules.rules)
+    routes = []
+    for name in _checked_names(names):
+        routes.append((name, labels.get(router.route(area, name) or "", "niemand")))
+    return _print_routes(routes, len(names), out)
 
 
 def _run_db(args: argparse.Namespace, out: TextIO) -> int:

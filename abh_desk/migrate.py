@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from abh_desk.errors import ConfigurationError
 from abh_desk.storage import Database
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "models" / "migrations"
@@ -44,6 +45,13 @@ def upgrade(db: Database) -> tuple[str | None, str]:
         if db.backend == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
         before = MigrationContext.configure(connection).get_current_revision()
+        script = ScriptDirectory.from_config(config)
+        if before is not None and before not in {s.revision for s in script.walk_revisions()}:
+            raise ConfigurationError(
+                f"Die Datenbank {db.display_url} hat den Schemastand {before}, den dieses Programm nicht "
+                "kennt. Vermutlich wurde sie mit einer neueren Version von ABH Desk angelegt: bitte "
+                "dieses Programm aktualisieren."
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, head_revision()

@@ -204,4 +204,12 @@ class Router:
         return None
 
     def route(self, area: str, family_name: str) -> str | None:
-        return self.route_key(area, routing_key(family_name, self.skip_particles))
+        """The caseworker for ``family_name``; a name without any letter is refused, never
+        routed to a default."""
+        key = routing_key(family_name, self.skip_particles)
+        if not key:
+            raise ValidationError(
+                f"„{family_name}“ enthält keinen Buchstaben; so kann niemand zugeordnet werden.",
+                field="familienname",
+            )
+        return self.route_key(area, key)

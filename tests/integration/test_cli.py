@@ -105,3 +105,42 @@ def test_usage_errors_are_german(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["demo", "--personen", "viele"])
     assert "„viele“ ist keine ganze Zahl" in capsys.readouterr().err
+
+
+SINGEN = ROOT / "resources" / "assignment" / "singen.toml"
+
+
+def test_zustaendigkeit_with_the_singen_rule_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = run("zustaendigkeit", "--regeln", str(SINGEN), "--bereich", "asyl", "Alizadeh", "Aziz", "Al-Hassan")
+    assert code == 0
+    assert text.splitlines() == ["Alizadeh\tFrau Lossau", "Aziz\tFrau Dietrich", "Al-Hassan\tFrau Lossau"]
+
+
+def test_zustaendigkeit_uses_the_database_rules_without_a_file(sqlite_ctx: ServiceContext) -> None:
+    url = str(sqlite_ctx.db.url)
+    sqlite_ctx.db.dispose()
+    code, text = run("--db", url, "zustaendigkeit", "--bereich", "allgemein", "Çelik", "Öztürk")
+    assert code == 0 and text.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"]
+
+
+def test_zustaendigkeit_refuses_bad_names_unknown_areas_and_broken_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, text = run("zustaendigkeit", "--regeln", str(SINGEN), "--bereich", "asyl", "--", "Aziz", "---", "Иванов", " ")
+    err = capsys.readouterr().err
+    assert code == 2 and text.splitlines() == ["Aziz\tFrau Dietrich"]
+    assert "„---“: muss mindestens einen Buchstaben enthalten" in err
+    assert "lateinischen Form" in err and "Leerer Name: Bitte angeben" in err
+
+    code, _ = run("zustaendigkeit", "--regeln", str(SINGEN), "--bereich", "humanitaer", "Aziz")
+    assert code == 2 and "Bereich „humanitaer“ steht nicht in singen.toml" in capsys.readouterr().err
+
+    gap = tmp_path / "luecke.toml"
+    gap.write_text(SINGEN.read_text(encoding="utf-8").replace('buchstaben = "C"', 'buchstaben = "C–D"'), encoding="utf-8")
+    code, _ = run("zustaendigkeit", "--regeln", str(gap), "--bereich", "allgemein", "Aziz")
+    assert code == 2 and "überschneiden sich bei D" in capsys.readouterr().err
+
+    broken = tmp_path / "kaputt.toml"
+    broken.write_text("[[bereich]]\ncode = \n", encoding="utf-8")
+    code, _ = run("zustaendigkeit", "--regeln", str(broken), "--bereich", "asyl", "Aziz")
+    assert code == 2 and "kaputt.toml" in capsys.readouterr().err
