@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
-from abh_desk import migrate
+from abh_desk import cli_deadlines, migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.assignment import Router, check_rules
@@ -94,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     zustaendigkeit.add_argument("--bereich", required=True, metavar="BEREICH", help="z. B. allgemein oder asyl")
     zustaendigkeit.add_argument("namen", nargs="+", metavar="NAME")
 
+    cli_deadlines.add_parser(commands)
+
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
     suche.add_argument("--max", type=int, default=50, metavar="N", help="höchstens N Treffer (Standard 50)")
@@ -145,6 +147,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return 0
     if args.command == "db":
         return _run_db(args, out)
+    if args.command == "frist":
+        return cli_deadlines.run(args, out)
     if args.command == "zustaendigkeit" and args.regeln:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
     ctx = open_context(args.db)

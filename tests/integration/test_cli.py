@@ -144,3 +144,36 @@ def test_zustaendigkeit_refuses_bad_names_unknown_areas_and_broken_files(
     broken.write_text("[[bereich]]\ncode = \n", encoding="utf-8")
     code, _ = run("zustaendigkeit", "--regeln", str(broken), "--bereich", "asyl", "Aziz")
     assert code == 2 and "kaputt.toml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv,expected",
+    [
+        (["bekanntgabe", "--aufgabe", "2025-06-02", "--land", "BW"], "2025-06-06"),
+        (["bekanntgabe", "--aufgabe", "2024-12-30", "--land", "BY"], "2025-01-02"),
+        (["widerspruch", "--bekanntgabe", "2025-01-31", "--land", "BW"], "2025-02-28"),
+        (["widerspruch", "--bekanntgabe", "2025-05-19", "--land", "NW"], "2025-06-20"),
+        (["widerspruch", "--bekanntgabe", "2025-05-19", "--land", "HH"], "2025-06-19"),
+        (["widerspruch", "--bekanntgabe", "2025-06-06", "--land", "BE"], "2025-07-07"),
+        (["widerspruch", "--bekanntgabe", "2025-01-31", "--land", "NI", "--ohne-rechtsbehelfsbelehrung"], "2026-02-02"),
+        (["erinnerung", "--ablauf", "2026-03-01"], "2026-01-04"),
+        (["erinnerung", "--ablauf", "2026-03-01", "--wochen", "12"], "2025-12-07"),
+    ],
+)
+def test_frist_prints_exactly_one_iso_date(argv: list[str], expected: str) -> None:
+    assert run("frist", *argv) == (0, expected + "\n")
+
+
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["widerspruch", "--bekanntgabe", "2025-02-30", "--land", "BW"], "kein gültiges Datum"),
+        (["widerspruch", "--bekanntgabe", "2025-02-03", "--land", "XY"], "Unbekanntes Land „XY“"),
+        (["erinnerung", "--ablauf", "2026-03-01", "--wochen", "0"], "--wochen"),
+    ],
+)
+def test_frist_refuses_impossible_dates_and_unknown_laender(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("frist", *argv) == (2, "")
+    assert message in capsys.readouterr().err

@@ -1,0 +1,60 @@
+"""``abh-desk frist …``: the deadline engine from the command line; each prints one ISO date."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any, TextIO
+
+from abh_desk.domain.deadlines import (
+    WorkingDays,
+    default_bekanntgabe_rules,
+    expiry_reminder_date,
+    notification_date,
+    remedy_deadline,
+)
+from abh_desk.errors import ValidationError
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+
+
+def add_parser(commands: Any) -> None:
+    frist = commands.add_parser("frist", help="Fristen berechnen (gibt ein Datum JJJJ-MM-TT aus)")
+    kinds = frist.add_subparsers(dest="frist", metavar="ART", required=True, parser_class=type(frist))
+    bekanntgabe = kinds.add_parser("bekanntgabe", help="Tag der Bekanntgabe eines per Post versandten Bescheids")
+    bekanntgabe.add_argument("--aufgabe", required=True, metavar="JJJJ-MM-TT", help="Tag der Aufgabe zur Post")
+    bekanntgabe.add_argument("--land", required=True, metavar="XX", help="Land der Behörde, z. B. BW")
+    widerspruch = kinds.add_parser("widerspruch", help="Ende der Widerspruchs- bzw. Klagefrist")
+    widerspruch.add_argument("--bekanntgabe", required=True, metavar="JJJJ-MM-TT")
+    widerspruch.add_argument("--land", required=True, metavar="XX")
+    widerspruch.add_argument(
+        "--ohne-rechtsbehelfsbelehrung",
+        action="store_true",
+        help="Rechtsbehelfsbelehrung fehlte oder war fehlerhaft: ein Jahr (§ 58 Abs. 2 VwGO)",
+    )
+    erinnerung = kinds.add_parser("erinnerung", help="Erinnerung vor Ablauf eines Aufenthaltstitels")
+    erinnerung.add_argument("--ablauf", required=True, metavar="JJJJ-MM-TT", help="letzter Gültigkeitstag")
+    erinnerung.add_argument("--wochen", type=int, default=8, metavar="N", help="Wochen vorher (Standard 8)")
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.frist == "bekanntgabe":
+        calendar = WorkingDays(args.land)
+        dates = notification_date(_iso_date(args.aufgabe), calendar.land, default_bekanntgabe_rules(), calendar)
+        result = dates.legal_day
+    elif args.frist == "widerspruch":
+        calendar = WorkingDays(args.land)
+        result = remedy_deadline(
+            _iso_date(args.bekanntgabe), calendar, instructions_correct=not args.ohne_rechtsbehelfsbelehrung
+        )
+    else:
+        if not 1 <= args.wochen <= 52:
+            raise ValidationError("--wochen: bitte eine Zahl von 1 bis 52.")
+        result = expiry_reminder_date(_iso_date(args.ablauf), args.wochen)
+    print(result.isoformat(), file=out)
+    return 0
