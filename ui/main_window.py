@@ -34,8 +34,8 @@ def _date(value: date | None) -> str:
 
 
 def expiry_color(title: TitleRow, today: date) -> str | None:
-    """Red when expired, amber within eight weeks of expiry."""
-    if title.valid_until is None:
+    """Red when expired, amber within eight weeks of expiry; a replaced title is history."""
+    if title.valid_until is None or not title.current:
         return None
     if title.valid_until < today:
         return "#f4c7c3"
@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.person_header.setTextFormat(Qt.TextFormat.PlainText)
         self.person_header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px 0;")
         self.titles = RowsModel[TitleRow](
-            [
+            muted=lambda t: not t.current,
+            columns=[
                 Column(self.tr("Residence title"), lambda t: t.kind),
                 Column(self.tr("Legal basis"), lambda t: t.legal_basis),
                 Column(self.tr("Valid from"), lambda t: _date(t.valid_from)),
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
                     lambda t: _date(t.valid_until) or self.tr("unlimited"),
                     lambda t: expiry_color(t, self.today),
                 ),
-            ]
+            ],
         )
         self.cases = RowsModel[CaseRow](
             [

@@ -21,9 +21,11 @@ class Column(Generic[Row]):
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, columns: Sequence[Column[Row]]) -> None:
+    def __init__(self, columns: Sequence[Column[Row]], muted: Callable[[Row], bool] | None = None) -> None:
+        """``muted`` rows (history, replaced entries) are shown in grey."""
         super().__init__()
         self._columns = list(columns)
+        self._muted = muted
         self._rows: list[Row] = []
 
     def set_rows(self, rows: Sequence[Row]) -> None:
@@ -52,6 +54,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None and self._muted(row):
+            return QBrush(QColor("#7a7a7a"))
         if role == Qt.ItemDataRole.BackgroundRole and column.color is not None:
             color = column.color(row)
             return QBrush(QColor(color)) if color else None

@@ -80,6 +80,8 @@ class TitleRow:
     valid_from: date
     valid_until: date | None
     card_serial: str
+    current: bool = True
+    """False for a title that a later one has replaced (history, not a reason to act)."""
 
 
 @dataclass(frozen=True)
@@ -329,11 +331,13 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
         titles = tuple(
-            TitleRow(t.id, t.kind, t.legal_basis, t.valid_from, t.valid_until, t.card_serial or "")
-            for t in session.scalars(
-                select(ResidenceTitle)
-                .where(ResidenceTitle.person_id == person_id)
-                .order_by(ResidenceTitle.valid_from.desc())
+            TitleRow(t.id, t.kind, t.legal_basis, t.valid_from, t.valid_until, t.card_serial or "", n == 0)
+            for n, t in enumerate(
+                session.scalars(
+                    select(ResidenceTitle)
+                    .where(ResidenceTitle.person_id == person_id)
+                    .order_by(ResidenceTitle.valid_from.desc(), ResidenceTitle.id.desc())
+                )
             )
         )
         return PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))

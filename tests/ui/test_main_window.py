@@ -106,6 +106,16 @@ def test_expiry_colors() -> None:
     assert expiry_color(title(TODAY + timedelta(weeks=8)), TODAY) == "#fde9b7"
     assert expiry_color(title(TODAY + timedelta(weeks=8, days=1)), TODAY) is None
     assert expiry_color(title(None), TODAY) is None
+    replaced = TitleRow(
+        2,
+        "Aufenthaltserlaubnis",
+        "§ 18 AufenthG",
+        TODAY - timedelta(days=900),
+        TODAY - timedelta(days=500),
+        "",
+        current=False,
+    )
+    assert expiry_color(replaced, TODAY) is None
 
 
 def test_task_runner_returns_results_on_the_gui_thread(qtbot: QtBot, qapp: QApplication) -> None:
