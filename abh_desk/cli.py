@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
-from abh_desk import cli_deadlines, migrate
+from abh_desk import cli_deadlines, cli_users, migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.assignment import Router, check_rules
@@ -25,6 +25,7 @@ from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.assignment import route_names
+from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, store_password
 from models import Person
@@ -95,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     zustaendigkeit.add_argument("namen", nargs="+", metavar="NAME")
 
     cli_deadlines.add_parser(commands)
+    cli_users.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -168,7 +170,12 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
             f"{summary.checklist_items} Unterlagen-Positionen in {summary.seconds:.1f} s erzeugt.",
             file=out,
         )
+        demo_users = ensure_demo_users(ctx)
+        if demo_users:
+            print(f"Anmeldung mit Passwort „{DEMO_PASSWORD}“ für: {', '.join(demo_users)}", file=out)
         return 0
+    if args.command == "benutzer":
+        return cli_users.run(ctx, args, out)
     if args.command == "zustaendigkeit":
         return _print_routes(route_names(ctx, args.bereich, _checked_names(args.namen)), len(args.namen), out)
     if args.command == "suche":

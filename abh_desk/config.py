@@ -43,6 +43,7 @@ def default_database_url() -> str:
 class WorkstationSettings:
     database_url: str | None = None
     language: str = "de"
+    last_username: str = ""
 
 
 def settings_path() -> Path:
@@ -72,7 +73,10 @@ def load_settings(path: Path | None = None) -> WorkstationSettings:
     language = raw.get("language", "de")
     if language not in ("de", "en"):
         raise ConfigurationError(f"{path}: Sprache „{language}“ unbekannt (de oder en).")
-    return WorkstationSettings(database_url=url, language=language)
+    last_username = raw.get("last_username", "")
+    if not isinstance(last_username, str):
+        last_username = ""
+    return WorkstationSettings(database_url=url, language=language, last_username=last_username)
 
 
 def save_settings(settings: WorkstationSettings, path: Path | None = None) -> None:

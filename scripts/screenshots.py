@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,12 +18,16 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QDeadlineTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
+from abh_desk.services.assignment import set_deputy  # noqa: E402
+from abh_desk.services.auth import sign_in  # noqa: E402
 from abh_desk.services.demo import generate_demo  # noqa: E402
+from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
 from ui.app import install_translators  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.rules_dialog import RulesDialog  # noqa: E402
 
 TODAY = date(2026, 11, 21)
 
@@ -38,6 +42,11 @@ def settle(window: MainWindow, condition: object = None, timeout_ms: int = 5000)
     raise RuntimeError("window did not settle")
 
 
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
@@ -46,18 +55,37 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3")
         generate_demo(ctx, 2000, seed=1, today=TODAY)
-        window = MainWindow(ctx, today=TODAY)
+        ensure_demo_users(ctx)
+        set_deputy(ctx, "rudolf", "schweiger", TODAY, TODAY + timedelta(days=14))
+        signed_in = sign_in(ctx, "schweiger", DEMO_PASSWORD)
+        ctx = ctx.as_user(signed_in.actor)
+        window = MainWindow(ctx, today=TODAY, signed_in=signed_in)
         window.resize(1280, 800)
         window.show()
-        QTest.keyClicks(window.search_field, "nguyen")
-        settle(window, lambda: window.results.rowCount() > 0)
-        for row in range(window.results.rowCount()):
-            window.result_view.selectRow(row)
+        QTest.keyClicks(window.search.search_field, "nguyen")
+        settle(window, lambda: window.search.results.rowCount() > 0)
+        for row in range(window.search.results.rowCount()):
+            window.search.result_view.selectRow(row)
             settle(window)
-            if window.cases.rowCount() >= 1 and window.titles.rowCount() >= 1:
+            if window.search.cases.rowCount() >= 1 and window.search.titles.rowCount() >= 1:
                 break
-        window.grab().save(str(out / "screenshot.png"))
-        print(f"saved {out / 'screenshot.png'}")
+        save(window, out / "screenshot.png")
+        window.tabs.setCurrentWidget(window.my_cases)
+        settle(window, lambda: window.my_cases.model.rowCount() > 0)
+        window.my_cases.view.scrollToTop()
+        settle(window)
+        save(window, out / "meine-faelle.png")
+        lead = sign_in(ctx, "soelter", DEMO_PASSWORD)
+        dialog = RulesDialog(ctx.as_user(lead.actor), window.runner)
+        dialog.resize(900, 640)
+        dialog.show()
+        settle(window, lambda: dialog.table.rowCount() > 0)
+        schweiger = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text() == "H–N")
+        rudolf = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text() == "C")
+        dialog.table.item(rudolf, 1).setText("C, H–I")
+        dialog.table.item(schweiger, 1).setText("J–N")
+        settle(window, lambda: dialog.moves.rowCount() > 0, 8000)
+        save(dialog, out / "zustaendigkeit.png")
         ctx.db.dispose()
     return 0
 

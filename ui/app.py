@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from abh_desk.bootstrap import open_context
-from abh_desk.config import load_settings
+from abh_desk.config import load_settings, save_settings
 from abh_desk.errors import DomainError
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
@@ -45,7 +48,13 @@ def run(db_url: str | None) -> int:
     except DomainError as exc:
         QMessageBox.critical(None, "ABH Desk", exc.message)
         return 2
-    window = MainWindow(ctx)
+    runner = TaskRunner()
+    login = LoginDialog(ctx, runner, settings.last_username)
+    if login.exec() != QDialog.DialogCode.Accepted or login.signed_in is None:
+        return 0
+    signed_in = login.signed_in
+    save_settings(replace(settings, last_username=signed_in.actor.username))
+    window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
     window.show()
     window.focus_search()
     return app.exec()

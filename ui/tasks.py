@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -58,17 +59,22 @@ class TaskRunner(QObject):
         if len(self._pending) == 1:
             self.sig_busy_changed.emit(True)
 
-        def finish() -> None:
+        def finish() -> bool:
+            """False when the runner (and so the window that asked) is gone: drop the result."""
+            if not shiboken6.isValid(self):
+                return False
             self._pending.discard(signals)
             if not self._pending:
                 self.sig_busy_changed.emit(False)
+            return True
 
         def succeeded(result: Any) -> None:
-            finish()
-            on_success(result)
+            if finish():
+                on_success(result)
 
         def failed(exc: Exception) -> None:
-            finish()
+            if not finish():
+                return
             if on_error is None:
                 log.error("background task failed", exc_info=exc)
             else:

@@ -70,9 +70,7 @@ def parse_ranges(text: str) -> tuple[LetterRange, ...]:
         if start > end:
             raise ValidationError(f"„{part}“: der Anfang liegt hinter dem Ende.", field="buchstaben")
         if len(start) > MAX_PREFIX_LENGTH:
-            raise ValidationError(
-                f"„{part}“: höchstens {MAX_PREFIX_LENGTH} Buchstaben je Präfix.", field="buchstaben"
-            )
+            raise ValidationError(f"„{part}“: höchstens {MAX_PREFIX_LENGTH} Buchstaben je Präfix.", field="buchstaben")
         ranges.append(LetterRange(start, end))
     if not ranges:
         raise ValidationError("Bitte mindestens einen Buchstabenbereich angeben.", field="buchstaben")
@@ -144,12 +142,14 @@ def find_problems(
             problems.append(RuleProblem(area, "leer", "A–Z", f"Bereich „{area}“: es ist noch niemand zuständig."))
             continue
         ordered = sorted(items, key=lambda r: (r.range.length, r.range.start, r.range.end))
-        for first, second in itertools.pairwise(ordered):
+        for first, second in itertools.combinations(ordered, 2):
             if first.range.length == second.range.length and second.range.start <= first.range.end:
                 shared = LetterRange(second.range.start, min(first.range.end, second.range.end))
                 problems.append(
                     RuleProblem(
-                        area, "ueberschneidung", str(shared),
+                        area,
+                        "ueberschneidung",
+                        str(shared),
                         f"Bereich „{area}“: {labels.get(first.caseworker, first.caseworker)} ({first.range}) und "
                         f"{labels.get(second.caseworker, second.caseworker)} "
                         f"({second.range}) überschneiden sich bei {shared}.",
@@ -164,9 +164,7 @@ def find_problems(
     return problems
 
 
-def check_rules(
-    rules: Iterable[RangeRule], areas: Iterable[str] = (), labels: Mapping[str, str] | None = None
-) -> None:
+def check_rules(rules: Iterable[RangeRule], areas: Iterable[str] = (), labels: Mapping[str, str] | None = None) -> None:
     """Raise ValidationError naming every gap and overlap; a rule set with one is refused."""
     problems = find_problems(rules, areas, labels)
     if problems:

@@ -9,20 +9,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_problems, parse_ranges
-from abh_desk.domain.enums import OPEN_CASE_STATUSES
-from abh_desk.errors import NotFound, ValidationError
+from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
+from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
 from models import Area, AssignmentRule, Case, Deputy, Person, User
 
 _OPEN = [s.value for s in OPEN_CASE_STATUSES]
 _PAD = "AAAA"  # a routing key shorter than a rule's prefix counts as the first name of its block
+
+
+def require_lead(ctx: ServiceContext, what: str) -> None:
+    """Only team leads and administrators may do ``what`` (checked here, not only in the UI)."""
+    if ctx.actor.role not in (Role.TEAM_LEAD, Role.ADMIN):
+        raise PermissionDenied(f"{what} dürfen nur Teamleitung und Administration.")
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,7 @@ def apply_rule_rows(ctx: ServiceContext, rows: Sequence[RuleRow], reason: str) -
     """Replace the rules of the edited areas and move the open cases, in one transaction.
 
     Every moved case gets an audit entry with its old and new owner."""
+    require_lead(ctx, "Zuständigkeiten ändern")
     if not reason.strip():
         raise ValidationError("Bitte einen Grund für die Neuverteilung angeben.", field="grund")
     rule_set = check_rule_rows(ctx, rows)
@@ -249,6 +255,7 @@ def active_deputy(session: Session, user_id: int, on: date) -> User | None:
 
 def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str) -> None:
     """Manual reassignment (Umverteilung) of one case, with a reason that goes into the log."""
+    require_lead(ctx, "Vorgänge umverteilen")
     if not reason.strip():
         raise ValidationError("Bitte einen Grund für die Umverteilung angeben.", field="grund")
     with ctx.unit_of_work() as uow:
@@ -313,7 +320,11 @@ class DeputyRow:
 
 
 def set_deputy(ctx: ServiceContext, owner: str, deputy: str, valid_from: date, valid_until: date) -> DeputyRow:
-    """Vertretung: ``deputy`` receives ``owner``'s new work and sees their cases in the period."""
+    """Vertretung: ``deputy`` receives ``owner``'s new work and sees their cases in the period.
+
+    Team leads and administrators enter any Vertretung; a caseworker only their own."""
+    if ctx.actor.username != owner:
+        require_lead(ctx, "Vertretungen für andere eintragen")
     if valid_until < valid_from:
         raise ValidationError("Die Vertretung endet vor ihrem Beginn.", field="bis")
     if owner == deputy:
@@ -329,9 +340,13 @@ def set_deputy(ctx: ServiceContext, owner: str, deputy: str, valid_from: date, v
         uow.session.add(row)
         uow.session.flush()
         uow.audit(
-            "vertretung_eingetragen", "deputy", row.id,
-            vertreten=users[owner].display_name, vertretung=users[deputy].display_name,
-            von=valid_from.isoformat(), bis=valid_until.isoformat(),
+            "vertretung_eingetragen",
+            "deputy",
+            row.id,
+            vertreten=users[owner].display_name,
+            vertretung=users[deputy].display_name,
+            von=valid_from.isoformat(),
+            bis=valid_until.isoformat(),
         )
         uow.commit()
         return DeputyRow(row.id, users[owner].display_name, users[deputy].display_name, valid_from, valid_until)
@@ -341,8 +356,6 @@ def owners_represented_by(session: Session, user_id: int, on: date) -> list[int]
     """The users whose cases ``user_id`` sees and works on ``on`` as their deputy."""
     return list(
         session.scalars(
-            select(Deputy.user_id).where(
-                Deputy.deputy_id == user_id, Deputy.valid_from <= on, Deputy.valid_until >= on
-            )
+            select(Deputy.user_id).where(Deputy.deputy_id == user_id, Deputy.valid_from <= on, Deputy.valid_until >= on)
         )
     )

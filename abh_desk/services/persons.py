@@ -158,7 +158,7 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
     }
 
 
-def _birth_text(person: Person) -> str:
+def birth_text(person: Person) -> str:
     if person.birth_year is None:
         return ""
     return str(PartialDate(person.birth_year, person.birth_month, person.birth_day))
@@ -170,7 +170,7 @@ def _detail(person: Person) -> PersonDetail:
         version=person.version,
         family_name=person.family_name,
         given_names=person.given_names,
-        birth_date=_birth_text(person),
+        birth_date=birth_text(person),
         birth_place=person.birth_place or "",
         nationality=person.nationality,
         nationality_name=nationality_name(person.nationality),
@@ -278,7 +278,7 @@ def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
             id=p.id,
             family_name=p.family_name,
             given_names=p.given_names,
-            birth_date=_birth_text(p),
+            birth_date=birth_text(p),
             nationality=p.nationality,
             passport_number=p.passport_number or "",
             city=p.city or "",

@@ -40,6 +40,10 @@ def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:
             )
             session.add(users[person.username])
     session.flush()
+    for rule in rules.rules:
+        user = users[rule.caseworker]
+        if user.area_id is None:
+            user.area_id = areas[rule.area].id
     area_ids = [areas[a.code].id for a in rules.areas]
     session.execute(delete(AssignmentRule).where(AssignmentRule.area_id.in_(area_ids)))
     for rule in rules.rules:

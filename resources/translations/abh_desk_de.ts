@@ -1,150 +1,377 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MainWindow</name>
+    <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
-        <source>ABH Desk</source>
-        <translation>ABH Desk</translation>
+        <location filename="../../ui/case_list_page.py" line="36" />
+        <source>open cases</source>
+        <translation>offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
-        <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
-        <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
+        <location filename="../../ui/case_list_page.py" line="37" />
+        <source>all cases</source>
+        <translation>alle Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
-        <source>No person selected.</source>
-        <translation>Keine Person ausgewählt.</translation>
+        <location filename="../../ui/case_list_page.py" line="39" />
+        <source>all caseworkers</source>
+        <translation>alle Sachbearbeitenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
-        <source>Residence title</source>
-        <translation>Aufenthaltstitel</translation>
+        <location filename="../../ui/case_list_page.py" line="40" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
-        <source>Legal basis</source>
-        <translation>Rechtsgrundlage</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="64" />
-        <source>Valid from</source>
-        <translation>Gültig ab</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="65" />
-        <source>Valid until</source>
-        <translation>Gültig bis</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="65" />
-        <source>unlimited</source>
-        <translation>unbefristet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/case_list_page.py" line="45" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/case_list_page.py" line="46" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="47" />
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="48" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/case_list_page.py" line="49" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/case_list_page.py" line="50" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/case_list_page.py" line="52" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/case_list_page.py" line="53" />
+        <source> (as deputy)</source>
+        <translation> (in Vertretung)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="79" />
+        <source>My cases (including those I deputise)</source>
+        <translation>Meine Fälle (einschließlich Vertretung)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="85" />
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/case_list_page.py" line="100" />
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n Vorgang</numerusform><numerusform>%n Vorgänge</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="30" />
+        <source>ABH Desk – Sign in</source>
+        <translation>ABH Desk – Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="39" />
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="41" />
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="42" />
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="44" />
+        <source>Please sign in. Personal data is shown only to signed-in users.</source>
+        <translation>Bitte anmelden. Personenbezogene Daten werden nur angemeldeten Benutzern angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56" />
+        <source>Please enter user name and password.</source>
+        <translation>Bitte Benutzername und Passwort eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="32" />
+        <source>ABH Desk</source>
+        <translation>ABH Desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <source>Residence titles</source>
-        <translation>Aufenthaltstitel</translation>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>&amp;Person search</source>
+        <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <source>Cases</source>
-        <translation>Vorgänge</translation>
+        <location filename="../../ui/main_window.py" line="40" />
+        <source>&amp;My cases</source>
+        <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="41" />
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51" />
+        <source>Signed in: %1 (%2)</source>
+        <translation>Angemeldet: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70" />
+        <source>&amp;Responsibility by letter…</source>
+        <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>&amp;Administration</source>
+        <translation>&amp;Verwaltung</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="45" />
+        <source>Responsibility by surname letter</source>
+        <translation>Zuständigkeit nach Anfangsbuchstaben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="54" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="54" />
+        <source>Letters (e.g. A–B, D–G, Ala–Alz)</source>
+        <translation>Buchstaben (z. B. A–B, D–G, Ala–Alz)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="57" />
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="58" />
+        <source>Remove row</source>
+        <translation>Zeile entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="64" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="65" />
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="66" />
+        <source>Open cases</source>
+        <translation>Offene Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="74" />
+        <source>Reason for the change (goes into the log)</source>
+        <translation>Grund der Änderung (wird protokolliert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="75" />
+        <source>Apply and move cases</source>
+        <translation>Übernehmen und Vorgänge verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="77" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="93" />
+        <source>Area:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="186" />
+        <source>The rules cover A–Z without gaps or overlaps.</source>
+        <translation>Die Regeln decken A–Z lückenlos und ohne Überschneidung ab.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/rules_dialog.py" line="193" />
+        <source>Preview: %n open case(s) would move.</source>
+        <translation>
+            <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform><numerusform>Vorschau: %n offene Vorgänge würden verschoben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/rules_dialog.py" line="211" />
+        <source>Applied: %n open case(s) moved.</source>
+        <translation>
+            <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform><numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/search_page.py" line="55" />
+        <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
+        <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="63" />
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="64" />
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="65" />
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="66" />
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="67" />
+        <source>Passport no.</source>
+        <translation>Passnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="68" />
+        <source>Place of residence</source>
+        <translation>Wohnort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="74" />
+        <source>No person selected.</source>
+        <translation>Keine Person ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="80" />
+        <source>Residence title</source>
+        <translation>Aufenthaltstitel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="81" />
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="82" />
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="84" />
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="85" />
+        <source>unlimited</source>
+        <translation>unbefristet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="92" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="93" />
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="94" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="95" />
+        <source>Applied on</source>
+        <translation>Antrag vom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="96" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="97" />
+        <source>Deputy</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="120" />
+        <source>Residence titles</source>
+        <translation>Aufenthaltstitel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="122" />
+        <source>Cases</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/search_page.py" line="146" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/search_page.py" line="171" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/search_page.py" line="180" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PersonResultModel</name>
-    <message>
-        <location filename="../../ui/person_table.py" line="35" />
-        <source>Family name</source>
-        <translation>Familienname</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person_table.py" line="35" />
-        <source>Given names</source>
-        <translation>Vornamen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person_table.py" line="35" />
-        <source>Date of birth</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person_table.py" line="36" />
-        <source>Nationality</source>
-        <translation>Staatsangehörigkeit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person_table.py" line="36" />
-        <source>Passport no.</source>
-        <translation>Passnummer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/person_table.py" line="36" />
-        <source>Place of residence</source>
-        <translation>Wohnort</translation>
     </message>
 </context>
 </TS>

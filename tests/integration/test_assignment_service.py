@@ -37,7 +37,9 @@ def _case(ctx: ServiceContext, family: str, procedure: str = GENERAL) -> int:
 
 def _owner(ctx: ServiceContext, case_id: int) -> str:
     with ctx.db.read() as session:
-        return session.scalar(select(User.username).join(Case, Case.owner_id == User.id).where(Case.id == case_id)) or ""
+        return (
+            session.scalar(select(User.username).join(Case, Case.owner_id == User.id).where(Case.id == case_id)) or ""
+        )
 
 
 def _asylum(ctx: ServiceContext) -> str:
@@ -59,9 +61,14 @@ def test_the_singen_table_is_in_the_database_as_the_seed_gives_it(ctx: ServiceCo
 def test_real_names_are_routed_as_seed_003_intends(ctx: ServiceContext) -> None:
     names = ["Alizadeh", "Al-Hassan", "Aziz", "Ahmadi", "Öztürk", "Çelik", "Nguyễn", "Ibrahim"]
     assert route_names(ctx, "asyl", names) == [
-        ("Alizadeh", "Frau Lossau"), ("Al-Hassan", "Frau Lossau"), ("Aziz", "Frau Dietrich"),
-        ("Ahmadi", "Frau Dietrich"), ("Öztürk", "Frau Lossau"), ("Çelik", "Frau Dietrich"),
-        ("Nguyễn", "Frau Lossau"), ("Ibrahim", "Frau Dietrich"),
+        ("Alizadeh", "Frau Lossau"),
+        ("Al-Hassan", "Frau Lossau"),
+        ("Aziz", "Frau Dietrich"),
+        ("Ahmadi", "Frau Dietrich"),
+        ("Öztürk", "Frau Lossau"),
+        ("Çelik", "Frau Dietrich"),
+        ("Nguyễn", "Frau Lossau"),
+        ("Ibrahim", "Frau Dietrich"),
     ]
     assert route_names(ctx, "allgemein", ["Çelik", "Öztürk"]) == [("Çelik", "Frau Rudolf"), ("Öztürk", "Frau Keller")]
     with pytest.raises(NotFound, match="Bereich „humanitaer“"):
@@ -111,7 +118,11 @@ def test_preview_counts_moves_and_apply_moves_them_with_a_log_entry_each(ctx: Se
     moved = apply_rule_rows(ctx, new_rules, reason="Frau Schweiger entlasten")
     assert moved == preview
     assert [_owner(ctx, cases[n]) for n in ("Haddad", "Hassan", "Ibrahim", "Kaya", "Nasser")] == [
-        "rudolf", "rudolf", "rudolf", "schweiger", "schweiger",
+        "rudolf",
+        "rudolf",
+        "rudolf",
+        "schweiger",
+        "schweiger",
     ]
     assert _owner(ctx, closed) == "schweiger"  # closed cases stay where they were
     with ctx.db.read() as session:
@@ -119,7 +130,10 @@ def test_preview_counts_moves_and_apply_moves_them_with_a_log_entry_each(ctx: Se
     assert sorted(e.case_id for e in events) == sorted(cases[n] for n in ("Haddad", "Hassan", "Ibrahim"))
     assert all("Frau Schweiger entlasten" in (e.payload_json or "") for e in events)
     assert {(r.username, r.ranges) for r in current_rule_rows(ctx) if r.area == "allgemein"} == {
-        ("schaeuble", "A–B, D–G"), ("rudolf", "C, H–I"), ("schweiger", "J–N"), ("keller", "O–Z"),
+        ("schaeuble", "A–B, D–G"),
+        ("rudolf", "C, H–I"),
+        ("schweiger", "J–N"),
+        ("keller", "O–Z"),
     }
     assert preview_rebalance(ctx, new_rules) == []
     # new cases follow the new rules
@@ -190,3 +204,23 @@ def test_skipping_particles_is_an_office_setting(ctx: ServiceContext) -> None:
     assert [(m.from_user, m.to_user, m.count) for m in preview_rebalance(ctx, rules)] == [
         ("Frau Keller", "Frau Schäuble", 1)
     ]
+
+
+def test_only_team_leads_and_administrators_change_responsibility(ctx: ServiceContext) -> None:
+    from abh_desk.domain.enums import Role
+    from abh_desk.errors import PermissionDenied
+    from abh_desk.services.context import Actor
+
+    with ctx.db.read() as session:
+        keller = session.scalars(select(User).where(User.username == "keller")).one()
+    clerk = ctx.as_user(Actor(keller.id, "keller", Role.CASEWORKER))
+    case_id = _case(ctx, "Haddad")
+    rows = [RuleRow(r.area, r.username, r.ranges) for r in current_rule_rows(ctx) if r.area == "allgemein"]
+    with pytest.raises(PermissionDenied, match="Teamleitung"):
+        apply_rule_rows(clerk, rows, "weil")
+    with pytest.raises(PermissionDenied):
+        reassign_case(clerk, case_id, "keller", "mag ich")
+    with pytest.raises(PermissionDenied):
+        set_deputy(clerk, "rudolf", "keller", TODAY, TODAY)
+    set_deputy(clerk, "keller", "rudolf", TODAY, TODAY)  # one's own Vertretung is fine
+    assert _owner(ctx, case_id) == "schweiger"

@@ -136,7 +136,9 @@ def test_zustaendigkeit_refuses_bad_names_unknown_areas_and_broken_files(
     assert code == 2 and "Bereich „humanitaer“ steht nicht in singen.toml" in capsys.readouterr().err
 
     gap = tmp_path / "luecke.toml"
-    gap.write_text(SINGEN.read_text(encoding="utf-8").replace('buchstaben = "C"', 'buchstaben = "C–D"'), encoding="utf-8")
+    gap.write_text(
+        SINGEN.read_text(encoding="utf-8").replace('buchstaben = "C"', 'buchstaben = "C–D"'), encoding="utf-8"
+    )
     code, _ = run("zustaendigkeit", "--regeln", str(gap), "--bereich", "allgemein", "Aziz")
     assert code == 2 and "überschneiden sich bei D" in capsys.readouterr().err
 

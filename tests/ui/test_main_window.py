@@ -14,7 +14,8 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, TitleRow, create_person
 from models import ResidenceTitle
-from ui.main_window import MainWindow, expiry_color
+from ui.main_window import MainWindow
+from ui.search_page import expiry_color
 from ui.tasks import TaskRunner
 
 TODAY = date(2026, 11, 21)
@@ -52,23 +53,24 @@ def test_typing_a_folded_name_lists_every_spelling_and_opens_the_person(
 ) -> None:
     _seed(sqlite_ctx)
     window = _window(qtbot, sqlite_ctx)
-    assert window.results.headerData(0, Qt.Orientation.Horizontal) == "Familienname"
+    assert window.search.results.headerData(0, Qt.Orientation.Horizontal) == "Familienname"
 
     qtbot.keyClicks(window.search_field, "mueller")
-    qtbot.waitUntil(lambda: window.results.rowCount() == 3)
-    qtbot.waitUntil(lambda: window.result_count.text() == "3 Personen gefunden")
-    qtbot.waitUntil(lambda: window.results.data(window.results.index(0, 0)) != "…")
-    names = {window.results.data(window.results.index(r, 0)) for r in range(3)}
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 3)
+    qtbot.waitUntil(lambda: window.search.result_count.text() == "3 Personen gefunden")
+    qtbot.waitUntil(lambda: window.search.results.data(window.search.results.index(0, 0)) != "…")
+    names = {window.search.results.data(window.search.results.index(r, 0)) for r in range(3)}
     assert names == {"Müller", "Mueller", "Muller"}
 
-    anna_row = next(r for r in range(3) if window.results.data(window.results.index(r, 0)) == "Müller")
-    window.result_view.selectRow(anna_row)
-    qtbot.waitUntil(lambda: window.cases.rowCount() == 1)
-    assert "Müller, Anna" in window.person_header.text() and "Österreich" in window.person_header.text()
-    assert window.cases.data(window.cases.index(0, 0)) == "ABH-2026-000001"
-    assert window.cases.data(window.cases.index(0, 2)) == "Neu"
-    assert window.cases.data(window.cases.index(0, 4)) == "Frau Schweiger"
-    expiry = window.titles.data(window.titles.index(0, 3), Qt.ItemDataRole.BackgroundRole)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    anna_row = next(r for r in range(3) if window.search.results.data(window.search.results.index(r, 0)) == "Müller")
+    window.search.result_view.selectRow(anna_row)
+    qtbot.waitUntil(lambda: window.search.cases.rowCount() == 1)
+    assert "Müller, Anna" in window.search.person_header.text() and "Österreich" in window.search.person_header.text()
+    assert window.search.cases.data(window.search.cases.index(0, 0)) == "ABH-2026-000001"
+    assert window.search.cases.data(window.search.cases.index(0, 2)) == "Neu"
+    assert window.search.cases.data(window.search.cases.index(0, 4)) == "Frau Schweiger"
+    expiry = window.search.titles.data(window.search.titles.index(0, 3), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(expiry, QBrush) and expiry.color().name() == "#fde9b7"
 
 
@@ -76,18 +78,18 @@ def test_enter_in_the_search_field_opens_the_first_hit(qtbot: QtBot, sqlite_ctx:
     _seed(sqlite_ctx)
     window = _window(qtbot, sqlite_ctx)
     qtbot.keyClicks(window.search_field, "sahin")
-    qtbot.waitUntil(lambda: window.results.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 1)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Şahin, Ayşe" in window.person_header.text())
+    qtbot.waitUntil(lambda: "Şahin, Ayşe" in window.search.person_header.text())
 
 
 def test_ctrl_f_focuses_the_search_from_anywhere(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     window = _window(qtbot, sqlite_ctx)
     with qtbot.waitActive(window):
         window.activateWindow()
-    window.case_view.setFocus()
+    window.search.case_view.setFocus()
     assert not window.search_field.hasFocus()
-    qtbot.keyClick(window.case_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.search.case_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.search_field.hasFocus())
 
 
@@ -95,7 +97,7 @@ def test_a_bad_search_shows_a_german_message(qtbot: QtBot, sqlite_ctx: ServiceCo
     window = _window(qtbot, sqlite_ctx)
     qtbot.keyClicks(window.search_field, "31.02.1990")
     qtbot.waitUntil(lambda: "kein gültiges Datum" in window.statusBar().currentMessage())
-    assert window.results.rowCount() == 0
+    assert window.search.results.rowCount() == 0
 
 
 def test_expiry_colors() -> None:

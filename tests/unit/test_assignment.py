@@ -68,13 +68,21 @@ def test_prefix_rules_may_overlap_a_shorter_rule_but_not_each_other() -> None:
 def test_a_letter_split_among_four_caseworkers_counts_as_covered() -> None:
     """Osnabrück: "A" needed four caseworkers — prefix ranges cover it without a one-letter rule."""
     rules = (
-        _rules("x", "a1", "Aa–Af") + _rules("x", "a2", "Ag–Al") + _rules("x", "a3", "Am–As")
-        + _rules("x", "a4", "At–Az") + _rules("x", "rest", "B–Z")
+        _rules("x", "a1", "Aa–Af")
+        + _rules("x", "a2", "Ag–Al")
+        + _rules("x", "a3", "Am–As")
+        + _rules("x", "a4", "At–Az")
+        + _rules("x", "rest", "B–Z")
     )
     assert find_problems(rules) == []
     router = Router(rules)
     assert [router.route("x", n) for n in ("Abadi", "Ahmadi", "Amiri", "Azizi", "A", "Bakr")] == [
-        "a1", "a2", "a3", "a4", "a1", "rest",
+        "a1",
+        "a2",
+        "a3",
+        "a4",
+        "a1",
+        "rest",
     ]
     gap = [r for r in rules if r.caseworker != "a3"]
     assert [p.letters for p in find_problems(gap)] == ["Am–As"]
@@ -93,3 +101,8 @@ def test_particles_are_skipped_only_when_the_office_says_so() -> None:
     assert Router(rules, skip_particles=True).route("x", "von Zitzewitz") == "n"
     assert Router(rules).route("x", "von Bülow") == "n"
     assert Router(rules, skip_particles=True).route("x", "von Bülow") == "a"
+
+
+def test_every_overlapping_pair_is_named_not_only_neighbours() -> None:
+    rules = _rules("x", "a", "A–B, D–G") + _rules("x", "c", "C–I") + _rules("x", "h", "H–N") + _rules("x", "o", "O–Z")
+    assert sorted(p.letters for p in find_problems(rules)) == ["D–G", "H–I"]

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 8d645a151075
+Revision ID: 404fda7bc7e2
 Revises:
-Create Date: 2026-11-21 05:19:36.436057
+Create Date: 2026-11-21 05:31:22.255649
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "8d645a151075"
+revision: str = "404fda7bc7e2"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -107,6 +107,9 @@ def upgrade() -> None:
         sa.Column("email", sa.String(length=200), nullable=True),
         sa.Column("password_hash", sa.String(length=255), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("locked_until", models.base.UTCDateTime(), nullable=True),
+        sa.Column("last_login_at", models.base.UTCDateTime(), nullable=True),
         sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_users_area_id_areas")),

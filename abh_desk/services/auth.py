@@ -1,0 +1,136 @@
+"""Signing in: local users with argon2id password hashes; failed attempts throttled and logged.
+
+After ``MAX_FAILURES`` wrong passwords in a row a user is locked for ``LOCK_MINUTES``, doubling
+with every further failure (at most a day); the lock and every failure go into the audit log.
+The message never tells whether the user name or the password was wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from abh_desk.domain.enums import Role
+from abh_desk.errors import DomainError, PermissionDenied, ValidationError
+from abh_desk.services.context import Actor, ServiceContext
+from models import Area, User
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()
+
+
+class LoginFailed(DomainError):
+    code = "anmeldung_fehlgeschlagen"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    display_name: str
+    role_label: str
+
+
+ROLE_LABELS = {Role.CASEWORKER: "Sachbearbeitung", Role.TEAM_LEAD: "Teamleitung", Role.ADMIN: "Administration"}
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"Das Passwort braucht mindestens {MIN_PASSWORD_LENGTH} Zeichen.", field="passwort")
+    return _hasher.hash(password)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | None = None) -> SignedIn:
+    """Check the password; returns who is signed in, or raises LoginFailed with a German message."""
+    now = now or _now()
+    wrong = LoginFailed("Benutzername oder Passwort falsch.")
+    with ctx.unit_of_work() as uow:
+        user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
+        if user is None or not user.active:
+            uow.audit("anmeldung_fehlgeschlagen", "user", None, benutzer=username.strip()[:64])
+            uow.commit()
+            raise wrong
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise LoginFailed(f"Nach mehreren falschen Passwörtern ist die Anmeldung für {minutes} Minuten gesperrt.")
+        if user.password_hash is None:
+            raise LoginFailed("Für diesen Benutzer ist noch kein Passwort gesetzt. Bitte an die Administration wenden.")
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_logins += 1
+            if user.failed_logins >= MAX_FAILURES:
+                factor = 2 ** (user.failed_logins - MAX_FAILURES)
+                user.locked_until = now + min(timedelta(minutes=LOCK_MINUTES * factor), timedelta(days=1))
+            uow.audit(
+                "anmeldung_fehlgeschlagen", "user", user.id, benutzer=user.username, fehlversuche=user.failed_logins
+            )
+            uow.commit()
+            raise wrong from None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        actor = Actor(user.id, user.username, Role(user.role))
+        uow.ctx = ctx.as_user(actor)
+        uow.audit("angemeldet", "user", user.id, benutzer=user.username)
+        uow.commit()
+        return SignedIn(actor, user.display_name, ROLE_LABELS[Role(user.role)])
+
+
+def set_password(ctx: ServiceContext, username: str, password: str) -> None:
+    """An administrator (or the user themselves) sets a new password."""
+    actor = ctx.actor
+    if actor.role != Role.ADMIN and actor.username != username:
+        raise PermissionDenied("Nur die Administration kann Passwörter anderer Benutzer setzen.")
+    hashed = hash_password(password)
+    with ctx.unit_of_work() as uow:
+        user = uow.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise ValidationError(f"Benutzer „{username}“ gibt es nicht.", field="benutzer")
+        user.password_hash = hashed
+        user.failed_logins = 0
+        user.locked_until = None
+        uow.audit("passwort_gesetzt", "user", user.id, benutzer=user.username)
+        uow.commit()
+
+
+def create_user(
+    ctx: ServiceContext,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str | None = None,
+    area: str | None = None,
+) -> None:
+    if ctx.actor.role != Role.ADMIN:
+        raise PermissionDenied("Nur die Administration legt Benutzer an.")
+    name = username.strip().lower()
+    if not name.isascii() or not name.replace(".", "").replace("-", "").isalnum() or len(name) > 64:
+        raise ValidationError("Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.", field="benutzer")
+    if not display_name.strip():
+        raise ValidationError("Bitte den angezeigten Namen angeben.", field="name")
+    hashed = hash_password(password) if password is not None else None
+    with ctx.unit_of_work() as uow:
+        if uow.session.scalar(select(User.id).where(User.username == name)) is not None:
+            raise ValidationError(f"Benutzer „{name}“ gibt es schon.", field="benutzer")
+        area_id = uow.session.scalar(select(Area.id).where(Area.code == area)) if area else None
+        if area and area_id is None:
+            raise ValidationError(f"Bereich „{area}“ gibt es nicht.", field="bereich")
+        user = User(
+            username=name, display_name=display_name.strip(), role=role.value, password_hash=hashed, area_id=area_id
+        )
+        uow.session.add(user)
+        uow.session.flush()
+        uow.audit("benutzer_angelegt", "user", user.id, benutzer=name, rolle=role.value)
+        uow.commit()

@@ -1,0 +1,158 @@
+"""Sign-in, "Meine Fälle", the team view and the rule editor, driven through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from abh_desk.domain.enums import Role
+from abh_desk.services.assignment import set_deputy
+from abh_desk.services.auth import sign_in
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
+from abh_desk.services.persons import PersonInput, create_person
+from models import Case, User
+from ui.login_dialog import LoginDialog
+from ui.main_window import MainWindow
+from ui.rules_dialog import RulesDialog
+from ui.tasks import TaskRunner
+
+TODAY = date(2026, 11, 21)
+
+
+def _office(ctx: ServiceContext) -> dict[str, int]:
+    ensure_demo_users(ctx)
+    cases = {}
+    for family in ("Haddad", "Hassan", "Ibrahim", "Kaya", "Çelik", "Öztürk"):
+        person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"), today=TODAY)
+        cases[family] = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
+    return cases
+
+
+def _as(ctx: ServiceContext, username: str) -> ServiceContext:
+    with ctx.db.read() as session:
+        user = session.scalars(select(User).where(User.username == username)).one()
+    return ctx.as_user(Actor(user.id, user.username, Role(user.role)))
+
+
+def _texts(model: object, column: int) -> list[str]:
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]  # type: ignore[attr-defined]
+
+
+def test_login_refuses_a_wrong_password_and_accepts_the_right_one(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    ensure_demo_users(sqlite_ctx)
+    dialog = LoginDialog(sqlite_ctx, TaskRunner(), "schweiger")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "falsch-falsch")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Benutzername oder Passwort falsch.")
+    assert dialog.password.text() == "" and dialog.signed_in is None
+    qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.signed_in is not None)
+    assert dialog.signed_in is not None
+    assert (dialog.signed_in.display_name, dialog.signed_in.role_label) == ("Frau Schweiger", "Sachbearbeitung")
+
+
+def test_my_cases_show_own_and_deputised_cases(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _office(sqlite_ctx)
+    set_deputy(sqlite_ctx, "rudolf", "schweiger", date(2026, 11, 1), date(2026, 11, 30))
+    signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.user_label.text() == "Angemeldet: Frau Schweiger (Sachbearbeitung)"
+    assert not window.rules_action.isEnabled()
+    window.tabs.setCurrentWidget(window.my_cases)
+    page = window.my_cases
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5 and "…" not in _texts(page.model, 1))
+    assert sorted(_texts(page.model, 1)) == [
+        "Haddad, Test",
+        "Hassan, Test",
+        "Ibrahim, Test",
+        "Kaya, Test",
+        "Çelik, Test",
+    ]
+    assert page.count.text() == "5 Vorgänge"
+    owners = dict(zip(_texts(page.model, 1), _texts(page.model, 6), strict=True))
+    assert owners["Çelik, Test"] == "Frau Rudolf (in Vertretung)"
+    assert owners["Kaya, Test"] == "Frau Schweiger"
+
+    row = _texts(page.model, 1).index("Kaya, Test")
+    page.view.activated.emit(page.model.index(row, 0))
+    qtbot.waitUntil(lambda: "Kaya, Test" in window.search.person_header.text())
+    assert window.tabs.currentWidget() is window.search
+
+
+def test_team_view_filters_by_caseworker(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _office(sqlite_ctx)
+    lead = _as(sqlite_ctx, "soelter")
+    window = MainWindow(lead, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.rules_action.isEnabled()
+    window.tabs.setCurrentWidget(window.team)
+    team = window.team
+    qtbot.waitUntil(lambda: team.model.rowCount() == 6)
+    qtbot.waitUntil(lambda: team.owner_filter.count() > 1)
+    assert team.title.text() == "Team: Allgemeines Ausländerrecht"
+    team.owner_filter.setCurrentIndex(team.owner_filter.findData("keller"))
+    qtbot.waitUntil(lambda: team.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: _texts(team.model, 1) == ["Öztürk, Test"])
+
+
+def test_rule_editor_validates_live_previews_and_applies(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    cases = _office(sqlite_ctx)
+    lead = _as(sqlite_ctx, "soelter")
+    dialog = RulesDialog(lead, TaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4)
+    qtbot.waitUntil(lambda: "lückenlos" in dialog.problems.text())
+    assert dialog.area.currentData() == "allgemein"
+
+    ranges = {dialog.table.cellWidget(r, 0).currentData(): r for r in range(4)}  # type: ignore[union-attr]
+    dialog.table.item(ranges["rudolf"], 1).setText("C, H–I")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "überschneiden sich bei H–I" in dialog.problems.text())
+    assert not dialog.apply_button.isEnabled()
+
+    dialog.table.item(ranges["schweiger"], 1).setText("J–N")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "lückenlos" in dialog.problems.text())
+    qtbot.waitUntil(lambda: dialog.moves.rowCount() == 1)
+    assert [dialog.moves.data(dialog.moves.index(0, c)) for c in range(3)] == ["Frau Schweiger", "Frau Rudolf", "3"]
+    assert dialog.preview_label.text() == "Vorschau: 3 offene Vorgänge würden verschoben."
+    assert not dialog.apply_button.isEnabled()  # no reason yet
+    qtbot.keyClicks(dialog.reason, "Urlaubsvertretung dauerhaft")
+    assert dialog.apply_button.isEnabled()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_label.text() == "Übernommen: 3 offene Vorgänge verschoben.")
+    with sqlite_ctx.db.read() as session:
+        owners = dict(session.execute(select(Case.id, User.username).join(User, User.id == Case.owner_id)).all())
+    assert [owners[cases[n]] for n in ("Haddad", "Hassan", "Ibrahim", "Kaya")] == [
+        "rudolf",
+        "rudolf",
+        "rudolf",
+        "schweiger",
+    ]
+
+
+def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _office(sqlite_ctx)
+    dialog = RulesDialog(_as(sqlite_ctx, "osswald"), TaskRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4)
+    dialog.table.setCurrentCell(0, 1)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 3
+    qtbot.waitUntil(lambda: "niemand zuständig" in dialog.problems.text())
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 4
+    combo = dialog.table.cellWidget(3, 0)
+    assert isinstance(combo, QComboBox) and combo.currentData() == ""

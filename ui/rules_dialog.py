@@ -1,0 +1,221 @@
+"""Zuständigkeiten: edit the letter ranges of one area, see problems as you type, preview how
+many open cases would move from whom to whom, and apply with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.errors import DomainError
+from abh_desk.services.assignment import (
+    Move,
+    RuleRow,
+    RuleSet,
+    apply_rule_rows,
+    check_rule_rows,
+    current_rule_rows,
+    preview_rebalance,
+)
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.staff import UserRow, list_users
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import table_view
+
+CHECK_DELAY_MS = 250
+
+
+class RulesDialog(QDialog):
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.setWindowTitle(self.tr("Responsibility by surname letter"))
+        self.resize(900, 640)
+        self._all_rows: list[RuleRow] = []
+        self._users: list[UserRow] = []
+        self._valid = False
+        self._check_generation = 0
+
+        self.area = QComboBox()
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Caseworker"), self.tr("Letters (e.g. A–B, D–G, Ala–Alz)")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 260)
+        self.add_button = QPushButton(self.tr("Add row"))
+        self.remove_button = QPushButton(self.tr("Remove row"))
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.moves = RowsModel[Move](
+            [
+                Column(self.tr("From"), lambda m: m.from_user),
+                Column(self.tr("To"), lambda m: m.to_user),
+                Column(self.tr("Open cases"), lambda m: f"{m.count:,}".replace(",", ".")),
+            ]
+        )
+        self.moves_view = table_view(self.moves, (260, 260))
+        self.preview_label = QLabel()
+        self.result_label = QLabel()
+        self.result_label.setStyleSheet("font-weight: 600;")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason for the change (goes into the log)"))
+        self.apply_button = QPushButton(self.tr("Apply and move cases"))
+        self.apply_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Close"))
+        self._build_layout()
+
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check)
+        self.area.currentIndexChanged.connect(lambda _i: self._show_area())
+        self.table.itemChanged.connect(lambda _item: self._check_timer.start())
+        self.add_button.clicked.connect(lambda: self._add_row(RuleRow(self.current_area, "", "")))
+        self.remove_button.clicked.connect(self._remove_row)
+        self.reason.textChanged.connect(lambda _t: self._update_apply())
+        self.apply_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        self.load()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Area:")))
+        top.addWidget(self.area, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.reason, 1)
+        bottom.addWidget(self.apply_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.moves_view, 2)
+        layout.addWidget(self.result_label)
+        layout.addLayout(bottom)
+
+    @property
+    def current_area(self) -> str:
+        return str(self.area.currentData() or "")
+
+    def load(self) -> None:
+        ctx = self.ctx
+
+        def loaded(result: tuple[list[RuleRow], list[UserRow]]) -> None:
+            self._all_rows, self._users = result
+            areas = sorted({r.area for r in self._all_rows})
+            self.area.blockSignals(True)
+            self.area.clear()
+            for code in areas:
+                self.area.addItem(code, code)
+            self.area.blockSignals(False)
+            self._show_area()
+
+        self.runner.run(lambda: (current_rule_rows(ctx), list_users(ctx)), loaded, self._error)
+
+    def _show_area(self) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for row in self._all_rows:
+            if row.area == self.current_area:
+                self._add_row(row)
+        self.table.blockSignals(False)
+        self.check()
+
+    def _add_row(self, row: RuleRow) -> None:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        users = QComboBox()
+        users.addItem("", "")
+        for user in self._users:
+            users.addItem(user.display_name, user.username)
+        users.setCurrentIndex(max(0, users.findData(row.username)))
+        users.currentIndexChanged.connect(lambda _i: self._check_timer.start())
+        self.table.setCellWidget(index, 0, users)
+        self.table.setItem(index, 1, QTableWidgetItem(row.ranges))
+        self._check_timer.start()
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self._check_timer.start()
+
+    def edited_rows(self) -> list[RuleRow]:
+        rows = []
+        for index in range(self.table.rowCount()):
+            combo = self.table.cellWidget(index, 0)
+            item = self.table.item(index, 1)
+            username = combo.currentData() if isinstance(combo, QComboBox) else ""
+            ranges = item.text() if item is not None else ""
+            if username or ranges.strip():
+                rows.append(RuleRow(self.current_area, str(username or ""), ranges))
+        return rows
+
+    def check(self) -> None:
+        """Live validation, then (if valid) the rebalancing preview; both off the GUI thread."""
+        self._check_generation += 1
+        generation = self._check_generation
+        ctx, rows = self.ctx, self.edited_rows()
+        self._valid = False
+        self._update_apply()
+
+        def checked(result: tuple[RuleSet, list[Move] | None]) -> None:
+            if generation != self._check_generation:
+                return
+            rule_set, moves = result
+            self._valid = rule_set.valid
+            if rule_set.valid:
+                self.problems.setStyleSheet("color: #1b6e20;")
+                self.problems.setText(self.tr("The rules cover A–Z without gaps or overlaps."))
+            else:
+                self.problems.setStyleSheet("color: #a4000f;")
+                self.problems.setText("\n".join(rule_set.problems))
+            self.moves.set_rows(moves or [])
+            total = sum(m.count for m in moves or [])
+            self.preview_label.setText(
+                self.tr("Preview: %n open case(s) would move.", "", total) if moves is not None else ""
+            )
+            self._update_apply()
+
+        def work() -> tuple[RuleSet, list[Move] | None]:
+            rule_set = check_rule_rows(ctx, rows)
+            return rule_set, (preview_rebalance(ctx, rows) if rule_set.valid else None)
+
+        self.runner.run(work, checked, self._error)
+
+    def _update_apply(self) -> None:
+        self.apply_button.setEnabled(self._valid and bool(self.reason.text().strip()))
+
+    def apply(self) -> None:
+        ctx, rows, reason = self.ctx, self.edited_rows(), self.reason.text()
+
+        def applied(moves: list[Move]) -> None:
+            total = sum(m.count for m in moves)
+            self.result_label.setText(self.tr("Applied: %n open case(s) moved.", "", total))
+            self.reason.clear()
+            self.load()
+
+        self.apply_button.setEnabled(False)
+        self.runner.run(lambda: apply_rule_rows(ctx, rows, reason), applied, self._error)
+
+    def _error(self, exc: Exception) -> None:
+        self.problems.setStyleSheet("color: #a4000f;")
+        self.problems.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self._update_apply()

@@ -1,0 +1,180 @@
+"""Counter search (Ctrl+F): type a name, birth date, Aktenzeichen or passport number; the chosen
+person's titles and cases appear below."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from abh_desk.errors import DomainError
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import (
+    CaseRow,
+    PersonFile,
+    PersonSummary,
+    TitleRow,
+    get_person_file,
+    person_rows,
+    search_person_ids,
+)
+from ui.paged_model import PagedTableModel
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import german_date, table_view
+
+SEARCH_DELAY_MS = 150
+EXPIRY_WARNING = timedelta(weeks=8)
+
+
+def expiry_color(title: TitleRow, today: date) -> str | None:
+    """Red when expired, amber within eight weeks of expiry; a replaced title is history."""
+    if title.valid_until is None or not title.current:
+        return None
+    if title.valid_until < today:
+        return "#f4c7c3"
+    if title.valid_until <= today + EXPIRY_WARNING:
+        return "#fde9b7"
+    return None
+
+
+class SearchPage(QWidget):
+    sig_error = Signal(str)
+    """A German message for the status bar."""
+
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = runner
+        self.today = today
+        self._search_generation = 0
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(
+            self.tr("Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.result_count = QLabel()
+        self.results = PagedTableModel[PersonSummary](
+            runner,
+            lambda ids: person_rows(ctx, ids),
+            [
+                Column(self.tr("Family name"), lambda p: p.family_name),
+                Column(self.tr("Given names"), lambda p: p.given_names),
+                Column(self.tr("Date of birth"), lambda p: p.birth_date),
+                Column(self.tr("Nationality"), lambda p: p.nationality),
+                Column(self.tr("Passport no."), lambda p: p.passport_number),
+                Column(self.tr("Place of residence"), lambda p: p.city),
+            ],
+            row_id=lambda p: p.id,
+        )
+        self.result_view = table_view(self.results, (170, 170, 110, 150, 130))
+
+        self.person_header = QLabel(self.tr("No person selected."))
+        self.person_header.setTextFormat(Qt.TextFormat.PlainText)
+        self.person_header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px 0;")
+        self.titles = RowsModel[TitleRow](
+            muted=lambda t: not t.current,
+            columns=[
+                Column(self.tr("Residence title"), lambda t: t.kind),
+                Column(self.tr("Legal basis"), lambda t: t.legal_basis),
+                Column(self.tr("Valid from"), lambda t: german_date(t.valid_from)),
+                Column(
+                    self.tr("Valid until"),
+                    lambda t: german_date(t.valid_until) or self.tr("unlimited"),
+                    lambda t: expiry_color(t, self.today),
+                ),
+            ],
+        )
+        self.cases = RowsModel[CaseRow](
+            [
+                Column(self.tr("File number"), lambda c: c.file_number),
+                Column(self.tr("Procedure"), lambda c: c.procedure_name),
+                Column(self.tr("Status"), lambda c: c.status_label),
+                Column(self.tr("Applied on"), lambda c: german_date(c.applied_on)),
+                Column(self.tr("Caseworker"), lambda c: c.owner),
+                Column(self.tr("Deputy"), lambda c: c.deputy),
+            ]
+        )
+        self.title_view = table_view(self.titles, (260, 160, 100))
+        self.case_view = table_view(self.cases, (150, 420, 160, 100, 150))
+        self._build_layout()
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.returnPressed.connect(self._open_first_or_selected)
+        self.result_view.activated.connect(self._open_index)
+        self.result_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open_index(current))
+
+    def _build_layout(self) -> None:
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addWidget(self.search_field)
+        top_layout.addWidget(self.result_count)
+        top_layout.addWidget(self.result_view)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.addWidget(self.person_header)
+        bottom_layout.addWidget(QLabel(self.tr("Residence titles")))
+        bottom_layout.addWidget(self.title_view, 2)
+        bottom_layout.addWidget(QLabel(self.tr("Cases")))
+        bottom_layout.addWidget(self.case_view, 3)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([380, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search_field.text()
+        self._search_generation += 1
+        generation = self._search_generation
+        ctx = self.ctx
+
+        def done(ids: list[int]) -> None:
+            if generation != self._search_generation:
+                return
+            self.results.set_ids(ids)
+            self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
+
+        self.runner.run(lambda: search_person_ids(ctx, text), done, self.show_error)
+
+    def _open_first_or_selected(self) -> None:
+        row = self.result_view.currentIndex().row()
+        self._open_row(max(row, 0))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        person_id = self.results.id_at(row)
+        if person_id is not None:
+            self.open_person(person_id)
+
+    def open_person(self, person_id: int) -> None:
+        ctx = self.ctx
+        self.runner.run(lambda: get_person_file(ctx, person_id), self.show_person, self.show_error)
+
+    def show_person(self, file: PersonFile) -> None:
+        person = file.person
+        parts = [f"{person.family_name}, {person.given_names}", f"* {person.birth_date}", person.nationality_name]
+        if person.passport_number:
+            parts.append(self.tr("Passport %1").replace("%1", person.passport_number))
+        self.person_header.setText("   ·   ".join(parts))
+        self.titles.set_rows(file.titles)
+        self.cases.set_rows(file.cases)
+
+    def show_error(self, exc: Exception) -> None:
+        if isinstance(exc, DomainError):
+            self.sig_error.emit(exc.message)
+        else:
+            self.sig_error.emit(self.tr("Unexpected error: %1").replace("%1", str(exc)))
