@@ -11,6 +11,7 @@ import getpass
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -25,7 +26,9 @@ from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.assignment import route_names
+from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
+from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, store_password
 from models import Person
@@ -95,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
     zustaendigkeit.add_argument("--bereich", required=True, metavar="BEREICH", help="z. B. allgemein oder asyl")
     zustaendigkeit.add_argument("namen", nargs="+", metavar="NAME")
 
+    settings = commands.add_parser(
+        "einstellungen", help="Behördeneinstellungen zeigen oder setzen (SCHLÜSSEL=WERT), für alle Arbeitsplätze"
+    )
+    settings.add_argument("werte", nargs="*", metavar="SCHLÜSSEL=WERT")
     cli_deadlines.add_parser(commands)
     cli_users.add_parser(commands)
 
@@ -174,6 +181,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         if demo_users:
             print(f"Anmeldung mit Passwort „{DEMO_PASSWORD}“ für: {', '.join(demo_users)}", file=out)
         return 0
+    if args.command == "einstellungen":
+        return _office_settings(ctx, args.werte, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
     if args.command == "zustaendigkeit":
@@ -223,6 +232,28 @@ def _route_with_file(path: Path, area: str, names: Sequence[str], out: TextIO) -
     for name in _checked_names(names):
         routes.append((name, labels.get(router.route(area, name) or "", "niemand")))
     return _print_routes(routes, len(names), out)
+
+
+def _office_settings(ctx: ServiceContext, pairs: Sequence[str], out: TextIO) -> int:
+    if pairs:
+        current = get_office_settings(ctx)
+        changes: dict[str, object] = {}
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or not hasattr(current, key):
+                known = ", ".join(f.name for f in fields(current))
+                raise ValidationError(f"„{pair}“: bitte SCHLÜSSEL=WERT mit einem dieser Schlüssel: {known}.")
+            if isinstance(getattr(current, key), bool):
+                if value.lower() not in ("ja", "nein", "true", "false"):
+                    raise ValidationError(f"{key}: bitte ja oder nein.")
+                changes[key] = value.lower() in ("ja", "true")
+            else:
+                changes[key] = value
+        update_office_settings(ctx, **changes)
+    for key, value in asdict(get_office_settings(ctx)).items():
+        shown = ("ja" if value else "nein") if isinstance(value, bool) else value
+        print(f"{key}={shown}", file=out)
+    return 0
 
 
 def _run_db(args: argparse.Namespace, out: TextIO) -> int:

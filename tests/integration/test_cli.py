@@ -179,3 +179,18 @@ def test_frist_refuses_impossible_dates_and_unknown_laender(
 ) -> None:
     assert run("frist", *argv) == (2, "")
     assert message in capsys.readouterr().err
+
+
+def test_einstellungen_shows_sets_and_validates_office_settings(
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = str(sqlite_ctx.db.url)
+    sqlite_ctx.db.dispose()
+    code, text = run("--db", url, "einstellungen", "land=BY", "skip_name_particles=ja", "court_name=VG München")
+    assert code == 0
+    assert {"land=BY", "skip_name_particles=ja", "court_name=VG München"} <= set(text.splitlines())
+    code, _ = run("--db", url, "einstellungen", "land=XX")
+    assert code == 2 and "Land „XX“ unbekannt" in capsys.readouterr().err
+    code, _ = run("--db", url, "einstellungen", "farbe=blau")
+    assert code == 2 and "SCHLÜSSEL=WERT" in capsys.readouterr().err
+    assert "land=BY" in run("--db", url, "einstellungen")[1].splitlines()
