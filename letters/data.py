@@ -1,0 +1,301 @@
+"""What a letter is made of: frozen dataclasses the services fill and the renderers read.
+
+Dates are ``datetime.date``, money is ``int`` cents. Rules that follow from the data alone are checked
+when an object is built (an address with a blank line, an exit period outside 7–30 days); text-block
+placeholders are checked when the letter is rendered, before anything is drawn. Every letter is a
+draft (``draft=True``, printed with an "ENTWURF" watermark) until the caller sets ``draft=False``
+for an approved notice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from abh_desk.errors import ValidationError
+
+MAX_ADDRESS_LINES = 6
+#: The Zusatz- und Vermerkzone holds five lines; the first is the return address.
+MAX_NOTE_LINES = 4
+EXIT_PERIOD_DAYS = (7, 30)  # § 59 Abs. 1 Satz 1 AufenthG
+MAX_ENTRY_BAN_MONTHS = 120  # § 11 Abs. 3, 5 AufenthG: five years as a rule, ten in the cases of Abs. 5
+
+
+def _require(value: str, field: str, label: str) -> None:
+    if not value.strip():
+        raise ValidationError(f"{label} fehlt.", field=field)
+
+
+@dataclass(frozen=True)
+class Court:
+    """Verwaltungsgericht, e.g. ``Court("Verwaltungsgericht Freiburg", "Habsburgerstraße 103, 79104 Freiburg")``."""
+
+    name: str
+    address: str
+
+    def __post_init__(self) -> None:
+        _require(self.name, "court", "Der Name des Verwaltungsgerichts")
+        _require(self.address, "court", "Die Anschrift des Verwaltungsgerichts")
+
+
+@dataclass(frozen=True)
+class BankAccount:
+    bank: str
+    iban: str
+    bic: str
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Briefkopf from the settings: who writes, where, when open, and which court hears complaints."""
+
+    authority: str  # "Stadt Singen (Hohentwiel)"
+    department: str  # "Ausländerbehörde"
+    street: str
+    postcode_city: str
+    land: str  # two-letter code of the Land: "BW", "BY", ... (Rechtsbehelfsbelehrung)
+    phone: str
+    email: str
+    court: Court
+    opening_hours: tuple[str, ...] = ()
+    website: str = ""
+    bank: BankAccount | None = None
+
+    def __post_init__(self) -> None:
+        _require(self.authority, "authority", "Der Name der Behörde")
+        _require(self.street, "street", "Die Straße der Behörde")
+        _require(self.postcode_city, "postcode_city", "Postleitzahl und Ort der Behörde")
+        _require(self.land, "land", "Das Land der Behörde")
+
+    @property
+    def name(self) -> str:
+        """Authority and department in one line: "Stadt Singen (Hohentwiel) – Ausländerbehörde"."""
+        return f"{self.authority} – {self.department}" if self.department else self.authority
+
+    @property
+    def postal_address(self) -> str:
+        return f"{self.street}, {self.postcode_city}"
+
+    @property
+    def return_address(self) -> str:
+        """Rücksendeangabe, one line in the Zusatz- und Vermerkzone."""
+        parts = [self.authority, self.department, self.street, self.postcode_city]
+        return " · ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Address:
+    """Anschrift for the window: up to six lines, no blank line; ``notes`` go above it (Vermerkzone)."""
+
+    lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # e.g. "Mit Postzustellungsurkunde"
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            raise ValidationError("Die Anschrift ist leer.", field="address")
+        if len(self.lines) > MAX_ADDRESS_LINES:
+            raise ValidationError(
+                f"Die Anschrift hat {len(self.lines)} Zeilen; das Anschriftfeld fasst höchstens "
+                f"{MAX_ADDRESS_LINES} (DIN 5008).",
+                field="address",
+            )
+        if any(not line.strip() for line in (*self.lines, *self.notes)):
+            raise ValidationError("Die Anschrift darf keine Leerzeilen enthalten (DIN 5008).", field="address")
+        if len(self.notes) > MAX_NOTE_LINES:
+            raise ValidationError(
+                f"Höchstens {MAX_NOTE_LINES} Vermerkzeilen über der Anschrift (die fünfte ist die Rücksendeangabe).",
+                field="address",
+            )
+
+
+@dataclass(frozen=True)
+class InfoBlock:
+    """Informationsblock at the right: Aktenzeichen, caseworker, phone, date."""
+
+    file_number: str
+    caseworker: str
+    phone: str
+    date: date
+    email: str = ""
+    room: str = ""
+
+    def __post_init__(self) -> None:
+        _require(self.file_number, "file_number", "Das Aktenzeichen")
+        _require(self.caseworker, "caseworker", "Die Sachbearbeitung")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LetterData:
+    """What every letter has. ``draft`` stays True until the caller prints an approved notice."""
+
+    letterhead: Letterhead
+    address: Address
+    info: InfoBlock
+    salutation: str = "Sehr geehrte Damen und Herren,"
+    draft: bool = True
+    signer: str = ""  # below "Im Auftrag"; the caseworker when empty
+
+
+@dataclass(frozen=True)
+class RefusalGround:
+    """A ground of refusal: the key of a text block in ``[ablehnungsgrund.*]`` and the facts of this case."""
+
+    key: str
+    details: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RejectionData(LetterData):
+    """Ablehnungsbescheid (§ 77 Abs. 1 AufenthG, domain.md § 7)."""
+
+    application_date: date
+    applied_for: str  # "Verlängerung der Aufenthaltserlaubnis zur Berufsausbildung"
+    title_legal_basis: str  # "§ 16a Abs. 1 AufenthG"
+    facts: tuple[str, ...]  # Sachverhalt, one paragraph each
+    grounds: tuple[RefusalGround, ...]
+    exit_period_days: int
+    target_state: str  # "Vietnam"
+    fee_cents: int
+    fee_legal_basis: str = "§ 69 AufenthG i. V. m. der Aufenthaltsverordnung (AufenthV)"
+    entry_ban_months: int | None = None
+    entry_ban_reasons: str = ""  # Ermessenserwägungen zur Länge der Frist
+    hearing_date: date | None = None
+    person_line: str = ""  # "Frau Nguyễn Thị Hương, geb. 12.03.1994" below the subject
+    #: Hessen keeps the objection for EU citizens and for rights under ARB 1/80 (§ 16a HessAGVwGO).
+    eu_or_arb_exception: bool = False
+
+    def __post_init__(self) -> None:
+        low, high = EXIT_PERIOD_DAYS
+        if not low <= self.exit_period_days <= high:
+            raise ValidationError(
+                f"Die Ausreisefrist muss zwischen {low} und {high} Tagen liegen (§ 59 Abs. 1 AufenthG); "
+                f"angegeben sind {self.exit_period_days}.",
+                field="exit_period_days",
+            )
+        if not self.grounds:
+            raise ValidationError("Ein Ablehnungsbescheid braucht mindestens einen Ablehnungsgrund.", field="grounds")
+        if not any(paragraph.strip() for paragraph in self.facts):
+            raise ValidationError("Der Sachverhalt fehlt.", field="facts")
+        _require(self.target_state, "target_state", "Der Zielstaat der Abschiebung")
+        _require(self.applied_for, "applied_for", "Der beantragte Aufenthaltstitel")
+        if self.fee_cents < 0:
+            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+        if self.entry_ban_months is not None and not 1 <= self.entry_ban_months <= MAX_ENTRY_BAN_MONTHS:
+            raise ValidationError(
+                f"Die Frist des Einreise- und Aufenthaltsverbots muss zwischen 1 und {MAX_ENTRY_BAN_MONTHS} "
+                "Monaten liegen (§ 11 Abs. 3 und 5 AufenthG).",
+                field="entry_ban_months",
+            )
+
+
+@dataclass(frozen=True, kw_only=True)
+class HearingData(LetterData):
+    """Anhörung vor der Ablehnung (§ 28 Abs. 1 VwVfG) with the date by which to comment."""
+
+    application_date: date
+    applied_for: str
+    title_legal_basis: str
+    grounds: tuple[RefusalGround, ...]
+    comment_by: date
+
+    def __post_init__(self) -> None:
+        if not self.grounds:
+            raise ValidationError("Die Anhörung muss die beabsichtigten Ablehnungsgründe nennen.", field="grounds")
+        if self.comment_by <= self.info.date:
+            raise ValidationError("Die Frist zur Stellungnahme muss nach dem Briefdatum liegen.", field="comment_by")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MissingDocumentsData(LetterData):
+    """Nachforderung: the missing lines of the case's checklist and the date to hand them in (§ 82 AufenthG)."""
+
+    application_date: date
+    applied_for: str
+    documents: tuple[str, ...]
+    due: date
+
+    def __post_init__(self) -> None:
+        if not any(doc.strip() for doc in self.documents):
+            raise ValidationError("Es ist keine fehlende Unterlage angegeben.", field="documents")
+        if self.due <= self.info.date:
+            raise ValidationError("Die Vorlagefrist muss nach dem Briefdatum liegen.", field="due")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderData(LetterData):
+    """Erinnerung: apply for the extension before the title expires (seeds: at least eight weeks ahead)."""
+
+    title: str  # "Aufenthaltserlaubnis nach § 16a AufenthG"
+    expires: date
+    weeks_ahead: int = 8
+    documents: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.weeks_ahead < 1:
+            raise ValidationError("Die Vorlaufzeit muss mindestens eine Woche betragen.", field="weeks_ahead")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PickupData(LetterData):
+    """Abholbenachrichtigung: the eAT is ready; come in person and bring what the text block lists."""
+
+    title: str  # "Aufenthaltserlaubnis nach § 16a AufenthG"
+    collect_by: date | None = None
+    fee_cents: int | None = None  # payable on pickup, if not paid at application
+    agent_allowed: bool = False  # print the paragraph on collection by an authorised person
+
+    def __post_init__(self) -> None:
+        if self.fee_cents is not None and self.fee_cents < 0:
+            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """Bevollmächtigte Person, die die Karte für den Inhaber entgegennimmt."""
+
+    name: str
+    id_document: str  # "Personalausweis L01X00T47"
+    power_of_attorney: bool
+
+
+@dataclass(frozen=True)
+class WithdrawnDocument:
+    kind: str  # "Aufenthaltstitel (Karte)", "Fiktionsbescheinigung"
+    serial: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandoverRecordData:
+    """Aushändigungsprotokoll of an eAT (domain.md § 8, step 6). Not a notice: no window, no approval.
+
+    ``draft`` defaults to False here because a record is not approved by a team lead; set it for a preview.
+    """
+
+    letterhead: Letterhead
+    info: InfoBlock
+    holder_name: str
+    holder_birth_date: str  # as recorded; may be partly unknown ("00.00.1990")
+    nationality: str
+    title: str  # "Aufenthaltserlaubnis nach § 16a AufenthG"
+    card_serial: str
+    handed_over_at: datetime
+    identity_check: str  # how the identity was checked: "Reisepass Nr. C4X9L2M71, Lichtbildabgleich"
+    online_id_enabled: bool
+    supplementary_sheet: bool  # Zusatzblatt handed over
+    fingerprints_deleted: bool  # § 61a Abs. 2 Satz 2 AufenthV: at the latest on handover
+    withdrawn_documents: tuple[WithdrawnDocument, ...] = ()
+    agent: Agent | None = None
+    draft: bool = False
+
+    def __post_init__(self) -> None:
+        _require(self.holder_name, "holder_name", "Der Name des Inhabers")
+        _require(self.card_serial, "card_serial", "Die Seriennummer der Karte")
+        _require(self.identity_check, "identity_check", "Die Angabe, wie die Identität geprüft wurde,")
+        if self.agent is not None:
+            _require(self.agent.name, "agent", "Der Name der bevollmächtigten Person")
+            _require(self.agent.id_document, "agent", "Das Ausweisdokument der bevollmächtigten Person")
+            if not self.agent.power_of_attorney:
+                raise ValidationError(
+                    "Eine andere Person darf die Karte nur mit schriftlicher Vollmacht entgegennehmen.",
+                    field="agent",
+                )

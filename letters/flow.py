@@ -1,0 +1,138 @@
+"""Building blocks of a letter's text: typesetting, paragraphs, lists, opening, closing, grounds.
+
+Everything here turns already-filled text into reportlab flowables; the text itself comes from the
+text blocks (:mod:`letters.textblocks`), so a missing value has raised before a flowable exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from abh_desk.errors import ValidationError
+
+from .data import LetterData, RefusalGround
+from .formatting import german_date
+from .layout import PageDecor, prepare_decor, styles
+from .textblocks import TextBlocks
+
+Values = dict[str, str]
+
+
+class Built(NamedTuple):
+    """A letter ready for layout: what is drawn around it, its text, the PDF subject, its date."""
+
+    decor: PageDecor
+    flowables: list[Flowable]
+    subject: str
+    date: date
+
+
+def common_values(data: LetterData) -> Values:
+    head, info = data.letterhead, data.info
+    return {
+        "aktenzeichen": info.file_number,
+        "datum": german_date(info.date),
+        "behoerde": head.name,
+        "behoerde_anschrift": head.postal_address,
+        "telefon": info.phone,
+        "oeffnungszeiten": "; ".join(head.opening_hours),
+        "gericht": head.court.name,
+        "gericht_anschrift": head.court.address,
+    }
+
+
+def letter_decor(data: LetterData) -> PageDecor:
+    info = data.info
+    return prepare_decor(
+        data.letterhead,
+        [
+            ("Aktenzeichen", info.file_number),
+            ("Sachbearbeitung", info.caseworker),
+            ("Telefon", info.phone),
+            ("E-Mail", info.email),
+            ("Zimmer", info.room),
+            ("Datum", german_date(info.date)),
+        ],
+        draft=data.draft,
+        continuation=f"Aktenzeichen {info.file_number} · {german_date(info.date)}",
+        address=data.address,
+    )
+
+
+_NBSP = "\u00a0"
+_KEEP_WITH_NEXT = re.compile(r"(§§?|\bAbs\.|\bNr\.|\bSatz|\bArt\.) (?=\d)")
+_KEEP_WITH_PREVIOUS = re.compile(r"(?<=\d) (?=(EUR|Tage|Tagen|Monate|Monaten|Wochen|Uhr)\b)")
+
+
+def typeset(text: str) -> str:
+    """No line break inside "§ 50", "Abs. 1", "93,00 EUR", "30 Tagen", "i. V. m."."""
+    text = _KEEP_WITH_NEXT.sub(lambda match: match.group(1) + _NBSP, text)
+    text = _KEEP_WITH_PREVIOUS.sub(_NBSP, text)
+    return text.replace("i. V. m.", f"i.{_NBSP}V.{_NBSP}m.")
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(typeset(text)), styles()[style])
+
+
+def paragraphs(texts: Sequence[str], style: str = "body") -> list[Flowable]:
+    return [para(text, style) for text in texts]
+
+
+def bullets(items: Sequence[str]) -> list[Flowable]:
+    style = styles()["bullet"]
+    flow: list[Flowable] = [Paragraph(escape(typeset(item)), style, bulletText="–") for item in items if item.strip()]
+    flow.append(Spacer(1, 4))
+    return flow
+
+
+def numbered(items: Sequence[str]) -> list[Flowable]:
+    style = styles()["numbered"]
+    return [Paragraph(escape(typeset(item)), style, bulletText=f"{number}.") for number, item in enumerate(items, 1)]
+
+
+def opening(subject: str, data: LetterData, person_line: str = "") -> list[Flowable]:
+    flow: list[Flowable] = [para(subject, "subject")]
+    if person_line:
+        flow.append(para(person_line, "person"))
+    else:
+        flow.append(Spacer(1, 13.6))
+    flow.append(para(data.salutation))
+    return flow
+
+
+def closing(data: LetterData, blocks: TextBlocks) -> list[Flowable]:
+    signer = data.signer or data.info.caseworker
+    return [
+        KeepTogether(
+            [
+                Spacer(1, 4),
+                para(blocks.text("allgemein.gruss")),
+                para(blocks.text("allgemein.im_auftrag"), "small"),
+                Spacer(1, 11 * mm),
+                para(signer),
+            ]
+        )
+    ]
+
+
+def ground_flow(ground: RefusalGround, blocks: TextBlocks, values: Values, number: int) -> list[Flowable]:
+    known = blocks.ground_keys()
+    if ground.key not in known:
+        raise ValidationError(
+            f"Unbekannter Ablehnungsgrund „{ground.key}“. Bekannt sind: {', '.join(known)}.", field="grounds"
+        )
+    base = f"ablehnungsgrund.{ground.key}"
+    ground_values = {**values, "einzelfall": ground.details}
+    heading = (
+        f"{chr(ord('a') + number)}) {blocks.text(base + '.titel', ground_values)} "
+        f"({blocks.text(base + '.rechtsgrundlage', ground_values)})"
+    )
+    return [para(heading, "subheading"), *paragraphs(blocks.paragraphs(base + ".text", ground_values))]

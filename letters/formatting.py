@@ -1,0 +1,31 @@
+"""German formats for letters: dates "21.11.2026", money "1.234,50 EUR", small numbers as words."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+_NUMBER_WORDS = (
+    "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+)  # fmt: skip
+
+
+def german_date(value: date) -> str:
+    """21.11.2026 — DIN 5008 numeric date with leading zeros."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+def german_datetime(value: datetime) -> str:
+    return f"{german_date(value.date())}, {value.hour:02d}:{value.minute:02d} Uhr"
+
+
+def euro(cents: int) -> str:
+    """Money is kept as int cents; 10000 → "100,00 EUR", 123450 → "1.234,50 EUR"."""
+    sign = "-" if cents < 0 else ""
+    whole, rest = divmod(abs(cents), 100)
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"{sign}{grouped},{rest:02d} EUR"
+
+
+def number_word(value: int) -> str:
+    """Numbers up to twelve are written as words in running text ("acht Wochen"), larger ones as digits."""
+    return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)

@@ -1,0 +1,178 @@
+"""The letters to a person: rejection notice, hearing, missing documents, reminder, pickup notice.
+
+Each builder fills its text blocks (raising on a missing value) and returns a :class:`Built`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from .data import HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
+from .flow import (
+    Built,
+    bullets,
+    closing,
+    common_values,
+    ground_flow,
+    letter_decor,
+    numbered,
+    opening,
+    para,
+    paragraphs,
+)
+from .formatting import euro, german_date, number_word
+from .remedies import RemedyTable, remedy_instructions
+from .textblocks import TextBlocks
+
+
+def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) -> Built:
+    head = data.letterhead
+    values = {
+        **common_values(data),
+        "antragsdatum": german_date(data.application_date),
+        "beantragt": data.applied_for,
+        "rechtsgrundlage_titel": data.title_legal_basis,
+        "ausreisefrist_tage": str(data.exit_period_days),
+        "zielstaat": data.target_state,
+        "gebuehr": euro(data.fee_cents),
+        "gebuehr_rechtsgrundlage": data.fee_legal_basis,
+    }
+    if data.entry_ban_months is not None:
+        values["sperrfrist_monate"] = str(data.entry_ban_months)
+        values["sperrfrist_erwaegungen"] = data.entry_ban_reasons
+    if data.hearing_date is not None:
+        values["anhoerung_datum"] = german_date(data.hearing_date)
+
+    def text(key: str) -> str:
+        return blocks.text(f"ablehnung.{key}", values)
+
+    def paras(key: str) -> list[Flowable]:
+        return paragraphs(blocks.paragraphs(f"ablehnung.{key}", values))
+
+    tenor = [text("tenor_ablehnung"), text("tenor_ausreise"), text("tenor_abschiebungsandrohung")]
+    if data.entry_ban_months is not None:
+        tenor.append(text("tenor_einreiseverbot"))
+    tenor.append(text("tenor_gebuehr") if data.fee_cents else text("tenor_gebuehrenfrei"))
+
+    flow = opening(text("betreff"), data, data.person_line)
+    flow += paras("einleitung")
+    flow += numbered(tenor)
+    flow.append(para(text("gruende"), "centered_heading"))
+    flow.append(para(text("sachverhalt"), "heading"))
+    flow += paragraphs([paragraph for paragraph in data.facts if paragraph.strip()])
+    if data.hearing_date is not None:
+        flow += paras("anhoerung")
+    flow.append(para(text("begruendung"), "heading"))
+
+    sections: list[tuple[str, list[Flowable]]] = []
+    refusal = paras("ablehnung_einleitung")
+    for number, ground in enumerate(data.grounds):
+        refusal += ground_flow(ground, blocks, values, number)
+    sections.append((text("ablehnung_ueberschrift"), refusal))
+    sections.append((text("ausreise_ueberschrift"), paras("ausreise")))
+    if data.entry_ban_months is not None:
+        sections.append((text("einreiseverbot_ueberschrift"), paras("einreiseverbot")))
+    sections.append((text("gebuehr_ueberschrift"), paras("gebuehr" if data.fee_cents else "gebuehrenfrei")))
+    for number, (heading, body) in enumerate(sections, 1):
+        flow.append(para(f"{number}. {heading}", "subheading"))
+        flow += body
+
+    flow.append(para(text("hinweise"), "heading"))
+    flow += paras("hinweis_ausreisepflicht") + paras("hinweis_aufschiebende_wirkung") + paras("hinweis_kosten")
+
+    instructions = remedy_instructions(
+        head.land,
+        authority=head.name,
+        authority_address=head.postal_address,
+        court=head.court,
+        eu_or_arb_exception=data.eu_or_arb_exception,
+        table=remedies,
+    )
+    remedy_flow: list[Flowable] = [para(text("rechtsbehelfsbelehrung"), "heading"), *paragraphs(instructions)]
+    flow.append(KeepTogether(remedy_flow))
+    flow += closing(data, blocks)
+    return Built(letter_decor(data), flow, "Ablehnungsbescheid", data.info.date)
+
+
+def hearing(data: HearingData, blocks: TextBlocks) -> Built:
+    values = {
+        **common_values(data),
+        "antragsdatum": german_date(data.application_date),
+        "beantragt": data.applied_for,
+        "rechtsgrundlage_titel": data.title_legal_basis,
+        "stellungnahme_bis": german_date(data.comment_by),
+    }
+    flow = opening(blocks.text("anhoerung.betreff", values), data)
+    flow += paragraphs(blocks.paragraphs("anhoerung.einleitung", values))
+    flow += paragraphs(blocks.paragraphs("anhoerung.gruende_einleitung", values))
+    for number, ground in enumerate(data.grounds):
+        flow += ground_flow(ground, blocks, values, number)
+    flow.append(Spacer(1, 4))
+    for key in ("frist", "folge", "hinweis"):
+        flow += paragraphs(blocks.paragraphs(f"anhoerung.{key}", values))
+    flow += closing(data, blocks)
+    return Built(letter_decor(data), flow, "Anhörung", data.info.date)
+
+
+def missing_documents(data: MissingDocumentsData, blocks: TextBlocks) -> Built:
+    values = {
+        **common_values(data),
+        "antragsdatum": german_date(data.application_date),
+        "beantragt": data.applied_for,
+        "vorlage_bis": german_date(data.due),
+    }
+    flow = opening(blocks.text("nachforderung.betreff", values), data)
+    flow += paragraphs(blocks.paragraphs("nachforderung.einleitung", values))
+    flow += bullets(data.documents)
+    flow += paragraphs(blocks.paragraphs("nachforderung.frist", values))
+    flow += paragraphs(blocks.paragraphs("nachforderung.mitwirkung", values))
+    flow += closing(data, blocks)
+    return Built(letter_decor(data), flow, "Nachforderung von Unterlagen", data.info.date)
+
+
+def reminder(data: ReminderData, blocks: TextBlocks) -> Built:
+    apply_by = data.expires - timedelta(weeks=data.weeks_ahead)
+    values = {
+        **common_values(data),
+        "titel": data.title,
+        "ablaufdatum": german_date(data.expires),
+        "wochen": number_word(data.weeks_ahead),
+        "antrag_empfohlen_bis": german_date(apply_by),
+    }
+    flow = opening(blocks.text("erinnerung.betreff", values), data)
+    flow += paragraphs(blocks.paragraphs("erinnerung.einleitung", values))
+    request = "erinnerung.bitte" if data.info.date < apply_by else "erinnerung.bitte_umgehend"
+    flow += paragraphs(blocks.paragraphs(request, values))
+    flow += paragraphs(blocks.paragraphs("erinnerung.fiktion", values))
+    if data.documents:
+        flow += paragraphs(blocks.paragraphs("erinnerung.unterlagen", values))
+        flow += bullets(data.documents)
+    flow += paragraphs(blocks.paragraphs("erinnerung.termin", values))
+    flow += paragraphs(blocks.paragraphs("erinnerung.gegenstandslos", values))
+    flow += closing(data, blocks)
+    return Built(letter_decor(data), flow, "Erinnerung an den Ablauf des Aufenthaltstitels", data.info.date)
+
+
+def pickup(data: PickupData, blocks: TextBlocks) -> Built:
+    values = {**common_values(data), "titel": data.title}
+    if data.collect_by is not None:
+        values["abholung_bis"] = german_date(data.collect_by)
+    if data.fee_cents:
+        values["gebuehr"] = euro(data.fee_cents)
+    flow = opening(blocks.text("abholung.betreff", values), data)
+    flow += paragraphs(blocks.paragraphs("abholung.einleitung", values))
+    flow += paragraphs(blocks.paragraphs("abholung.persoenlich", values))
+    if data.agent_allowed:
+        flow += paragraphs(blocks.paragraphs("abholung.vertretung", values))
+    flow += paragraphs(blocks.paragraphs("abholung.mitbringen", values))
+    flow += bullets(blocks.items("abholung.mitbringen_liste", values))
+    if data.collect_by is not None:
+        flow += paragraphs(blocks.paragraphs("abholung.frist", values))
+    if data.fee_cents:
+        flow += paragraphs(blocks.paragraphs("abholung.gebuehr", values))
+    flow += paragraphs(blocks.paragraphs("abholung.pin", values))
+    flow += paragraphs(blocks.paragraphs("abholung.sprechzeiten", values))
+    flow += closing(data, blocks)
+    return Built(letter_decor(data), flow, "Abholbenachrichtigung", data.info.date)

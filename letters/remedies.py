@@ -1,0 +1,219 @@
+"""Rechtsbehelfsbelehrung from the per-Land table ``resources/letters/rechtsbehelfe.toml``.
+
+Which remedy applies is data, not code: each of the 16 Länder names its remedy ("widerspruch" or
+"klage"), the legal basis that abolished the objection, the text template, and an optional exception
+(Hessen keeps the objection for EU citizens and rights under ARB 1/80). The table is validated when
+loaded; a row marked ``zu_pruefen`` still works but the note is available to the settings screen.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from abh_desk.errors import ConfigurationError, ValidationError
+
+from .data import Court
+from .textblocks import RESOURCES, check_template, fill_template, paragraphs_of
+
+DEFAULT_PATH = RESOURCES / "rechtsbehelfe.toml"
+
+RemedyKind = Literal["widerspruch", "klage"]
+REMEDY_KINDS: tuple[RemedyKind, ...] = ("widerspruch", "klage")
+LAENDER = ("BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH")
+
+TEMPLATE_PLACEHOLDERS: dict[str, str] = {
+    "behoerde": "Name der Behörde",
+    "behoerde_anschrift": "Anschrift der Behörde",
+    "gericht": "Verwaltungsgericht",
+    "gericht_anschrift": "Anschrift des Verwaltungsgerichts",
+    "abschaffung": "Rechtsgrundlage für den Wegfall des Widerspruchsverfahrens",
+}
+_ROW_FIELDS = {
+    "name", "rechtsbehelf", "abschaffung", "vorlage", "ausnahme_rechtsbehelf", "ausnahme_vorlage", "ausnahme",
+    "zu_pruefen", "quelle",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    paragraphs: tuple[str, ...]
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LandRemedy:
+    """One row of the table."""
+
+    code: str
+    name: str
+    kind: RemedyKind
+    abolition_basis: str
+    template: str
+    exception_kind: RemedyKind | None = None
+    exception_template: str = ""
+    exception: str = ""
+    to_check: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """The remedy that applies to one notice."""
+
+    land: LandRemedy
+    kind: RemedyKind
+    template: Template
+
+
+class RemedyTable:
+    def __init__(self, laender: Mapping[str, LandRemedy], templates: Mapping[str, Template], source: str) -> None:
+        self.laender = dict(laender)
+        self.templates = dict(templates)
+        self.source = source
+
+    def remedy_for(self, land: str, *, eu_or_arb_exception: bool = False) -> Remedy:
+        row = self.laender.get(land.upper())
+        if row is None:
+            raise ValidationError(
+                f"Unbekanntes Land „{land}“; erwartet wird eines der Kürzel {', '.join(LAENDER)}.", field="land"
+            )
+        if eu_or_arb_exception and row.exception_kind is not None:
+            return Remedy(row, row.exception_kind, self.templates[row.exception_template])
+        return Remedy(row, row.kind, self.templates[row.template])
+
+    def rows_to_check(self) -> list[LandRemedy]:
+        return [row for row in self.laender.values() if row.to_check]
+
+
+def remedy_instructions(
+    land: str,
+    *,
+    authority: str,
+    authority_address: str,
+    court: Court,
+    eu_or_arb_exception: bool = False,
+    table: RemedyTable | None = None,
+) -> list[str]:
+    """The paragraphs of the Rechtsbehelfsbelehrung for a notice of an authority in ``land``."""
+    remedy = (table or load_remedies()).remedy_for(land, eu_or_arb_exception=eu_or_arb_exception)
+    values = {
+        "behoerde": authority,
+        "behoerde_anschrift": authority_address,
+        "gericht": court.name,
+        "gericht_anschrift": court.address,
+        "abschaffung": remedy.land.abolition_basis,
+    }
+    block = f"rechtsbehelfe.vorlagen.{remedy.template.name}"
+    return [
+        fill_template(part, remedy.template.fields, values, block=block, descriptions=TEMPLATE_PLACEHOLDERS)
+        for part in remedy.template.paragraphs
+    ]
+
+
+def parse_remedies(text: str, source: str = "rechtsbehelfe.toml") -> RemedyTable:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
+    raw_templates = raw.get("vorlagen")
+    if not isinstance(raw_templates, dict) or not raw_templates:
+        raise ConfigurationError(f"{source}: die Tabelle [vorlagen] fehlt.")
+    templates: dict[str, Template] = {}
+    for name, body in raw_templates.items():
+        if not isinstance(body, str) or not paragraphs_of(body):
+            raise ConfigurationError(f"{source}: die Vorlage „{name}“ muss ein nicht leerer Text sein.")
+        fields = check_template(body, block=f"vorlagen.{name}", source=source, allowed=TEMPLATE_PLACEHOLDERS)
+        templates[name] = Template(name, paragraphs_of(body), fields)
+    raw_rows = raw.get("laender")
+    if not isinstance(raw_rows, dict):
+        raise ConfigurationError(f"{source}: die Tabelle [laender] fehlt.")
+    unknown = sorted(set(raw_rows) - set(LAENDER))
+    missing = [code for code in LAENDER if code not in raw_rows]
+    if unknown or missing:
+        raise ConfigurationError(
+            f"{source}: die Tabelle muss genau die 16 Länder enthalten"
+            + (f"; es fehlen {', '.join(missing)}" if missing else "")
+            + (f"; unbekannt sind {', '.join(unknown)}" if unknown else "")
+            + "."
+        )
+    laender = {code: _row(code, raw_rows[code], templates, source) for code in LAENDER}
+    return RemedyTable(laender, templates, source)
+
+
+def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) -> LandRemedy:
+    where = f"{source}: [laender.{code}]"
+    if not isinstance(raw, dict):
+        raise ConfigurationError(f"{where} muss eine Tabelle sein.")
+    extra = sorted(set(raw) - _ROW_FIELDS)
+    if extra:
+        raise ConfigurationError(f"{where}: unbekannte Felder {', '.join(extra)}.")
+    for key, value in raw.items():
+        if not isinstance(value, str):
+            raise ConfigurationError(f"{where}: „{key}“ muss ein Text sein.")
+
+    def kind(field: str) -> RemedyKind:
+        value = raw.get(field, "")
+        if value not in REMEDY_KINDS:
+            raise ConfigurationError(f"{where}: „{field}“ muss „widerspruch“ oder „klage“ sein, nicht „{value}“.")
+        return cast(RemedyKind, value)
+
+    def template(field: str) -> str:
+        name = str(raw.get(field, ""))
+        if name not in templates:
+            raise ConfigurationError(f"{where}: die Vorlage „{name}“ ({field}) gibt es unter [vorlagen] nicht.")
+        return name
+
+    main_kind = kind("rechtsbehelf")
+    main_template = template("vorlage")
+    abolition = str(raw.get("abschaffung", "")).strip()
+    if main_kind == "klage" and not abolition:
+        raise ConfigurationError(
+            f"{where}: bei „klage“ ist die Rechtsgrundlage für den Wegfall des Widerspruchs anzugeben (abschaffung)."
+        )
+    if main_kind == "widerspruch" and abolition:
+        raise ConfigurationError(f"{where}: „abschaffung“ passt nicht zu „widerspruch“.")
+    row = LandRemedy(
+        code=code,
+        name=str(raw.get("name", code)),
+        kind=main_kind,
+        abolition_basis=abolition,
+        template=main_template,
+        to_check=str(raw.get("zu_pruefen", "")).strip(),
+        source=str(raw.get("quelle", "")),
+    )
+    if "ausnahme_rechtsbehelf" in raw:
+        row = replace(
+            row,
+            exception_kind=kind("ausnahme_rechtsbehelf"),
+            exception_template=template("ausnahme_vorlage"),
+            exception=str(raw.get("ausnahme", "")),
+        )
+    for kind_, name in ((row.kind, row.template), (row.exception_kind, row.exception_template)):
+        if kind_ == "klage" and "abschaffung" not in templates[name].fields:
+            raise ConfigurationError(f"{where}: die Klage-Vorlage „{name}“ muss {{abschaffung}} nennen.")
+    return row
+
+
+def load_remedies(path: Path | None = None) -> RemedyTable:
+    path = path or DEFAULT_PATH
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError as exc:
+        raise ConfigurationError(f"Die Tabelle der Rechtsbehelfe {path} ist nicht lesbar: {exc}") from exc
+    return _load_cached(str(path), mtime)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: int) -> RemedyTable:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"Die Tabelle der Rechtsbehelfe {path} ist nicht lesbar: {exc}") from exc
+    return parse_remedies(text, source=Path(path).name)

@@ -1,0 +1,282 @@
+"""Textbausteine: the wording of the letters, kept as data an administrator can edit.
+
+``resources/letters/textbausteine.toml`` holds nested tables of strings; a block's key is its dotted
+path ("ablehnung.tenor_ablehnung"). A string block is running text (a blank line starts a new
+paragraph, single line breaks are spaces); a list block is a list of items. Placeholders are names in
+braces, ``{antragsdatum}``.
+
+Two checks keep a notice from ever printing with a gap:
+* when loading, every placeholder must be one of :data:`PLACEHOLDERS` and plain (no format spec,
+  conversion, index or positional field) — otherwise :class:`ConfigurationError` naming file and block;
+  the blocks the renderers need must all be there;
+* when filling, every placeholder of the block must have a non-empty value — otherwise
+  :class:`ValidationError` naming the placeholder, in German.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from abh_desk.errors import ConfigurationError, ValidationError
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "letters"
+DEFAULT_PATH = RESOURCES / "textbausteine.toml"
+
+#: Every placeholder a text block may use, with the German description shown in error messages.
+PLACEHOLDERS: dict[str, str] = {
+    "aktenzeichen": "Aktenzeichen",
+    "datum": "Datum des Schreibens",
+    "behoerde": "Name der Behörde",
+    "behoerde_anschrift": "Anschrift der Behörde",
+    "telefon": "Telefonnummer der Sachbearbeitung",
+    "oeffnungszeiten": "Sprechzeiten",
+    "gericht": "Verwaltungsgericht",
+    "gericht_anschrift": "Anschrift des Verwaltungsgerichts",
+    "abschaffung": "Rechtsgrundlage für den Wegfall des Widerspruchsverfahrens",
+    "antragsdatum": "Datum des Antrags",
+    "beantragt": "beantragter Aufenthaltstitel",
+    "rechtsgrundlage_titel": "Rechtsgrundlage des beantragten Aufenthaltstitels",
+    "einzelfall": "Angaben zum Einzelfall",
+    "ausreisefrist_tage": "Ausreisefrist in Tagen",
+    "zielstaat": "Zielstaat der Abschiebung",
+    "sperrfrist_monate": "Frist des Einreise- und Aufenthaltsverbots in Monaten",
+    "sperrfrist_erwaegungen": "Erwägungen zur Länge des Einreise- und Aufenthaltsverbots",
+    "gebuehr": "Gebühr",
+    "gebuehr_rechtsgrundlage": "Rechtsgrundlage der Gebühr",
+    "anhoerung_datum": "Datum des Anhörungsschreibens",
+    "stellungnahme_bis": "Frist zur Stellungnahme",
+    "vorlage_bis": "Frist zur Vorlage der Unterlagen",
+    "titel": "Aufenthaltstitel",
+    "ablaufdatum": "Ablaufdatum des Aufenthaltstitels",
+    "wochen": "Vorlauf in Wochen",
+    "antrag_empfohlen_bis": "empfohlener Tag der Antragstellung",
+    "abholung_bis": "Abholfrist",
+}
+
+#: Grounds of refusal every installation must have (issue 6); administrators may add more.
+REQUIRED_GROUNDS = (
+    "lebensunterhalt", "ausweisungsinteresse", "visum", "passpflicht", "mitwirkung", "titelvoraussetzungen",
+)  # fmt: skip
+GROUND_FIELDS = ("titel", "rechtsgrundlage", "text")
+
+#: The blocks the renderers use. A file without one of them is refused when it is loaded.
+REQUIRED_BLOCKS = (
+    "allgemein.gruss", "allgemein.im_auftrag",
+    "ablehnung.betreff", "ablehnung.einleitung", "ablehnung.tenor_ablehnung", "ablehnung.tenor_ausreise",
+    "ablehnung.tenor_abschiebungsandrohung", "ablehnung.tenor_einreiseverbot", "ablehnung.tenor_gebuehr",
+    "ablehnung.tenor_gebuehrenfrei", "ablehnung.gruende", "ablehnung.sachverhalt", "ablehnung.anhoerung",
+    "ablehnung.begruendung", "ablehnung.ablehnung_ueberschrift", "ablehnung.ablehnung_einleitung",
+    "ablehnung.ausreise_ueberschrift", "ablehnung.ausreise", "ablehnung.einreiseverbot_ueberschrift",
+    "ablehnung.einreiseverbot", "ablehnung.gebuehr_ueberschrift", "ablehnung.gebuehr",
+    "ablehnung.gebuehrenfrei", "ablehnung.hinweise", "ablehnung.hinweis_ausreisepflicht",
+    "ablehnung.hinweis_aufschiebende_wirkung", "ablehnung.hinweis_kosten", "ablehnung.rechtsbehelfsbelehrung",
+    "anhoerung.betreff", "anhoerung.einleitung", "anhoerung.gruende_einleitung", "anhoerung.frist",
+    "anhoerung.folge", "anhoerung.hinweis",
+    "nachforderung.betreff", "nachforderung.einleitung", "nachforderung.frist", "nachforderung.mitwirkung",
+    "erinnerung.betreff", "erinnerung.einleitung", "erinnerung.bitte", "erinnerung.bitte_umgehend",
+    "erinnerung.fiktion", "erinnerung.unterlagen", "erinnerung.termin", "erinnerung.gegenstandslos",
+    "abholung.betreff", "abholung.einleitung", "abholung.persoenlich", "abholung.vertretung",
+    "abholung.mitbringen", "abholung.mitbringen_liste", "abholung.frist", "abholung.gebuehr", "abholung.pin",
+    "abholung.sprechzeiten",
+    "aushaendigung.titel", "aushaendigung.bestaetigung", "aushaendigung.bestaetigung_vertretung",
+    "aushaendigung.unterschrift_empfang", "aushaendigung.unterschrift_behoerde",
+    *(f"aushaendigung.feld.{name}" for name in (
+        "inhaber", "geburtsdatum", "staatsangehoerigkeit", "titel", "seriennummer", "zeitpunkt", "empfang",
+        "identitaet", "onlineausweis", "eingezogen", "zusatzblatt", "fingerabdruecke", "sachbearbeitung",
+    )),
+    *(f"aushaendigung.wert.{name}" for name in (
+        "ja", "nein", "eingeschaltet", "ausgeschaltet", "persoenlich", "bevollmaechtigt", "vollmacht", "keine",
+    )),
+)  # fmt: skip
+
+_FORMATTER = string.Formatter()
+_WHITESPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def check_template(template: str, *, block: str, source: str, allowed: Mapping[str, str]) -> frozenset[str]:
+    """The placeholder names of ``template``; ConfigurationError for anything but known plain names."""
+    try:
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError as exc:
+        raise ConfigurationError(
+            f"{source}: Textbaustein „{block}“ hat eine ungültige Klammerung ({exc}). "
+            "Platzhalter stehen in geschweiften Klammern, z. B. {antragsdatum}; eine Klammer als Zeichen "
+            "wird verdoppelt: {{ }}.",
+            block=block,
+        ) from None
+    names: set[str] = set()
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name or not name.isidentifier() or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise ConfigurationError(
+                f"{source}: Textbaustein „{block}“ enthält den ungültigen Platzhalter {shown}. "
+                "Erlaubt sind nur Namen wie {antragsdatum}.",
+                block=block,
+                placeholder=name,
+            )
+        if name not in allowed:
+            raise ConfigurationError(
+                f"{source}: Textbaustein „{block}“ enthält den unbekannten Platzhalter {{{name}}}. "
+                f"Bekannt sind: {', '.join('{' + known + '}' for known in sorted(allowed))}.",
+                block=block,
+                placeholder=name,
+            )
+        names.add(name)
+    return frozenset(names)
+
+
+def fill_template(
+    template: str, fields: frozenset[str], values: Mapping[str, str], *, block: str, descriptions: Mapping[str, str]
+) -> str:
+    """Fill a checked template; a placeholder without a (non-blank) value is a ValidationError."""
+    for name in sorted(fields):
+        value = values.get(name)
+        if value is None or not value.strip():
+            raise ValidationError(
+                f"Im Textbaustein „{block}“ fehlt der Wert für den Platzhalter {{{name}}} "
+                f"({descriptions.get(name, name)}). Ohne ihn wird das Schreiben nicht gedruckt.",
+                field=name,
+                block=block,
+            )
+    return template.format_map({name: values[name] for name in fields})
+
+
+def paragraphs_of(text: str) -> tuple[str, ...]:
+    """Blank lines separate paragraphs; inside a paragraph line breaks and runs of spaces become one space."""
+    return tuple(
+        cleaned for chunk in _BLANK_LINE.split(text.strip()) if (cleaned := _WHITESPACE.sub(" ", chunk).strip())
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    key: str
+    parts: tuple[str, ...]  # paragraphs of a text block, or the items of a list block
+    fields: frozenset[str]
+    is_list: bool
+
+
+class TextBlocks:
+    """The loaded, checked text blocks; fill them with :meth:`paragraphs`, :meth:`text` or :meth:`items`."""
+
+    def __init__(self, blocks: Mapping[str, Block], source: str) -> None:
+        self._blocks = dict(blocks)
+        self.source = source
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._blocks
+
+    def keys(self) -> list[str]:
+        return sorted(self._blocks)
+
+    def fields(self, key: str) -> frozenset[str]:
+        return self._block(key).fields
+
+    def paragraphs(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
+        block = self._block(key)
+        return [self._fill(block, part, values or {}) for part in block.parts]
+
+    def text(self, key: str, values: Mapping[str, str] | None = None) -> str:
+        """A block as one string (paragraphs joined by a space): headings, subjects, table labels."""
+        return " ".join(self.paragraphs(key, values))
+
+    def items(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
+        block = self._block(key)
+        if not block.is_list:
+            raise ConfigurationError(f"{self.source}: Textbaustein „{key}“ muss eine Liste sein.", block=key)
+        return [self._fill(block, part, values or {}) for part in block.parts]
+
+    def ground_keys(self) -> list[str]:
+        prefix = "ablehnungsgrund."
+        return sorted({key[len(prefix) :].rsplit(".", 1)[0] for key in self._blocks if key.startswith(prefix)})
+
+    def _fill(self, block: Block, part: str, values: Mapping[str, str]) -> str:
+        return fill_template(part, block.fields, values, block=block.key, descriptions=PLACEHOLDERS)
+
+    def _block(self, key: str) -> Block:
+        try:
+            return self._blocks[key]
+        except KeyError:
+            raise ConfigurationError(f"{self.source}: Textbaustein „{key}“ fehlt.", block=key) from None
+
+
+def parse_textblocks(text: str, source: str = "textbausteine.toml") -> TextBlocks:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
+    blocks: dict[str, Block] = {}
+    _collect(raw, "", source, blocks)
+    missing = [key for key in REQUIRED_BLOCKS if key not in blocks]
+    missing += [
+        f"ablehnungsgrund.{ground}.{field}"
+        for ground in REQUIRED_GROUNDS
+        for field in GROUND_FIELDS
+        if f"ablehnungsgrund.{ground}.{field}" not in blocks
+    ]
+    if missing:
+        raise ConfigurationError(f"{source}: es fehlen die Textbausteine {', '.join(missing)}.", blocks=missing)
+    textblocks = TextBlocks(blocks, source)
+    for ground in textblocks.ground_keys():
+        for field in GROUND_FIELDS:
+            if f"ablehnungsgrund.{ground}.{field}" not in blocks:
+                raise ConfigurationError(
+                    f"{source}: dem Ablehnungsgrund „{ground}“ fehlt „{field}“.", block=f"ablehnungsgrund.{ground}"
+                )
+    return textblocks
+
+
+def _collect(table: Mapping[str, Any], prefix: str, source: str, out: dict[str, Block]) -> None:
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            _collect(value, f"{key}.", source, out)
+        elif isinstance(value, str):
+            parts = paragraphs_of(value)
+            if not parts:
+                raise ConfigurationError(f"{source}: Textbaustein „{key}“ ist leer.", block=key)
+            fields = check_template(value, block=key, source=source, allowed=PLACEHOLDERS)
+            out[key] = Block(key, parts, fields, is_list=False)
+        elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            items = tuple(_WHITESPACE.sub(" ", item).strip() for item in value)
+            if not all(items):
+                raise ConfigurationError(f"{source}: Textbaustein „{key}“ hat einen leeren Listeneintrag.", block=key)
+            fields = frozenset().union(
+                *(check_template(item, block=key, source=source, allowed=PLACEHOLDERS) for item in items)
+            )
+            out[key] = Block(key, items, fields, is_list=True)
+        else:
+            raise ConfigurationError(
+                f"{source}: Textbaustein „{key}“ muss ein Text oder eine nicht leere Liste von Texten sein.",
+                block=key,
+            )
+
+
+def load_textblocks(path: Path | None = None) -> TextBlocks:
+    """Load and check the text blocks (default: the shipped file); reloaded when the file changes."""
+    path = path or DEFAULT_PATH
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError as exc:
+        raise ConfigurationError(f"Die Textbausteine {path} sind nicht lesbar: {exc}") from exc
+    return _load_cached(str(path), mtime)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime: int) -> TextBlocks:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigurationError(f"Die Textbausteine {path} sind nicht lesbar: {exc}") from exc
+    return parse_textblocks(text, source=Path(path).name)
