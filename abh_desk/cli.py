@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
-from abh_desk import cli_deadlines, cli_users, migrate
+from abh_desk import cli_deadlines, cli_users, cli_worklists, migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.assignment import Router, check_rules
@@ -27,6 +28,7 @@ from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
@@ -104,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     settings.add_argument("werte", nargs="*", metavar="SCHLÜSSEL=WERT")
     cli_deadlines.add_parser(commands)
     cli_users.add_parser(commands)
+    cli_worklists.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -172,9 +175,10 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
                     print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
                     return 0
         summary = generate_demo(ctx, args.personen, seed=args.seed)
+        deadlines = generate_demo_deadlines(ctx, seed=args.seed)
         print(
             f"{summary.persons} Personen, {summary.titles} Aufenthaltstitel, {summary.cases} Vorgänge, "
-            f"{summary.checklist_items} Unterlagen-Positionen in {summary.seconds:.1f} s erzeugt.",
+            f"{summary.checklist_items} Unterlagen-Positionen, {deadlines} Fristen in {summary.seconds:.1f} s erzeugt.",
             file=out,
         )
         demo_users = ensure_demo_users(ctx)
@@ -183,6 +187,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return 0
     if args.command == "einstellungen":
         return _office_settings(ctx, args.werte, out)
+    if args.command == "fristen":
+        return cli_worklists.run(ctx, args, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
     if args.command == "zustaendigkeit":
@@ -289,6 +295,9 @@ def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None, out:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head or less, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

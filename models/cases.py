@@ -58,14 +58,21 @@ class ChecklistItem(Base):
 
 
 class Deadline(Base):
-    """Frist: a dated duty of a case, created by an event and closed when fulfilled."""
+    """Frist: a dated duty of a case, created by an event and closed when fulfilled.
+
+    ``event_date`` is the input it was computed from (posting date, expiry date …), so that a
+    corrected input recomputes it; ``nominal_date`` is the end before § 193 BGB moved it.
+    """
 
     __tablename__ = "deadlines"
     __table_args__ = (Index("ix_deadlines_status_due", "status", "due_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    title_id: Mapped[int | None] = mapped_column(ForeignKey("residence_titles.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
+    event_date: Mapped[date] = mapped_column(Date)
+    nominal_date: Mapped[date] = mapped_column(Date)
     due_date: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
     source_event: Mapped[str] = mapped_column(String(200))

@@ -24,6 +24,7 @@ from abh_desk.bootstrap import open_context  # noqa: E402
 from abh_desk.services.assignment import set_deputy  # noqa: E402
 from abh_desk.services.auth import sign_in  # noqa: E402
 from abh_desk.services.demo import generate_demo  # noqa: E402
+from abh_desk.services.demo_deadlines import generate_demo_deadlines  # noqa: E402
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
 from ui.app import install_translators  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -55,6 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3")
         generate_demo(ctx, 2000, seed=1, today=TODAY)
+        generate_demo_deadlines(ctx, today=TODAY)
         ensure_demo_users(ctx)
         set_deputy(ctx, "rudolf", "schweiger", TODAY, TODAY + timedelta(days=14))
         signed_in = sign_in(ctx, "schweiger", DEMO_PASSWORD)
@@ -70,6 +72,9 @@ def main() -> int:
             if window.search.cases.rowCount() >= 1 and window.search.titles.rowCount() >= 1:
                 break
         save(window, out / "screenshot.png")
+        window.tabs.setCurrentWidget(window.deadlines)
+        settle(window, lambda: window.deadlines.rows.rowCount() > 0)
+        save(window, out / "fristen.png")
         window.tabs.setCurrentWidget(window.my_cases)
         settle(window, lambda: window.my_cases.model.rowCount() > 0)
         window.my_cases.view.scrollToTop()

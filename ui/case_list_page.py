@@ -88,7 +88,7 @@ class CaseListPage(QWidget):
                 self.owner_filter.addItem(display, username)
             self.owner_filter.blockSignals(False)
 
-        self.runner.run(lambda: (area_name(ctx), area_caseworkers(ctx)), loaded, self._error)
+        self.runner.run(lambda: (area_name(ctx), area_caseworkers(ctx)), loaded, self._error, owner=self)
 
     def reload(self) -> None:
         ctx, scope, today = self.ctx, self.scope, self.today
@@ -99,7 +99,7 @@ class CaseListPage(QWidget):
             self.model.set_ids(ids)
             self.count.setText(self.tr("%n case(s)", "", len(ids)))
 
-        self.runner.run(lambda: case_ids(ctx, scope, today, statuses, owner), done, self._error)
+        self.runner.run(lambda: case_ids(ctx, scope, today, statuses, owner), done, self._error, owner=self)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())

@@ -21,11 +21,11 @@ from ui.tasks import TaskRunner
 
 class LoginDialog(QDialog):
     def __init__(
-        self, ctx: ServiceContext, runner: TaskRunner, username: str = "", parent: QWidget | None = None
+        self, ctx: ServiceContext, runner: TaskRunner | None = None, username: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.runner = runner
+        self.runner = runner or TaskRunner(self)
         self.signed_in: SignedIn | None = None
         self.setWindowTitle(self.tr("ABH Desk – Sign in"))
         self.username = QLineEdit(username)
@@ -68,4 +68,4 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
 
-        self.runner.run(lambda: sign_in(ctx, username, password), done, failed)
+        self.runner.run(lambda: sign_in(ctx, username, password), done, failed, owner=self)

@@ -12,6 +12,7 @@ from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
 from ui.case_list_page import CaseListPage
+from ui.deadlines_page import DeadlinesPage
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
 from ui.tasks import TaskRunner
@@ -35,14 +36,16 @@ class MainWindow(QMainWindow):
         self.search = SearchPage(ctx, self.runner, self.today)
         self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE, self.today)
         self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
+        self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.search, self.tr("&Person search"))
+        self.tabs.addTab(self.deadlines, self.tr("&Deadlines"))
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.setCentralWidget(self.tabs)
-        for page in (self.search, self.my_cases, self.team):
+        for page in (self.search, self.deadlines, self.my_cases, self.team):
             page.sig_error.connect(self.statusBar().showMessage)
-        for page in (self.my_cases, self.team):
+        for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage):
+        if isinstance(page, CaseListPage | DeadlinesPage):
             page.reload()
 
     def open_rules(self) -> RulesDialog:

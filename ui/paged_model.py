@@ -93,4 +93,4 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
             last = min(first + PAGE_SIZE, len(self._ids)) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 
-        self._runner.run(lambda: fetch(ids), loaded, lambda _exc: self._requested.discard(page))
+        self._runner.run(lambda: fetch(ids), loaded, lambda _exc: self._requested.discard(page), owner=self)

@@ -38,10 +38,10 @@ CHECK_DELAY_MS = 250
 
 
 class RulesDialog(QDialog):
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.runner = runner
+        self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("Responsibility by surname letter"))
         self.resize(900, 640)
         self._all_rows: list[RuleRow] = []
@@ -127,7 +127,7 @@ class RulesDialog(QDialog):
             self.area.blockSignals(False)
             self._show_area()
 
-        self.runner.run(lambda: (current_rule_rows(ctx), list_users(ctx)), loaded, self._error)
+        self.runner.run(lambda: (current_rule_rows(ctx), list_users(ctx)), loaded, self._error, owner=self)
 
     def _show_area(self) -> None:
         self.table.blockSignals(True)
@@ -198,7 +198,7 @@ class RulesDialog(QDialog):
             rule_set = check_rule_rows(ctx, rows)
             return rule_set, (preview_rebalance(ctx, rows) if rule_set.valid else None)
 
-        self.runner.run(work, checked, self._error)
+        self.runner.run(work, checked, self._error, owner=self)
 
     def _update_apply(self) -> None:
         self.apply_button.setEnabled(self._valid and bool(self.reason.text().strip()))
@@ -213,7 +213,7 @@ class RulesDialog(QDialog):
             self.load()
 
         self.apply_button.setEnabled(False)
-        self.runner.run(lambda: apply_rule_rows(ctx, rows, reason), applied, self._error)
+        self.runner.run(lambda: apply_rule_rows(ctx, rows, reason), applied, self._error, owner=self)
 
     def _error(self, exc: Exception) -> None:
         self.problems.setStyleSheet("color: #a4000f;")

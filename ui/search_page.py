@@ -145,7 +145,7 @@ class SearchPage(QWidget):
             self.results.set_ids(ids)
             self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
 
-        self.runner.run(lambda: search_person_ids(ctx, text), done, self.show_error)
+        self.runner.run(lambda: search_person_ids(ctx, text), done, self.show_error, owner=self)
 
     def _open_first_or_selected(self) -> None:
         row = self.result_view.currentIndex().row()
@@ -162,7 +162,7 @@ class SearchPage(QWidget):
 
     def open_person(self, person_id: int) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: get_person_file(ctx, person_id), self.show_person, self.show_error)
+        self.runner.run(lambda: get_person_file(ctx, person_id), self.show_person, self.show_error, owner=self)
 
     def show_person(self, file: PersonFile) -> None:
         person = file.person

@@ -53,7 +53,10 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
+        """``owner``: the widget the callbacks update; if it is gone when the result arrives
+        (a dialog closed meanwhile), the result is dropped instead of touching a dead widget."""
         signals = _TaskSignals()
         self._pending.add(signals)
         if len(self._pending) == 1:
@@ -66,7 +69,7 @@ class TaskRunner(QObject):
             self._pending.discard(signals)
             if not self._pending:
                 self.sig_busy_changed.emit(False)
-            return True
+            return owner is None or shiboken6.isValid(owner)
 
         def succeeded(result: Any) -> None:
             if finish():

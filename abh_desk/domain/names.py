@@ -141,10 +141,30 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 # Leading name particles that an office may choose to skip when routing ("von Bülow" → B).
-NAME_PARTICLES = frozenset({
-    "von", "vom", "van", "de", "der", "den", "del", "della", "di", "da", "das", "dos", "du", "la", "le",
-    "ter", "ten", "zu", "zum", "zur",
-})
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "vom",
+        "van",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "zu",
+        "zum",
+        "zur",
+    }
+)
 
 
 def fold(text: str) -> str:

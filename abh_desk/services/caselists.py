@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlalchemy import or_, select
 
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, Role
+from abh_desk.errors import NotFound
 from abh_desk.services.assignment import owners_represented_by
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import birth_text
@@ -85,7 +86,7 @@ def case_list_rows(ctx: ServiceContext, ids: list[int], today: date | None = Non
     for case, person, owner in rows:
         try:
             procedure = ctx.catalogue.get(case.procedure_key).name
-        except Exception:  # noqa: BLE001 - a retired catalogue key still shows its key
+        except NotFound:  # a retired catalogue key still shows its key
             procedure = case.procedure_key
         by_id[case.id] = CaseListRow(
             id=case.id,

@@ -15,6 +15,7 @@ from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import ConfigurationError, NotFound
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.deadlines import close_expiry_reminders
 from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import CaseRow, case_rows
@@ -96,6 +97,8 @@ def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_o
             )
             for n, d in enumerate(documents, start=1)
         )
+        if procedure.title_kind:
+            close_expiry_reminders(uow, person.id, f"Antrag vom {applied_on:%d.%m.%Y} gestellt (Vorgang {file_number})")
         uow.audit(
             "vorgang_angelegt",
             "case",

@@ -80,6 +80,92 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesPage</name>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="31" />
+        <source>My deadlines (with deputised colleagues)</source>
+        <translation>Meine Fristen (mit Vertretungen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="32" />
+        <source>My area</source>
+        <translation>Mein Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="34" />
+        <source>All areas</source>
+        <translation>Alle Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="37" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="40" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="41" />
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="42" />
+        <location filename="../../ui/deadlines_page.py" line="56" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="43" />
+        <location filename="../../ui/deadlines_page.py" line="53" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="44" />
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="45" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="46" />
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="52" />
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="54" />
+        <source>Residence title</source>
+        <translation>Aufenthaltstitel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="55" />
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="92" />
+        <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
+        <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deadlines_page.py" line="100" />
+        <source>%n title(s) expire within eight weeks with no application filed</source>
+        <translation>
+            <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform><numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="30" />
@@ -115,57 +201,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="33" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="42" />
+        <source>&amp;Deadlines</source>
+        <translation>&amp;Fristen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="43" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="73" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>

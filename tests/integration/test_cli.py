@@ -194,3 +194,27 @@ def test_einstellungen_shows_sets_and_validates_office_settings(
     code, _ = run("--db", url, "einstellungen", "farbe=blau")
     assert code == 2 and "SCHLÜSSEL=WERT" in capsys.readouterr().err
     assert "land=BY" in run("--db", url, "einstellungen")[1].splitlines()
+
+
+def test_fristen_prints_the_worklist_and_refuses_unknown_users(
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from abh_desk.services.cases import open_case
+    from abh_desk.services.deadlines import set_follow_up
+
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
+    case = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 11, 1))
+    set_follow_up(sqlite_ctx, case.id, date(2026, 11, 25), today=date(2026, 11, 21))
+    url = str(sqlite_ctx.db.url)
+    sqlite_ctx.db.dispose()
+    code, text = run("--db", url, "fristen", "--benutzer", "schweiger", "--stichtag", "2026-11-21")
+    assert code == 0
+    assert text.splitlines() == [
+        f"Nächste acht Wochen\t2026-11-25\t{case.file_number}\tHaddad, Lina\tWiedervorlage\tFrau Schweiger"
+    ]
+    code, text = run("--db", url, "fristen", "--bereich", "allgemein", "--stichtag", "2026-11-24")
+    assert code == 0 and text.startswith("Diese Woche\t2026-11-25")
+    code, _ = run("--db", url, "fristen", "--benutzer", "niemand")
+    assert code == 2 and "Benutzer „niemand“ gibt es nicht" in capsys.readouterr().err

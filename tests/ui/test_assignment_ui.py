@@ -20,7 +20,6 @@ from models import Case, User
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.rules_dialog import RulesDialog
-from ui.tasks import TaskRunner
 
 TODAY = date(2026, 11, 21)
 
@@ -46,7 +45,7 @@ def _texts(model: object, column: int) -> list[str]:
 
 def test_login_refuses_a_wrong_password_and_accepts_the_right_one(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     ensure_demo_users(sqlite_ctx)
-    dialog = LoginDialog(sqlite_ctx, TaskRunner(), "schweiger")
+    dialog = LoginDialog(sqlite_ctx, username="schweiger")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.password, "falsch-falsch")
@@ -110,7 +109,7 @@ def test_team_view_filters_by_caseworker(qtbot: QtBot, sqlite_ctx: ServiceContex
 def test_rule_editor_validates_live_previews_and_applies(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     cases = _office(sqlite_ctx)
     lead = _as(sqlite_ctx, "soelter")
-    dialog = RulesDialog(lead, TaskRunner())
+    dialog = RulesDialog(lead)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4)
@@ -144,7 +143,7 @@ def test_rule_editor_validates_live_previews_and_applies(qtbot: QtBot, sqlite_ct
 
 def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     _office(sqlite_ctx)
-    dialog = RulesDialog(_as(sqlite_ctx, "osswald"), TaskRunner())
+    dialog = RulesDialog(_as(sqlite_ctx, "osswald"))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 4)
@@ -156,3 +155,42 @@ def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext) -> N
     assert dialog.table.rowCount() == 4
     combo = dialog.table.cellWidget(3, 0)
     assert isinstance(combo, QComboBox) and combo.currentData() == ""
+
+
+def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    from datetime import timedelta
+
+    from abh_desk.services.deadlines import set_follow_up
+
+    cases = _office(sqlite_ctx)
+    set_follow_up(sqlite_ctx, cases["Haddad"], TODAY, "heute anrufen", today=TODAY)
+    set_follow_up(sqlite_ctx, cases["Kaya"], TODAY + timedelta(days=20), today=TODAY)
+    with sqlite_ctx.unit_of_work() as uow:  # an overdue one
+        from models import Deadline
+
+        uow.session.add(
+            Deadline(
+                case_id=cases["Hassan"],
+                kind="wiedervorlage",
+                event_date=TODAY,
+                nominal_date=TODAY,
+                due_date=TODAY - timedelta(days=3),
+                status="offen",
+                source_event="Test",
+            )
+        )
+        uow.commit()
+    signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.deadlines)
+    page = window.deadlines
+    qtbot.waitUntil(lambda: page.rows.rowCount() == 3)
+    assert _texts(page.rows, 0) == ["Überfällig", "Heute", "Nächste acht Wochen"]
+    assert _texts(page.rows, 3) == ["Hassan, Test", "Haddad, Test", "Kaya, Test"]
+    assert page.summary.text() == "1 überfällig · 1 heute · 0 diese Woche · 1 in den nächsten acht Wochen"
+    color = page.rows.data(page.rows.index(0, 0), Qt.ItemDataRole.BackgroundRole)
+    assert color is not None and color.color().name() == "#f4c7c3"
+    page.view.activated.emit(page.rows.index(1, 0))
+    qtbot.waitUntil(lambda: "Haddad, Test" in window.search.person_header.text())

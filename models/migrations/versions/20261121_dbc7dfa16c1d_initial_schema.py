@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 404fda7bc7e2
+Revision ID: dbc7dfa16c1d
 Revises:
-Create Date: 2026-11-21 05:31:22.255649
+Create Date: 2026-11-21 05:39:22.034602
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "404fda7bc7e2"
+revision: str = "dbc7dfa16c1d"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -247,25 +247,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_checklist_items_case_id"), ["case_id"], unique=False)
 
     op.create_table(
-        "deadlines",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("case_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=40), nullable=False),
-        sa.Column("due_date", sa.Date(), nullable=False),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("source_event", sa.String(length=200), nullable=False),
-        sa.Column("note", sa.Text(), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
-        sa.Column("closed_at", models.base.UTCDateTime(), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_deadlines_case_id_cases"), ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_deadlines")),
-    )
-    with op.batch_alter_table("deadlines", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
-        batch_op.create_index("ix_deadlines_status_due", ["status", "due_date"], unique=False)
-
-    op.create_table(
         "letters",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
@@ -338,9 +319,40 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_card_handovers")),
         sa.UniqueConstraint("card_order_id", name=op.f("uq_card_handovers_card_order_id")),
     )
+    op.create_table(
+        "deadlines",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("title_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("event_date", sa.Date(), nullable=False),
+        sa.Column("nominal_date", sa.Date(), nullable=False),
+        sa.Column("due_date", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("source_event", sa.String(length=200), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("closed_at", models.base.UTCDateTime(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_deadlines_case_id_cases"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["title_id"], ["residence_titles.id"], name=op.f("fk_deadlines_title_id_residence_titles")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_deadlines")),
+    )
+    with op.batch_alter_table("deadlines", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
+        batch_op.create_index("ix_deadlines_status_due", ["status", "due_date"], unique=False)
+        batch_op.create_index(batch_op.f("ix_deadlines_title_id"), ["title_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("deadlines", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_deadlines_title_id"))
+        batch_op.drop_index("ix_deadlines_status_due")
+        batch_op.drop_index(batch_op.f("ix_deadlines_case_id"))
+
+    op.drop_table("deadlines")
     op.drop_table("card_handovers")
     with op.batch_alter_table("residence_titles", schema=None) as batch_op:
         batch_op.drop_index("ix_residence_titles_valid_until")
@@ -352,11 +364,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_letters_case_id"))
 
     op.drop_table("letters")
-    with op.batch_alter_table("deadlines", schema=None) as batch_op:
-        batch_op.drop_index("ix_deadlines_status_due")
-        batch_op.drop_index(batch_op.f("ix_deadlines_case_id"))
-
-    op.drop_table("deadlines")
     with op.batch_alter_table("checklist_items", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_checklist_items_case_id"))
 

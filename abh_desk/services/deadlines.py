@@ -1,0 +1,263 @@
+"""Stored deadlines (Fristen): created from events, recomputed when an input is corrected,
+closed when the duty is fulfilled — every step logged. The engine is ``domain.deadlines``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+
+from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
+from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
+from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.office import read_office_settings
+from models import Case, Deadline, ResidenceTitle
+
+KIND_LABELS = {
+    DeadlineKind.OBJECTION_PERIOD: "Rechtsbehelfsfrist",
+    DeadlineKind.EXPIRY_REMINDER: "Ablauf Aufenthaltstitel",
+    DeadlineKind.VISA_FREE_STAY: "Ende visumfreier Aufenthalt",
+    DeadlineKind.HEARING: "Anhörungsfrist",
+    DeadlineKind.PROCESSING: "Bearbeitungszeit",
+    DeadlineKind.CARD_WAITING: "eAT nicht abgeholt",
+    DeadlineKind.FICTION_CERTIFICATE: "Fiktionsbescheinigung läuft ab",
+    DeadlineKind.FOLLOW_UP: "Wiedervorlage",
+}
+STATUS_LABELS = {DeadlineStatus.OPEN: "offen", DeadlineStatus.DONE: "erledigt", DeadlineStatus.CANCELLED: "aufgehoben"}
+
+
+def deadline_context(uow: UnitOfWork, case: Case | None = None, **overrides: Any) -> DeadlineContext:
+    """The engine's context for this office (its Land) and, where given, the case's procedure."""
+    base = DeadlineContext.for_land(read_office_settings(uow.session).land)
+    if case is not None:
+        try:
+            procedure = uow.ctx.catalogue.get(case.procedure_key)
+            base = replace(base, reminder_weeks=procedure.reminder_weeks, processing_weeks=procedure.processing_weeks)
+        except NotFound:
+            pass
+    return replace(base, **overrides)
+
+
+def upsert_deadline(
+    uow: UnitOfWork,
+    case: Case,
+    kind: DeadlineKind,
+    event: date,
+    source_event: str,
+    title_id: int | None = None,
+    **overrides: Any,
+) -> Deadline:
+    """Create the deadline, or recompute the open one of the same kind (and title) for the case.
+
+    A changed due date is logged with the old and the new date."""
+    computed: ComputedDeadline = compute(kind, event, deadline_context(uow, case, **overrides))
+    existing = uow.session.scalar(
+        select(Deadline).where(
+            Deadline.case_id == case.id,
+            Deadline.kind == kind.value,
+            Deadline.status == DeadlineStatus.OPEN.value,
+            Deadline.title_id.is_(None) if title_id is None else Deadline.title_id == title_id,
+        )
+    )
+    if existing is not None:
+        old_due = existing.due_date
+        existing.event_date, existing.nominal_date, existing.due_date = event, computed.nominal, computed.due
+        existing.note, existing.source_event = computed.note, source_event
+        if old_due != computed.due:
+            uow.audit(
+                "frist_neu_berechnet",
+                "deadline",
+                existing.id,
+                case_id=case.id,
+                art=kind.value,
+                alt=old_due.isoformat(),
+                neu=computed.due.isoformat(),
+                anlass=source_event,
+            )
+        return existing
+    deadline = Deadline(
+        case_id=case.id,
+        title_id=title_id,
+        kind=kind.value,
+        event_date=event,
+        nominal_date=computed.nominal,
+        due_date=computed.due,
+        status=DeadlineStatus.OPEN.value,
+        source_event=source_event,
+        note=computed.note,
+    )
+    uow.session.add(deadline)
+    uow.session.flush()
+    uow.audit(
+        "frist_angelegt",
+        "deadline",
+        deadline.id,
+        case_id=case.id,
+        art=kind.value,
+        faellig=computed.due.isoformat(),
+        anlass=source_event,
+    )
+    return deadline
+
+
+def close_deadline(
+    uow: UnitOfWork, deadline: Deadline, reason: str, status: DeadlineStatus = DeadlineStatus.DONE
+) -> None:
+    if deadline.status != DeadlineStatus.OPEN.value:
+        raise ValidationError("Diese Frist ist bereits abgeschlossen.", field="frist")
+    deadline.status = status.value
+    deadline.closed_at = datetime.now(timezone.utc)
+    deadline.note = f"{deadline.note or ''} {STATUS_LABELS[status].capitalize()}: {reason}".strip()
+    uow.audit(
+        "frist_erledigt" if status == DeadlineStatus.DONE else "frist_aufgehoben",
+        "deadline",
+        deadline.id,
+        case_id=deadline.case_id,
+        grund=reason,
+    )
+
+
+def close_expiry_reminders(uow: UnitOfWork, person_id: int, reason: str) -> int:
+    """An application for a title before expiry (Fiktionswirkung, § 81 Abs. 4 AufenthG) fulfils the
+    person's open expiry reminders."""
+    reminders = uow.session.scalars(
+        select(Deadline)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(
+            Case.person_id == person_id,
+            Deadline.kind == DeadlineKind.EXPIRY_REMINDER.value,
+            Deadline.status == DeadlineStatus.OPEN.value,
+        )
+    ).all()
+    for reminder in reminders:
+        close_deadline(uow, reminder, reason)
+    return len(reminders)
+
+
+def _case(uow: UnitOfWork, case_id: int) -> Case:
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+    return case
+
+
+def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", today: date | None = None) -> int:
+    """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
+    with ctx.unit_of_work() as uow:
+        case = _case(uow, case_id)
+        deadline = Deadline(
+            case_id=case.id,
+            kind=DeadlineKind.FOLLOW_UP.value,
+            event_date=on,
+            nominal_date=on,
+            due_date=compute(DeadlineKind.FOLLOW_UP, on, deadline_context(uow, case, today=today or date.today())).due,
+            status=DeadlineStatus.OPEN.value,
+            source_event="Wiedervorlage gesetzt",
+            note=note.strip() or None,
+        )
+        uow.session.add(deadline)
+        uow.session.flush()
+        uow.audit(
+            "frist_angelegt", "deadline", deadline.id, case_id=case.id, art="wiedervorlage", faellig=on.isoformat()
+        )
+        uow.commit()
+        return deadline.id
+
+
+def record_dispatch(
+    ctx: ServiceContext,
+    case_id: int,
+    dispatched_on: date,
+    method: DispatchMethod = DispatchMethod.POST,
+    delivered_on: date | None = None,
+    instructions_correct: bool = True,
+) -> date:
+    """A notice left the house: the objection (or lawsuit) period runs from its Bekanntgabe.
+
+    Calling it again with a corrected date recomputes the open deadline; returns its due date."""
+    if method == DispatchMethod.PZU and delivered_on is None:
+        raise ValidationError("Bei Postzustellungsurkunde bitte das Zustelldatum angeben.", field="zugestellt")
+    with ctx.unit_of_work() as uow:
+        case = _case(uow, case_id)
+        deadline = upsert_deadline(
+            uow,
+            case,
+            DeadlineKind.OBJECTION_PERIOD,
+            dispatched_on,
+            f"Versand am {dispatched_on:%d.%m.%Y}",
+            method=method,
+            delivered_on=delivered_on,
+            instructions_correct=instructions_correct,
+        )
+        uow.commit()
+        return deadline.due_date
+
+
+def record_entry(ctx: ServiceContext, case_id: int, entry: date) -> date:
+    """Visa-free entry: the 90-day stay ends on the returned date (stored as a deadline)."""
+    with ctx.unit_of_work() as uow:
+        case = _case(uow, case_id)
+        case.entry_date = entry
+        deadline = upsert_deadline(uow, case, DeadlineKind.VISA_FREE_STAY, entry, f"Einreise am {entry:%d.%m.%Y}")
+        uow.commit()
+        return deadline.due_date
+
+
+def sync_title_reminder(uow: UnitOfWork, title: ResidenceTitle) -> Deadline | None:
+    """Create or recompute the expiry reminder of a title that belongs to a case; a title without
+    expiry (Niederlassungserlaubnis) cancels an open one."""
+    if title.case_id is None:
+        return None
+    case = _case(uow, title.case_id)
+    if title.valid_until is None:
+        for reminder in uow.session.scalars(
+            select(Deadline).where(Deadline.title_id == title.id, Deadline.status == DeadlineStatus.OPEN.value)
+        ):
+            close_deadline(uow, reminder, "Titel ist unbefristet", DeadlineStatus.CANCELLED)
+        return None
+    return upsert_deadline(
+        uow,
+        case,
+        DeadlineKind.EXPIRY_REMINDER,
+        title.valid_until,
+        f"{title.kind} gültig bis {title.valid_until:%d.%m.%Y}",
+        title_id=title.id,
+    )
+
+
+def complete_deadline(ctx: ServiceContext, deadline_id: int, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError("Bitte angeben, wodurch die Frist erledigt ist.", field="grund")
+    with ctx.unit_of_work() as uow:
+        deadline = uow.session.get(Deadline, deadline_id)
+        if deadline is None:
+            raise NotFound(f"Frist {deadline_id} gibt es nicht.")
+        close_deadline(uow, deadline, reason.strip())
+        uow.commit()
+
+
+@dataclass(frozen=True)
+class DeadlineInfo:
+    id: int
+    kind_label: str
+    due_date: date
+    status_label: str
+    note: str
+
+
+def case_deadlines(ctx: ServiceContext, case_id: int) -> list[DeadlineInfo]:
+    with ctx.db.read() as session:
+        rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.due_date))
+        return [
+            DeadlineInfo(
+                d.id,
+                KIND_LABELS[DeadlineKind(d.kind)],
+                d.due_date,
+                STATUS_LABELS[DeadlineStatus(d.status)],
+                d.note or "",
+            )
+            for d in rows
+        ]

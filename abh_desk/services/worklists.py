@@ -1,0 +1,191 @@
+"""Worklists of deadlines — overdue, today, this week, the next eight weeks — for the signed-in
+caseworker (with the colleagues they deputise for), an area, or the whole team; and the titles
+that expire within eight weeks with no application filed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import Select, and_, exists, select
+from sqlalchemy.orm import aliased
+
+from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
+from abh_desk.errors import NotFound
+from abh_desk.services.assignment import owners_represented_by
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.deadlines import KIND_LABELS
+from models import Area, Case, Deadline, Person, ResidenceTitle, User
+
+HORIZON = timedelta(weeks=8)
+_Rows = Select[Deadline, Case, Person, str]
+
+
+class WorkScope(StrEnum):
+    MINE = "meine"
+    AREA = "bereich"
+    ALL = "alle"
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    deadline_id: int
+    case_id: int
+    person_id: int
+    file_number: str
+    person_name: str
+    kind_label: str
+    due_date: date
+    owner: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Worklist:
+    today: date
+    overdue: list[WorklistRow] = field(default_factory=list)
+    due_today: list[WorklistRow] = field(default_factory=list)
+    this_week: list[WorklistRow] = field(default_factory=list)
+    next_weeks: list[WorklistRow] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[tuple[str, list[WorklistRow]]]:
+        return [
+            ("Überfällig", self.overdue),
+            ("Heute", self.due_today),
+            ("Diese Woche", self.this_week),
+            ("Nächste acht Wochen", self.next_weeks),
+        ]
+
+
+def _owner_filter(
+    ctx: ServiceContext,
+    stmt: _Rows,
+    scope: WorkScope,
+    today: date,
+    area: str | None,
+    username: str | None,
+) -> _Rows:
+    with ctx.db.read() as session:
+        if scope == WorkScope.MINE:
+            user_id = ctx.actor.user_id
+            if username:
+                user_id = session.scalar(select(User.id).where(User.username == username))
+                if user_id is None:
+                    raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
+            owners = [user_id, *owners_represented_by(session, user_id, today)] if user_id else []
+            return stmt.where(Case.owner_id.in_(owners))
+        if scope == WorkScope.AREA:
+            if area is None and ctx.actor.user_id is not None:
+                user = session.get(User, ctx.actor.user_id)
+                area_id = user.area_id if user else None
+            else:
+                area_id = session.scalar(select(Area.id).where(Area.code == area))
+                if area_id is None:
+                    raise NotFound(f"Bereich „{area}“ gibt es nicht.")
+            return stmt.where(Case.area_id == area_id) if area_id is not None else stmt
+        return stmt
+
+
+def worklist(
+    ctx: ServiceContext,
+    scope: WorkScope = WorkScope.MINE,
+    today: date | None = None,
+    area: str | None = None,
+    username: str | None = None,
+) -> Worklist:
+    """Open deadlines due up to eight weeks ahead, grouped; one indexed query."""
+    today = today or date.today()
+    stmt = (
+        select(Deadline, Case, Person, User.display_name)
+        .join(Case, Case.id == Deadline.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .outerjoin(User, User.id == Case.owner_id)
+        .where(Deadline.status == DeadlineStatus.OPEN.value, Deadline.due_date <= today + HORIZON)
+        .order_by(Deadline.due_date, Case.file_number)
+    )
+    stmt = _owner_filter(ctx, stmt, scope, today, area, username)
+    week_end = today + timedelta(days=6 - today.weekday())
+    result = Worklist(today)
+    with ctx.db.read() as session:
+        for deadline, case, person, owner in session.execute(stmt):
+            row = WorklistRow(
+                deadline.id,
+                case.id,
+                person.id,
+                case.file_number,
+                f"{person.family_name}, {person.given_names}".rstrip(", "),
+                KIND_LABELS[DeadlineKind(deadline.kind)],
+                deadline.due_date,
+                owner or "",
+                deadline.note or "",
+            )
+            if deadline.due_date < today:
+                result.overdue.append(row)
+            elif deadline.due_date == today:
+                result.due_today.append(row)
+            elif deadline.due_date <= week_end:
+                result.this_week.append(row)
+            else:
+                result.next_weeks.append(row)
+    return result
+
+
+@dataclass(frozen=True)
+class ExpiringTitle:
+    title_id: int
+    person_id: int
+    person_name: str
+    kind: str
+    legal_basis: str
+    valid_until: date
+    file_number: str
+
+
+def expiring_titles(
+    ctx: ServiceContext, today: date | None = None, weeks: int = 8, area: str | None = None
+) -> list[ExpiringTitle]:
+    """Current titles ending within ``weeks`` for which no application is open (candidates for a
+    reminder letter): no later title of the person, no open case of the person."""
+    today = today or date.today()
+    later = aliased(ResidenceTitle)
+    open_case = aliased(Case)
+    stmt = (
+        select(ResidenceTitle, Person, Case.file_number)
+        .join(Person, Person.id == ResidenceTitle.person_id)
+        .outerjoin(Case, Case.id == ResidenceTitle.case_id)
+        .where(
+            ResidenceTitle.valid_until >= today,
+            ResidenceTitle.valid_until <= today + timedelta(weeks=weeks),
+            ~exists().where(
+                and_(later.person_id == ResidenceTitle.person_id, later.valid_from > ResidenceTitle.valid_from)
+            ),
+            ~exists().where(
+                and_(
+                    open_case.person_id == ResidenceTitle.person_id,
+                    open_case.status.in_([s.value for s in OPEN_CASE_STATUSES]),
+                )
+            ),
+        )
+        .order_by(ResidenceTitle.valid_until, Person.family_name_key)
+    )
+    with ctx.db.read() as session:
+        if area is not None:
+            stmt = stmt.where(Case.area_id == select(Area.id).where(Area.code == area).scalar_subquery())
+        elif ctx.actor.role != Role.ADMIN and ctx.actor.user_id is not None:
+            user = session.get(User, ctx.actor.user_id)
+            if user is not None and user.area_id is not None:
+                stmt = stmt.where(Case.area_id == user.area_id)
+        return [
+            ExpiringTitle(
+                t.id,
+                p.id,
+                f"{p.family_name}, {p.given_names}".rstrip(", "),
+                t.kind,
+                t.legal_basis,
+                t.valid_until or today,
+                file_number or "",
+            )
+            for t, p, file_number in session.execute(stmt)
+        ]

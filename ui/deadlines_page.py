@@ -1,0 +1,114 @@
+"""Fristen: the worklist — overdue, today, this week, the next eight weeks — for me, my area or
+every area, and the titles expiring within eight weeks with no application filed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from abh_desk.domain.enums import Role
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.worklists import ExpiringTitle, Worklist, WorklistRow, WorkScope, expiring_titles, worklist
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import german_date, table_view
+
+GROUP_COLORS = {"Überfällig": "#f4c7c3", "Heute": "#fde9b7", "Diese Woche": "#fff6d6"}
+
+
+class DeadlinesPage(QWidget):
+    sig_open_person = Signal(int)
+    sig_error = Signal(str)
+
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = runner
+        self.today = today
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("My deadlines (with deputised colleagues)"), WorkScope.MINE.value)
+        self.scope.addItem(self.tr("My area"), WorkScope.AREA.value)
+        if ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN):
+            self.scope.addItem(self.tr("All areas"), WorkScope.ALL.value)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-weight: 600;")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.rows = RowsModel[tuple[str, WorklistRow]](
+            [
+                Column(self.tr("When"), lambda r: r[0], lambda r: GROUP_COLORS.get(r[0])),
+                Column(self.tr("Due"), lambda r: german_date(r[1].due_date)),
+                Column(self.tr("File number"), lambda r: r[1].file_number),
+                Column(self.tr("Person"), lambda r: r[1].person_name),
+                Column(self.tr("Deadline"), lambda r: r[1].kind_label),
+                Column(self.tr("Caseworker"), lambda r: r[1].owner),
+                Column(self.tr("Note"), lambda r: r[1].note),
+            ]
+        )
+        self.view = table_view(self.rows, (150, 90, 140, 200, 180, 140))
+        self.titles = RowsModel[ExpiringTitle](
+            [
+                Column(self.tr("Expires"), lambda t: german_date(t.valid_until)),
+                Column(self.tr("Person"), lambda t: t.person_name),
+                Column(self.tr("Residence title"), lambda t: t.kind),
+                Column(self.tr("Legal basis"), lambda t: t.legal_basis),
+                Column(self.tr("File number"), lambda t: t.file_number),
+            ]
+        )
+        self.title_view = table_view(self.titles, (90, 220, 220, 200))
+        self.titles_label = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.scope, 1)
+        header.addWidget(self.refresh_button)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.addLayout(header)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.view)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.addWidget(self.titles_label)
+        bottom_layout.addWidget(self.title_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([480, 240])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.scope.currentIndexChanged.connect(lambda _i: self.reload())
+        self.refresh_button.clicked.connect(self.reload)
+        self.view.activated.connect(self._open_deadline)
+        self.title_view.activated.connect(self._open_title)
+
+    def reload(self) -> None:
+        ctx, today = self.ctx, self.today
+        scope = WorkScope(self.scope.currentData())
+
+        def done(result: tuple[Worklist, list[ExpiringTitle]]) -> None:
+            work, titles = result
+            self.rows.set_rows([(label, row) for label, rows in work.groups for row in rows])
+            self.summary.setText(
+                self.tr("%1 overdue · %2 today · %3 this week · %4 in the next eight weeks")
+                .replace("%1", str(len(work.overdue)))
+                .replace("%2", str(len(work.due_today)))
+                .replace("%3", str(len(work.this_week)))
+                .replace("%4", str(len(work.next_weeks)))
+            )
+            self.titles.set_rows(titles)
+            self.titles_label.setText(
+                self.tr("%n title(s) expire within eight weeks with no application filed", "", len(titles))
+            )
+
+        self.runner.run(
+            lambda: (worklist(ctx, scope, today), expiring_titles(ctx, today)), done, self._error, owner=self
+        )
+
+    def _open_deadline(self, index: QModelIndex) -> None:
+        self.sig_open_person.emit(self.rows.row(index.row())[1].person_id)
+
+    def _open_title(self, index: QModelIndex) -> None:
+        self.sig_open_person.emit(self.titles.row(index.row()).person_id)
+
+    def _error(self, exc: Exception) -> None:
+        self.sig_error.emit(getattr(exc, "message", str(exc)))
