@@ -21,7 +21,7 @@ ALL_STATUSES = frozenset(CaseStatus)
 class CaseListPage(QWidget):
     sig_open_person = Signal(int)
     """The clerk activated a case: open its person (person id)."""
-    sig_error = Signal(str)
+    sig_message = Signal(str)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, scope: Scope, today: date) -> None:
         super().__init__()
@@ -107,4 +107,4 @@ class CaseListPage(QWidget):
             self.sig_open_person.emit(row.person_id)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_error.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(getattr(exc, "message", str(exc)))

@@ -6,11 +6,22 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from abh_desk.domain.enums import Role
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.reminder_letters import reminder_batch
 from abh_desk.services.worklists import ExpiringTitle, Worklist, WorklistRow, WorkScope, expiring_titles, worklist
+from ui import dialogs
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view
@@ -20,7 +31,7 @@ GROUP_COLORS = {"Überfällig": "#f4c7c3", "Heute": "#fde9b7", "Diese Woche": "#
 
 class DeadlinesPage(QWidget):
     sig_open_person = Signal(int)
-    sig_error = Signal(str)
+    sig_message = Signal(str)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
         super().__init__()
@@ -57,7 +68,11 @@ class DeadlinesPage(QWidget):
             ]
         )
         self.title_view = table_view(self.titles, (90, 220, 220, 200))
+        self.title_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.titles_label = QLabel()
+        self.select_all_button = QPushButton(self.tr("Select all"))
+        self.reminder_button = QPushButton(self.tr("Reminder letters for the selection…"))
+        self.reminder_button.setEnabled(False)
         header = QHBoxLayout()
         header.addWidget(self.scope, 1)
         header.addWidget(self.refresh_button)
@@ -68,7 +83,11 @@ class DeadlinesPage(QWidget):
         top_layout.addWidget(self.view)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.addWidget(self.titles_label)
+        title_bar = QHBoxLayout()
+        title_bar.addWidget(self.titles_label, 1)
+        title_bar.addWidget(self.select_all_button)
+        title_bar.addWidget(self.reminder_button)
+        bottom_layout.addLayout(title_bar)
         bottom_layout.addWidget(self.title_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -80,6 +99,34 @@ class DeadlinesPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.view.activated.connect(self._open_deadline)
         self.title_view.activated.connect(self._open_title)
+        self.title_view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.select_all_button.clicked.connect(self.title_view.selectAll)
+        self.reminder_button.clicked.connect(self.write_reminders)
+
+    def selected_titles(self) -> list[ExpiringTitle]:
+        rows = sorted({index.row() for index in self.title_view.selectionModel().selectedRows()})
+        return [self.titles.row(r) for r in rows]
+
+    def _selection_changed(self) -> None:
+        count = len(self.selected_titles())
+        self.reminder_button.setEnabled(count > 0)
+        self.reminder_button.setText(self.tr("Reminder letters for %n selected title(s)…", "", count))
+
+    def write_reminders(self) -> None:
+        titles = self.selected_titles()
+        path = dialogs.ask_save_path(self, self.tr("Save reminder letters"), f"erinnerungen-{self.today:%Y-%m-%d}.pdf")
+        if path is None:
+            return
+        ctx, ids, today = self.ctx, [t.title_id for t in titles], self.today
+
+        def work() -> int:
+            path.write_bytes(reminder_batch(ctx, ids, today))
+            return len(ids)
+
+        def done(count: int) -> None:
+            self.sig_message.emit(self.tr("%n reminder letter(s) saved to %1", "", count).replace("%1", str(path)))
+
+        self.runner.run(work, done, self._error, owner=self)
 
     def reload(self) -> None:
         ctx, today = self.ctx, self.today
@@ -111,4 +158,4 @@ class DeadlinesPage(QWidget):
         self.sig_open_person.emit(self.titles.row(index.row()).person_id)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_error.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(getattr(exc, "message", str(exc)))

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.setCentralWidget(self.tabs)
         for page in (self.search, self.deadlines, self.my_cases, self.team):
-            page.sig_error.connect(self.statusBar().showMessage)
+            page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
         self.tabs.currentChanged.connect(self._tab_changed)

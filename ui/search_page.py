@@ -40,7 +40,7 @@ def expiry_color(title: TitleRow, today: date) -> str | None:
 
 
 class SearchPage(QWidget):
-    sig_error = Signal(str)
+    sig_message = Signal(str)
     """A German message for the status bar."""
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
@@ -175,6 +175,6 @@ class SearchPage(QWidget):
 
     def show_error(self, exc: Exception) -> None:
         if isinstance(exc, DomainError):
-            self.sig_error.emit(exc.message)
+            self.sig_message.emit(exc.message)
         else:
-            self.sig_error.emit(self.tr("Unexpected error: %1").replace("%1", str(exc)))
+            self.sig_message.emit(self.tr("Unexpected error: %1").replace("%1", str(exc)))

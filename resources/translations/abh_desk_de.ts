@@ -82,84 +82,111 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="31" />
+        <location filename="../../ui/deadlines_page.py" line="42" />
         <source>My deadlines (with deputised colleagues)</source>
         <translation>Meine Fristen (mit Vertretungen)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="32" />
+        <location filename="../../ui/deadlines_page.py" line="43" />
         <source>My area</source>
         <translation>Mein Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="34" />
+        <location filename="../../ui/deadlines_page.py" line="45" />
         <source>All areas</source>
         <translation>Alle Bereiche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="37" />
+        <location filename="../../ui/deadlines_page.py" line="48" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="40" />
+        <location filename="../../ui/deadlines_page.py" line="51" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="41" />
+        <location filename="../../ui/deadlines_page.py" line="52" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="42" />
-        <location filename="../../ui/deadlines_page.py" line="56" />
+        <location filename="../../ui/deadlines_page.py" line="53" />
+        <location filename="../../ui/deadlines_page.py" line="67" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="43" />
-        <location filename="../../ui/deadlines_page.py" line="53" />
+        <location filename="../../ui/deadlines_page.py" line="54" />
+        <location filename="../../ui/deadlines_page.py" line="64" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="44" />
+        <location filename="../../ui/deadlines_page.py" line="55" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="45" />
+        <location filename="../../ui/deadlines_page.py" line="56" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="46" />
+        <location filename="../../ui/deadlines_page.py" line="57" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52" />
+        <location filename="../../ui/deadlines_page.py" line="63" />
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="54" />
+        <location filename="../../ui/deadlines_page.py" line="65" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="55" />
+        <location filename="../../ui/deadlines_page.py" line="66" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="92" />
+        <location filename="../../ui/deadlines_page.py" line="73" />
+        <source>Select all</source>
+        <translation>Alle auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="74" />
+        <source>Reminder letters for the selection…</source>
+        <translation>Erinnerungen für die Auswahl …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deadlines_page.py" line="113" />
+        <source>Reminder letters for %n selected title(s)…</source>
+        <translation>
+            <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform><numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="117" />
+        <source>Save reminder letters</source>
+        <translation>Erinnerungsschreiben speichern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/deadlines_page.py" line="127" />
+        <source>%n reminder letter(s) saved to %1</source>
+        <translation>
+            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform><numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="139" />
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="100" />
+        <location filename="../../ui/deadlines_page.py" line="147" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform><numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform></translation>

@@ -194,3 +194,50 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
     assert color is not None and color.color().name() == "#f4c7c3"
     page.view.activated.emit(page.rows.index(1, 0))
     qtbot.waitUntil(lambda: "Haddad, Test" in window.search.person_header.text())
+
+
+def test_reminder_letters_for_selected_expiring_titles(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path, monkeypatch
+) -> None:
+    from datetime import timedelta
+
+    import pypdf
+
+    from abh_desk.domain.enums import CaseStatus
+    from abh_desk.services.titles import add_title
+
+    cases = _office(sqlite_ctx)
+    with sqlite_ctx.unit_of_work() as uow:
+        for family in ("Haddad", "Hassan"):
+            case = uow.session.get(Case, cases[family])
+            case.status = CaseStatus.GRANTED.value
+            person = uow.session.get(__import__("models").Person, case.person_id)
+            person.street, person.postcode, person.city = "Hauptstraße 1", "78224", "Singen"
+            person.sex = "w"
+        uow.commit()
+    for family, weeks in (("Haddad", 3), ("Hassan", 6)):
+        add_title(
+            sqlite_ctx,
+            cases[family],
+            "Aufenthaltserlaubnis",
+            "§ 16d AufenthG",
+            TODAY - timedelta(days=300),
+            TODAY + timedelta(weeks=weeks),
+        )
+    target = tmp_path / "erinnerungen.pdf"
+    monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: target)
+    signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.deadlines)
+    page = window.deadlines
+    qtbot.waitUntil(lambda: page.titles.rowCount() == 2)
+    assert not page.reminder_button.isEnabled()
+    qtbot.mouseClick(page.select_all_button, Qt.MouseButton.LeftButton)
+    assert page.reminder_button.text() == "Erinnerungen für 2 ausgewählte Titel …"
+    qtbot.mouseClick(page.reminder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "2 Erinnerungsschreiben gespeichert" in window.statusBar().currentMessage())
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
+    assert "Frau Test Haddad" in text and "Frau Test Hassan" in text
+    assert "Sehr geehrte Frau Haddad" in text and "ENTWURF" not in text

@@ -1,0 +1,102 @@
+"""Reminder letters (Erinnerungen) for titles that expire soon, as one PDF for the post room.
+
+Each letter is logged with its case; the batch itself is returned, not kept (it can be made
+again from the same titles)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+
+from abh_desk.errors import ValidationError
+from abh_desk.services.assignment import load_router
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.letterhead import office_letterhead
+from letters.data import Address, InfoBlock, ReminderData
+from letters.render import render_batch
+from models import Case, Person, ResidenceTitle, User
+
+MAX_BATCH = 5_000
+GENERAL_AREA = "allgemein"
+
+
+def _salutation(person: Person) -> tuple[str, str]:
+    """(address line, salutation) by sex; neutral where it is not known or diverse."""
+    name = f"{person.given_names} {person.family_name}".strip()
+    if person.sex == "w":
+        return f"Frau {name}", f"Sehr geehrte Frau {person.family_name},"
+    if person.sex == "m":
+        return f"Herrn {name}", f"Sehr geehrter Herr {person.family_name},"
+    return name, f"Guten Tag {name},"
+
+
+def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | None = None) -> bytes:
+    """One PDF with a reminder per title (apply for the extension before it expires)."""
+    if not title_ids:
+        raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
+    if len(title_ids) > MAX_BATCH:
+        raise ValidationError(f"Höchstens {MAX_BATCH} Erinnerungen auf einmal.", field="auswahl")
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        session = uow.session
+        head = office_letterhead(session)
+        rows = session.execute(
+            select(ResidenceTitle, Person, Case, User)
+            .join(Person, Person.id == ResidenceTitle.person_id)
+            .outerjoin(Case, Case.id == ResidenceTitle.case_id)
+            .outerjoin(User, User.id == Case.owner_id)
+            .where(ResidenceTitle.id.in_(title_ids))
+            .order_by(Person.family_name_key, Person.given_names_key)
+        ).all()
+        router = load_router(session)
+        letters = []
+        skipped = []
+        for title, person, case, owner in rows:
+            if title.valid_until is None or not (person.street and person.postcode and person.city):
+                skipped.append(f"{person.family_name}, {person.given_names}")
+                continue
+            if case is None:  # a title from before this program: the person's latest case speaks for it
+                case = session.scalars(
+                    select(Case).where(Case.person_id == person.id).order_by(Case.applied_on.desc()).limit(1)
+                ).first()
+                owner = session.get(User, case.owner_id) if case and case.owner_id else owner
+            if owner is None:  # no case at all: whoever the letter ranges name for the general area
+                username = router.route(GENERAL_AREA, person.family_name)
+                owner = session.scalar(select(User).where(User.username == username)) if username else None
+            line, salutation = _salutation(person)
+            letters.append(
+                ReminderData(
+                    letterhead=head,
+                    address=Address((line, person.street, f"{person.postcode} {person.city}")),
+                    info=InfoBlock(
+                        file_number=case.file_number if case else f"P-{person.id}",
+                        caseworker=owner.display_name if owner else head.department,
+                        phone=(owner.phone if owner and owner.phone else head.phone),
+                        date=today,
+                        email=owner.email or "" if owner else "",
+                    ),
+                    salutation=salutation,
+                    draft=False,
+                    title=f"{title.kind} nach {title.legal_basis}",
+                    expires=title.valid_until,
+                )
+            )
+            uow.audit(
+                "erinnerung_erstellt",
+                "residence_title",
+                title.id,
+                case_id=case.id if case else None,
+                ablauf=title.valid_until.isoformat(),
+            )
+        if skipped:
+            raise ValidationError(
+                "Ohne Anschrift oder Ablaufdatum kein Schreiben: "
+                + "; ".join(skipped[:10])
+                + (" …" if len(skipped) > 10 else ""),
+                field="auswahl",
+            )
+        pdf = render_batch(letters)
+        uow.commit()
+        return pdf

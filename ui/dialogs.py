@@ -1,0 +1,13 @@
+"""The one place where the screens ask the user for a file name or a confirmation, so that tests
+can answer instead of a person (Picard's dialog service does the same)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filter_text)
+    return Path(name) if name else None
