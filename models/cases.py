@@ -30,6 +30,8 @@ class Case(Base):
     decided_on: Mapped[date | None] = mapped_column(Date)
     fee_cents: Mapped[int | None] = mapped_column(Integer)
     entry_date: Mapped[date | None] = mapped_column(Date)
+    facts_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    """Facts the caseworker recorded (JSON list of catalogue conditions, e.g. ["sprachkurs"])."""
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
+from abh_desk.domain.checklist import applies_by_age
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import ConfigurationError, NotFound
@@ -25,16 +26,10 @@ ADULT_AGE = 18
 
 
 def applies(document: DocumentRequirement, age: int | None) -> bool:
-    """Whether a conditional document belongs on the checklist from what the file knows.
-
-    Age decides "minderjaehrig"/"volljaehrig"; every other condition is left on the list for the
-    caseworker to tick or waive.
-    """
-    if document.condition == "minderjaehrig":
-        return age is None or age < ADULT_AGE
-    if document.condition == "volljaehrig":
-        return age is None or age >= ADULT_AGE
-    return True
+    """Whether a document goes onto the case's stored checklist: documents whose condition of age
+    is not met are left out; conditions that depend on the case's facts (language course …) are
+    stored and shown once the caseworker records the fact (``domain.checklist``)."""
+    return applies_by_age(document.condition, age) is not False
 
 
 def fee_for(procedure: ProcedureType, age: int | None) -> int | None:

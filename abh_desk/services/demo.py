@@ -459,7 +459,7 @@ class _Planner:
                 "file_number": None, "person_id": person_index, "procedure_key": procedure.key,
                 "area_id": self.setup.area_ids[procedure.area], "owner_id": self.owner(procedure.area, family),
                 "status": status.value, "applied_on": applied_on, "decided_on": decided_on,
-                "fee_cents": fee_for(procedure, age), "entry_date": entry_date, "note": None,
+                "fee_cents": fee_for(procedure, age), "entry_date": entry_date, "facts_json": "[]", "note": None,
                 "created_at": self.stamp(applied_on), "updated_at": self.stamp(decided_on or applied_on),
                 "version": 1,
             })  # fmt: skip

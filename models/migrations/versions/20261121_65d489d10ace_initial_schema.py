@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: dbc7dfa16c1d
+Revision ID: 65d489d10ace
 Revises:
-Create Date: 2026-11-21 05:39:22.034602
+Create Date: 2026-11-21 05:52:57.204825
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "dbc7dfa16c1d"
+revision: str = "65d489d10ace"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -170,6 +170,7 @@ def upgrade() -> None:
         sa.Column("decided_on", sa.Date(), nullable=True),
         sa.Column("fee_cents", sa.Integer(), nullable=True),
         sa.Column("entry_date", sa.Date(), nullable=True),
+        sa.Column("facts_json", sa.Text(), server_default="[]", nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", models.base.UTCDateTime(), nullable=False),

@@ -1,0 +1,321 @@
+"""The case file (Vorgangsakte): overview, document checklist, deadlines, history — and the
+checklist work: received, missing again, waived with a reason, an extra document, case facts.
+
+Every change returns the refreshed file, so the window shows the new running count at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from abh_desk.domain.catalogue import CONDITIONS
+from abh_desk.domain.checklist import applies, case_facts
+from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
+from abh_desk.errors import NotFound, StaleRecord, ValidationError
+from abh_desk.services.assignment import active_deputy
+from abh_desk.services.cases import person_age
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
+from abh_desk.services.persons import birth_text
+from models import Area, AuditEvent, Case, ChecklistItem, Person, User
+
+MAX_TEXT = 500
+CHECKLIST_LABELS = {
+    ChecklistStatus.MISSING: "fehlt",
+    ChecklistStatus.RECEIVED: "eingegangen",
+    ChecklistStatus.WAIVED: "verzichtet",
+}
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    id: int
+    text: str
+    condition_label: str
+    status: ChecklistStatus
+    status_label: str
+    received_on: date | None
+    waiver_reason: str
+    extra: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    id: int
+    version: int
+    file_number: str
+    person_id: int
+    person_name: str
+    birth_date: str
+    procedure_key: str
+    procedure_name: str
+    legal_basis: str
+    area: str
+    status: CaseStatus
+    status_label: str
+    owner: str
+    deputy: str
+    applied_on: date
+    decided_on: date | None
+    fee_cents: int | None
+    facts: tuple[str, ...]
+    available_facts: tuple[tuple[str, str], ...]
+    """(condition key, German label) the caseworker can record for this procedure."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime
+    who: str
+    action: str
+    details: str
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    overview: CaseOverview
+    checklist: tuple[ChecklistLine, ...]
+    deadlines: tuple[DeadlineInfo, ...]
+    history: tuple[HistoryEntry, ...]
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for line in self.checklist if line.status == ChecklistStatus.MISSING)
+
+
+ACTION_LABELS = {
+    "vorgang_angelegt": "Vorgang angelegt",
+    "unterlage_eingegangen": "Unterlage eingegangen",
+    "unterlage_fehlt": "Unterlage wieder als fehlend markiert",
+    "unterlage_verzichtet": "Auf Unterlage verzichtet",
+    "unterlage_hinzugefuegt": "Weitere Unterlage angefordert",
+    "sachverhalt_geaendert": "Angaben zum Vorgang geändert",
+    "status_geaendert": "Bearbeitungsstand geändert",
+    "frist_angelegt": "Frist angelegt",
+    "frist_neu_berechnet": "Frist neu berechnet",
+    "frist_erledigt": "Frist erledigt",
+    "frist_aufgehoben": "Frist aufgehoben",
+    "zustaendigkeit_verschoben": "Zuständigkeit verschoben",
+    "vorgang_umverteilt": "Vorgang umverteilt",
+    "titel_erteilt": "Aufenthaltstitel erteilt",
+    "titel_geaendert": "Aufenthaltstitel geändert",
+    "erinnerung_erstellt": "Erinnerungsschreiben erstellt",
+}
+
+
+def _details(payload_json: str | None) -> str:
+    if not payload_json:
+        return ""
+    try:
+        payload = json.loads(payload_json)
+    except ValueError:
+        return ""
+    parts = []
+    for key, value in payload.items():
+        if isinstance(value, dict) and set(value) == {"alt", "neu"}:
+            parts.append(f"{key}: {value['alt']} → {value['neu']}")
+        elif value not in (None, "", [], {}):
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) -> CaseFile:
+    today = today or date.today()
+    with ctx.db.read() as session:
+        row = session.execute(
+            select(Case, Person, Area.name, User.display_name)
+            .join(Person, Person.id == Case.person_id)
+            .join(Area, Area.id == Case.area_id)
+            .outerjoin(User, User.id == Case.owner_id)
+            .where(Case.id == case_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        case, person, area, owner = row
+        try:
+            procedure = ctx.catalogue.get(case.procedure_key)
+            name, basis, documents = procedure.name, procedure.legal_basis, procedure.documents
+        except NotFound:
+            name, basis, documents = case.procedure_key, "", ()
+        facts = tuple(json.loads(case.facts_json or "[]"))
+        age = person_age(person, today)
+        deputy = active_deputy(session, case.owner_id, today) if case.owner_id else None
+        items = session.scalars(
+            select(ChecklistItem).where(ChecklistItem.case_id == case.id).order_by(ChecklistItem.position)
+        ).all()
+        checklist = tuple(
+            ChecklistLine(
+                i.id,
+                i.text,
+                CONDITIONS.get(i.condition, i.condition) if i.condition else "",
+                ChecklistStatus(i.status),
+                CHECKLIST_LABELS[ChecklistStatus(i.status)],
+                i.received_on,
+                i.waiver_reason or "",
+                i.extra,
+                i.version,
+            )
+            for i in items
+            if i.extra or applies(i.condition, age, facts)
+        )
+        events = session.execute(
+            select(AuditEvent, User.display_name)
+            .outerjoin(User, User.id == AuditEvent.user_id)
+            .where(AuditEvent.case_id == case.id)
+            .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+        ).all()
+        history = tuple(
+            HistoryEntry(
+                e.occurred_at, who or "System", ACTION_LABELS.get(e.action, e.action), _details(e.payload_json)
+            )
+            for e, who in events
+        )
+        overview = CaseOverview(
+            id=case.id,
+            version=case.version,
+            file_number=case.file_number,
+            person_id=person.id,
+            person_name=f"{person.family_name}, {person.given_names}".rstrip(", "),
+            birth_date=birth_text(person),
+            procedure_key=case.procedure_key,
+            procedure_name=name,
+            legal_basis=basis,
+            area=area,
+            status=CaseStatus(case.status),
+            status_label=CASE_STATUS_LABELS[CaseStatus(case.status)],
+            owner=owner or "",
+            deputy=deputy.display_name if deputy else "",
+            applied_on=case.applied_on,
+            decided_on=case.decided_on,
+            fee_cents=case.fee_cents,
+            facts=facts,
+            available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts([d.condition for d in documents])),
+        )
+    return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history)
+
+
+def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> ChecklistItem:
+    item = uow.session.get(ChecklistItem, item_id)
+    if item is None:
+        raise NotFound(f"Unterlage {item_id} gibt es nicht.")
+    if expected_version is not None and item.version != expected_version:
+        raise StaleRecord("Die Unterlage wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+    return item
+
+
+def mark_received(
+    ctx: ServiceContext,
+    item_id: int,
+    on: date | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> CaseFile:
+    """Tick a document as received (date defaults to today; not in the future)."""
+    today = today or date.today()
+    on = on or today
+    if on > today:
+        raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
+    with ctx.unit_of_work() as uow:
+        item = _item(uow, item_id, expected_version)
+        item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
+        uow.audit(
+            "unterlage_eingegangen",
+            "checklist_item",
+            item.id,
+            case_id=item.case_id,
+            unterlage=item.text,
+            eingang=on.isoformat(),
+        )
+        uow.commit()
+        case_id = item.case_id
+    return get_case_file(ctx, case_id, today)
+
+
+def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None = None) -> CaseFile:
+    with ctx.unit_of_work() as uow:
+        item = _item(uow, item_id, expected_version)
+        item.status, item.received_on, item.waiver_reason = ChecklistStatus.MISSING.value, None, None
+        uow.audit("unterlage_fehlt", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text)
+        uow.commit()
+        case_id = item.case_id
+    return get_case_file(ctx, case_id)
+
+
+def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
+    """Verzicht: the document is not needed in this case, for the reason given (logged)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
+    if len(reason) > MAX_TEXT:
+        raise ValidationError(f"Der Grund ist zu lang (höchstens {MAX_TEXT} Zeichen).", field="grund")
+    with ctx.unit_of_work() as uow:
+        item = _item(uow, item_id, expected_version)
+        item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
+        uow.audit(
+            "unterlage_verzichtet", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text, grund=reason
+        )
+        uow.commit()
+        case_id = item.case_id
+    return get_case_file(ctx, case_id)
+
+
+def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
+    """A further document asked for in this case only."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError("Bitte die Unterlage benennen.", field="unterlage")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"Höchstens {MAX_TEXT} Zeichen.", field="unterlage")
+    if any(ord(ch) < 32 for ch in text):
+        raise ValidationError("Die Bezeichnung enthält Steuerzeichen.", field="unterlage")
+    with ctx.unit_of_work() as uow:
+        if uow.session.get(Case, case_id) is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        last = uow.session.scalar(
+            select(ChecklistItem.position)
+            .where(ChecklistItem.case_id == case_id)
+            .order_by(ChecklistItem.position.desc())
+            .limit(1)
+        )
+        item = ChecklistItem(
+            case_id=case_id, position=(last or 0) + 1, text=text, extra=True, status=ChecklistStatus.MISSING.value
+        )
+        uow.session.add(item)
+        uow.session.flush()
+        uow.audit("unterlage_hinzugefuegt", "checklist_item", item.id, case_id=case_id, unterlage=text)
+        uow.commit()
+    return get_case_file(ctx, case_id)
+
+
+def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_version: int | None = None) -> CaseFile:
+    """Record which conditions hold (language course, visa required …): their documents appear."""
+    unknown = facts - set(CONDITIONS)
+    if unknown:
+        raise ValidationError(f"Unbekannte Angabe: {', '.join(sorted(unknown))}.", field="angaben")
+    with ctx.unit_of_work() as uow:
+        case = uow.session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        if expected_version is not None and case.version != expected_version:
+            raise StaleRecord("Der Vorgang wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+        old = json.loads(case.facts_json or "[]")
+        new = sorted(facts)
+        if old != new:
+            case.facts_json = json.dumps(new)
+            uow.audit(
+                "sachverhalt_geaendert",
+                "case",
+                case.id,
+                case_id=case.id,
+                angaben={
+                    "alt": ", ".join(CONDITIONS.get(f, f) for f in old) or "keine",
+                    "neu": ", ".join(CONDITIONS.get(f, f) for f in new) or "keine",
+                },
+            )
+            uow.commit()
+    return get_case_file(ctx, case_id)
