@@ -22,6 +22,7 @@ class CaseListPage(QWidget):
     sig_open_person = Signal(int)
     """The clerk activated a case: open its person (person id)."""
     sig_message = Signal(str)
+    sig_open_case = Signal(int)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, scope: Scope, today: date) -> None:
         super().__init__()
@@ -104,7 +105,7 @@ class CaseListPage(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())
         if row is not None:
-            self.sig_open_person.emit(row.person_id)
+            self.sig_open_case.emit(row.id)
 
     def _error(self, exc: Exception) -> None:
         self.sig_message.emit(getattr(exc, "message", str(exc)))

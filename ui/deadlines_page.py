@@ -32,6 +32,7 @@ GROUP_COLORS = {"Überfällig": "#f4c7c3", "Heute": "#fde9b7", "Diese Woche": "#
 class DeadlinesPage(QWidget):
     sig_open_person = Signal(int)
     sig_message = Signal(str)
+    sig_open_case = Signal(int)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
         super().__init__()
@@ -152,7 +153,7 @@ class DeadlinesPage(QWidget):
         )
 
     def _open_deadline(self, index: QModelIndex) -> None:
-        self.sig_open_person.emit(self.rows.row(index.row())[1].person_id)
+        self.sig_open_case.emit(self.rows.row(index.row())[1].case_id)
 
     def _open_title(self, index: QModelIndex) -> None:
         self.sig_open_person.emit(self.titles.row(index.row()).person_id)

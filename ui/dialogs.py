@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filter_text)
     return Path(name) if name else None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text from the user; None when cancelled."""
+    text, accepted = QInputDialog.getText(parent, title, label)
+    return text if accepted else None

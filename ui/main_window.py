@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
@@ -11,6 +12,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
+from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
 from ui.rules_dialog import RulesDialog
@@ -47,6 +49,8 @@ class MainWindow(QMainWindow):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
+        for page in (self.search, self.deadlines, self.my_cases, self.team):
+            page.sig_open_case.connect(self.open_case)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         who = signed_in.display_name if signed_in else ctx.actor.username
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", who).replace("%2", role))
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", ctx.db.display_url))
+        self.case_dialogs: list[CaseDialog] = []
         self._build_actions()
 
     # Kept for tests and callers that drive the search directly.
@@ -83,6 +88,14 @@ class MainWindow(QMainWindow):
     def open_person(self, person_id: int) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.open_person(person_id)
+
+    def open_case(self, case_id: int) -> CaseDialog:
+        dialog = CaseDialog(self.ctx, case_id, today=self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.case_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self.case_dialogs.remove(dialog) if dialog in self.case_dialogs else None)
+        return dialog
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

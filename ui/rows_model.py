@@ -52,7 +52,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return None
         column = self._columns[index.column()]
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
         if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None and self._muted(row):
             return QBrush(QColor("#7a7a7a"))

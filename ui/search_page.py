@@ -41,6 +41,8 @@ def expiry_color(title: TitleRow, today: date) -> str | None:
 
 class SearchPage(QWidget):
     sig_message = Signal(str)
+    sig_open_case = Signal(int)
+    """The clerk activated one of the person's cases (case id)."""
     """A German message for the status bar."""
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
@@ -106,6 +108,7 @@ class SearchPage(QWidget):
         self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_field.returnPressed.connect(self._open_first_or_selected)
         self.result_view.activated.connect(self._open_index)
+        self.case_view.activated.connect(lambda index: self.sig_open_case.emit(self.cases.row(index.row()).id))
         self.result_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open_index(current))
 
     def _build_layout(self) -> None:

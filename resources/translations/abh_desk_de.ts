@@ -1,79 +1,299 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CaseListPage</name>
+    <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="36" />
-        <source>open cases</source>
-        <translation>offene Vorgänge</translation>
+        <location filename="../../ui/case_dialog.py" line="72" />
+        <source>Case</source>
+        <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="37" />
-        <source>all cases</source>
-        <translation>alle Vorgänge</translation>
+        <location filename="../../ui/case_dialog.py" line="82" />
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="39" />
-        <source>all caseworkers</source>
-        <translation>alle Sachbearbeitenden</translation>
+        <location filename="../../ui/case_dialog.py" line="83" />
+        <source>Documents</source>
+        <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="40" />
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
+        <location filename="../../ui/case_dialog.py" line="86" />
+        <source>Deadline</source>
+        <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="45" />
-        <source>File number</source>
-        <translation>Aktenzeichen</translation>
+        <location filename="../../ui/case_dialog.py" line="87" />
+        <source>Due</source>
+        <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="46" />
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_list_page.py" line="47" />
-        <source>Date of birth</source>
-        <translation>Geburtsdatum</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_list_page.py" line="48" />
-        <source>Procedure</source>
-        <translation>Leistung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_list_page.py" line="49" />
+        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="129" />
+        <location filename="../../ui/case_dialog.py" line="157" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="50" />
-        <source>Applied on</source>
-        <translation>Antrag vom</translation>
+        <location filename="../../ui/case_dialog.py" line="89" />
+        <source>Note</source>
+        <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="52" />
+        <location filename="../../ui/case_dialog.py" line="92" />
+        <source>Deadlines</source>
+        <translation>Fristen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="93" />
+        <source>Letters of this case are listed here.</source>
+        <translation>Hier stehen die Schreiben dieses Vorgangs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="93" />
+        <source>Letters</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="94" />
+        <source>The eAT card's way is recorded here.</source>
+        <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="94" />
+        <source>eAT</source>
+        <translation>eAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="97" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="98" />
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="99" />
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="100" />
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="103" />
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="124" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="125" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="126" />
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="127" />
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="128" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="130" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="131" />
+        <source>Deputy</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="132" />
+        <source>Applied on</source>
+        <translation>Antrag vom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="133" />
+        <source>Decided on</source>
+        <translation>Entschieden am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="134" />
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="140" />
+        <source>What applies in this case (shows the matching documents)</source>
+        <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="155" />
+        <source>Document</source>
+        <translation>Unterlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="156" />
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="156" />
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="158" />
+        <source>Received on</source>
+        <translation>Eingang am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="159" />
+        <source>Reason for waiver</source>
+        <translation>Grund des Verzichts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="163" />
+        <source>Received (Space)</source>
+        <translation>Eingegangen (Leertaste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="164" />
+        <source>Missing again (Del)</source>
+        <translation>Fehlt wieder (Entf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="165" />
+        <source>Waive… (Ctrl+W)</source>
+        <translation>Verzicht … (Strg+W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="166" />
+        <source>Further document… (Ctrl+N)</source>
+        <translation>Weitere Unterlage … (Strg+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="200" />
+        <source>Case %1 – %2</source>
+        <translation>Vorgang %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="220" />
+        <source>%1 of %2 documents still missing</source>
+        <translation>%1 von %2 Unterlagen fehlen noch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="281" />
+        <source>Waive document</source>
+        <translation>Auf Unterlage verzichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="281" />
+        <source>Reason for waiving „%1“:</source>
+        <translation>Grund für den Verzicht auf „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="291" />
+        <source>Further document</source>
+        <translation>Weitere Unterlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="291" />
+        <source>Which document is needed as well?</source>
+        <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="37" />
+        <source>open cases</source>
+        <translation>offene Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="38" />
+        <source>all cases</source>
+        <translation>alle Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="40" />
+        <source>all caseworkers</source>
+        <translation>alle Sachbearbeitenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="41" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="46" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="47" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="48" />
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="49" />
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="50" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="51" />
+        <source>Applied on</source>
+        <translation>Antrag vom</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_list_page.py" line="53" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_list_page.py" line="54" />
         <source> (as deputy)</source>
         <translation> (in Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="79" />
+        <location filename="../../ui/case_list_page.py" line="80" />
         <source>My cases (including those I deputise)</source>
         <translation>Meine Fälle (einschließlich Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="85" />
+        <location filename="../../ui/case_list_page.py" line="86" />
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_list_page.py" line="100" />
+        <location filename="../../ui/case_list_page.py" line="101" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Vorgang</numerusform><numerusform>%n Vorgänge</numerusform></translation>
@@ -82,111 +302,111 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="42" />
+        <location filename="../../ui/deadlines_page.py" line="43" />
         <source>My deadlines (with deputised colleagues)</source>
         <translation>Meine Fristen (mit Vertretungen)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="43" />
+        <location filename="../../ui/deadlines_page.py" line="44" />
         <source>My area</source>
         <translation>Mein Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="45" />
+        <location filename="../../ui/deadlines_page.py" line="46" />
         <source>All areas</source>
         <translation>Alle Bereiche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="48" />
+        <location filename="../../ui/deadlines_page.py" line="49" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="51" />
+        <location filename="../../ui/deadlines_page.py" line="52" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52" />
+        <location filename="../../ui/deadlines_page.py" line="53" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="53" />
-        <location filename="../../ui/deadlines_page.py" line="67" />
+        <location filename="../../ui/deadlines_page.py" line="54" />
+        <location filename="../../ui/deadlines_page.py" line="68" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="54" />
-        <location filename="../../ui/deadlines_page.py" line="64" />
+        <location filename="../../ui/deadlines_page.py" line="55" />
+        <location filename="../../ui/deadlines_page.py" line="65" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="55" />
+        <location filename="../../ui/deadlines_page.py" line="56" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="56" />
+        <location filename="../../ui/deadlines_page.py" line="57" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="57" />
+        <location filename="../../ui/deadlines_page.py" line="58" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="63" />
+        <location filename="../../ui/deadlines_page.py" line="64" />
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="65" />
+        <location filename="../../ui/deadlines_page.py" line="66" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="66" />
+        <location filename="../../ui/deadlines_page.py" line="67" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="73" />
+        <location filename="../../ui/deadlines_page.py" line="74" />
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="74" />
+        <location filename="../../ui/deadlines_page.py" line="75" />
         <source>Reminder letters for the selection…</source>
         <translation>Erinnerungen für die Auswahl …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="113" />
+        <location filename="../../ui/deadlines_page.py" line="114" />
         <source>Reminder letters for %n selected title(s)…</source>
         <translation>
             <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform><numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="117" />
+        <location filename="../../ui/deadlines_page.py" line="118" />
         <source>Save reminder letters</source>
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="127" />
+        <location filename="../../ui/deadlines_page.py" line="128" />
         <source>%n reminder letter(s) saved to %1</source>
         <translation>
             <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform><numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="139" />
+        <location filename="../../ui/deadlines_page.py" line="140" />
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="147" />
+        <location filename="../../ui/deadlines_page.py" line="148" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform><numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform></translation>
@@ -228,62 +448,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="43" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
@@ -371,123 +591,123 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="55" />
+        <location filename="../../ui/search_page.py" line="57" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="63" />
+        <location filename="../../ui/search_page.py" line="65" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="64" />
+        <location filename="../../ui/search_page.py" line="66" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="65" />
+        <location filename="../../ui/search_page.py" line="67" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="66" />
+        <location filename="../../ui/search_page.py" line="68" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="69" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="68" />
+        <location filename="../../ui/search_page.py" line="70" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="74" />
+        <location filename="../../ui/search_page.py" line="76" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="80" />
+        <location filename="../../ui/search_page.py" line="82" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="81" />
+        <location filename="../../ui/search_page.py" line="83" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="82" />
+        <location filename="../../ui/search_page.py" line="84" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="84" />
+        <location filename="../../ui/search_page.py" line="86" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="85" />
+        <location filename="../../ui/search_page.py" line="87" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="92" />
+        <location filename="../../ui/search_page.py" line="94" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="93" />
+        <location filename="../../ui/search_page.py" line="95" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="94" />
+        <location filename="../../ui/search_page.py" line="96" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="95" />
+        <location filename="../../ui/search_page.py" line="97" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="98" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="99" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="120" />
+        <location filename="../../ui/search_page.py" line="123" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="122" />
+        <location filename="../../ui/search_page.py" line="125" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="146" />
+        <location filename="../../ui/search_page.py" line="149" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="171" />
+        <location filename="../../ui/search_page.py" line="174" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="180" />
+        <location filename="../../ui/search_page.py" line="183" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

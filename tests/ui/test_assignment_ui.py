@@ -85,8 +85,7 @@ def test_my_cases_show_own_and_deputised_cases(qtbot: QtBot, sqlite_ctx: Service
 
     row = _texts(page.model, 1).index("Kaya, Test")
     page.view.activated.emit(page.model.index(row, 0))
-    qtbot.waitUntil(lambda: "Kaya, Test" in window.search.person_header.text())
-    assert window.tabs.currentWidget() is window.search
+    qtbot.waitUntil(lambda: bool(window.case_dialogs) and "Kaya, Test" in window.case_dialogs[-1].header.text())
 
 
 def test_team_view_filters_by_caseworker(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
@@ -193,7 +192,7 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
     color = page.rows.data(page.rows.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert color is not None and color.color().name() == "#f4c7c3"
     page.view.activated.emit(page.rows.index(1, 0))
-    qtbot.waitUntil(lambda: "Haddad, Test" in window.search.person_header.text())
+    qtbot.waitUntil(lambda: bool(window.case_dialogs) and "Haddad, Test" in window.case_dialogs[-1].header.text())
 
 
 def test_reminder_letters_for_selected_expiring_titles(

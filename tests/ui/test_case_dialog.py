@@ -1,0 +1,94 @@
+"""The case file window, driven from the keyboard as at the counter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import PersonInput, create_person
+from ui.case_dialog import CaseDialog
+from ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 21)
+LANGUAGE_COURSE = "99010019001013"
+
+
+def _dialog(qtbot: QtBot, ctx: ServiceContext) -> CaseDialog:
+    person = create_person(ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"), today=TODAY)
+    case = open_case(ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    dialog = CaseDialog(ctx, case.id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file is not None)
+    return dialog
+
+
+def test_checklist_ticks_from_the_keyboard_and_the_count_follows(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    dialog = _dialog(qtbot, sqlite_ctx)
+    total = dialog.checklist.rowCount()
+    assert dialog.missing_label.text() == f"{total} von {total} Unterlagen fehlen noch"
+    assert dialog.fields["fee"].text() == "100,00 EUR" or dialog.fields["fee"].text().endswith("EUR")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.checklist_view.setFocus()
+    dialog.checklist_view.selectRow(0)
+    qtbot.keyClick(dialog.checklist_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.missing_label.text() == f"{total - 1} von {total} Unterlagen fehlen noch")
+    assert dialog.checklist.data(dialog.checklist.index(0, 2)) == "eingegangen"
+    assert dialog.checklist.data(dialog.checklist.index(0, 3)) == "21.11.2026"
+    qtbot.keyClick(dialog.checklist_view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: dialog.missing_label.text() == f"{total} von {total} Unterlagen fehlen noch")
+
+
+def test_waive_and_add_ask_for_text_and_show_it(qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch) -> None:
+    dialog = _dialog(qtbot, sqlite_ctx)
+    total = dialog.checklist.rowCount()
+    answers = iter(["", "liegt bereits vor", "Meldebescheinigung"])
+    monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: next(answers))
+    dialog.checklist_view.selectRow(1)
+    qtbot.mouseClick(dialog.waive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Grund für den Verzicht" in dialog.message.text())
+    qtbot.mouseClick(dialog.waive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.checklist.data(dialog.checklist.index(1, 4)) == "liegt bereits vor")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.checklist.rowCount() == total + 1)
+    last = dialog.checklist.rowCount() - 1
+    assert dialog.checklist.data(dialog.checklist.index(last, 0)) == "Meldebescheinigung"
+    assert dialog.checklist.data(dialog.checklist.index(last, 1)) == "hinzugefügt"
+    assert dialog.missing_label.text() == f"{total} von {total + 1} Unterlagen fehlen noch"
+    assert [dialog.history.data(dialog.history.index(r, 2)) for r in range(2)] == [
+        "Weitere Unterlage angefordert",
+        "Auf Unterlage verzichtet",
+    ]
+
+
+def test_recording_a_language_course_shows_its_documents(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    dialog = _dialog(qtbot, sqlite_ctx)
+    before = dialog.checklist.rowCount()
+    box = dialog.fact_boxes["sprachkurs"]
+    assert box.text() == "Sprachkurs" and not box.isChecked()
+    box.setChecked(True)
+    course = [d for d in sqlite_ctx.catalogue.get(LANGUAGE_COURSE).documents if d.condition == "sprachkurs"]
+    qtbot.waitUntil(lambda: dialog.checklist.rowCount() == before + len(course))
+    texts = [dialog.checklist.data(dialog.checklist.index(r, 0)) for r in range(dialog.checklist.rowCount())]
+    assert all(d.text in texts for d in course)
+
+
+def test_enter_on_a_case_in_the_person_file_opens_it(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"), today=TODAY)
+    case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    window = MainWindow(sqlite_ctx, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.search_field, "kovalenko")
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 1)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search.cases.rowCount() == 1)
+    window.search.case_view.setFocus()
+    window.search.case_view.selectRow(0)
+    qtbot.keyClick(window.search.case_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window.case_dialogs) and window.case_dialogs[-1].file is not None)
+    assert window.case_dialogs[-1].fields["file_number"].text() == case.file_number

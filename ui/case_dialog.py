@@ -1,0 +1,298 @@
+"""The case file window (Vorgangsakte), in tabs: Übersicht, Unterlagen, Fristen, Schreiben, eAT,
+Verlauf. The checklist works from the keyboard: Space ticks received, Entf marks missing again,
+Strg+V waives with a reason, Strg+N adds a further document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.domain.enums import ChecklistStatus
+from abh_desk.errors import DomainError
+from abh_desk.services.case_file import (
+    CaseFile,
+    ChecklistLine,
+    HistoryEntry,
+    add_document,
+    get_case_file,
+    mark_missing,
+    mark_received,
+    set_facts,
+    waive_document,
+)
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.deadlines import DeadlineInfo
+from ui import dialogs
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import german_date, table_view
+
+STATUS_COLORS = {
+    ChecklistStatus.MISSING: "#fde9b7",
+    ChecklistStatus.RECEIVED: "#d9f2d9",
+    ChecklistStatus.WAIVED: "#e6e6e6",
+}
+
+
+def euro(cents: int | None) -> str:
+    if cents is None:
+        return "–"
+    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} EUR"
+
+
+class CaseDialog(QDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        case_id: int,
+        runner: TaskRunner | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.runner = runner or TaskRunner(self)
+        self.today = today or date.today()
+        self.file: CaseFile | None = None
+        self.setWindowTitle(self.tr("Case"))
+        self.resize(1000, 680)
+
+        self.header = QLabel()
+        self.header.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
+        self.tabs.addTab(self._checklist_tab(), self.tr("Documents"))
+        self.deadlines = RowsModel[DeadlineInfo](
+            [
+                Column(self.tr("Deadline"), lambda d: d.kind_label),
+                Column(self.tr("Due"), lambda d: german_date(d.due_date)),
+                Column(self.tr("Status"), lambda d: d.status_label),
+                Column(self.tr("Note"), lambda d: d.note),
+            ]
+        )
+        self.tabs.addTab(table_view(self.deadlines, (200, 100, 100)), self.tr("Deadlines"))
+        self.tabs.addTab(self._placeholder(self.tr("Letters of this case are listed here.")), self.tr("Letters"))
+        self.tabs.addTab(self._placeholder(self.tr("The eAT card's way is recorded here.")), self.tr("eAT"))
+        self.history = RowsModel[HistoryEntry](
+            [
+                Column(self.tr("When"), lambda h: h.when.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("Who"), lambda h: h.who),
+                Column(self.tr("What"), lambda h: h.action),
+                Column(self.tr("Details"), lambda h: h.details),
+            ]
+        )
+        self.tabs.addTab(table_view(self.history, (130, 140, 240)), self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        self.reload()
+
+    def _placeholder(self, text: str) -> QWidget:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        label = QLabel(text)
+        label.setStyleSheet("color: #666;")
+        layout.addWidget(label)
+        layout.addStretch(1)
+        return widget
+
+    def _overview_tab(self) -> QWidget:
+        widget = QWidget()
+        self.overview_form = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("file_number", self.tr("File number")),
+            ("person", self.tr("Person")),
+            ("procedure", self.tr("Procedure")),
+            ("legal_basis", self.tr("Legal basis")),
+            ("area", self.tr("Area")),
+            ("status", self.tr("Status")),
+            ("owner", self.tr("Caseworker")),
+            ("deputy", self.tr("Deputy")),
+            ("applied_on", self.tr("Applied on")),
+            ("decided_on", self.tr("Decided on")),
+            ("fee", self.tr("Fee")),
+        ):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            self.overview_form.addRow(label + ":", value)
+        self.facts_box = QGroupBox(self.tr("What applies in this case (shows the matching documents)"))
+        self.facts_layout = QVBoxLayout(self.facts_box)
+        self.fact_boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(widget)
+        layout.addLayout(self.overview_form)
+        layout.addWidget(self.facts_box)
+        layout.addStretch(1)
+        return widget
+
+    def _checklist_tab(self) -> QWidget:
+        widget = QWidget()
+        self.missing_label = QLabel()
+        self.missing_label.setStyleSheet("font-weight: 600;")
+        self.checklist = RowsModel[ChecklistLine](
+            [
+                Column(self.tr("Document"), lambda c: c.text),
+                Column(self.tr("Condition"), lambda c: c.condition_label or (self.tr("added") if c.extra else "")),
+                Column(self.tr("Status"), lambda c: c.status_label, lambda c: STATUS_COLORS[c.status]),
+                Column(self.tr("Received on"), lambda c: german_date(c.received_on)),
+                Column(self.tr("Reason for waiver"), lambda c: c.waiver_reason),
+            ]
+        )
+        self.checklist_view = table_view(self.checklist, (420, 180, 100, 100))
+        self.received_button = QPushButton(self.tr("Received (Space)"))
+        self.missing_button = QPushButton(self.tr("Missing again (Del)"))
+        self.waive_button = QPushButton(self.tr("Waive… (Ctrl+W)"))
+        self.add_button = QPushButton(self.tr("Further document… (Ctrl+N)"))
+        buttons = QHBoxLayout()
+        for button in (self.received_button, self.missing_button, self.waive_button, self.add_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(widget)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.checklist_view)
+        layout.addLayout(buttons)
+        self.received_button.clicked.connect(self.tick_received)
+        self.missing_button.clicked.connect(self.tick_missing)
+        self.waive_button.clicked.connect(self.waive)
+        self.add_button.clicked.connect(self.add_extra)
+        for key, slot in (
+            (QKeySequence(Qt.Key.Key_Space), self.tick_received),
+            (QKeySequence(Qt.Key.Key_Delete), self.tick_missing),
+            (QKeySequence("Ctrl+W"), self.waive),
+            (QKeySequence("Ctrl+N"), self.add_extra),
+        ):
+            shortcut = QShortcut(key, self.checklist_view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        return widget
+
+    # --- data -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ctx, case_id, today = self.ctx, self.case_id, self.today
+        self.runner.run(lambda: get_case_file(ctx, case_id, today), self.show_file, self.show_error, owner=self)
+
+    def show_file(self, file: CaseFile) -> None:
+        row = self.checklist_view.currentIndex().row()
+        self.file = file
+        o = file.overview
+        self.setWindowTitle(self.tr("Case %1 – %2").replace("%1", o.file_number).replace("%2", o.person_name))
+        self.header.setText(f"{o.file_number}   ·   {o.person_name}   ·   {o.procedure_name}")
+        values = {
+            "file_number": o.file_number,
+            "person": f"{o.person_name} (* {o.birth_date})",
+            "procedure": f"{o.procedure_name} ({o.procedure_key})",
+            "legal_basis": o.legal_basis,
+            "area": o.area,
+            "status": o.status_label,
+            "owner": o.owner,
+            "deputy": o.deputy or "–",
+            "applied_on": german_date(o.applied_on),
+            "decided_on": german_date(o.decided_on) or "–",
+            "fee": euro(o.fee_cents),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self._show_facts(file)
+        self.checklist.set_rows(file.checklist)
+        self.missing_label.setText(
+            self.tr("%1 of %2 documents still missing")
+            .replace("%1", str(file.missing))
+            .replace("%2", str(len(file.checklist)))
+        )
+        self.deadlines.set_rows(file.deadlines)
+        self.history.set_rows(file.history)
+        if file.checklist:
+            self.checklist_view.selectRow(min(max(row, 0), len(file.checklist) - 1))
+        self.message.clear()
+
+    def _show_facts(self, file: CaseFile) -> None:
+        wanted = dict(file.overview.available_facts)
+        if set(wanted) != set(self.fact_boxes):
+            for box in self.fact_boxes.values():
+                box.deleteLater()
+            self.fact_boxes = {}
+            for key, label in file.overview.available_facts:
+                box = QCheckBox(label.removeprefix("nur ").removeprefix("bei ").capitalize())
+                box.toggled.connect(lambda _on: self._facts_changed())
+                self.fact_boxes[key] = box
+                self.facts_layout.addWidget(box)
+        for key, box in self.fact_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(key in file.overview.facts)
+            box.blockSignals(False)
+        self.facts_box.setVisible(bool(self.fact_boxes))
+
+    def _facts_changed(self) -> None:
+        facts = {key for key, box in self.fact_boxes.items() if box.isChecked()}
+        version = self.file.overview.version if self.file else None
+        ctx, case_id = self.ctx, self.case_id
+        self.runner.run(lambda: set_facts(ctx, case_id, facts, version), self.show_file, self.show_error, owner=self)
+
+    def current_line(self) -> ChecklistLine | None:
+        row = self.checklist_view.currentIndex().row()
+        return self.checklist.row(row) if 0 <= row < self.checklist.rowCount() else None
+
+    def tick_received(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            ctx, today = self.ctx, self.today
+            self.runner.run(
+                lambda: mark_received(ctx, line.id, None, line.version, today),
+                self.show_file,
+                self.show_error,
+                owner=self,
+            )
+
+    def tick_missing(self) -> None:
+        line = self.current_line()
+        if line is not None:
+            ctx = self.ctx
+            self.runner.run(
+                lambda: mark_missing(ctx, line.id, line.version), self.show_file, self.show_error, owner=self
+            )
+
+    def waive(self) -> None:
+        line = self.current_line()
+        if line is None:
+            return
+        reason = dialogs.ask_text(
+            self, self.tr("Waive document"), self.tr("Reason for waiving „%1“:").replace("%1", line.text)
+        )
+        if reason is None:
+            return
+        ctx = self.ctx
+        self.runner.run(
+            lambda: waive_document(ctx, line.id, reason, line.version), self.show_file, self.show_error, owner=self
+        )
+
+    def add_extra(self) -> None:
+        text = dialogs.ask_text(self, self.tr("Further document"), self.tr("Which document is needed as well?"))
+        if text is None:
+            return
+        ctx, case_id = self.ctx, self.case_id
+        self.runner.run(lambda: add_document(ctx, case_id, text), self.show_file, self.show_error, owner=self)
+
+    def show_error(self, exc: Exception) -> None:
+        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
