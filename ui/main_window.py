@@ -15,6 +15,8 @@ from abh_desk.services.context import ServiceContext
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
+from ui.new_case_dialog import NewCaseDialog
+from ui.person_dialog import PersonDialog
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
 from ui.tasks import TaskRunner
@@ -75,6 +77,15 @@ class MainWindow(QMainWindow):
         menu.addAction(find)
         menu.addSeparator()
         menu.addAction(quit_action)
+        self.new_person_action = QAction(self.tr("New &person…"), self, shortcut=QKeySequence("Ctrl+Shift+N"))
+        self.new_person_action.triggered.connect(self.new_person)
+        self.edit_person_action = QAction(self.tr("&Edit master data…"), self, shortcut=QKeySequence("F2"))
+        self.edit_person_action.triggered.connect(self.edit_person)
+        self.new_case_action = QAction(self.tr("New &case for this person…"), self, shortcut=QKeySequence("Ctrl+N"))
+        self.new_case_action.triggered.connect(self.new_case)
+        person_menu = self.menuBar().addMenu(self.tr("&Person"))
+        for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
+            person_menu.addAction(action)
         self.rules_action = QAction(self.tr("&Responsibility by letter…"), self)
         self.rules_action.triggered.connect(self.open_rules)
         self.rules_action.setEnabled(self.ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN))
@@ -96,6 +107,47 @@ class MainWindow(QMainWindow):
         self.case_dialogs.append(dialog)
         dialog.destroyed.connect(lambda: self.case_dialogs.remove(dialog) if dialog in self.case_dialogs else None)
         return dialog
+
+    def new_person(self) -> PersonDialog:
+        dialog = PersonDialog(self.ctx, today=self.today, parent=self)
+        dialog.accepted.connect(lambda: self._person_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def edit_person(self) -> PersonDialog | None:
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        dialog = PersonDialog(self.ctx, file.person, today=self.today, parent=self)
+        dialog.accepted.connect(lambda: self._person_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _person_saved(self, dialog: PersonDialog) -> None:
+        if dialog.saved is not None:
+            self.open_person(dialog.saved.id)
+            self.statusBar().showMessage(
+                self.tr("Saved: %1").replace("%1", f"{dialog.saved.family_name}, {dialog.saved.given_names}")
+            )
+
+    def new_case(self) -> NewCaseDialog | None:
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        person = file.person
+        dialog = NewCaseDialog(
+            self.ctx, person.id, f"{person.family_name}, {person.given_names}", today=self.today, parent=self
+        )
+        dialog.accepted.connect(lambda: self._case_created(dialog))
+        dialog.open()
+        return dialog
+
+    def _case_created(self, dialog: NewCaseDialog) -> None:
+        if dialog.created is not None:
+            self.open_person(self.search.current_file.person.id if self.search.current_file else 0)
+            self.open_case(dialog.created.id)
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

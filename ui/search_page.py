@@ -51,6 +51,7 @@ class SearchPage(QWidget):
         self.runner = runner
         self.today = today
         self._search_generation = 0
+        self.current_file: PersonFile | None = None
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
@@ -168,6 +169,7 @@ class SearchPage(QWidget):
         self.runner.run(lambda: get_person_file(ctx, person_id), self.show_person, self.show_error, owner=self)
 
     def show_person(self, file: PersonFile) -> None:
+        self.current_file = file
         person = file.person
         parts = [f"{person.family_name}, {person.given_names}", f"* {person.birth_date}", person.nationality_name]
         if person.passport_number:

@@ -341,3 +341,48 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
             )
         )
         return PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))
+
+
+def likely_duplicates(
+    ctx: ServiceContext, family_name: str, birth_date: str, today: date | None = None
+) -> list[PersonSummary]:
+    """Persons with the same folded family name and birth date: probably the same person, entered
+    again (Dublette). Shown as a warning before a new person is saved."""
+    try:
+        birth = parse_birth_date(birth_date, today or date.today())
+    except ValidationError:
+        return []
+    key = search_key(family_name)
+    if birth is None or not key:
+        return []
+    with ctx.db.read() as session:
+        ids = list(
+            session.scalars(
+                select(Person.id)
+                .where(
+                    Person.family_name_key == key,
+                    Person.birth_year == birth.year,
+                    Person.birth_month.is_(None) if birth.month is None else Person.birth_month == birth.month,
+                    Person.birth_day.is_(None) if birth.day is None else Person.birth_day == birth.day,
+                )
+                .limit(20)
+            )
+        )
+    return person_rows(ctx, ids)
+
+
+def person_input(detail: PersonDetail) -> PersonInput:
+    """The form values of a stored person (for editing)."""
+    return PersonInput(
+        family_name=detail.family_name,
+        given_names=detail.given_names,
+        birth_date=detail.birth_date,
+        birth_place=detail.birth_place,
+        nationality=detail.nationality,
+        sex=detail.sex,
+        street=detail.street,
+        postcode=detail.postcode,
+        city=detail.city,
+        passport_number=detail.passport_number,
+        azr_number=detail.azr_number,
+    )

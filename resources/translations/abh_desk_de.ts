@@ -448,64 +448,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="80" />
+        <source>New &amp;person…</source>
+        <translation>Neue &amp;Person …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>&amp;Edit master data…</source>
+        <translation>&amp;Stammdaten bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>New &amp;case for this person…</source>
+        <translation>Neuer &amp;Vorgang für diese Person …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>&amp;Person</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>Please open a person first (Ctrl+F).</source>
+        <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="44" />
+        <source>New case for %1</source>
+        <translation>Neuer Vorgang für %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="46" />
+        <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
+        <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <source>Open case</source>
+        <translation>Vorgang anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="62" />
+        <source>Application received on:</source>
+        <translation>Antrag eingegangen am:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="94" />
+        <source>Please choose a procedure.</source>
+        <translation>Bitte eine Leistung auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="104" />
+        <source>File number %1 · caseworker: %2</source>
+        <translation>Aktenzeichen %1 · zuständig: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="108" />
+        <source>Show case</source>
+        <translation>Vorgang anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="67" />
+        <source>Edit person</source>
+        <translation>Stammdaten bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="67" />
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="72" />
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="73" />
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="74" />
+        <source>Date of birth (DD.MM.YYYY, unknown parts 00)</source>
+        <translation>Geburtsdatum (TT.MM.JJJJ, Unbekanntes als 00)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="75" />
+        <source>Place of birth</source>
+        <translation>Geburtsort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="76" />
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="77" />
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="78" />
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="79" />
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="80" />
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="81" />
+        <source>Passport no.</source>
+        <translation>Passnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="82" />
+        <source>AZR no.</source>
+        <translation>AZR-Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="127" />
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="128" />
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="129" />
+        <source>diverse</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="130" />
+        <source>not stated</source>
+        <translation>ohne Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="171" />
+        <source>Possibly already recorded: %1</source>
+        <translation>Möglicherweise schon erfasst: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="206" />
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -591,123 +758,123 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="57" />
+        <location filename="../../ui/search_page.py" line="58" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="65" />
+        <location filename="../../ui/search_page.py" line="66" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="66" />
+        <location filename="../../ui/search_page.py" line="67" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="68" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="68" />
+        <location filename="../../ui/search_page.py" line="69" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="69" />
+        <location filename="../../ui/search_page.py" line="70" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="71" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="76" />
+        <location filename="../../ui/search_page.py" line="77" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="82" />
+        <location filename="../../ui/search_page.py" line="83" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="83" />
+        <location filename="../../ui/search_page.py" line="84" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="84" />
+        <location filename="../../ui/search_page.py" line="85" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="86" />
+        <location filename="../../ui/search_page.py" line="87" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="87" />
+        <location filename="../../ui/search_page.py" line="88" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="94" />
+        <location filename="../../ui/search_page.py" line="95" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="95" />
+        <location filename="../../ui/search_page.py" line="96" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="97" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="98" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="98" />
+        <location filename="../../ui/search_page.py" line="99" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="100" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="123" />
+        <location filename="../../ui/search_page.py" line="124" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="125" />
+        <location filename="../../ui/search_page.py" line="126" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="149" />
+        <location filename="../../ui/search_page.py" line="150" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="174" />
+        <location filename="../../ui/search_page.py" line="176" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="183" />
+        <location filename="../../ui/search_page.py" line="185" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

@@ -1,0 +1,107 @@
+"""Creating a person and a case by typing, as a new clerk would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import PersonInput, create_person, get_person_file, search_persons, update_person
+from ui.main_window import MainWindow
+from ui.new_case_dialog import NewCaseDialog
+from ui.person_dialog import PersonDialog
+
+TODAY = date(2026, 11, 21)
+
+
+def test_new_person_shows_errors_next_to_fields_and_saves_nothing_half(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    dialog = PersonDialog(sqlite_ctx, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.inputs["family_name"].setText("Иванов")  # pasted from a Cyrillic document
+    qtbot.keyClicks(dialog.inputs["birth_date"], "31.02.1990")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["familienname"].isVisible())
+    assert "lateinischen Form" in dialog.errors["familienname"].text()
+    assert "gibt es nicht" in dialog.errors["geburtsdatum"].text()
+    assert "Staatsangehörigkeit" in dialog.errors["staatsangehoerigkeit"].text()
+    assert dialog.message.text() == "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert."
+    assert search_persons(sqlite_ctx, "ivanov") == []
+
+    dialog.inputs["family_name"].setText("Ivanova")
+    dialog.inputs["birth_date"].setText("28.02.1990")
+    nationality = dialog.inputs["nationality"]
+    nationality.setCurrentIndex(nationality.findData("UKR"))
+    dialog.inputs["given_names"].setText("Oksana")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None)
+    assert dialog.saved is not None and dialog.saved.nationality == "UKR"
+    assert [p.given_names for p in search_persons(sqlite_ctx, "ivanova")] == ["Oksana"]
+
+
+def test_a_likely_duplicate_is_pointed_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    create_person(
+        sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen"), today=TODAY
+    )
+    dialog = PersonDialog(sqlite_ctx, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.inputs["family_name"], "Mueller")
+    qtbot.keyClicks(dialog.inputs["birth_date"], "12.03.1990")
+    qtbot.waitUntil(lambda: "Müller, Anna (12.03.1990, Singen)" in dialog.duplicates.text())
+
+
+def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"), today=TODAY)
+    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.inputs["family_name"].text() == "Şahin"
+    update_person(
+        sqlite_ctx,
+        person.id,
+        person.version,
+        PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR", city="Konstanz"),
+        today=TODAY,
+    )
+    dialog.inputs["city"].setText("Singen")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "anderen Arbeitsplatz" in dialog.message.text())
+    assert get_person_file(sqlite_ctx, person.id).person.city == "Konstanz"
+
+
+def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"), today=TODAY)
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre", today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.filter, "qualifizierung")
+    assert dialog.procedures.count() == 1
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.procedures, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.created is not None)
+    assert dialog.result.text() == "Aktenzeichen ABH-2026-000001 · zuständig: Frau Rudolf"
+    assert [c.file_number for c in get_person_file(sqlite_ctx, person.id).cases] == ["ABH-2026-000001"]
+
+
+def test_menu_shortcuts_open_the_dialogs_for_the_open_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    create_person(sqlite_ctx, PersonInput("Okafor", "Chinedu", "01.01.1985", nationality="NGA"), today=TODAY)
+    window = MainWindow(sqlite_ctx, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.new_case() is None
+    assert "zuerst eine Person" in window.statusBar().currentMessage()
+    qtbot.keyClicks(window.search_field, "okafor")
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 1)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search.current_file is not None)
+    edit = window.edit_person()
+    assert edit is not None and edit.inputs["family_name"].text() == "Okafor"
+    edit.reject()
+    new_case = window.new_case()
+    assert new_case is not None and "Okafor, Chinedu" in new_case.windowTitle()
+    new_case.reject()

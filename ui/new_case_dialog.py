@@ -1,0 +1,115 @@
+"""Neuer Vorgang: pick the procedure from the searchable catalogue; the caseworker is assigned by
+surname letter and the Aktenzeichen is shown at once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.errors import DomainError
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import CaseRow
+from ui.tasks import TaskRunner
+
+
+class NewCaseDialog(QDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        person_id: int,
+        person_name: str,
+        runner: TaskRunner | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.runner = runner or TaskRunner(self)
+        self.created: CaseRow | None = None
+        self.setWindowTitle(self.tr("New case for %1").replace("%1", person_name))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”"))
+        self.procedures = QListWidget()
+        self.applied_on = QDateEdit(
+            QDate((today or date.today()).year, (today or date.today()).month, (today or date.today()).day)
+        )
+        self.applied_on.setCalendarPopup(True)
+        self.applied_on.setDisplayFormat("dd.MM.yyyy")
+        self.result = QLabel()
+        self.result.setStyleSheet("font-size: 14px; font-weight: 600; color: #1b6e20;")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
+        form = QFormLayout()
+        form.addRow(self.tr("Application received on:"), self.applied_on)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.procedures)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(720, 560)
+        self.filter.textChanged.connect(self.show_procedures)
+        self.filter.returnPressed.connect(self.procedures.setFocus)
+        self.procedures.itemActivated.connect(lambda _item: self.create())
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        self.show_procedures("")
+
+    def show_procedures(self, text: str) -> None:
+        self.procedures.clear()
+        entries = self.ctx.catalogue.search(text) if text.strip() else list(self.ctx.catalogue)
+        for entry in entries:
+            item = QListWidgetItem(f"{entry.name}  ·  {entry.legal_basis}  ·  {entry.key}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.procedures.addItem(item)
+        if entries:
+            self.procedures.setCurrentRow(0)
+
+    def create(self) -> None:
+        if self.created is not None:
+            self.accept()
+            return
+        item = self.procedures.currentItem()
+        if item is None:
+            self.message.setText(self.tr("Please choose a procedure."))
+            return
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        applied = self.applied_on.date().toPython()
+        ctx, person_id = self.ctx, self.person_id
+
+        def done(row: CaseRow) -> None:
+            self.created = row
+            self.message.clear()
+            self.result.setText(
+                self.tr("File number %1 · caseworker: %2")
+                .replace("%1", row.file_number)
+                .replace("%2", row.owner or "–")
+            )
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Show case"))
+            self.procedures.setEnabled(False)
+            self.filter.setEnabled(False)
+
+        def failed(exc: Exception) -> None:
+            self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+
+        self.runner.run(lambda: open_case(ctx, person_id, key, applied), done, failed, owner=self)

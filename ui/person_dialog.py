@@ -1,0 +1,213 @@
+"""Stammdaten: create or edit a person, with the German message next to each field, a warning
+about a likely duplicate, and a clear message when another workstation saved first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.domain.countries import nationalities
+from abh_desk.errors import DomainError, FieldErrors, StaleRecord
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import (
+    PersonDetail,
+    PersonInput,
+    PersonSummary,
+    create_person,
+    likely_duplicates,
+    person_input,
+    update_person,
+)
+from ui.tasks import TaskRunner
+
+DUPLICATE_CHECK_MS = 300
+# (field name in PersonInput, error key from the services, label)
+FIELDS = (
+    ("family_name", "familienname", "Family name"),
+    ("given_names", "vornamen", "Given names"),
+    ("birth_date", "geburtsdatum", "Date of birth (DD.MM.YYYY, unknown parts 00)"),
+    ("birth_place", "geburtsort", "Place of birth"),
+    ("nationality", "staatsangehoerigkeit", "Nationality"),
+    ("sex", "geschlecht", "Sex"),
+    ("street", "strasse", "Street"),
+    ("postcode", "plz", "Postcode"),
+    ("city", "ort", "Town"),
+    ("passport_number", "passnummer", "Passport no."),
+    ("azr_number", "azr", "AZR no."),
+)
+
+
+class PersonDialog(QDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        person: PersonDetail | None = None,
+        runner: TaskRunner | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person = person
+        self.runner = runner or TaskRunner(self)
+        self.today = today or date.today()
+        self.saved: PersonDetail | None = None
+        self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        labels = {
+            "family_name": self.tr("Family name"),
+            "given_names": self.tr("Given names"),
+            "birth_date": self.tr("Date of birth (DD.MM.YYYY, unknown parts 00)"),
+            "birth_place": self.tr("Place of birth"),
+            "nationality": self.tr("Nationality"),
+            "sex": self.tr("Sex"),
+            "street": self.tr("Street"),
+            "postcode": self.tr("Postcode"),
+            "city": self.tr("Town"),
+            "passport_number": self.tr("Passport no."),
+            "azr_number": self.tr("AZR no."),
+        }
+        for row, (name, key, _label) in enumerate(FIELDS):
+            widget = self._input(name)
+            error = QLabel()
+            error.setStyleSheet("color: #a4000f;")
+            error.setWordWrap(True)
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.hide()
+            self.inputs[name] = widget
+            self.errors[key] = error
+            grid.addWidget(QLabel(labels[name] + ":"), row * 2, 0)
+            grid.addWidget(widget, row * 2, 1)
+            grid.addWidget(error, row * 2 + 1, 1)
+        self.duplicates = QLabel()
+        self.duplicates.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(560)
+        if person is not None:
+            self.fill(person_input(person))
+        self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_CHECK_MS)
+        self._duplicate_timer.timeout.connect(self.check_duplicates)
+        if person is None:
+            for name in ("family_name", "birth_date"):
+                widget = self.inputs[name]
+                assert isinstance(widget, QLineEdit)
+                widget.textChanged.connect(lambda _t: self._duplicate_timer.start())
+
+    def _input(self, name: str) -> QLineEdit | QComboBox:
+        if name == "sex":
+            combo = QComboBox()
+            for value, label in (
+                ("w", self.tr("female")),
+                ("m", self.tr("male")),
+                ("d", self.tr("diverse")),
+                ("x", self.tr("not stated")),
+            ):
+                combo.addItem(label, value)
+            combo.setCurrentIndex(3)
+            return combo
+        if name == "nationality":
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItem("", "")
+            for code, country in nationalities().items():
+                combo.addItem(f"{country} ({code})", code)
+            combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            return combo
+        return QLineEdit()
+
+    def fill(self, data: PersonInput) -> None:
+        for name, widget in self.inputs.items():
+            value = getattr(data, name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            else:
+                widget.setText(value)
+
+    def values(self) -> PersonInput:
+        data: dict[str, str] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                code = widget.currentData() if widget.currentText() == widget.itemText(widget.currentIndex()) else None
+                text = widget.currentText().strip()
+                data[name] = str(code) if code else (text[-4:-1] if text.endswith(")") else text)
+            else:
+                data[name] = widget.text()
+        return PersonInput(**data)
+
+    def check_duplicates(self) -> None:
+        data, ctx, today = self.values(), self.ctx, self.today
+
+        def found(rows: list[PersonSummary]) -> None:
+            if rows:
+                names = "; ".join(f"{r.family_name}, {r.given_names} ({r.birth_date}, {r.city or '–'})" for r in rows)
+                self.duplicates.setText(self.tr("Possibly already recorded: %1").replace("%1", names))
+            else:
+                self.duplicates.clear()
+
+        self.runner.run(
+            lambda: likely_duplicates(ctx, data.family_name, data.birth_date, today), found, lambda _e: None, owner=self
+        )
+
+    def save(self) -> None:
+        data, ctx, person, today = self.values(), self.ctx, self.person, self.today
+        for label in self.errors.values():
+            label.hide()
+        self.message.clear()
+        self.buttons.setEnabled(False)
+
+        def work() -> PersonDetail:
+            if person is None:
+                return create_person(ctx, data, today)
+            return update_person(ctx, person.id, person.version, data, today)
+
+        def done(result: PersonDetail) -> None:
+            self.saved = result
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self.buttons.setEnabled(True)
+            if isinstance(exc, FieldErrors):
+                for key, text in exc.by_field().items():
+                    label = self.errors.get(key)
+                    if label is not None:
+                        label.setText(text)
+                        label.show()
+                    else:
+                        self.message.setText(text)
+                self.message.setText(
+                    self.message.text() or self.tr("Please correct the marked fields. Nothing was saved.")
+                )
+            elif isinstance(exc, StaleRecord):
+                self.message.setText(exc.message)
+            else:
+                self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+
+        self.runner.run(work, done, failed, owner=self)
