@@ -64,6 +64,9 @@ def main() -> int:
         window = MainWindow(ctx, today=TODAY, signed_in=signed_in)
         window.resize(1280, 800)
         window.show()
+        settle(window, lambda: window.start.urgent.rowCount() > 0)
+        save(window, out / "start.png")
+        window.focus_search()
         QTest.keyClicks(window.search.search_field, "nguyen")
         settle(window, lambda: window.search.results.rowCount() > 0)
         for row in range(window.search.results.rowCount()):

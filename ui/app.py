@@ -56,5 +56,4 @@ def run(db_url: str | None) -> int:
     save_settings(replace(settings, last_username=signed_in.actor.username))
     window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
     window.show()
-    window.focus_search()
     return app.exec()

@@ -17,3 +17,8 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     """A line of text from the user; None when cancelled."""
     text, accepted = QInputDialog.getText(parent, title, label)
     return text if accepted else None
+
+
+def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> str | None:
+    item, accepted = QInputDialog.getItem(parent, title, label, items, current, False)
+    return item if accepted else None

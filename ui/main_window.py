@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
+from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
+from ui import dialogs
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
@@ -19,6 +22,7 @@ from ui.new_case_dialog import NewCaseDialog
 from ui.person_dialog import PersonDialog
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
+from ui.start_page import StartPage
 from ui.tasks import TaskRunner
 
 
@@ -37,31 +41,36 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ABH Desk"))
         self.resize(1200, 760)
 
+        who = signed_in.display_name if signed_in else ctx.actor.username
+        self.start = StartPage(ctx, self.runner, self.today, self.tr("Good day, %1").replace("%1", who))
         self.search = SearchPage(ctx, self.runner, self.today)
         self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE, self.today)
         self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
         self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
         self.tabs.addTab(self.deadlines, self.tr("&Deadlines"))
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.setCentralWidget(self.tabs)
-        for page in (self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
-        for page in (self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
             page.sig_open_case.connect(self.open_case)
+        self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
+        self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        who = signed_in.display_name if signed_in else ctx.actor.username
         role = signed_in.role_label if signed_in else ROLE_LABELS[ctx.actor.role]
         self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", who).replace("%2", role))
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", ctx.db.display_url))
         self.case_dialogs: list[CaseDialog] = []
         self._build_actions()
+        self.start.reload()
 
     # Kept for tests and callers that drive the search directly.
     @property
@@ -73,8 +82,15 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.focus_search)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        for key, page in (("F5", self.start), ("F6", self.deadlines), ("F7", self.my_cases), ("F8", self.team)):
+            jump = QAction(self, shortcut=QKeySequence(key))
+            jump.triggered.connect(lambda _checked=False, p=page: self.tabs.setCurrentWidget(p))
+            self.addAction(jump)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(find)
+        language = QAction(self.tr("&Language…"), self)
+        language.triggered.connect(self.choose_language)
+        menu.addAction(language)
         menu.addSeparator()
         menu.addAction(quit_action)
         self.new_person_action = QAction(self.tr("New &person…"), self, shortcut=QKeySequence("Ctrl+Shift+N"))
@@ -91,6 +107,23 @@ class MainWindow(QMainWindow):
         self.rules_action.setEnabled(self.ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN))
         admin = self.menuBar().addMenu(self.tr("&Administration"))
         admin.addAction(self.rules_action)
+
+    def choose_language(self) -> None:
+        """The window's language (Deutsch or English) for this workstation, from the next start."""
+        settings = load_settings()
+        names = {"de": "Deutsch", "en": "English"}
+        choice = dialogs.ask_choice(
+            self,
+            self.tr("Language"),
+            self.tr("Language of the window (from the next start):"),
+            list(names.values()),
+            0 if settings.language == "de" else 1,
+        )
+        if choice is None:
+            return
+        code = next(c for c, n in names.items() if n == choice)
+        save_settings(replace(settings, language=code))
+        self.statusBar().showMessage(self.tr("Language saved: %1 (from the next start).").replace("%1", choice))
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
@@ -151,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage | DeadlinesPage):
+        if isinstance(page, CaseListPage | DeadlinesPage | StartPage):
             page.reload()
 
     def open_rules(self) -> RulesDialog:

@@ -448,93 +448,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="45" />
+        <source>Good day, %1</source>
+        <translation>Guten Tag, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51" />
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="91" />
+        <source>&amp;Language…</source>
+        <translation>&amp;Sprache …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Language of the window (from the next start):</source>
+        <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>Language saved: %1 (from the next start).</source>
+        <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -877,6 +907,80 @@
         <location filename="../../ui/search_page.py" line="185" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/start_page.py" line="45" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="46" />
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="47" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="48" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="49" />
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="53" />
+        <source>My deadlines: overdue, today, this week</source>
+        <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="57" />
+        <source>All deadlines (F6)</source>
+        <translation>Alle Fristen (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="59" />
+        <source>My open cases</source>
+        <translation>Meine offenen Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="62" />
+        <source>My cases (F7)</source>
+        <translation>Meine Fälle (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="88" />
+        <source>%1
+overdue</source>
+        <translation>%1
+überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="89" />
+        <source>%1
+due today</source>
+        <translation>%1
+heute fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="90" />
+        <source>%1
+this week</source>
+        <translation>%1
+diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="100" />
+        <source>My open cases: %1</source>
+        <translation>Meine offenen Vorgänge: %1</translation>
     </message>
 </context>
 </TS>

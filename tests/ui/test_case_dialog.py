@@ -92,3 +92,37 @@ def test_enter_on_a_case_in_the_person_file_opens_it(qtbot: QtBot, sqlite_ctx: S
     qtbot.keyClick(window.search.case_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(window.case_dialogs) and window.case_dialogs[-1].file is not None)
     assert window.case_dialogs[-1].fields["file_number"].text() == case.file_number
+
+
+def test_start_page_counts_my_deadlines_and_open_cases(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    from datetime import timedelta
+
+    from abh_desk.services.auth import sign_in
+    from abh_desk.services.deadlines import set_follow_up
+    from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
+
+    ensure_demo_users(sqlite_ctx)
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"), today=TODAY)
+    first = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    set_follow_up(sqlite_ctx, first.id, TODAY, "heute", today=TODAY)
+    set_follow_up(sqlite_ctx, first.id, TODAY + timedelta(days=1), today=TODAY)
+    signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.currentWidget() is window.start
+    start = window.start
+    qtbot.waitUntil(lambda: start.urgent.rowCount() == 2)
+    assert start.overdue.text() == "0\nüberfällig" and start.due_today.text() == "1\nheute fällig"
+    assert start.this_week.text() == "1\ndiese Woche"
+    assert start.cases_box.title() == "Meine offenen Vorgänge: 2"
+    assert start.case_counts["Neu"].text() == "2"
+    start.urgent_view.activated.emit(start.urgent.index(0, 0))
+    qtbot.waitUntil(lambda: bool(window.case_dialogs) and window.case_dialogs[-1].file is not None)
+    assert window.case_dialogs[-1].fields["file_number"].text() == first.file_number
+    window.case_dialogs[-1].close()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.start.urgent_view, Qt.Key.Key_F6)
+    assert window.tabs.currentWidget() is window.deadlines

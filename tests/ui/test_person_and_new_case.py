@@ -105,3 +105,16 @@ def test_menu_shortcuts_open_the_dialogs_for_the_open_person(qtbot: QtBot, sqlit
     new_case = window.new_case()
     assert new_case is not None and "Okafor, Chinedu" in new_case.windowTitle()
     new_case.reject()
+
+
+def test_english_can_be_chosen_for_the_next_start(qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch, qapp) -> None:
+    from abh_desk.config import load_settings
+    from ui.app import install_translators
+
+    window = MainWindow(sqlite_ctx, today=TODAY)
+    qtbot.addWidget(window)
+    monkeypatch.setattr("ui.dialogs.ask_choice", lambda *a, **k: "English")
+    window.choose_language()
+    assert load_settings().language == "en"
+    assert "English" in window.statusBar().currentMessage()
+    assert install_translators(qapp, "en") == []  # English is the source language: nothing to load

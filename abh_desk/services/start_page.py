@@ -1,0 +1,43 @@
+"""What the start page shows the signed-in caseworker: deadlines due now, open cases by status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus
+from abh_desk.services.assignment import owners_represented_by
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.worklists import Worklist, WorkScope, worklist
+from models import Case
+
+
+@dataclass(frozen=True)
+class StartSummary:
+    worklist: Worklist
+    cases_by_status: tuple[tuple[str, int], ...]
+    """(German status label, count) of the user's open cases, in the order of the procedure."""
+
+    @property
+    def open_cases(self) -> int:
+        return sum(count for _label, count in self.cases_by_status)
+
+
+def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummary:
+    today = today or date.today()
+    work = worklist(ctx, WorkScope.MINE, today)
+    with ctx.db.read() as session:
+        owners = (
+            [ctx.actor.user_id, *owners_represented_by(session, ctx.actor.user_id, today)] if ctx.actor.user_id else []
+        )
+        counts = dict(
+            session.execute(
+                select(Case.status, func.count())
+                .where(Case.owner_id.in_(owners), Case.status.in_([s.value for s in OPEN_CASE_STATUSES]))
+                .group_by(Case.status)
+            ).all()
+        )
+    ordered = [s for s in CaseStatus if s in OPEN_CASE_STATUSES]
+    return StartSummary(work, tuple((CASE_STATUS_LABELS[s], int(counts.get(s.value, 0))) for s in ordered))
