@@ -64,3 +64,9 @@ class StaleRecord(DomainError):
 
 class PermissionDenied(DomainError):
     code = "keine_berechtigung"
+
+
+class Cancelled(DomainError):
+    """The user cancelled long work; its transaction was rolled back."""
+
+    code = "abgebrochen"

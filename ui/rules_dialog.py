@@ -31,7 +31,7 @@ from abh_desk.services.assignment import (
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import UserRow, list_users
 from ui.rows_model import Column, RowsModel
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import table_view
 
 CHECK_DELAY_MS = 250
@@ -213,7 +213,14 @@ class RulesDialog(QDialog):
             self.load()
 
         self.apply_button.setEnabled(False)
-        self.runner.run(lambda: apply_rule_rows(ctx, rows, reason), applied, self._error, owner=self)
+        self.progress = run_with_progress(
+            self.runner,
+            self,
+            self.tr("Moving open cases…"),
+            lambda progress: apply_rule_rows(ctx, rows, reason, progress),
+            applied,
+            self._error,
+        )
 
     def _error(self, exc: Exception) -> None:
         self.problems.setStyleSheet("color: #a4000f;")

@@ -7,11 +7,15 @@ reads and writes never race each other; results and errors come back on the GUI 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from abh_desk.services.context import Progress
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +98,60 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._pending)
+
+
+class _SignalProgress(QObject, Progress):
+    """Progress for work on the database thread: reports travel to the GUI thread by signal;
+    cancelling sets a flag the work checks between steps."""
+
+    sig_progress = Signal(int, int)
+
+    def __init__(self) -> None:
+        QObject.__init__(self)
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self.sig_progress.emit(done, total)
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+
+def run_with_progress(
+    runner: TaskRunner,
+    parent: QWidget,
+    label: str,
+    work: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> QProgressDialog:
+    """Long work with a progress bar and a Cancel button; cancelling rolls the work back."""
+    progress = _SignalProgress()
+    dialog = QProgressDialog(label, QCoreApplication.translate("TaskRunner", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(progress.cancel)
+
+    def moved(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    progress.sig_progress.connect(moved)
+
+    def finished() -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    def succeeded(result: Any) -> None:
+        finished()
+        on_success(result)
+
+    def failed(exc: Exception) -> None:
+        finished()
+        on_error(exc)
+
+    runner.run(lambda: work(progress), succeeded, failed, owner=parent)
+    return dialog

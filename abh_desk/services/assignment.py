@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
-from sqlalchemy import ColumnElement, Select, and_, case, delete, func, literal, select, update
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, case, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_problems, parse_ranges
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
-from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
 from models import Area, AssignmentRule, Case, Deputy, Person, User
 
@@ -166,7 +167,12 @@ def preview_rebalance(ctx: ServiceContext, rows: Sequence[RuleRow]) -> list[Move
         return _summarise(session, grouped)
 
 
-def apply_rule_rows(ctx: ServiceContext, rows: Sequence[RuleRow], reason: str) -> list[Move]:
+MOVE_CHUNK = 2_000
+
+
+def apply_rule_rows(
+    ctx: ServiceContext, rows: Sequence[RuleRow], reason: str, progress: Progress = NO_PROGRESS
+) -> list[Move]:
     """Replace the rules of the edited areas and move the open cases, in one transaction.
 
     Every moved case gets an audit entry with its old and new owner."""
@@ -185,17 +191,26 @@ def apply_rule_rows(ctx: ServiceContext, rows: Sequence[RuleRow], reason: str) -
         ).all()
         _store_rules(uow, rule_set.rules)
         names = dict(session.execute(select(User.id, User.display_name)).all())
-        for case_id, _area, old, new in moved:
-            session.execute(update(Case).where(Case.id == case_id).values(owner_id=new, version=Case.version + 1))
-            uow.audit(
+        table = cast(Table, Case.__table__)
+        for start in range(0, len(moved), MOVE_CHUNK):
+            progress.check()
+            chunk = moved[start : start + MOVE_CHUNK]
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("case"))
+                .values(owner_id=bindparam("owner"), version=table.c.version + 1),
+                [{"case": case_id, "owner": new} for case_id, _area, _old, new in chunk],
+            )
+            uow.audit_many(
                 "zustaendigkeit_verschoben",
                 "case",
-                case_id,
-                case_id=case_id,
-                alt=_name(names, old),
-                neu=_name(names, new),
-                grund=reason.strip(),
+                [
+                    (case_id, case_id, {"alt": _name(names, old), "neu": _name(names, new), "grund": reason.strip()})
+                    for case_id, _area, old, new in chunk
+                ],
             )
+            progress.report(min(start + MOVE_CHUNK, len(moved)), len(moved))
+        progress.check()
         counts: dict[tuple[int, int | None, int | None], int] = {}
         for _case_id, area, old, new in moved:
             counts[(area, old, new)] = counts.get((area, old, new), 0) + 1

@@ -543,28 +543,28 @@
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -784,6 +784,11 @@
         <translation>
             <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform><numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="219" />
+        <source>Moving open cases…</source>
+        <translation>Offene Vorgänge werden verschoben …</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -981,6 +986,14 @@ diese Woche</translation>
         <location filename="../../ui/start_page.py" line="100" />
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="133" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 </TS>

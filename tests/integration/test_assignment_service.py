@@ -224,3 +224,39 @@ def test_only_team_leads_and_administrators_change_responsibility(ctx: ServiceCo
         set_deputy(clerk, "rudolf", "keller", TODAY, TODAY)
     set_deputy(clerk, "keller", "rudolf", TODAY, TODAY)  # one's own Vertretung is fine
     assert _owner(ctx, case_id) == "schweiger"
+
+
+def test_cancelling_a_rebalance_rolls_every_move_back(ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    from abh_desk.errors import Cancelled
+    from abh_desk.services import assignment
+    from abh_desk.services.context import Progress
+
+    cases = [_case(ctx, name) for name in ("Haddad", "Hassan", "Ibrahim", "Hamdan", "Hilal")]
+    monkeypatch.setattr(assignment, "MOVE_CHUNK", 2)
+
+    class CancelAfterFirstChunk(Progress):
+        def __init__(self) -> None:
+            self.reports: list[tuple[int, int]] = []
+
+        def report(self, done: int, total: int) -> None:
+            self.reports.append((done, total))
+
+        def cancelled(self) -> bool:
+            return bool(self.reports)
+
+    rules = [
+        RuleRow("allgemein", "schaeuble", "A–B, D–G"),
+        RuleRow("allgemein", "rudolf", "C, H–I"),
+        RuleRow("allgemein", "schweiger", "J–N"),
+        RuleRow("allgemein", "keller", "O–Z"),
+    ]
+    progress = CancelAfterFirstChunk()
+    with pytest.raises(Cancelled, match="nichts geändert"):
+        apply_rule_rows(ctx, rules, "Test", progress)
+    assert progress.reports == [(2, 5)]
+    assert {_owner(ctx, c) for c in cases} == {"schweiger"}
+    assert {(r.username, r.ranges) for r in current_rule_rows(ctx) if r.username == "rudolf"} == {("rudolf", "C")}
+    done = CancelAfterFirstChunk()
+    done.cancelled = lambda: False  # type: ignore[method-assign]
+    assert sum(m.count for m in apply_rule_rows(ctx, rules, "Test", done)) == 5
+    assert done.reports == [(2, 5), (4, 5), (5, 5)]
