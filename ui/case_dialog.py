@@ -39,7 +39,7 @@ from abh_desk.services.deadlines import DeadlineInfo
 from ui import dialogs
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, table_view
+from ui.widgets import german_date, message_label, table_view
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -75,9 +75,7 @@ class CaseDialog(QDialog):
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a4000f;")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = message_label()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
         self.tabs.addTab(self._checklist_tab(), self.tr("Documents"))

@@ -24,6 +24,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
 from ui.tasks import TaskRunner
+from ui.widgets import message_label
 
 
 class NewCaseDialog(QDialog):
@@ -53,9 +54,7 @@ class NewCaseDialog(QDialog):
         self.result = QLabel()
         self.result.setStyleSheet("font-size: 14px; font-weight: 600; color: #1b6e20;")
         self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a4000f;")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
         form = QFormLayout()

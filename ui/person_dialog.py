@@ -31,6 +31,7 @@ from abh_desk.services.persons import (
     update_person,
 )
 from ui.tasks import TaskRunner
+from ui.widgets import message_label
 
 DUPLICATE_CHECK_MS = 300
 # (field name in PersonInput, error key from the services, label)
@@ -83,10 +84,7 @@ class PersonDialog(QDialog):
         }
         for row, (name, key, _label) in enumerate(FIELDS):
             widget = self._input(name)
-            error = QLabel()
-            error.setStyleSheet("color: #a4000f;")
-            error.setWordWrap(True)
-            error.setTextFormat(Qt.TextFormat.PlainText)
+            error = message_label()
             error.hide()
             self.inputs[name] = widget
             self.errors[key] = error
@@ -97,10 +95,7 @@ class PersonDialog(QDialog):
         self.duplicates.setStyleSheet("color: #8a5a00; font-weight: 600;")
         self.duplicates.setWordWrap(True)
         self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #a4000f;")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)

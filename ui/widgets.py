@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 
 def german_date(value: date | None) -> str:
@@ -27,3 +27,15 @@ def table_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTabl
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
     return view
+
+
+ERROR_STYLE = "color: #a4000f;"
+
+
+def message_label(style: str = ERROR_STYLE) -> QLabel:
+    """A label for German messages: plain text (names are never read as markup), wrapped."""
+    label = QLabel()
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
