@@ -34,6 +34,7 @@ from abh_desk.services.case_file import (
     set_facts,
     waive_document,
 )
+from abh_desk.services.case_letters import LetterRow, case_letters, create_missing_documents_letter, reprint
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from ui import dialogs
@@ -88,7 +89,7 @@ class CaseDialog(QDialog):
             ]
         )
         self.tabs.addTab(table_view(self.deadlines, (200, 100, 100)), self.tr("Deadlines"))
-        self.tabs.addTab(self._placeholder(self.tr("Letters of this case are listed here.")), self.tr("Letters"))
+        self.tabs.addTab(self._letters_tab(), self.tr("Letters"))
         self.tabs.addTab(self._placeholder(self.tr("The eAT card's way is recorded here.")), self.tr("eAT"))
         self.history = RowsModel[HistoryEntry](
             [
@@ -113,6 +114,55 @@ class CaseDialog(QDialog):
         layout.addWidget(label)
         layout.addStretch(1)
         return widget
+
+    def _letters_tab(self) -> QWidget:
+        widget = QWidget()
+        self.letters = RowsModel[LetterRow](
+            [
+                Column(self.tr("Letter"), lambda r: r.kind_label),
+                Column(self.tr("Made on"), lambda r: r.created_at.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("By"), lambda r: r.created_by),
+                Column(self.tr("Fingerprint (SHA-256)"), lambda r: r.sha256[:16] + "…"),
+            ]
+        )
+        self.letters_view = table_view(self.letters, (260, 130, 160))
+        self.missing_letter_button = QPushButton(self.tr("Request missing documents"))
+        self.save_letter_button = QPushButton(self.tr("Save PDF…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.missing_letter_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_letter_button)
+        layout = QVBoxLayout(widget)
+        layout.addWidget(self.letters_view)
+        layout.addLayout(buttons)
+        self.missing_letter_button.clicked.connect(self.request_missing_documents)
+        self.save_letter_button.clicked.connect(self.save_letter)
+        return widget
+
+    def request_missing_documents(self) -> None:
+        ctx, case_id, today = self.ctx, self.case_id, self.today
+
+        def work() -> tuple[CaseFile, list[LetterRow]]:
+            create_missing_documents_letter(ctx, case_id, today=today)
+            return get_case_file(ctx, case_id, today), case_letters(ctx, case_id)
+
+        self.runner.run(work, self._loaded, self.show_error, owner=self)
+
+    def save_letter(self) -> None:
+        row = self.letters_view.currentIndex().row()
+        if not 0 <= row < self.letters.rowCount():
+            self.message.setText(self.tr("Please choose a letter."))
+            return
+        letter = self.letters.row(row)
+        path = dialogs.ask_save_path(self, self.tr("Save letter"), f"schreiben-{letter.id}.pdf")
+        if path is None:
+            return
+        ctx = self.ctx
+
+        def work() -> None:
+            path.write_bytes(reprint(ctx, letter.id))
+
+        self.runner.run(work, lambda _r: self.message.setText(""), self.show_error, owner=self)
 
     def _overview_tab(self) -> QWidget:
         widget = QWidget()
@@ -189,7 +239,17 @@ class CaseDialog(QDialog):
 
     def reload(self) -> None:
         ctx, case_id, today = self.ctx, self.case_id, self.today
-        self.runner.run(lambda: get_case_file(ctx, case_id, today), self.show_file, self.show_error, owner=self)
+        self.runner.run(
+            lambda: (get_case_file(ctx, case_id, today), case_letters(ctx, case_id)),
+            self._loaded,
+            self.show_error,
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
+        file, letters = result
+        self.letters.set_rows(letters)
+        self.show_file(file)
 
     def show_file(self, file: CaseFile) -> None:
         row = self.checklist_view.currentIndex().row()

@@ -105,6 +105,7 @@ ACTION_LABELS = {
     "titel_erteilt": "Aufenthaltstitel erteilt",
     "titel_geaendert": "Aufenthaltstitel geändert",
     "erinnerung_erstellt": "Erinnerungsschreiben erstellt",
+    "schreiben_erstellt": "Schreiben erstellt",
 }
 
 

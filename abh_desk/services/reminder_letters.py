@@ -12,24 +12,15 @@ from sqlalchemy import select
 
 from abh_desk.errors import ValidationError
 from abh_desk.services.assignment import load_router
+from abh_desk.services.case_letters import recipient
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
-from letters.data import Address, InfoBlock, ReminderData
+from letters.data import InfoBlock, ReminderData
 from letters.render import render_batch
 from models import Case, Person, ResidenceTitle, User
 
 MAX_BATCH = 5_000
 GENERAL_AREA = "allgemein"
-
-
-def _salutation(person: Person) -> tuple[str, str]:
-    """(address line, salutation) by sex; neutral where it is not known or diverse."""
-    name = f"{person.given_names} {person.family_name}".strip()
-    if person.sex == "w":
-        return f"Frau {name}", f"Sehr geehrte Frau {person.family_name},"
-    if person.sex == "m":
-        return f"Herrn {name}", f"Sehr geehrter Herr {person.family_name},"
-    return name, f"Guten Tag {name},"
 
 
 def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | None = None) -> bytes:
@@ -57,6 +48,7 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
             if title.valid_until is None or not (person.street and person.postcode and person.city):
                 skipped.append(f"{person.family_name}, {person.given_names}")
                 continue
+            address, salutation = recipient(person)
             if case is None:  # a title from before this program: the person's latest case speaks for it
                 case = session.scalars(
                     select(Case).where(Case.person_id == person.id).order_by(Case.applied_on.desc()).limit(1)
@@ -65,11 +57,10 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
             if owner is None:  # no case at all: whoever the letter ranges name for the general area
                 username = router.route(GENERAL_AREA, person.family_name)
                 owner = session.scalar(select(User).where(User.username == username)) if username else None
-            line, salutation = _salutation(person)
             letters.append(
                 ReminderData(
                     letterhead=head,
-                    address=Address((line, person.street, f"{person.postcode} {person.city}")),
+                    address=address,
                     info=InfoBlock(
                         file_number=case.file_number if case else f"P-{person.id}",
                         caseworker=owner.display_name if owner else head.department,

@@ -3,219 +3,254 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="72" />
+        <location filename="../../ui/case_dialog.py" line="73" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82" />
+        <location filename="../../ui/case_dialog.py" line="81" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83" />
+        <location filename="../../ui/case_dialog.py" line="82" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86" />
+        <location filename="../../ui/case_dialog.py" line="85" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="86" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
-        <location filename="../../ui/case_dialog.py" line="129" />
-        <location filename="../../ui/case_dialog.py" line="157" />
+        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="177" />
+        <location filename="../../ui/case_dialog.py" line="205" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="91" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
-        <source>Letters of this case are listed here.</source>
-        <translation>Hier stehen die Schreiben dieses Vorgangs.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="92" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="93" />
         <source>The eAT card's way is recorded here.</source>
         <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="93" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
+        <location filename="../../ui/case_dialog.py" line="96" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="97" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99" />
+        <location filename="../../ui/case_dialog.py" line="98" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="100" />
+        <location filename="../../ui/case_dialog.py" line="99" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="103" />
+        <location filename="../../ui/case_dialog.py" line="102" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="122" />
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="123" />
+        <source>Made on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_dialog.py" line="124" />
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="125" />
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Prüfsumme (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="129" />
+        <source>Request missing documents</source>
+        <translation>Fehlende Unterlagen nachfordern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="130" />
+        <source>Save PDF…</source>
+        <translation>PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="154" />
+        <source>Please choose a letter.</source>
+        <translation>Bitte ein Schreiben auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="157" />
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="172" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125" />
+        <location filename="../../ui/case_dialog.py" line="173" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126" />
+        <location filename="../../ui/case_dialog.py" line="174" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127" />
+        <location filename="../../ui/case_dialog.py" line="175" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128" />
+        <location filename="../../ui/case_dialog.py" line="176" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130" />
+        <location filename="../../ui/case_dialog.py" line="178" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131" />
+        <location filename="../../ui/case_dialog.py" line="179" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132" />
+        <location filename="../../ui/case_dialog.py" line="180" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133" />
+        <location filename="../../ui/case_dialog.py" line="181" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134" />
+        <location filename="../../ui/case_dialog.py" line="182" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="140" />
+        <location filename="../../ui/case_dialog.py" line="188" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="155" />
+        <location filename="../../ui/case_dialog.py" line="203" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="156" />
+        <location filename="../../ui/case_dialog.py" line="204" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="156" />
+        <location filename="../../ui/case_dialog.py" line="204" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="158" />
+        <location filename="../../ui/case_dialog.py" line="206" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="159" />
+        <location filename="../../ui/case_dialog.py" line="207" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="163" />
+        <location filename="../../ui/case_dialog.py" line="211" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="164" />
+        <location filename="../../ui/case_dialog.py" line="212" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="165" />
+        <location filename="../../ui/case_dialog.py" line="213" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="166" />
+        <location filename="../../ui/case_dialog.py" line="214" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="200" />
+        <location filename="../../ui/case_dialog.py" line="258" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
+        <location filename="../../ui/case_dialog.py" line="278" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281" />
+        <location filename="../../ui/case_dialog.py" line="339" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281" />
+        <location filename="../../ui/case_dialog.py" line="339" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="291" />
+        <location filename="../../ui/case_dialog.py" line="349" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="291" />
+        <location filename="../../ui/case_dialog.py" line="349" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -420,27 +455,27 @@
         <translation>ABH Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="39" />
+        <location filename="../../ui/login_dialog.py" line="36" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41" />
+        <location filename="../../ui/login_dialog.py" line="38" />
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42" />
+        <location filename="../../ui/login_dialog.py" line="39" />
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="44" />
+        <location filename="../../ui/login_dialog.py" line="41" />
         <source>Please sign in. Personal data is shown only to signed-in users.</source>
         <translation>Bitte anmelden. Personenbezogene Daten werden nur angemeldeten Benutzern angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="56" />
+        <location filename="../../ui/login_dialog.py" line="53" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
@@ -572,37 +607,37 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="44" />
+        <location filename="../../ui/new_case_dialog.py" line="45" />
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="46" />
+        <location filename="../../ui/new_case_dialog.py" line="47" />
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <location filename="../../ui/new_case_dialog.py" line="59" />
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62" />
+        <location filename="../../ui/new_case_dialog.py" line="61" />
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="94" />
+        <location filename="../../ui/new_case_dialog.py" line="93" />
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104" />
+        <location filename="../../ui/new_case_dialog.py" line="103" />
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="108" />
+        <location filename="../../ui/new_case_dialog.py" line="107" />
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
@@ -610,97 +645,97 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/person_dialog.py" line="67" />
+        <location filename="../../ui/person_dialog.py" line="68" />
         <source>Edit person</source>
         <translation>Stammdaten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="67" />
+        <location filename="../../ui/person_dialog.py" line="68" />
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="72" />
+        <location filename="../../ui/person_dialog.py" line="73" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="73" />
+        <location filename="../../ui/person_dialog.py" line="74" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="74" />
+        <location filename="../../ui/person_dialog.py" line="75" />
         <source>Date of birth (DD.MM.YYYY, unknown parts 00)</source>
         <translation>Geburtsdatum (TT.MM.JJJJ, Unbekanntes als 00)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="75" />
+        <location filename="../../ui/person_dialog.py" line="76" />
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="76" />
+        <location filename="../../ui/person_dialog.py" line="77" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="77" />
+        <location filename="../../ui/person_dialog.py" line="78" />
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="78" />
+        <location filename="../../ui/person_dialog.py" line="79" />
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="79" />
+        <location filename="../../ui/person_dialog.py" line="80" />
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="80" />
+        <location filename="../../ui/person_dialog.py" line="81" />
         <source>Town</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="81" />
+        <location filename="../../ui/person_dialog.py" line="82" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="82" />
+        <location filename="../../ui/person_dialog.py" line="83" />
         <source>AZR no.</source>
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="127" />
+        <location filename="../../ui/person_dialog.py" line="122" />
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="128" />
+        <location filename="../../ui/person_dialog.py" line="123" />
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="129" />
+        <location filename="../../ui/person_dialog.py" line="124" />
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="130" />
+        <location filename="../../ui/person_dialog.py" line="125" />
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="171" />
+        <location filename="../../ui/person_dialog.py" line="166" />
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="206" />
+        <location filename="../../ui/person_dialog.py" line="201" />
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>

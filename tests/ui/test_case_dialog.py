@@ -126,3 +126,40 @@ def test_start_page_counts_my_deadlines_and_open_cases(qtbot: QtBot, sqlite_ctx:
         window.activateWindow()
     qtbot.keyClick(window.start.urgent_view, Qt.Key.Key_F6)
     assert window.tabs.currentWidget() is window.deadlines
+
+
+def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path, monkeypatch
+) -> None:
+    import pypdf
+
+    person = create_person(
+        sqlite_ctx,
+        PersonInput(
+            "Kovalenko",
+            "Olena",
+            "01.01.1990",
+            nationality="UKR",
+            sex="w",
+            street="Hauptstraße 1",
+            postcode="78224",
+            city="Singen",
+        ),
+        today=TODAY,
+    )
+    case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    dialog = CaseDialog(sqlite_ctx, case.id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file is not None)
+    dialog.tabs.setCurrentIndex(3)
+    qtbot.mouseClick(dialog.missing_letter_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.letters.rowCount() == 1)
+    assert dialog.letters.data(dialog.letters.index(0, 0)) == "Nachforderung von Unterlagen"
+    target = tmp_path / "nachforderung.pdf"
+    monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: target)
+    dialog.letters_view.selectRow(0)
+    qtbot.mouseClick(dialog.save_letter_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists)
+    text = pypdf.PdfReader(target).pages[0].extract_text()
+    assert "Frau Olena Kovalenko" in text and case.file_number in text

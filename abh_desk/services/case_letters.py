@@ -1,0 +1,175 @@
+"""Letters kept with their case (Schreiben): the PDF, the data it was made from, who made it and
+when. A re-print renders the stored data again and must give the very same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
+from abh_desk.errors import ConfigurationError, NotFound, ValidationError
+from abh_desk.services.case_file import get_case_file
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.letterhead import office_letterhead
+from letters import render
+from letters.data import Address, InfoBlock, LetterData, MissingDocumentsData
+from letters.serialize import from_json, to_json
+from models import Case, Letter, Person, User
+
+KIND_LABELS = {
+    LetterKind.REJECTION: "Ablehnungsbescheid",
+    LetterKind.HEARING: "Anhörung",
+    LetterKind.MISSING_DOCUMENTS: "Nachforderung von Unterlagen",
+    LetterKind.EXPIRY_REMINDER: "Erinnerung an die Verlängerung",
+    LetterKind.CARD_PICKUP: "Abholbenachrichtigung eAT",
+    LetterKind.HANDOVER_RECORD: "Aushändigungsprotokoll",
+}
+_RENDERERS: dict[LetterKind, Callable[[Any], bytes]] = {
+    LetterKind.REJECTION: render.render_rejection,
+    LetterKind.HEARING: render.render_hearing,
+    LetterKind.MISSING_DOCUMENTS: render.render_missing_documents,
+    LetterKind.EXPIRY_REMINDER: render.render_reminder,
+    LetterKind.CARD_PICKUP: render.render_pickup_notice,
+    LetterKind.HANDOVER_RECORD: render.render_handover_record,
+}
+DEFAULT_REPLY_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    id: int
+    kind_label: str
+    status: str
+    created_at: datetime
+    created_by: str
+    sha256: str
+
+
+def render_letter(kind: LetterKind, data: LetterData) -> bytes:
+    return _RENDERERS[kind](data)
+
+
+def recipient(person: Person) -> tuple[Address, str]:
+    """The address block and salutation for a person; refused without a postal address."""
+    if not (person.street and person.postcode and person.city):
+        raise ValidationError(
+            f"Für {person.family_name}, {person.given_names} ist keine vollständige Anschrift gespeichert.",
+            field="anschrift",
+        )
+    name = f"{person.given_names} {person.family_name}".strip()
+    if person.sex == "w":
+        line, salutation = f"Frau {name}", f"Sehr geehrte Frau {person.family_name},"
+    elif person.sex == "m":
+        line, salutation = f"Herrn {name}", f"Sehr geehrter Herr {person.family_name},"
+    else:
+        line, salutation = name, f"Guten Tag {name},"
+    return Address((line, person.street, f"{person.postcode} {person.city}")), salutation
+
+
+def _info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
+    owner = uow.session.get(User, case.owner_id) if case.owner_id else None
+    head = office_letterhead(uow.session)
+    return InfoBlock(
+        file_number=case.file_number,
+        caseworker=owner.display_name if owner else head.department,
+        phone=owner.phone if owner and owner.phone else head.phone,
+        date=today,
+        email=(owner.email or "") if owner else "",
+    )
+
+
+def store_letter(uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData, status: LetterStatus) -> Letter:
+    pdf = render_letter(kind, data)
+    letter = Letter(
+        case_id=case.id,
+        kind=kind.value,
+        status=status.value,
+        data_json=to_json(data),
+        pdf=pdf,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        created_by_id=uow.ctx.actor.user_id,
+    )
+    uow.session.add(letter)
+    uow.session.flush()
+    uow.audit(
+        "schreiben_erstellt", "letter", letter.id, case_id=case.id, art=KIND_LABELS[kind], sha256=letter.pdf_sha256
+    )
+    return letter
+
+
+def create_missing_documents_letter(
+    ctx: ServiceContext, case_id: int, due: date | None = None, today: date | None = None
+) -> LetterRow:
+    """Nachforderung: the documents still missing on the case's checklist, with a date."""
+    today = today or date.today()
+    due = due or today + timedelta(weeks=DEFAULT_REPLY_WEEKS)
+    file = get_case_file(ctx, case_id, today)
+    missing = tuple(line.text for line in file.checklist if line.status == ChecklistStatus.MISSING)
+    if not missing:
+        raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
+    with ctx.unit_of_work() as uow:
+        case = uow.session.get(Case, case_id)
+        person = uow.session.get(Person, case.person_id) if case else None
+        if case is None or person is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        address, salutation = recipient(person)
+        data = MissingDocumentsData(
+            letterhead=office_letterhead(uow.session),
+            address=address,
+            info=_info(uow, case, today),
+            salutation=salutation,
+            draft=False,
+            application_date=case.applied_on,
+            applied_for=file.overview.procedure_name,
+            documents=missing,
+            due=due,
+        )
+        letter = store_letter(uow, case, LetterKind.MISSING_DOCUMENTS, data, LetterStatus.SENT)
+        uow.commit()
+        return _row(letter, ctx.actor.username)
+
+
+def _row(letter: Letter, who: str) -> LetterRow:
+    return LetterRow(
+        letter.id, KIND_LABELS[LetterKind(letter.kind)], letter.status, letter.created_at, who, letter.pdf_sha256 or ""
+    )
+
+
+def case_letters(ctx: ServiceContext, case_id: int) -> list[LetterRow]:
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Letter, User.display_name)
+            .outerjoin(User, User.id == Letter.created_by_id)
+            .where(Letter.case_id == case_id)
+            .order_by(Letter.created_at.desc(), Letter.id.desc())
+        ).all()
+        return [_row(letter, who or "System") for letter, who in rows]
+
+
+def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None or letter.pdf is None:
+            raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+        return letter.pdf
+
+
+def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
+    """Render the stored data again; the result must be byte-identical to the stored PDF."""
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+        kind, data_json, sha = LetterKind(letter.kind), letter.data_json, letter.pdf_sha256
+    pdf = render_letter(kind, from_json(kind.value, data_json))
+    if hashlib.sha256(pdf).hexdigest() != sha:
+        raise ConfigurationError(
+            "Der Nachdruck weicht vom gespeicherten Schreiben ab (geänderte Textbausteine oder Schrift?). "
+            "Bitte das gespeicherte PDF verwenden."
+        )
+    return pdf
