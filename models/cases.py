@@ -67,10 +67,18 @@ class Deadline(Base):
     """
 
     __tablename__ = "deadlines"
-    __table_args__ = (Index("ix_deadlines_status_due", "status", "due_date"),)
+    __table_args__ = (
+        Index("ix_deadlines_status_due", "status", "due_date"),
+        Index("ix_deadlines_owner_status_due", "owner_id", "status", "due_date"),
+        Index("ix_deadlines_area_status_due", "area_id", "status", "due_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # The case's owner and area, copied so that a worklist is one index range scan; kept in step
+    # by every service that changes a case's owner (deadlines.follow_owner).
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"))
     title_id: Mapped[int | None] = mapped_column(ForeignKey("residence_titles.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     event_date: Mapped[date] = mapped_column(Date)

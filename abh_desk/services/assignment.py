@@ -18,6 +18,7 @@ from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_prob
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import follow_owner
 from abh_desk.services.office import read_office_settings
 from models import Area, AssignmentRule, Case, Deputy, Person, User
 
@@ -201,6 +202,7 @@ def apply_rule_rows(
                 .values(owner_id=bindparam("owner"), version=table.c.version + 1),
                 [{"case": case_id, "owner": new} for case_id, _area, _old, new in chunk],
             )
+            follow_owner(session, [(case_id, new) for case_id, _area, _old, new in chunk])
             uow.audit_many(
                 "zustaendigkeit_verschoben",
                 "case",
@@ -284,6 +286,7 @@ def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str)
         if old is not None and old.id == user.id:
             raise ValidationError(f"Der Vorgang liegt bereits bei {user.display_name}.", field="benutzer")
         item.owner_id = user.id
+        follow_owner(uow.session, [(item.id, user.id)])
         uow.audit(
             "vorgang_umverteilt",
             "case",
@@ -312,6 +315,7 @@ def reroute_open_cases(uow: UnitOfWork, person: Person) -> int:
         if target is not None and target.id != item.owner_id:
             old = session.get(User, item.owner_id) if item.owner_id else None
             item.owner_id = target.id
+            follow_owner(session, [(item.id, target.id)])
             uow.audit(
                 "zustaendigkeit_verschoben",
                 "case",

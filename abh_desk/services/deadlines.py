@@ -3,11 +3,13 @@ closed when the duty is fulfilled — every step logged. The engine is ``domain.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.orm import Session
 
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
@@ -80,6 +82,8 @@ def upsert_deadline(
         return existing
     deadline = Deadline(
         case_id=case.id,
+        owner_id=case.owner_id,
+        area_id=case.area_id,
         title_id=title_id,
         kind=kind.value,
         event_date=event,
@@ -101,6 +105,16 @@ def upsert_deadline(
         anlass=source_event,
     )
     return deadline
+
+
+def follow_owner(session: Session, moves: Sequence[tuple[int, int | None]]) -> None:
+    """After cases changed owner: their deadlines follow ((case id, new owner id) pairs)."""
+    if moves:
+        table = cast(Table, Deadline.__table__)
+        session.execute(
+            update(table).where(table.c.case_id == bindparam("case")).values(owner_id=bindparam("owner")),
+            [{"case": case_id, "owner": owner} for case_id, owner in moves],
+        )
 
 
 def close_deadline(
@@ -150,6 +164,8 @@ def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", t
         case = _case(uow, case_id)
         deadline = Deadline(
             case_id=case.id,
+            owner_id=case.owner_id,
+            area_id=case.area_id,
             kind=DeadlineKind.FOLLOW_UP.value,
             event_date=on,
             nominal_date=on,

@@ -38,6 +38,7 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
 
         def add(
             case_id: int,
+            owner_area: tuple[int | None, int],
             kind: DeadlineKind,
             event: date,
             source: str,
@@ -49,6 +50,8 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
             rows.append(
                 {
                     "case_id": case_id,
+                    "owner_id": owner_area[0],
+                    "area_id": owner_area[1],
                     "title_id": title_id,
                     "kind": kind.value,
                     "event_date": event,
@@ -63,7 +66,14 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
             )
 
         titles = session.execute(
-            select(ResidenceTitle.id, ResidenceTitle.case_id, ResidenceTitle.valid_until, ResidenceTitle.kind)
+            select(
+                ResidenceTitle.id,
+                ResidenceTitle.case_id,
+                ResidenceTitle.valid_until,
+                ResidenceTitle.kind,
+                Case.owner_id,
+                Case.area_id,
+            )
             .join(Case, Case.id == ResidenceTitle.case_id)
             .where(
                 ResidenceTitle.valid_until.between(today - timedelta(days=30), today + timedelta(weeks=20)),
@@ -74,10 +84,11 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
             )
             .order_by(ResidenceTitle.id)
         ).all()
-        for title_id, case_id, valid_until, kind in titles:
+        for title_id, case_id, valid_until, kind, owner, area in titles:
             assert case_id is not None and valid_until is not None  # selected by the join and range above
             add(
                 case_id,
+                (owner, area),
                 DeadlineKind.EXPIRY_REMINDER,
                 valid_until,
                 f"{kind} gültig bis {valid_until:%d.%m.%Y}",
@@ -85,26 +96,26 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
             )
 
         open_cases = session.execute(
-            select(Case.id, Case.applied_on)
+            select(Case.id, Case.owner_id, Case.area_id)
             .where(Case.status.in_([s.value for s in OPEN_CASE_STATUSES]), ~has_deadline)
             .order_by(Case.id)
         ).all()
-        for case_id, _applied in open_cases:
+        for case_id, owner, area in open_cases:
             if rng.random() < FOLLOW_UP_SHARE:
                 on = today + timedelta(days=rng.randint(-10, 45))
-                add(case_id, DeadlineKind.FOLLOW_UP, on, "Wiedervorlage gesetzt", today=min(on, today))
+                add(case_id, (owner, area), DeadlineKind.FOLLOW_UP, on, "Wiedervorlage gesetzt", today=min(on, today))
 
         rejected = session.execute(
-            select(Case.id, Case.decided_on)
+            select(Case.id, Case.decided_on, Case.owner_id, Case.area_id)
             .where(
                 Case.status == CaseStatus.REJECTED.value, Case.decided_on >= today - timedelta(days=60), ~has_deadline
             )
             .order_by(Case.id)
         ).all()
-        for case_id, decided_on in rejected:
+        for case_id, decided_on, owner, area in rejected:
             assert decided_on is not None  # selected by the range above
             posted = decided_on + timedelta(days=1)
-            add(case_id, DeadlineKind.OBJECTION_PERIOD, posted, f"Versand am {posted:%d.%m.%Y}")
+            add(case_id, (owner, area), DeadlineKind.OBJECTION_PERIOD, posted, f"Versand am {posted:%d.%m.%Y}")
 
         for start in range(0, len(rows), CHUNK):
             session.execute(insert(Deadline), rows[start : start + CHUNK])

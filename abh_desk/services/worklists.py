@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
@@ -19,7 +20,8 @@ from abh_desk.services.deadlines import KIND_LABELS
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
 
 HORIZON = timedelta(weeks=8)
-_Rows = Select[Deadline, Case, Person, str]
+MAX_ROWS = 1_000
+OVERDUE, TODAY, THIS_WEEK, NEXT_WEEKS = range(4)
 
 
 class WorkScope(StrEnum):
@@ -48,6 +50,16 @@ class Worklist:
     due_today: list[WorklistRow] = field(default_factory=list)
     this_week: list[WorklistRow] = field(default_factory=list)
     next_weeks: list[WorklistRow] = field(default_factory=list)
+    counts: dict[int, int] = field(default_factory=dict)
+    """Deadlines per group in full (the row lists stop at ``MAX_ROWS``)."""
+
+    def count(self, group: int) -> int:
+        return self.counts.get(group, 0)
+
+    @property
+    def truncated(self) -> bool:
+        shown = len(self.overdue) + len(self.due_today) + len(self.this_week) + len(self.next_weeks)
+        return shown < sum(self.counts.values())
 
     @property
     def groups(self) -> list[tuple[str, list[WorklistRow]]]:
@@ -61,12 +73,12 @@ class Worklist:
 
 def _owner_filter(
     ctx: ServiceContext,
-    stmt: _Rows,
+    stmt: Any,
     scope: WorkScope,
     today: date,
     area: str | None,
     username: str | None,
-) -> _Rows:
+) -> Any:
     with ctx.db.read() as session:
         if scope == WorkScope.MINE:
             user_id = ctx.actor.user_id
@@ -75,7 +87,7 @@ def _owner_filter(
                 if user_id is None:
                     raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
             owners = [user_id, *owners_represented_by(session, user_id, today)] if user_id else []
-            return stmt.where(Case.owner_id.in_(owners))
+            return stmt.where(Deadline.owner_id.in_(owners))
         if scope == WorkScope.AREA:
             if area is None and ctx.actor.user_id is not None:
                 user = session.get(User, ctx.actor.user_id)
@@ -84,7 +96,7 @@ def _owner_filter(
                 area_id = session.scalar(select(Area.id).where(Area.code == area))
                 if area_id is None:
                     raise NotFound(f"Bereich „{area}“ gibt es nicht.")
-            return stmt.where(Case.area_id == area_id) if area_id is not None else stmt
+            return stmt.where(Deadline.area_id == area_id) if area_id is not None else stmt
         return stmt
 
 
@@ -94,41 +106,74 @@ def worklist(
     today: date | None = None,
     area: str | None = None,
     username: str | None = None,
+    limit: int = MAX_ROWS,
 ) -> Worklist:
-    """Open deadlines due up to eight weeks ahead, grouped; one indexed query."""
+    """Open deadlines due up to eight weeks ahead, grouped.
+
+    The groups are counted in full; rows are fetched for the first ``limit`` deadlines by due
+    date (overdue first), as plain columns — a list longer than that is for the counts, not for
+    reading line by line."""
     today = today or date.today()
-    stmt = (
-        select(Deadline, Case, Person, User.display_name)
+    week_end = today + timedelta(days=6 - today.weekday())
+    due = Deadline.due_date
+    bucket = case((due < today, OVERDUE), (due == today, TODAY), (due <= week_end, THIS_WEEK), else_=NEXT_WEEKS).label(
+        "bucket"
+    )
+    open_due = (Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON)
+    rows_stmt = (
+        select(
+            Deadline.id,
+            Deadline.case_id,
+            Case.person_id,
+            Case.file_number,
+            Person.family_name,
+            Person.given_names,
+            Deadline.kind,
+            due,
+            User.display_name,
+            Deadline.note,
+        )
         .join(Case, Case.id == Deadline.case_id)
         .join(Person, Person.id == Case.person_id)
         .outerjoin(User, User.id == Case.owner_id)
-        .where(Deadline.status == DeadlineStatus.OPEN.value, Deadline.due_date <= today + HORIZON)
-        .order_by(Deadline.due_date, Case.file_number)
+        .where(*open_due)
+        .order_by(due, Deadline.id)
+        .limit(limit)
     )
-    stmt = _owner_filter(ctx, stmt, scope, today, area, username)
-    week_end = today + timedelta(days=6 - today.weekday())
+    count_stmt = select(bucket, func.count()).where(*open_due).group_by(bucket)
+    rows_stmt = _owner_filter(ctx, rows_stmt, scope, today, area, username)
+    count_stmt = _owner_filter(ctx, count_stmt, scope, today, area, username)
     result = Worklist(today)
+    groups = {
+        OVERDUE: result.overdue,
+        TODAY: result.due_today,
+        THIS_WEEK: result.this_week,
+        NEXT_WEEKS: result.next_weeks,
+    }
     with ctx.db.read() as session:
-        for deadline, case, person, owner in session.execute(stmt):
+        result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt).all()})
+        for d_id, case_id, person_id, file_number, family, given, kind, due_date, owner, note in session.execute(
+            rows_stmt
+        ):
             row = WorklistRow(
-                deadline.id,
-                case.id,
-                person.id,
-                case.file_number,
-                f"{person.family_name}, {person.given_names}".rstrip(", "),
-                KIND_LABELS[DeadlineKind(deadline.kind)],
-                deadline.due_date,
+                d_id,
+                case_id,
+                person_id,
+                file_number,
+                f"{family}, {given}".rstrip(", "),
+                KIND_LABELS[DeadlineKind(kind)],
+                due_date,
                 owner or "",
-                deadline.note or "",
+                note or "",
             )
-            if deadline.due_date < today:
-                result.overdue.append(row)
-            elif deadline.due_date == today:
-                result.due_today.append(row)
-            elif deadline.due_date <= week_end:
-                result.this_week.append(row)
+            if due_date < today:
+                groups[OVERDUE].append(row)
+            elif due_date == today:
+                groups[TODAY].append(row)
+            elif due_date <= week_end:
+                groups[THIS_WEEK].append(row)
             else:
-                result.next_weeks.append(row)
+                groups[NEXT_WEEKS].append(row)
     return result
 
 

@@ -120,6 +120,8 @@ def test_worklists_group_by_due_date_and_filter_by_owner_and_area(ctx: ServiceCo
             uow.session.add(
                 Deadline(
                     case_id=case_id,
+                    owner_id=uow.session.get(Case, case_id).owner_id,  # type: ignore[union-attr]
+                    area_id=uow.session.get(Case, case_id).area_id,  # type: ignore[union-attr]
                     kind=DeadlineKind.FOLLOW_UP.value,
                     event_date=on,
                     nominal_date=on,
@@ -147,3 +149,31 @@ def test_expiring_titles_without_application(ctx: ServiceContext) -> None:
     assert [t.person_id for t in expiring_titles(ctx, TODAY)] == [person_id]
     open_case(ctx, person_id, QUALIFICATION, applied_on=TODAY)
     assert expiring_titles(ctx, TODAY) == []
+
+
+def test_deadlines_follow_their_case_to_a_new_owner(ctx: ServiceContext) -> None:
+    from abh_desk.services.assignment import RuleRow, apply_rule_rows, reassign_case
+    from abh_desk.services.demo_users import ensure_demo_users
+
+    ensure_demo_users(ctx)
+    _, case_id = _case(ctx, "Haddad")
+    set_follow_up(ctx, case_id, TODAY + timedelta(days=2), today=TODAY)
+    assert len(worklist(_as(ctx, "schweiger"), WorkScope.MINE, TODAY).next_weeks) == 1
+    reassign_case(ctx, case_id, "keller", "Sprache")
+    assert worklist(_as(ctx, "schweiger"), WorkScope.MINE, TODAY).next_weeks == []
+    assert len(worklist(_as(ctx, "keller"), WorkScope.MINE, TODAY).next_weeks) == 1
+    reassign_case(ctx, case_id, "schweiger", "zurück")
+    apply_rule_rows(
+        ctx,
+        [
+            RuleRow("allgemein", "schaeuble", "A–B, D–G"),
+            RuleRow("allgemein", "rudolf", "C, H–I"),
+            RuleRow("allgemein", "schweiger", "J–N"),
+            RuleRow("allgemein", "keller", "O–Z"),
+        ],
+        "Neuverteilung",
+    )
+    assert [r.owner for r in worklist(_as(ctx, "rudolf"), WorkScope.MINE, TODAY).next_weeks] == ["Frau Rudolf"]
+    with ctx.db.read() as session:
+        owners = session.execute(select(Deadline.owner_id, Case.owner_id).join(Case, Case.id == Deadline.case_id)).all()
+    assert all(d == c for d, c in owners)

@@ -170,6 +170,8 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
         uow.session.add(
             Deadline(
                 case_id=cases["Hassan"],
+                owner_id=uow.session.get(Case, cases["Hassan"]).owner_id,
+                area_id=uow.session.get(Case, cases["Hassan"]).area_id,
                 kind="wiedervorlage",
                 event_date=TODAY,
                 nominal_date=TODAY,

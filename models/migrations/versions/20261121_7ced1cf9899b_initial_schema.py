@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 65d489d10ace
+Revision ID: 7ced1cf9899b
 Revises:
-Create Date: 2026-11-21 05:52:57.204825
+Create Date: 2026-11-21 06:25:24.768469
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "65d489d10ace"
+revision: str = "7ced1cf9899b"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -324,6 +324,8 @@ def upgrade() -> None:
         "deadlines",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=True),
+        sa.Column("area_id", sa.Integer(), nullable=False),
         sa.Column("title_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=40), nullable=False),
         sa.Column("event_date", sa.Date(), nullable=False),
@@ -335,14 +337,18 @@ def upgrade() -> None:
         sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
         sa.Column("closed_at", models.base.UTCDateTime(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_deadlines_area_id_areas")),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_deadlines_case_id_cases"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["owner_id"], ["users.id"], name=op.f("fk_deadlines_owner_id_users")),
         sa.ForeignKeyConstraint(
             ["title_id"], ["residence_titles.id"], name=op.f("fk_deadlines_title_id_residence_titles")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deadlines")),
     )
     with op.batch_alter_table("deadlines", schema=None) as batch_op:
+        batch_op.create_index("ix_deadlines_area_status_due", ["area_id", "status", "due_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_deadlines_case_id"), ["case_id"], unique=False)
+        batch_op.create_index("ix_deadlines_owner_status_due", ["owner_id", "status", "due_date"], unique=False)
         batch_op.create_index("ix_deadlines_status_due", ["status", "due_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_deadlines_title_id"), ["title_id"], unique=False)
 
@@ -351,7 +357,9 @@ def downgrade() -> None:
     with op.batch_alter_table("deadlines", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_deadlines_title_id"))
         batch_op.drop_index("ix_deadlines_status_due")
+        batch_op.drop_index("ix_deadlines_owner_status_due")
         batch_op.drop_index(batch_op.f("ix_deadlines_case_id"))
+        batch_op.drop_index("ix_deadlines_area_status_due")
 
     op.drop_table("deadlines")
     op.drop_table("card_handovers")
