@@ -42,6 +42,7 @@ class NewCaseDialog(QDialog):
         self.person_id = person_id
         self.runner = runner or TaskRunner(self)
         self.created: CaseRow | None = None
+        self._creating = False  # one Enter can reach both the list and the dialog's default button
         self.setWindowTitle(self.tr("New case for %1").replace("%1", person_name))
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”"))
@@ -88,6 +89,8 @@ class NewCaseDialog(QDialog):
         if self.created is not None:
             self.accept()
             return
+        if self._creating:
+            return
         item = self.procedures.currentItem()
         if item is None:
             self.message.setText(self.tr("Please choose a procedure."))
@@ -95,8 +98,10 @@ class NewCaseDialog(QDialog):
         key = str(item.data(Qt.ItemDataRole.UserRole))
         applied = self.applied_on.date().toPython()
         ctx, person_id = self.ctx, self.person_id
+        self._creating = True
 
         def done(row: CaseRow) -> None:
+            self._creating = False
             self.created = row
             self.message.clear()
             self.result.setText(
@@ -109,6 +114,7 @@ class NewCaseDialog(QDialog):
             self.filter.setEnabled(False)
 
         def failed(exc: Exception) -> None:
+            self._creating = False
             self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
 
         self.runner.run(lambda: open_case(ctx, person_id, key, applied), done, failed, owner=self)

@@ -118,3 +118,15 @@ def test_english_can_be_chosen_for_the_next_start(qtbot: QtBot, sqlite_ctx: Serv
     assert load_settings().language == "en"
     assert "English" in window.statusBar().currentMessage()
     assert install_translators(qapp, "en") == []  # English is the source language: nothing to load
+
+
+def test_a_double_enter_opens_one_case_not_two(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"), today=TODAY)
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre", today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.create()
+    dialog.create()  # Enter on the list and on the default button, before the first one returned
+    qtbot.waitUntil(lambda: dialog.created is not None)
+    qtbot.wait(200)
+    assert len(get_person_file(sqlite_ctx, person.id).cases) == 1

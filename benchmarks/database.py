@@ -1,0 +1,160 @@
+"""The benchmark database: N demo persons, built once with the demo generator and reused.
+
+Reproducible: seed 1 and a fixed ``today``. The cache key names the persons count, the schema
+revision (Alembic head) and the generator's version, so a database made by an older schema or
+generator is never reused. SQLite files live in ``benchmarks/data/`` (git-ignored) with a small
+JSON of how long they took to build; on PostgreSQL the database is named after the key and its
+build time is kept as the database's comment. A half-built database is never reused: it is built
+under another name and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import text
+
+from abh_desk import migrate
+from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo import generate_demo
+from abh_desk.storage import Database, parse_url
+from benchmarks.harness import machine
+from benchmarks.raw import RawSql
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 1
+TODAY = date(2026, 11, 21)
+#: Bump when the way this module builds the data changes (the generator's own files are hashed).
+DATA_VERSION = 1
+#: What decides the generated rows besides seed and count: the generator, its name pools, the
+#: catalogue it draws procedures from and the rule file that routes the cases.
+GENERATOR_INPUTS = (
+    "abh_desk/services/demo.py",
+    "abh_desk/domain/demo_names.py",
+    "resources/catalogue",
+    "resources/assignment",
+)
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    persons: int
+    titles: int
+    cases: int
+    checklist_items: int
+    seconds: float
+    analyze_seconds: float
+    built_at: str
+    cpu: str
+
+
+@dataclass
+class Opened:
+    """One benchmark database, opened for the services and for the raw baselines."""
+
+    backend: str
+    key: str
+    ctx: ServiceContext
+    raw: RawSql
+    build: BuildInfo
+    built_now: bool
+
+    def close(self) -> None:
+        self.raw.close()
+        self.ctx.db.dispose()
+
+
+def generator_version() -> str:
+    digest = hashlib.sha256()
+    for name in GENERATOR_INPUTS:
+        path = ROOT / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(str(file.relative_to(ROOT)).encode() + b"\0" + file.read_bytes())
+    return f"v{DATA_VERSION}_{digest.hexdigest()[:8]}"
+
+
+def cache_key(persons: int) -> str:
+    return f"abh_bench_p{persons}_r{migrate.head_revision()}_g{generator_version()}".lower()
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % max(total // 10, 1) == 0:
+        print(f"  … {done:,} / {total:,} Personen", file=sys.stderr, flush=True)
+
+
+def _generate(db: Database, persons: int) -> BuildInfo:
+    migrate.upgrade(db)
+    print(f"Building {db.display_url} with {persons:,} persons (seed {SEED}, today {TODAY}) …", file=sys.stderr)
+    summary = generate_demo(ServiceContext(db, load_catalogue()), persons, SEED, TODAY, _progress)
+    return BuildInfo(
+        summary.persons, summary.titles, summary.cases, summary.checklist_items, round(summary.seconds, 1), 0.0,
+        datetime.now(timezone.utc).isoformat(timespec="seconds"), machine()["CPU"],
+    )  # fmt: skip
+
+
+def open_sqlite(persons: int) -> Opened:
+    key = cache_key(persons)
+    path, info_path = DATA / f"{key}.sqlite3", DATA / f"{key}.json"
+    built_now = not (path.exists() and info_path.exists())
+    if built_now:
+        DATA.mkdir(exist_ok=True)
+        for stale in DATA.glob(f"abh_bench_p{persons}_*"):
+            print(f"Removing stale benchmark database {stale.name}", file=sys.stderr)
+            stale.unlink()
+        partial = DATA / f"{key}.bau.sqlite3"
+        db = Database(f"sqlite:///{partial}")
+        info = _generate(db, persons)
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.dispose()
+        partial.rename(path)
+        info_path.write_text(json.dumps(asdict(info), indent=2) + "\n")
+    info = BuildInfo(**json.loads(info_path.read_text()))
+    db = Database(f"sqlite:///{path}")
+    return Opened("SQLite", key, ServiceContext(db, load_catalogue()), RawSql.sqlite(path), info, built_now)
+
+
+def open_postgresql(server_url: str, persons: int) -> Opened:
+    """The database named after the cache key on the server at ``server_url``; built there if missing."""
+    key = cache_key(persons)
+    server = Database(server_url)
+    admin = server.engine.execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        comment = connection.execute(
+            text("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = :name"), {"name": key}
+        ).first()
+    built_now = comment is None
+    url = parse_url(server.engine.url.render_as_string(hide_password=False))
+    if built_now:
+        partial = f"{key}_bau"
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{partial}"')
+            connection.exec_driver_sql(f'CREATE DATABASE "{partial}"')
+        db = Database(url.set(database=partial).render_as_string(hide_password=False))
+        info = _generate(db, persons)
+        db.dispose()
+        raw = RawSql.postgresql(url.set(database=partial))
+        started = time.perf_counter()
+        raw.connection.execute("VACUUM (ANALYZE)")  # what autovacuum does on a server in use
+        raw.close()
+        info = BuildInfo(**{**asdict(info), "analyze_seconds": round(time.perf_counter() - started, 1)})
+        note = json.dumps(asdict(info)).replace("'", "''")
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'ALTER DATABASE "{partial}" RENAME TO "{key}"')
+            connection.exec_driver_sql(f"COMMENT ON DATABASE \"{key}\" IS '{note}'")
+    else:
+        assert comment is not None
+        info = BuildInfo(**json.loads(comment[0]))
+    server.dispose()
+    db = Database(url.set(database=key).render_as_string(hide_password=False))
+    raw = RawSql.postgresql(db.engine.url)
+    return Opened("PostgreSQL", key, ServiceContext(db, load_catalogue()), raw, info, built_now)
