@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from benchmarks import assignment, paging, person_file, report, search
+from benchmarks import assignment, paging, person_file, report, search, worklists
 from benchmarks.database import Opened, open_postgresql, open_sqlite
 from benchmarks.harness import Figure, S, Spec, Stats, machine
 
@@ -33,6 +33,7 @@ SPECS: tuple[Spec, ...] = (
     *person_file.FIGURES,
     *paging.FIGURES,
     *assignment.FIGURES,
+    *worklists.FIGURES,
 )
 
 

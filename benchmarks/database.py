@@ -24,6 +24,7 @@ from abh_desk import migrate
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo import generate_demo
+from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.storage import Database, parse_url
 from benchmarks.harness import machine
 from benchmarks.raw import RawSql
@@ -38,6 +39,7 @@ DATA_VERSION = 1
 #: catalogue it draws procedures from and the rule file that routes the cases.
 GENERATOR_INPUTS = (
     "abh_desk/services/demo.py",
+    "abh_desk/services/demo_deadlines.py",
     "abh_desk/domain/demo_names.py",
     "resources/catalogue",
     "resources/assignment",
@@ -94,7 +96,10 @@ def _progress(done: int, total: int) -> None:
 def _generate(db: Database, persons: int) -> BuildInfo:
     migrate.upgrade(db)
     print(f"Building {db.display_url} with {persons:,} persons (seed {SEED}, today {TODAY}) …", file=sys.stderr)
-    summary = generate_demo(ServiceContext(db, load_catalogue()), persons, SEED, TODAY, _progress)
+    ctx = ServiceContext(db, load_catalogue())
+    summary = generate_demo(ctx, persons, SEED, TODAY, _progress)
+    deadlines = generate_demo_deadlines(ctx, TODAY, SEED)
+    print(f"  … {deadlines:,} deadlines", file=sys.stderr, flush=True)
     return BuildInfo(
         summary.persons, summary.titles, summary.cases, summary.checklist_items, round(summary.seconds, 1), 0.0,
         datetime.now(timezone.utc).isoformat(timespec="seconds"), machine()["CPU"],

@@ -1,0 +1,84 @@
+"""Worklists: "due within eight weeks" for one caseworker and for an area (``services.worklists``).
+
+The baseline sends the same two statements by hand: the group counts over the owner's (or the
+area's) open deadlines up to the horizon, and the first 1,000 rows by due date.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from abh_desk.domain.enums import Role
+from abh_desk.services.context import Actor
+from abh_desk.services.worklists import HORIZON, MAX_ROWS, WorkScope, worklist
+from benchmarks.database import TODAY, Opened
+from benchmarks.harness import MS, Figure, Spec, Target, measure
+from benchmarks.raw import RawSql
+
+RUNS = 100
+TARGET = Target(p95_ns=50 * MS)
+_COUNT = (
+    "SELECT CASE WHEN due_date < ? THEN 0 WHEN due_date = ? THEN 1 WHEN due_date <= ? THEN 2 ELSE 3 END, count(*) "
+    "FROM deadlines WHERE status = 'offen' AND due_date <= ? AND {column} = ? GROUP BY 1"
+)
+_ROWS = (
+    "SELECT d.id, d.case_id, c.person_id, c.file_number, p.family_name, p.given_names, d.kind, d.due_date, "
+    "u.display_name, d.note FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN persons p ON p.id = c.person_id "
+    "LEFT JOIN users u ON u.id = c.owner_id WHERE d.status = 'offen' AND d.due_date <= ? AND d.{column} = ? "
+    "ORDER BY d.due_date, d.id LIMIT ?"
+)
+
+
+def _raw(raw: RawSql, column: str, value: int) -> tuple[Any, ...]:
+    week_end = TODAY + timedelta(days=6 - TODAY.weekday())
+    day = raw.day
+    counts = raw.rows(
+        _COUNT.format(column=column), (day(TODAY), day(TODAY), day(week_end), day(TODAY + HORIZON), value)
+    )
+    rows = raw.rows(_ROWS.format(column=column), (day(TODAY + HORIZON), value, MAX_ROWS))
+    return counts, rows
+
+
+def _caseworkers(raw: RawSql) -> list[tuple[int, str]]:
+    return [
+        (int(i), str(n))
+        for i, n in raw.rows("SELECT id, username FROM users WHERE role = 'sachbearbeitung' ORDER BY id")
+    ]
+
+
+def caseworker(opened: Opened) -> Figure:
+    workers = _caseworkers(opened.raw)
+    inputs = [workers[n % len(workers)] for n in range(RUNS)]
+    ctx = opened.ctx
+
+    def call(worker: tuple[int, str]) -> object:
+        return worklist(ctx.as_user(Actor(worker[0], worker[1], Role.CASEWORKER)), WorkScope.MINE, TODAY)
+
+    stats, baseline = measure(call, inputs, lambda w: _raw(opened.raw, "owner_id", w[0]))
+    sizes = [
+        sum(worklist(ctx.as_user(Actor(i, n, Role.CASEWORKER)), WorkScope.MINE, TODAY).counts.values())
+        for i, n in workers
+    ]
+    return Figure(
+        "fristen.sachbearbeitung", "Worklist, one caseworker (8 weeks)", stats, baseline=baseline,
+        baseline_label="raw SQL", target=TARGET,
+        note=f"{min(sizes):,}–{max(sizes):,} open deadlines per caseworker counted, first {MAX_ROWS:,} rows fetched",
+    )  # fmt: skip
+
+
+def area(opened: Opened) -> Figure:
+    areas = [(int(i), str(c)) for i, c in opened.raw.rows("SELECT id, code FROM areas ORDER BY id")]
+    inputs = [areas[n % len(areas)] for n in range(RUNS // 2)]
+    ctx = opened.ctx
+    stats, baseline = measure(
+        lambda a: worklist(ctx, WorkScope.AREA, TODAY, area=a[1]), inputs, lambda a: _raw(opened.raw, "area_id", a[0])
+    )
+    sizes = [sum(worklist(ctx, WorkScope.AREA, TODAY, area=c).counts.values()) for _i, c in areas]
+    return Figure(
+        "fristen.bereich", "Worklist, one area (8 weeks)", stats, baseline=baseline, baseline_label="raw SQL",
+        target=TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",
+    )  # fmt: skip
+
+
+FIGURES = (Spec("fristen.sachbearbeitung", caseworker), Spec("fristen.bereich", area))
