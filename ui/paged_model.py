@@ -10,9 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
-from ui.rows_model import Column
+from ui.rows_model import Column, cell, column_header
 from ui.tasks import TaskRunner
 
 PAGE_SIZE = 100
@@ -60,22 +59,18 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header
-        return None
+        return column_header(self._columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole):
+        if not index.isValid():
             return None
         row = self.row(index.row())
         if row is None:
-            self._request_page(index.row() // PAGE_SIZE)
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        color = column.color(row) if column.color is not None else None
-        return QBrush(QColor(color)) if color else None
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request_page(index.row() // PAGE_SIZE)
+                return "…"
+            return None
+        return cell(self._columns[index.column()], row, role)
 
     def _request_page(self, page: int) -> None:
         if page in self._requested:

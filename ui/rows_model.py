@@ -43,20 +43,27 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header
-        return None
+        return column_header(self._columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None and self._muted(row):
-            return QBrush(QColor("#7a7a7a"))
-        if role == Qt.ItemDataRole.BackgroundRole and column.color is not None:
-            color = column.color(row)
-            return QBrush(QColor(color)) if color else None
-        return None
+        return cell(self._columns[index.column()], self._rows[index.row()], role, self._muted)
+
+
+def column_header(columns: Sequence[Column[Any]], section: int, orientation: Qt.Orientation, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        return columns[section].header
+    return None
+
+
+def cell(column: Column[Row], row: Row, role: int, muted: Callable[[Row], bool] | None = None) -> Any:
+    """What a table cell shows for ``role``: text (also as tooltip), grey when muted, background colour."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return column.text(row)
+    if role == Qt.ItemDataRole.ForegroundRole and muted is not None and muted(row):
+        return QBrush(QColor("#7a7a7a"))
+    if role == Qt.ItemDataRole.BackgroundRole and column.color is not None:
+        color = column.color(row)
+        return QBrush(QColor(color)) if color else None
+    return None
