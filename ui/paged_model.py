@@ -45,6 +45,17 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._requested = set()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[int]) -> None:
+        """Show the full list after a first page: where it begins with the rows already shown, they
+        stay (with their fetched data) and the rest is appended; otherwise the table is replaced."""
+        if len(ids) < len(self._ids) or ids[: len(self._ids)] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

@@ -25,6 +25,7 @@ from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view
 
 SEARCH_DELAY_MS = 150
+FIRST_PAGE = 100
 EXPIRY_WARNING = timedelta(weeks=8)
 
 
@@ -143,13 +144,25 @@ class SearchPage(QWidget):
         generation = self._search_generation
         ctx = self.ctx
 
-        def done(ids: list[int]) -> None:
+        def first_page(ids: list[int]) -> None:
             if generation != self._search_generation:
                 return
             self.results.set_ids(ids)
-            self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
+            if len(ids) < FIRST_PAGE:
+                self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
+                return
+            self.result_count.setText(self.tr("more than %1 persons found …").replace("%1", str(FIRST_PAGE)))
+            self.runner.run(lambda: search_person_ids(ctx, text), all_ids, self.show_error, owner=self)
 
-        self.runner.run(lambda: search_person_ids(ctx, text), done, self.show_error, owner=self)
+        def all_ids(ids: list[int]) -> None:
+            if generation != self._search_generation:
+                return
+            self.results.extend_ids(ids)
+            self.result_count.setText(self.tr("%n person(s) found", "", len(ids)))
+
+        # The first page comes from a LIMIT query, so a single letter shows rows at once; the full
+        # list of ids (up to a million) follows for scrolling.
+        self.runner.run(lambda: search_person_ids(ctx, text, FIRST_PAGE), first_page, self.show_error, owner=self)
 
     def _open_first_or_selected(self) -> None:
         row = self.result_view.currentIndex().row()

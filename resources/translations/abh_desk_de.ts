@@ -607,37 +607,37 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="45" />
+        <location filename="../../ui/new_case_dialog.py" line="46" />
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="47" />
+        <location filename="../../ui/new_case_dialog.py" line="48" />
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <location filename="../../ui/new_case_dialog.py" line="60" />
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61" />
+        <location filename="../../ui/new_case_dialog.py" line="62" />
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="93" />
+        <location filename="../../ui/new_case_dialog.py" line="96" />
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="103" />
+        <location filename="../../ui/new_case_dialog.py" line="108" />
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="107" />
+        <location filename="../../ui/new_case_dialog.py" line="112" />
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
@@ -828,123 +828,129 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="58" />
+        <location filename="../../ui/search_page.py" line="59" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="66" />
+        <location filename="../../ui/search_page.py" line="67" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="68" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="68" />
+        <location filename="../../ui/search_page.py" line="69" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="69" />
+        <location filename="../../ui/search_page.py" line="70" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="71" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="71" />
+        <location filename="../../ui/search_page.py" line="72" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="77" />
+        <location filename="../../ui/search_page.py" line="78" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="83" />
+        <location filename="../../ui/search_page.py" line="84" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="84" />
+        <location filename="../../ui/search_page.py" line="85" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="85" />
+        <location filename="../../ui/search_page.py" line="86" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="87" />
+        <location filename="../../ui/search_page.py" line="88" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="88" />
+        <location filename="../../ui/search_page.py" line="89" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="95" />
+        <location filename="../../ui/search_page.py" line="96" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="97" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="98" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="98" />
+        <location filename="../../ui/search_page.py" line="99" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="100" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="100" />
+        <location filename="../../ui/search_page.py" line="101" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="124" />
+        <location filename="../../ui/search_page.py" line="125" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="126" />
+        <location filename="../../ui/search_page.py" line="127" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="150" />
+        <location filename="../../ui/search_page.py" line="152" />
+        <location filename="../../ui/search_page.py" line="161" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="176" />
+        <location filename="../../ui/search_page.py" line="154" />
+        <source>more than %1 persons found …</source>
+        <translation>mehr als %1 Personen gefunden …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="189" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="185" />
+        <location filename="../../ui/search_page.py" line="198" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

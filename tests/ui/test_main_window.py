@@ -140,3 +140,40 @@ def test_task_runner_returns_results_on_the_gui_thread(qtbot: QtBot, qapp: QAppl
     runner.run(lambda: 1 / 0, lambda _r: None, errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_single_letter_shows_a_first_page_at_once_then_the_full_count(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    from sqlalchemy import insert
+
+    from models import Person
+
+    with sqlite_ctx.unit_of_work() as uow:
+        uow.session.execute(
+            insert(Person),
+            [
+                {
+                    "family_name": f"Mahmoud{n:03d}",
+                    "given_names": "Ali",
+                    "family_name_key": f"MAHMOUD{n:03d}",
+                    "given_names_key": "ALI",
+                    "routing_key": f"MAHMOUD{n:03d}",
+                    "birth_year": 1990,
+                    "nationality": "SYR",
+                    "sex": "m",
+                }
+                for n in range(250)
+            ],
+        )
+        uow.commit()
+    window = _window(qtbot, sqlite_ctx)
+    model = window.search.results
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    qtbot.keyClicks(window.search_field, "m")
+    qtbot.waitUntil(lambda: window.search.result_count.text() == "250 Personen gefunden")
+    # the first 100 came from the LIMIT query; the other 150 were appended, the first page kept
+    assert inserted[-1] == (100, 249)
+    assert model.rowCount() == 250
+    qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Mahmoud000")
