@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 7ced1cf9899b
+Revision ID: 10b3f2bca066
 Revises:
-Create Date: 2026-11-21 06:25:24.768469
+Create Date: 2026-11-21 06:43:37.876800
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 
 import models.base
 
-revision: str = "7ced1cf9899b"
+revision: str = "10b3f2bca066"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -93,7 +93,9 @@ def upgrade() -> None:
     with op.batch_alter_table("persons", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_persons_azr_number"), ["azr_number"], unique=False)
         batch_op.create_index("ix_persons_birth", ["birth_year", "birth_month", "birth_day"], unique=False)
-        batch_op.create_index("ix_persons_family_key_given_key", ["family_name_key", "given_names_key"], unique=False)
+        batch_op.create_index(
+            "ix_persons_family_key_given_key", ["family_name_key", "given_names_key", "id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_persons_passport_number"), ["passport_number"], unique=False)
 
     op.create_table(
