@@ -292,7 +292,8 @@ class CaseDialog(QDialog):
                 box.deleteLater()
             self.fact_boxes = {}
             for key, label in file.overview.available_facts:
-                box = QCheckBox(label.removeprefix("nur ").removeprefix("bei ").capitalize())
+                text = label.removeprefix("nur ").removeprefix("bei ")
+                box = QCheckBox(text[:1].upper() + text[1:])
                 box.toggled.connect(lambda _on: self._facts_changed())
                 self.fact_boxes[key] = box
                 self.facts_layout.addWidget(box)

@@ -38,7 +38,7 @@ DUPLICATE_CHECK_MS = 300
 FIELDS = (
     ("family_name", "familienname", "Family name"),
     ("given_names", "vornamen", "Given names"),
-    ("birth_date", "geburtsdatum", "Date of birth (DD.MM.YYYY, unknown parts 00)"),
+    ("birth_date", "geburtsdatum", "Date of birth"),
     ("birth_place", "geburtsort", "Place of birth"),
     ("nationality", "staatsangehoerigkeit", "Nationality"),
     ("sex", "geschlecht", "Sex"),
@@ -72,7 +72,7 @@ class PersonDialog(QDialog):
         labels = {
             "family_name": self.tr("Family name"),
             "given_names": self.tr("Given names"),
-            "birth_date": self.tr("Date of birth (DD.MM.YYYY, unknown parts 00)"),
+            "birth_date": self.tr("Date of birth"),
             "birth_place": self.tr("Place of birth"),
             "nationality": self.tr("Nationality"),
             "sex": self.tr("Sex"),
@@ -84,6 +84,8 @@ class PersonDialog(QDialog):
         }
         for row, (name, key, _label) in enumerate(FIELDS):
             widget = self._input(name)
+            if name == "birth_date" and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(self.tr("DD.MM.YYYY, unknown parts 00"))
             error = message_label()
             error.hide()
             self.inputs[name] = widget
@@ -200,6 +202,7 @@ class PersonDialog(QDialog):
                 self.message.setText(
                     self.message.text() or self.tr("Please correct the marked fields. Nothing was saved.")
                 )
+                self.adjustSize()
             elif isinstance(exc, StaleRecord):
                 self.message.setText(exc.message)
             else:

@@ -40,6 +40,10 @@ def nationalities() -> dict[str, str]:
 
 def check_nationality(code: str) -> str:
     value = code.strip().upper()
+    if not value:
+        raise ValidationError(
+            "Staatsangehörigkeit: Bitte angeben (XXA für staatenlos, XXX für ungeklärt).", field="staatsangehoerigkeit"
+        )
     if value not in nationalities():
         raise ValidationError(
             f"Staatsangehörigkeit „{code}“ unbekannt: bitte den dreistelligen Code nach ISO 3166 "

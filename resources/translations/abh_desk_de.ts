@@ -235,22 +235,22 @@
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="339" />
+        <location filename="../../ui/case_dialog.py" line="340" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="339" />
+        <location filename="../../ui/case_dialog.py" line="340" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="349" />
+        <location filename="../../ui/case_dialog.py" line="350" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="349" />
+        <location filename="../../ui/case_dialog.py" line="350" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -666,8 +666,8 @@
     </message>
     <message>
         <location filename="../../ui/person_dialog.py" line="75" />
-        <source>Date of birth (DD.MM.YYYY, unknown parts 00)</source>
-        <translation>Geburtsdatum (TT.MM.JJJJ, Unbekanntes als 00)</translation>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <location filename="../../ui/person_dialog.py" line="76" />
@@ -710,32 +710,37 @@
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="122" />
+        <location filename="../../ui/person_dialog.py" line="88" />
+        <source>DD.MM.YYYY, unknown parts 00</source>
+        <translation>TT.MM.JJJJ, Unbekanntes als 00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="124" />
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="123" />
+        <location filename="../../ui/person_dialog.py" line="125" />
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="124" />
+        <location filename="../../ui/person_dialog.py" line="126" />
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="125" />
+        <location filename="../../ui/person_dialog.py" line="127" />
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="166" />
+        <location filename="../../ui/person_dialog.py" line="168" />
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="201" />
+        <location filename="../../ui/person_dialog.py" line="203" />
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
