@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 from abh_desk.errors import DomainError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import (
+    MAX_RESULT_IDS,
     CaseRow,
     PersonFile,
     PersonSummary,
@@ -53,6 +54,8 @@ class SearchPage(QWidget):
         self.today = today
         self._search_generation = 0
         self.current_file: PersonFile | None = None
+        self._shown_text: str | None = None  # the search text whose results the table shows
+        self._open_when_found = False
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
@@ -139,32 +142,50 @@ class SearchPage(QWidget):
         self.search_field.selectAll()
 
     def run_search(self) -> None:
+        self._search_timer.stop()
         text = self.search_field.text()
         self._search_generation += 1
         generation = self._search_generation
         ctx = self.ctx
 
-        def first_page(ids: list[int]) -> None:
+        def ids_for(limit: int) -> list[int] | None:
+            """On the worker thread: a search overtaken by further typing is not run at all."""
             if generation != self._search_generation:
+                return None
+            return search_person_ids(ctx, text, limit)
+
+        def first_page(ids: list[int] | None) -> None:
+            if ids is None or generation != self._search_generation:
                 return
+            self._shown_text = text
             self.results.set_ids(ids)
+            if self._open_when_found:
+                self._open_when_found = False
+                self._open_row(0)
             if len(ids) < FIRST_PAGE:
                 self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
                 return
             self.result_count.setText(self.tr("more than %1 persons found …").replace("%1", str(FIRST_PAGE)))
-            self.runner.run(lambda: search_person_ids(ctx, text), all_ids, self.show_error, owner=self)
+            self.runner.run(lambda: ids_for(MAX_RESULT_IDS), all_ids, self.show_error, owner=self)
 
-        def all_ids(ids: list[int]) -> None:
-            if generation != self._search_generation:
+        def all_ids(ids: list[int] | None) -> None:
+            if ids is None or generation != self._search_generation:
                 return
             self.results.extend_ids(ids)
             self.result_count.setText(self.tr("%n person(s) found", "", len(ids)))
 
         # The first page comes from a LIMIT query, so a single letter shows rows at once; the full
         # list of ids (up to a million) follows for scrolling.
-        self.runner.run(lambda: search_person_ids(ctx, text, FIRST_PAGE), first_page, self.show_error, owner=self)
+        self.runner.run(lambda: ids_for(FIRST_PAGE), first_page, self.show_error, owner=self)
 
     def _open_first_or_selected(self) -> None:
+        """Enter: open the selected person — or, when the list does not yet show the results for
+        what is in the field (a scanner types faster than the search), the first hit of that search
+        once it has come back, never a row left over from the previous search."""
+        if self.search_field.text() != self._shown_text:
+            self._open_when_found = True
+            self.run_search()
+            return
         row = self.result_view.currentIndex().row()
         self._open_row(max(row, 0))
 

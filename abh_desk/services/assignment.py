@@ -185,6 +185,9 @@ def apply_rule_rows(
         raise ValidationError(" ".join(rule_set.problems), field="regeln")
     with ctx.unit_of_work() as uow:
         session = uow.session
+        # PostgreSQL: new cases of these areas wait until the new rules are in (open_case reads the
+        # area row FOR SHARE); SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+        session.execute(select(Area.id).where(Area.code.in_({r.area for r in rule_set.rules})).with_for_update())
         moved = session.execute(
             _moves_query(session, rule_set.rules).where(
                 _new_owner(session, rule_set.rules).is_distinct_from(Case.owner_id)
@@ -198,9 +201,9 @@ def apply_rule_rows(
             chunk = moved[start : start + MOVE_CHUNK]
             session.execute(
                 update(table)
-                .where(table.c.id == bindparam("case"))
+                .where(table.c.id == bindparam("case"), table.c.owner_id.is_not_distinct_from(bindparam("old")))
                 .values(owner_id=bindparam("owner"), version=table.c.version + 1),
-                [{"case": case_id, "owner": new} for case_id, _area, _old, new in chunk],
+                [{"case": case_id, "owner": new, "old": old} for case_id, _area, old, new in chunk],
             )
             follow_owner(session, [(case_id, new) for case_id, _area, _old, new in chunk])
             uow.audit_many(

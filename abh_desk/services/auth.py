@@ -23,6 +23,7 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("abh-desk: kein Benutzer")
 
 
 class LoginFailed(DomainError):
@@ -56,7 +57,13 @@ def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | N
     with ctx.unit_of_work() as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None or not user.active:
-            uow.audit("anmeldung_fehlgeschlagen", "user", None, benutzer=username.strip()[:64])
+            # What was typed may be a password in the wrong field: it is not logged. The hash
+            # check runs anyway, so an unknown name answers as slowly as a wrong password.
+            try:
+                _hasher.verify(_DUMMY_HASH, password)
+            except (VerificationError, InvalidHashError):
+                pass
+            uow.audit("anmeldung_fehlgeschlagen", "user", None, grund="unbekannter oder gesperrter Benutzer")
             uow.commit()
             raise wrong
         if user.locked_until is not None and user.locked_until > now:

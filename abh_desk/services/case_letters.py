@@ -4,6 +4,7 @@ when. A re-print renders the stored data again and must give the very same bytes
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,15 +12,16 @@ from typing import Any
 
 from sqlalchemy import select
 
+from abh_desk.domain.checklist import applies
 from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
-from abh_desk.services.case_file import get_case_file
+from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
 from letters import render
 from letters.data import Address, InfoBlock, LetterData, MissingDocumentsData
 from letters.serialize import from_json, to_json
-from models import Case, Letter, Person, User
+from models import Case, ChecklistItem, Letter, Person, User
 
 KIND_LABELS = {
     LetterKind.REJECTION: "Ablehnungsbescheid",
@@ -108,15 +110,28 @@ def create_missing_documents_letter(
     """Nachforderung: the documents still missing on the case's checklist, with a date."""
     today = today or date.today()
     due = due or today + timedelta(weeks=DEFAULT_REPLY_WEEKS)
-    file = get_case_file(ctx, case_id, today)
-    missing = tuple(line.text for line in file.checklist if line.status == ChecklistStatus.MISSING)
-    if not missing:
-        raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         person = uow.session.get(Person, case.person_id) if case else None
         if case is None or person is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        # Read inside this transaction: what the letter demands is what the checklist says now.
+        age, facts = person_age(person, today), json.loads(case.facts_json or "[]")
+        missing = tuple(
+            item.text
+            for item in uow.session.scalars(
+                select(ChecklistItem)
+                .where(ChecklistItem.case_id == case.id, ChecklistItem.status == ChecklistStatus.MISSING.value)
+                .order_by(ChecklistItem.position)
+            )
+            if item.extra or applies(item.condition, age, facts)
+        )
+        if not missing:
+            raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
+        try:
+            applied_for = ctx.catalogue.get(case.procedure_key).name
+        except NotFound:
+            applied_for = case.procedure_key
         address, salutation = recipient(person)
         data = MissingDocumentsData(
             letterhead=office_letterhead(uow.session),
@@ -125,7 +140,7 @@ def create_missing_documents_letter(
             salutation=salutation,
             draft=False,
             application_date=case.applied_on,
-            applied_for=file.overview.procedure_name,
+            applied_for=applied_for,
             documents=missing,
             due=due,
         )

@@ -45,7 +45,7 @@ def person_age(person: Person, on: date) -> int | None:
 
 
 def _area(session: Session, code: str) -> Area:
-    area = session.scalar(select(Area).where(Area.code == code))
+    area = session.scalar(select(Area).where(Area.code == code).with_for_update(read=True))
     if area is None:
         raise ConfigurationError(
             f"Der Bereich „{code}“ ist nicht eingerichtet: bitte zuerst die Zuständigkeiten einspielen."

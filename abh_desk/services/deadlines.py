@@ -108,11 +108,14 @@ def upsert_deadline(
 
 
 def follow_owner(session: Session, moves: Sequence[tuple[int, int | None]]) -> None:
-    """After cases changed owner: their deadlines follow ((case id, new owner id) pairs)."""
+    """After cases changed owner: their open deadlines follow ((case id, new owner id) pairs); closed
+    ones keep who was responsible when they were closed."""
     if moves:
         table = cast(Table, Deadline.__table__)
         session.execute(
-            update(table).where(table.c.case_id == bindparam("case")).values(owner_id=bindparam("owner")),
+            update(table)
+            .where(table.c.case_id == bindparam("case"), table.c.status == DeadlineStatus.OPEN.value)
+            .values(owner_id=bindparam("owner")),
             [{"case": case_id, "owner": owner} for case_id, owner in moves],
         )
 

@@ -177,3 +177,17 @@ def test_a_single_letter_shows_a_first_page_at_once_then_the_full_count(
     assert inserted[-1] == (100, 249)
     assert model.rowCount() == 250
     qtbot.waitUntil(lambda: model.data(model.index(0, 0)) == "Mahmoud000")
+
+
+def test_enter_right_after_typing_opens_the_new_hit_not_a_left_over_row(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    _seed(sqlite_ctx)
+    window = _window(qtbot, sqlite_ctx)
+    qtbot.keyClicks(window.search_field, "mueller")
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 3)
+    window.search_field.clear()
+    window.search_field.setText("sahin")  # as a scanner: the text and Enter arrive at once
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search.current_file is not None)
+    assert window.search.current_file.person.family_name == "Şahin"

@@ -1,0 +1,39 @@
+"""Signing in: argon2id, throttling, and nothing typed by mistake ends up in the log."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from abh_desk.services.auth import LoginFailed, sign_in
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
+from models import AuditEvent, User
+
+
+def test_wrong_passwords_lock_the_user_for_a_while_and_are_logged(ctx: ServiceContext) -> None:
+    ensure_demo_users(ctx)
+    now = datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc)
+    for _ in range(5):
+        with pytest.raises(LoginFailed, match="Benutzername oder Passwort falsch"):
+            sign_in(ctx, "keller", "falsch-falsch", now)
+    with pytest.raises(LoginFailed, match="gesperrt"):
+        sign_in(ctx, "keller", DEMO_PASSWORD, now + timedelta(minutes=1))
+    signed_in = sign_in(ctx, "keller", DEMO_PASSWORD, now + timedelta(minutes=6))
+    assert signed_in.display_name == "Frau Keller"
+    with ctx.db.read() as session:
+        user = session.scalars(select(User).where(User.username == "keller")).one()
+        failures = session.scalars(select(AuditEvent).where(AuditEvent.action == "anmeldung_fehlgeschlagen")).all()
+    assert user.failed_logins == 0 and user.password_hash is not None and user.password_hash.startswith("$argon2id$")
+    assert len(failures) == 5
+
+
+def test_a_password_typed_into_the_user_name_field_is_not_logged(ctx: ServiceContext) -> None:
+    ensure_demo_users(ctx)
+    with pytest.raises(LoginFailed, match="Benutzername oder Passwort falsch"):
+        sign_in(ctx, "Geheim!Passwort2026", "x")
+    with ctx.db.read() as session:
+        payloads = [e.payload_json or "" for e in session.scalars(select(AuditEvent))]
+    assert not any("Geheim!Passwort2026" in p for p in payloads)
