@@ -33,6 +33,7 @@ from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, store_password
+from letters.formatting import euro
 from models import Person
 
 GuiLauncher = Callable[[str | None], int]
@@ -114,12 +115,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _euro(cents: int | None) -> str:
-    if cents is None:
-        return "–"
-    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} EUR"
-
-
 def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
     print(f"{entry.key}\t{entry.name}", file=out)
     print(f"Rechtsgrundlage: {entry.legal_basis}", file=out)
@@ -131,7 +126,7 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
         ("Verlängerung über 3 Monate", fees.extension_long_cents),
         ("Minderjährige", fees.minor_cents),
     ]
-    shown = [f"{label} {_euro(cents)}" for label, cents in parts if cents is not None]
+    shown = [f"{label} {euro(cents)}" for label, cents in parts if cents is not None]
     if shown:
         print("Gebühren: " + "; ".join(shown), file=out)
     if entry.processing_time:

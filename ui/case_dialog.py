@@ -49,12 +49,6 @@ STATUS_COLORS = {
 }
 
 
-def euro(cents: int | None) -> str:
-    if cents is None:
-        return "–"
-    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} EUR"
-
-
 class CaseDialog(QDialog):
     def __init__(
         self,
@@ -268,7 +262,7 @@ class CaseDialog(QDialog):
             "deputy": o.deputy or "–",
             "applied_on": german_date(o.applied_on),
             "decided_on": german_date(o.decided_on) or "–",
-            "fee": euro(o.fee_cents),
+            "fee": o.fee_text,
         }
         for key, value in values.items():
             self.fields[key].setText(value)

@@ -7,6 +7,7 @@ The message never tells whether the user name or the password was wrong.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -59,10 +60,8 @@ def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | N
         if user is None or not user.active:
             # What was typed may be a password in the wrong field: it is not logged. The hash
             # check runs anyway, so an unknown name answers as slowly as a wrong password.
-            try:
+            with contextlib.suppress(VerificationError, InvalidHashError):
                 _hasher.verify(_DUMMY_HASH, password)
-            except (VerificationError, InvalidHashError):
-                pass
             uow.audit("anmeldung_fehlgeschlagen", "user", None, grund="unbekannter oder gesperrter Benutzer")
             uow.commit()
             raise wrong

@@ -21,6 +21,7 @@ from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
 from abh_desk.services.persons import birth_text
+from letters.formatting import euro
 from models import Area, AuditEvent, Case, ChecklistItem, Person, User
 
 MAX_TEXT = 500
@@ -63,6 +64,7 @@ class CaseOverview:
     applied_on: date
     decided_on: date | None
     fee_cents: int | None
+    fee_text: str
     facts: tuple[str, ...]
     available_facts: tuple[tuple[str, str], ...]
     """(condition key, German label) the caseworker can record for this procedure."""
@@ -194,6 +196,7 @@ def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) 
             applied_on=case.applied_on,
             decided_on=case.decided_on,
             fee_cents=case.fee_cents,
+            fee_text=euro(case.fee_cents) if case.fee_cents is not None else "–",
             facts=facts,
             available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts([d.condition for d in documents])),
         )
