@@ -193,6 +193,11 @@ class Catalogue:
         except KeyError:
             raise NotFound(f"Unbekannte Leistung: {key}", key=key) from None
 
+    def name_of(self, key: str) -> str:
+        """The entry's name; a key no longer in the catalogue (an old case) shows as itself."""
+        entry = self._by_key.get(key)
+        return entry.name if entry is not None else key
+
     def search(self, text: str) -> list[ProcedureType]:
         """Entries whose key, name or legal basis contain every word of ``text``.
 

@@ -374,6 +374,11 @@ def set_deputy(ctx: ServiceContext, owner: str, deputy: str, valid_from: date, v
         return DeputyRow(row.id, users[owner].display_name, users[deputy].display_name, valid_from, valid_until)
 
 
+def visible_owners(session: Session, user_id: int | None, on: date) -> list[int]:
+    """The user and everyone they deputise for on ``on``: whose cases are "mine" today."""
+    return [user_id, *owners_represented_by(session, user_id, on)] if user_id is not None else []
+
+
 def owners_represented_by(session: Session, user_id: int, on: date) -> list[int]:
     """The users whose cases ``user_id`` sees and works on ``on`` as their deputy."""
     return list(

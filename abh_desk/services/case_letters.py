@@ -128,10 +128,7 @@ def create_missing_documents_letter(
         )
         if not missing:
             raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
-        try:
-            applied_for = ctx.catalogue.get(case.procedure_key).name
-        except NotFound:
-            applied_for = case.procedure_key
+        applied_for = ctx.catalogue.name_of(case.procedure_key)
         address, salutation = recipient(person)
         data = MissingDocumentsData(
             letterhead=office_letterhead(uow.session),

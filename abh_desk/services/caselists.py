@@ -13,8 +13,7 @@ from enum import StrEnum
 from sqlalchemy import or_, select
 
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, Role
-from abh_desk.errors import NotFound
-from abh_desk.services.assignment import owners_represented_by
+from abh_desk.services.assignment import owners_represented_by, visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import birth_text
 from models import Area, Case, Person, User
@@ -58,7 +57,7 @@ def case_ids(
     with ctx.db.read() as session:
         stmt = select(Case.id).where(Case.status.in_([s.value for s in statuses]))
         if scope == Scope.MINE:
-            owners = [actor.user_id, *owners_represented_by(session, actor.user_id, today)] if actor.user_id else []
+            owners = visible_owners(session, actor.user_id, today)
             stmt = stmt.where(Case.owner_id.in_(owners))
         else:
             user = session.get(User, actor.user_id) if actor.user_id else None
@@ -84,10 +83,7 @@ def case_list_rows(ctx: ServiceContext, ids: list[int], today: date | None = Non
         ).all()
     by_id = {}
     for case, person, owner in rows:
-        try:
-            procedure = ctx.catalogue.get(case.procedure_key).name
-        except NotFound:  # a retired catalogue key still shows its key
-            procedure = case.procedure_key
+        procedure = ctx.catalogue.name_of(case.procedure_key)
         by_id[case.id] = CaseListRow(
             id=case.id,
             person_id=person.id,

@@ -306,10 +306,7 @@ def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date
         if case.owner_id is not None and case.owner_id not in deputies:
             deputy = active_deputy(session, case.owner_id, today)
             deputies[case.owner_id] = deputy.display_name if deputy else ""
-        try:
-            procedure = ctx.catalogue.get(case.procedure_key).name
-        except NotFound:
-            procedure = case.procedure_key
+        procedure = ctx.catalogue.name_of(case.procedure_key)
         result.append(
             CaseRow(
                 id=case.id,

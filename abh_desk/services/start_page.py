@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus
-from abh_desk.services.assignment import owners_represented_by
+from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.worklists import Worklist, WorkScope, worklist
 from models import Case
@@ -29,9 +29,7 @@ def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummar
     today = today or date.today()
     work = worklist(ctx, WorkScope.MINE, today)
     with ctx.db.read() as session:
-        owners = (
-            [ctx.actor.user_id, *owners_represented_by(session, ctx.actor.user_id, today)] if ctx.actor.user_id else []
-        )
+        owners = visible_owners(session, ctx.actor.user_id, today)
         counts = dict(
             session.execute(
                 select(Case.status, func.count())

@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
 from abh_desk.errors import NotFound
-from abh_desk.services.assignment import owners_represented_by
+from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import KIND_LABELS
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
@@ -86,7 +86,7 @@ def _owner_filter(
                 user_id = session.scalar(select(User.id).where(User.username == username))
                 if user_id is None:
                     raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
-            owners = [user_id, *owners_represented_by(session, user_id, today)] if user_id else []
+            owners = visible_owners(session, user_id, today)
             return stmt.where(Deadline.owner_id.in_(owners))
         if scope == WorkScope.AREA:
             if area is None and ctx.actor.user_id is not None:

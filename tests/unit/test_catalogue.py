@@ -450,3 +450,11 @@ def test_missing_or_empty_directory(tmp_path: Path) -> None:
         load_catalogue(tmp_path / "fehlt")
     with pytest.raises(CatalogueError):
         load_catalogue(tmp_path)
+
+
+def test_name_of_falls_back_to_a_retired_key() -> None:
+    from abh_desk.domain.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    assert catalogue.name_of("99010019001008").startswith("Aufenthaltserlaubnis zur Durchführung")
+    assert catalogue.name_of("ALT-2019-GESTRICHEN") == "ALT-2019-GESTRICHEN"
