@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import platformdirs
@@ -98,10 +98,6 @@ def resolve_database_url(cli_url: str | None, settings: WorkstationSettings | No
         return env
     settings = settings if settings is not None else load_settings()
     return settings.database_url or default_database_url()
-
-
-def with_language(settings: WorkstationSettings, language: str) -> WorkstationSettings:
-    return replace(settings, language=language)
 
 
 def _parse(url: str) -> URL:

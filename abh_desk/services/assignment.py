@@ -193,7 +193,7 @@ def apply_rule_rows(
                 _new_owner(session, rule_set.rules).is_distinct_from(Case.owner_id)
             )
         ).all()
-        _store_rules(uow, rule_set.rules)
+        store_rules(uow, rule_set.rules)
         names = dict(session.execute(select(User.id, User.display_name)).all())
         table = cast(Table, Case.__table__)
         for start in range(0, len(moved), MOVE_CHUNK):
@@ -224,7 +224,8 @@ def apply_rule_rows(
         return result
 
 
-def _store_rules(uow: UnitOfWork, rules: Sequence[RangeRule]) -> None:
+def store_rules(uow: UnitOfWork, rules: Sequence[RangeRule]) -> None:
+    """Replace the letter ranges of the areas these rules are for (logged)."""
     session = uow.session
     area_ids = dict(session.execute(select(Area.code, Area.id)).all())
     user_ids = dict(session.execute(select(User.username, User.id)).all())

@@ -19,7 +19,7 @@ from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
 from letters import render
-from letters.data import Address, InfoBlock, LetterData, MissingDocumentsData
+from letters.data import Address, InfoBlock, LetterData, Letterhead, MissingDocumentsData
 from letters.serialize import from_json, to_json
 from models import Case, ChecklistItem, Letter, Person, User
 
@@ -73,16 +73,20 @@ def recipient(person: Person) -> tuple[Address, str]:
     return Address((line, person.street, f"{person.postcode} {person.city}")), salutation
 
 
-def _info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
-    owner = uow.session.get(User, case.owner_id) if case.owner_id else None
-    head = office_letterhead(uow.session)
+def info_block(head: Letterhead, file_number: str, owner: User | None, today: date) -> InfoBlock:
+    """Aktenzeichen, the caseworker with phone and e-mail (or the department's), and the date."""
     return InfoBlock(
-        file_number=case.file_number,
+        file_number=file_number,
         caseworker=owner.display_name if owner else head.department,
         phone=owner.phone if owner and owner.phone else head.phone,
         date=today,
         email=(owner.email or "") if owner else "",
     )
+
+
+def _info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
+    owner = uow.session.get(User, case.owner_id) if case.owner_id else None
+    return info_block(office_letterhead(uow.session), case.file_number, owner, today)
 
 
 def store_letter(uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData, status: LetterStatus) -> Letter:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
-from abh_desk.domain.checklist import applies_by_age
+from abh_desk.domain.checklist import ADULT_AGE, applies_by_age
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import ConfigurationError, NotFound
@@ -21,8 +21,6 @@ from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import CaseRow, case_rows
 from models import Area, Case, ChecklistItem, Person, User
-
-ADULT_AGE = 18
 
 
 def applies(document: DocumentRequirement, age: int | None) -> bool:

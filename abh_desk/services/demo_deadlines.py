@@ -46,7 +46,7 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
             status: DeadlineStatus = DeadlineStatus.OPEN,
             **overrides: object,
         ) -> None:
-            computed = compute(kind, event, context if not overrides else _with(context, overrides))
+            computed = compute(kind, event, replace(context, **overrides))  # type: ignore[arg-type]
             rows.append(
                 {
                     "case_id": case_id,
@@ -123,7 +123,3 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
         uow.audit("demo_fristen_erzeugt", "deadline", None, anzahl=len(rows), gesamt=total)
         uow.commit()
         return len(rows)
-
-
-def _with(context: DeadlineContext, overrides: dict[str, object]) -> DeadlineContext:
-    return replace(context, **overrides)  # type: ignore[arg-type]

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from abh_desk.errors import ValidationError
 from abh_desk.services.assignment import load_router
-from abh_desk.services.case_letters import recipient
+from abh_desk.services.case_letters import info_block, recipient
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
-from letters.data import InfoBlock, ReminderData
+from letters.data import ReminderData
 from letters.render import render_batch
 from models import Case, Person, ResidenceTitle, User
 
@@ -61,13 +61,7 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
                 ReminderData(
                     letterhead=head,
                     address=address,
-                    info=InfoBlock(
-                        file_number=case.file_number if case else f"P-{person.id}",
-                        caseworker=owner.display_name if owner else head.department,
-                        phone=(owner.phone if owner and owner.phone else head.phone),
-                        date=today,
-                        email=owner.email or "" if owner else "",
-                    ),
+                    info=info_block(head, case.file_number if case else f"P-{person.id}", owner, today),
                     salutation=salutation,
                     draft=False,
                     title=f"{title.kind} nach {title.legal_basis}",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from abh_desk.domain.enums import Role
 from abh_desk.domain.rule_files import RuleFile
-from abh_desk.services.assignment import load_router  # noqa: F401  (used by the demo generator)
+from abh_desk.services.assignment import store_rules
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from models import Area, AssignmentRule, User
+from models import Area, User
 
 
 @dataclass(frozen=True)
@@ -44,23 +44,7 @@ def apply_rule_file(uow: UnitOfWork, rules: RuleFile) -> None:
         user = users[rule.caseworker]
         if user.area_id is None:
             user.area_id = areas[rule.area].id
-    area_ids = [areas[a.code].id for a in rules.areas]
-    session.execute(delete(AssignmentRule).where(AssignmentRule.area_id.in_(area_ids)))
-    for rule in rules.rules:
-        session.add(
-            AssignmentRule(
-                area_id=areas[rule.area].id,
-                user_id=users[rule.caseworker].id,
-                start=rule.range.start,
-                end=rule.range.end,
-            )
-        )
-    uow.audit(
-        "zustaendigkeit_eingespielt",
-        "assignment_rules",
-        None,
-        regeln=[f"{r.area}: {r.range} → {r.caseworker}" for r in rules.rules],
-    )
+    store_rules(uow, rules.rules)
 
 
 def list_users(ctx: ServiceContext) -> list[UserRow]:
