@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
+from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
 from abh_desk.errors import NotFound
@@ -71,33 +70,28 @@ class Worklist:
         ]
 
 
-def _owner_filter(
-    ctx: ServiceContext,
-    stmt: Any,
-    scope: WorkScope,
-    today: date,
-    area: str | None,
-    username: str | None,
-) -> Any:
-    with ctx.db.read() as session:
-        if scope == WorkScope.MINE:
-            user_id = ctx.actor.user_id
-            if username:
-                user_id = session.scalar(select(User.id).where(User.username == username))
-                if user_id is None:
-                    raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
-            owners = visible_owners(session, user_id, today)
-            return stmt.where(Deadline.owner_id.in_(owners))
-        if scope == WorkScope.AREA:
-            if area is None and ctx.actor.user_id is not None:
-                user = session.get(User, ctx.actor.user_id)
-                area_id = user.area_id if user else None
-            else:
-                area_id = session.scalar(select(Area.id).where(Area.code == area))
-                if area_id is None:
-                    raise NotFound(f"Bereich „{area}“ gibt es nicht.")
-            return stmt.where(Deadline.area_id == area_id) if area_id is not None else stmt
-        return stmt
+def _scope_condition(
+    session: Session, ctx: ServiceContext, scope: WorkScope, today: date, area: str | None, username: str | None
+) -> ColumnElement[bool]:
+    """Which deadlines the worklist covers: the user's (with deputised colleagues), an area's, all."""
+    if scope == WorkScope.MINE:
+        user_id = ctx.actor.user_id
+        if username:
+            user_id = session.scalar(select(User.id).where(User.username == username))
+            if user_id is None:
+                raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
+        return Deadline.owner_id.in_(visible_owners(session, user_id, today))
+    if scope == WorkScope.AREA:
+        if area is None and ctx.actor.user_id is not None:
+            user = session.get(User, ctx.actor.user_id)
+            area_id = user.area_id if user else None
+        else:
+            area_id = session.scalar(select(Area.id).where(Area.code == area))
+            if area_id is None:
+                raise NotFound(f"Bereich „{area}“ gibt es nicht.")
+        if area_id is not None:
+            return Deadline.area_id == area_id
+    return true()
 
 
 def worklist(
@@ -141,8 +135,6 @@ def worklist(
         .limit(limit)
     )
     count_stmt = select(bucket, func.count()).where(*open_due).group_by(bucket)
-    rows_stmt = _owner_filter(ctx, rows_stmt, scope, today, area, username)
-    count_stmt = _owner_filter(ctx, count_stmt, scope, today, area, username)
     result = Worklist(today)
     groups = {
         OVERDUE: result.overdue,
@@ -151,6 +143,8 @@ def worklist(
         NEXT_WEEKS: result.next_weeks,
     }
     with ctx.db.read() as session:
+        condition = _scope_condition(session, ctx, scope, today, area, username)
+        rows_stmt, count_stmt = rows_stmt.where(condition), count_stmt.where(condition)
         result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt).all()})
         for d_id, case_id, person_id, file_number, family, given, kind, due_date, owner, note in session.execute(
             rows_stmt
