@@ -56,4 +56,6 @@ def run(db_url: str | None) -> int:
     save_settings(replace(settings, last_username=signed_in.actor.username))
     window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
     window.show()
+    window.raise_()
+    window.activateWindow()  # the keyboard goes on where the sign-in dialog left off
     return app.exec()
