@@ -94,6 +94,7 @@ class LetterStatus(StrEnum):
     SENT = "versandt"
     FINAL = "bestandskraeftig"
     CONTESTED = "rechtsbehelf_eingegangen"
+    LIFTED = "aufgehoben"
 
 
 class CardStatus(StrEnum):

@@ -84,7 +84,7 @@ def info_block(head: Letterhead, file_number: str, owner: User | None, today: da
     )
 
 
-def _info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
+def case_info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
     owner = uow.session.get(User, case.owner_id) if case.owner_id else None
     return info_block(office_letterhead(uow.session), case.file_number, owner, today)
 
@@ -137,7 +137,7 @@ def create_missing_documents_letter(
         data = MissingDocumentsData(
             letterhead=office_letterhead(uow.session),
             address=address,
-            info=_info(uow, case, today),
+            info=case_info(uow, case, today),
             salutation=salutation,
             draft=False,
             application_date=case.applied_on,

@@ -1,0 +1,161 @@
+"""The four-eyes path of a rejection notice (domain.md §7) as data: which step is allowed in which
+state, by whom, and where it leads. The services call ``check`` before every step, so no path —
+window, command line or service — can skip it.
+
+    Entwurf → (Anhörung | Anhörung entbehrlich) → zur Prüfung → freigegeben | zurückgegeben
+    freigegeben → versandt → bestandskräftig | Rechtsbehelf eingegangen → abgeholfen (aufgehoben),
+    weitergeleitet, zurückgenommen (bestandskräftig), entschieden (bestandskräftig oder aufgehoben)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from abh_desk.domain.enums import LetterStatus, Role
+from abh_desk.errors import PermissionDenied, ValidationError
+
+
+class NoticeAction(StrEnum):
+    EDIT = "bearbeiten"
+    SEND_HEARING = "anhoerung_versenden"
+    WAIVE_HEARING = "anhoerung_entbehrlich"
+    RECORD_STATEMENT = "stellungnahme_erfasst"
+    SUBMIT = "zur_pruefung_vorgelegt"
+    APPROVE = "freigegeben"
+    RETURN = "zurueckgegeben"
+    DISPATCH = "versandt"
+    MARK_FINAL = "bestandskraeftig"
+    RECORD_REMEDY = "rechtsbehelf_eingegangen"
+    DECIDE_REMEDY = "rechtsbehelf_erledigt"
+
+
+class RemedyKind(StrEnum):
+    OBJECTION = "widerspruch"
+    LAWSUIT = "klage"
+
+
+class RemedyOutcome(StrEnum):
+    REMEDIED = "abgeholfen"  # the authority itself grants the objection (§ 72 VwGO)
+    FORWARDED = "weitergeleitet"  # passed on to the objection authority
+    WITHDRAWN = "zurueckgenommen"
+    UPHELD = "entschieden_zurueckgewiesen"  # decided: the notice stands
+    LIFTED = "entschieden_aufgehoben"  # decided: the notice is lifted
+
+
+S = LetterStatus
+A = NoticeAction
+_EDITABLE = frozenset({S.DRAFT, S.HEARING, S.RETURNED, S.IN_REVIEW, S.APPROVED})
+
+#: (state, action) → the state it leads to. A missing pair is not allowed.
+TRANSITIONS: dict[tuple[LetterStatus, NoticeAction], LetterStatus] = {
+    **{(state, A.EDIT): (S.HEARING if state == S.HEARING else S.DRAFT) for state in _EDITABLE},
+    (S.DRAFT, A.SEND_HEARING): S.HEARING,
+    (S.RETURNED, A.SEND_HEARING): S.HEARING,
+    (S.DRAFT, A.WAIVE_HEARING): S.DRAFT,
+    (S.RETURNED, A.WAIVE_HEARING): S.RETURNED,
+    (S.HEARING, A.RECORD_STATEMENT): S.HEARING,
+    (S.DRAFT, A.SUBMIT): S.IN_REVIEW,
+    (S.HEARING, A.SUBMIT): S.IN_REVIEW,
+    (S.RETURNED, A.SUBMIT): S.IN_REVIEW,
+    (S.IN_REVIEW, A.APPROVE): S.APPROVED,
+    (S.IN_REVIEW, A.RETURN): S.RETURNED,
+    (S.APPROVED, A.DISPATCH): S.SENT,
+    (S.SENT, A.MARK_FINAL): S.FINAL,
+    (S.SENT, A.RECORD_REMEDY): S.CONTESTED,
+    (S.FINAL, A.RECORD_REMEDY): S.CONTESTED,  # late: recorded, flagged as out of time
+    (S.CONTESTED, A.DECIDE_REMEDY): S.CONTESTED,  # the outcome decides; see outcome_status
+}
+
+#: Steps that need the team lead (four eyes); everything else is casework.
+LEAD_ACTIONS = frozenset({A.APPROVE, A.RETURN})
+CASEWORK_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEAD})
+
+STATUS_LABELS = {
+    S.DRAFT: "Entwurf",
+    S.HEARING: "Anhörung läuft",
+    S.IN_REVIEW: "zur Prüfung",
+    S.RETURNED: "zurückgegeben",
+    S.APPROVED: "freigegeben",
+    S.SENT: "versandt",
+    S.FINAL: "bestandskräftig",
+    S.CONTESTED: "Rechtsbehelf eingegangen",
+    S.LIFTED: "aufgehoben",
+}
+ACTION_LABELS = {
+    A.EDIT: "bearbeitet",
+    A.SEND_HEARING: "Anhörung versandt",
+    A.WAIVE_HEARING: "Anhörung entbehrlich",
+    A.RECORD_STATEMENT: "Stellungnahme erfasst",
+    A.SUBMIT: "zur Prüfung vorgelegt",
+    A.APPROVE: "freigegeben",
+    A.RETURN: "zurückgegeben",
+    A.DISPATCH: "versandt",
+    A.MARK_FINAL: "bestandskräftig",
+    A.RECORD_REMEDY: "Rechtsbehelf eingegangen",
+    A.DECIDE_REMEDY: "Rechtsbehelf erledigt",
+}
+REMEDY_LABELS = {RemedyKind.OBJECTION: "Widerspruch", RemedyKind.LAWSUIT: "Klage"}
+OUTCOME_LABELS = {
+    RemedyOutcome.REMEDIED: "abgeholfen",
+    RemedyOutcome.FORWARDED: "an die Widerspruchsbehörde weitergeleitet",
+    RemedyOutcome.WITHDRAWN: "zurückgenommen",
+    RemedyOutcome.UPHELD: "entschieden: zurückgewiesen",
+    RemedyOutcome.LIFTED: "entschieden: Bescheid aufgehoben",
+}
+
+
+def outcome_status(outcome: RemedyOutcome) -> LetterStatus:
+    """Where an outcome leaves the notice: withdrawn or rejected remedies make it final."""
+    if outcome in (RemedyOutcome.WITHDRAWN, RemedyOutcome.UPHELD):
+        return S.FINAL
+    if outcome in (RemedyOutcome.REMEDIED, RemedyOutcome.LIFTED):
+        return S.LIFTED
+    return S.CONTESTED
+
+
+def check(
+    action: NoticeAction,
+    status: LetterStatus,
+    *,
+    role: Role | None,
+    actor_id: int | None,
+    author_id: int | None,
+    last_editor_id: int | None,
+) -> LetterStatus:
+    """The state ``action`` leads to; PermissionDenied or ValidationError with a German message."""
+    if action in LEAD_ACTIONS:
+        if role != Role.TEAM_LEAD:
+            raise PermissionDenied("Ablehnungsbescheide gibt nur die Teamleitung frei oder zurück.")
+        if actor_id is not None and actor_id in (author_id, last_editor_id):
+            raise PermissionDenied(
+                "Einen Bescheid, den Sie selbst entworfen oder zuletzt bearbeitet haben, können Sie nicht "
+                "selbst prüfen (Vier-Augen-Prinzip)."
+            )
+    elif role not in CASEWORK_ROLES and action != A.MARK_FINAL:
+        raise PermissionDenied("Bescheide bearbeiten nur Sachbearbeitung und Teamleitung.")
+    target = TRANSITIONS.get((status, action))
+    if target is None:
+        raise ValidationError(
+            f"„{ACTION_LABELS[action]}“ ist im Stand „{STATUS_LABELS[status]}“ nicht möglich.", field="status"
+        )
+    return target
+
+
+def allowed_actions(
+    status: LetterStatus, *, role: Role | None, actor_id: int | None, author_id: int | None, last_editor_id: int | None
+) -> frozenset[NoticeAction]:
+    """What this user may do with the notice now (for the buttons; the services check again)."""
+    allowed = set()
+    for action in NoticeAction:
+        try:
+            check(action, status, role=role, actor_id=actor_id, author_id=author_id, last_editor_id=last_editor_id)
+        except (PermissionDenied, ValidationError):
+            continue
+        allowed.add(action)
+    allowed.discard(A.MARK_FINAL)  # the passing deadline does that, not a button
+    return frozenset(allowed)
+
+
+def releasable(status: LetterStatus) -> bool:
+    """Only an approved notice (and what follows from it) has a final PDF without "ENTWURF"."""
+    return status in (S.APPROVED, S.SENT, S.FINAL, S.CONTESTED, S.LIFTED)

@@ -1,0 +1,202 @@
+"""After approval: dispatch (posting date and way → Bekanntgabe → the objection or lawsuit
+deadline), finality when that deadline passes unused, and an objection or lawsuit with its outcome."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod, compute
+from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.notice_flow import (
+    OUTCOME_LABELS,
+    REMEDY_LABELS,
+    NoticeAction,
+    RemedyKind,
+    RemedyOutcome,
+    outcome_status,
+)
+from abh_desk.errors import ValidationError
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import close_deadline, deadline_context, upsert_deadline
+from abh_desk.services.notices import load_notice, step
+from abh_desk.services.office import read_office_settings
+from letters.remedies import load_remedies
+from models import Case, Deadline, Letter
+
+
+@dataclass(frozen=True)
+class Dispatched:
+    notification_date: date
+    deadline_due: date
+    remedy: str
+
+
+def dispatch(
+    ctx: ServiceContext,
+    letter_id: int,
+    version: int,
+    posted_on: date,
+    method: DispatchMethod = DispatchMethod.POST,
+    delivered_on: date | None = None,
+    today: date | None = None,
+) -> Dispatched:
+    """Versand of an approved notice: the case is rejected, the remedy period runs from Bekanntgabe."""
+    today = today or date.today()
+    if posted_on > today:
+        raise ValidationError("Das Versanddatum darf nicht in der Zukunft liegen.", field="versandt_am")
+    if method == DispatchMethod.PZU:
+        if delivered_on is None:
+            raise ValidationError(
+                "Bei Postzustellungsurkunde bitte das Zustelldatum von der Urkunde angeben.", field="zugestellt_am"
+            )
+        if not posted_on <= delivered_on <= today:
+            raise ValidationError("Das Zustelldatum liegt zwischen Versand und heute.", field="zugestellt_am")
+    elif delivered_on is not None:
+        raise ValidationError("Ein Zustelldatum gibt es nur bei Postzustellungsurkunde.", field="zugestellt_am")
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        if letter.reviewed_at is not None and posted_on < letter.reviewed_at.date():
+            raise ValidationError(
+                f"Der Bescheid wurde erst am {letter.reviewed_at:%d.%m.%Y} freigegeben; er kann nicht vorher "
+                "versandt worden sein.",
+                field="versandt_am",
+            )
+        step(
+            uow,
+            letter,
+            NoticeAction.DISPATCH,
+            am=posted_on.isoformat(),
+            art=DISPATCH_METHOD_LABELS[method],
+            details=f"{DISPATCH_METHOD_LABELS[method]} am {posted_on:%d.%m.%Y}",
+        )
+        case = uow.session.get(Case, letter.case_id)
+        assert case is not None
+        overrides: dict[str, Any] = {"method": method, "delivered_on": delivered_on}
+        computed = compute(DeadlineKind.OBJECTION_PERIOD, posted_on, deadline_context(uow, case, **overrides))
+        deadline = upsert_deadline(
+            uow,
+            case,
+            DeadlineKind.OBJECTION_PERIOD,
+            posted_on,
+            f"Ablehnungsbescheid versandt am {posted_on:%d.%m.%Y}",
+            **overrides,
+        )
+        assert computed.notification is not None
+        letter.posted_on, letter.dispatch_method, letter.delivered_on = posted_on, method.value, delivered_on
+        letter.notification_date = computed.notification.legal_day
+        if case.status != CaseStatus.REJECTED.value:
+            uow.audit(
+                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status, neu=CaseStatus.REJECTED.value
+            )
+            case.status, case.decided_on = CaseStatus.REJECTED.value, posted_on
+        remedy = _remedy_kind(uow, letter)
+        uow.commit()
+        return Dispatched(computed.notification.legal_day, deadline.due_date, REMEDY_LABELS[remedy])
+
+
+def _remedy_kind(uow: UnitOfWork, letter: Letter) -> RemedyKind:
+    """The remedy the notice's Rechtsbehelfsbelehrung names (the office's Land, the EU/ARB exception)."""
+    data = json.loads(letter.data_json)
+    land = read_office_settings(uow.session).land
+    remedy = load_remedies().remedy_for(land, eu_or_arb_exception=bool(data.get("eu_or_arb_exception")))
+    return RemedyKind(remedy.kind)
+
+
+def _objection_deadline(uow: UnitOfWork, letter: Letter) -> Deadline | None:
+    return uow.session.scalar(
+        select(Deadline)
+        .where(
+            Deadline.case_id == letter.case_id,
+            Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value,
+            Deadline.event_date == letter.posted_on,
+        )
+        .order_by(Deadline.id.desc())
+    )
+
+
+def finalize_due_notices(ctx: ServiceContext, today: date | None = None) -> int:
+    """Bestandskraft: sent notices whose remedy period ended before today without an objection or
+    lawsuit become final; their deadline is done. Returns how many. Safe to run at any time."""
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        due = uow.session.execute(
+            select(Letter, Deadline)
+            .join(Deadline, Deadline.case_id == Letter.case_id)
+            .where(
+                Letter.kind == LetterKind.REJECTION.value,
+                Letter.status == LetterStatus.SENT.value,
+                Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value,
+                Deadline.status == DeadlineStatus.OPEN.value,
+                Deadline.event_date == Letter.posted_on,
+                Deadline.due_date < today,
+            )
+        ).all()
+        for letter, deadline in due:
+            step(uow, letter, NoticeAction.MARK_FINAL, details=f"Frist bis {deadline.due_date:%d.%m.%Y} ungenutzt")
+            letter.final_on = deadline.due_date + timedelta(days=1)
+            close_deadline(uow, deadline, "abgelaufen ohne Rechtsbehelf; Bescheid bestandskräftig")
+        uow.commit()
+        return len(due)
+
+
+def record_remedy(
+    ctx: ServiceContext, letter_id: int, version: int, received_on: date, kind: RemedyKind | None = None
+) -> bool:
+    """Widerspruch or Klage received; returns whether it came in time (a late one is recorded too)."""
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        if letter.posted_on is not None and received_on < letter.posted_on:
+            raise ValidationError("Der Rechtsbehelf kann nicht vor dem Versand eingegangen sein.", field="eingang")
+        kind = kind or _remedy_kind(uow, letter)
+        deadline = _objection_deadline(uow, letter)
+        in_time = deadline is None or received_on <= deadline.due_date
+        step(
+            uow,
+            letter,
+            NoticeAction.RECORD_REMEDY,
+            art=REMEDY_LABELS[kind],
+            am=received_on.isoformat(),
+            details=f"{REMEDY_LABELS[kind]} vom {received_on:%d.%m.%Y}" + ("" if in_time else " (verspätet)"),
+        )
+        letter.remedy_kind, letter.remedy_received_on = kind.value, received_on
+        if deadline is not None and deadline.status == DeadlineStatus.OPEN.value:
+            close_deadline(uow, deadline, f"{REMEDY_LABELS[kind]} am {received_on:%d.%m.%Y} eingegangen")
+        uow.commit()
+        return in_time
+
+
+def decide_remedy(
+    ctx: ServiceContext, letter_id: int, version: int, outcome: RemedyOutcome, on: date, note: str = ""
+) -> LetterStatus:
+    """Abhilfe, Weiterleitung, Rücknahme or decision; returns where the notice stands now."""
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        if letter.remedy_received_on is not None and on < letter.remedy_received_on:
+            raise ValidationError("Das Datum liegt vor dem Eingang des Rechtsbehelfs.", field="am")
+        target = outcome_status(outcome)
+        step(
+            uow,
+            letter,
+            NoticeAction.DECIDE_REMEDY,
+            to=target,
+            ergebnis=outcome.value,
+            am=on.isoformat(),
+            details=f"{OUTCOME_LABELS[outcome]} am {on:%d.%m.%Y}" + (f": {note.strip()}" if note.strip() else ""),
+        )
+        letter.remedy_outcome, letter.remedy_outcome_on = outcome.value, on
+        if target == LetterStatus.FINAL:
+            letter.final_on = on
+        if target == LetterStatus.LIFTED:
+            case = uow.session.get(Case, letter.case_id)
+            assert case is not None
+            uow.audit(
+                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status, neu=CaseStatus.IN_PROGRESS.value
+            )
+            case.status, case.decided_on = CaseStatus.IN_PROGRESS.value, None
+        uow.commit()
+        return target

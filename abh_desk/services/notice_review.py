@@ -1,0 +1,219 @@
+"""Four eyes: the caseworker submits a rejection, a team lead approves it or returns it with a
+comment. Only an approved notice gets its final PDF (without "ENTWURF")."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from abh_desk.domain.enums import LetterKind, LetterStatus, Role
+from abh_desk.domain.notice_flow import NoticeAction
+from abh_desk.errors import PermissionDenied, ValidationError
+from abh_desk.services.case_letters import render_letter
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.notices import is_lead_of, load_notice, step
+from abh_desk.services.rejections import open_hearing_deadlines
+from letters.data import RejectionData
+from letters.serialize import from_json, to_json
+from letters.textblocks import load_textblocks
+from models import Case, Letter, Person, User
+
+#: A notice waiting longer than this for review counts as overdue on the lead's start page.
+REVIEW_DAYS = 3
+MAX_COMMENT = 2_000
+
+
+def submit_for_review(ctx: ServiceContext, letter_id: int, version: int, today: date | None = None) -> None:
+    """Zur Prüfung: only after the hearing (its period over, or the person commented) or with a
+    recorded reason why it was dispensed with."""
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        _check_hearing(uow, letter, today)
+        step(uow, letter, NoticeAction.SUBMIT)
+        letter.submitted_at = datetime.now(timezone.utc)
+        uow.commit()
+
+
+def _check_hearing(uow: UnitOfWork, letter: Letter, today: date) -> None:
+    if letter.hearing_letter_id is None:
+        if not letter.hearing_waiver_reason:
+            raise ValidationError(
+                "Vor der Ablehnung: bitte anhören (§ 28 Abs. 1 VwVfG) oder begründen, warum die Anhörung "
+                "entbehrlich ist.",
+                field="anhoerung",
+            )
+        return
+    if letter.statement_received_on is not None:
+        return
+    for deadline in open_hearing_deadlines(uow, letter.case_id):
+        if deadline.due_date >= today:
+            raise ValidationError(
+                f"Die Anhörungsfrist läuft noch bis {deadline.due_date:%d.%m.%Y}. Vorlegen erst danach oder "
+                "wenn die Stellungnahme eingegangen ist.",
+                field="anhoerung",
+            )
+
+
+def _reviewable(uow: UnitOfWork, letter: Letter) -> Case:
+    case = uow.session.get(Case, letter.case_id)
+    assert case is not None
+    lead = uow.session.get(User, uow.ctx.actor.user_id or 0)
+    if lead is not None and lead.role == Role.TEAM_LEAD.value and not is_lead_of(uow.session, lead, case):
+        raise PermissionDenied("Dieser Bescheid gehört zu einem anderen Bereich; ihn prüft dessen Teamleitung.")
+    return case
+
+
+def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -> None:
+    """Freigabe by a team lead who neither wrote nor last changed it; renders the final PDF."""
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        step(uow, letter, NoticeAction.APPROVE, kommentar=note.strip()[:MAX_COMMENT])
+        _reviewable(uow, letter)
+        data = from_json(LetterKind.REJECTION.value, letter.data_json)
+        assert isinstance(data, RejectionData)
+        final = replace(data, draft=False)
+        pdf = render_letter(LetterKind.REJECTION, final)
+        letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
+        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
+        letter.review_comment = note.strip() or None
+        letter.returned_data_json = None
+        uow.commit()
+
+
+def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
+    """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
+    comment = comment.strip()
+    if len(comment) < 5:
+        raise ValidationError("Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar).", field="kommentar")
+    if len(comment) > MAX_COMMENT:
+        raise ValidationError(f"Der Kommentar ist zu lang (höchstens {MAX_COMMENT} Zeichen).", field="kommentar")
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        step(uow, letter, NoticeAction.RETURN, kommentar=comment)
+        _reviewable(uow, letter)
+        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
+        letter.review_comment = comment
+        letter.returned_data_json = letter.data_json
+        letter.submitted_at = None
+        uow.commit()
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A notice in the lead's queue, with the case's essentials."""
+
+    letter_id: int
+    version: int
+    case_id: int
+    file_number: str
+    person_name: str
+    procedure: str
+    author: str
+    submitted_at: datetime
+    age_days: int
+    overdue: bool
+    grounds: str
+    hearing: str
+
+
+def _lead_area(ctx: ServiceContext) -> tuple[bool, int | None]:
+    """(reviews at all, area id or None for every area)."""
+    if ctx.actor.role != Role.TEAM_LEAD:
+        return False, None
+    with ctx.db.read() as session:
+        user = session.get(User, ctx.actor.user_id or 0)
+        return True, user.area_id if user else None
+
+
+def review_queue(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
+    """The notices waiting for this team lead, oldest first (empty for anyone else)."""
+    today = today or date.today()
+    reviews, area_id = _lead_area(ctx)
+    if not reviews:
+        return []
+    titles = {key: load_textblocks().text(f"ablehnungsgrund.{key}.titel") for key in load_textblocks().ground_keys()}
+    with ctx.db.read() as session:
+        query = (
+            select(Letter, Case, Person, User.display_name)
+            .join(Case, Case.id == Letter.case_id)
+            .join(Person, Person.id == Case.person_id)
+            .outerjoin(User, User.id == Letter.created_by_id)
+            .where(Letter.kind == LetterKind.REJECTION.value, Letter.status == LetterStatus.IN_REVIEW.value)
+            .order_by(Letter.submitted_at, Letter.id)
+        )
+        if area_id is not None:
+            query = query.where(Case.area_id == area_id)
+        rows = []
+        for letter, case, person, author in session.execute(query):
+            data = json.loads(letter.data_json)
+            submitted = letter.submitted_at or letter.created_at
+            age = (today - submitted.date()).days
+            hearing = (
+                f"Anhörung, Stellungnahme {letter.statement_received_on:%d.%m.%Y}"
+                if letter.statement_received_on
+                else "Anhörung erfolgt"
+                if letter.hearing_letter_id
+                else f"ohne Anhörung: {letter.hearing_waiver_reason or ''}"
+            )
+            rows.append(
+                ReviewRow(
+                    letter_id=letter.id,
+                    version=letter.version,
+                    case_id=case.id,
+                    file_number=case.file_number,
+                    person_name=f"{person.family_name}, {person.given_names}",
+                    procedure=ctx.catalogue.name_of(case.procedure_key),
+                    author=author or "System",
+                    submitted_at=submitted,
+                    age_days=age,
+                    overdue=age > REVIEW_DAYS,
+                    grounds="; ".join(titles.get(ground["key"], ground["key"]) for ground in data.get("grounds", [])),
+                    hearing=hearing,
+                )
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    pending: int
+    overdue: int
+    returned_to_me: int
+
+
+def review_counts(ctx: ServiceContext, today: date | None = None) -> ReviewCounts:
+    """For the start page: notices waiting for me (a lead) and my drafts returned to me."""
+    today = today or date.today()
+    reviews, area_id = _lead_area(ctx)
+    with ctx.db.read() as session:
+        pending = overdue = 0
+        if reviews:
+            query = (
+                select(func.count())
+                .select_from(Letter)
+                .join(Case, Case.id == Letter.case_id)
+                .where(Letter.kind == LetterKind.REJECTION.value, Letter.status == LetterStatus.IN_REVIEW.value)
+            )
+            if area_id is not None:
+                query = query.where(Case.area_id == area_id)
+            pending = session.scalar(query) or 0
+            limit = datetime.combine(today - timedelta(days=REVIEW_DAYS), time.min, tzinfo=timezone.utc)
+            overdue = session.scalar(query.where(Letter.submitted_at < limit).with_only_columns(func.count())) or 0
+        returned = (
+            session.scalar(
+                select(func.count())
+                .select_from(Letter)
+                .where(
+                    Letter.kind == LetterKind.REJECTION.value,
+                    Letter.status == LetterStatus.RETURNED.value,
+                    Letter.created_by_id == ctx.actor.user_id,
+                )
+            )
+            or 0
+        )
+        return ReviewCounts(pending, overdue, returned)

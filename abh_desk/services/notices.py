@@ -1,0 +1,239 @@
+"""Rejection notices (Ablehnungsbescheide) on their four-eyes path: the shared core — loading a
+notice for a step, checking and logging the step, and the notice as the window shows it.
+
+The steps themselves: drafting and hearing in ``rejections``, review in ``notice_review``,
+dispatch, finality and remedies in ``notice_dispatch``. Each step runs ``step()`` first, which
+asks ``domain.notice_flow.check`` — so the rules hold for every caller, not only for the buttons.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from abh_desk.domain.enums import LetterKind, LetterStatus, Role
+from abh_desk.domain.notice_flow import (
+    ACTION_LABELS,
+    OUTCOME_LABELS,
+    REMEDY_LABELS,
+    STATUS_LABELS,
+    NoticeAction,
+    RemedyKind,
+    RemedyOutcome,
+    allowed_actions,
+    check,
+    releasable,
+)
+from abh_desk.errors import NotFound, StaleRecord
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from models import AuditEvent, Case, Letter, Person, User
+
+#: Fields of the notice's data a reviewer cares about, with their German names (for "what changed").
+FIELD_LABELS = {
+    "facts": "Sachverhalt",
+    "grounds": "Ablehnungsgründe",
+    "exit_period_days": "Ausreisefrist (Tage)",
+    "target_state": "Zielstaat",
+    "fee_cents": "Gebühr",
+    "entry_ban_months": "Einreise- und Aufenthaltsverbot (Monate)",
+    "entry_ban_reasons": "Erwägungen zum Einreiseverbot",
+    "eu_or_arb_exception": "Unionsbürger/ARB 1/80",
+    "hearing_date": "Datum der Anhörung",
+    "applied_for": "Beantragter Titel",
+}
+NOTICE_ENTITY = "letter"
+
+
+def load_notice(uow: UnitOfWork, letter_id: int, version: int | None = None) -> Letter:
+    """The rejection notice for a step; StaleRecord when someone else changed it since ``version``."""
+    letter = uow.session.get(Letter, letter_id, with_for_update=True)
+    if letter is None or letter.kind != LetterKind.REJECTION.value:
+        raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+    if version is not None and letter.version != version:
+        who = uow.session.get(User, letter.last_edited_by_id or letter.reviewed_by_id or letter.created_by_id or 0)
+        raise StaleRecord(
+            "Der Bescheid wurde inzwischen geändert"
+            + (f" (zuletzt von {who.display_name})" if who else "")
+            + f"; er steht jetzt auf „{STATUS_LABELS[LetterStatus(letter.status)]}“. Bitte neu laden."
+        )
+    return letter
+
+
+def step(
+    uow: UnitOfWork, letter: Letter, action: NoticeAction, to: LetterStatus | None = None, **payload: Any
+) -> LetterStatus:
+    """Check ``action`` against the rules, move the notice on and log who did it, in this transaction.
+
+    ``to`` overrides where an allowed step leads (a remedy's outcome decides that)."""
+    actor = uow.ctx.actor
+    before = LetterStatus(letter.status)
+    after = check(
+        action,
+        before,
+        role=actor.role,
+        actor_id=actor.user_id,
+        author_id=letter.created_by_id,
+        last_editor_id=letter.last_edited_by_id,
+    )
+    after = to or after
+    letter.status = after.value
+    uow.audit(
+        f"bescheid_{action.value}",
+        NOTICE_ENTITY,
+        letter.id,
+        case_id=letter.case_id,
+        alt=before.value,
+        neu=after.value,
+        **payload,
+    )
+    return after
+
+
+@dataclass(frozen=True)
+class NoticeStep:
+    when: datetime
+    who: str
+    what: str
+    details: str
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A rejection notice as the window shows it, with what this user may do now."""
+
+    id: int
+    version: int
+    case_id: int
+    file_number: str
+    person_name: str
+    status: LetterStatus
+    status_label: str
+    data: dict[str, Any]
+    author: str
+    author_id: int | None
+    reviewer: str
+    review_comment: str
+    hearing_waiver_reason: str
+    hearing_letter_id: int | None
+    statement_received_on: date | None
+    submitted_at: datetime | None
+    posted_on: date | None
+    dispatch_method: str
+    delivered_on: date | None
+    notification_date: date | None
+    remedy: str
+    remedy_received_on: date | None
+    remedy_outcome: str
+    final_on: date | None
+    final_pdf: bool
+    actions: frozenset[NoticeAction]
+    changes_since_return: tuple[Change, ...]
+    steps: tuple[NoticeStep, ...]
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return " – ".join(str(v) for v in value.values() if v not in (None, ""))
+    return "" if value is None else str(value)
+
+
+def changes_between(old_json: str | None, new_json: str) -> tuple[Change, ...]:
+    """The reviewer-relevant fields that differ between two stored versions of a notice's data."""
+    if not old_json:
+        return ()
+    old, new = json.loads(old_json), json.loads(new_json)
+    return tuple(
+        Change(field, label, _plain(old.get(field)), _plain(new.get(field)))
+        for field, label in FIELD_LABELS.items()
+        if old.get(field) != new.get(field)
+    )
+
+
+def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None or letter.kind != LetterKind.REJECTION.value:
+            raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+        case = session.get(Case, letter.case_id)
+        assert case is not None
+        person = session.get(Person, case.person_id)
+        names = dict(session.execute(select(User.id, User.display_name)).all())
+        events = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity == NOTICE_ENTITY, AuditEvent.entity_id == letter.id)
+            .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        ).all()
+        status = LetterStatus(letter.status)
+        actor = ctx.actor
+        return NoticeView(
+            id=letter.id,
+            version=letter.version,
+            case_id=case.id,
+            file_number=case.file_number,
+            person_name=f"{person.family_name}, {person.given_names}" if person else "",
+            status=status,
+            status_label=STATUS_LABELS[status],
+            data=json.loads(letter.data_json),
+            author=names.get(letter.created_by_id or 0, "System"),
+            author_id=letter.created_by_id,
+            reviewer=names.get(letter.reviewed_by_id or 0, ""),
+            review_comment=letter.review_comment or "",
+            hearing_waiver_reason=letter.hearing_waiver_reason or "",
+            hearing_letter_id=letter.hearing_letter_id,
+            statement_received_on=letter.statement_received_on,
+            submitted_at=letter.submitted_at,
+            posted_on=letter.posted_on,
+            dispatch_method=letter.dispatch_method or "",
+            delivered_on=letter.delivered_on,
+            notification_date=letter.notification_date,
+            remedy=REMEDY_LABELS[RemedyKind(letter.remedy_kind)] if letter.remedy_kind else "",
+            remedy_received_on=letter.remedy_received_on,
+            remedy_outcome=OUTCOME_LABELS[RemedyOutcome(letter.remedy_outcome)] if letter.remedy_outcome else "",
+            final_on=letter.final_on,
+            final_pdf=releasable(status),
+            actions=allowed_actions(
+                status,
+                role=actor.role,
+                actor_id=actor.user_id,
+                author_id=letter.created_by_id,
+                last_editor_id=letter.last_edited_by_id,
+            ),
+            changes_since_return=(
+                changes_between(letter.returned_data_json, letter.data_json)
+                if status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING)
+                else ()
+            ),
+            steps=tuple(_step_of(event, names) for event in events),
+        )
+
+
+def _step_of(event: AuditEvent, names: dict[int, str]) -> NoticeStep:
+    payload = json.loads(event.payload_json or "{}")
+    action = event.action.removeprefix("bescheid_")
+    if action == "schreiben_erstellt":
+        return NoticeStep(event.occurred_at, names.get(event.user_id or 0, "System"), "Entwurf angelegt", "")
+    try:
+        what = ACTION_LABELS[NoticeAction(action)]
+    except ValueError:
+        what = action.replace("_", " ")
+    details = payload.get("kommentar") or payload.get("grund") or payload.get("details") or ""
+    return NoticeStep(event.occurred_at, names.get(event.user_id or 0, "System"), what, str(details))
+
+
+def is_lead_of(session: Any, user: User | None, case: Case) -> bool:
+    """A team lead reviews the notices of their own area (a lead without an area: all areas)."""
+    return user is not None and user.role == Role.TEAM_LEAD.value and user.area_id in (None, case.area_id)

@@ -1,0 +1,270 @@
+"""Drafting a rejection notice and its hearing (domain.md §7): the draft is built from the case, the
+person and the caseworker's choices, checked and rendered at once (marked ENTWURF) so that an error
+in a text block shows while writing, not at printing. Any change after approval returns the notice
+to draft (``notice_flow``)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+
+from abh_desk.domain.countries import nationality_name
+from abh_desk.domain.deadlines import DEFAULT_HEARING_WEEKS
+from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.notice_flow import NoticeAction, check
+from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
+from abh_desk.services.cases import fee_for, person_age
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import close_deadline, upsert_deadline
+from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.notices import changes_between, load_notice, step
+from letters.data import HearingData, RefusalGround, RejectionData
+from letters.serialize import from_json, to_json
+from letters.textblocks import load_textblocks
+from models import Case, Deadline, Letter, Person
+
+MAX_FACTS = 20_000
+MAX_REASON = 2_000
+#: A case has at most one rejection in these states at a time.
+IN_WORK = (
+    LetterStatus.DRAFT,
+    LetterStatus.HEARING,
+    LetterStatus.IN_REVIEW,
+    LetterStatus.RETURNED,
+    LetterStatus.APPROVED,
+)
+
+
+@dataclass(frozen=True)
+class RejectionDraft:
+    """What the caseworker decides for a rejection; the rest comes from the case and the person."""
+
+    grounds: tuple[RefusalGround, ...]
+    facts: str
+    exit_period_days: int = 30
+    target_state: str = ""  # empty: the person's nationality
+    fee_cents: int | None = None  # None: the catalogue's fee for the procedure
+    entry_ban_months: int | None = None
+    entry_ban_reasons: str = ""
+    eu_or_arb_exception: bool = False
+
+
+def refusal_grounds() -> list[tuple[str, str, str]]:
+    """(key, title, legal basis) of every ground of refusal in the text blocks, for the editor."""
+    blocks = load_textblocks()
+    by_title = {"rechtsgrundlage_titel": "Rechtsgrundlage des beantragten Titels"}
+    return [
+        (
+            key,
+            blocks.text(f"ablehnungsgrund.{key}.titel"),
+            blocks.text(f"ablehnungsgrund.{key}.rechtsgrundlage", by_title),
+        )
+        for key in blocks.ground_keys()
+    ]
+
+
+def _check_draft(draft: RejectionDraft) -> None:
+    known = set(load_textblocks().ground_keys())
+    for ground in draft.grounds:
+        if ground.key not in known:
+            raise ValidationError(f"Den Ablehnungsgrund „{ground.key}“ gibt es nicht.", field="grounds")
+    if len({ground.key for ground in draft.grounds}) != len(draft.grounds):
+        raise ValidationError("Jeder Ablehnungsgrund darf nur einmal vorkommen.", field="grounds")
+    if len(draft.facts) > MAX_FACTS:
+        raise ValidationError(f"Der Sachverhalt ist zu lang (höchstens {MAX_FACTS} Zeichen).", field="facts")
+
+
+def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hearing_date: date | None) -> RejectionData:
+    _check_draft(draft)
+    person = uow.session.get(Person, case.person_id)
+    assert person is not None
+    procedure = uow.ctx.catalogue.get(case.procedure_key)
+    address, salutation = recipient(person)
+    fee = draft.fee_cents if draft.fee_cents is not None else fee_for(procedure, person_age(person, today)) or 0
+    birth = f", geb. {person.birth_day:02d}.{person.birth_month:02d}.{person.birth_year}" if person.birth_day else ""
+    return RejectionData(
+        letterhead=office_letterhead(uow.session),
+        address=address,
+        info=case_info(uow, case, today),
+        salutation=salutation,
+        draft=True,
+        application_date=case.applied_on,
+        applied_for=procedure.name,
+        title_legal_basis=procedure.legal_basis,
+        facts=tuple(part.strip() for part in draft.facts.split("\n\n") if part.strip()),
+        grounds=draft.grounds,
+        exit_period_days=draft.exit_period_days,
+        target_state=draft.target_state.strip() or nationality_name(person.nationality),
+        fee_cents=fee,
+        entry_ban_months=draft.entry_ban_months,
+        entry_ban_reasons=draft.entry_ban_reasons.strip(),
+        hearing_date=hearing_date,
+        person_line=f"{address.lines[0]}{birth}",
+        eu_or_arb_exception=draft.eu_or_arb_exception,
+    )
+
+
+def _store_rendered(letter: Letter, data: RejectionData) -> None:
+    pdf = render_letter(LetterKind.REJECTION, data)
+    letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(data), pdf, hashlib.sha256(pdf).hexdigest()
+
+
+def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, today: date | None = None) -> int:
+    """A new rejection notice as a draft (printed with "ENTWURF"); returns its id."""
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        case = uow.session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        in_work = uow.session.scalar(
+            select(Letter.id).where(
+                Letter.case_id == case_id,
+                Letter.kind == LetterKind.REJECTION.value,
+                Letter.status.in_([status.value for status in IN_WORK]),
+            )
+        )
+        if in_work is not None:
+            raise ValidationError(
+                "Für diesen Vorgang gibt es schon einen Ablehnungsbescheid in Arbeit; bitte diesen bearbeiten.",
+                field="bescheid",
+            )
+        actor = ctx.actor
+        check(
+            NoticeAction.EDIT,
+            LetterStatus.DRAFT,
+            role=actor.role,
+            actor_id=actor.user_id,
+            author_id=None,
+            last_editor_id=None,
+        )
+        data = _build(uow, case, draft, today, None)
+        letter = store_letter(uow, case, LetterKind.REJECTION, data, LetterStatus.DRAFT)
+        letter.last_edited_by_id = actor.user_id
+        uow.commit()
+        return letter.id
+
+
+def update_rejection(
+    ctx: ServiceContext, letter_id: int, version: int, draft: RejectionDraft, today: date | None = None
+) -> None:
+    """Change the draft; a notice in review or already approved goes back to draft."""
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        case = uow.session.get(Case, letter.case_id)
+        assert case is not None
+        old = from_json(LetterKind.REJECTION.value, letter.data_json)
+        assert isinstance(old, RejectionData)
+        data = _build(uow, case, draft, today, old.hearing_date)
+        changed = changes_between(letter.data_json, to_json(data))
+        step(uow, letter, NoticeAction.EDIT, details=", ".join(change.label for change in changed) or "Datum")
+        _store_rendered(letter, data)
+        letter.last_edited_by_id = ctx.actor.user_id
+        letter.reviewed_by_id = letter.reviewed_at = None
+        letter.submitted_at = None
+        uow.commit()
+
+
+def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
+    """The caseworker's choices in a stored notice, to fill the editor."""
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None or letter.kind != LetterKind.REJECTION.value:
+            raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+        data = from_json(LetterKind.REJECTION.value, letter.data_json)
+    assert isinstance(data, RejectionData)
+    return RejectionDraft(
+        grounds=data.grounds,
+        facts="\n\n".join(data.facts),
+        exit_period_days=data.exit_period_days,
+        target_state=data.target_state,
+        fee_cents=data.fee_cents,
+        entry_ban_months=data.entry_ban_months,
+        entry_ban_reasons=data.entry_ban_reasons,
+        eu_or_arb_exception=data.eu_or_arb_exception,
+    )
+
+
+def send_hearing(
+    ctx: ServiceContext,
+    letter_id: int,
+    version: int,
+    sent_on: date | None = None,
+    weeks: int = DEFAULT_HEARING_WEEKS,
+) -> int:
+    """Anhörung (§ 28 Abs. 1 VwVfG): the hearing letter names the intended grounds and the date to
+    comment by; a hearing deadline is stored. Returns the hearing letter's id."""
+    sent_on = sent_on or date.today()
+    if not 1 <= weeks <= 8:
+        raise ValidationError("Die Anhörungsfrist beträgt 1 bis 8 Wochen.", field="wochen")
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        case = uow.session.get(Case, letter.case_id)
+        assert case is not None
+        rejection = from_json(LetterKind.REJECTION.value, letter.data_json)
+        assert isinstance(rejection, RejectionData)
+        deadline = upsert_deadline(uow, case, DeadlineKind.HEARING, sent_on, "Anhörung versandt", hearing_weeks=weeks)
+        hearing = HearingData(
+            letterhead=rejection.letterhead,
+            address=rejection.address,
+            info=case_info(uow, case, sent_on),
+            salutation=rejection.salutation,
+            draft=False,
+            application_date=rejection.application_date,
+            applied_for=rejection.applied_for,
+            title_legal_basis=rejection.title_legal_basis,
+            grounds=rejection.grounds,
+            comment_by=deadline.due_date,
+        )
+        hearing_letter = store_letter(uow, case, LetterKind.HEARING, hearing, LetterStatus.SENT)
+        hearing_letter.posted_on = sent_on
+        step(uow, letter, NoticeAction.SEND_HEARING, details=f"Stellungnahme bis {deadline.due_date:%d.%m.%Y}")
+        letter.hearing_letter_id = hearing_letter.id
+        letter.hearing_waiver_reason = None
+        _store_rendered(letter, replace(rejection, hearing_date=sent_on))
+        uow.commit()
+        return hearing_letter.id
+
+
+def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
+    """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationError(
+            "Bitte begründen, warum die Anhörung entbehrlich ist (§ 28 Abs. 2 VwVfG), mindestens 10 Zeichen.",
+            field="grund",
+        )
+    if len(reason) > MAX_REASON:
+        raise ValidationError(f"Die Begründung ist zu lang (höchstens {MAX_REASON} Zeichen).", field="grund")
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        step(uow, letter, NoticeAction.WAIVE_HEARING, grund=reason)
+        letter.hearing_waiver_reason = reason
+        uow.commit()
+
+
+def record_statement(ctx: ServiceContext, letter_id: int, version: int, received_on: date, note: str = "") -> None:
+    """The person commented on the hearing (or said they will not): the hearing deadline is done."""
+    with ctx.unit_of_work() as uow:
+        letter = load_notice(uow, letter_id, version)
+        step(uow, letter, NoticeAction.RECORD_STATEMENT, details=note.strip()[:MAX_REASON], am=received_on.isoformat())
+        letter.statement_received_on = received_on
+        for deadline in open_hearing_deadlines(uow, letter.case_id):
+            close_deadline(uow, deadline, f"Stellungnahme am {received_on:%d.%m.%Y} eingegangen")
+        uow.commit()
+
+
+def open_hearing_deadlines(uow: UnitOfWork, case_id: int) -> list[Deadline]:
+    return list(
+        uow.session.scalars(
+            select(Deadline).where(
+                Deadline.case_id == case_id,
+                Deadline.kind == DeadlineKind.HEARING.value,
+                Deadline.status == DeadlineStatus.OPEN.value,
+            )
+        )
+    )

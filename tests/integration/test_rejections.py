@@ -1,0 +1,349 @@
+"""The rejection's four-eyes path through the services, on SQLite and PostgreSQL: draft, hearing,
+review, dispatch with its objection deadline, finality, remedies — and every refusal on the way."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+from sqlalchemy import select
+
+from abh_desk.domain.deadlines import DispatchMethod
+from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterStatus, Role
+from abh_desk.domain.notice_flow import NoticeAction, RemedyOutcome
+from abh_desk.errors import PermissionDenied, StaleRecord, ValidationError
+from abh_desk.services.auth import create_user
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.notice_dispatch import decide_remedy, dispatch, finalize_due_notices, record_remedy
+from abh_desk.services.notice_review import approve, return_to_author, review_counts, review_queue, submit_for_review
+from abh_desk.services.notices import notice_view
+from abh_desk.services.office import update_office_settings
+from abh_desk.services.persons import PersonInput, create_person
+from abh_desk.services.rejections import (
+    RejectionDraft,
+    draft_of,
+    draft_rejection,
+    record_statement,
+    send_hearing,
+    update_rejection,
+    waive_hearing,
+)
+from letters.data import RefusalGround
+from models import AuditEvent, Case, Deadline, Letter, User
+
+# Dispatch dates must lie after the (real) approval time, so the path plays in 2036, a year whose
+# calendar matches 2026 (3 November is a Monday).
+TODAY = date(2036, 11, 3)
+GENERAL = "99010019001008"
+DRAFT = RejectionDraft(
+    grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen deckt den Bedarf nicht."),),
+    facts="Sie beantragten am 01.10.2036 die Verlängerung.\n\nIhr Einkommen beträgt 600 EUR.",
+    exit_period_days=30,
+)
+
+
+@pytest.fixture
+def people(ctx: ServiceContext) -> dict[str, ServiceContext]:
+    """A caseworker (the case's owner), two team leads (one of another area) and an administrator."""
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    create_user(ctx, "lead2", "Herr Zweitleitung", Role.TEAM_LEAD, area="allgemein")
+    create_user(ctx, "asyllead", "Frau Asyl", Role.TEAM_LEAD, area="asyl")
+    create_user(ctx, "admin", "Herr Admin", Role.ADMIN)
+    with ctx.db.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+    roles = {"keller": Role.CASEWORKER, "rudolf": Role.CASEWORKER, "lead": Role.TEAM_LEAD, "lead2": Role.TEAM_LEAD}
+    roles |= {"asyllead": Role.TEAM_LEAD, "admin": Role.ADMIN}
+    return {name: ctx.as_user(Actor(ids[name], name, role)) for name, role in roles.items()}
+
+
+def _case(ctx: ServiceContext) -> int:
+    person = create_person(
+        ctx,
+        PersonInput(
+            "Kowalski", "Łukasz", "03.04.1990", nationality="UKR", sex="m",
+            street="Hadwigstraße 7", postcode="78224", city="Singen",
+        ),
+        today=TODAY,
+    )  # fmt: skip
+    return open_case(ctx, person.id, GENERAL, applied_on=date(2036, 10, 1)).id
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _pdf(ctx: ServiceContext, letter_id: int) -> bytes:
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        assert letter is not None and letter.pdf is not None
+        return letter.pdf
+
+
+def _version(ctx: ServiceContext, letter_id: int) -> int:
+    return notice_view(ctx, letter_id).version
+
+
+def _approved(people: dict[str, ServiceContext], ctx: ServiceContext) -> tuple[int, int]:
+    clerk, lead = people["keller"], people["lead"]
+    case_id = _case(ctx)
+    letter_id = draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Der Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    approve(lead, letter_id, _version(ctx, letter_id))
+    return case_id, letter_id
+
+
+def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    clerk, lead = people["keller"], people["lead"]
+    case_id = _case(ctx)
+    letter_id = draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.DRAFT and not view.final_pdf
+    assert "ENTWURF" in _text(_pdf(ctx, letter_id))
+    assert "Łukasz Kowalski" in _text(_pdf(ctx, letter_id))
+
+    hearing_id = send_hearing(clerk, letter_id, view.version, sent_on=TODAY)
+    hearing_text = _text(_pdf(ctx, hearing_id))
+    assert "Anhörung" in hearing_text and "Lebensunterhalt" in hearing_text
+    with ctx.db.read() as session:
+        hearing_deadline = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.HEARING.value)).one()
+    # Posted Mon 03.11.2036, Bekanntgabe on the fourth day (Fri 07.11.), two weeks → Fri 21.11.2036.
+    assert hearing_deadline.due_date == date(2036, 11, 21)
+    with pytest.raises(ValidationError, match=r"Anhörungsfrist läuft noch bis 21\.11\.2036"):
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 21))
+    record_statement(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 12), "Bittet um Nachsicht.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 14))
+
+    later = date.today() + timedelta(days=5)  # the queue's age counts from the real submission time
+    queue = review_queue(lead, today=later)
+    assert [row.letter_id for row in queue] == [letter_id]
+    assert queue[0].grounds == "Lebensunterhalt nicht gesichert" and queue[0].age_days == 5 and queue[0].overdue
+    assert review_counts(lead, today=later).pending == 1 and review_counts(lead, today=later).overdue == 1
+    assert review_counts(lead).overdue == 0
+    assert review_queue(clerk) == [] and review_queue(people["asyllead"]) == []
+
+    approve(lead, letter_id, _version(ctx, letter_id), "Passt.")
+    final_text = _text(_pdf(ctx, letter_id))
+    assert "ENTWURF" not in final_text and "Widerspruch" in final_text  # Baden-Württemberg keeps it
+    assert notice_view(clerk, letter_id).final_pdf
+
+    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 24), today=date(2036, 11, 24))
+    # Posted Mon 24.11.2036 → Bekanntgabe Fri 28.11.2036 → one month → Sun 28.12. → Mon 29.12.2036.
+    assert sent.notification_date == date(2036, 11, 28) and sent.deadline_due == date(2036, 12, 29)
+    assert sent.remedy == "Widerspruch"
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.status == CaseStatus.REJECTED.value
+        objection = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)).one()
+        assert objection.due_date == date(2036, 12, 29) and objection.owner_id is not None
+
+    assert finalize_due_notices(ctx, today=date(2036, 12, 29)) == 0  # the last day still counts
+    assert finalize_due_notices(ctx, today=date(2036, 12, 30)) == 1
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.FINAL and view.final_on == date(2036, 12, 30)
+    with ctx.db.read() as session:
+        deadline = session.get(Deadline, objection.id)
+        assert deadline is not None and deadline.status == DeadlineStatus.DONE.value
+    assert [step.what for step in view.steps] == [
+        "Entwurf angelegt",
+        "Anhörung versandt",
+        "Stellungnahme erfasst",
+        "zur Prüfung vorgelegt",
+        "freigegeben",
+        "versandt",
+        "bestandskräftig",
+    ]
+    assert {step.who for step in view.steps} >= {"Frau Leitung", "System"}
+
+
+def test_nobody_approves_their_own_draft_and_only_leads_approve(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    lead = people["lead"]
+    case_id = _case(ctx)
+    letter_id = draft_rejection(lead, case_id, DRAFT, today=TODAY)
+    waive_hearing(lead, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(lead, letter_id, _version(ctx, letter_id), today=TODAY)
+    with pytest.raises(PermissionDenied, match="Vier-Augen"):
+        approve(lead, letter_id, _version(ctx, letter_id))
+    for name in ("keller", "admin"):
+        with pytest.raises(PermissionDenied, match="nur die Teamleitung"):
+            approve(people[name], letter_id, _version(ctx, letter_id))
+    with pytest.raises(PermissionDenied, match="anderen Bereich"):
+        approve(people["asyllead"], letter_id, _version(ctx, letter_id))
+    approve(people["lead2"], letter_id, _version(ctx, letter_id))
+    assert notice_view(ctx, letter_id).reviewer == "Herr Zweitleitung"
+
+
+def test_a_lead_who_edited_a_draft_in_review_cannot_approve_it(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
+    assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT  # back to draft: needs resubmission
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    with pytest.raises(PermissionDenied, match="zuletzt bearbeitet"):
+        approve(lead, letter_id, _version(ctx, letter_id))
+
+
+def test_no_review_without_hearing_or_a_reason(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    clerk = people["keller"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    with pytest.raises(ValidationError, match="anhören"):
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    with pytest.raises(ValidationError, match="mindestens 10 Zeichen"):
+        waive_hearing(clerk, letter_id, _version(ctx, letter_id), "eilig")
+    assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT
+
+
+def test_returned_with_a_comment_and_the_changes_since_are_shown(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    with pytest.raises(ValidationError, match="Kommentar"):
+        return_to_author(lead, letter_id, _version(ctx, letter_id), "  ")
+    return_to_author(lead, letter_id, _version(ctx, letter_id), "Ausreisefrist bitte 14 Tage, Zielstaat prüfen.")
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.RETURNED and view.review_comment.startswith("Ausreisefrist")
+    assert view.changes_since_return == ()
+    assert review_counts(clerk).returned_to_me == 1
+    changed = replace(draft_of(clerk, letter_id), exit_period_days=14)
+    update_rejection(clerk, letter_id, view.version, changed, today=TODAY)
+    view = notice_view(clerk, letter_id)
+    assert [(c.label, c.before, c.after) for c in view.changes_since_return] == [("Ausreisefrist (Tage)", "30", "14")]
+    assert view.review_comment.startswith("Ausreisefrist")  # still shown until the next review
+    submit_for_review(clerk, letter_id, view.version, today=TODAY)
+    approve(lead, letter_id, _version(ctx, letter_id))
+    assert "14 Tage" in _text(_pdf(ctx, letter_id)).replace("\n", " ")
+
+
+def test_a_change_after_approval_returns_the_notice_to_draft_and_drafts_never_leave(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["keller"]
+    _case_id, letter_id = _approved(people, ctx)
+    assert "ENTWURF" not in _text(_pdf(ctx, letter_id))
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT, today=TODAY)
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.DRAFT and not view.final_pdf and view.reviewer == ""
+    assert "ENTWURF" in _text(_pdf(ctx, letter_id))
+    with pytest.raises(ValidationError, match="nicht möglich"):
+        dispatch(clerk, letter_id, view.version, TODAY, today=TODAY)
+    assert NoticeAction.DISPATCH not in view.actions
+
+
+def test_stale_versions_are_refused_and_nothing_is_half_saved(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["keller"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    old = _version(ctx, letter_id)
+    waive_hearing(clerk, letter_id, old, "Antragsteller hat auf Anhörung verzichtet.")
+    with pytest.raises(StaleRecord, match="Bitte neu laden"):
+        update_rejection(clerk, letter_id, old, DRAFT, today=TODAY)
+    with ctx.db.read() as session:
+        events = session.scalar(select(AuditEvent.id).where(AuditEvent.action == "bescheid_bearbeiten").offset(1))
+    assert events is None  # only the creation was logged as an edit
+    bad = replace(DRAFT, exit_period_days=3)
+    with pytest.raises(ValidationError, match="Ausreisefrist"):
+        update_rejection(clerk, letter_id, _version(ctx, letter_id), bad, today=TODAY)
+    assert draft_of(clerk, letter_id).exit_period_days == 30
+
+
+def test_dispatch_by_pzu_needs_the_delivery_date_and_a_lawsuit_land_names_the_court(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    update_office_settings(
+        ctx,
+        land="BY",
+        court_name="Bayerisches Verwaltungsgericht München",
+        court_address="Bayerstraße 30, 80335 München",
+    )
+    clerk = people["keller"]
+    _case_id, letter_id = _approved(people, ctx)
+    text = _text(_pdf(ctx, letter_id))
+    assert "Klage" in text and "Verwaltungsgericht München" in text and "Widerspruch erheben" not in text
+    with pytest.raises(ValidationError, match="Zustelldatum"):
+        dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, DispatchMethod.PZU, today=TODAY)
+    with pytest.raises(ValidationError, match="Zukunft"):
+        dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 4), today=TODAY)
+    sent = dispatch(
+        clerk,
+        letter_id,
+        _version(ctx, letter_id),
+        TODAY,
+        DispatchMethod.PZU,
+        date(2036, 11, 5),
+        today=date(2036, 11, 7),
+    )
+    assert sent.notification_date == date(2036, 11, 5) and sent.remedy == "Klage"
+    assert sent.deadline_due == date(2036, 12, 5)
+
+
+def test_an_objection_stops_finality_and_its_outcome_is_recorded(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["keller"]
+    case_id, letter_id = _approved(people, ctx)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    assert record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 20)) is True
+    assert finalize_due_notices(ctx, today=date(2037, 1, 31)) == 0
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.CONTESTED and view.remedy == "Widerspruch"
+    decide_remedy(clerk, letter_id, view.version, RemedyOutcome.FORWARDED, date(2036, 11, 25))
+    assert notice_view(clerk, letter_id).status == LetterStatus.CONTESTED
+    status = decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UPHELD, date(2037, 2, 1))
+    assert status == LetterStatus.FINAL and notice_view(clerk, letter_id).final_on == date(2037, 2, 1)
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.status == CaseStatus.REJECTED.value
+
+
+def test_remedied_objection_lifts_the_notice_and_reopens_the_case(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["keller"]
+    case_id, letter_id = _approved(people, ctx)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 10))
+    assert (
+        decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.REMEDIED, date(2036, 11, 17))
+        == LetterStatus.LIFTED
+    )
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.status == CaseStatus.IN_PROGRESS.value
+
+
+def test_a_late_objection_is_recorded_as_late(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    clerk = people["keller"]
+    _case_id, letter_id = _approved(people, ctx)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    finalize_due_notices(ctx, today=date(2037, 1, 10))
+    assert notice_view(clerk, letter_id).status == LetterStatus.FINAL
+    assert record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2037, 1, 11)) is False
+    view = notice_view(clerk, letter_id)
+    assert view.status == LetterStatus.CONTESTED and "verspätet" in view.steps[-1].details
+
+
+def test_only_one_rejection_in_work_per_case(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    clerk = people["keller"]
+    case_id = _case(ctx)
+    draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    with pytest.raises(ValidationError, match="schon einen Ablehnungsbescheid"):
+        draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    with pytest.raises(PermissionDenied):
+        draft_rejection(people["admin"], _case(ctx), DRAFT, today=TODAY)
+    unknown = replace(DRAFT, grounds=(RefusalGround("gibtsnicht"),))
+    with pytest.raises(ValidationError, match="gibtsnicht"):
+        draft_rejection(clerk, _case(ctx), unknown, today=TODAY)
