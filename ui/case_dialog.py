@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.domain.enums import ChecklistStatus
+from abh_desk.domain.enums import ChecklistStatus, LetterKind
 from abh_desk.errors import DomainError
 from abh_desk.services.case_file import (
     CaseFile,
@@ -37,7 +37,9 @@ from abh_desk.services.case_file import (
 from abh_desk.services.case_letters import LetterRow, case_letters, create_missing_documents_letter, reprint
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
+from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
+from ui.notice_dialog import NoticeDialog
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, table_view
@@ -114,16 +116,20 @@ class CaseDialog(QDialog):
         self.letters = RowsModel[LetterRow](
             [
                 Column(self.tr("Letter"), lambda r: r.kind_label),
+                Column(self.tr("State"), lambda r: r.status_label),
                 Column(self.tr("Made on"), lambda r: r.created_at.astimezone().strftime("%d.%m.%Y %H:%M")),
                 Column(self.tr("By"), lambda r: r.created_by),
                 Column(self.tr("Fingerprint (SHA-256)"), lambda r: r.sha256[:16] + "…"),
             ]
         )
-        self.letters_view = table_view(self.letters, (260, 130, 160))
+        self.letters_view = table_view(self.letters, (230, 150, 130, 160))
+        self.letters_view.doubleClicked.connect(self.open_letter)
         self.missing_letter_button = QPushButton(self.tr("Request missing documents"))
+        self.rejection_button = QPushButton(self.tr("Rejection notice…"))
         self.save_letter_button = QPushButton(self.tr("Save PDF…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.missing_letter_button)
+        buttons.addWidget(self.rejection_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_letter_button)
         layout = QVBoxLayout(widget)
@@ -131,7 +137,23 @@ class CaseDialog(QDialog):
         layout.addLayout(buttons)
         self.missing_letter_button.clicked.connect(self.request_missing_documents)
         self.save_letter_button.clicked.connect(self.save_letter)
+        self.rejection_button.clicked.connect(self.open_rejection)
         return widget
+
+    def open_rejection(self) -> None:
+        """The case's rejection in work, or a new draft."""
+        ctx, case_id = self.ctx, self.case_id
+        self.runner.run(lambda: notice_in_work(ctx, case_id), self._show_notice, self.show_error, owner=self)
+
+    def open_letter(self) -> None:
+        row = self.letters_view.currentIndex().row()
+        if 0 <= row < self.letters.rowCount() and self.letters.row(row).kind == LetterKind.REJECTION:
+            self._show_notice(self.letters.row(row).id)
+
+    def _show_notice(self, letter_id: int | None) -> None:
+        self.notice_dialog = NoticeDialog(self.ctx, self.case_id, letter_id, self.runner, self.today, parent=self)
+        self.notice_dialog.changed.connect(self.reload)
+        self.notice_dialog.show()
 
     def request_missing_documents(self) -> None:
         ctx, case_id, today = self.ctx, self.case_id, self.today

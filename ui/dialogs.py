@@ -3,9 +3,21 @@ can answer instead of a person (Picard's dialog service does the same)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QWidget,
+)
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
@@ -22,3 +34,66 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> str | None:
     item, accepted = QInputDialog.getItem(parent, title, label, items, current, False)
     return item if accepted else None
+
+
+def ask_long_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Several lines of text (a comment, a reason); None when cancelled."""
+    text, accepted = QInputDialog.getMultiLineText(parent, title, label)
+    return text if accepted else None
+
+
+def ask_date(parent: QWidget | None, title: str, label: str, default: date) -> date | None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    edit = QDateEdit(default)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    form = QFormLayout(dialog)
+    form.addRow(label, edit)
+    form.addRow(_buttons(dialog))
+    return edit.date().toPython() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_dispatch(
+    parent: QWidget | None, title: str, default: date, methods: list[tuple[str, str]]
+) -> tuple[date, str, date | None] | None:
+    """How a notice left the house: posting date, way (value, label) and, for a
+    Postzustellungsurkunde, the delivery date on the certificate."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    posted, delivered = QDateEdit(default), QDateEdit(default)
+    for edit in (posted, delivered):
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+    way = QComboBox()
+    for value, label in methods:
+        way.addItem(label, value)
+    delivered_label = QLabel(_translate("Delivered on (certificate)"))
+    form = QFormLayout(dialog)
+    form.addRow(_translate("Posted / handed over on"), posted)
+    form.addRow(_translate("Way"), way)
+    form.addRow(delivered_label, delivered)
+
+    def follow() -> None:
+        needed = way.currentData() == "pzu"
+        delivered.setVisible(needed)
+        delivered_label.setVisible(needed)
+
+    way.currentIndexChanged.connect(follow)
+    follow()
+    form.addRow(_buttons(dialog))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    method = str(way.currentData())
+    return posted.date().toPython(), method, delivered.date().toPython() if method == "pzu" else None
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)

@@ -14,12 +14,15 @@ from abh_desk.domain.enums import Role
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.notice_dispatch import finalize_due_notices
 from ui import dialogs
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
 from ui.new_case_dialog import NewCaseDialog
+from ui.notice_dialog import NoticeDialog
 from ui.person_dialog import PersonDialog
+from ui.review_page import ReviewPage
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
 from ui.start_page import StartPage
@@ -47,19 +50,23 @@ class MainWindow(QMainWindow):
         self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE, self.today)
         self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
         self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
+        self.reviews = ReviewPage(ctx, self.runner, self.today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
         self.tabs.addTab(self.deadlines, self.tr("&Deadlines"))
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
+        self.tabs.addTab(self.reviews, self.tr("&Notices"))
         self.setCentralWidget(self.tabs)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews):
             page.sig_open_case.connect(self.open_case)
+        self.reviews.sig_open_notice.connect(self.open_notice)
+        self.start.sig_show_reviews.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
         self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
         self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -70,7 +77,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", ctx.db.display_url))
         self.case_dialogs: list[CaseDialog] = []
         self._build_actions()
-        self.start.reload()
+        self.notice_dialogs: list[NoticeDialog] = []
+        # Notices whose remedy period ended unused become final (bestandskräftig) — checked at every start.
+        self.runner.run(lambda: finalize_due_notices(ctx, self.today), lambda _n: self.start.reload(), lambda _e: None)
 
     # Kept for tests and callers that drive the search directly.
     @property
@@ -82,7 +91,14 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.focus_search)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for key, page in (("F5", self.start), ("F6", self.deadlines), ("F7", self.my_cases), ("F8", self.team)):
+        pages = (
+            ("F5", self.start),
+            ("F6", self.deadlines),
+            ("F7", self.my_cases),
+            ("F8", self.team),
+            ("F9", self.reviews),
+        )
+        for key, page in pages:
             jump = QAction(self, shortcut=QKeySequence(key))
             jump.triggered.connect(lambda _checked=False, p=page: self.tabs.setCurrentWidget(p))
             self.addAction(jump)
@@ -141,6 +157,15 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(lambda: self.case_dialogs.remove(dialog) if dialog in self.case_dialogs else None)
         return dialog
 
+    def open_notice(self, case_id: int, letter_id: int) -> NoticeDialog:
+        dialog = NoticeDialog(self.ctx, case_id, letter_id, self.runner, self.today, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.reviews.reload)
+        dialog.show()
+        self.notice_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self.notice_dialogs.remove(dialog) if dialog in self.notice_dialogs else None)
+        return dialog
+
     def new_person(self) -> PersonDialog:
         dialog = PersonDialog(self.ctx, today=self.today, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
@@ -184,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage | DeadlinesPage | StartPage):
+        if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage):
             page.reload()
 
     def open_rules(self) -> RulesDialog:

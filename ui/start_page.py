@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from abh_desk.domain.enums import Role
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.start_page import StartSummary, start_summary
 from abh_desk.services.worklists import WorklistRow
@@ -21,6 +22,7 @@ class StartPage(QWidget):
     sig_open_case = Signal(int)
     sig_show_deadlines = Signal()
     sig_show_cases = Signal()
+    sig_show_reviews = Signal()
     sig_message = Signal(str)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date, greeting: str) -> None:
@@ -60,6 +62,13 @@ class StartPage(QWidget):
         self.cases_grid = QGridLayout(self.cases_box)
         self.case_counts: dict[str, QLabel] = {}
         all_cases = QPushButton(self.tr("My cases (F7)"))
+        self.reviews_box = QGroupBox(self.tr("Rejection notices"))
+        self.reviews_label = QLabel()
+        self.reviews_label.setWordWrap(True)
+        reviews_button = QPushButton(self.tr("Notices (F9)"))
+        reviews_layout = QVBoxLayout(self.reviews_box)
+        reviews_layout.addWidget(self.reviews_label)
+        reviews_layout.addWidget(reviews_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         row = QHBoxLayout()
@@ -67,11 +76,13 @@ class StartPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.cases_box)
         side.addWidget(all_cases, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.reviews_box)
         side.addStretch(1)
         row.addLayout(side, 1)
         layout.addLayout(row)
         all_deadlines.clicked.connect(self.sig_show_deadlines)
         all_cases.clicked.connect(self.sig_show_cases)
+        reviews_button.clicked.connect(self.sig_show_reviews)
         self.urgent_view.activated.connect(self._open)
 
     def reload(self) -> None:
@@ -98,6 +109,18 @@ class StartPage(QWidget):
                 self.cases_grid.addWidget(value, index, 1, Qt.AlignmentFlag.AlignRight)
             self.case_counts[label].setText(str(count))
         self.cases_box.setTitle(self.tr("My open cases: %1").replace("%1", str(summary.open_cases)))
+        reviews = summary.reviews
+        lines = []
+        if self.ctx.actor.role == Role.TEAM_LEAD:
+            lines.append(
+                self.tr("%1 waiting for my review, %2 of them overdue")
+                .replace("%1", str(reviews.pending))
+                .replace("%2", str(reviews.overdue))
+            )
+        lines.append(self.tr("%1 of my drafts returned to me").replace("%1", str(reviews.returned_to_me)))
+        self.reviews_label.setText("\n".join(lines))
+        overdue = reviews.overdue > 0 or reviews.returned_to_me > 0
+        self.reviews_label.setStyleSheet("color: #a4000f; font-weight: 600;" if overdue else "")
 
     def _open(self, index: QModelIndex) -> None:
         self.sig_open_case.emit(self.urgent.row(index.row())[1].case_id)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from abh_desk.domain.checklist import applies
 from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
+from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -45,8 +46,10 @@ DEFAULT_REPLY_WEEKS = 4
 @dataclass(frozen=True)
 class LetterRow:
     id: int
+    kind: LetterKind
     kind_label: str
     status: str
+    status_label: str
     created_at: datetime
     created_by: str
     sha256: str
@@ -151,8 +154,16 @@ def create_missing_documents_letter(
 
 
 def _row(letter: Letter, who: str) -> LetterRow:
+    kind, status = LetterKind(letter.kind), LetterStatus(letter.status)
     return LetterRow(
-        letter.id, KIND_LABELS[LetterKind(letter.kind)], letter.status, letter.created_at, who, letter.pdf_sha256 or ""
+        letter.id,
+        kind,
+        KIND_LABELS[kind],
+        status.value,
+        STATUS_LABELS[status] if kind == LetterKind.REJECTION else "",
+        letter.created_at,
+        who,
+        letter.pdf_sha256 or "",
     )
 
 

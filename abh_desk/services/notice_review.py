@@ -8,15 +8,15 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from abh_desk.domain.enums import LetterKind, LetterStatus, Role
-from abh_desk.domain.notice_flow import NoticeAction
+from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import is_lead_of, load_notice, step
-from abh_desk.services.rejections import open_hearing_deadlines
+from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
 from letters.data import RejectionData
 from letters.serialize import from_json, to_json
 from letters.textblocks import load_textblocks
@@ -119,6 +119,9 @@ class ReviewRow:
     overdue: bool
     grounds: str
     hearing: str
+    status: LetterStatus
+    status_label: str
+    comment: str
 
 
 def _lead_area(ctx: ServiceContext) -> tuple[bool, int | None]:
@@ -132,34 +135,39 @@ def _lead_area(ctx: ServiceContext) -> tuple[bool, int | None]:
 
 def review_queue(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
     """The notices waiting for this team lead, oldest first (empty for anyone else)."""
-    today = today or date.today()
     reviews, area_id = _lead_area(ctx)
     if not reviews:
         return []
-    titles = {key: load_textblocks().text(f"ablehnungsgrund.{key}.titel") for key in load_textblocks().ground_keys()}
+    condition = Letter.status == LetterStatus.IN_REVIEW.value
+    return _rows(ctx, condition if area_id is None else condition & (Case.area_id == area_id), today)
+
+
+def my_notices(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
+    """The caseworker's own rejections not yet sent; returned ones first, with the lead's comment."""
+    in_work = [status.value for status in IN_WORK]
+    rows = _rows(ctx, Letter.status.in_(in_work) & (Letter.created_by_id == ctx.actor.user_id), today)
+    return sorted(rows, key=lambda row: row.status != LetterStatus.RETURNED)
+
+
+def _rows(ctx: ServiceContext, condition: ColumnElement[bool], today: date | None) -> list[ReviewRow]:
+    today = today or date.today()
+    blocks = load_textblocks()
+    titles = {key: blocks.text(f"ablehnungsgrund.{key}.titel") for key in blocks.ground_keys()}
     with ctx.db.read() as session:
         query = (
             select(Letter, Case, Person, User.display_name)
             .join(Case, Case.id == Letter.case_id)
             .join(Person, Person.id == Case.person_id)
             .outerjoin(User, User.id == Letter.created_by_id)
-            .where(Letter.kind == LetterKind.REJECTION.value, Letter.status == LetterStatus.IN_REVIEW.value)
+            .where(Letter.kind == LetterKind.REJECTION.value, condition)
             .order_by(Letter.submitted_at, Letter.id)
         )
-        if area_id is not None:
-            query = query.where(Case.area_id == area_id)
         rows = []
-        for letter, case, person, author in session.execute(query):
+        for letter, case, person, author in session.execute(query).all():
             data = json.loads(letter.data_json)
             submitted = letter.submitted_at or letter.created_at
-            age = (today - submitted.date()).days
-            hearing = (
-                f"Anhörung, Stellungnahme {letter.statement_received_on:%d.%m.%Y}"
-                if letter.statement_received_on
-                else "Anhörung erfolgt"
-                if letter.hearing_letter_id
-                else f"ohne Anhörung: {letter.hearing_waiver_reason or ''}"
-            )
+            age = (today - submitted.astimezone(timezone.utc).date()).days
+            status = LetterStatus(letter.status)
             rows.append(
                 ReviewRow(
                     letter_id=letter.id,
@@ -171,12 +179,25 @@ def review_queue(ctx: ServiceContext, today: date | None = None) -> list[ReviewR
                     author=author or "System",
                     submitted_at=submitted,
                     age_days=age,
-                    overdue=age > REVIEW_DAYS,
+                    overdue=status == LetterStatus.IN_REVIEW and age > REVIEW_DAYS,
                     grounds="; ".join(titles.get(ground["key"], ground["key"]) for ground in data.get("grounds", [])),
-                    hearing=hearing,
+                    hearing=_hearing_text(letter),
+                    status=status,
+                    status_label=STATUS_LABELS[status],
+                    comment=letter.review_comment or "",
                 )
             )
         return rows
+
+
+def _hearing_text(letter: Letter) -> str:
+    if letter.statement_received_on:
+        return f"Anhörung, Stellungnahme vom {letter.statement_received_on:%d.%m.%Y}"
+    if letter.hearing_letter_id:
+        return "Anhörung erfolgt, keine Stellungnahme"
+    if letter.hearing_waiver_reason:
+        return f"entbehrlich – {letter.hearing_waiver_reason}"
+    return "noch nicht angehört"
 
 
 @dataclass(frozen=True)

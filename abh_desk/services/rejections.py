@@ -117,7 +117,7 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, to
     """A new rejection notice as a draft (printed with "ENTWURF"); returns its id."""
     today = today or date.today()
     with ctx.unit_of_work() as uow:
-        case = uow.session.get(Case, case_id)
+        case = uow.session.get(Case, case_id, with_for_update=True)  # one draft per case, also on PostgreSQL
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
         in_work = uow.session.scalar(
@@ -268,3 +268,32 @@ def open_hearing_deadlines(uow: UnitOfWork, case_id: int) -> list[Deadline]:
             )
         )
     )
+
+
+def new_draft(ctx: ServiceContext, case_id: int, today: date | None = None) -> RejectionDraft:
+    """A starting point for the editor: the facts of the application, the person's state, the fee."""
+    today = today or date.today()
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        person = session.get(Person, case.person_id) if case else None
+        if case is None or person is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        procedure = ctx.catalogue.get(case.procedure_key)
+        return RejectionDraft(
+            grounds=(),
+            facts=f"Sie beantragten am {case.applied_on:%d.%m.%Y}: {procedure.name} ({procedure.legal_basis}).",
+            target_state=nationality_name(person.nationality),
+            fee_cents=fee_for(procedure, person_age(person, today)),
+        )
+
+
+def notice_in_work(ctx: ServiceContext, case_id: int) -> int | None:
+    """The case's rejection that is still being worked on (draft to approved), if any."""
+    with ctx.db.read() as session:
+        return session.scalar(
+            select(Letter.id).where(
+                Letter.case_id == case_id,
+                Letter.kind == LetterKind.REJECTION.value,
+                Letter.status.in_([status.value for status in IN_WORK]),
+            )
+        )

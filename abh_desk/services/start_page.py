@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.notice_review import ReviewCounts, review_counts
 from abh_desk.services.worklists import Worklist, WorkScope, worklist
 from models import Case
 
@@ -19,6 +20,8 @@ class StartSummary:
     worklist: Worklist
     cases_by_status: tuple[tuple[str, int], ...]
     """(German status label, count) of the user's open cases, in the order of the procedure."""
+    reviews: ReviewCounts
+    """Rejections waiting for this team lead (and how many too long), and drafts returned to me."""
 
     @property
     def open_cases(self) -> int:
@@ -38,4 +41,8 @@ def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummar
             ).all()
         )
     ordered = [s for s in CaseStatus if s in OPEN_CASE_STATUSES]
-    return StartSummary(work, tuple((CASE_STATUS_LABELS[s], int(counts.get(s.value, 0))) for s in ordered))
+    return StartSummary(
+        work,
+        tuple((CASE_STATUS_LABELS[s], int(counts.get(s.value, 0))) for s in ordered),
+        review_counts(ctx, today),
+    )

@@ -3,254 +3,264 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73" />
+        <location filename="../../ui/case_dialog.py" line="69" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81" />
+        <location filename="../../ui/case_dialog.py" line="77" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82" />
+        <location filename="../../ui/case_dialog.py" line="78" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85" />
+        <location filename="../../ui/case_dialog.py" line="81" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86" />
+        <location filename="../../ui/case_dialog.py" line="82" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
-        <location filename="../../ui/case_dialog.py" line="177" />
-        <location filename="../../ui/case_dialog.py" line="205" />
+        <location filename="../../ui/case_dialog.py" line="83" />
+        <location filename="../../ui/case_dialog.py" line="193" />
+        <location filename="../../ui/case_dialog.py" line="221" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="84" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91" />
+        <location filename="../../ui/case_dialog.py" line="87" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="89" />
         <source>The eAT card's way is recorded here.</source>
         <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="89" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96" />
+        <location filename="../../ui/case_dialog.py" line="92" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
+        <location filename="../../ui/case_dialog.py" line="93" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="94" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99" />
+        <location filename="../../ui/case_dialog.py" line="95" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102" />
+        <location filename="../../ui/case_dialog.py" line="98" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122" />
+        <location filename="../../ui/case_dialog.py" line="118" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123" />
+        <location filename="../../ui/case_dialog.py" line="119" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="120" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124" />
+        <location filename="../../ui/case_dialog.py" line="121" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125" />
+        <location filename="../../ui/case_dialog.py" line="122" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129" />
+        <location filename="../../ui/case_dialog.py" line="127" />
         <source>Request missing documents</source>
         <translation>Fehlende Unterlagen nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130" />
+        <location filename="../../ui/case_dialog.py" line="128" />
+        <source>Rejection notice…</source>
+        <translation>Ablehnungsbescheid …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="129" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154" />
+        <location filename="../../ui/case_dialog.py" line="170" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="157" />
+        <location filename="../../ui/case_dialog.py" line="173" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="172" />
+        <location filename="../../ui/case_dialog.py" line="188" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173" />
+        <location filename="../../ui/case_dialog.py" line="189" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="174" />
+        <location filename="../../ui/case_dialog.py" line="190" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175" />
+        <location filename="../../ui/case_dialog.py" line="191" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="176" />
+        <location filename="../../ui/case_dialog.py" line="192" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178" />
+        <location filename="../../ui/case_dialog.py" line="194" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="179" />
+        <location filename="../../ui/case_dialog.py" line="195" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="180" />
+        <location filename="../../ui/case_dialog.py" line="196" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="181" />
+        <location filename="../../ui/case_dialog.py" line="197" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="182" />
+        <location filename="../../ui/case_dialog.py" line="198" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188" />
+        <location filename="../../ui/case_dialog.py" line="204" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203" />
+        <location filename="../../ui/case_dialog.py" line="219" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="220" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="220" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206" />
+        <location filename="../../ui/case_dialog.py" line="222" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207" />
+        <location filename="../../ui/case_dialog.py" line="223" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211" />
+        <location filename="../../ui/case_dialog.py" line="227" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212" />
+        <location filename="../../ui/case_dialog.py" line="228" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213" />
+        <location filename="../../ui/case_dialog.py" line="229" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214" />
+        <location filename="../../ui/case_dialog.py" line="230" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258" />
+        <location filename="../../ui/case_dialog.py" line="274" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278" />
+        <location filename="../../ui/case_dialog.py" line="294" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="340" />
+        <location filename="../../ui/case_dialog.py" line="356" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="340" />
+        <location filename="../../ui/case_dialog.py" line="356" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350" />
+        <location filename="../../ui/case_dialog.py" line="366" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350" />
+        <location filename="../../ui/case_dialog.py" line="366" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -331,7 +341,9 @@
         <location filename="../../ui/case_list_page.py" line="101" />
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n Vorgang</numerusform><numerusform>%n Vorgänge</numerusform></translation>
+            <numerusform>%n Vorgang</numerusform>
+            <numerusform>%n Vorgänge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -422,7 +434,9 @@
         <location filename="../../ui/deadlines_page.py" line="114" />
         <source>Reminder letters for %n selected title(s)…</source>
         <translation>
-            <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform><numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform></translation>
+            <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform>
+            <numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/deadlines_page.py" line="118" />
@@ -433,7 +447,9 @@
         <location filename="../../ui/deadlines_page.py" line="128" />
         <source>%n reminder letter(s) saved to %1</source>
         <translation>
-            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform><numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform></translation>
+            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
+            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/deadlines_page.py" line="140" />
@@ -444,7 +460,9 @@
         <location filename="../../ui/deadlines_page.py" line="148" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
-            <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform><numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform></translation>
+            <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
+            <numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -483,123 +501,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>&amp;Notices</source>
+        <translation>&amp;Bescheide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -640,6 +663,265 @@
         <location filename="../../ui/new_case_dialog.py" line="112" />
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="85" />
+        <source>Rejection notice</source>
+        <translation>Ablehnungsbescheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="91" />
+        <source>Returned by the team lead</source>
+        <translation>Von der Teamleitung zurückgegeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="109" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="110" />
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="111" />
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="112" />
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="131" />
+        <source>Notice</source>
+        <translation>Bescheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="135" />
+        <source>The facts of this case for the chosen ground</source>
+        <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="137" />
+        <source>Case details for the ground:</source>
+        <translation>Einzelfall zum Grund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="139" />
+        <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
+        <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="142" />
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="145" />
+        <source>as in the fee schedule</source>
+        <translation>laut Gebührenverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="148" />
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="150" />
+        <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
+        <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="153" />
+        <source>Grounds of refusal</source>
+        <translation>Ablehnungsgründe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="156" />
+        <source>Facts</source>
+        <translation>Sachverhalt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="158" />
+        <source>Period to leave</source>
+        <translation>Ausreisefrist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="159" />
+        <source>Target state</source>
+        <translation>Zielstaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="160" />
+        <source>Fee (EUR)</source>
+        <translation>Gebühr (EUR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="162" />
+        <source>Entry ban (months)</source>
+        <translation>Einreiseverbot (Monate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="163" />
+        <source>Reasons for its length</source>
+        <translation>Erwägungen zur Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="185" />
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="186" />
+        <source>Send hearing letter</source>
+        <translation>Anhörung versenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="187" />
+        <source>No hearing…</source>
+        <translation>Anhörung entbehrlich …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="188" />
+        <source>Statement received…</source>
+        <translation>Stellungnahme eingegangen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="189" />
+        <source>Submit for review</source>
+        <translation>Zur Prüfung vorlegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="190" />
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="191" />
+        <source>Return with comment…</source>
+        <translation>Zurückgeben mit Kommentar …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="192" />
+        <source>Dispatched…</source>
+        <translation>Versandt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="193" />
+        <source>Objection or lawsuit received…</source>
+        <translation>Widerspruch/Klage eingegangen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="194" />
+        <source>Outcome of the remedy…</source>
+        <translation>Ergebnis des Rechtsbehelfs …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="195" />
+        <source>Save PDF…</source>
+        <translation>PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="282" />
+        <source>New rejection notice (draft)</source>
+        <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="288" />
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="291" />
+        <source>reviewed by %1</source>
+        <translation>geprüft von %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="293" />
+        <source>Rejection notice %1</source>
+        <translation>Ablehnungsbescheid %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="299" />
+        <source>Changed since it was returned:</source>
+        <translation>Seit der Rückgabe geändert:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="302" />
+        <source>Nothing changed since it was returned.</source>
+        <translation>Nichts geändert seit der Rückgabe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="321" />
+        <source>Please give the fee as an amount, e.g. 100,00.</source>
+        <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="367" />
+        <source>No hearing</source>
+        <translation>Anhörung entbehrlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="367" />
+        <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
+        <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="374" />
+        <source>Statement</source>
+        <translation>Stellungnahme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="374" />
+        <source>Statement received on</source>
+        <translation>Stellungnahme eingegangen am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="390" />
+        <source>Return</source>
+        <translation>Zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="390" />
+        <source>What should the caseworker change?</source>
+        <translation>Was soll die Sachbearbeitung ändern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="397" />
+        <source>Dispatch</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="404" />
+        <location filename="../../ui/notice_dialog.py" line="411" />
+        <source>Remedy</source>
+        <translation>Rechtsbehelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="404" />
+        <source>Objection or lawsuit received on</source>
+        <translation>Widerspruch/Klage eingegangen am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="411" />
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="420" />
+        <source>Save notice</source>
+        <translation>Bescheid speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="430" />
+        <source>Please save the draft first.</source>
+        <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
 </context>
 <context>
@@ -746,6 +1028,145 @@
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/review_page.py" line="58" />
+        <source>Waiting for my review</source>
+        <translation>Warten auf meine Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="59" />
+        <source>My notices in work</source>
+        <translation>Meine Bescheide in Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="64" />
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="65" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="66" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="67" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="68" />
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="69" />
+        <source>Grounds</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="70" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="71" />
+        <source>Hearing</source>
+        <translation>Anhörung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="78" />
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Freigeben (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="80" />
+        <source>Return with comment…</source>
+        <translation>Zurückgeben mit Kommentar …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="81" />
+        <source>Open notice</source>
+        <translation>Bescheid öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="119" />
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/review_page.py" line="120" />
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="133" />
+        <source>%1 waiting, %2 of them longer than three days</source>
+        <translation>%1 warten, davon %2 länger als drei Tage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="135" />
+        <source>%1 in work, %2 waiting too long for review</source>
+        <translation>%1 in Arbeit, %2 warten zu lange auf Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="167" />
+        <source>No notice chosen.</source>
+        <translation>Kein Bescheid ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="172" />
+        <source>Grounds: %1</source>
+        <translation>Gründe: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="178" />
+        <source>Period to leave: %1 days, target state %2</source>
+        <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="182" />
+        <source>Hearing: %1</source>
+        <translation>Anhörung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="184" />
+        <source>Comment of the team lead: %1</source>
+        <translation>Kommentar der Teamleitung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="187" />
+        <source>Changed since it was returned:</source>
+        <translation>Seit der Rückgabe geändert:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="200" />
+        <source>Approved: %1</source>
+        <translation>Freigegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="209" />
+        <source>Return</source>
+        <translation>Zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="209" />
+        <source>What should the caseworker change?</source>
+        <translation>Was soll die Sachbearbeitung ändern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="215" />
+        <source>Returned: %1</source>
+        <translation>Zurückgegeben: %1</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <location filename="../../ui/rules_dialog.py" line="45" />
@@ -816,13 +1237,17 @@
         <location filename="../../ui/rules_dialog.py" line="193" />
         <source>Preview: %n open case(s) would move.</source>
         <translation>
-            <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform><numerusform>Vorschau: %n offene Vorgänge würden verschoben.</numerusform></translation>
+            <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform>
+            <numerusform>Vorschau: %n offene Vorgänge würden verschoben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/rules_dialog.py" line="211" />
         <source>Applied: %n open case(s) moved.</source>
         <translation>
-            <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform><numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform></translation>
+            <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform>
+            <numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/rules_dialog.py" line="219" />
@@ -833,129 +1258,131 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="59" />
+        <location filename="../../ui/search_page.py" line="62" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="70" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="68" />
+        <location filename="../../ui/search_page.py" line="71" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="69" />
+        <location filename="../../ui/search_page.py" line="72" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="73" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="71" />
+        <location filename="../../ui/search_page.py" line="74" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="72" />
+        <location filename="../../ui/search_page.py" line="75" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="78" />
+        <location filename="../../ui/search_page.py" line="81" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="84" />
+        <location filename="../../ui/search_page.py" line="87" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="85" />
+        <location filename="../../ui/search_page.py" line="88" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="86" />
+        <location filename="../../ui/search_page.py" line="89" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="88" />
+        <location filename="../../ui/search_page.py" line="91" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="89" />
+        <location filename="../../ui/search_page.py" line="92" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="99" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="100" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="98" />
+        <location filename="../../ui/search_page.py" line="101" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="102" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="100" />
+        <location filename="../../ui/search_page.py" line="103" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="101" />
+        <location filename="../../ui/search_page.py" line="104" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="125" />
+        <location filename="../../ui/search_page.py" line="128" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="127" />
+        <location filename="../../ui/search_page.py" line="130" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="152" />
-        <location filename="../../ui/search_page.py" line="161" />
+        <location filename="../../ui/search_page.py" line="166" />
+        <location filename="../../ui/search_page.py" line="175" />
         <source>%n person(s) found</source>
         <translation>
-            <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
+            <numerusform>%n Person gefunden</numerusform>
+            <numerusform>%n Personen gefunden</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="154" />
+        <location filename="../../ui/search_page.py" line="168" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="189" />
+        <location filename="../../ui/search_page.py" line="210" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="198" />
+        <location filename="../../ui/search_page.py" line="219" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -963,75 +1390,95 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="45" />
+        <location filename="../../ui/start_page.py" line="47" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="46" />
+        <location filename="../../ui/start_page.py" line="48" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="47" />
+        <location filename="../../ui/start_page.py" line="49" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="48" />
+        <location filename="../../ui/start_page.py" line="50" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="49" />
+        <location filename="../../ui/start_page.py" line="51" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="53" />
+        <location filename="../../ui/start_page.py" line="55" />
         <source>My deadlines: overdue, today, this week</source>
         <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="57" />
+        <location filename="../../ui/start_page.py" line="59" />
         <source>All deadlines (F6)</source>
         <translation>Alle Fristen (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="59" />
+        <location filename="../../ui/start_page.py" line="61" />
         <source>My open cases</source>
         <translation>Meine offenen Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="62" />
+        <location filename="../../ui/start_page.py" line="64" />
         <source>My cases (F7)</source>
         <translation>Meine Fälle (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="88" />
+        <location filename="../../ui/start_page.py" line="65" />
+        <source>Rejection notices</source>
+        <translation>Ablehnungsbescheide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="68" />
+        <source>Notices (F9)</source>
+        <translation>Bescheide (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="99" />
         <source>%1
 overdue</source>
         <translation>%1
 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="89" />
+        <location filename="../../ui/start_page.py" line="100" />
         <source>%1
 due today</source>
         <translation>%1
 heute fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="90" />
+        <location filename="../../ui/start_page.py" line="101" />
         <source>%1
 this week</source>
         <translation>%1
 diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="100" />
+        <location filename="../../ui/start_page.py" line="111" />
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="116" />
+        <source>%1 waiting for my review, %2 of them overdue</source>
+        <translation>%1 warten auf meine Prüfung, davon %2 überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="120" />
+        <source>%1 of my drafts returned to me</source>
+        <translation>%1 meiner Entwürfe an mich zurückgegeben</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,177 @@
+"""The rejection's whole path through the windows: a caseworker drafts and submits, a team lead
+approves from the queue, the caseworker dispatches, the objection deadline appears, it passes, and
+at the next start the notice is final."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from abh_desk.domain.enums import DeadlineKind, LetterStatus, Role
+from abh_desk.services.auth import create_user
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.notices import notice_view
+from abh_desk.services.persons import PersonInput, create_person
+from models import Deadline, Letter, User
+from ui.case_dialog import CaseDialog
+from ui.main_window import MainWindow
+from ui.notice_dialog import NoticeDialog
+
+TODAY = date.today()  # the approval is stamped with the real time; dispatch cannot lie before it
+
+
+def _users(ctx: ServiceContext) -> tuple[ServiceContext, ServiceContext]:
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    with ctx.db.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+    return (
+        ctx.as_user(Actor(ids["keller"], "keller", Role.CASEWORKER)),
+        ctx.as_user(Actor(ids["lead"], "lead", Role.TEAM_LEAD)),
+    )
+
+
+def _case(ctx: ServiceContext) -> int:
+    person = create_person(
+        ctx,
+        PersonInput(
+            "Şahin", "Ayşe", "05.06.1992", nationality="TUR", sex="w",
+            street="Freiheitstraße 3", postcode="78224", city="Singen",
+        ),
+        today=TODAY,
+    )  # fmt: skip
+    return open_case(ctx, person.id, "99010019001008", applied_on=TODAY - timedelta(days=60)).id
+
+
+def _pdf_text(ctx: ServiceContext, letter_id: int) -> str:
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        assert letter is not None and letter.pdf is not None
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(letter.pdf)).pages)
+
+
+def test_draft_review_dispatch_deadline_final(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clerk, lead = _users(sqlite_ctx)
+    case_id = _case(sqlite_ctx)
+
+    # The caseworker opens the case, the Schreiben tab, and starts a rejection.
+    case_dialog = CaseDialog(clerk, case_id, today=TODAY)
+    qtbot.addWidget(case_dialog)
+    case_dialog.show()
+    qtbot.waitUntil(lambda: case_dialog.file is not None)
+    qtbot.mouseClick(case_dialog.rejection_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: hasattr(case_dialog, "notice_dialog") and case_dialog.notice_dialog.ground_list.count() > 0)
+    notice: NoticeDialog = case_dialog.notice_dialog
+    assert notice.target_state.text() == "Türkei" and notice.fee.text() == "100,00"
+    assert "Sie beantragten am" in notice.facts.toPlainText()
+
+    # Saving without a ground is refused next to the field; nothing is stored.
+    qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "mindestens einen Ablehnungsgrund" in notice.field_messages["grounds"].text())
+    with sqlite_ctx.db.read() as session:
+        assert session.scalar(select(Letter.id)) is None
+
+    keys = [notice.ground_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(notice.ground_list.count())]
+    item = notice.ground_list.item(keys.index("lebensunterhalt"))
+    item.setCheckState(Qt.CheckState.Checked)
+    notice.ground_list.setCurrentItem(item)
+    qtbot.keyClicks(notice.ground_detail, "Ihr Einkommen von 600 EUR deckt den Bedarf nicht.")
+    notice.facts.moveCursor(notice.facts.textCursor().MoveOperation.End)
+    qtbot.keyClicks(notice.facts, " Sie beziehen Leistungen nach dem SGB II.")
+    notice.exit_days.setValue(21)
+    qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.DRAFT)
+    assert notice.preview.page_count() >= 2
+    letter_id = notice.view.id
+    text = _pdf_text(sqlite_ctx, letter_id)
+    assert "ENTWURF" in text and "600 EUR" in text and "21 Tage" in text.replace("\n", " ")
+    qtbot.waitUntil(lambda: case_dialog.letters.rowCount() == 1)  # the case window follows
+    assert case_dialog.letters.data(case_dialog.letters.index(0, 1)) == "Entwurf"
+
+    # No submission without a hearing or a reason; then a reason is given and it is submitted.
+    assert notice.buttons["zur_pruefung_vorgelegt"].isVisible()
+    assert not notice.buttons["freigegeben"].isVisible()  # not for the caseworker
+    qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "anhören" in notice.message.text())
+    monkeypatch.setattr("ui.dialogs.ask_long_text", lambda *a, **k: "Die Antragstellerin hat schriftlich verzichtet.")
+    qtbot.mouseClick(notice.buttons["anhoerung_entbehrlich"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notice.view is not None and bool(notice.view.hearing_waiver_reason))
+    qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.IN_REVIEW)
+
+    # The team lead: start page counts it, the queue shows it with the notice, Ctrl+Enter approves.
+    window = MainWindow(lead, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "1 warten auf meine Prüfung" in window.start.reviews_label.text())
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.tabs.currentWidget() is window.reviews
+    qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 1 and window.reviews.selected is not None)
+    assert window.reviews.rows.data(window.reviews.rows.index(0, 5)) == "Lebensunterhalt nicht gesichert"
+    assert "600 EUR deckt den Bedarf nicht" in window.reviews.details.text()
+    assert window.reviews.preview.page_count() >= 2
+    qtbot.keyClick(window.reviews.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
+    assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
+    assert "ENTWURF" not in _pdf_text(sqlite_ctx, letter_id)
+
+    # The caseworker dispatches by post; the objection deadline appears in the case.
+    notice.reload()
+    qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.APPROVED)
+    assert notice.buttons["versandt"].isVisible()
+    monkeypatch.setattr("ui.dialogs.ask_dispatch", lambda *a, **k: (TODAY, "post", None))
+    qtbot.mouseClick(notice.buttons["versandt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.SENT)
+    qtbot.waitUntil(lambda: any(d.kind_label == "Rechtsbehelfsfrist" for d in case_dialog.deadlines._rows))
+    with sqlite_ctx.db.read() as session:
+        due = session.scalars(
+            select(Deadline.due_date).where(Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
+        ).one()
+    assert due > TODAY + timedelta(days=28)
+
+    # The deadline passes: the next start makes the notice final.
+    later = MainWindow(clerk, today=due + timedelta(days=1))
+    qtbot.addWidget(later)
+    qtbot.waitUntil(lambda: notice_view(clerk, letter_id).status == LetterStatus.FINAL, timeout=5000)
+    assert notice_view(clerk, letter_id).final_on == due + timedelta(days=1)
+
+
+def test_returned_draft_shows_the_comment_and_what_changed(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from abh_desk.services.notice_review import submit_for_review
+    from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
+    from letters.data import RefusalGround
+
+    clerk, lead = _users(sqlite_ctx)
+    case_id = _case(sqlite_ctx)
+    draft = RejectionDraft((RefusalGround("visum", "Einreise mit Schengen-Visum."),), "Einreise am 01.01.")
+    letter_id = draft_rejection(clerk, case_id, draft, TODAY)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version, TODAY)
+
+    window = MainWindow(lead, today=TODAY)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.reviews)
+    qtbot.waitUntil(lambda: window.reviews.selected is not None)
+    monkeypatch.setattr("ui.dialogs.ask_long_text", lambda *a, **k: "Bitte Ausreisefrist auf 14 Tage setzen.")
+    qtbot.mouseClick(window.reviews.return_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
+
+    notice = NoticeDialog(clerk, case_id, letter_id, today=TODAY)
+    qtbot.addWidget(notice)
+    notice.show()
+    qtbot.waitUntil(lambda: notice.view is not None)
+    assert notice.review_box.isVisible() and "14 Tage" in notice.review_text.text()
+    assert "Nichts geändert" in notice.review_text.text()
+    notice.exit_days.setValue(14)
+    qtbot.keyClick(notice, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Ausreisefrist (Tage): 30 → 14" in notice.review_text.text())

@@ -1,0 +1,441 @@
+"""The rejection notice window: the editor (grounds, facts, periods) on the left, the notice as it
+will print (PDF preview) and its history on the right, and the next steps as buttons. Which buttons
+show follows from what the services allow this user now; the services check every step again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
+from abh_desk.domain.notice_flow import OUTCOME_LABELS, NoticeAction, RemedyOutcome
+from abh_desk.errors import DomainError, ValidationError
+from abh_desk.services.case_letters import letter_pdf
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_remedy
+from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
+from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
+from abh_desk.services.rejections import (
+    RejectionDraft,
+    draft_of,
+    draft_rejection,
+    new_draft,
+    record_statement,
+    refusal_grounds,
+    send_hearing,
+    update_rejection,
+    waive_hearing,
+)
+from letters.data import RefusalGround
+from letters.formatting import euro
+from ui import dialogs
+from ui.pdf_view import PdfPreview
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import message_label, table_view
+
+
+@dataclass(frozen=True)
+class Loaded:
+    view: NoticeView | None
+    draft: RejectionDraft
+    pdf: bytes | None
+    grounds: list[tuple[str, str, str]]
+
+
+class NoticeDialog(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        case_id: int,
+        letter_id: int | None = None,
+        runner: TaskRunner | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.case_id, self.letter_id = ctx, case_id, letter_id
+        self.runner = runner or TaskRunner(self)
+        self.today = today or date.today()
+        self.view: NoticeView | None = None
+        self.details: dict[str, str] = {}
+        self.setWindowTitle(self.tr("Rejection notice"))
+        self.resize(1280, 820)
+
+        self.status = QLabel()
+        self.status.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_box = QGroupBox(self.tr("Returned by the team lead"))
+        self.review_text = message_label("color: #5a3b00;")
+        review_layout = QVBoxLayout(self.review_box)
+        review_layout.addWidget(self.review_text)
+        self.review_box.setStyleSheet("QGroupBox { background: #fff4d6; }")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.review_box)
+        left_layout.addWidget(self._editor(), 1)
+        left_layout.addLayout(self._buttons())
+        self.message = message_label()
+        left_layout.addWidget(self.message)
+
+        self.preview = PdfPreview()
+        self.steps = RowsModel[NoticeStep](
+            [
+                Column(self.tr("When"), lambda s: s.when.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("Who"), lambda s: s.who),
+                Column(self.tr("Step"), lambda s: s.what),
+                Column(self.tr("Details"), lambda s: s.details),
+            ]
+        )
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.preview)
+        right.addWidget(table_view(self.steps, (120, 130, 170)))
+        right.setSizes([600, 160])
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 720])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.reload()
+
+    # --- editor ------------------------------------------------------------------------------
+
+    def _editor(self) -> QWidget:
+        box = QGroupBox(self.tr("Notice"))
+        self.ground_list = QListWidget()
+        self.ground_list.setMaximumHeight(150)
+        self.ground_detail = QPlainTextEdit()
+        self.ground_detail.setPlaceholderText(self.tr("The facts of this case for the chosen ground"))
+        self.ground_detail.setMaximumHeight(80)
+        self.ground_detail_label = QLabel(self.tr("Case details for the ground:"))
+        self.facts = QPlainTextEdit()
+        self.facts.setPlaceholderText(self.tr("Facts (Sachverhalt); a blank line starts a new paragraph"))
+        self.exit_days = QSpinBox()
+        self.exit_days.setRange(7, 30)
+        self.exit_days.setSuffix(self.tr(" days"))
+        self.target_state = QLineEdit()
+        self.fee = QLineEdit()
+        self.fee.setPlaceholderText(self.tr("as in the fee schedule"))
+        self.ban_months = QSpinBox()
+        self.ban_months.setRange(0, 120)
+        self.ban_months.setSpecialValueText(self.tr("none"))
+        self.ban_reasons = QLineEdit()
+        self.eu_exception = QCheckBox(self.tr("EU citizen or rights under ARB 1/80 (objection remains in Hessen)"))
+        self.field_messages = {name: message_label() for name in ("grounds", "facts", "fee", "entry_ban_months")}
+        form = QFormLayout(box)
+        form.addRow(self.tr("Grounds of refusal"), self.ground_list)
+        form.addRow("", self.field_messages["grounds"])
+        form.addRow(self.ground_detail_label, self.ground_detail)
+        form.addRow(self.tr("Facts"), self.facts)
+        form.addRow("", self.field_messages["facts"])
+        form.addRow(self.tr("Period to leave"), self.exit_days)
+        form.addRow(self.tr("Target state"), self.target_state)
+        form.addRow(self.tr("Fee (EUR)"), self.fee)
+        form.addRow("", self.field_messages["fee"])
+        form.addRow(self.tr("Entry ban (months)"), self.ban_months)
+        form.addRow(self.tr("Reasons for its length"), self.ban_reasons)
+        form.addRow("", self.field_messages["entry_ban_months"])
+        form.addRow("", self.eu_exception)
+        self.ground_list.currentItemChanged.connect(self._ground_selected)
+        self.ground_detail.textChanged.connect(self._detail_edited)
+        self.editor_box = box
+        return box
+
+    def _ground_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        key = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.ground_detail.blockSignals(True)
+        self.ground_detail.setPlainText(self.details.get(key, "") if key else "")
+        self.ground_detail.blockSignals(False)
+        self.ground_detail.setEnabled(key is not None and self.editor_box.isEnabled())
+
+    def _detail_edited(self) -> None:
+        item = self.ground_list.currentItem()
+        if item is not None:
+            self.details[item.data(Qt.ItemDataRole.UserRole)] = self.ground_detail.toPlainText()
+
+    def _buttons(self) -> QVBoxLayout:
+        self.buttons: dict[NoticeAction | str, QPushButton] = {
+            "save": QPushButton(self.tr("Save draft")),
+            NoticeAction.SEND_HEARING: QPushButton(self.tr("Send hearing letter")),
+            NoticeAction.WAIVE_HEARING: QPushButton(self.tr("No hearing…")),
+            NoticeAction.RECORD_STATEMENT: QPushButton(self.tr("Statement received…")),
+            NoticeAction.SUBMIT: QPushButton(self.tr("Submit for review")),
+            NoticeAction.APPROVE: QPushButton(self.tr("Approve")),
+            NoticeAction.RETURN: QPushButton(self.tr("Return with comment…")),
+            NoticeAction.DISPATCH: QPushButton(self.tr("Dispatched…")),
+            NoticeAction.RECORD_REMEDY: QPushButton(self.tr("Objection or lawsuit received…")),
+            NoticeAction.DECIDE_REMEDY: QPushButton(self.tr("Outcome of the remedy…")),
+            "pdf": QPushButton(self.tr("Save PDF…")),
+        }
+        handlers = {
+            "save": self.save,
+            NoticeAction.SEND_HEARING: self.send_hearing,
+            NoticeAction.WAIVE_HEARING: self.waive_hearing,
+            NoticeAction.RECORD_STATEMENT: self.record_statement,
+            NoticeAction.SUBMIT: self.submit,
+            NoticeAction.APPROVE: self.approve,
+            NoticeAction.RETURN: self.return_to_author,
+            NoticeAction.DISPATCH: self.dispatch,
+            NoticeAction.RECORD_REMEDY: self.record_remedy,
+            NoticeAction.DECIDE_REMEDY: self.decide_remedy,
+            "pdf": self.save_pdf,
+        }
+        for key, button in self.buttons.items():
+            button.clicked.connect(handlers[key])
+            button.setObjectName(str(key))
+        self.buttons[NoticeAction.APPROVE].setStyleSheet("font-weight: 600;")
+        rows = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for key in ("save", NoticeAction.SEND_HEARING, NoticeAction.WAIVE_HEARING, NoticeAction.RECORD_STATEMENT):
+            first.addWidget(self.buttons[key])
+        first.addStretch(1)
+        for key in (
+            NoticeAction.SUBMIT,
+            NoticeAction.APPROVE,
+            NoticeAction.RETURN,
+            NoticeAction.DISPATCH,
+            NoticeAction.RECORD_REMEDY,
+            NoticeAction.DECIDE_REMEDY,
+        ):
+            second.addWidget(self.buttons[key])
+        second.addStretch(1)
+        second.addWidget(self.buttons["pdf"])
+        rows.addLayout(first)
+        rows.addLayout(second)
+        return rows
+
+    # --- data --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        ctx, case_id, letter_id, today = self.ctx, self.case_id, self.letter_id, self.today
+
+        def work() -> Loaded:
+            if letter_id is None:
+                return Loaded(None, new_draft(ctx, case_id, today), None, refusal_grounds())
+            return Loaded(
+                notice_view(ctx, letter_id), draft_of(ctx, letter_id), letter_pdf(ctx, letter_id), refusal_grounds()
+            )
+
+        self.runner.run(work, self._loaded, self.show_error, owner=self)
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.view = loaded.view
+        draft = loaded.draft
+        self.details = {ground.key: ground.details for ground in draft.grounds}
+        chosen = set(self.details)
+        self.ground_list.clear()
+        for key, title, basis in loaded.grounds:
+            item = QListWidgetItem(f"{title} ({basis})")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+            self.ground_list.addItem(item)
+            if key in chosen and self.ground_list.currentItem() is None:
+                self.ground_list.setCurrentItem(item)  # its case details show at once
+        self.facts.setPlainText(draft.facts)
+        self.exit_days.setValue(draft.exit_period_days)
+        self.target_state.setText(draft.target_state)
+        self.fee.setText(euro(draft.fee_cents).removesuffix(" EUR") if draft.fee_cents is not None else "")
+        self.ban_months.setValue(draft.entry_ban_months or 0)
+        self.ban_reasons.setText(draft.entry_ban_reasons)
+        self.eu_exception.setChecked(draft.eu_or_arb_exception)
+        self.preview.show_pdf(loaded.pdf)
+        view = loaded.view
+        allowed = view.actions if view else frozenset({NoticeAction.EDIT})
+        editable = NoticeAction.EDIT in allowed
+        self.editor_box.setEnabled(editable)
+        self.buttons["save"].setVisible(editable)
+        for action in NoticeAction:
+            if action in self.buttons:
+                self.buttons[action].setVisible(view is not None and action in allowed)
+        self.buttons["pdf"].setVisible(view is not None)
+        self.steps.set_rows(list(view.steps) if view else [])
+        self._show_status(view)
+
+    def _show_status(self, view: NoticeView | None) -> None:
+        if view is None:
+            self.status.setText(self.tr("New rejection notice (draft)"))
+            self.review_box.setVisible(False)
+            return
+        parts = [
+            f"{view.file_number} · {view.person_name}",
+            view.status_label,
+            self.tr("by %1").replace("%1", view.author),
+        ]
+        if view.reviewer:
+            parts.append(self.tr("reviewed by %1").replace("%1", view.reviewer))
+        self.status.setText("   ·   ".join(parts))
+        self.setWindowTitle(self.tr("Rejection notice %1").replace("%1", view.file_number))
+        show_review = bool(view.review_comment) and not view.final_pdf
+        self.review_box.setVisible(show_review)
+        if show_review:
+            lines = [view.review_comment]
+            if view.changes_since_return:
+                lines.append(self.tr("Changed since it was returned:"))
+                lines += [f"• {c.label}: {c.before} → {c.after}" for c in view.changes_since_return]
+            else:
+                lines.append(self.tr("Nothing changed since it was returned."))
+            self.review_text.setText("\n".join(lines))
+
+    def _draft(self) -> RejectionDraft | None:
+        """The editor's content, or None with the messages shown next to the fields."""
+        for label in self.field_messages.values():
+            label.setText("")
+        grounds = []
+        for row in range(self.ground_list.count()):
+            item = self.ground_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                key = item.data(Qt.ItemDataRole.UserRole)
+                grounds.append(RefusalGround(key, self.details.get(key, "").strip()))
+        fee_text = self.fee.text().strip().replace(".", "").replace(",", ".")
+        fee: int | None = None
+        if fee_text:
+            try:
+                fee = int(Decimal(fee_text) * 100)
+            except InvalidOperation:
+                self.field_messages["fee"].setText(self.tr("Please give the fee as an amount, e.g. 100,00."))
+                return None
+        return RejectionDraft(
+            grounds=tuple(grounds),
+            facts=self.facts.toPlainText(),
+            exit_period_days=self.exit_days.value(),
+            target_state=self.target_state.text(),
+            fee_cents=fee,
+            entry_ban_months=self.ban_months.value() or None,
+            entry_ban_reasons=self.ban_reasons.text(),
+            eu_or_arb_exception=self.eu_exception.isChecked(),
+        )
+
+    # --- steps -------------------------------------------------------------------------------
+
+    def _after(self, letter_id: int | None = None) -> None:
+        if letter_id is not None:
+            self.letter_id = letter_id
+        self.message.setText("")
+        self.changed.emit()
+        self.reload()
+
+    def _step(self, work: object) -> None:
+        assert callable(work)
+        self.runner.run(work, lambda _result: self._after(), self.show_error, owner=self)
+
+    def save(self) -> None:
+        draft = self._draft()
+        if draft is None or (self.view is not None and NoticeAction.EDIT not in self.view.actions):
+            return
+        ctx, case_id, today, view = self.ctx, self.case_id, self.today, self.view
+        if view is None:
+            self.runner.run(
+                lambda: draft_rejection(ctx, case_id, draft, today), self._after, self.show_error, owner=self
+            )
+        else:
+            self._step(lambda: update_rejection(ctx, view.id, view.version, draft, today))
+
+    def send_hearing(self) -> None:
+        view, ctx, today = self._current(), self.ctx, self.today
+        if view:
+            self._step(lambda: send_hearing(ctx, view.id, view.version, sent_on=today))
+
+    def waive_hearing(self) -> None:
+        view, ctx = self._current(), self.ctx
+        reason = dialogs.ask_long_text(
+            self, self.tr("No hearing"), self.tr("Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?")
+        )
+        if view and reason is not None:
+            self._step(lambda: waive_hearing(ctx, view.id, view.version, reason))
+
+    def record_statement(self) -> None:
+        view, ctx = self._current(), self.ctx
+        received = dialogs.ask_date(self, self.tr("Statement"), self.tr("Statement received on"), self.today)
+        if view and received is not None:
+            self._step(lambda: record_statement(ctx, view.id, view.version, received))
+
+    def submit(self) -> None:
+        view, ctx, today = self._current(), self.ctx, self.today
+        if view:
+            self._step(lambda: submit_for_review(ctx, view.id, view.version, today))
+
+    def approve(self) -> None:
+        view, ctx = self._current(), self.ctx
+        if view:
+            self._step(lambda: approve(ctx, view.id, view.version))
+
+    def return_to_author(self) -> None:
+        view, ctx = self._current(), self.ctx
+        comment = dialogs.ask_long_text(self, self.tr("Return"), self.tr("What should the caseworker change?"))
+        if view and comment is not None:
+            self._step(lambda: return_to_author(ctx, view.id, view.version, comment))
+
+    def dispatch(self) -> None:
+        view, ctx, today = self._current(), self.ctx, self.today
+        methods = [(method.value, DISPATCH_METHOD_LABELS[method]) for method in DispatchMethod]
+        answer = dialogs.ask_dispatch(self, self.tr("Dispatch"), today, methods)
+        if view and answer is not None:
+            posted, method, delivered = answer
+            self._step(lambda: dispatch(ctx, view.id, view.version, posted, DispatchMethod(method), delivered, today))
+
+    def record_remedy(self) -> None:
+        view, ctx = self._current(), self.ctx
+        received = dialogs.ask_date(self, self.tr("Remedy"), self.tr("Objection or lawsuit received on"), self.today)
+        if view and received is not None:
+            self._step(lambda: record_remedy(ctx, view.id, view.version, received))
+
+    def decide_remedy(self) -> None:
+        view, ctx, today = self._current(), self.ctx, self.today
+        labels = {OUTCOME_LABELS[outcome]: outcome for outcome in RemedyOutcome}
+        chosen = dialogs.ask_choice(self, self.tr("Remedy"), self.tr("Outcome"), list(labels))
+        if view and chosen is not None:
+            self._step(lambda: decide_remedy(ctx, view.id, view.version, labels[chosen], today))
+
+    def save_pdf(self) -> None:
+        view = self._current()
+        if view is None:
+            return
+        suffix = "" if view.final_pdf else "-entwurf"
+        path = dialogs.ask_save_path(self, self.tr("Save notice"), f"bescheid-{view.file_number}{suffix}.pdf")
+        if path is None:
+            return
+        ctx = self.ctx
+        self.runner.run(
+            lambda: path.write_bytes(letter_pdf(ctx, view.id)), lambda _r: None, self.show_error, owner=self
+        )
+
+    def _current(self) -> NoticeView | None:
+        if self.view is None:
+            self.message.setText(self.tr("Please save the draft first."))
+        return self.view
+
+    def show_error(self, exc: Exception) -> None:
+        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        field = exc.field if isinstance(exc, ValidationError) else None
+        target = {"exit_period_days": None, "fee_cents": "fee"}.get(field or "", field)
+        if target in self.field_messages:
+            self.field_messages[target].setText(text)
+        self.message.setText(text)
