@@ -1,0 +1,156 @@
+"""``abh-desk schreiben ART (--vorgang AKTENZEICHEN | --probe) [--land XX] --ausgabe DATEI.pdf`` and
+``abh-desk bescheide``: letters on the command line.
+
+A rejection comes out exactly as stored: marked ENTWURF until a team lead approved it — the command
+line offers no way around the four eyes. ``--probe`` prints a sample letter from built-in data with
+the office's letterhead, for an administrator checking text blocks, letterhead and a Land's
+Rechtsbehelfsbelehrung.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from abh_desk.cli_deadlines import _iso_date
+from abh_desk.domain.deadlines import LAENDER
+from abh_desk.domain.enums import LetterKind, LetterStatus
+from abh_desk.domain.notice_flow import STATUS_LABELS
+from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf, render_letter
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.notice_dispatch import finalize_due_notices
+from abh_desk.services.reminder_letters import reminder_batch
+from letters import samples
+from letters.data import LetterData
+from models import Case, Letter, ResidenceTitle
+
+KINDS: dict[str, LetterKind] = {
+    "ablehnung": LetterKind.REJECTION,
+    "anhoerung": LetterKind.HEARING,
+    "nachforderung": LetterKind.MISSING_DOCUMENTS,
+    "erinnerung": LetterKind.EXPIRY_REMINDER,
+    "abholung": LetterKind.CARD_PICKUP,
+}
+SAMPLES: dict[LetterKind, Callable[[], LetterData]] = {
+    LetterKind.REJECTION: samples.long_rejection,
+    LetterKind.HEARING: samples.hearing,
+    LetterKind.MISSING_DOCUMENTS: samples.missing_documents,
+    LetterKind.EXPIRY_REMINDER: samples.reminder,
+    LetterKind.CARD_PICKUP: samples.pickup,
+}
+
+
+def add_parsers(commands: Any) -> None:
+    letter = commands.add_parser("schreiben", help="ein Schreiben als PDF ausgeben (eines Vorgangs oder als Probe)")
+    letter.add_argument("art", choices=list(KINDS), metavar="ART", help=", ".join(KINDS))
+    source = letter.add_mutually_exclusive_group(required=True)
+    source.add_argument("--vorgang", metavar="AKTENZEICHEN", help="das Schreiben dieses Vorgangs")
+    source.add_argument("--probe", action="store_true", help="Probeschreiben aus eingebauten Beispieldaten")
+    letter.add_argument("--land", metavar="XX", help="Rechtsbehelfsbelehrung dieses Landes (nur mit --probe)")
+    letter.add_argument("--ausgabe", required=True, metavar="DATEI.pdf", help="wohin das PDF geschrieben wird")
+
+    notices = commands.add_parser(
+        "bescheide", help="Ablehnungsbescheide mit ihrem Stand; --bestandskraft prüft abgelaufene Fristen"
+    )
+    notices.add_argument(
+        "--bestandskraft", action="store_true", help="Bescheide mit ungenutzt abgelaufener Frist bestandskräftig setzen"
+    )
+    notices.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag statt heute")
+
+
+def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    kind = KINDS[args.art]
+    target = Path(args.ausgabe)
+    if not target.parent.is_dir():
+        raise ValidationError(f"Das Verzeichnis {target.parent} gibt es nicht.", field="ausgabe")
+    if args.probe:
+        pdf = _probe(ctx, kind, args.land)
+        note = "Probeschreiben (ENTWURF) aus Beispieldaten"
+    else:
+        if args.land:
+            raise ValidationError("--land gilt nur mit --probe; ein Vorgang nutzt das Land der Behörde.", field="land")
+        pdf, note = _of_case(ctx, kind, args.vorgang)
+    target.write_bytes(pdf)
+    size = f"{len(pdf):,}".replace(",", ".")
+    print(f"{target}: {note}, {size} Bytes", file=out)
+    return 0
+
+
+def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
+    with ctx.db.read() as session:
+        head = office_letterhead(session)
+    if land:
+        land = land.upper()
+        if land not in LAENDER:
+            raise ValidationError(f"Land „{land}“ unbekannt; erwartet: {', '.join(LAENDER)}.", field="land")
+        if land != head.land:  # another Land's court: the sample table's, where the office has none
+            head = replace(head, land=land, court=samples.COURTS.get(land, head.court))
+    return render_letter(kind, replace(SAMPLES[kind](), letterhead=head, draft=True))
+
+
+def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[bytes, str]:
+    with ctx.db.read() as session:
+        case = session.scalar(select(Case).where(Case.file_number == file_number.strip()))
+        if case is None:
+            raise NotFound(f"Einen Vorgang mit dem Aktenzeichen „{file_number}“ gibt es nicht.")
+        case_id, person_id = case.id, case.person_id
+        stored = session.scalar(
+            select(Letter)
+            .where(Letter.case_id == case_id, Letter.kind == kind.value)
+            .order_by(Letter.created_at.desc(), Letter.id.desc())
+        )
+        stored_id = stored.id if stored else None
+        status = LetterStatus(stored.status) if stored else None
+        title_id = session.scalar(
+            select(ResidenceTitle.id)
+            .where(ResidenceTitle.person_id == person_id, ResidenceTitle.valid_until.is_not(None))
+            .order_by(ResidenceTitle.valid_until.desc())
+        )
+    if kind == LetterKind.MISSING_DOCUMENTS:
+        row = create_missing_documents_letter(ctx, case_id)
+        return letter_pdf(ctx, row.id), "Nachforderung erstellt und beim Vorgang gespeichert"
+    if kind == LetterKind.EXPIRY_REMINDER:
+        if title_id is None:
+            raise ValidationError("Die Person hat keinen befristeten Aufenthaltstitel; keine Erinnerung nötig.")
+        return reminder_batch(ctx, [title_id]), "Erinnerung erstellt und gespeichert"
+    if stored_id is None:
+        hint = {
+            LetterKind.REJECTION: "Ablehnungsbescheide werden im Programm entworfen und von der Teamleitung "
+            "freigegeben.",
+            LetterKind.HEARING: "Die Anhörung wird im Programm aus dem Entwurf des Bescheids versandt.",
+            LetterKind.CARD_PICKUP: "Die Abholbenachrichtigung entsteht, wenn die Karte eingegangen ist.",
+        }.get(kind, "")
+        raise NotFound(f"Zum Vorgang {file_number} gibt es kein solches Schreiben. {hint}".strip())
+    note = "gespeichertes Schreiben"
+    if kind == LetterKind.REJECTION and status is not None:
+        note = f"Stand „{STATUS_LABELS[status]}“" + (
+            ""
+            if status not in (LetterStatus.DRAFT, LetterStatus.HEARING, LetterStatus.IN_REVIEW, LetterStatus.RETURNED)
+            else " – ENTWURF, noch nicht von der Teamleitung freigegeben"
+        )
+    return letter_pdf(ctx, stored_id), note
+
+
+def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    today = _iso_date(args.stichtag) if args.stichtag else None
+    if args.bestandskraft:
+        count = finalize_due_notices(ctx, today)
+        print(f"{count} Bescheid(e) bestandskräftig.", file=out)
+        return 0
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Case.file_number, Letter.status, Letter.created_at)
+            .join(Case, Case.id == Letter.case_id)
+            .where(Letter.kind == LetterKind.REJECTION.value)
+            .order_by(Letter.created_at)
+        ).all()
+    for file_number, status, created_at in rows:
+        print(f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{created_at:%d.%m.%Y}", file=out)
+    return 0
