@@ -119,7 +119,7 @@ def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[b
     if kind == LetterKind.EXPIRY_REMINDER:
         if title_id is None:
             raise ValidationError("Die Person hat keinen befristeten Aufenthaltstitel; keine Erinnerung nötig.")
-        return reminder_batch(ctx, [title_id]), "Erinnerung erstellt und gespeichert"
+        return reminder_batch(ctx, [title_id]).letters[0][1], "Erinnerung erstellt (im Verlauf vermerkt)"
     if stored_id is None:
         hint = {
             LetterKind.REJECTION: "Ablehnungsbescheide werden im Programm entworfen und von der Teamleitung "

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.enums import Role
-from abh_desk.services.context import ServiceContext
+from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.reminder_letters import reminder_batch
 from abh_desk.services.worklists import ExpiringTitle, Worklist, WorklistRow, WorkScope, expiring_titles, worklist
 from ui import dialogs
 from ui.rows_model import Column, RowsModel
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import german_date, table_view
 
 GROUP_COLORS = {"Überfällig": "#f4c7c3", "Heute": "#fde9b7", "Diese Woche": "#fff6d6"}
@@ -114,20 +114,33 @@ class DeadlinesPage(QWidget):
         self.reminder_button.setText(self.tr("Reminder letters for %n selected title(s)…", "", count))
 
     def write_reminders(self) -> None:
+        """The selected titles' reminders, in the background with a progress bar and Cancel: one
+        combined PDF to print where the user says, and each letter as its own PDF in a folder beside it."""
         titles = self.selected_titles()
         path = dialogs.ask_save_path(self, self.tr("Save reminder letters"), f"erinnerungen-{self.today:%Y-%m-%d}.pdf")
         if path is None:
             return
         ctx, ids, today = self.ctx, [t.title_id for t in titles], self.today
+        folder = path.with_name(f"{path.stem}-einzeln")
 
-        def work() -> int:
-            path.write_bytes(reminder_batch(ctx, ids, today))
-            return len(ids)
+        def work(progress: Progress) -> int:
+            batch = reminder_batch(ctx, ids, today, progress)
+            folder.mkdir(exist_ok=True)
+            for name, pdf in batch.letters:
+                (folder / name).write_bytes(pdf)
+            path.write_bytes(batch.combined)
+            return len(batch.letters)
 
         def done(count: int) -> None:
-            self.sig_message.emit(self.tr("%n reminder letter(s) saved to %1", "", count).replace("%1", str(path)))
+            self.sig_message.emit(
+                self.tr("%n reminder letter(s) saved to %1 (single letters in %2)", "", count)
+                .replace("%1", str(path))
+                .replace("%2", str(folder))
+            )
 
-        self.runner.run(work, done, self._error, owner=self)
+        self.progress = run_with_progress(
+            self.runner, self, self.tr("Writing reminder letters…"), work, done, self._error
+        )
 
     def reload(self) -> None:
         ctx, today = self.ctx, self.today

@@ -1,4 +1,5 @@
-"""Reminder letters (Erinnerungen) for titles that expire soon, as one PDF for the post room.
+"""Reminder letters (Erinnerungen) for titles that expire soon: one PDF per letter and one combined
+PDF for the post room, made in the background with progress and cancel.
 
 Each letter is logged with its case; the batch itself is returned, not kept (it can be made
 again from the same titles)."""
@@ -6,6 +7,7 @@ again from the same titles)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -13,18 +15,29 @@ from sqlalchemy import select
 from abh_desk.errors import ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.case_letters import info_block, recipient
-from abh_desk.services.context import ServiceContext
+from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
 from abh_desk.services.letterhead import office_letterhead
 from letters.data import ReminderData
-from letters.render import render_batch
+from letters.render import render_batch, render_reminder
 from models import Case, Person, ResidenceTitle, User
 
 MAX_BATCH = 5_000
 GENERAL_AREA = "allgemein"
 
 
-def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | None = None) -> bytes:
-    """One PDF with a reminder per title (apply for the extension before it expires)."""
+@dataclass(frozen=True)
+class ReminderBatch:
+    combined: bytes
+    """All letters in one PDF, each starting on a new sheet (for printing)."""
+    letters: tuple[tuple[str, bytes], ...]
+    """(file name, PDF) of each single letter: the Aktenzeichen names it, never the person."""
+
+
+def reminder_batch(
+    ctx: ServiceContext, title_ids: Sequence[int], today: date | None = None, progress: Progress = NO_PROGRESS
+) -> ReminderBatch:
+    """A reminder per title (apply for the extension before it expires). Cancelling (``progress``)
+    rolls the log entries back; nothing is returned."""
     if not title_ids:
         raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
     if len(title_ids) > MAX_BATCH:
@@ -42,7 +55,7 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
             .order_by(Person.family_name_key, Person.given_names_key)
         ).all()
         router = load_router(session)
-        letters = []
+        letters: list[tuple[str, ReminderData]] = []
         skipped = []
         for title, person, case, owner in rows:
             if title.valid_until is None or not (person.street and person.postcode and person.city):
@@ -57,15 +70,19 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
             if owner is None:  # no case at all: whoever the letter ranges name for the general area
                 username = router.route(GENERAL_AREA, person.family_name)
                 owner = session.scalar(select(User).where(User.username == username)) if username else None
+            file_number = case.file_number if case else f"P-{person.id}"
             letters.append(
-                ReminderData(
-                    letterhead=head,
-                    address=address,
-                    info=info_block(head, case.file_number if case else f"P-{person.id}", owner, today),
-                    salutation=salutation,
-                    draft=False,
-                    title=f"{title.kind} nach {title.legal_basis}",
-                    expires=title.valid_until,
+                (
+                    f"erinnerung-{file_number}-t{title.id}.pdf",
+                    ReminderData(
+                        letterhead=head,
+                        address=address,
+                        info=info_block(head, file_number, owner, today),
+                        salutation=salutation,
+                        draft=False,
+                        title=f"{title.kind} nach {title.legal_basis}",
+                        expires=title.valid_until,
+                    ),
                 )
             )
             uow.audit(
@@ -82,6 +99,14 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], today: date | 
                 + (" …" if len(skipped) > 10 else ""),
                 field="auswahl",
             )
-        pdf = render_batch(letters)
+        total = len(letters) + 1
+        singles = []
+        for done, (name, data) in enumerate(letters):
+            progress.check()
+            singles.append((name, render_reminder(data)))
+            progress.report(done + 1, total)
+        progress.check()
+        combined = render_batch([data for _name, data in letters])
+        progress.report(total, total)
         uow.commit()
-        return pdf
+        return ReminderBatch(combined, tuple(singles))

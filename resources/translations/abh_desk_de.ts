@@ -439,25 +439,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="118" />
+        <location filename="../../ui/deadlines_page.py" line="120" />
         <source>Save reminder letters</source>
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="128" />
-        <source>%n reminder letter(s) saved to %1</source>
+        <location filename="../../ui/deadlines_page.py" line="136" />
+        <source>%n reminder letter(s) saved to %1 (single letters in %2)</source>
         <translation>
-            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
-            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
-        </translation>
+            <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform><numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="140" />
+        <location filename="../../ui/deadlines_page.py" line="142" />
+        <source>Writing reminder letters…</source>
+        <translation>Erinnerungsschreiben werden erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="153" />
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="148" />
+        <location filename="../../ui/deadlines_page.py" line="161" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
@@ -828,98 +831,98 @@
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="282" />
+        <location filename="../../ui/notice_dialog.py" line="284" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="288" />
+        <location filename="../../ui/notice_dialog.py" line="290" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="291" />
+        <location filename="../../ui/notice_dialog.py" line="293" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="293" />
+        <location filename="../../ui/notice_dialog.py" line="295" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="299" />
+        <location filename="../../ui/notice_dialog.py" line="301" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="302" />
+        <location filename="../../ui/notice_dialog.py" line="304" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="321" />
+        <location filename="../../ui/notice_dialog.py" line="323" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="367" />
+        <location filename="../../ui/notice_dialog.py" line="369" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="367" />
+        <location filename="../../ui/notice_dialog.py" line="369" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="374" />
+        <location filename="../../ui/notice_dialog.py" line="376" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="374" />
+        <location filename="../../ui/notice_dialog.py" line="376" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="390" />
+        <location filename="../../ui/notice_dialog.py" line="392" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="390" />
+        <location filename="../../ui/notice_dialog.py" line="392" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="397" />
+        <location filename="../../ui/notice_dialog.py" line="399" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="404" />
-        <location filename="../../ui/notice_dialog.py" line="411" />
+        <location filename="../../ui/notice_dialog.py" line="406" />
+        <location filename="../../ui/notice_dialog.py" line="413" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="404" />
+        <location filename="../../ui/notice_dialog.py" line="406" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="411" />
+        <location filename="../../ui/notice_dialog.py" line="413" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="420" />
+        <location filename="../../ui/notice_dialog.py" line="422" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="430" />
+        <location filename="../../ui/notice_dialog.py" line="432" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -1080,88 +1083,90 @@
         <translation>Anhörung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="78" />
+        <location filename="../../ui/review_page.py" line="79" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Freigeben (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="80" />
+        <location filename="../../ui/review_page.py" line="81" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="81" />
+        <location filename="../../ui/review_page.py" line="82" />
         <source>Open notice</source>
         <translation>Bescheid öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="119" />
+        <location filename="../../ui/review_page.py" line="120" />
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_page.py" line="120" />
+        <location filename="../../ui/review_page.py" line="121" />
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="133" />
+        <location filename="../../ui/review_page.py" line="134" />
         <source>%1 waiting, %2 of them longer than three days</source>
         <translation>%1 warten, davon %2 länger als drei Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="135" />
+        <location filename="../../ui/review_page.py" line="136" />
         <source>%1 in work, %2 waiting too long for review</source>
         <translation>%1 in Arbeit, %2 warten zu lange auf Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="167" />
+        <location filename="../../ui/review_page.py" line="168" />
         <source>No notice chosen.</source>
         <translation>Kein Bescheid ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="172" />
+        <location filename="../../ui/review_page.py" line="173" />
         <source>Grounds: %1</source>
         <translation>Gründe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="178" />
+        <location filename="../../ui/review_page.py" line="179" />
         <source>Period to leave: %1 days, target state %2</source>
         <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="182" />
+        <location filename="../../ui/review_page.py" line="183" />
         <source>Hearing: %1</source>
         <translation>Anhörung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="184" />
+        <location filename="../../ui/review_page.py" line="185" />
         <source>Comment of the team lead: %1</source>
         <translation>Kommentar der Teamleitung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="187" />
+        <location filename="../../ui/review_page.py" line="188" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="200" />
+        <location filename="../../ui/review_page.py" line="201" />
         <source>Approved: %1</source>
         <translation>Freigegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="209" />
+        <location filename="../../ui/review_page.py" line="210" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="209" />
+        <location filename="../../ui/review_page.py" line="210" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="215" />
+        <location filename="../../ui/review_page.py" line="216" />
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>

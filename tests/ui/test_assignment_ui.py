@@ -242,3 +242,6 @@ def test_reminder_letters_for_selected_expiring_titles(
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(target).pages)
     assert "Frau Test Haddad" in text and "Frau Test Hassan" in text
     assert "Sehr geehrte Frau Haddad" in text and "ENTWURF" not in text
+    singles = sorted((tmp_path / "erinnerungen-einzeln").glob("erinnerung-*.pdf"))
+    assert len(singles) == 2  # each letter also on its own, named by Aktenzeichen
+    assert ["Haddad" in "".join(p.extract_text() for p in pypdf.PdfReader(f).pages) for f in singles].count(True) == 1
