@@ -8,7 +8,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from abh_desk.services.office import read_office_settings
-from letters.data import Court, Letterhead
+from letters.data import BankAccount, Court, Letterhead
 from letters.letterhead import load_letterhead
 
 
@@ -22,6 +22,8 @@ def office_letterhead(session: Session) -> Letterhead:
         ("postcode_city", settings.postcode_city),
         ("phone", settings.phone),
         ("email", settings.email),
+        ("department", settings.department),
+        ("website", settings.website),
     ):
         if value:
             changes[field] = value
@@ -29,4 +31,6 @@ def office_letterhead(session: Session) -> Letterhead:
         changes["opening_hours"] = tuple(line.strip() for line in settings.opening_hours.split(";") if line.strip())
     if settings.court_name and settings.court_address:
         changes["court"] = Court(settings.court_name, settings.court_address)
+    if settings.bank_name and settings.iban:
+        changes["bank"] = BankAccount(settings.bank_name, settings.iban, settings.bic)
     return replace(base, **changes)  # type: ignore[arg-type]

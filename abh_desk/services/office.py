@@ -30,6 +30,12 @@ class OfficeSettings:
     court_name: str = ""
     court_address: str = ""
     skip_name_particles: bool = False
+    # Letterhead beyond name and address (the shipped briefkopf.toml fills what is empty).
+    department: str = ""
+    website: str = ""
+    bank_name: str = ""
+    iban: str = ""
+    bic: str = ""
 
     def validated(self) -> OfficeSettings:
         if self.land not in LAENDER:
@@ -38,7 +44,24 @@ class OfficeSettings:
         FileNumberPattern(self.file_number_pattern)
         if not self.authority_name.strip():
             raise ValidationError("Bitte den Namen der Behörde angeben.", field="authority_name")
+        if self.iban and not iban_valid(self.iban):
+            raise ValidationError(
+                f"Die IBAN „{self.iban}“ ist ungültig (Prüfziffer oder Länge stimmen nicht).", field="iban"
+            )
+        if bool(self.iban) != bool(self.bank_name):
+            raise ValidationError("Für die Bankverbindung bitte Bank und IBAN angeben.", field="bank_name")
         return self
+
+
+def iban_valid(iban: str) -> bool:
+    """ISO 13616 check digits (mod 97); German IBANs have 22 characters."""
+    compact = iban.replace(" ", "").upper()
+    if not (15 <= len(compact) <= 34 and compact[:2].isalpha() and compact[2:4].isdigit() and compact.isalnum()):
+        return False
+    if compact.startswith("DE") and len(compact) != 22:
+        return False
+    digits = "".join(str(int(char, 36)) for char in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
 
 
 _BOOLEANS = {f.name for f in fields(OfficeSettings) if f.type in (bool, "bool")}

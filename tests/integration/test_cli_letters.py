@@ -92,3 +92,23 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     code, text = run("--db", url, "bescheide")
     assert text.splitlines() == [f"{case.file_number}\tfreigegeben\t{date.today():%d.%m.%Y}"]
     assert run("--db", url, "bescheide", "--bestandskraft")[1] == "0 Bescheid(e) bestandskräftig.\n"
+
+
+def test_the_letterhead_comes_from_the_office_settings(
+    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = str(sqlite_ctx.db.url)
+    settings = (
+        "authority_name=Landratsamt Konstanz", "department=Amt für Migration", "street=Benediktinerplatz 1",
+        "postcode_city=78467 Konstanz", "website=www.lrakn.de", "bank_name=Sparkasse Bodensee",
+        "iban=DE16 6905 0001 0024 3456 78", "bic=SOLADES1KNZ",
+    )  # fmt: skip
+    assert run("--db", url, "einstellungen", *settings)[0] == 0
+    assert run("--db", url, "schreiben", "erinnerung", "--probe", "--ausgabe", str(tmp_path / "e.pdf"))[0] == 0
+    text = text_of(tmp_path / "e.pdf")
+    for expected in ("Landratsamt Konstanz", "Amt für Migration", "Benediktinerplatz 1", "www.lrakn.de",
+                     "Sparkasse Bodensee", "DE16 6905 0001 0024 3456 78"):  # fmt: skip
+        assert expected in text
+    assert "Hohgarten" not in text and "Beispielbank" not in text  # nothing of the shipped letterhead left
+    assert run("--db", url, "einstellungen", "iban=DE16 6905 0001 0024 3456 79")[0] == 2
+    assert "IBAN „DE16 6905 0001 0024 3456 79“ ist ungültig" in capsys.readouterr().err
