@@ -10,7 +10,6 @@ Rechtsbehelfsbelehrung.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,13 +21,15 @@ from abh_desk.domain.deadlines import LAENDER
 from abh_desk.domain.enums import LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf, render_letter
+from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.reminder_letters import reminder_batch
+from abh_desk.services.textblocks import office_textblocks
 from letters import samples
-from letters.data import LetterData
+from letters.render import RENDERERS
+from letters.samples import SAMPLES
 from models import Case, Letter, ResidenceTitle
 
 KINDS: dict[str, LetterKind] = {
@@ -37,13 +38,6 @@ KINDS: dict[str, LetterKind] = {
     "nachforderung": LetterKind.MISSING_DOCUMENTS,
     "erinnerung": LetterKind.EXPIRY_REMINDER,
     "abholung": LetterKind.CARD_PICKUP,
-}
-SAMPLES: dict[LetterKind, Callable[[], LetterData]] = {
-    LetterKind.REJECTION: samples.long_rejection,
-    LetterKind.HEARING: samples.hearing,
-    LetterKind.MISSING_DOCUMENTS: samples.missing_documents,
-    LetterKind.EXPIRY_REMINDER: samples.reminder,
-    LetterKind.CARD_PICKUP: samples.pickup,
 }
 
 
@@ -86,13 +80,14 @@ def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
 def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
     with ctx.db.read() as session:
         head = office_letterhead(session)
+        blocks = office_textblocks(session)
     if land:
         land = land.upper()
         if land not in LAENDER:
             raise ValidationError(f"Land „{land}“ unbekannt; erwartet: {', '.join(LAENDER)}.", field="land")
         if land != head.land:  # another Land's court: the sample table's, where the office has none
             head = replace(head, land=land, court=samples.COURTS.get(land, head.court))
-    return render_letter(kind, replace(SAMPLES[kind](), letterhead=head, draft=True))
+    return RENDERERS[kind.value](replace(SAMPLES[kind.value](), letterhead=head, draft=True), blocks=blocks)
 
 
 def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[bytes, str]:

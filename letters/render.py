@@ -7,7 +7,7 @@ The same data gives byte-identical PDFs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from abh_desk.errors import ValidationError
 
@@ -88,3 +88,14 @@ def _render(built: Sequence[Built]) -> bytes:
         subject=subjects.pop() if len(subjects) == 1 else "Schreiben",
         created=max(item.date for item in built),
     )
+
+
+#: Each kind of letter (the values of ``abh_desk.domain.enums.LetterKind``) and its renderer.
+RENDERERS: dict[str, Callable[..., bytes]] = {
+    "ablehnungsbescheid": render_rejection,
+    "anhoerung": render_hearing,
+    "nachforderung": render_missing_documents,
+    "erinnerung": render_reminder,
+    "abholbenachrichtigung": render_pickup_notice,
+    "aushaendigungsprotokoll": render_handover_record,
+}

@@ -4,6 +4,7 @@ several alphabets' Latin forms (Nguyễn, Łukasz, Øyvind, Şahin, Ğülşen) s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -196,3 +197,14 @@ def handover(**changes: Any) -> HandoverRecordData:
         withdrawn_documents=(WithdrawnDocument("Fiktionsbescheinigung", "F0123456"),),
     )
     return replace(data, **changes)
+
+
+#: A sample of each kind of letter (keys: ``LetterKind`` values), for probes and checks.
+SAMPLES: dict[str, Callable[[], Any]] = {
+    "ablehnungsbescheid": long_rejection,
+    "anhoerung": hearing,
+    "nachforderung": missing_documents,
+    "erinnerung": reminder,
+    "abholbenachrichtigung": pickup,
+    "aushaendigungsprotokoll": handover,
+}

@@ -27,6 +27,7 @@ from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
 from ui.start_page import StartPage
 from ui.tasks import TaskRunner
+from ui.textblocks_dialog import TextBlocksDialog
 
 
 class MainWindow(QMainWindow):
@@ -121,8 +122,12 @@ class MainWindow(QMainWindow):
         self.rules_action = QAction(self.tr("&Responsibility by letter…"), self)
         self.rules_action.triggered.connect(self.open_rules)
         self.rules_action.setEnabled(self.ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN))
+        self.textblocks_action = QAction(self.tr("&Text blocks of the letters…"), self)
+        self.textblocks_action.triggered.connect(self.open_textblocks)
+        self.textblocks_action.setEnabled(self.ctx.actor.role == Role.ADMIN)
         admin = self.menuBar().addMenu(self.tr("&Administration"))
         admin.addAction(self.rules_action)
+        admin.addAction(self.textblocks_action)
 
     def choose_language(self) -> None:
         """The window's language (Deutsch or English) for this workstation, from the next start."""
@@ -211,6 +216,12 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage):
             page.reload()
+
+    def open_textblocks(self) -> TextBlocksDialog:
+        dialog = TextBlocksDialog(self.ctx, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_rules(self) -> RulesDialog:
         dialog = RulesDialog(self.ctx, self.runner, self)

@@ -238,9 +238,9 @@ class NoticeDialog(QDialog):
 
         def work() -> Loaded:
             if letter_id is None:
-                return Loaded(None, new_draft(ctx, case_id, today), None, refusal_grounds())
+                return Loaded(None, new_draft(ctx, case_id, today), None, refusal_grounds(ctx))
             return Loaded(
-                notice_view(ctx, letter_id), draft_of(ctx, letter_id), letter_pdf(ctx, letter_id), refusal_grounds()
+                notice_view(ctx, letter_id), draft_of(ctx, letter_id), letter_pdf(ctx, letter_id), refusal_grounds(ctx)
             )
 
         self.runner.run(work, self._loaded, self.show_error, owner=self)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from abh_desk.domain.checklist import applies
 from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
@@ -19,8 +18,9 @@ from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
-from letters import render
+from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, InfoBlock, LetterData, Letterhead, MissingDocumentsData
+from letters.render import RENDERERS
 from letters.serialize import from_json, to_json
 from models import Case, ChecklistItem, Letter, Person, User
 
@@ -31,14 +31,6 @@ KIND_LABELS = {
     LetterKind.EXPIRY_REMINDER: "Erinnerung an die Verlängerung",
     LetterKind.CARD_PICKUP: "Abholbenachrichtigung eAT",
     LetterKind.HANDOVER_RECORD: "Aushändigungsprotokoll",
-}
-_RENDERERS: dict[LetterKind, Callable[[Any], bytes]] = {
-    LetterKind.REJECTION: render.render_rejection,
-    LetterKind.HEARING: render.render_hearing,
-    LetterKind.MISSING_DOCUMENTS: render.render_missing_documents,
-    LetterKind.EXPIRY_REMINDER: render.render_reminder,
-    LetterKind.CARD_PICKUP: render.render_pickup_notice,
-    LetterKind.HANDOVER_RECORD: render.render_handover_record,
 }
 DEFAULT_REPLY_WEEKS = 4
 
@@ -55,8 +47,9 @@ class LetterRow:
     sha256: str
 
 
-def render_letter(kind: LetterKind, data: LetterData) -> bytes:
-    return _RENDERERS[kind](data)
+def render_letter(kind: LetterKind, data: LetterData, session: Session) -> bytes:
+    """The letter from the office's text blocks (as edited by the administration, or as shipped)."""
+    return RENDERERS[kind.value](data, blocks=office_textblocks(session))
 
 
 def recipient(person: Person) -> tuple[Address, str]:
@@ -93,7 +86,7 @@ def case_info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
 
 
 def store_letter(uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData, status: LetterStatus) -> Letter:
-    pdf = render_letter(kind, data)
+    pdf = render_letter(kind, data, uow.session)
     letter = Letter(
         case_id=case.id,
         kind=kind.value,
@@ -193,7 +186,7 @@ def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
         if letter is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
         kind, data_json, sha = LetterKind(letter.kind), letter.data_json, letter.pdf_sha256
-    pdf = render_letter(kind, from_json(kind.value, data_json))
+        pdf = render_letter(kind, from_json(kind.value, data_json), session)
     if hashlib.sha256(pdf).hexdigest() != sha:
         raise ConfigurationError(
             "Der Nachdruck weicht vom gespeicherten Schreiben ab (geänderte Textbausteine oder Schrift?). "

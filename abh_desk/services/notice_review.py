@@ -17,9 +17,9 @@ from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import is_lead_of, load_notice, step
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
+from abh_desk.services.textblocks import office_textblocks
 from letters.data import RejectionData
 from letters.serialize import from_json, to_json
-from letters.textblocks import load_textblocks
 from models import Case, Letter, Person, User
 
 #: A notice waiting longer than this for review counts as overdue on the lead's start page.
@@ -77,7 +77,7 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(data, RejectionData)
         final = replace(data, draft=False)
-        pdf = render_letter(LetterKind.REJECTION, final)
+        pdf = render_letter(LetterKind.REJECTION, final, uow.session)
         letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
         letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
         letter.review_comment = note.strip() or None
@@ -151,9 +151,9 @@ def my_notices(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow
 
 def _rows(ctx: ServiceContext, condition: ColumnElement[bool], today: date | None) -> list[ReviewRow]:
     today = today or date.today()
-    blocks = load_textblocks()
-    titles = {key: blocks.text(f"ablehnungsgrund.{key}.titel") for key in blocks.ground_keys()}
     with ctx.db.read() as session:
+        blocks = office_textblocks(session)
+        titles = {key: blocks.text(f"ablehnungsgrund.{key}.titel") for key in blocks.ground_keys()}
         query = (
             select(Letter, Case, Person, User.display_name)
             .join(Case, Case.id == Letter.case_id)

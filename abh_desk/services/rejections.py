@@ -22,9 +22,9 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notices import changes_between, load_notice, step
+from abh_desk.services.textblocks import office_textblocks
 from letters.data import HearingData, RefusalGround, RejectionData
 from letters.serialize import from_json, to_json
-from letters.textblocks import load_textblocks
 from models import Case, Deadline, Letter, Person
 
 MAX_FACTS = 20_000
@@ -53,9 +53,10 @@ class RejectionDraft:
     eu_or_arb_exception: bool = False
 
 
-def refusal_grounds() -> list[tuple[str, str, str]]:
+def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
     """(key, title, legal basis) of every ground of refusal in the text blocks, for the editor."""
-    blocks = load_textblocks()
+    with ctx.db.read() as session:
+        blocks = office_textblocks(session)
     by_title = {"rechtsgrundlage_titel": "Rechtsgrundlage des beantragten Titels"}
     return [
         (
@@ -67,8 +68,8 @@ def refusal_grounds() -> list[tuple[str, str, str]]:
     ]
 
 
-def _check_draft(draft: RejectionDraft) -> None:
-    known = set(load_textblocks().ground_keys())
+def _check_draft(uow: UnitOfWork, draft: RejectionDraft) -> None:
+    known = set(office_textblocks(uow.session).ground_keys())
     for ground in draft.grounds:
         if ground.key not in known:
             raise ValidationError(f"Den Ablehnungsgrund „{ground.key}“ gibt es nicht.", field="grounds")
@@ -79,7 +80,7 @@ def _check_draft(draft: RejectionDraft) -> None:
 
 
 def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hearing_date: date | None) -> RejectionData:
-    _check_draft(draft)
+    _check_draft(uow, draft)
     person = uow.session.get(Person, case.person_id)
     assert person is not None
     procedure = uow.ctx.catalogue.get(case.procedure_key)
@@ -108,8 +109,8 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     )
 
 
-def _store_rendered(letter: Letter, data: RejectionData) -> None:
-    pdf = render_letter(LetterKind.REJECTION, data)
+def _store_rendered(uow: UnitOfWork, letter: Letter, data: RejectionData) -> None:
+    pdf = render_letter(LetterKind.REJECTION, data, uow.session)
     letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(data), pdf, hashlib.sha256(pdf).hexdigest()
 
 
@@ -162,7 +163,7 @@ def update_rejection(
         data = _build(uow, case, draft, today, old.hearing_date)
         changed = changes_between(letter.data_json, to_json(data))
         step(uow, letter, NoticeAction.EDIT, details=", ".join(change.label for change in changed) or "Datum")
-        _store_rendered(letter, data)
+        _store_rendered(uow, letter, data)
         letter.last_edited_by_id = ctx.actor.user_id
         letter.reviewed_by_id = letter.reviewed_at = None
         letter.submitted_at = None
@@ -225,7 +226,7 @@ def send_hearing(
         step(uow, letter, NoticeAction.SEND_HEARING, details=f"Stellungnahme bis {deadline.due_date:%d.%m.%Y}")
         letter.hearing_letter_id = hearing_letter.id
         letter.hearing_waiver_reason = None
-        _store_rendered(letter, replace(rejection, hearing_date=sent_on))
+        _store_rendered(uow, letter, replace(rejection, hearing_date=sent_on))
         uow.commit()
         return hearing_letter.id
 

@@ -17,6 +17,7 @@ from abh_desk.services.assignment import load_router
 from abh_desk.services.case_letters import info_block, recipient
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
 from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.textblocks import office_textblocks
 from letters.data import ReminderData
 from letters.render import render_batch, render_reminder
 from models import Case, Person, ResidenceTitle, User
@@ -99,14 +100,15 @@ def reminder_batch(
                 + (" …" if len(skipped) > 10 else ""),
                 field="auswahl",
             )
+        blocks = office_textblocks(session)
         total = len(letters) + 1
         singles = []
         for done, (name, data) in enumerate(letters):
             progress.check()
-            singles.append((name, render_reminder(data)))
+            singles.append((name, render_reminder(data, blocks=blocks)))
             progress.report(done + 1, total)
         progress.check()
-        combined = render_batch([data for _name, data in letters])
+        combined = render_batch([data for _name, data in letters], blocks=blocks)
         progress.report(total, total)
         uow.commit()
         return ReminderBatch(combined, tuple(singles))

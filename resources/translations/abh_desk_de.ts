@@ -447,7 +447,9 @@
         <location filename="../../ui/deadlines_page.py" line="136" />
         <source>%n reminder letter(s) saved to %1 (single letters in %2)</source>
         <translation>
-            <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform><numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform></translation>
+            <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform>
+            <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/deadlines_page.py" line="142" />
@@ -504,128 +506,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>&amp;Text blocks of the letters…</source>
+        <translation>&amp;Textbausteine der Schreiben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1492,6 +1499,54 @@ diese Woche</translation>
         <location filename="../../ui/tasks.py" line="133" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>TextBlocksDialog</name>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="43" />
+        <source>Text blocks of the letters</source>
+        <translation>Textbausteine der Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="52" />
+        <source>Check and preview (F5)</source>
+        <translation>Prüfen und Vorschau (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="53" />
+        <source>Save for the office</source>
+        <translation>Für die Behörde speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="54" />
+        <source>Back to the shipped text blocks…</source>
+        <translation>Zurück zum Auslieferungsstand …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="74" />
+        <source>Sample letter:</source>
+        <translation>Probeschreiben:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="97" />
+        <source>Edited by the administration (kept in the database for every workstation)</source>
+        <translation>Von der Administration bearbeitet (in der Datenbank, für alle Arbeitsplätze)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="99" />
+        <source>As shipped (resources/letters/textbausteine.toml)</source>
+        <translation>Auslieferungsstand (resources/letters/textbausteine.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="110" />
+        <source>Checked: every placeholder is known and every kind of letter prints.</source>
+        <translation>Geprüft: alle Platzhalter sind bekannt und jede Art von Schreiben lässt sich drucken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="121" />
+        <source>Saved. New letters use these text blocks.</source>
+        <translation>Gespeichert. Neue Schreiben verwenden diese Textbausteine.</translation>
     </message>
 </context>
 </TS>

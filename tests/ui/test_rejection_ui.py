@@ -89,7 +89,7 @@ def test_draft_review_dispatch_deadline_final(
     notice.exit_days.setValue(21)
     qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.DRAFT)
-    assert notice.preview.page_count() >= 2
+    qtbot.waitUntil(lambda: notice.preview.page_count() >= 2)  # QtPdf loads from memory asynchronously
     letter_id = notice.view.id
     text = _pdf_text(sqlite_ctx, letter_id)
     assert "ENTWURF" in text and "600 EUR" in text and "21 Tage" in text.replace("\n", " ")
@@ -117,7 +117,7 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 1 and window.reviews.selected is not None)
     assert window.reviews.rows.data(window.reviews.rows.index(0, 5)) == "Lebensunterhalt nicht gesichert"
     assert "600 EUR deckt den Bedarf nicht" in window.reviews.details.text()
-    assert window.reviews.preview.page_count() >= 2
+    qtbot.waitUntil(lambda: window.reviews.preview.page_count() >= 2)
     qtbot.keyClick(window.reviews.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
     assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
