@@ -34,12 +34,19 @@ from abh_desk.services.case_file import (
     set_facts,
     waive_document,
 )
-from abh_desk.services.case_letters import LetterRow, case_letters, create_missing_documents_letter, reprint
+from abh_desk.services.case_letters import (
+    LetterRow,
+    case_letters,
+    create_missing_documents_letter,
+    letter_pdf,
+    reprint,
+)
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.notice_dialog import NoticeDialog
+from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, table_view
@@ -127,18 +134,39 @@ class CaseDialog(QDialog):
         self.missing_letter_button = QPushButton(self.tr("Request missing documents"))
         self.rejection_button = QPushButton(self.tr("Rejection notice…"))
         self.save_letter_button = QPushButton(self.tr("Save PDF…"))
+        self.print_letter_button = QPushButton(self.tr("Print…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.missing_letter_button)
         buttons.addWidget(self.rejection_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_letter_button)
+        buttons.addWidget(self.print_letter_button)
         layout = QVBoxLayout(widget)
         layout.addWidget(self.letters_view)
         layout.addLayout(buttons)
         self.missing_letter_button.clicked.connect(self.request_missing_documents)
         self.save_letter_button.clicked.connect(self.save_letter)
+        self.print_letter_button.clicked.connect(self.print_letter)
         self.rejection_button.clicked.connect(self.open_rejection)
         return widget
+
+    def print_letter(self) -> None:
+        row = self.letters_view.currentIndex().row()
+        if not 0 <= row < self.letters.rowCount():
+            self.message.setText(self.tr("Please choose a letter."))
+            return
+        printer = dialogs.ask_printer(self)
+        if printer is None:
+            return
+        ctx, letter_id = self.ctx, self.letters.row(row).id
+
+        def printed(pdf: bytes) -> None:
+            try:
+                print_pdf(pdf, printer)
+            except DomainError as exc:
+                self.show_error(exc)
+
+        self.runner.run(lambda: letter_pdf(ctx, letter_id), printed, self.show_error, owner=self)
 
     def open_rejection(self) -> None:
         """The case's rejection in work, or a new draft."""

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +35,13 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> str | None:
     item, accepted = QInputDialog.getItem(parent, title, label, items, current, False)
     return item if accepted else None
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """The printer (and its settings) the user chose; None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_long_text(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -51,6 +52,7 @@ from letters.data import RefusalGround
 from letters.formatting import euro
 from ui import dialogs
 from ui.pdf_view import PdfPreview
+from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import message_label, table_view
@@ -193,6 +195,7 @@ class NoticeDialog(QDialog):
             NoticeAction.RECORD_REMEDY: QPushButton(self.tr("Objection or lawsuit received…")),
             NoticeAction.DECIDE_REMEDY: QPushButton(self.tr("Outcome of the remedy…")),
             "pdf": QPushButton(self.tr("Save PDF…")),
+            "print": QPushButton(self.tr("Print…")),
         }
         handlers = {
             "save": self.save,
@@ -206,6 +209,7 @@ class NoticeDialog(QDialog):
             NoticeAction.RECORD_REMEDY: self.record_remedy,
             NoticeAction.DECIDE_REMEDY: self.decide_remedy,
             "pdf": self.save_pdf,
+            "print": self.print_notice,
         }
         for key, button in self.buttons.items():
             button.clicked.connect(handlers[key])
@@ -227,6 +231,7 @@ class NoticeDialog(QDialog):
             second.addWidget(self.buttons[key])
         second.addStretch(1)
         second.addWidget(self.buttons["pdf"])
+        second.addWidget(self.buttons["print"])
         rows.addLayout(first)
         rows.addLayout(second)
         return rows
@@ -276,6 +281,7 @@ class NoticeDialog(QDialog):
             if action in self.buttons:
                 self.buttons[action].setVisible(view is not None and action in allowed)
         self.buttons["pdf"].setVisible(view is not None)
+        self.buttons["print"].setVisible(view is not None)
         self.steps.set_rows(list(view.steps) if view else [])
         self._show_status(view)
 
@@ -426,6 +432,28 @@ class NoticeDialog(QDialog):
         self.runner.run(
             lambda: path.write_bytes(letter_pdf(ctx, view.id)), lambda _r: None, self.show_error, owner=self
         )
+
+    def print_notice(self) -> None:
+        """Print the notice as stored (a draft prints with ENTWURF across it)."""
+        view = self._current()
+        if view is None:
+            return
+        printer = dialogs.ask_printer(self)
+        if printer is None:
+            return
+        ctx = self.ctx
+        self.runner.run(
+            lambda: letter_pdf(ctx, view.id), lambda pdf: self._print(pdf, printer), self.show_error, owner=self
+        )
+
+    def _print(self, pdf: bytes, printer: QPrinter) -> None:
+        try:
+            pages = print_pdf(pdf, printer)
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        self.message.setText("")
+        self.status.setToolTip(self.tr("%n page(s) printed", "", pages))
 
     def _current(self) -> NoticeView | None:
         if self.view is None:

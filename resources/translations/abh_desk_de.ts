@@ -3,264 +3,270 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="69" />
+        <location filename="../../ui/case_dialog.py" line="76" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="77" />
+        <location filename="../../ui/case_dialog.py" line="84" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="78" />
+        <location filename="../../ui/case_dialog.py" line="85" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82" />
+        <location filename="../../ui/case_dialog.py" line="89" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="83" />
-        <location filename="../../ui/case_dialog.py" line="193" />
+        <location filename="../../ui/case_dialog.py" line="90" />
         <location filename="../../ui/case_dialog.py" line="221" />
+        <location filename="../../ui/case_dialog.py" line="249" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84" />
+        <location filename="../../ui/case_dialog.py" line="91" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="94" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="95" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89" />
+        <location filename="../../ui/case_dialog.py" line="96" />
         <source>The eAT card's way is recorded here.</source>
         <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89" />
+        <location filename="../../ui/case_dialog.py" line="96" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="99" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="100" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="101" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95" />
+        <location filename="../../ui/case_dialog.py" line="102" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="105" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="118" />
+        <location filename="../../ui/case_dialog.py" line="125" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="119" />
+        <location filename="../../ui/case_dialog.py" line="126" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="120" />
+        <location filename="../../ui/case_dialog.py" line="127" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121" />
+        <location filename="../../ui/case_dialog.py" line="128" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122" />
+        <location filename="../../ui/case_dialog.py" line="129" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127" />
+        <location filename="../../ui/case_dialog.py" line="134" />
         <source>Request missing documents</source>
         <translation>Fehlende Unterlagen nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128" />
+        <location filename="../../ui/case_dialog.py" line="135" />
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129" />
+        <location filename="../../ui/case_dialog.py" line="136" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="170" />
+        <location filename="../../ui/case_dialog.py" line="137" />
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="156" />
+        <location filename="../../ui/case_dialog.py" line="198" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173" />
+        <location filename="../../ui/case_dialog.py" line="201" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188" />
+        <location filename="../../ui/case_dialog.py" line="216" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="189" />
+        <location filename="../../ui/case_dialog.py" line="217" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="190" />
+        <location filename="../../ui/case_dialog.py" line="218" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="191" />
+        <location filename="../../ui/case_dialog.py" line="219" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="192" />
+        <location filename="../../ui/case_dialog.py" line="220" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="194" />
+        <location filename="../../ui/case_dialog.py" line="222" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="195" />
+        <location filename="../../ui/case_dialog.py" line="223" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="196" />
+        <location filename="../../ui/case_dialog.py" line="224" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="197" />
+        <location filename="../../ui/case_dialog.py" line="225" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="198" />
+        <location filename="../../ui/case_dialog.py" line="226" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="232" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="219" />
+        <location filename="../../ui/case_dialog.py" line="247" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
+        <location filename="../../ui/case_dialog.py" line="248" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
+        <location filename="../../ui/case_dialog.py" line="248" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222" />
+        <location filename="../../ui/case_dialog.py" line="250" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223" />
+        <location filename="../../ui/case_dialog.py" line="251" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="227" />
+        <location filename="../../ui/case_dialog.py" line="255" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="228" />
+        <location filename="../../ui/case_dialog.py" line="256" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="229" />
+        <location filename="../../ui/case_dialog.py" line="257" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="230" />
+        <location filename="../../ui/case_dialog.py" line="258" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="302" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="294" />
+        <location filename="../../ui/case_dialog.py" line="322" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="356" />
+        <location filename="../../ui/case_dialog.py" line="384" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="356" />
+        <location filename="../../ui/case_dialog.py" line="384" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366" />
+        <location filename="../../ui/case_dialog.py" line="394" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366" />
+        <location filename="../../ui/case_dialog.py" line="394" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -678,258 +684,269 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="85" />
+        <location filename="../../ui/notice_dialog.py" line="87" />
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="91" />
+        <location filename="../../ui/notice_dialog.py" line="93" />
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="109" />
+        <location filename="../../ui/notice_dialog.py" line="111" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="110" />
+        <location filename="../../ui/notice_dialog.py" line="112" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="111" />
+        <location filename="../../ui/notice_dialog.py" line="113" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="112" />
+        <location filename="../../ui/notice_dialog.py" line="114" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="131" />
+        <location filename="../../ui/notice_dialog.py" line="133" />
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="135" />
+        <location filename="../../ui/notice_dialog.py" line="137" />
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="137" />
+        <location filename="../../ui/notice_dialog.py" line="139" />
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="139" />
+        <location filename="../../ui/notice_dialog.py" line="141" />
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="142" />
+        <location filename="../../ui/notice_dialog.py" line="144" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="145" />
+        <location filename="../../ui/notice_dialog.py" line="147" />
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="148" />
+        <location filename="../../ui/notice_dialog.py" line="150" />
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="150" />
+        <location filename="../../ui/notice_dialog.py" line="152" />
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="153" />
+        <location filename="../../ui/notice_dialog.py" line="155" />
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156" />
+        <location filename="../../ui/notice_dialog.py" line="158" />
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="158" />
+        <location filename="../../ui/notice_dialog.py" line="160" />
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159" />
+        <location filename="../../ui/notice_dialog.py" line="161" />
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="160" />
+        <location filename="../../ui/notice_dialog.py" line="162" />
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162" />
+        <location filename="../../ui/notice_dialog.py" line="164" />
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="163" />
+        <location filename="../../ui/notice_dialog.py" line="165" />
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="185" />
+        <location filename="../../ui/notice_dialog.py" line="187" />
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="186" />
+        <location filename="../../ui/notice_dialog.py" line="188" />
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="187" />
+        <location filename="../../ui/notice_dialog.py" line="189" />
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="188" />
+        <location filename="../../ui/notice_dialog.py" line="190" />
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="189" />
+        <location filename="../../ui/notice_dialog.py" line="191" />
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="190" />
+        <location filename="../../ui/notice_dialog.py" line="192" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="191" />
+        <location filename="../../ui/notice_dialog.py" line="193" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="192" />
+        <location filename="../../ui/notice_dialog.py" line="194" />
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="193" />
+        <location filename="../../ui/notice_dialog.py" line="195" />
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="194" />
+        <location filename="../../ui/notice_dialog.py" line="196" />
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="195" />
+        <location filename="../../ui/notice_dialog.py" line="197" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="284" />
+        <location filename="../../ui/notice_dialog.py" line="198" />
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="290" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="290" />
+        <location filename="../../ui/notice_dialog.py" line="296" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="293" />
+        <location filename="../../ui/notice_dialog.py" line="299" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="295" />
+        <location filename="../../ui/notice_dialog.py" line="301" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="301" />
+        <location filename="../../ui/notice_dialog.py" line="307" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="304" />
+        <location filename="../../ui/notice_dialog.py" line="310" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="323" />
+        <location filename="../../ui/notice_dialog.py" line="329" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="369" />
+        <location filename="../../ui/notice_dialog.py" line="375" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="369" />
+        <location filename="../../ui/notice_dialog.py" line="375" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="376" />
+        <location filename="../../ui/notice_dialog.py" line="382" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="376" />
+        <location filename="../../ui/notice_dialog.py" line="382" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="392" />
+        <location filename="../../ui/notice_dialog.py" line="398" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="392" />
+        <location filename="../../ui/notice_dialog.py" line="398" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="399" />
+        <location filename="../../ui/notice_dialog.py" line="405" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="406" />
-        <location filename="../../ui/notice_dialog.py" line="413" />
+        <location filename="../../ui/notice_dialog.py" line="412" />
+        <location filename="../../ui/notice_dialog.py" line="419" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="406" />
+        <location filename="../../ui/notice_dialog.py" line="412" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="413" />
+        <location filename="../../ui/notice_dialog.py" line="419" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="422" />
+        <location filename="../../ui/notice_dialog.py" line="428" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/notice_dialog.py" line="456" />
+        <source>%n page(s) printed</source>
+        <translation>
+            <numerusform>%n Seite gedruckt</numerusform><numerusform>%n Seiten gedruckt</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="432" />
+        <location filename="../../ui/notice_dialog.py" line="460" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>

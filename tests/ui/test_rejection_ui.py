@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from abh_desk.domain.enums import DeadlineKind, LetterStatus, Role
 from abh_desk.services.auth import create_user
+from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.notices import notice_view
@@ -57,7 +60,7 @@ def _pdf_text(ctx: ServiceContext, letter_id: int) -> str:
 
 
 def test_draft_review_dispatch_deadline_final(
-    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     clerk, lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
@@ -127,6 +130,21 @@ def test_draft_review_dispatch_deadline_final(
     notice.reload()
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.APPROVED)
     assert notice.buttons["versandt"].isVisible()
+    # Printing (to a PDF printer here) gives every page of the stored notice.
+    printed = tmp_path / "gedruckt.pdf"
+
+    def pdf_printer(*_args: object) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    monkeypatch.setattr("ui.dialogs.ask_printer", pdf_printer)
+    qtbot.mouseClick(notice.buttons["print"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: printed.exists() and printed.stat().st_size > 0)
+    qtbot.waitUntil(lambda: "gedruckt" in notice.status.toolTip())
+    stored_pages = len(pypdf.PdfReader(io.BytesIO(letter_pdf(sqlite_ctx, letter_id))).pages)
+    assert len(pypdf.PdfReader(printed).pages) == stored_pages >= 2
     monkeypatch.setattr("ui.dialogs.ask_dispatch", lambda *a, **k: (TODAY, "post", None))
     qtbot.mouseClick(notice.buttons["versandt"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.SENT)
