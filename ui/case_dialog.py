@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,7 @@ from abh_desk.services.deadlines import DeadlineInfo
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.notice_dialog import NoticeDialog
+from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
@@ -141,14 +143,28 @@ class CaseDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.save_letter_button)
         buttons.addWidget(self.print_letter_button)
+        self.letter_preview = PdfPreview()
+        splitter = QSplitter()
+        splitter.addWidget(self.letters_view)
+        splitter.addWidget(self.letter_preview)
+        splitter.setSizes([520, 460])
         layout = QVBoxLayout(widget)
-        layout.addWidget(self.letters_view)
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        self.letters_view.selectionModel().selectionChanged.connect(lambda *_: self._preview_letter())
         self.missing_letter_button.clicked.connect(self.request_missing_documents)
         self.save_letter_button.clicked.connect(self.save_letter)
         self.print_letter_button.clicked.connect(self.print_letter)
         self.rejection_button.clicked.connect(self.open_rejection)
         return widget
+
+    def _preview_letter(self) -> None:
+        row = self.letters_view.currentIndex().row()
+        if not 0 <= row < self.letters.rowCount():
+            self.letter_preview.show_pdf(None)
+            return
+        ctx, letter_id = self.ctx, self.letters.row(row).id
+        self.runner.run(lambda: letter_pdf(ctx, letter_id), self.letter_preview.show_pdf, self.show_error, owner=self)
 
     def print_letter(self) -> None:
         row = self.letters_view.currentIndex().row()
@@ -293,6 +309,8 @@ class CaseDialog(QDialog):
     def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
         file, letters = result
         self.letters.set_rows(letters)
+        if letters and not self.letters_view.currentIndex().isValid():
+            self.letters_view.selectRow(0)  # the newest letter, shown in the preview
         self.show_file(file)
 
     def show_file(self, file: CaseFile) -> None:

@@ -156,10 +156,11 @@ def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
     qtbot.mouseClick(dialog.missing_letter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.letters.rowCount() == 1)
     assert dialog.letters.data(dialog.letters.index(0, 0)) == "Nachforderung von Unterlagen"
+    qtbot.waitUntil(lambda: dialog.letter_preview.page_count() == 1)  # the new letter shows at once
     target = tmp_path / "nachforderung.pdf"
     monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: target)
     dialog.letters_view.selectRow(0)
     qtbot.mouseClick(dialog.save_letter_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(target.exists)
+    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
     text = pypdf.PdfReader(target).pages[0].extract_text()
     assert "Frau Olena Kovalenko" in text and case.file_number in text
