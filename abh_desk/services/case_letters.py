@@ -19,7 +19,7 @@ from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
 from letters import render
-from letters.data import Address, InfoBlock, LetterData, Letterhead, MissingDocumentsData
+from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
 from letters.serialize import from_json, to_json
 from models import Case, ChecklistItem, Letter, Person, User
 
@@ -52,7 +52,7 @@ class LetterRow:
     sha256: str
 
 
-def render_letter(kind: LetterKind, data: LetterData) -> bytes:
+def render_letter(kind: LetterKind, data: LetterData | HandoverRecordData) -> bytes:
     return _RENDERERS[kind](data)
 
 
@@ -89,7 +89,9 @@ def _info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
     return info_block(office_letterhead(uow.session), case.file_number, owner, today)
 
 
-def store_letter(uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData, status: LetterStatus) -> Letter:
+def store_letter(
+    uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData | HandoverRecordData, status: LetterStatus
+) -> Letter:
     pdf = render_letter(kind, data)
     letter = Letter(
         case_id=case.id,
