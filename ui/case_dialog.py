@@ -38,6 +38,7 @@ from abh_desk.services.case_letters import LetterRow, case_letters, create_missi
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from ui import dialogs
+from ui.card_tab import CardTab
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, table_view
@@ -84,7 +85,9 @@ class CaseDialog(QDialog):
         )
         self.tabs.addTab(table_view(self.deadlines, (200, 100, 100)), self.tr("Deadlines"))
         self.tabs.addTab(self._letters_tab(), self.tr("Letters"))
-        self.tabs.addTab(self._placeholder(self.tr("The eAT card's way is recorded here.")), self.tr("eAT"))
+        self.card_tab = CardTab(ctx, case_id, self.runner, self.today)
+        self.card_tab.sig_changed.connect(self.reload)
+        self.tabs.addTab(self.card_tab, self.tr("eAT"))
         self.history = RowsModel[HistoryEntry](
             [
                 Column(self.tr("When"), lambda h: h.when.astimezone().strftime("%d.%m.%Y %H:%M")),
@@ -239,6 +242,7 @@ class CaseDialog(QDialog):
             self.show_error,
             owner=self,
         )
+        self.card_tab.reload()
 
     def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
         file, letters = result

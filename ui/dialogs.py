@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 
@@ -22,3 +24,8 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> str | None:
     item, accepted = QInputDialog.getItem(parent, title, label, items, current, False)
     return item if accepted else None
+
+
+def show_pdf(parent: QWidget | None, path: Path) -> None:
+    """Open a PDF in the workstation's viewer (to print it there)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

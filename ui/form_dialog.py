@@ -55,9 +55,12 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setDefault(True)
+        # Enter saves, whatever button was created or enabled first.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.body = QVBoxLayout(self)
         self.body.addLayout(self.form)
         self.body.addWidget(self.message)
+        self.body.addStretch(1)  # spare height below the fields, not between them
         self.body.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

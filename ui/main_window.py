@@ -15,6 +15,7 @@ from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
+from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
@@ -47,21 +48,24 @@ class MainWindow(QMainWindow):
         self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE, self.today)
         self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
         self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
+        self.cards = CardsPage(ctx, self.runner, self.today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
         self.tabs.addTab(self.deadlines, self.tr("&Deadlines"))
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
+        self.tabs.addTab(self.cards, self.tr("&Cards"))
         self.setCentralWidget(self.tabs)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.cards):
             page.sig_open_case.connect(self.open_case)
         self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
         self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
+        self.start.sig_show_cards.connect(self.show_cards)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         role = signed_in.role_label if signed_in else ROLE_LABELS[ctx.actor.role]
@@ -86,6 +90,9 @@ class MainWindow(QMainWindow):
             jump = QAction(self, shortcut=QKeySequence(key))
             jump.triggered.connect(lambda _checked=False, p=page: self.tabs.setCurrentWidget(p))
             self.addAction(jump)
+        cards = QAction(self, shortcut=QKeySequence("F9"))
+        cards.triggered.connect(self.show_cards)
+        self.addAction(cards)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(find)
         language = QAction(self.tr("&Language…"), self)
@@ -128,6 +135,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_search()
+
+    def show_cards(self) -> None:
+        """Karten (F9): the cards not yet handed over, the search field ready for the counter."""
+        self.tabs.setCurrentWidget(self.cards)
+        self.cards.focus_search()
 
     def open_person(self, person_id: int) -> None:
         self.tabs.setCurrentWidget(self.search)
@@ -184,7 +196,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage | DeadlinesPage | StartPage):
+        if isinstance(page, CaseListPage | DeadlinesPage | StartPage | CardsPage):
             page.reload()
 
     def open_rules(self) -> RulesDialog:

@@ -21,6 +21,7 @@ class StartPage(QWidget):
     sig_open_case = Signal(int)
     sig_show_deadlines = Signal()
     sig_show_cases = Signal()
+    sig_show_cards = Signal()
     sig_message = Signal(str)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date, greeting: str) -> None:
@@ -67,12 +68,25 @@ class StartPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.cases_box)
         side.addWidget(all_cases, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self._cards_box())
         side.addStretch(1)
         row.addLayout(side, 1)
         layout.addLayout(row)
         all_deadlines.clicked.connect(self.sig_show_deadlines)
         all_cases.clicked.connect(self.sig_show_cases)
         self.urgent_view.activated.connect(self._open)
+
+    def _cards_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("eAT cards at the office"))
+        self.cards_label = QLabel()
+        self.cards_label.setStyleSheet(TILE.format(bg="#eef2f7"))
+        self.cards_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        all_cards = QPushButton(self.tr("Cards (F9)"))
+        all_cards.clicked.connect(self.sig_show_cards)
+        column = QVBoxLayout(box)
+        column.addWidget(self.cards_label)
+        column.addWidget(all_cards, 0, Qt.AlignmentFlag.AlignRight)
+        return box
 
     def reload(self) -> None:
         ctx, today = self.ctx, self.today
@@ -98,6 +112,12 @@ class StartPage(QWidget):
                 self.cases_grid.addWidget(value, index, 1, Qt.AlignmentFlag.AlignRight)
             self.case_counts[label].setText(str(count))
         self.cases_box.setTitle(self.tr("My open cases: %1").replace("%1", str(summary.open_cases)))
+        self.cards_label.setText(
+            self.tr("%1 waiting\n%2 overdue")
+            .replace("%1", str(summary.cards_waiting))
+            .replace("%2", str(summary.cards_overdue))
+        )
+        self.cards_label.setStyleSheet(TILE.format(bg="#f4c7c3" if summary.cards_overdue else "#eef2f7"))
 
     def _open(self, index: QModelIndex) -> None:
         self.sig_open_case.emit(self.urgent.row(index.row())[1].case_id)

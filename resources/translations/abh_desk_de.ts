@@ -1,256 +1,577 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CaseDialog</name>
+    <name>ArrivalDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="73" />
-        <source>Case</source>
-        <translation>Vorgang</translation>
+        <location filename="../../ui/card_steps.py" line="54"/>
+        <source>eAT arrived</source>
+        <translation>eAT eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="81" />
-        <source>Overview</source>
-        <translation>Übersicht</translation>
+        <location filename="../../ui/card_steps.py" line="58"/>
+        <source>nine letters and digits, e.g. Y7K2M4T9L</source>
+        <translation>neun Buchstaben und Ziffern, z. B. Y7K2M4T9L</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="82" />
-        <source>Documents</source>
-        <translation>Unterlagen</translation>
+        <location filename="../../ui/card_steps.py" line="59"/>
+        <source>Chip checked: data readable and correct</source>
+        <translation>Chip geprüft: Daten lesbar und richtig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85" />
-        <source>Deadline</source>
-        <translation>Frist</translation>
+        <location filename="../../ui/card_steps.py" line="61"/>
+        <source>Card serial number:</source>
+        <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="86" />
-        <source>Due</source>
-        <translation>Fällig</translation>
+        <location filename="../../ui/card_steps.py" line="63"/>
+        <source>Arrived on:</source>
+        <translation>Eingegangen am:</translation>
     </message>
+</context>
+<context>
+    <name>CardTab</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
-        <location filename="../../ui/case_dialog.py" line="177" />
-        <location filename="../../ui/case_dialog.py" line="205" />
+        <location filename="../../ui/card_tab.py" line="41"/>
         <source>Status</source>
-        <translation>Status</translation>
+        <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
-        <source>Note</source>
-        <translation>Hinweis</translation>
+        <location filename="../../ui/card_tab.py" line="42"/>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91" />
-        <source>Deadlines</source>
-        <translation>Fristen</translation>
+        <location filename="../../ui/card_tab.py" line="43"/>
+        <source>Order no.</source>
+        <translation>Bestellnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
-        <source>Letters</source>
-        <translation>Schreiben</translation>
+        <location filename="../../ui/card_tab.py" line="44"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
-        <source>The eAT card's way is recorded here.</source>
-        <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
+        <location filename="../../ui/card_tab.py" line="45"/>
+        <source>Arrived</source>
+        <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
-        <source>eAT</source>
-        <translation>eAT</translation>
+        <location filename="../../ui/card_tab.py" line="46"/>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96" />
-        <source>When</source>
-        <translation>Wann</translation>
+        <location filename="../../ui/card_tab.py" line="47"/>
+        <source>Notified</source>
+        <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
-        <source>Who</source>
-        <translation>Wer</translation>
+        <location filename="../../ui/card_tab.py" line="48"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
-        <source>What</source>
-        <translation>Was</translation>
+        <location filename="../../ui/card_tab.py" line="57"/>
+        <source>Ordered…</source>
+        <translation>Bestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99" />
-        <source>Details</source>
-        <translation>Einzelheiten</translation>
+        <location filename="../../ui/card_tab.py" line="58"/>
+        <source>Arrived…</source>
+        <translation>Eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102" />
-        <source>History</source>
-        <translation>Verlauf</translation>
+        <location filename="../../ui/card_tab.py" line="59"/>
+        <source>Notify…</source>
+        <translation>Benachrichtigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="122" />
-        <source>Letter</source>
-        <translation>Schreiben</translation>
+        <location filename="../../ui/card_tab.py" line="60"/>
+        <source>Hand over…</source>
+        <translation>Aushändigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="123" />
-        <source>Made on</source>
-        <translation>Erstellt am</translation>
+        <location filename="../../ui/card_tab.py" line="61"/>
+        <source>Returned/destroyed…</source>
+        <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="124" />
-        <source>By</source>
-        <translation>Von</translation>
+        <location filename="../../ui/card_tab.py" line="103"/>
+        <source>No card ordered for this case yet.</source>
+        <translation>Noch keine Karte für diesen Vorgang bestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125" />
-        <source>Fingerprint (SHA-256)</source>
-        <translation>Prüfsumme (SHA-256)</translation>
+        <location filename="../../ui/card_tab.py" line="121"/>
+        <source>Current card: %1</source>
+        <translation>Aktuelle Karte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129" />
-        <source>Request missing documents</source>
-        <translation>Fehlende Unterlagen nachfordern</translation>
+        <location filename="../../ui/card_tab.py" line="123"/>
+        <source>serial %1</source>
+        <translation>Seriennummer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130" />
-        <source>Save PDF…</source>
-        <translation>PDF speichern …</translation>
+        <location filename="../../ui/card_tab.py" line="125"/>
+        <source>expected %1</source>
+        <translation>erwartet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154" />
-        <source>Please choose a letter.</source>
-        <translation>Bitte ein Schreiben auswählen.</translation>
+        <location filename="../../ui/card_tab.py" line="127"/>
+        <source>not collected from %1</source>
+        <translation>nicht abgeholt ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="157" />
-        <source>Save letter</source>
-        <translation>Schreiben speichern</translation>
+        <location filename="../../ui/card_tab.py" line="138"/>
+        <source>Closed: %1</source>
+        <translation>Abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="172" />
-        <source>File number</source>
-        <translation>Aktenzeichen</translation>
+        <location filename="../../ui/card_tab.py" line="141"/>
+        <source>Handed over %1 by %2 to %3</source>
+        <translation>Ausgehändigt am %1 durch %2 an %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="173" />
+        <location filename="../../ui/card_tab.py" line="145"/>
+        <source>Identity checked with: %1</source>
+        <translation>Identität geprüft anhand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="146"/>
+        <source>Online-ID: %1</source>
+        <translation>Online-Ausweisfunktion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="146"/>
+        <source>on</source>
+        <translation>eingeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="146"/>
+        <source>off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="147"/>
+        <source>Withdrawn: %1</source>
+        <translation>Eingezogen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="148"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="150"/>
+        <source>Supplementary sheet: %1</source>
+        <translation>Zusatzblatt ausgehändigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="151"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="151"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="155"/>
+        <source>ID document: %1</source>
+        <translation>Ausweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="158"/>
+        <source>Fingerprints deleted: %1</source>
+        <translation>Fingerabdrücke gelöscht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="194"/>
+        <source>Save pickup letter</source>
+        <translation>Abholbenachrichtigung speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../ui/cards_page.py" line="47"/>
+        <source>Name, file number or card serial – Enter hands over</source>
+        <translation>Name, Aktenzeichen oder Seriennummer – Enter händigt aus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="49"/>
+        <source>Only overdue</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="54"/>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="55"/>
+        <source>Arrived</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="56"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="174" />
-        <source>Procedure</source>
-        <translation>Leistung</translation>
+        <location filename="../../ui/cards_page.py" line="57"/>
+        <source>Born</source>
+        <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175" />
-        <source>Legal basis</source>
-        <translation>Rechtsgrundlage</translation>
+        <location filename="../../ui/cards_page.py" line="58"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="176" />
-        <source>Area</source>
-        <translation>Bereich</translation>
+        <location filename="../../ui/cards_page.py" line="59"/>
+        <source>Card serial</source>
+        <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="178" />
+        <location filename="../../ui/cards_page.py" line="60"/>
+        <source>Notified</source>
+        <translation>Benachrichtigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="61"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="179" />
+        <location filename="../../ui/cards_page.py" line="66"/>
+        <source>Hand over… (Enter)</source>
+        <translation>Aushändigen … (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="67"/>
+        <source>Open case</source>
+        <translation>Vorgang öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="68"/>
+        <source>Pickup reminders for the selection…</source>
+        <translation>Abholerinnerungen für die Auswahl …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="69"/>
+        <source>Returned/destroyed…</source>
+        <translation>Zurückgesandt/vernichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="70"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="103"/>
+        <location filename="../../ui/cards_page.py" line="104"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="104"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="122"/>
+        <source>%n card(s) not yet handed over</source>
+        <translation>
+            <numerusform>%n Karte noch nicht ausgehändigt</numerusform>
+            <numerusform>%n Karten noch nicht ausgehändigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="122"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="156"/>
+        <source>Card %1 handed over to %2; record kept with case %3</source>
+        <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="185"/>
+        <source>Please select the cards first.</source>
+        <translation>Bitte zuerst die Karten auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="187"/>
+        <source>Save pickup reminders</source>
+        <translation>Abholerinnerungen speichern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="197"/>
+        <source>%n pickup letter(s) saved to %1</source>
+        <translation>
+            <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
+            <numerusform>%n Abholbenachrichtigungen gespeichert unter %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="68"/>
+        <source>Case</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="76"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="77"/>
+        <source>Documents</source>
+        <translation>Unterlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="80"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="81"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="82"/>
+        <location filename="../../ui/case_dialog.py" line="174"/>
+        <location filename="../../ui/case_dialog.py" line="202"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="83"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="86"/>
+        <source>Deadlines</source>
+        <translation>Fristen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="87"/>
+        <source>Letters</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="90"/>
+        <source>eAT</source>
+        <translation>eAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="93"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="94"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="95"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="96"/>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="99"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="119"/>
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="120"/>
+        <source>Made on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="121"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="122"/>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Prüfsumme (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="126"/>
+        <source>Request missing documents</source>
+        <translation>Fehlende Unterlagen nachfordern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="127"/>
+        <source>Save PDF…</source>
+        <translation>PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="151"/>
+        <source>Please choose a letter.</source>
+        <translation>Bitte ein Schreiben auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="154"/>
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="169"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="170"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="171"/>
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="172"/>
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="173"/>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="175"/>
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="176"/>
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="180" />
+        <location filename="../../ui/case_dialog.py" line="177"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="181" />
+        <location filename="../../ui/case_dialog.py" line="178"/>
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="182" />
+        <location filename="../../ui/case_dialog.py" line="179"/>
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="188" />
+        <location filename="../../ui/case_dialog.py" line="185"/>
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="203" />
+        <location filename="../../ui/case_dialog.py" line="200"/>
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="204" />
+        <location filename="../../ui/case_dialog.py" line="201"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="206" />
+        <location filename="../../ui/case_dialog.py" line="203"/>
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="207" />
+        <location filename="../../ui/case_dialog.py" line="204"/>
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="211" />
+        <location filename="../../ui/case_dialog.py" line="208"/>
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="212" />
+        <location filename="../../ui/case_dialog.py" line="209"/>
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="213" />
+        <location filename="../../ui/case_dialog.py" line="210"/>
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="214" />
+        <location filename="../../ui/case_dialog.py" line="211"/>
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258" />
+        <location filename="../../ui/case_dialog.py" line="256"/>
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278" />
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="340" />
+        <location filename="../../ui/case_dialog.py" line="338"/>
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="340" />
+        <location filename="../../ui/case_dialog.py" line="338"/>
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350" />
+        <location filename="../../ui/case_dialog.py" line="348"/>
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350" />
+        <location filename="../../ui/case_dialog.py" line="348"/>
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -258,224 +579,398 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="37" />
+        <location filename="../../ui/case_list_page.py" line="37"/>
         <source>open cases</source>
         <translation>offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="38" />
+        <location filename="../../ui/case_list_page.py" line="38"/>
         <source>all cases</source>
         <translation>alle Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="40" />
+        <location filename="../../ui/case_list_page.py" line="40"/>
         <source>all caseworkers</source>
         <translation>alle Sachbearbeitenden</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="41" />
+        <location filename="../../ui/case_list_page.py" line="41"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="46" />
+        <location filename="../../ui/case_list_page.py" line="46"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="47" />
+        <location filename="../../ui/case_list_page.py" line="47"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="48" />
+        <location filename="../../ui/case_list_page.py" line="48"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="49" />
+        <location filename="../../ui/case_list_page.py" line="49"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="50" />
+        <location filename="../../ui/case_list_page.py" line="50"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="51" />
+        <location filename="../../ui/case_list_page.py" line="51"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="53" />
+        <location filename="../../ui/case_list_page.py" line="53"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="54" />
+        <location filename="../../ui/case_list_page.py" line="54"/>
         <source> (as deputy)</source>
         <translation> (in Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="80" />
+        <location filename="../../ui/case_list_page.py" line="80"/>
         <source>My cases (including those I deputise)</source>
         <translation>Meine Fälle (einschließlich Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="86" />
+        <location filename="../../ui/case_list_page.py" line="86"/>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_list_page.py" line="101" />
+        <location filename="../../ui/case_list_page.py" line="101"/>
         <source>%n case(s)</source>
         <translation>
-            <numerusform>%n Vorgang</numerusform><numerusform>%n Vorgänge</numerusform></translation>
+            <numerusform>%n Vorgang</numerusform>
+            <numerusform>%n Vorgänge</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/card_steps.py" line="113"/>
+        <source>Card returned or destroyed</source>
+        <translation>Karte zurückgesandt oder vernichtet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="116"/>
+        <source>Returned to the Bundesdruckerei</source>
+        <translation>An die Bundesdruckerei zurückgesandt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="117"/>
+        <source>Destroyed</source>
+        <translation>Vernichtet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="119"/>
+        <source>e.g. not collected for three months despite a reminder</source>
+        <translation>z. B. trotz Erinnerung seit drei Monaten nicht abgeholt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="121"/>
+        <source>What happened:</source>
+        <translation>Was geschah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="122"/>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="123"/>
+        <source>On:</source>
+        <translation>Am:</translation>
     </message>
 </context>
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="43" />
+        <location filename="../../ui/deadlines_page.py" line="43"/>
         <source>My deadlines (with deputised colleagues)</source>
         <translation>Meine Fristen (mit Vertretungen)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="44" />
+        <location filename="../../ui/deadlines_page.py" line="44"/>
         <source>My area</source>
         <translation>Mein Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="46" />
+        <location filename="../../ui/deadlines_page.py" line="46"/>
         <source>All areas</source>
         <translation>Alle Bereiche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="49" />
+        <location filename="../../ui/deadlines_page.py" line="49"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52" />
+        <location filename="../../ui/deadlines_page.py" line="52"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="53" />
+        <location filename="../../ui/deadlines_page.py" line="53"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="54" />
-        <location filename="../../ui/deadlines_page.py" line="68" />
+        <location filename="../../ui/deadlines_page.py" line="54"/>
+        <location filename="../../ui/deadlines_page.py" line="68"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="55" />
-        <location filename="../../ui/deadlines_page.py" line="65" />
+        <location filename="../../ui/deadlines_page.py" line="55"/>
+        <location filename="../../ui/deadlines_page.py" line="65"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="56" />
+        <location filename="../../ui/deadlines_page.py" line="56"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="57" />
+        <location filename="../../ui/deadlines_page.py" line="57"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="58" />
+        <location filename="../../ui/deadlines_page.py" line="58"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="64" />
+        <location filename="../../ui/deadlines_page.py" line="64"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="66" />
+        <location filename="../../ui/deadlines_page.py" line="66"/>
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="67" />
+        <location filename="../../ui/deadlines_page.py" line="67"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="74" />
+        <location filename="../../ui/deadlines_page.py" line="74"/>
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="75" />
+        <location filename="../../ui/deadlines_page.py" line="75"/>
         <source>Reminder letters for the selection…</source>
         <translation>Erinnerungen für die Auswahl …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="114" />
+        <location filename="../../ui/deadlines_page.py" line="114"/>
         <source>Reminder letters for %n selected title(s)…</source>
         <translation>
-            <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform><numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform></translation>
+            <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform>
+            <numerusform>Erinnerungen für %n ausgewählte Titel …</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="118" />
+        <location filename="../../ui/deadlines_page.py" line="118"/>
         <source>Save reminder letters</source>
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="128" />
+        <location filename="../../ui/deadlines_page.py" line="128"/>
         <source>%n reminder letter(s) saved to %1</source>
         <translation>
-            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform><numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform></translation>
+            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
+            <numerusform>%n Erinnerungsschreiben gespeichert in %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="140" />
+        <location filename="../../ui/deadlines_page.py" line="140"/>
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="148" />
+        <location filename="../../ui/deadlines_page.py" line="148"/>
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
-            <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform><numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform></translation>
+            <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
+            <numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="56"/>
+        <source>Hand over eAT</source>
+        <translation>eAT aushändigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="82"/>
+        <source>Name of the agent or custodian</source>
+        <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="84"/>
+        <source>e.g. Personalausweis L01X00T47</source>
+        <translation>z. B. Personalausweis L01X00T47</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="85"/>
+        <source>Written power of attorney presented</source>
+        <translation>Schriftliche Vollmacht liegt vor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="90"/>
+        <source>Online-ID function switched on</source>
+        <translation>Online-Ausweisfunktion eingeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="95"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="96"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="108"/>
+        <source>Supplementary sheet handed over</source>
+        <translation>Zusatzblatt ausgehändigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="109"/>
+        <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
+        <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="114"/>
+        <source>Card serial number:</source>
+        <translation>Seriennummer der Karte:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="115"/>
+        <source>Received by:</source>
+        <translation>Entgegengenommen von:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="116"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="117"/>
+        <source>ID document and number:</source>
+        <translation>Ausweis und Nummer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="119"/>
+        <source>Identity checked with:</source>
+        <translation>Identität geprüft anhand:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="121"/>
+        <source>Old documents withdrawn:</source>
+        <translation>Eingezogene Dokumente:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="124"/>
+        <source>Fee:</source>
+        <translation>Gebühr:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="125"/>
+        <source>Handed over at:</source>
+        <translation>Ausgehändigt am:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="126"/>
+        <source>Hand over and print record</source>
+        <translation>Aushändigen und Protokoll drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="142"/>
+        <source>The holder in person</source>
+        <translation>Inhaberin/Inhaber persönlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="143"/>
+        <source>An agent with power of attorney</source>
+        <translation>Bevollmächtigte Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="144"/>
+        <source>A custodian (holder is a minor)</source>
+        <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="151"/>
+        <source>arrived %1</source>
+        <translation>eingegangen am %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="157"/>
+        <source>The holder is a minor: the card goes to a custodian.</source>
+        <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="161"/>
+        <source>Fee of %1 paid</source>
+        <translation>Gebühr von %1 bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="162"/>
+        <source>Fee due at handover: %1</source>
+        <translation>Bei der Aushändigung zu zahlen: %1</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30" />
+        <location filename="../../ui/login_dialog.py" line="30"/>
         <source>ABH Desk – Sign in</source>
         <translation>ABH Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="36" />
+        <location filename="../../ui/login_dialog.py" line="36"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="38" />
+        <location filename="../../ui/login_dialog.py" line="38"/>
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="39" />
+        <location filename="../../ui/login_dialog.py" line="39"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41" />
+        <location filename="../../ui/login_dialog.py" line="41"/>
         <source>Please sign in. Personal data is shown only to signed-in users.</source>
         <translation>Bitte anmelden. Personenbezogene Daten werden nur angemeldeten Benutzern angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53" />
+        <location filename="../../ui/login_dialog.py" line="53"/>
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
@@ -483,123 +978,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>&amp;Cards</source>
+        <translation>&amp;Karten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -607,140 +1107,196 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="46" />
+        <location filename="../../ui/new_case_dialog.py" line="46"/>
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="48" />
+        <location filename="../../ui/new_case_dialog.py" line="48"/>
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="60" />
+        <location filename="../../ui/new_case_dialog.py" line="60"/>
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62" />
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="96" />
+        <location filename="../../ui/new_case_dialog.py" line="96"/>
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="108" />
+        <location filename="../../ui/new_case_dialog.py" line="108"/>
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="112" />
+        <location filename="../../ui/new_case_dialog.py" line="112"/>
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/card_steps.py" line="79"/>
+        <source>Notify the holder</source>
+        <translation>Inhaberin oder Inhaber benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="82"/>
+        <source>Pickup letter (PDF, kept with the case)</source>
+        <translation>Abholbenachrichtigung (PDF, beim Vorgang abgelegt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="83"/>
+        <source>Phoned</source>
+        <translation>Telefonisch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="84"/>
+        <source>E-mailed</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="86"/>
+        <source>How:</source>
+        <translation>Wie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="87"/>
+        <source>On:</source>
+        <translation>Am:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../ui/card_steps.py" line="32"/>
+        <source>eAT ordered</source>
+        <translation>eAT bestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="36"/>
+        <source>as given by the Bundesdruckerei</source>
+        <translation>wie von der Bundesdruckerei vergeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="37"/>
+        <source>Ordered on:</source>
+        <translation>Bestellt am:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="38"/>
+        <source>Order number:</source>
+        <translation>Bestellnummer:</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="68"/>
         <source>Edit person</source>
         <translation>Stammdaten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="68"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="73" />
+        <location filename="../../ui/person_dialog.py" line="73"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="74" />
+        <location filename="../../ui/person_dialog.py" line="74"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="75" />
+        <location filename="../../ui/person_dialog.py" line="75"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="76" />
+        <location filename="../../ui/person_dialog.py" line="76"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="77" />
+        <location filename="../../ui/person_dialog.py" line="77"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="78" />
+        <location filename="../../ui/person_dialog.py" line="78"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="79" />
+        <location filename="../../ui/person_dialog.py" line="79"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="80" />
+        <location filename="../../ui/person_dialog.py" line="80"/>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="81" />
+        <location filename="../../ui/person_dialog.py" line="81"/>
         <source>Town</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="82" />
+        <location filename="../../ui/person_dialog.py" line="82"/>
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="83" />
+        <location filename="../../ui/person_dialog.py" line="83"/>
         <source>AZR no.</source>
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="88" />
+        <location filename="../../ui/person_dialog.py" line="88"/>
         <source>DD.MM.YYYY, unknown parts 00</source>
         <translation>TT.MM.JJJJ, Unbekanntes als 00</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="124" />
+        <location filename="../../ui/person_dialog.py" line="124"/>
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="125" />
+        <location filename="../../ui/person_dialog.py" line="125"/>
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="126" />
+        <location filename="../../ui/person_dialog.py" line="126"/>
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="127" />
+        <location filename="../../ui/person_dialog.py" line="127"/>
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="168" />
+        <location filename="../../ui/person_dialog.py" line="168"/>
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="203" />
+        <location filename="../../ui/person_dialog.py" line="203"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
@@ -748,84 +1304,88 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="45" />
+        <location filename="../../ui/rules_dialog.py" line="45"/>
         <source>Responsibility by surname letter</source>
         <translation>Zuständigkeit nach Anfangsbuchstaben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54" />
+        <location filename="../../ui/rules_dialog.py" line="54"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54" />
+        <location filename="../../ui/rules_dialog.py" line="54"/>
         <source>Letters (e.g. A–B, D–G, Ala–Alz)</source>
         <translation>Buchstaben (z. B. A–B, D–G, Ala–Alz)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="57" />
+        <location filename="../../ui/rules_dialog.py" line="57"/>
         <source>Add row</source>
         <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="58" />
+        <location filename="../../ui/rules_dialog.py" line="58"/>
         <source>Remove row</source>
         <translation>Zeile entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="64" />
+        <location filename="../../ui/rules_dialog.py" line="64"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="65" />
+        <location filename="../../ui/rules_dialog.py" line="65"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="66" />
+        <location filename="../../ui/rules_dialog.py" line="66"/>
         <source>Open cases</source>
         <translation>Offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="74" />
+        <location filename="../../ui/rules_dialog.py" line="74"/>
         <source>Reason for the change (goes into the log)</source>
         <translation>Grund der Änderung (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="75" />
+        <location filename="../../ui/rules_dialog.py" line="75"/>
         <source>Apply and move cases</source>
         <translation>Übernehmen und Vorgänge verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="77" />
+        <location filename="../../ui/rules_dialog.py" line="77"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="93" />
+        <location filename="../../ui/rules_dialog.py" line="93"/>
         <source>Area:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="186" />
+        <location filename="../../ui/rules_dialog.py" line="186"/>
         <source>The rules cover A–Z without gaps or overlaps.</source>
         <translation>Die Regeln decken A–Z lückenlos und ohne Überschneidung ab.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="193" />
+        <location filename="../../ui/rules_dialog.py" line="193"/>
         <source>Preview: %n open case(s) would move.</source>
         <translation>
-            <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform><numerusform>Vorschau: %n offene Vorgänge würden verschoben.</numerusform></translation>
+            <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform>
+            <numerusform>Vorschau: %n offene Vorgänge würden verschoben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="211" />
+        <location filename="../../ui/rules_dialog.py" line="211"/>
         <source>Applied: %n open case(s) moved.</source>
         <translation>
-            <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform><numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform></translation>
+            <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform>
+            <numerusform>Übernommen: %n offene Vorgänge verschoben.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="219" />
+        <location filename="../../ui/rules_dialog.py" line="219"/>
         <source>Moving open cases…</source>
         <translation>Offene Vorgänge werden verschoben …</translation>
     </message>
@@ -833,129 +1393,131 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="59" />
+        <location filename="../../ui/search_page.py" line="62"/>
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="70"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="68" />
+        <location filename="../../ui/search_page.py" line="71"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="69" />
+        <location filename="../../ui/search_page.py" line="72"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="73"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="71" />
+        <location filename="../../ui/search_page.py" line="74"/>
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="72" />
+        <location filename="../../ui/search_page.py" line="75"/>
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="78" />
+        <location filename="../../ui/search_page.py" line="81"/>
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="84" />
+        <location filename="../../ui/search_page.py" line="87"/>
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="85" />
+        <location filename="../../ui/search_page.py" line="88"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="86" />
+        <location filename="../../ui/search_page.py" line="89"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="88" />
+        <location filename="../../ui/search_page.py" line="91"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="89" />
+        <location filename="../../ui/search_page.py" line="92"/>
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="99"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="100"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="98" />
+        <location filename="../../ui/search_page.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="102"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="100" />
+        <location filename="../../ui/search_page.py" line="103"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="101" />
+        <location filename="../../ui/search_page.py" line="104"/>
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="125" />
+        <location filename="../../ui/search_page.py" line="128"/>
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="127" />
+        <location filename="../../ui/search_page.py" line="130"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="152" />
-        <location filename="../../ui/search_page.py" line="161" />
+        <location filename="../../ui/search_page.py" line="166"/>
+        <location filename="../../ui/search_page.py" line="175"/>
         <source>%n person(s) found</source>
         <translation>
-            <numerusform>%n Person gefunden</numerusform><numerusform>%n Personen gefunden</numerusform></translation>
+            <numerusform>%n Person gefunden</numerusform>
+            <numerusform>%n Personen gefunden</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="154" />
+        <location filename="../../ui/search_page.py" line="168"/>
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="189" />
+        <location filename="../../ui/search_page.py" line="210"/>
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="198" />
+        <location filename="../../ui/search_page.py" line="219"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -963,81 +1525,98 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="45" />
+        <location filename="../../ui/start_page.py" line="46"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="46" />
+        <location filename="../../ui/start_page.py" line="47"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="47" />
+        <location filename="../../ui/start_page.py" line="48"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="48" />
+        <location filename="../../ui/start_page.py" line="49"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="49" />
+        <location filename="../../ui/start_page.py" line="50"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="53" />
+        <location filename="../../ui/start_page.py" line="54"/>
         <source>My deadlines: overdue, today, this week</source>
         <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="57" />
+        <location filename="../../ui/start_page.py" line="58"/>
         <source>All deadlines (F6)</source>
         <translation>Alle Fristen (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="59" />
+        <location filename="../../ui/start_page.py" line="60"/>
         <source>My open cases</source>
         <translation>Meine offenen Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="62" />
+        <location filename="../../ui/start_page.py" line="63"/>
         <source>My cases (F7)</source>
         <translation>Meine Fälle (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="88" />
+        <location filename="../../ui/start_page.py" line="80"/>
+        <source>eAT cards at the office</source>
+        <translation>eAT-Karten zur Abholung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="84"/>
+        <source>Cards (F9)</source>
+        <translation>Karten (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="102"/>
         <source>%1
 overdue</source>
         <translation>%1
 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="89" />
+        <location filename="../../ui/start_page.py" line="103"/>
         <source>%1
 due today</source>
         <translation>%1
 heute fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="90" />
+        <location filename="../../ui/start_page.py" line="104"/>
         <source>%1
 this week</source>
         <translation>%1
 diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="100" />
+        <location filename="../../ui/start_page.py" line="114"/>
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="116"/>
+        <source>%1 waiting
+%2 overdue</source>
+        <translation>%1 warten
+%2 überfällig</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="133" />
+        <location filename="../../ui/tasks.py" line="133"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
