@@ -195,83 +195,83 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../ui/cards_page.py" line="47"/>
+        <location filename="../../ui/cards_page.py" line="48"/>
         <source>Name, file number or card serial – Enter hands over</source>
         <translation>Name, Aktenzeichen oder Seriennummer – Enter händigt aus</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="49"/>
+        <location filename="../../ui/cards_page.py" line="50"/>
         <source>Only overdue</source>
         <translation>Nur überfällige</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="54"/>
+        <location filename="../../ui/cards_page.py" line="55"/>
         <source>Waiting</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="55"/>
+        <location filename="../../ui/cards_page.py" line="56"/>
         <source>Arrived</source>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="56"/>
+        <location filename="../../ui/cards_page.py" line="57"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="57"/>
+        <location filename="../../ui/cards_page.py" line="58"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="58"/>
+        <location filename="../../ui/cards_page.py" line="59"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="59"/>
+        <location filename="../../ui/cards_page.py" line="60"/>
         <source>Card serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="60"/>
+        <location filename="../../ui/cards_page.py" line="61"/>
         <source>Notified</source>
         <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="61"/>
+        <location filename="../../ui/cards_page.py" line="62"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="66"/>
+        <location filename="../../ui/cards_page.py" line="67"/>
         <source>Hand over… (Enter)</source>
         <translation>Aushändigen … (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="67"/>
+        <location filename="../../ui/cards_page.py" line="68"/>
         <source>Open case</source>
         <translation>Vorgang öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="68"/>
+        <location filename="../../ui/cards_page.py" line="69"/>
         <source>Pickup reminders for the selection…</source>
         <translation>Abholerinnerungen für die Auswahl …</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="69"/>
+        <location filename="../../ui/cards_page.py" line="70"/>
         <source>Returned/destroyed…</source>
         <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="70"/>
+        <location filename="../../ui/cards_page.py" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="103"/>
         <location filename="../../ui/cards_page.py" line="104"/>
+        <location filename="../../ui/cards_page.py" line="105"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="104"/>
+        <location filename="../../ui/cards_page.py" line="105"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n Woche</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="122"/>
+        <location filename="../../ui/cards_page.py" line="130"/>
         <source>%n card(s) not yet handed over</source>
         <translation>
             <numerusform>%n Karte noch nicht ausgehändigt</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="122"/>
+        <location filename="../../ui/cards_page.py" line="130"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n überfällig</numerusform>
@@ -303,22 +303,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="156"/>
+        <location filename="../../ui/cards_page.py" line="164"/>
         <source>Card %1 handed over to %2; record kept with case %3</source>
         <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="185"/>
+        <location filename="../../ui/cards_page.py" line="193"/>
         <source>Please select the cards first.</source>
         <translation>Bitte zuerst die Karten auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="187"/>
+        <location filename="../../ui/cards_page.py" line="195"/>
         <source>Save pickup reminders</source>
         <translation>Abholerinnerungen speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="197"/>
+        <location filename="../../ui/cards_page.py" line="205"/>
         <source>%n pickup letter(s) saved to %1</source>
         <translation>
             <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
@@ -817,127 +817,127 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="56"/>
+        <location filename="../../ui/handover_dialog.py" line="66"/>
         <source>Hand over eAT</source>
         <translation>eAT aushändigen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="82"/>
+        <location filename="../../ui/handover_dialog.py" line="92"/>
         <source>Name of the agent or custodian</source>
         <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="84"/>
+        <location filename="../../ui/handover_dialog.py" line="94"/>
         <source>e.g. Personalausweis L01X00T47</source>
         <translation>z. B. Personalausweis L01X00T47</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="85"/>
+        <location filename="../../ui/handover_dialog.py" line="95"/>
         <source>Written power of attorney presented</source>
         <translation>Schriftliche Vollmacht liegt vor</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="90"/>
+        <location filename="../../ui/handover_dialog.py" line="100"/>
         <source>Online-ID function switched on</source>
         <translation>Online-Ausweisfunktion eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="95"/>
+        <location filename="../../ui/handover_dialog.py" line="105"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="96"/>
+        <location filename="../../ui/handover_dialog.py" line="106"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="108"/>
+        <location filename="../../ui/handover_dialog.py" line="120"/>
         <source>Supplementary sheet handed over</source>
         <translation>Zusatzblatt ausgehändigt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="109"/>
+        <location filename="../../ui/handover_dialog.py" line="121"/>
         <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
         <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="114"/>
+        <location filename="../../ui/handover_dialog.py" line="126"/>
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="115"/>
+        <location filename="../../ui/handover_dialog.py" line="127"/>
         <source>Received by:</source>
         <translation>Entgegengenommen von:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="116"/>
+        <location filename="../../ui/handover_dialog.py" line="128"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="117"/>
+        <location filename="../../ui/handover_dialog.py" line="129"/>
         <source>ID document and number:</source>
         <translation>Ausweis und Nummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="119"/>
+        <location filename="../../ui/handover_dialog.py" line="131"/>
         <source>Identity checked with:</source>
         <translation>Identität geprüft anhand:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="121"/>
+        <location filename="../../ui/handover_dialog.py" line="133"/>
         <source>Old documents withdrawn:</source>
         <translation>Eingezogene Dokumente:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="124"/>
+        <location filename="../../ui/handover_dialog.py" line="136"/>
         <source>Fee:</source>
         <translation>Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="125"/>
+        <location filename="../../ui/handover_dialog.py" line="137"/>
         <source>Handed over at:</source>
         <translation>Ausgehändigt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="126"/>
+        <location filename="../../ui/handover_dialog.py" line="138"/>
         <source>Hand over and print record</source>
         <translation>Aushändigen und Protokoll drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="142"/>
+        <location filename="../../ui/handover_dialog.py" line="154"/>
         <source>The holder in person</source>
         <translation>Inhaberin/Inhaber persönlich</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="143"/>
+        <location filename="../../ui/handover_dialog.py" line="155"/>
         <source>An agent with power of attorney</source>
         <translation>Bevollmächtigte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="144"/>
+        <location filename="../../ui/handover_dialog.py" line="156"/>
         <source>A custodian (holder is a minor)</source>
         <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="151"/>
+        <location filename="../../ui/handover_dialog.py" line="163"/>
         <source>arrived %1</source>
         <translation>eingegangen am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="157"/>
+        <location filename="../../ui/handover_dialog.py" line="169"/>
         <source>The holder is a minor: the card goes to a custodian.</source>
         <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="161"/>
+        <location filename="../../ui/handover_dialog.py" line="173"/>
         <source>Fee of %1 paid</source>
         <translation>Gebühr von %1 bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="162"/>
+        <location filename="../../ui/handover_dialog.py" line="174"/>
         <source>Fee due at handover: %1</source>
         <translation>Bei der Aushändigung zu zahlen: %1</translation>
     </message>
