@@ -25,17 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.services.cards import (
+from abh_desk.services.card_handover import (
     IDENTITY_CHECKS,
-    RECIPIENT_LABELS,
     WITHDRAWN_KINDS,
     HandoverDone,
     HandoverForm,
     HandoverInput,
-    RecipientKind,
     hand_over,
     handover_form,
 )
+from abh_desk.services.cards import RECIPIENT_LABELS, RecipientKind
 from abh_desk.services.context import ServiceContext
 from letters.data import WithdrawnDocument
 from ui import dialogs

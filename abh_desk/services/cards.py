@@ -4,32 +4,28 @@ chip checked, the notification, and the handover at the counter with its record
 
 Every step is one transaction with its audit entry. Arrival stores a CARD_WAITING deadline
 (overdue N weeks after arrival, an office setting); handover, return and destruction close it.
-The list of cards not yet handed over is :mod:`abh_desk.services.card_list`.
+The handover itself is :mod:`abh_desk.services.card_handover`, the list of cards not yet handed
+over :mod:`abh_desk.services.card_list`.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
 
-from abh_desk.domain.checklist import ADULT_AGE
-from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
-from abh_desk.errors import FieldErrors, NotFound, PermissionDenied, StaleRecord, ValidationError
+from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
 from abh_desk.services.case_letters import info_block, recipient, store_letter
-from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import OfficeSettings, read_office_settings
-from abh_desk.services.persons import birth_text
-from letters.data import Agent, HandoverRecordData, PickupData, WithdrawnDocument
-from letters.formatting import euro
+from letters.data import PickupData, WithdrawnDocument
 from models import CardHandover, CardOrder, Case, Deadline, Person, User
 
 STATUS_LABELS = {
@@ -44,9 +40,6 @@ STATUS_LABELS = {
 WAITING = (CardStatus.ARRIVED, CardStatus.NOTIFIED)
 OPEN = (CardStatus.ORDERED, *WAITING)
 SERIAL_LENGTH = 9  # eAT document numbers: nine letters and digits, a new one for every card (§ 78 AufenthG)
-MAX_TEXT = 200
-#: How far ahead of the workstation's clock a handover time may be (clocks differ a little).
-CLOCK_SLACK = timedelta(minutes=10)
 
 
 class NoticeMethod(StrEnum):
@@ -73,10 +66,6 @@ RECIPIENT_LABELS = {
     RecipientKind.AGENT: "bevollmächtigte Person",
     RecipientKind.CUSTODIAN: "sorgeberechtigte Person (minderjährige Inhaber)",
 }
-#: Suggestions for "identity checked with"; any text is accepted.
-IDENTITY_CHECKS = ("Reisepass", "Passersatz", "Reiseausweis für Flüchtlinge", "Personalausweis", "Lichtbildabgleich")
-#: Suggestions for the kind of a withdrawn document.
-WITHDRAWN_KINDS = ("Aufenthaltstitel (Karte)", "Aufenthaltstitel (Etikett)", "Fiktionsbescheinigung", "Ausweisersatz")
 
 
 @dataclass(frozen=True)
@@ -125,55 +114,6 @@ class CardInfo:
         return self.status in WAITING
 
 
-@dataclass(frozen=True)
-class HandoverForm:
-    """What the handover dialog shows and fills in before the clerk types anything."""
-
-    card_id: int
-    version: int
-    case_id: int
-    file_number: str
-    holder_name: str
-    birth_date: str
-    nationality: str
-    minor: bool
-    title: str
-    card_serial: str
-    arrived_on: date
-    fee_cents: int | None
-    """Due at the counter (None where the office does not collect fees at handover)."""
-
-    @property
-    def fee_text(self) -> str:
-        return euro(self.fee_cents) if self.fee_cents else ""
-
-
-@dataclass(frozen=True)
-class HandoverInput:
-    """What the clerk records at the counter. Defaults are the common case: the holder in person,
-    identity checked with the passport, online-ID off."""
-
-    card_serial: str
-    identity_check: str = "Reisepass"
-    recipient_kind: RecipientKind = RecipientKind.HOLDER
-    recipient_name: str = ""  # the agent or custodian; the holder's own name is taken from the file
-    recipient_id_number: str = ""  # the agent's or custodian's identity document and its number
-    power_of_attorney: bool = False
-    online_id_enabled: bool = False
-    withdrawn: tuple[WithdrawnDocument, ...] = ()
-    supplementary_sheet: bool = False
-    fingerprints_deleted: bool = True
-    fee_paid: bool = False
-    handed_over_at: datetime | None = None  # now, when not given
-
-
-@dataclass(frozen=True)
-class HandoverDone:
-    card: CardInfo
-    letter_id: int
-    pdf: bytes
-
-
 def normalize_serial(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
@@ -206,7 +146,7 @@ def order_card(
     if len(number) > 40:
         raise ValidationError("Die Bestellnummer hat höchstens 40 Zeichen.", field="bestellnummer")
     with ctx.unit_of_work() as uow:
-        case = _case(uow, case_id)
+        case = load_case(uow, case_id)
         if case.status in (CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value):
             raise ValidationError(
                 "Der Vorgang ist abgelehnt oder zurückgenommen; dafür wird keine Karte bestellt.", field="vorgang"
@@ -238,7 +178,7 @@ def order_card(
             erwartet=card.expected_on.isoformat() if card.expected_on else None,
         )
         uow.commit()
-        return _info(uow, card, settings)
+        return card_now(uow, card, settings)
 
 
 def record_arrival(
@@ -269,9 +209,9 @@ def record_arrival(
         )
     if arrived_on > today:
         errors.append(ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingegangen_am"))
-    _raise(errors)
+    raise_all(errors)
     with ctx.unit_of_work() as uow:
-        card = _card(uow, card_id, version)
+        card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in OPEN:
             raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
         if arrived_on < card.ordered_on:
@@ -286,7 +226,7 @@ def record_arrival(
                 f"Die Seriennummer {serial} ist bereits für eine Karte im Vorgang {other} erfasst.",
                 field="seriennummer",
             )
-        case = _case(uow, card.case_id)
+        case = load_case(uow, card.case_id)
         settings = read_office_settings(uow.session)
         old = {"status": card.status, "eingegangen_am": card.arrived_on, "seriennummer": card.card_serial}
         card.arrived_on, card.card_serial, card.chip_checked = arrived_on, serial, True
@@ -311,7 +251,7 @@ def record_arrival(
             vorher={k: str(v) for k, v in old.items() if v is not None} or None,
         )
         uow.commit()
-        return _info(uow, card, settings)
+        return card_now(uow, card, settings)
 
 
 def record_notification(
@@ -329,7 +269,7 @@ def record_notification(
     if notified_on > today:
         raise ValidationError("Das Datum der Benachrichtigung liegt in der Zukunft.", field="benachrichtigt_am")
     with ctx.unit_of_work() as uow:
-        card = _card(uow, card_id, version)
+        card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in WAITING:
             raise ValidationError(
                 "Benachrichtigen lässt sich erst, wenn die Karte eingegangen und noch nicht ausgehändigt ist.",
@@ -340,7 +280,7 @@ def record_notification(
             raise ValidationError(
                 "Die Benachrichtigung kann nicht vor dem Eingang der Karte liegen.", field="benachrichtigt_am"
             )
-        case = _case(uow, card.case_id)
+        case = load_case(uow, card.case_id)
         settings = read_office_settings(uow.session)
         letter_id = None
         if method == NoticeMethod.LETTER:
@@ -362,7 +302,7 @@ def record_notification(
             wie=NOTICE_LABELS[method],
         )
         uow.commit()
-        return _info(uow, card, settings), letter_id
+        return card_now(uow, card, settings), letter_id
 
 
 def pickup_reminders(ctx: ServiceContext, card_ids: list[int], today: date | None = None) -> bytes:
@@ -379,7 +319,7 @@ def pickup_reminders(ctx: ServiceContext, card_ids: list[int], today: date | Non
         ).all()
         letters, refused = [], []
         for card in cards:
-            case = _case(uow, card.case_id)
+            case = load_case(uow, card.case_id)
             if CardStatus(card.status) not in WAITING:
                 refused.append(f"{case.file_number} ({STATUS_LABELS[CardStatus(card.status)]})")
                 continue
@@ -409,138 +349,6 @@ def pickup_reminders(ctx: ServiceContext, card_ids: list[int], today: date | Non
         return pdf
 
 
-def handover_form(ctx: ServiceContext, card_id: int, today: date | None = None) -> HandoverForm:
-    today = today or date.today()
-    with ctx.db.read() as session:
-        card = session.get(CardOrder, card_id)
-        if card is None:
-            raise NotFound(f"Karte {card_id} gibt es nicht.")
-        case = session.get(Case, card.case_id)
-        assert case is not None  # card_orders.case_id is a foreign key
-        person = session.get(Person, case.person_id)
-        assert person is not None
-        if CardStatus(card.status) not in WAITING or card.arrived_on is None:
-            raise ValidationError(
-                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
-                "eingegangene Karte.",
-                field="status",
-            )
-        settings = read_office_settings(session)
-        age = person_age(person, today)
-        return HandoverForm(
-            card_id=card.id,
-            version=card.version,
-            case_id=case.id,
-            file_number=case.file_number,
-            holder_name=_name(person),
-            birth_date=birth_text(person),
-            nationality=nationality_name(person.nationality),
-            minor=age is not None and age < ADULT_AGE,
-            title=_title(ctx, case),
-            card_serial=card.card_serial or "",
-            arrived_on=card.arrived_on,
-            fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
-        )
-
-
-def hand_over(
-    ctx: ServiceContext, card_id: int, version: int | None, given: HandoverInput, now: datetime | None = None
-) -> HandoverDone:
-    """Aushändigung: checks every field of domain.md § 8 (all messages at once, per field), then
-    in one transaction records the handover, marks the card handed over, closes the pickup
-    deadline, logs it and keeps the record (Aushändigungsprotokoll) with the case."""
-    if ctx.actor.user_id is None:
-        raise PermissionDenied("Eine Aushändigung erfasst nur eine angemeldete Person (für das Protokoll).")
-    now = now or datetime.now(timezone.utc)
-    at = (given.handed_over_at or now).astimezone(timezone.utc)
-    with ctx.unit_of_work() as uow:
-        card = _card(uow, card_id, version)
-        if CardStatus(card.status) not in WAITING or card.arrived_on is None or card.card_serial is None:
-            raise ValidationError(
-                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
-                "eingegangene Karte.",
-                field="status",
-            )
-        case = _case(uow, card.case_id)
-        person = uow.session.get(Person, case.person_id)
-        assert person is not None
-        settings = read_office_settings(uow.session)
-        fee = case.fee_cents if settings.fees_at_handover and case.fee_cents else None
-        local = at.astimezone()
-        age = person_age(person, local.date())
-        _raise(_handover_errors(given, card, age is not None and age < ADULT_AGE, fee, at, now))
-        name, id_number = given.recipient_name.strip(), given.recipient_id_number.strip()
-        holder = given.recipient_kind == RecipientKind.HOLDER
-        handover = CardHandover(
-            card_order_id=card.id,
-            handed_over_at=at,
-            recipient_kind=given.recipient_kind.value,
-            recipient_name=_name(person) if holder else name,
-            agent_id_number=None if holder else id_number,
-            power_of_attorney=given.recipient_kind == RecipientKind.AGENT and given.power_of_attorney,
-            identity_check=given.identity_check.strip(),
-            card_serial=card.card_serial,
-            online_id_enabled=given.online_id_enabled,
-            old_documents_json=json.dumps(
-                [{"kind": d.kind.strip(), "serial": d.serial.strip()} for d in given.withdrawn], ensure_ascii=False
-            ),
-            supplementary_sheet=given.supplementary_sheet,
-            fingerprints_deleted_at=at,
-            user_id=ctx.actor.user_id,
-            fee_cents=fee,
-        )
-        uow.session.add(handover)
-        card.status, card.closed_on = CardStatus.HANDED_OVER.value, local.date()
-        for deadline in _open_waiting(uow, case.id):
-            close_deadline(uow, deadline, f"eAT ausgehändigt am {local:%d.%m.%Y}")
-        uow.session.flush()
-        uow.audit(
-            "eat_ausgehaendigt",
-            "card_order",
-            card.id,
-            case_id=case.id,
-            seriennummer=card.card_serial,
-            empfang=RECIPIENT_LABELS[given.recipient_kind],
-            empfaenger=handover.recipient_name,
-            identitaet=handover.identity_check,
-            onlineausweis="ein" if given.online_id_enabled else "aus",
-            eingezogen=[f"{d.kind} {d.serial}" for d in given.withdrawn],
-            zusatzblatt=given.supplementary_sheet,
-            gebuehr=euro(fee) if fee else None,
-        )
-        clerk = uow.session.get(User, ctx.actor.user_id)
-        head = office_letterhead(uow.session)
-        agent = None
-        if not holder:
-            agent = Agent(
-                name,
-                id_number,
-                power_of_attorney=handover.power_of_attorney,
-                custodian=given.recipient_kind == RecipientKind.CUSTODIAN,
-            )
-        record = HandoverRecordData(
-            letterhead=head,
-            info=info_block(head, case.file_number, clerk, local.date()),
-            holder_name=_name(person),
-            holder_birth_date=birth_text(person),
-            nationality=nationality_name(person.nationality),
-            title=_title(ctx, case),
-            card_serial=card.card_serial,
-            handed_over_at=local,
-            identity_check=handover.identity_check,
-            online_id_enabled=given.online_id_enabled,
-            supplementary_sheet=given.supplementary_sheet,
-            fingerprints_deleted=True,
-            withdrawn_documents=tuple(WithdrawnDocument(d.kind.strip(), d.serial.strip()) for d in given.withdrawn),
-            agent=agent,
-            fee_cents=fee,
-        )
-        letter = store_letter(uow, case, LetterKind.HANDOVER_RECORD, record, LetterStatus.SENT)
-        uow.commit()
-        assert letter.pdf is not None
-        return HandoverDone(_info(uow, card, settings), letter.id, letter.pdf)
-
-
 def close_card(
     ctx: ServiceContext,
     card_id: int,
@@ -563,13 +371,13 @@ def close_card(
         errors.append(ValidationError("Der Grund hat höchstens 500 Zeichen.", field="grund"))
     if on > today:
         errors.append(ValidationError("Das Datum liegt in der Zukunft.", field="am"))
-    _raise(errors)
+    raise_all(errors)
     with ctx.unit_of_work() as uow:
-        card = _card(uow, card_id, version)
+        card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in OPEN:
             raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
         card.status, card.closed_on, card.closed_reason = outcome.value, on, reason.strip()
-        for deadline in _open_waiting(uow, card.case_id):
+        for deadline in open_waiting(uow, card.case_id):
             close_deadline(
                 uow, deadline, f"eAT {STATUS_LABELS[outcome]} am {on:%d.%m.%Y}", status=DeadlineStatus.CANCELLED
             )
@@ -583,7 +391,7 @@ def close_card(
             seriennummer=card.card_serial,
         )
         uow.commit()
-        return _info(uow, card, read_office_settings(uow.session))
+        return card_now(uow, card, read_office_settings(uow.session))
 
 
 def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
@@ -597,103 +405,27 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
             .where(CardOrder.case_id == case_id)
             .order_by(CardOrder.ordered_on.desc(), CardOrder.id.desc())
         ).all()
-        return [_card_info(card, settings, _handover_info(handover, who)) for card, handover, who in rows]
+        return [card_info(card, settings, handover_info(handover, who)) for card, handover, who in rows]
 
 
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _handover_errors(
-    given: HandoverInput, card: CardOrder, minor: bool, fee: int | None, at: datetime, now: datetime
-) -> list[ValidationError]:
-    errors = []
-    serial = normalize_serial(given.card_serial)
-    if not serial:
-        errors.append(ValidationError("Bitte die Seriennummer der ausgehändigten Karte angeben.", field="seriennummer"))
-    elif serial != card.card_serial:
-        errors.append(
-            ValidationError(
-                "Diese Seriennummer gehört nicht zur eingegangenen Karte dieses Vorgangs: bitte die Karte prüfen.",
-                field="seriennummer",
-            )
-        )
-    if not given.identity_check.strip():
-        errors.append(ValidationError("Bitte angeben, wie die Identität geprüft wurde.", field="identitaet"))
-    elif len(given.identity_check.strip()) > MAX_TEXT:
-        errors.append(ValidationError(f"Höchstens {MAX_TEXT} Zeichen.", field="identitaet"))
-    kind = given.recipient_kind
-    if minor and kind == RecipientKind.HOLDER:
-        errors.append(
-            ValidationError(
-                "Die Inhaberin oder der Inhaber ist minderjährig: die Karte wird einer sorgeberechtigten Person "
-                "ausgehändigt (Name und Ausweis angeben).",
-                field="empfang",
-            )
-        )
-    if kind == RecipientKind.CUSTODIAN and not minor:
-        errors.append(
-            ValidationError(
-                "Die Inhaberin oder der Inhaber ist volljährig: eine sorgeberechtigte Person gibt es nicht.",
-                field="empfang",
-            )
-        )
-    if kind != RecipientKind.HOLDER:
-        who = "bevollmächtigten" if kind == RecipientKind.AGENT else "sorgeberechtigten"
-        if not given.recipient_name.strip():
-            errors.append(ValidationError(f"Bitte den Namen der {who} Person angeben.", field="name"))
-        if not given.recipient_id_number.strip():
-            errors.append(
-                ValidationError(
-                    f"Bitte Ausweisdokument und Nummer der {who} Person angeben (z. B. Personalausweis L01X00T47).",
-                    field="ausweis",
-                )
-            )
-        if kind == RecipientKind.AGENT and not given.power_of_attorney:
-            errors.append(
-                ValidationError(
-                    "Eine andere Person erhält die Karte nur mit schriftlicher Vollmacht: bitte die Vollmacht "
-                    "vorlegen lassen und bestätigen.",
-                    field="vollmacht",
-                )
-            )
-    if any(not d.kind.strip() or not d.serial.strip() for d in given.withdrawn):
-        errors.append(ValidationError("Bei eingezogenen Dokumenten bitte Art und Nummer angeben.", field="eingezogen"))
-    if not given.fingerprints_deleted:
-        errors.append(
-            ValidationError(
-                "Die Fingerabdrücke sind spätestens bei der Aushändigung zu löschen (§ 61a Abs. 2 Satz 2 AufenthV): "
-                "bitte die Löschung bestätigen.",
-                field="fingerabdruecke",
-            )
-        )
-    if fee and not given.fee_paid:
-        errors.append(
-            ValidationError(f"Die Gebühr von {euro(fee)} ist bei der Aushändigung zu zahlen.", field="gebuehr")
-        )
-    if at > now + CLOCK_SLACK:
-        errors.append(ValidationError("Der Zeitpunkt der Aushändigung liegt in der Zukunft.", field="zeitpunkt"))
-    elif card.arrived_on is not None and at.astimezone().date() < card.arrived_on:
-        errors.append(
-            ValidationError("Die Aushändigung kann nicht vor dem Eingang der Karte liegen.", field="zeitpunkt")
-        )
-    return errors
-
-
-def _raise(errors: list[ValidationError]) -> None:
+def raise_all(errors: list[ValidationError]) -> None:
     if len(errors) == 1:
         raise errors[0]
     if errors:
         raise FieldErrors(errors)
 
 
-def _case(uow: UnitOfWork, case_id: int) -> Case:
+def load_case(uow: UnitOfWork, case_id: int) -> Case:
     case = uow.session.get(Case, case_id)
     if case is None:
         raise NotFound(f"Vorgang {case_id} gibt es nicht.")
     return case
 
 
-def _card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
+def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     card = uow.session.get(CardOrder, card_id)
     if card is None:
         raise NotFound(f"Karte {card_id} gibt es nicht.")
@@ -702,7 +434,7 @@ def _card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     return card
 
 
-def _open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
+def open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
     return list(
         uow.session.scalars(
             select(Deadline).where(
@@ -714,11 +446,11 @@ def _open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
     )
 
 
-def _name(person: Person) -> str:
+def holder_name(person: Person) -> str:
     return f"{person.given_names} {person.family_name}".strip()
 
 
-def _title(ctx: ServiceContext, case: Case) -> str:
+def title_of(ctx: ServiceContext, case: Case) -> str:
     """ "Aufenthaltserlaubnis nach § 16a AufenthG" from the catalogue (the procedure's name otherwise)."""
     try:
         procedure = ctx.catalogue.get(case.procedure_key)
@@ -742,23 +474,23 @@ def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeS
         info=info_block(head, case.file_number, owner, today),
         salutation=salutation,
         draft=False,
-        title=_title(uow.ctx, case),
+        title=title_of(uow.ctx, case),
         collect_by=collect_by if collect_by > today else None,
         fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
         agent_allowed=True,
     )
 
 
-def _info(uow: UnitOfWork, card: CardOrder, settings: OfficeSettings) -> CardInfo:
+def card_now(uow: UnitOfWork, card: CardOrder, settings: OfficeSettings) -> CardInfo:
     row = uow.session.execute(
         select(CardHandover, User.display_name)
         .outerjoin(User, User.id == CardHandover.user_id)
         .where(CardHandover.card_order_id == card.id)
     ).first()
-    return _card_info(card, settings, _handover_info(*row) if row else None)
+    return card_info(card, settings, handover_info(*row) if row else None)
 
 
-def _card_info(card: CardOrder, settings: OfficeSettings, handover: HandoverInfo | None) -> CardInfo:
+def card_info(card: CardOrder, settings: OfficeSettings, handover: HandoverInfo | None) -> CardInfo:
     status = CardStatus(card.status)
     return CardInfo(
         id=card.id,
@@ -785,7 +517,7 @@ def _card_info(card: CardOrder, settings: OfficeSettings, handover: HandoverInfo
     )
 
 
-def _handover_info(handover: CardHandover | None, who: str | None) -> HandoverInfo | None:
+def handover_info(handover: CardHandover | None, who: str | None) -> HandoverInfo | None:
     if handover is None:
         return None
     kind = RecipientKind(handover.recipient_kind)
