@@ -216,3 +216,32 @@ def test_cards_page_lists_waiting_cards_with_age_and_hands_over_from_the_search(
     assert "Y2222222C" in window.statusBar().currentMessage()
     # ready for the next person at the counter (offscreen, no window manager re-activates the window)
     qtbot.waitUntil(lambda: window.focusWidget() is page.search_field)
+
+
+def test_a_minor_defaults_to_a_custodian_and_a_card_never_collected_is_returned(
+    qtbot: QtBot, clerk: ServiceContext
+) -> None:
+    minor = arrived(clerk, person_case(clerk, "Haddad", "Lina", birth=f"05.06.{TODAY.year - 10}"), days_ago=40)
+    handover = HandoverDialog(clerk, minor, today=TODAY)
+    qtbot.addWidget(handover)
+    handover.show()
+    qtbot.waitUntil(lambda: handover.ok_button.isEnabled())
+    assert handover.recipient.currentData() == "sorgeberechtigt" and handover.recipient_name.isVisible()
+    assert "minderjährig" in handover.notice.text() and not handover.power_of_attorney.isVisible()
+    handover.reject()
+
+    window = MainWindow(clerk, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_cards()
+    page = window.cards
+    qtbot.waitUntil(lambda: page.rows.rowCount() == 1)
+    dialog = page.close_card()
+    assert dialog is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["grund"].isVisible())
+    assert "Grund" in dialog.errors["grund"].text()
+    qtbot.keyClicks(dialog.reason, "seit drei Monaten nicht abgeholt")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.rows.rowCount() == 0)
+    assert page.summary.text() == "0 Karten noch nicht ausgehändigt · 0 überfällig"
