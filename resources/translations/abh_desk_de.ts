@@ -817,127 +817,127 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="66"/>
+        <location filename="../../ui/handover_dialog.py" line="65"/>
         <source>Hand over eAT</source>
         <translation>eAT aushändigen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="92"/>
+        <location filename="../../ui/handover_dialog.py" line="91"/>
         <source>Name of the agent or custodian</source>
         <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="94"/>
+        <location filename="../../ui/handover_dialog.py" line="93"/>
         <source>e.g. Personalausweis L01X00T47</source>
         <translation>z. B. Personalausweis L01X00T47</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="95"/>
+        <location filename="../../ui/handover_dialog.py" line="94"/>
         <source>Written power of attorney presented</source>
         <translation>Schriftliche Vollmacht liegt vor</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="100"/>
+        <location filename="../../ui/handover_dialog.py" line="99"/>
         <source>Online-ID function switched on</source>
         <translation>Online-Ausweisfunktion eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="105"/>
+        <location filename="../../ui/handover_dialog.py" line="104"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="106"/>
+        <location filename="../../ui/handover_dialog.py" line="105"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="120"/>
+        <location filename="../../ui/handover_dialog.py" line="119"/>
         <source>Supplementary sheet handed over</source>
         <translation>Zusatzblatt ausgehändigt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="121"/>
+        <location filename="../../ui/handover_dialog.py" line="120"/>
         <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
         <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="126"/>
+        <location filename="../../ui/handover_dialog.py" line="125"/>
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="127"/>
+        <location filename="../../ui/handover_dialog.py" line="126"/>
         <source>Received by:</source>
         <translation>Entgegengenommen von:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="128"/>
+        <location filename="../../ui/handover_dialog.py" line="127"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="129"/>
+        <location filename="../../ui/handover_dialog.py" line="128"/>
         <source>ID document and number:</source>
         <translation>Ausweis und Nummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="131"/>
+        <location filename="../../ui/handover_dialog.py" line="130"/>
         <source>Identity checked with:</source>
         <translation>Identität geprüft anhand:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="133"/>
+        <location filename="../../ui/handover_dialog.py" line="132"/>
         <source>Old documents withdrawn:</source>
         <translation>Eingezogene Dokumente:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="136"/>
+        <location filename="../../ui/handover_dialog.py" line="135"/>
         <source>Fee:</source>
         <translation>Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="137"/>
+        <location filename="../../ui/handover_dialog.py" line="136"/>
         <source>Handed over at:</source>
         <translation>Ausgehändigt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="138"/>
+        <location filename="../../ui/handover_dialog.py" line="137"/>
         <source>Hand over and print record</source>
         <translation>Aushändigen und Protokoll drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="154"/>
+        <location filename="../../ui/handover_dialog.py" line="153"/>
         <source>The holder in person</source>
         <translation>Inhaberin/Inhaber persönlich</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="155"/>
+        <location filename="../../ui/handover_dialog.py" line="154"/>
         <source>An agent with power of attorney</source>
         <translation>Bevollmächtigte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="156"/>
+        <location filename="../../ui/handover_dialog.py" line="155"/>
         <source>A custodian (holder is a minor)</source>
         <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="163"/>
+        <location filename="../../ui/handover_dialog.py" line="162"/>
         <source>arrived %1</source>
         <translation>eingegangen am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="169"/>
+        <location filename="../../ui/handover_dialog.py" line="168"/>
         <source>The holder is a minor: the card goes to a custodian.</source>
         <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="173"/>
+        <location filename="../../ui/handover_dialog.py" line="172"/>
         <source>Fee of %1 paid</source>
         <translation>Gebühr von %1 bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="174"/>
+        <location filename="../../ui/handover_dialog.py" line="173"/>
         <source>Fee due at handover: %1</source>
         <translation>Bei der Aushändigung zu zahlen: %1</translation>
     </message>
