@@ -18,7 +18,7 @@ from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
-from abh_desk import cli_deadlines, cli_letters, cli_users, cli_worklists, migrate
+from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_users, cli_worklists, migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.assignment import Router, check_rules
@@ -28,6 +28,7 @@ from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo_cards import generate_demo_cards
 from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.office import get_office_settings, update_office_settings
@@ -109,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_users.add_parser(commands)
     cli_worklists.add_parser(commands)
     cli_letters.add_parsers(commands)
+    cli_cards.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -172,9 +174,11 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
                     return 0
         summary = generate_demo(ctx, args.personen, seed=args.seed)
         deadlines = generate_demo_deadlines(ctx, seed=args.seed)
+        cards = generate_demo_cards(ctx, seed=args.seed)
         print(
             f"{summary.persons} Personen, {summary.titles} Aufenthaltstitel, {summary.cases} Vorgänge, "
-            f"{summary.checklist_items} Unterlagen-Positionen, {deadlines} Fristen in {summary.seconds:.1f} s erzeugt.",
+            f"{summary.checklist_items} Unterlagen-Positionen, {deadlines} Fristen, {cards} eAT-Karten "
+            f"in {summary.seconds:.1f} s erzeugt.",
             file=out,
         )
         demo_users = ensure_demo_users(ctx)
@@ -185,6 +189,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return _office_settings(ctx, args.werte, out)
     if args.command == "fristen":
         return cli_worklists.run(ctx, args, out)
+    if args.command == "karten":
+        return cli_cards.run(ctx, args, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
     if args.command == "schreiben":

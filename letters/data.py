@@ -251,11 +251,13 @@ class PickupData(LetterData):
 
 @dataclass(frozen=True)
 class Agent:
-    """Bevollmächtigte Person, die die Karte für den Inhaber entgegennimmt."""
+    """Bevollmächtigte Person, die die Karte für den Inhaber entgegennimmt — or, for a minor holder,
+    a person with custody (``custodian``, sorgeberechtigt), who needs no power of attorney."""
 
     name: str
     id_document: str  # "Personalausweis L01X00T47"
     power_of_attorney: bool
+    custodian: bool = False
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,7 @@ class HandoverRecordData:
     fingerprints_deleted: bool  # § 61a Abs. 2 Satz 2 AufenthV: at the latest on handover
     withdrawn_documents: tuple[WithdrawnDocument, ...] = ()
     agent: Agent | None = None
+    fee_cents: int | None = None  # the fee paid at handover, where the office collects it then
     draft: bool = False
 
     def __post_init__(self) -> None:
@@ -294,7 +297,7 @@ class HandoverRecordData:
         if self.agent is not None:
             _require(self.agent.name, "agent", "Der Name der bevollmächtigten Person")
             _require(self.agent.id_document, "agent", "Das Ausweisdokument der bevollmächtigten Person")
-            if not self.agent.power_of_attorney:
+            if not (self.agent.power_of_attorney or self.agent.custodian):
                 raise ValidationError(
                     "Eine andere Person darf die Karte nur mit schriftlicher Vollmacht entgegennehmen.",
                     field="agent",

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from .data import HandoverRecordData
 from .flow import Built, para, paragraphs, typeset
 from .fonts import REGULAR
-from .formatting import german_date, german_datetime
+from .formatting import euro, german_date, german_datetime
 from .layout import BODY_WIDTH, GREY, prepare_decor, styles
 from .textblocks import TextBlocks
 
@@ -31,6 +31,8 @@ def handover_record(data: HandoverRecordData, blocks: TextBlocks) -> Built:
 
     if data.agent is None:
         recipient = blocks.text("aushaendigung.wert.persoenlich")
+    elif data.agent.custodian:
+        recipient = f"{blocks.text('aushaendigung.wert.sorgeberechtigt')}: {data.agent.name}; {data.agent.id_document}"
     else:
         recipient = (
             f"{blocks.text('aushaendigung.wert.bevollmaechtigt')}: {data.agent.name}; "
@@ -53,6 +55,8 @@ def handover_record(data: HandoverRecordData, blocks: TextBlocks) -> Built:
         (label("fingerabdruecke"), answer(data.fingerprints_deleted)),
         (label("sachbearbeitung"), data.info.caseworker),
     ]
+    if data.fee_cents is not None:
+        rows.insert(-1, (label("gebuehr"), euro(data.fee_cents)))
     style = styles()
     table = Table(
         [
@@ -73,7 +77,12 @@ def handover_record(data: HandoverRecordData, blocks: TextBlocks) -> Built:
             ]
         )
     )
-    confirmation = "aushaendigung.bestaetigung" if data.agent is None else "aushaendigung.bestaetigung_vertretung"
+    if data.agent is None:
+        confirmation = "aushaendigung.bestaetigung"
+    elif data.agent.custodian:
+        confirmation = "aushaendigung.bestaetigung_sorgeberechtigt"
+    else:
+        confirmation = "aushaendigung.bestaetigung_vertretung"
     signatures = Table(
         [
             ["", "", ""],

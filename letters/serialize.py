@@ -10,7 +10,7 @@ import dataclasses
 import json
 import types
 import typing
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from letters import data as letter_data
@@ -37,7 +37,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_json(letter: letter_data.LetterData) -> str:
+def to_json(letter: letter_data.LetterData | letter_data.HandoverRecordData) -> str:
     return json.dumps(_plain(letter), ensure_ascii=False, sort_keys=True)
 
 
@@ -52,6 +52,8 @@ def _build(tp: Any, raw: Any) -> Any:
         args = get_args(tp)
         item = args[0]
         return tuple(_build(item, v) for v in raw)
+    if tp is datetime:
+        return datetime.fromisoformat(raw)
     if tp is date:
         return date.fromisoformat(raw)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):

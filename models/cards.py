@@ -25,6 +25,8 @@ class CardOrder(Base):
     notified_on: Mapped[date | None] = mapped_column(Date)
     notified_how: Mapped[str | None] = mapped_column(String(20))
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Why the card left the office other than by handover (returned to the Bundesdruckerei, destroyed).
+    closed_reason: Mapped[str | None] = mapped_column(String(500))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -48,4 +50,6 @@ class CardHandover(Base):
     old_documents_json: Mapped[str] = mapped_column(Text, default="[]")
     supplementary_sheet: Mapped[bool] = mapped_column(Boolean, default=False)
     fingerprints_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The fee collected at the counter on handover (cents), where the office collects it then.
+    fee_cents: Mapped[int | None] = mapped_column(Integer)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

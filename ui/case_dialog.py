@@ -46,6 +46,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
+from ui.card_tab import CardTab
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -95,7 +96,9 @@ class CaseDialog(QDialog):
         )
         self.tabs.addTab(table_view(self.deadlines, (200, 100, 100)), self.tr("Deadlines"))
         self.tabs.addTab(self._letters_tab(), self.tr("Letters"))
-        self.tabs.addTab(self._placeholder(self.tr("The eAT card's way is recorded here.")), self.tr("eAT"))
+        self.card_tab = CardTab(ctx, case_id, self.runner, self.today)
+        self.card_tab.sig_changed.connect(self.reload)
+        self.tabs.addTab(self.card_tab, self.tr("eAT"))
         self.history = RowsModel[HistoryEntry](
             [
                 Column(self.tr("When"), lambda h: h.when.astimezone().strftime("%d.%m.%Y %H:%M")),
@@ -305,6 +308,7 @@ class CaseDialog(QDialog):
             self.show_error,
             owner=self,
         )
+        self.card_tab.reload()
 
     def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
         file, letters = result

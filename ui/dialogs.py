@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,3 +106,8 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+def show_pdf(parent: QWidget | None, path: Path) -> None:
+    """Open a PDF in the workstation's viewer (to print it there)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

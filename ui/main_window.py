@@ -16,6 +16,7 @@ from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from ui import dialogs
+from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
@@ -52,24 +53,27 @@ class MainWindow(QMainWindow):
         self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
         self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
         self.reviews = ReviewPage(ctx, self.runner, self.today)
+        self.cards = CardsPage(ctx, self.runner, self.today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
         self.tabs.addTab(self.deadlines, self.tr("&Deadlines"))
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
+        self.tabs.addTab(self.cards, self.tr("&Cards"))
         self.tabs.addTab(self.reviews, self.tr("&Notices"))
         self.setCentralWidget(self.tabs)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
             page.sig_open_person.connect(self.open_person)
-        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews):
+        for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_open_case.connect(self.open_case)
         self.reviews.sig_open_notice.connect(self.open_notice)
         self.start.sig_show_reviews.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
         self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
         self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
+        self.start.sig_show_cards.connect(self.show_cards)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         role = signed_in.role_label if signed_in else ROLE_LABELS[ctx.actor.role]
@@ -97,12 +101,15 @@ class MainWindow(QMainWindow):
             ("F6", self.deadlines),
             ("F7", self.my_cases),
             ("F8", self.team),
-            ("F9", self.reviews),
+            ("F4", self.reviews),
         )
         for key, page in pages:
             jump = QAction(self, shortcut=QKeySequence(key))
             jump.triggered.connect(lambda _checked=False, p=page: self.tabs.setCurrentWidget(p))
             self.addAction(jump)
+        cards = QAction(self, shortcut=QKeySequence("F9"))
+        cards.triggered.connect(self.show_cards)
+        self.addAction(cards)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(find)
         language = QAction(self.tr("&Language…"), self)
@@ -149,6 +156,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_search()
+
+    def show_cards(self) -> None:
+        """Karten (F9): the cards not yet handed over, the search field ready for the counter."""
+        self.tabs.setCurrentWidget(self.cards)
+        self.cards.focus_search()
 
     def open_person(self, person_id: int) -> None:
         self.tabs.setCurrentWidget(self.search)
@@ -214,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage):
+        if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
             page.reload()
 
     def open_textblocks(self) -> TextBlocksDialog:

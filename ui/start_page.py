@@ -23,6 +23,7 @@ class StartPage(QWidget):
     sig_show_deadlines = Signal()
     sig_show_cases = Signal()
     sig_show_reviews = Signal()
+    sig_show_cards = Signal()
     sig_message = Signal(str)
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date, greeting: str) -> None:
@@ -65,7 +66,7 @@ class StartPage(QWidget):
         self.reviews_box = QGroupBox(self.tr("Rejection notices"))
         self.reviews_label = QLabel()
         self.reviews_label.setWordWrap(True)
-        reviews_button = QPushButton(self.tr("Notices (F9)"))
+        reviews_button = QPushButton(self.tr("Notices (F4)"))
         reviews_layout = QVBoxLayout(self.reviews_box)
         reviews_layout.addWidget(self.reviews_label)
         reviews_layout.addWidget(reviews_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -76,6 +77,7 @@ class StartPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.cases_box)
         side.addWidget(all_cases, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self._cards_box())
         side.addWidget(self.reviews_box)
         side.addStretch(1)
         row.addLayout(side, 1)
@@ -84,6 +86,18 @@ class StartPage(QWidget):
         all_cases.clicked.connect(self.sig_show_cases)
         reviews_button.clicked.connect(self.sig_show_reviews)
         self.urgent_view.activated.connect(self._open)
+
+    def _cards_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("eAT cards at the office"))
+        self.cards_label = QLabel()
+        self.cards_label.setStyleSheet(TILE.format(bg="#eef2f7"))
+        self.cards_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        all_cards = QPushButton(self.tr("Cards (F9)"))
+        all_cards.clicked.connect(self.sig_show_cards)
+        column = QVBoxLayout(box)
+        column.addWidget(self.cards_label)
+        column.addWidget(all_cards, 0, Qt.AlignmentFlag.AlignRight)
+        return box
 
     def reload(self) -> None:
         ctx, today = self.ctx, self.today
@@ -121,6 +135,12 @@ class StartPage(QWidget):
         self.reviews_label.setText("\n".join(lines))
         overdue = reviews.overdue > 0 or reviews.returned_to_me > 0
         self.reviews_label.setStyleSheet("color: #a4000f; font-weight: 600;" if overdue else "")
+        self.cards_label.setText(
+            self.tr("%1 waiting\n%2 overdue")
+            .replace("%1", str(summary.cards_waiting))
+            .replace("%2", str(summary.cards_overdue))
+        )
+        self.cards_label.setStyleSheet(TILE.format(bg="#f4c7c3" if summary.cards_overdue else "#eef2f7"))
 
     def _open(self, index: QModelIndex) -> None:
         self.sig_open_case.emit(self.urgent.row(index.row())[1].case_id)

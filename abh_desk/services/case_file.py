@@ -108,6 +108,13 @@ ACTION_LABELS = {
     "titel_geaendert": "Aufenthaltstitel geändert",
     "erinnerung_erstellt": "Erinnerungsschreiben erstellt",
     "schreiben_erstellt": "Schreiben erstellt",
+    "eat_bestellt": "eAT bestellt",
+    "eat_eingegangen": "eAT eingegangen",
+    "eat_benachrichtigt": "Abholung des eAT mitgeteilt",
+    "eat_erinnert": "An die Abholung des eAT erinnert",
+    "eat_ausgehaendigt": "eAT ausgehändigt",
+    "eat_zurueckgesandt": "eAT zurückgesandt",
+    "eat_vernichtet": "eAT vernichtet",
 }
 
 

@@ -19,7 +19,7 @@ from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
-from letters.data import Address, InfoBlock, LetterData, Letterhead, MissingDocumentsData
+from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
 from letters.render import RENDERERS
 from letters.serialize import from_json, to_json
 from models import Case, ChecklistItem, Letter, Person, User
@@ -47,7 +47,7 @@ class LetterRow:
     sha256: str
 
 
-def render_letter(kind: LetterKind, data: LetterData, session: Session) -> bytes:
+def render_letter(kind: LetterKind, data: LetterData | HandoverRecordData, session: Session) -> bytes:
     """The letter from the office's text blocks (as edited by the administration, or as shipped)."""
     return RENDERERS[kind.value](data, blocks=office_textblocks(session))
 
@@ -85,7 +85,9 @@ def case_info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
     return info_block(office_letterhead(uow.session), case.file_number, owner, today)
 
 
-def store_letter(uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData, status: LetterStatus) -> Letter:
+def store_letter(
+    uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData | HandoverRecordData, status: LetterStatus
+) -> Letter:
     pdf = render_letter(kind, data, uow.session)
     letter = Letter(
         case_id=case.id,

@@ -9,11 +9,13 @@ import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
 
+MAX_WEEKS = 52
 LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
 
 
@@ -36,12 +38,20 @@ class OfficeSettings:
     bank_name: str = ""
     iban: str = ""
     bic: str = ""
+    #: eAT: the Bundesdruckerei's production time the office expects (seeds: 2–6 weeks), the weeks
+    #: after arrival when a card not yet collected is overdue, and whether the fee is paid on pickup.
+    card_production_weeks: int = 6
+    card_waiting_weeks: int = DEFAULT_CARD_WAITING_WEEKS
+    fees_at_handover: bool = False
 
     def validated(self) -> OfficeSettings:
         if self.land not in LAENDER:
             raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
         assert self.land in holidays.list_supported_countries()["DE"]
         FileNumberPattern(self.file_number_pattern)
+        for key in ("card_production_weeks", "card_waiting_weeks"):
+            if not 1 <= getattr(self, key) <= MAX_WEEKS:
+                raise ValidationError(f"{key}: bitte eine Zahl von Wochen zwischen 1 und {MAX_WEEKS}.", field=key)
         if not self.authority_name.strip():
             raise ValidationError("Bitte den Namen der Behörde angeben.", field="authority_name")
         if self.iban and not iban_valid(self.iban):
@@ -65,10 +75,20 @@ def iban_valid(iban: str) -> bool:
 
 
 _BOOLEANS = {f.name for f in fields(OfficeSettings) if f.type in (bool, "bool")}
+_INTEGERS = {f.name for f in fields(OfficeSettings) if f.type in (int, "int")}
 
 
 def _decode(key: str, value: str) -> object:
+    if key in _INTEGERS:
+        return _integer(key, value)
     return value == "true" if key in _BOOLEANS else value
+
+
+def _integer(key: str, value: object) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"{key}: „{value}“ ist keine ganze Zahl.", field=key) from None
 
 
 def _encode(value: object) -> str:
@@ -94,6 +114,7 @@ def read_office_settings(session: Session) -> OfficeSettings:
 def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSettings:
     with ctx.unit_of_work() as uow:
         old = _read(uow.session)
+        changes = {k: _integer(k, v) if k in _INTEGERS else v for k, v in changes.items()}
         new = replace(old, **changes).validated()
         for key, value in asdict(new).items():
             row = uow.session.get(OfficeSetting, key)

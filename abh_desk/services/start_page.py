@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus
 from abh_desk.services.assignment import visible_owners
+from abh_desk.services.card_list import card_counts
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.notice_review import ReviewCounts, review_counts
 from abh_desk.services.worklists import Worklist, WorkScope, worklist
@@ -22,6 +23,9 @@ class StartSummary:
     """(German status label, count) of the user's open cases, in the order of the procedure."""
     reviews: ReviewCounts
     """Rejections waiting for this team lead (and how many too long), and drafts returned to me."""
+    cards_waiting: int = 0
+    """eAT cards at the office not yet handed over (all of the office: any clerk hands them over)."""
+    cards_overdue: int = 0
 
     @property
     def open_cases(self) -> int:
@@ -41,8 +45,11 @@ def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummar
             ).all()
         )
     ordered = [s for s in CaseStatus if s in OPEN_CASE_STATUSES]
+    waiting, overdue = card_counts(ctx, today)
     return StartSummary(
         work,
         tuple((CASE_STATUS_LABELS[s], int(counts.get(s.value, 0))) for s in ordered),
         review_counts(ctx, today),
+        waiting,
+        overdue,
     )

@@ -1,272 +1,582 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CaseDialog</name>
+    <name>ArrivalDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="76" />
-        <source>Case</source>
-        <translation>Vorgang</translation>
+        <location filename="../../ui/card_steps.py" line="54" />
+        <source>eAT arrived</source>
+        <translation>eAT eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="84" />
-        <source>Overview</source>
-        <translation>Übersicht</translation>
+        <location filename="../../ui/card_steps.py" line="58" />
+        <source>nine letters and digits, e.g. Y7K2M4T9L</source>
+        <translation>neun Buchstaben und Ziffern, z. B. Y7K2M4T9L</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="85" />
-        <source>Documents</source>
-        <translation>Unterlagen</translation>
+        <location filename="../../ui/card_steps.py" line="59" />
+        <source>Chip checked: data readable and correct</source>
+        <translation>Chip geprüft: Daten lesbar und richtig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
-        <source>Deadline</source>
-        <translation>Frist</translation>
+        <location filename="../../ui/card_steps.py" line="61" />
+        <source>Card serial number:</source>
+        <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89" />
-        <source>Due</source>
-        <translation>Fällig</translation>
+        <location filename="../../ui/card_steps.py" line="63" />
+        <source>Arrived on:</source>
+        <translation>Eingegangen am:</translation>
     </message>
+</context>
+<context>
+    <name>CardTab</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="90" />
-        <location filename="../../ui/case_dialog.py" line="221" />
-        <location filename="../../ui/case_dialog.py" line="249" />
+        <location filename="../../ui/card_tab.py" line="41" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91" />
-        <source>Note</source>
-        <translation>Hinweis</translation>
+        <location filename="../../ui/card_tab.py" line="42" />
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
-        <source>Deadlines</source>
-        <translation>Fristen</translation>
+        <location filename="../../ui/card_tab.py" line="43" />
+        <source>Order no.</source>
+        <translation>Bestellnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95" />
-        <source>Letters</source>
-        <translation>Schreiben</translation>
+        <location filename="../../ui/card_tab.py" line="44" />
+        <source>Expected</source>
+        <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96" />
-        <source>The eAT card's way is recorded here.</source>
-        <translation>Hier wird der Weg der eAT-Karte festgehalten.</translation>
+        <location filename="../../ui/card_tab.py" line="45" />
+        <source>Arrived</source>
+        <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96" />
-        <source>eAT</source>
-        <translation>eAT</translation>
+        <location filename="../../ui/card_tab.py" line="46" />
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99" />
-        <source>When</source>
-        <translation>Wann</translation>
+        <location filename="../../ui/card_tab.py" line="47" />
+        <source>Notified</source>
+        <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="100" />
-        <source>Who</source>
-        <translation>Wer</translation>
+        <location filename="../../ui/card_tab.py" line="48" />
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101" />
-        <source>What</source>
-        <translation>Was</translation>
+        <location filename="../../ui/card_tab.py" line="57" />
+        <source>Ordered…</source>
+        <translation>Bestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102" />
-        <source>Details</source>
-        <translation>Einzelheiten</translation>
+        <location filename="../../ui/card_tab.py" line="58" />
+        <source>Arrived…</source>
+        <translation>Eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105" />
-        <source>History</source>
-        <translation>Verlauf</translation>
+        <location filename="../../ui/card_tab.py" line="59" />
+        <source>Notify…</source>
+        <translation>Benachrichtigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125" />
-        <source>Letter</source>
-        <translation>Schreiben</translation>
+        <location filename="../../ui/card_tab.py" line="60" />
+        <source>Hand over…</source>
+        <translation>Aushändigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="126" />
-        <source>State</source>
-        <translation>Stand</translation>
+        <location filename="../../ui/card_tab.py" line="61" />
+        <source>Returned/destroyed…</source>
+        <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="127" />
-        <source>Made on</source>
-        <translation>Erstellt am</translation>
+        <location filename="../../ui/card_tab.py" line="103" />
+        <source>No card ordered for this case yet.</source>
+        <translation>Noch keine Karte für diesen Vorgang bestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="128" />
-        <source>By</source>
-        <translation>Von</translation>
+        <location filename="../../ui/card_tab.py" line="121" />
+        <source>Current card: %1</source>
+        <translation>Aktuelle Karte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="129" />
-        <source>Fingerprint (SHA-256)</source>
-        <translation>Prüfsumme (SHA-256)</translation>
+        <location filename="../../ui/card_tab.py" line="123" />
+        <source>serial %1</source>
+        <translation>Seriennummer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134" />
-        <source>Request missing documents</source>
-        <translation>Fehlende Unterlagen nachfordern</translation>
+        <location filename="../../ui/card_tab.py" line="125" />
+        <source>expected %1</source>
+        <translation>erwartet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135" />
-        <source>Rejection notice…</source>
-        <translation>Ablehnungsbescheid …</translation>
+        <location filename="../../ui/card_tab.py" line="127" />
+        <source>not collected from %1</source>
+        <translation>nicht abgeholt ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="136" />
-        <source>Save PDF…</source>
-        <translation>PDF speichern …</translation>
+        <location filename="../../ui/card_tab.py" line="138" />
+        <source>Closed: %1</source>
+        <translation>Abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="137" />
-        <source>Print…</source>
-        <translation>Drucken …</translation>
+        <location filename="../../ui/card_tab.py" line="141" />
+        <source>Handed over %1 by %2 to %3</source>
+        <translation>Ausgehändigt am %1 durch %2 an %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="156" />
-        <location filename="../../ui/case_dialog.py" line="198" />
-        <source>Please choose a letter.</source>
-        <translation>Bitte ein Schreiben auswählen.</translation>
+        <location filename="../../ui/card_tab.py" line="145" />
+        <source>Identity checked with: %1</source>
+        <translation>Identität geprüft anhand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="201" />
-        <source>Save letter</source>
-        <translation>Schreiben speichern</translation>
+        <location filename="../../ui/card_tab.py" line="146" />
+        <source>Online-ID: %1</source>
+        <translation>Online-Ausweisfunktion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="216" />
-        <source>File number</source>
-        <translation>Aktenzeichen</translation>
+        <location filename="../../ui/card_tab.py" line="146" />
+        <source>on</source>
+        <translation>eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="217" />
+        <location filename="../../ui/card_tab.py" line="146" />
+        <source>off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="147" />
+        <source>Withdrawn: %1</source>
+        <translation>Eingezogen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="148" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="150" />
+        <source>Supplementary sheet: %1</source>
+        <translation>Zusatzblatt ausgehändigt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="151" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="151" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="155" />
+        <source>ID document: %1</source>
+        <translation>Ausweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="158" />
+        <source>Fingerprints deleted: %1</source>
+        <translation>Fingerabdrücke gelöscht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_tab.py" line="194" />
+        <source>Save pickup letter</source>
+        <translation>Abholbenachrichtigung speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../ui/cards_page.py" line="48" />
+        <source>Name, file number or card serial – Enter hands over</source>
+        <translation>Name, Aktenzeichen oder Seriennummer – Enter händigt aus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="50" />
+        <source>Only overdue</source>
+        <translation>Nur überfällige</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="55" />
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="56" />
+        <source>Arrived</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="57" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="218" />
-        <source>Procedure</source>
-        <translation>Leistung</translation>
+        <location filename="../../ui/cards_page.py" line="58" />
+        <source>Born</source>
+        <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="219" />
-        <source>Legal basis</source>
-        <translation>Rechtsgrundlage</translation>
+        <location filename="../../ui/cards_page.py" line="59" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
-        <source>Area</source>
-        <translation>Bereich</translation>
+        <location filename="../../ui/cards_page.py" line="60" />
+        <source>Card serial</source>
+        <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="222" />
+        <location filename="../../ui/cards_page.py" line="61" />
+        <source>Notified</source>
+        <translation>Benachrichtigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="62" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="223" />
+        <location filename="../../ui/cards_page.py" line="67" />
+        <source>Hand over… (Enter)</source>
+        <translation>Aushändigen … (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="68" />
+        <source>Open case</source>
+        <translation>Vorgang anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="69" />
+        <source>Pickup reminders for the selection…</source>
+        <translation>Abholerinnerungen für die Auswahl …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="70" />
+        <source>Returned/destroyed…</source>
+        <translation>Zurückgesandt/vernichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="71" />
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="104" />
+        <location filename="../../ui/cards_page.py" line="105" />
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="105" />
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform><numerusform>%n Wochen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="130" />
+        <source>%n card(s) not yet handed over</source>
+        <translation>
+            <numerusform>%n Karte noch nicht ausgehändigt</numerusform><numerusform>%n Karten noch nicht ausgehändigt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="130" />
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n überfällig</numerusform><numerusform>%n überfällig</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="164" />
+        <source>Card %1 handed over to %2; record kept with case %3</source>
+        <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="193" />
+        <source>Please select the cards first.</source>
+        <translation>Bitte zuerst die Karten auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="195" />
+        <source>Save pickup reminders</source>
+        <translation>Abholerinnerungen speichern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cards_page.py" line="205" />
+        <source>%n pickup letter(s) saved to %1</source>
+        <translation>
+            <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform><numerusform>%n Abholbenachrichtigungen gespeichert unter %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="79" />
+        <source>Case</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="87" />
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="88" />
+        <source>Documents</source>
+        <translation>Unterlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="91" />
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="92" />
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="240" />
+        <location filename="../../ui/case_dialog.py" line="268" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="94" />
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="97" />
+        <source>Deadlines</source>
+        <translation>Fristen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="98" />
+        <source>Letters</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="101" />
+        <source>eAT</source>
+        <translation>eAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="104" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="105" />
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="106" />
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="107" />
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="110" />
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="130" />
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="131" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="132" />
+        <source>Made on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="133" />
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="134" />
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Prüfsumme (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="139" />
+        <source>Request missing documents</source>
+        <translation>Fehlende Unterlagen nachfordern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="140" />
+        <source>Rejection notice…</source>
+        <translation>Ablehnungsbescheid …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="141" />
+        <source>Save PDF…</source>
+        <translation>PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="142" />
+        <source>Print…</source>
+        <translation>Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="175" />
+        <location filename="../../ui/case_dialog.py" line="217" />
+        <source>Please choose a letter.</source>
+        <translation>Bitte ein Schreiben auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="220" />
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="235" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="236" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="237" />
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="238" />
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="239" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="241" />
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="242" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="224" />
+        <location filename="../../ui/case_dialog.py" line="243" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="225" />
+        <location filename="../../ui/case_dialog.py" line="244" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="226" />
+        <location filename="../../ui/case_dialog.py" line="245" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="232" />
+        <location filename="../../ui/case_dialog.py" line="251" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="247" />
+        <location filename="../../ui/case_dialog.py" line="266" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248" />
+        <location filename="../../ui/case_dialog.py" line="267" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248" />
+        <location filename="../../ui/case_dialog.py" line="267" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="250" />
+        <location filename="../../ui/case_dialog.py" line="269" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="251" />
+        <location filename="../../ui/case_dialog.py" line="270" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="255" />
+        <location filename="../../ui/case_dialog.py" line="274" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="256" />
+        <location filename="../../ui/case_dialog.py" line="275" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257" />
+        <location filename="../../ui/case_dialog.py" line="276" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="258" />
+        <location filename="../../ui/case_dialog.py" line="277" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302" />
+        <location filename="../../ui/case_dialog.py" line="324" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="322" />
+        <location filename="../../ui/case_dialog.py" line="344" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="384" />
+        <location filename="../../ui/case_dialog.py" line="406" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="384" />
+        <location filename="../../ui/case_dialog.py" line="406" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="394" />
+        <location filename="../../ui/case_dialog.py" line="416" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="394" />
+        <location filename="../../ui/case_dialog.py" line="416" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -350,6 +660,44 @@
             <numerusform>%n Vorgang</numerusform>
             <numerusform>%n Vorgänge</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/card_steps.py" line="113" />
+        <source>Card returned or destroyed</source>
+        <translation>Karte zurückgesandt oder vernichtet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="116" />
+        <source>Returned to the Bundesdruckerei</source>
+        <translation>An die Bundesdruckerei zurückgesandt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="117" />
+        <source>Destroyed</source>
+        <translation>Vernichtet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="119" />
+        <source>e.g. not collected for three months despite a reminder</source>
+        <translation>z. B. trotz Erinnerung seit drei Monaten nicht abgeholt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="121" />
+        <source>What happened:</source>
+        <translation>Was geschah:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="122" />
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="123" />
+        <source>On:</source>
+        <translation>Am:</translation>
     </message>
 </context>
 <context>
@@ -477,6 +825,134 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="65" />
+        <source>Hand over eAT</source>
+        <translation>eAT aushändigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="91" />
+        <source>Name of the agent or custodian</source>
+        <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="93" />
+        <source>e.g. Personalausweis L01X00T47</source>
+        <translation>z. B. Personalausweis L01X00T47</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="94" />
+        <source>Written power of attorney presented</source>
+        <translation>Schriftliche Vollmacht liegt vor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="99" />
+        <source>Online-ID function switched on</source>
+        <translation>Online-Ausweisfunktion eingeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="104" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="105" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="119" />
+        <source>Supplementary sheet handed over</source>
+        <translation>Zusatzblatt ausgehändigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="120" />
+        <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
+        <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="125" />
+        <source>Card serial number:</source>
+        <translation>Seriennummer der Karte:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="126" />
+        <source>Received by:</source>
+        <translation>Entgegengenommen von:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="127" />
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="128" />
+        <source>ID document and number:</source>
+        <translation>Ausweis und Nummer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="130" />
+        <source>Identity checked with:</source>
+        <translation>Identität geprüft anhand:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="132" />
+        <source>Old documents withdrawn:</source>
+        <translation>Eingezogene Dokumente:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="135" />
+        <source>Fee:</source>
+        <translation>Gebühr:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="136" />
+        <source>Handed over at:</source>
+        <translation>Ausgehändigt am:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="137" />
+        <source>Hand over and print record</source>
+        <translation>Aushändigen und Protokoll drucken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="153" />
+        <source>The holder in person</source>
+        <translation>Inhaberin/Inhaber persönlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="154" />
+        <source>An agent with power of attorney</source>
+        <translation>Bevollmächtigte Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="155" />
+        <source>A custodian (holder is a minor)</source>
+        <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="162" />
+        <source>arrived %1</source>
+        <translation>eingegangen am %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="168" />
+        <source>The holder is a minor: the card goes to a custodian.</source>
+        <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="172" />
+        <source>Fee of %1 paid</source>
+        <translation>Gebühr von %1 bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="173" />
+        <source>Fee due at handover: %1</source>
+        <translation>Bei der Aushändigung zu zahlen: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="30" />
@@ -512,133 +988,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="58" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
+        <source>&amp;Cards</source>
+        <translation>&amp;Karten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -943,12 +1424,67 @@
         <location filename="../../ui/notice_dialog.py" line="456" />
         <source>%n page(s) printed</source>
         <translation>
-            <numerusform>%n Seite gedruckt</numerusform><numerusform>%n Seiten gedruckt</numerusform></translation>
+            <numerusform>%n Seite gedruckt</numerusform>
+            <numerusform>%n Seiten gedruckt</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="460" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="79" />
+        <source>Notify the holder</source>
+        <translation>Inhaberin oder Inhaber benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="82" />
+        <source>Pickup letter (PDF, kept with the case)</source>
+        <translation>Abholbenachrichtigung (PDF, beim Vorgang abgelegt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="83" />
+        <source>Phoned</source>
+        <translation>Telefonisch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="84" />
+        <source>E-mailed</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="86" />
+        <source>How:</source>
+        <translation>Wie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="87" />
+        <source>On:</source>
+        <translation>Am:</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../ui/card_steps.py" line="32" />
+        <source>eAT ordered</source>
+        <translation>eAT bestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="36" />
+        <source>as given by the Bundesdruckerei</source>
+        <translation>wie von der Bundesdruckerei vergeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="37" />
+        <source>Ordered on:</source>
+        <translation>Bestellt am:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card_steps.py" line="38" />
+        <source>Order number:</source>
+        <translation>Bestellnummer:</translation>
     </message>
 </context>
 <context>
@@ -1419,93 +1955,110 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="47" />
+        <location filename="../../ui/start_page.py" line="48" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="48" />
+        <location filename="../../ui/start_page.py" line="49" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="49" />
+        <location filename="../../ui/start_page.py" line="50" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="50" />
+        <location filename="../../ui/start_page.py" line="51" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="51" />
+        <location filename="../../ui/start_page.py" line="52" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="55" />
+        <location filename="../../ui/start_page.py" line="56" />
         <source>My deadlines: overdue, today, this week</source>
         <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="59" />
+        <location filename="../../ui/start_page.py" line="60" />
         <source>All deadlines (F6)</source>
         <translation>Alle Fristen (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="61" />
+        <location filename="../../ui/start_page.py" line="62" />
         <source>My open cases</source>
         <translation>Meine offenen Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="64" />
+        <location filename="../../ui/start_page.py" line="65" />
         <source>My cases (F7)</source>
         <translation>Meine Fälle (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="65" />
+        <location filename="../../ui/start_page.py" line="66" />
         <source>Rejection notices</source>
         <translation>Ablehnungsbescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="68" />
-        <source>Notices (F9)</source>
-        <translation>Bescheide (F9)</translation>
+        <location filename="../../ui/start_page.py" line="69" />
+        <source>Notices (F4)</source>
+        <translation>Bescheide (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="99" />
+        <location filename="../../ui/start_page.py" line="91" />
+        <source>eAT cards at the office</source>
+        <translation>eAT-Karten zur Abholung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="95" />
+        <source>Cards (F9)</source>
+        <translation>Karten (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="139" />
+        <source>%1 waiting
+%2 overdue</source>
+        <translation>%1 warten
+%2 überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="113" />
         <source>%1
 overdue</source>
         <translation>%1
 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="100" />
+        <location filename="../../ui/start_page.py" line="114" />
         <source>%1
 due today</source>
         <translation>%1
 heute fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="101" />
+        <location filename="../../ui/start_page.py" line="115" />
         <source>%1
 this week</source>
         <translation>%1
 diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="111" />
+        <location filename="../../ui/start_page.py" line="125" />
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="116" />
+        <location filename="../../ui/start_page.py" line="130" />
         <source>%1 waiting for my review, %2 of them overdue</source>
         <translation>%1 warten auf meine Prüfung, davon %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="120" />
+        <location filename="../../ui/start_page.py" line="134" />
         <source>%1 of my drafts returned to me</source>
         <translation>%1 meiner Entwürfe an mich zurückgegeben</translation>
     </message>

@@ -115,7 +115,7 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: "1 warten auf meine Prüfung" in window.start.reviews_label.text())
-    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.keyClick(window, Qt.Key.Key_F4)
     assert window.tabs.currentWidget() is window.reviews
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 1 and window.reviews.selected is not None)
     assert window.reviews.rows.data(window.reviews.rows.index(0, 5)) == "Lebensunterhalt nicht gesichert"

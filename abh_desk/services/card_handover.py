@@ -1,0 +1,305 @@
+"""Aushändigung of an eAT at the counter (domain.md § 8, step 6): every field checked at once, each
+refusal naming its field; then, in one transaction, the handover recorded, the card marked handed
+over, its pickup deadline closed, the audit entry written and the record (Aushändigungsprotokoll)
+kept with the case."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from abh_desk.domain.checklist import ADULT_AGE
+from abh_desk.domain.countries import nationality_name
+from abh_desk.domain.enums import CardStatus, LetterKind, LetterStatus
+from abh_desk.errors import NotFound, PermissionDenied, ValidationError
+from abh_desk.services.cards import (
+    RECIPIENT_LABELS,
+    STATUS_LABELS,
+    WAITING,
+    CardInfo,
+    RecipientKind,
+    card_now,
+    holder_name,
+    load_card,
+    load_case,
+    normalize_serial,
+    open_waiting,
+    raise_all,
+    title_of,
+)
+from abh_desk.services.case_letters import info_block, store_letter
+from abh_desk.services.cases import person_age
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.deadlines import close_deadline
+from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.office import read_office_settings
+from abh_desk.services.persons import birth_text
+from letters.data import Agent, HandoverRecordData, WithdrawnDocument
+from letters.formatting import euro
+from models import CardHandover, CardOrder, Case, Person, User
+
+MAX_TEXT = 200
+#: How far ahead of the workstation's clock a handover time may be (clocks differ a little).
+CLOCK_SLACK = timedelta(minutes=10)
+#: Suggestions for "identity checked with"; any text is accepted.
+IDENTITY_CHECKS = ("Reisepass", "Passersatz", "Reiseausweis für Flüchtlinge", "Personalausweis", "Lichtbildabgleich")
+#: Suggestions for the kind of a withdrawn document.
+WITHDRAWN_KINDS = ("Aufenthaltstitel (Karte)", "Aufenthaltstitel (Etikett)", "Fiktionsbescheinigung", "Ausweisersatz")
+
+
+@dataclass(frozen=True)
+class HandoverForm:
+    """What the handover dialog shows and fills in before the clerk types anything."""
+
+    card_id: int
+    version: int
+    case_id: int
+    file_number: str
+    holder_name: str
+    birth_date: str
+    nationality: str
+    minor: bool
+    title: str
+    card_serial: str
+    arrived_on: date
+    fee_cents: int | None
+    """Due at the counter (None where the office does not collect fees at handover)."""
+
+    @property
+    def fee_text(self) -> str:
+        return euro(self.fee_cents) if self.fee_cents else ""
+
+
+@dataclass(frozen=True)
+class HandoverInput:
+    """What the clerk records at the counter. Defaults are the common case: the holder in person,
+    identity checked with the passport, online-ID off."""
+
+    card_serial: str
+    identity_check: str = "Reisepass"
+    recipient_kind: RecipientKind = RecipientKind.HOLDER
+    recipient_name: str = ""  # the agent or custodian; the holder's own name is taken from the file
+    recipient_id_number: str = ""  # the agent's or custodian's identity document and its number
+    power_of_attorney: bool = False
+    online_id_enabled: bool = False
+    withdrawn: tuple[WithdrawnDocument, ...] = ()
+    supplementary_sheet: bool = False
+    fingerprints_deleted: bool = True
+    fee_paid: bool = False
+    handed_over_at: datetime | None = None  # now, when not given
+
+
+@dataclass(frozen=True)
+class HandoverDone:
+    card: CardInfo
+    letter_id: int
+    pdf: bytes
+
+
+def handover_form(ctx: ServiceContext, card_id: int, today: date | None = None) -> HandoverForm:
+    today = today or date.today()
+    with ctx.db.read() as session:
+        card = session.get(CardOrder, card_id)
+        if card is None:
+            raise NotFound(f"Karte {card_id} gibt es nicht.")
+        case = session.get(Case, card.case_id)
+        assert case is not None  # card_orders.case_id is a foreign key
+        person = session.get(Person, case.person_id)
+        assert person is not None
+        if CardStatus(card.status) not in WAITING or card.arrived_on is None:
+            raise ValidationError(
+                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
+                "eingegangene Karte.",
+                field="status",
+            )
+        settings = read_office_settings(session)
+        age = person_age(person, today)
+        return HandoverForm(
+            card_id=card.id,
+            version=card.version,
+            case_id=case.id,
+            file_number=case.file_number,
+            holder_name=holder_name(person),
+            birth_date=birth_text(person),
+            nationality=nationality_name(person.nationality),
+            minor=age is not None and age < ADULT_AGE,
+            title=title_of(ctx, case),
+            card_serial=card.card_serial or "",
+            arrived_on=card.arrived_on,
+            fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
+        )
+
+
+def hand_over(
+    ctx: ServiceContext, card_id: int, version: int | None, given: HandoverInput, now: datetime | None = None
+) -> HandoverDone:
+    """Aushändigung: checks every field of domain.md § 8 (all messages at once, per field), then
+    in one transaction records the handover, marks the card handed over, closes the pickup
+    deadline, logs it and keeps the record (Aushändigungsprotokoll) with the case."""
+    if ctx.actor.user_id is None:
+        raise PermissionDenied("Eine Aushändigung erfasst nur eine angemeldete Person (für das Protokoll).")
+    now = now or datetime.now(timezone.utc)
+    at = (given.handed_over_at or now).astimezone(timezone.utc)
+    with ctx.unit_of_work() as uow:
+        card = load_card(uow, card_id, version)
+        if CardStatus(card.status) not in WAITING or card.arrived_on is None or card.card_serial is None:
+            raise ValidationError(
+                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
+                "eingegangene Karte.",
+                field="status",
+            )
+        case = load_case(uow, card.case_id)
+        person = uow.session.get(Person, case.person_id)
+        assert person is not None
+        settings = read_office_settings(uow.session)
+        fee = case.fee_cents if settings.fees_at_handover and case.fee_cents else None
+        local = at.astimezone()
+        age = person_age(person, local.date())
+        raise_all(_handover_errors(given, card, age is not None and age < ADULT_AGE, fee, at, now))
+        name, id_number = given.recipient_name.strip(), given.recipient_id_number.strip()
+        holder = given.recipient_kind == RecipientKind.HOLDER
+        handover = CardHandover(
+            card_order_id=card.id,
+            handed_over_at=at,
+            recipient_kind=given.recipient_kind.value,
+            recipient_name=holder_name(person) if holder else name,
+            agent_id_number=None if holder else id_number,
+            power_of_attorney=given.recipient_kind == RecipientKind.AGENT and given.power_of_attorney,
+            identity_check=given.identity_check.strip(),
+            card_serial=card.card_serial,
+            online_id_enabled=given.online_id_enabled,
+            old_documents_json=json.dumps(
+                [{"kind": d.kind.strip(), "serial": d.serial.strip()} for d in given.withdrawn], ensure_ascii=False
+            ),
+            supplementary_sheet=given.supplementary_sheet,
+            fingerprints_deleted_at=at,
+            user_id=ctx.actor.user_id,
+            fee_cents=fee,
+        )
+        uow.session.add(handover)
+        card.status, card.closed_on = CardStatus.HANDED_OVER.value, local.date()
+        for deadline in open_waiting(uow, case.id):
+            close_deadline(uow, deadline, f"eAT ausgehändigt am {local:%d.%m.%Y}")
+        uow.session.flush()
+        uow.audit(
+            "eat_ausgehaendigt",
+            "card_order",
+            card.id,
+            case_id=case.id,
+            seriennummer=card.card_serial,
+            empfang=RECIPIENT_LABELS[given.recipient_kind],
+            empfaenger=handover.recipient_name,
+            identitaet=handover.identity_check,
+            onlineausweis="ein" if given.online_id_enabled else "aus",
+            eingezogen=[f"{d.kind} {d.serial}" for d in given.withdrawn],
+            zusatzblatt=given.supplementary_sheet,
+            gebuehr=euro(fee) if fee else None,
+        )
+        clerk = uow.session.get(User, ctx.actor.user_id)
+        head = office_letterhead(uow.session)
+        agent = None
+        if not holder:
+            agent = Agent(
+                name,
+                id_number,
+                power_of_attorney=handover.power_of_attorney,
+                custodian=given.recipient_kind == RecipientKind.CUSTODIAN,
+            )
+        record = HandoverRecordData(
+            letterhead=head,
+            info=info_block(head, case.file_number, clerk, local.date()),
+            holder_name=holder_name(person),
+            holder_birth_date=birth_text(person),
+            nationality=nationality_name(person.nationality),
+            title=title_of(ctx, case),
+            card_serial=card.card_serial,
+            handed_over_at=local,
+            identity_check=handover.identity_check,
+            online_id_enabled=given.online_id_enabled,
+            supplementary_sheet=given.supplementary_sheet,
+            fingerprints_deleted=True,
+            withdrawn_documents=tuple(WithdrawnDocument(d.kind.strip(), d.serial.strip()) for d in given.withdrawn),
+            agent=agent,
+            fee_cents=fee,
+        )
+        letter = store_letter(uow, case, LetterKind.HANDOVER_RECORD, record, LetterStatus.SENT)
+        uow.commit()
+        assert letter.pdf is not None
+        return HandoverDone(card_now(uow, card, settings), letter.id, letter.pdf)
+
+
+def _handover_errors(
+    given: HandoverInput, card: CardOrder, minor: bool, fee: int | None, at: datetime, now: datetime
+) -> list[ValidationError]:
+    errors = []
+    serial = normalize_serial(given.card_serial)
+    if not serial:
+        errors.append(ValidationError("Bitte die Seriennummer der ausgehändigten Karte angeben.", field="seriennummer"))
+    elif serial != card.card_serial:
+        errors.append(
+            ValidationError(
+                "Diese Seriennummer gehört nicht zur eingegangenen Karte dieses Vorgangs: bitte die Karte prüfen.",
+                field="seriennummer",
+            )
+        )
+    if not given.identity_check.strip():
+        errors.append(ValidationError("Bitte angeben, wie die Identität geprüft wurde.", field="identitaet"))
+    elif len(given.identity_check.strip()) > MAX_TEXT:
+        errors.append(ValidationError(f"Höchstens {MAX_TEXT} Zeichen.", field="identitaet"))
+    kind = given.recipient_kind
+    if minor and kind == RecipientKind.HOLDER:
+        errors.append(
+            ValidationError(
+                "Die Inhaberin oder der Inhaber ist minderjährig: die Karte wird einer sorgeberechtigten Person "
+                "ausgehändigt (Name und Ausweis angeben).",
+                field="empfang",
+            )
+        )
+    if kind == RecipientKind.CUSTODIAN and not minor:
+        errors.append(
+            ValidationError(
+                "Die Inhaberin oder der Inhaber ist volljährig: eine sorgeberechtigte Person gibt es nicht.",
+                field="empfang",
+            )
+        )
+    if kind != RecipientKind.HOLDER:
+        who = "bevollmächtigten" if kind == RecipientKind.AGENT else "sorgeberechtigten"
+        if not given.recipient_name.strip():
+            errors.append(ValidationError(f"Bitte den Namen der {who} Person angeben.", field="name"))
+        if not given.recipient_id_number.strip():
+            errors.append(
+                ValidationError(
+                    f"Bitte Ausweisdokument und Nummer der {who} Person angeben (z. B. Personalausweis L01X00T47).",
+                    field="ausweis",
+                )
+            )
+        if kind == RecipientKind.AGENT and not given.power_of_attorney:
+            errors.append(
+                ValidationError(
+                    "Eine andere Person erhält die Karte nur mit schriftlicher Vollmacht: bitte die Vollmacht "
+                    "vorlegen lassen und bestätigen.",
+                    field="vollmacht",
+                )
+            )
+    if any(not d.kind.strip() or not d.serial.strip() for d in given.withdrawn):
+        errors.append(ValidationError("Bei eingezogenen Dokumenten bitte Art und Nummer angeben.", field="eingezogen"))
+    if not given.fingerprints_deleted:
+        errors.append(
+            ValidationError(
+                "Die Fingerabdrücke sind spätestens bei der Aushändigung zu löschen (§ 61a Abs. 2 Satz 2 AufenthV): "
+                "bitte die Löschung bestätigen.",
+                field="fingerabdruecke",
+            )
+        )
+    if fee and not given.fee_paid:
+        errors.append(
+            ValidationError(f"Die Gebühr von {euro(fee)} ist bei der Aushändigung zu zahlen.", field="gebuehr")
+        )
+    if at > now + CLOCK_SLACK:
+        errors.append(ValidationError("Der Zeitpunkt der Aushändigung liegt in der Zukunft.", field="zeitpunkt"))
+    elif card.arrived_on is not None and at.astimezone().date() < card.arrived_on:
+        errors.append(
+            ValidationError("Die Aushändigung kann nicht vor dem Eingang der Karte liegen.", field="zeitpunkt")
+        )
+    return errors

@@ -1,0 +1,539 @@
+"""The eAT card's way (domain.md § 8): the order to the Bundesdruckerei, the card's arrival with its
+chip checked, the notification, and the handover at the counter with its record
+(Aushändigungsprotokoll) — or, after long non-collection, its return or destruction.
+
+Every step is one transaction with its audit entry. Arrival stores a CARD_WAITING deadline
+(overdue N weeks after arrival, an office setting); handover, return and destruction close it.
+The handover itself is :mod:`abh_desk.services.card_handover`, the list of cards not yet handed
+over :mod:`abh_desk.services.card_list`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from abh_desk.domain.deadlines import card_pickup_overdue
+from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.services.case_letters import info_block, recipient, store_letter
+from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import close_deadline, upsert_deadline
+from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.office import OfficeSettings, read_office_settings
+from letters.data import PickupData, WithdrawnDocument
+from models import CardHandover, CardOrder, Case, Deadline, Person, User
+
+STATUS_LABELS = {
+    CardStatus.ORDERED: "bestellt",
+    CardStatus.ARRIVED: "eingegangen",
+    CardStatus.NOTIFIED: "benachrichtigt",
+    CardStatus.HANDED_OVER: "ausgehändigt",
+    CardStatus.RETURNED: "zurückgesandt",
+    CardStatus.DESTROYED: "vernichtet",
+}
+#: Cards at the office, not yet handed over ("nicht ausgehändigt").
+WAITING = (CardStatus.ARRIVED, CardStatus.NOTIFIED)
+OPEN = (CardStatus.ORDERED, *WAITING)
+SERIAL_LENGTH = 9  # eAT document numbers: nine letters and digits, a new one for every card (§ 78 AufenthG)
+
+
+class NoticeMethod(StrEnum):
+    LETTER = "brief"
+    PHONE = "telefon"
+    EMAIL = "email"
+
+
+NOTICE_LABELS = {
+    NoticeMethod.LETTER: "Abholbenachrichtigung (Brief)",
+    NoticeMethod.PHONE: "telefonisch",
+    NoticeMethod.EMAIL: "per E-Mail",
+}
+
+
+class RecipientKind(StrEnum):
+    HOLDER = "inhaber"
+    AGENT = "bevollmaechtigt"
+    CUSTODIAN = "sorgeberechtigt"
+
+
+RECIPIENT_LABELS = {
+    RecipientKind.HOLDER: "Inhaberin/Inhaber persönlich",
+    RecipientKind.AGENT: "bevollmächtigte Person",
+    RecipientKind.CUSTODIAN: "sorgeberechtigte Person (minderjährige Inhaber)",
+}
+
+
+@dataclass(frozen=True)
+class HandoverInfo:
+    handed_over_at: datetime
+    recipient_kind: RecipientKind
+    recipient_label: str
+    recipient_name: str
+    recipient_id_number: str
+    power_of_attorney: bool
+    identity_check: str
+    card_serial: str
+    online_id_enabled: bool
+    withdrawn: tuple[WithdrawnDocument, ...]
+    supplementary_sheet: bool
+    fingerprints_deleted_at: datetime | None
+    caseworker: str
+    fee_cents: int | None
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    """One card of a case, at whatever step it is."""
+
+    id: int
+    case_id: int
+    version: int
+    status: CardStatus
+    status_label: str
+    ordered_on: date
+    order_number: str
+    expected_on: date | None
+    arrived_on: date | None
+    card_serial: str
+    chip_checked: bool
+    notified_on: date | None
+    notified_how: str
+    closed_on: date | None
+    closed_reason: str
+    overdue_from: date | None
+    """The day from which the card counts as not collected (only while it waits)."""
+    handover: HandoverInfo | None
+
+    @property
+    def waiting(self) -> bool:
+        return self.status in WAITING
+
+
+def normalize_serial(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def check_serial(text: str, field: str = "seriennummer") -> str:
+    serial = normalize_serial(text)
+    if not serial:
+        raise ValidationError("Bitte die Seriennummer der Karte angeben.", field=field)
+    if len(serial) != SERIAL_LENGTH or not serial.isascii():
+        raise ValidationError(
+            f"Die Seriennummer „{text.strip()}“ passt nicht: eine eAT-Seriennummer hat {SERIAL_LENGTH} Buchstaben "
+            "und Ziffern (z. B. Y7K2M4T9L).",
+            field=field,
+        )
+    return serial
+
+
+# --- the steps ------------------------------------------------------------------------------
+
+
+def order_card(
+    ctx: ServiceContext, case_id: int, ordered_on: date | None = None, order_number: str = "", today: date | None = None
+) -> CardInfo:
+    """Bestellung bei der Bundesdruckerei; the expected arrival follows from the office's production time."""
+    today = today or date.today()
+    ordered_on = ordered_on or today
+    if ordered_on > today:
+        raise ValidationError("Das Bestelldatum liegt in der Zukunft.", field="bestellt_am")
+    number = order_number.strip()
+    if len(number) > 40:
+        raise ValidationError("Die Bestellnummer hat höchstens 40 Zeichen.", field="bestellnummer")
+    with ctx.unit_of_work() as uow:
+        case = load_case(uow, case_id)
+        if case.status in (CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value):
+            raise ValidationError(
+                "Der Vorgang ist abgelehnt oder zurückgenommen; dafür wird keine Karte bestellt.", field="vorgang"
+            )
+        if uow.session.scalar(
+            select(CardOrder.id).where(CardOrder.case_id == case.id, CardOrder.status.in_([s.value for s in OPEN]))
+        ):
+            raise ValidationError(
+                "Für diesen Vorgang ist bereits eine Karte bestellt und noch nicht ausgehändigt.", field="vorgang"
+            )
+        settings = read_office_settings(uow.session)
+        card = CardOrder(
+            case_id=case.id,
+            status=CardStatus.ORDERED.value,
+            ordered_on=ordered_on,
+            order_number=number or None,
+            expected_on=ordered_on + timedelta(weeks=settings.card_production_weeks),
+            chip_checked=False,
+        )
+        uow.session.add(card)
+        uow.session.flush()
+        uow.audit(
+            "eat_bestellt",
+            "card_order",
+            card.id,
+            case_id=case.id,
+            bestellt_am=ordered_on.isoformat(),
+            bestellnummer=number,
+            erwartet=card.expected_on.isoformat() if card.expected_on else None,
+        )
+        uow.commit()
+        return card_now(uow, card, settings)
+
+
+def record_arrival(
+    ctx: ServiceContext,
+    card_id: int,
+    version: int | None,
+    card_serial: str,
+    chip_checked: bool,
+    arrived_on: date | None = None,
+    today: date | None = None,
+) -> CardInfo:
+    """Eingang der Karte: its serial and the chip check. Starts the pickup deadline; a corrected
+    arrival date recomputes it."""
+    today = today or date.today()
+    arrived_on = arrived_on or today
+    errors = []
+    try:
+        serial = check_serial(card_serial)
+    except ValidationError as exc:
+        errors.append(exc)
+    if not chip_checked:
+        errors.append(
+            ValidationError(
+                "Bitte zuerst den Chip prüfen (Daten lesbar und richtig). Eine fehlerhafte Karte wird "
+                "zurückgesandt, nicht als eingegangen erfasst.",
+                field="chip",
+            )
+        )
+    if arrived_on > today:
+        errors.append(ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingegangen_am"))
+    raise_all(errors)
+    with ctx.unit_of_work() as uow:
+        card = load_card(uow, card_id, version)
+        if CardStatus(card.status) not in OPEN:
+            raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
+        if arrived_on < card.ordered_on:
+            raise ValidationError("Die Karte kann nicht vor ihrer Bestellung eingegangen sein.", field="eingegangen_am")
+        other = uow.session.scalar(
+            select(Case.file_number)
+            .join(CardOrder, CardOrder.case_id == Case.id)
+            .where(CardOrder.card_serial == serial, CardOrder.id != card.id)
+        )
+        if other is not None:
+            raise ValidationError(
+                f"Die Seriennummer {serial} ist bereits für eine Karte im Vorgang {other} erfasst.",
+                field="seriennummer",
+            )
+        case = load_case(uow, card.case_id)
+        settings = read_office_settings(uow.session)
+        old = {"status": card.status, "eingegangen_am": card.arrived_on, "seriennummer": card.card_serial}
+        card.arrived_on, card.card_serial, card.chip_checked = arrived_on, serial, True
+        if card.status == CardStatus.ORDERED.value:
+            card.status = CardStatus.ARRIVED.value
+        upsert_deadline(
+            uow,
+            case,
+            DeadlineKind.CARD_WAITING,
+            arrived_on,
+            f"eAT eingegangen am {arrived_on:%d.%m.%Y}",
+            card_weeks=settings.card_waiting_weeks,
+        )
+        uow.audit(
+            "eat_eingegangen",
+            "card_order",
+            card.id,
+            case_id=case.id,
+            eingegangen_am=arrived_on.isoformat(),
+            seriennummer=serial,
+            chip_geprueft=True,
+            vorher={k: str(v) for k, v in old.items() if v is not None} or None,
+        )
+        uow.commit()
+        return card_now(uow, card, settings)
+
+
+def record_notification(
+    ctx: ServiceContext,
+    card_id: int,
+    version: int | None,
+    method: NoticeMethod,
+    notified_on: date | None = None,
+    today: date | None = None,
+) -> tuple[CardInfo, int | None]:
+    """Benachrichtigung: the pickup letter (stored with the case; its id is returned), or a note
+    that the holder was phoned or e-mailed. A second notification is a reminder."""
+    today = today or date.today()
+    notified_on = notified_on or today
+    if notified_on > today:
+        raise ValidationError("Das Datum der Benachrichtigung liegt in der Zukunft.", field="benachrichtigt_am")
+    with ctx.unit_of_work() as uow:
+        card = load_card(uow, card_id, version)
+        if CardStatus(card.status) not in WAITING:
+            raise ValidationError(
+                "Benachrichtigen lässt sich erst, wenn die Karte eingegangen und noch nicht ausgehändigt ist.",
+                field="status",
+            )
+        assert card.arrived_on is not None  # every waiting card has arrived
+        if notified_on < card.arrived_on:
+            raise ValidationError(
+                "Die Benachrichtigung kann nicht vor dem Eingang der Karte liegen.", field="benachrichtigt_am"
+            )
+        case = load_case(uow, card.case_id)
+        settings = read_office_settings(uow.session)
+        letter_id = None
+        if method == NoticeMethod.LETTER:
+            letter_id = store_letter(
+                uow,
+                case,
+                LetterKind.CARD_PICKUP,
+                _pickup_data(uow, case, card, settings, notified_on),
+                LetterStatus.SENT,
+            ).id
+        reminder = card.status == CardStatus.NOTIFIED.value
+        card.status, card.notified_on, card.notified_how = CardStatus.NOTIFIED.value, notified_on, method.value
+        uow.audit(
+            "eat_erinnert" if reminder else "eat_benachrichtigt",
+            "card_order",
+            card.id,
+            case_id=case.id,
+            am=notified_on.isoformat(),
+            wie=NOTICE_LABELS[method],
+        )
+        uow.commit()
+        return card_now(uow, card, settings), letter_id
+
+
+def pickup_reminders(ctx: ServiceContext, card_ids: list[int], today: date | None = None) -> bytes:
+    """Pickup letters for several waiting cards as one PDF (each also kept with its case)."""
+    from letters.render import render_batch
+
+    if not card_ids:
+        raise ValidationError("Bitte mindestens eine Karte auswählen.", field="auswahl")
+    today = today or date.today()
+    with ctx.unit_of_work() as uow:
+        settings = read_office_settings(uow.session)
+        cards = uow.session.scalars(
+            select(CardOrder).where(CardOrder.id.in_(card_ids)).order_by(CardOrder.arrived_on, CardOrder.id)
+        ).all()
+        letters, refused = [], []
+        for card in cards:
+            case = load_case(uow, card.case_id)
+            if CardStatus(card.status) not in WAITING:
+                refused.append(f"{case.file_number} ({STATUS_LABELS[CardStatus(card.status)]})")
+                continue
+            try:
+                data = _pickup_data(uow, case, card, settings, today)
+            except ValidationError as exc:
+                refused.append(f"{case.file_number}: {exc.message}")
+                continue
+            store_letter(uow, case, LetterKind.CARD_PICKUP, data, LetterStatus.SENT)
+            reminder = card.status == CardStatus.NOTIFIED.value
+            card.status, card.notified_on, card.notified_how = CardStatus.NOTIFIED.value, today, NoticeMethod.LETTER
+            uow.audit(
+                "eat_erinnert" if reminder else "eat_benachrichtigt",
+                "card_order",
+                card.id,
+                case_id=case.id,
+                am=today.isoformat(),
+                wie=NOTICE_LABELS[NoticeMethod.LETTER],
+            )
+            letters.append(data)
+        if refused:
+            raise ValidationError(
+                "Kein Schreiben für: " + "; ".join(refused[:10]) + (" …" if len(refused) > 10 else ""), field="auswahl"
+            )
+        pdf = render_batch(letters)
+        uow.commit()
+        return pdf
+
+
+def close_card(
+    ctx: ServiceContext,
+    card_id: int,
+    version: int | None,
+    outcome: CardStatus,
+    reason: str,
+    on: date | None = None,
+    today: date | None = None,
+) -> CardInfo:
+    """A card never collected (or faulty) is returned to the Bundesdruckerei or destroyed: recorded
+    as such with the reason, and its pickup deadline is cancelled."""
+    today = today or date.today()
+    on = on or today
+    if outcome not in (CardStatus.RETURNED, CardStatus.DESTROYED):
+        raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
+    errors = []
+    if not reason.strip():
+        errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
+    elif len(reason.strip()) > 500:
+        errors.append(ValidationError("Der Grund hat höchstens 500 Zeichen.", field="grund"))
+    if on > today:
+        errors.append(ValidationError("Das Datum liegt in der Zukunft.", field="am"))
+    raise_all(errors)
+    with ctx.unit_of_work() as uow:
+        card = load_card(uow, card_id, version)
+        if CardStatus(card.status) not in OPEN:
+            raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
+        card.status, card.closed_on, card.closed_reason = outcome.value, on, reason.strip()
+        for deadline in open_waiting(uow, card.case_id):
+            close_deadline(
+                uow, deadline, f"eAT {STATUS_LABELS[outcome]} am {on:%d.%m.%Y}", status=DeadlineStatus.CANCELLED
+            )
+        uow.audit(
+            "eat_zurueckgesandt" if outcome == CardStatus.RETURNED else "eat_vernichtet",
+            "card_order",
+            card.id,
+            case_id=card.case_id,
+            am=on.isoformat(),
+            grund=reason.strip(),
+            seriennummer=card.card_serial,
+        )
+        uow.commit()
+        return card_now(uow, card, read_office_settings(uow.session))
+
+
+def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
+    """The cards of a case, newest first, each with its handover where there is one."""
+    with ctx.db.read() as session:
+        settings = read_office_settings(session)
+        rows = session.execute(
+            select(CardOrder, CardHandover, User.display_name)
+            .outerjoin(CardHandover, CardHandover.card_order_id == CardOrder.id)
+            .outerjoin(User, User.id == CardHandover.user_id)
+            .where(CardOrder.case_id == case_id)
+            .order_by(CardOrder.ordered_on.desc(), CardOrder.id.desc())
+        ).all()
+        return [card_info(card, settings, handover_info(handover, who)) for card, handover, who in rows]
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def raise_all(errors: list[ValidationError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FieldErrors(errors)
+
+
+def load_case(uow: UnitOfWork, case_id: int) -> Case:
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+    return case
+
+
+def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
+    card = uow.session.get(CardOrder, card_id)
+    if card is None:
+        raise NotFound(f"Karte {card_id} gibt es nicht.")
+    if version is not None and card.version != version:
+        raise StaleRecord("Die Karte wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+    return card
+
+
+def open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
+    return list(
+        uow.session.scalars(
+            select(Deadline).where(
+                Deadline.case_id == case_id,
+                Deadline.kind == DeadlineKind.CARD_WAITING.value,
+                Deadline.status == DeadlineStatus.OPEN.value,
+            )
+        )
+    )
+
+
+def holder_name(person: Person) -> str:
+    return f"{person.given_names} {person.family_name}".strip()
+
+
+def title_of(ctx: ServiceContext, case: Case) -> str:
+    """ "Aufenthaltserlaubnis nach § 16a AufenthG" from the catalogue (the procedure's name otherwise)."""
+    try:
+        procedure = ctx.catalogue.get(case.procedure_key)
+    except NotFound:
+        return case.procedure_key
+    if procedure.title_kind and procedure.legal_basis:
+        return f"{procedure.title_kind} nach {procedure.legal_basis}"
+    return procedure.name
+
+
+def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeSettings, today: date) -> PickupData:
+    person = uow.session.get(Person, case.person_id)
+    assert person is not None and card.arrived_on is not None
+    address, salutation = recipient(person)
+    owner = uow.session.get(User, case.owner_id) if case.owner_id else None
+    head = office_letterhead(uow.session)
+    collect_by = card_pickup_overdue(card.arrived_on, settings.card_waiting_weeks)
+    return PickupData(
+        letterhead=head,
+        address=address,
+        info=info_block(head, case.file_number, owner, today),
+        salutation=salutation,
+        draft=False,
+        title=title_of(uow.ctx, case),
+        collect_by=collect_by if collect_by > today else None,
+        fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
+        agent_allowed=True,
+    )
+
+
+def card_now(uow: UnitOfWork, card: CardOrder, settings: OfficeSettings) -> CardInfo:
+    row = uow.session.execute(
+        select(CardHandover, User.display_name)
+        .outerjoin(User, User.id == CardHandover.user_id)
+        .where(CardHandover.card_order_id == card.id)
+    ).first()
+    return card_info(card, settings, handover_info(*row) if row else None)
+
+
+def card_info(card: CardOrder, settings: OfficeSettings, handover: HandoverInfo | None) -> CardInfo:
+    status = CardStatus(card.status)
+    return CardInfo(
+        id=card.id,
+        case_id=card.case_id,
+        version=card.version,
+        status=status,
+        status_label=STATUS_LABELS[status],
+        ordered_on=card.ordered_on,
+        order_number=card.order_number or "",
+        expected_on=card.expected_on,
+        arrived_on=card.arrived_on,
+        card_serial=card.card_serial or "",
+        chip_checked=card.chip_checked,
+        notified_on=card.notified_on,
+        notified_how=NOTICE_LABELS[NoticeMethod(card.notified_how)] if card.notified_how else "",
+        closed_on=card.closed_on,
+        closed_reason=card.closed_reason or "",
+        overdue_from=(
+            card_pickup_overdue(card.arrived_on, settings.card_waiting_weeks)
+            if status in WAITING and card.arrived_on
+            else None
+        ),
+        handover=handover,
+    )
+
+
+def handover_info(handover: CardHandover | None, who: str | None) -> HandoverInfo | None:
+    if handover is None:
+        return None
+    kind = RecipientKind(handover.recipient_kind)
+    return HandoverInfo(
+        handed_over_at=handover.handed_over_at,
+        recipient_kind=kind,
+        recipient_label=RECIPIENT_LABELS[kind],
+        recipient_name=handover.recipient_name,
+        recipient_id_number=handover.agent_id_number or "",
+        power_of_attorney=handover.power_of_attorney,
+        identity_check=handover.identity_check,
+        card_serial=handover.card_serial,
+        online_id_enabled=handover.online_id_enabled,
+        withdrawn=tuple(WithdrawnDocument(d["kind"], d["serial"]) for d in json.loads(handover.old_documents_json)),
+        supplementary_sheet=handover.supplementary_sheet,
+        fingerprints_deleted_at=handover.fingerprints_deleted_at,
+        caseworker=who or "",
+        fee_cents=handover.fee_cents,
+    )
