@@ -1042,4 +1042,204 @@ diese Woche</translation>
         <translation>Abbrechen</translation>
     </message>
 </context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="67"/>
+        <source>ABH Desk – Setting up this workstation</source>
+        <translation>ABH Desk – Einrichtung des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="73"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="74"/>
+        <location filename="../../ui/first_start_dialog.py" line="226"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="76"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="115"/>
+        <source>This workstation is not set up yet. Where shall ABH Desk keep its data?</source>
+        <translation>Dieser Arbeitsplatz ist noch nicht eingerichtet. Wo soll ABH Desk seine Daten speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="117"/>
+        <source>&amp;Standalone: a database file on this computer</source>
+        <translation>&amp;Einzelplatz: eine Datenbankdatei auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="118"/>
+        <source>Office &amp;server (PostgreSQL), shared by several workstations</source>
+        <translation>&amp;Server der Behörde (PostgreSQL), für mehrere Arbeitsplätze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="120"/>
+        <source>&amp;Demo: try the program at once with %1 invented persons</source>
+        <translation>&amp;Demo: das Programm sofort mit %1 erfundenen Personen ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="134"/>
+        <source>Database &amp;file:</source>
+        <translation>Datenbank&amp;datei:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="136"/>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="137"/>
+        <location filename="../../ui/first_start_dialog.py" line="202"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="140"/>
+        <source>The connection is tested before anything is saved. The password is kept in the operating system&apos;s keyring, never in a file.</source>
+        <translation>Die Verbindung wird geprüft, bevor etwas gespeichert wird. Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="153"/>
+        <source>Sign in as osswald (administrator) with the password abh-demo.</source>
+        <translation>Anmeldung als osswald (Administration) mit dem Passwort abh-demo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="164"/>
+        <source>e.g. Stadt Singen (Hohentwiel)</source>
+        <translation>z. B. Stadt Singen (Hohentwiel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="167"/>
+        <source>e.g. 78224 Singen (Hohentwiel)</source>
+        <translation>z. B. 78224 Singen (Hohentwiel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="174"/>
+        <source>e.g. Verwaltungsgericht Freiburg</source>
+        <translation>z. B. Verwaltungsgericht Freiburg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="176"/>
+        <source>e.g. Habsburgerstraße 103, 79104 Freiburg im Breisgau</source>
+        <translation>z. B. Habsburgerstraße 103, 79104 Freiburg im Breisgau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="177"/>
+        <source>The office (printed on every letter, the same on every workstation)</source>
+        <translation>Die Behörde (steht auf jedem Schreiben, gilt für alle Arbeitsplätze)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="180"/>
+        <source>&amp;Authority:</source>
+        <translation>&amp;Behörde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="181"/>
+        <source>S&amp;treet:</source>
+        <translation>S&amp;traße:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="182"/>
+        <source>&amp;Postcode and town:</source>
+        <translation>&amp;Postleitzahl und Ort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="183"/>
+        <source>&amp;Land:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="184"/>
+        <source>P&amp;hone:</source>
+        <translation>Tele&amp;fon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="185"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="186"/>
+        <source>&amp;Court for lawsuits:</source>
+        <translation>Verwaltungs&amp;gericht (für Klagen):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="187"/>
+        <source>Court&apos;s add&amp;ress:</source>
+        <translation>&amp;Anschrift des Gerichts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="192"/>
+        <source>e.g. Mr Oßwald</source>
+        <translation>z. B. Herr Oßwald</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="197"/>
+        <source>First administrator (signs in and creates the other users)</source>
+        <translation>Erste Administration (meldet sich an und legt die weiteren Benutzer an)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="200"/>
+        <source>&amp;User name:</source>
+        <translation>Ben&amp;utzername:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="201"/>
+        <source>&amp;Name shown:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="203"/>
+        <source>Re&amp;peat password:</source>
+        <translation>Passwort wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="226"/>
+        <source>Start demo</source>
+        <translation>Demo starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="232"/>
+        <source>Set up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="260"/>
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="285"/>
+        <source>Connecting and preparing the database …</source>
+        <translation>Verbinde und bereite die Datenbank vor …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="314"/>
+        <source>The office settings are already stored in this database; they apply to every workstation and stay as they are. An administrator changes them with abh-desk einstellungen.</source>
+        <translation>Die Behördeneinstellungen sind in dieser Datenbank schon gespeichert; sie gelten für alle Arbeitsplätze und bleiben, wie sie sind. Ändern kann sie die Administration (abh-desk einstellungen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="320"/>
+        <source>A new database: please enter your office&apos;s details. They apply to every workstation.</source>
+        <translation>Eine neue Datenbank: bitte die Angaben der Behörde eintragen. Sie gelten für alle Arbeitsplätze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="348"/>
+        <source>Saving …</source>
+        <translation>Speichere …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="369"/>
+        <source>Creating the demo office …</source>
+        <translation>Lege die Demo-Behörde an …</translation>
+    </message>
+</context>
 </TS>
