@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -226,6 +227,9 @@ class FirstStartDialog(QDialog):
             self.next.setText(self.tr("Start demo") if mode == DEMO else self.tr("Next"))
 
     def _show_page(self, index: int) -> None:
+        for page in range(self.pages.count()):  # the dialog takes the size of the page shown
+            policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(page).setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(index)
         self.back.setVisible(index == 1)
         if index == 1:
