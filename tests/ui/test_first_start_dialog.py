@@ -102,9 +102,7 @@ def test_a_standalone_workstation_is_set_up_by_typing(
     ctx.db.dispose()
 
 
-def test_wrong_input_is_shown_next_to_each_field_and_nothing_is_saved(
-    qtbot: QtBot, dialog: FirstStartDialog
-) -> None:
+def test_wrong_input_is_shown_next_to_each_field_and_nothing_is_saved(qtbot: QtBot, dialog: FirstStartDialog) -> None:
     type_into(qtbot, dialog.sqlite_path, "abh.sqlite3")
     click(qtbot, dialog.next)
     qtbot.waitUntil(lambda: dialog.errors["sqlite_path"].isVisible())
