@@ -5,6 +5,7 @@ cores): skip locally with ``-m "not bundle"``; CI (scripts/test.sh) runs it."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -84,3 +85,17 @@ def test_the_bundle_migrates_a_database_and_answers_the_command_line(bundle: Pat
     assert deadline.stdout.strip() == "2026-06-05", deadline.stdout + deadline.stderr
     wrong = _run(bundle, "frist", "widerspruch", "--bekanntgabe", "gestern", "--land", "BW", home=tmp_path)
     assert wrong.returncode == 2 and "Fehler" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run not installed (scripts/setup.sh test installs it)"
+)
+def test_the_bundle_opens_its_window_on_an_x_display(bundle: Path, tmp_path: Path) -> None:
+    """On a real X server (Xvfb) the bundle's xcb plugin and its libraries load."""
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(ABH_DESK_DATA_DIR=str(tmp_path / "data"), ABH_DESK_CONFIG_DIR=str(tmp_path / "config"))
+    result = subprocess.run(
+        ["xvfb-run", "-a", str(bundle), "selbsttest"], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Plattform „xcb“, deutsch, Fenster „ABH Desk – Einrichtung des Arbeitsplatzes“" in result.stdout

@@ -8,6 +8,8 @@ import io
 import json
 from pathlib import Path
 
+import keyring
+import keyring.errors
 import pytest
 from sqlalchemy import func, select
 
@@ -28,7 +30,7 @@ from abh_desk.services.workstation_setup import (
 )
 from abh_desk.storage import KEYRING_SERVICE
 from models import OfficeSetting, Person
-from tests.conftest import MemoryKeyring
+from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database
 
 OFFICE = OfficeSettings(
     authority_name="Landratsamt Konstanz",
@@ -172,3 +174,29 @@ def test_the_demo_command_on_another_database_leaves_the_workstation_alone(tmp_p
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == 50
     db.dispose()
+
+
+class BrokenKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("kein Schlüsselbund")
+
+
+@pytest.mark.postgres
+def test_without_a_keyring_the_password_field_says_so_and_nothing_is_stored(pg_admin_url: str) -> None:
+    url = new_pg_database(pg_admin_url)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(BrokenKeyring())
+    try:
+        choice = DatabaseChoice(SERVER, server_url=url, password="geheim")
+        ctx, state = connect(choice)
+        with pytest.raises(ValidationError) as caught:
+            finish(ctx, choice, state, OFFICE, ADMIN)
+        assert caught.value.field == "password_server"
+        assert "Schlüsselbund des Betriebssystems ist nicht verfügbar" in caught.value.message
+        with ctx.db.read() as session:
+            assert session.scalar(select(func.count()).select_from(OfficeSetting)) == 0
+        assert not settings_path().exists()
+        ctx.db.dispose()
+    finally:
+        keyring.set_keyring(previous)
+        drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])

@@ -199,3 +199,21 @@ def test_the_demo_starts_at_once_with_demo_data(qtbot: QtBot, dialog: FirstStart
         assert session.scalar(select(func.count()).select_from(Person)) == 50
     assert sign_in(ctx, "osswald", "abh-demo").role_label == "Administration"
     ctx.db.dispose()
+
+
+def test_the_window_asks_only_on_a_new_workstation(monkeypatch: pytest.MonkeyPatch, qapp) -> None:
+    """ui.app.run: the dialog comes before the sign-in on a new workstation, never afterwards."""
+    import ui.app
+    from abh_desk.config import WorkstationSettings, save_settings
+    from ui.login_dialog import LoginDialog
+
+    asked: list[object] = []
+    monkeypatch.setattr(ui.app, "set_up_workstation", lambda runner: asked.append(runner))  # cancelled
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: LoginDialog.DialogCode.Rejected)
+    assert ui.app.run(None) == 0
+    assert len(asked) == 1 and not settings_path().exists()
+
+    assert ui.app.run(f"sqlite:///{settings_path().parent / 'anders.sqlite3'}") == 0  # --db given
+    save_settings(WorkstationSettings())
+    assert ui.app.run(None) == 0
+    assert len(asked) == 1
