@@ -43,7 +43,7 @@ from models import OfficeSetting, Person, User
 
 STANDALONE = "sqlite"
 SERVER = "postgresql"
-#: Persons in the demo office the first-start dialog creates (about 10 s on an office PC).
+#: Persons in the demo office the first-start dialog creates (as scripts/start.sh does; under a second here).
 DEMO_PERSONS = 2000
 DEMO_ADMIN = "osswald"
 
