@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import qVersion
 
 from abh_desk import selftest
 from abh_desk.cli import main
@@ -64,3 +69,21 @@ def test_the_window_check_runs_last(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     assert selftest.run_selftest(out, gui_check=broken) == 1
     assert "FEHLER im Schritt „Oberfläche“: kein Qt" in out.getvalue()
+
+
+def test_the_installed_command_checks_the_window_too(tmp_path) -> None:
+    """The entry point (main.py) hands the window check in: Qt starts offscreen and speaks German."""
+    executable = Path(sys.executable).with_name("abh-desk")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ABH_DESK_DATA_DIR": str(tmp_path),
+        "ABH_DESK_CONFIG_DIR": str(tmp_path),
+    }
+    result = subprocess.run([str(executable), "selbsttest"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-2] == (
+        "OK   Oberfläche: Qt " + qVersion() + ", Plattform „offscreen“, deutsch, "
+        "Fenster „ABH Desk – Einrichtung des Arbeitsplatzes“ geöffnet"
+    )
