@@ -14,10 +14,16 @@ def start_gui(db_url: str | None) -> int:
     return run(db_url)
 
 
+def check_gui() -> str:
+    from ui.selfcheck import check_gui
+
+    return check_gui()
+
+
 def main() -> int:
     from abh_desk.cli import main as cli_main
 
-    return cli_main(sys.argv[1:], gui=start_gui)
+    return cli_main(sys.argv[1:], gui=start_gui, gui_check=check_gui)
 
 
 if __name__ == "__main__":

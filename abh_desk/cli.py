@@ -16,26 +16,22 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from sqlalchemy import func, select
-
-from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_users, cli_worklists, migrate
+from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_users, cli_worklists, migrate, selftest
 from abh_desk.bootstrap import open_context
-from abh_desk.config import resolve_database_url
+from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
+from abh_desk.services import workstation_setup
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_cards import generate_demo_cards
-from abh_desk.services.demo_deadlines import generate_demo_deadlines
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
+from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, store_password
 from letters.formatting import euro
-from models import Person
 
 GuiLauncher = Callable[[str | None], int]
 
@@ -112,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     cli_letters.add_parsers(commands)
     cli_cards.add_parser(commands)
 
+    commands.add_parser(
+        "selbsttest", help="Installation prüfen: Datenbank, Zuständigkeit, Frist, Schreiben und Programmfenster"
+    )
+
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
     suche.add_argument("--max", type=int, default=50, metavar="N", help="höchstens N Treffer (Standard 50)")
@@ -142,7 +142,11 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
         print(f"- {document.text}{condition}", file=out)
 
 
-def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
+def _run(
+    args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None, gui_check: selftest.GuiCheck | None = None
+) -> int:
+    if args.command == "selbsttest":
+        return selftest.run_selftest(out, gui_check)
     if args.command is None:
         if gui is None:
             raise DomainError("Das Programmfenster ist in dieser Umgebung nicht verfügbar.")
@@ -163,27 +167,23 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
     ctx = open_context(args.db)
     if args.command == "demo":
-        from abh_desk.services.demo import generate_demo
-
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
-        if args.nur_wenn_leer:
-            with ctx.db.read() as session:
-                if session.scalar(select(func.count()).select_from(Person)):
-                    print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
-                    return 0
-        summary = generate_demo(ctx, args.personen, seed=args.seed)
-        deadlines = generate_demo_deadlines(ctx, seed=args.seed)
-        cards = generate_demo_cards(ctx, seed=args.seed)
+        demo = workstation_setup.fill_demo_office(ctx, args.personen, args.seed, only_if_empty=args.nur_wenn_leer)
+        if workstation_setup.is_first_start(args.db):  # scripts/start.sh: the demo office needs no first-start dialog
+            save_settings(WorkstationSettings(last_username=workstation_setup.DEMO_ADMIN))
+        if demo.summary is None:
+            print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
+            return 0
+        summary = demo.summary
         print(
             f"{summary.persons} Personen, {summary.titles} Aufenthaltstitel, {summary.cases} Vorgänge, "
-            f"{summary.checklist_items} Unterlagen-Positionen, {deadlines} Fristen, {cards} eAT-Karten "
+            f"{summary.checklist_items} Unterlagen-Positionen, {demo.deadlines} Fristen, {demo.cards} eAT-Karten "
             f"in {summary.seconds:.1f} s erzeugt.",
             file=out,
         )
-        demo_users = ensure_demo_users(ctx)
-        if demo_users:
-            print(f"Anmeldung mit Passwort „{DEMO_PASSWORD}“ für: {', '.join(demo_users)}", file=out)
+        if demo.users:
+            print(f"Anmeldung mit Passwort „{DEMO_PASSWORD}“ für: {', '.join(demo.users)}", file=out)
         return 0
     if args.command == "einstellungen":
         return _office_settings(ctx, args.werte, out)
@@ -290,11 +290,16 @@ def _run_db(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, gui: GuiLauncher | None = None, out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    gui: GuiLauncher | None = None,
+    out: TextIO | None = None,
+    gui_check: selftest.GuiCheck | None = None,
+) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return _run(args, out or sys.stdout, gui)
+        return _run(args, out or sys.stdout, gui, gui_check)
     except DomainError as exc:
         print(f"Fehler: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR

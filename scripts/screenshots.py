@@ -27,6 +27,7 @@ from abh_desk.services.demo import generate_demo  # noqa: E402
 from abh_desk.services.demo_deadlines import generate_demo_deadlines  # noqa: E402
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
 from ui.app import install_translators  # noqa: E402
+from ui.first_start_dialog import FirstStartDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.rules_dialog import RulesDialog  # noqa: E402
 
@@ -106,7 +107,30 @@ def main() -> int:
         settle(window, lambda: dialog.moves.rowCount() > 0, 8000)
         save(dialog, out / "zustaendigkeit.png")
         ctx.db.dispose()
+        first_start(window, out, Path(tmp))
     return 0
+
+
+def first_start(window: MainWindow, out: Path, tmp: Path) -> None:
+    """The first start of a new workstation: both pages of the dialog."""
+    dialog = FirstStartDialog(window.runner)
+    dialog.show()
+    settle(window)
+    save(dialog, out / "einrichtung.png")
+    dialog.sqlite_path.setText(str(tmp / "buero.sqlite3"))
+    dialog.connect_database()
+    settle(window, lambda: dialog.pages.currentIndex() == 1)
+    for field, text in (
+        (dialog.authority_name, "Landratsamt Konstanz"),
+        (dialog.street, "Benediktinerplatz 1"),
+        (dialog.postcode_city, "78467 Konstanz"),
+        (dialog.court_name, "Verwaltungsgericht Freiburg"),
+        (dialog.admin_username, "m.weber"),
+    ):
+        field.setText(text)
+    save(dialog, out / "einrichtung-behoerde.png")
+    dialog.reject()
+    settle(window)
 
 
 if __name__ == "__main__":

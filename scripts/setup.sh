@@ -2,7 +2,8 @@
 # Prepares this checkout on a Debian or Ubuntu machine: the Debian libraries Qt needs (installed
 # when run as root, otherwise the exact apt-get line is printed), a virtual environment in .venv
 # with the Python packages, and the compiled translations. Safe to run again: it only does what
-# is missing. Usage: scripts/setup.sh [run|test]   (test also installs PostgreSQL and poppler-utils)
+# is missing. Usage: scripts/setup.sh [run|test|bundle]   (test also installs PostgreSQL and
+# poppler-utils; test and bundle add PyInstaller for scripts/build-bundle.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -58,8 +59,11 @@ if [ ! -x .venv/bin/python ]; then
   say "Lege die virtuelle Umgebung .venv an"
   "$python" -m venv .venv
 fi
-extras=""
-[ "$mode" = test ] && extras="[test]"
+case "$mode" in
+  test) extras="[test,bundle]" ;;
+  bundle) extras="[bundle]" ;;
+  *) extras="" ;;
+esac
 stamp=".venv/.abh-desk-installed-$mode"
 digest="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then

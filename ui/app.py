@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from abh_desk.bootstrap import open_context
 from abh_desk.config import load_settings, save_settings
 from abh_desk.errors import DomainError
+from abh_desk.services.workstation_setup import is_first_start
+from ui.first_start_dialog import set_up_workstation
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -41,14 +43,19 @@ def run(db_url: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("ABH Desk")
     app.setOrganizationName("ABH Desk")
+    runner = TaskRunner()
     try:
         settings = load_settings()
         install_translators(app, settings.language)
+        if is_first_start(db_url):  # a new workstation: ask for the office's settings first
+            first = set_up_workstation(runner)
+            if first is None:
+                return 0
+            settings = first
         ctx = open_context(db_url)
     except DomainError as exc:
         QMessageBox.critical(None, "ABH Desk", exc.message)
         return 2
-    runner = TaskRunner()
     login = LoginDialog(ctx, runner, settings.last_username)
     if login.exec() != QDialog.DialogCode.Accepted or login.signed_in is None:
         return 0

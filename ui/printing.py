@@ -14,10 +14,10 @@ RESOLUTION_DPI = 300
 LOAD_TIMEOUT_MS = 10_000
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
-    """Print every page of ``pdf`` at the printer's page size; returns the number of pages."""
+def load_pdf(pdf: bytes) -> QPdfDocument:
+    """A PDF from memory, loaded (QtPdf loads a device asynchronously; this waits for it)."""
     document = QPdfDocument()
-    buffer = QBuffer()
+    buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     loop = QEventLoop()
@@ -27,7 +27,13 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     if document.status() == QPdfDocument.Status.Loading:
         loop.exec()
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise DomainError("Das Schreiben konnte nicht zum Drucken geöffnet werden.")
+        raise DomainError("Das Schreiben konnte nicht geöffnet werden.")
+    return document
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Print every page of ``pdf`` at the printer's page size; returns the number of pages."""
+    document = load_pdf(pdf)
     painter = QPainter()
     if not painter.begin(printer):
         raise DomainError("Der Drucker ist nicht bereit.")
@@ -44,5 +50,4 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     finally:
         painter.end()
         document.close()
-        buffer.close()
     return pages

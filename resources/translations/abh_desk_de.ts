@@ -273,25 +273,33 @@
         <location filename="../../ui/cards_page.py" line="105" />
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n Tag</numerusform><numerusform>%n Tage</numerusform></translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/cards_page.py" line="105" />
         <source>%n week(s)</source>
         <translation>
-            <numerusform>%n Woche</numerusform><numerusform>%n Wochen</numerusform></translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/cards_page.py" line="130" />
         <source>%n card(s) not yet handed over</source>
         <translation>
-            <numerusform>%n Karte noch nicht ausgehändigt</numerusform><numerusform>%n Karten noch nicht ausgehändigt</numerusform></translation>
+            <numerusform>%n Karte noch nicht ausgehändigt</numerusform>
+            <numerusform>%n Karten noch nicht ausgehändigt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/cards_page.py" line="130" />
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n überfällig</numerusform><numerusform>%n überfällig</numerusform></translation>
+            <numerusform>%n überfällig</numerusform>
+            <numerusform>%n überfällig</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/cards_page.py" line="164" />
@@ -312,7 +320,9 @@
         <location filename="../../ui/cards_page.py" line="205" />
         <source>%n pickup letter(s) saved to %1</source>
         <translation>
-            <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform><numerusform>%n Abholbenachrichtigungen gespeichert unter %1</numerusform></translation>
+            <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
+            <numerusform>%n Abholbenachrichtigungen gespeichert unter %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -822,6 +832,206 @@
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
             <numerusform>%n Titel laufen in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="68" />
+        <source>ABH Desk – Setting up this workstation</source>
+        <translation>ABH Desk – Einrichtung des Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="74" />
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="75" />
+        <location filename="../../ui/first_start_dialog.py" line="227" />
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="77" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="116" />
+        <source>This workstation is not set up yet. Where shall ABH Desk keep its data?</source>
+        <translation>Dieser Arbeitsplatz ist noch nicht eingerichtet. Wo soll ABH Desk seine Daten speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="118" />
+        <source>&amp;Standalone: a database file on this computer</source>
+        <translation>&amp;Einzelplatz: eine Datenbankdatei auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="119" />
+        <source>Office &amp;server (PostgreSQL), shared by several workstations</source>
+        <translation>&amp;Server der Behörde (PostgreSQL), für mehrere Arbeitsplätze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="121" />
+        <source>&amp;Demo: try the program at once with %1 invented persons</source>
+        <translation>&amp;Demo: das Programm sofort mit %1 erfundenen Personen ausprobieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="135" />
+        <source>Database &amp;file:</source>
+        <translation>Datenbank&amp;datei:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="137" />
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="138" />
+        <location filename="../../ui/first_start_dialog.py" line="203" />
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="141" />
+        <source>The connection is tested before anything is saved. The password is kept in the operating system's keyring, never in a file.</source>
+        <translation>Die Verbindung wird geprüft, bevor etwas gespeichert wird. Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="154" />
+        <source>Sign in as osswald (administrator) with the password abh-demo.</source>
+        <translation>Anmeldung als osswald (Administration) mit dem Passwort abh-demo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="165" />
+        <source>e.g. Stadt Singen (Hohentwiel)</source>
+        <translation>z. B. Stadt Singen (Hohentwiel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="168" />
+        <source>e.g. 78224 Singen (Hohentwiel)</source>
+        <translation>z. B. 78224 Singen (Hohentwiel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="175" />
+        <source>e.g. Verwaltungsgericht Freiburg</source>
+        <translation>z. B. Verwaltungsgericht Freiburg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="177" />
+        <source>e.g. Habsburgerstraße 103, 79104 Freiburg im Breisgau</source>
+        <translation>z. B. Habsburgerstraße 103, 79104 Freiburg im Breisgau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="178" />
+        <source>The office (printed on every letter, the same on every workstation)</source>
+        <translation>Die Behörde (steht auf jedem Schreiben, gilt für alle Arbeitsplätze)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="181" />
+        <source>&amp;Authority:</source>
+        <translation>&amp;Behörde:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="182" />
+        <source>S&amp;treet:</source>
+        <translation>S&amp;traße:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="183" />
+        <source>&amp;Postcode and town:</source>
+        <translation>&amp;Postleitzahl und Ort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="184" />
+        <source>&amp;Land:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="185" />
+        <source>P&amp;hone:</source>
+        <translation>Tele&amp;fon:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="186" />
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="187" />
+        <source>&amp;Court for lawsuits:</source>
+        <translation>Verwaltungs&amp;gericht (für Klagen):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="188" />
+        <source>Court's add&amp;ress:</source>
+        <translation>&amp;Anschrift des Gerichts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="193" />
+        <source>e.g. Mr Oßwald</source>
+        <translation>z. B. Herr Oßwald</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="198" />
+        <source>First administrator (signs in and creates the other users)</source>
+        <translation>Erste Administration (meldet sich an und legt die weiteren Benutzer an)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="201" />
+        <source>&amp;User name:</source>
+        <translation>Ben&amp;utzername:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="202" />
+        <source>&amp;Name shown:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="204" />
+        <source>Re&amp;peat password:</source>
+        <translation>Passwort wie&amp;derholen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="227" />
+        <source>Start demo</source>
+        <translation>Demo starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="236" />
+        <source>Set up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="264" />
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="289" />
+        <source>Connecting and preparing the database …</source>
+        <translation>Verbinde und bereite die Datenbank vor …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="318" />
+        <source>The office settings are already stored in this database; they apply to every workstation and stay as they are. An administrator changes them with abh-desk einstellungen.</source>
+        <translation>Die Behördeneinstellungen sind in dieser Datenbank schon gespeichert; sie gelten für alle Arbeitsplätze und bleiben, wie sie sind. Ändern kann sie die Administration (abh-desk einstellungen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="324" />
+        <source>A new database: please enter your office's details. They apply to every workstation.</source>
+        <translation>Eine neue Datenbank: bitte die Angaben der Behörde eintragen. Sie gelten für alle Arbeitsplätze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="352" />
+        <source>Saving …</source>
+        <translation>Speichere …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="373" />
+        <source>Creating the demo office …</source>
+        <translation>Lege die Demo-Behörde an …</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,279 @@
+"""Einrichtung eines neuen Arbeitsplatzes: database, office settings, first administrator.
+
+The first-start dialog calls these in two steps. ``connect`` opens the chosen database (the
+standalone SQLite file or the office's PostgreSQL server), migrates it and says what is already
+there: a second workstation on the office server finds the office settings and an administrator
+and keeps them. ``finish`` checks every field first, then stores the password in the keyring,
+the office settings and the administrator in the database, and writes the workstation's
+settings file last — until that file exists the dialog appears again on the next start.
+``set_up_demo`` is the other way: the default SQLite file with demo data, at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import URL
+
+from abh_desk import migrate
+from abh_desk.bootstrap import ensure_areas
+from abh_desk.config import (
+    ENV_DATABASE_URL,
+    WorkstationSettings,
+    default_database_url,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.domain.enums import Role
+from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, ValidationError
+from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo import DemoSummary, generate_demo
+from abh_desk.services.demo_cards import generate_demo_cards
+from abh_desk.services.demo_deadlines import generate_demo_deadlines
+from abh_desk.services.demo_users import ensure_demo_users
+from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
+from abh_desk.storage import Database, keyring_password, parse_url, store_password
+from models import OfficeSetting, Person, User
+
+STANDALONE = "sqlite"
+SERVER = "postgresql"
+#: Persons in the demo office the first-start dialog creates (as scripts/start.sh does; under a second here).
+DEMO_PERSONS = 2000
+DEMO_ADMIN = "osswald"
+
+
+def default_sqlite_path() -> Path:
+    url = default_database_url()
+    return Path(url.split(":///", 1)[1])
+
+
+def is_first_start(cli_url: str | None = None) -> bool:
+    """True on a workstation that was never set up: no settings file and no database given."""
+    return not cli_url and not os.environ.get(ENV_DATABASE_URL) and not settings_path().exists()
+
+
+@dataclass(frozen=True)
+class DatabaseChoice:
+    """Einzelplatz (an SQLite file) or Server der Behörde (a PostgreSQL URL and its password)."""
+
+    mode: str = STANDALONE
+    sqlite_path: str = ""
+    server_url: str = ""
+    password: str = ""
+
+    def url(self) -> str:
+        if self.mode == STANDALONE:
+            text = self.sqlite_path.strip()
+            if not text:
+                raise ValidationError("Bitte den Pfad der Datenbankdatei angeben.", field="sqlite_path")
+            path = Path(text).expanduser()
+            if not path.is_absolute():
+                raise ValidationError("Bitte einen vollständigen Pfad angeben (z. B. /home/…).", field="sqlite_path")
+            if path.is_dir():
+                raise ValidationError(
+                    f"{path} ist ein Verzeichnis; bitte einen Dateinamen angeben.", field="sqlite_path"
+                )
+            return URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
+        text = self.server_url.strip()
+        if not text:
+            raise ValidationError(
+                "Bitte die Adresse des Servers angeben, z. B. postgresql://abh@server/abh.", field="server_url"
+            )
+        try:
+            url = parse_url(text)
+        except ConfigurationError as exc:
+            raise ValidationError(exc.message, field="server_url") from exc
+        if url.get_backend_name() != "postgresql" or not url.host or not url.database or not url.username:
+            raise ValidationError(
+                "Die Adresse braucht Benutzer, Server und Datenbank: postgresql://BENUTZER@SERVER/DATENBANK.",
+                field="server_url",
+            )
+        if url.password is not None:
+            raise ValidationError(
+                "Das Passwort gehört nicht in die Adresse, sondern in das Feld „Passwort“.", field="server_url"
+            )
+        return url.render_as_string()
+
+    @property
+    def field(self) -> str:
+        return "sqlite_path" if self.mode == STANDALONE else "server_url"
+
+
+@dataclass(frozen=True)
+class SetupState:
+    """What the chosen database already holds."""
+
+    url: str
+    office: OfficeSettings
+    office_stored: bool  # a second workstation: the office settings are kept, not asked again
+    has_admin: bool  # an administrator who can sign in exists already
+
+
+@dataclass(frozen=True)
+class Administrator:
+    username: str
+    display_name: str
+    password: str
+    repeated: str
+
+
+def connect(choice: DatabaseChoice) -> tuple[ServiceContext, SetupState]:
+    """Open, test and migrate the chosen database; errors name the field to correct."""
+    url = choice.url()
+    password = choice.password
+
+    def lookup(parsed: URL) -> str | None:
+        return password or keyring_password(parsed)
+
+    try:
+        db = Database(url, password_lookup=lookup)
+        db.check_connection()
+    except ConfigurationError as exc:
+        raise ValidationError(exc.message, field=choice.field) from exc
+    try:
+        migrate.upgrade(db)
+        ctx = ServiceContext(db, load_catalogue())
+        ensure_areas(ctx)
+        with db.read() as session:
+            stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))
+            admins = session.scalar(
+                select(func.count())
+                .select_from(User)
+                .where(User.role == Role.ADMIN.value, User.active.is_(True), User.password_hash.is_not(None))
+            )
+    except Exception:
+        db.dispose()
+        raise
+    return ctx, SetupState(url, get_office_settings(ctx), stored, bool(admins))
+
+
+def check_office(office: OfficeSettings) -> list[ValidationError]:
+    """Everything a letter needs from the office: name, address, Land, court for lawsuits."""
+    errors = []
+    for field, value, message in (
+        ("authority_name", office.authority_name, "Bitte den Namen der Behörde angeben."),
+        ("street", office.street, "Bitte Straße und Hausnummer angeben."),
+        ("postcode_city", office.postcode_city, "Bitte Postleitzahl und Ort angeben."),
+        ("court_name", office.court_name, "Bitte das zuständige Verwaltungsgericht angeben."),
+        ("court_address", office.court_address, "Bitte die Anschrift des Verwaltungsgerichts angeben."),
+    ):
+        if not value.strip():
+            errors.append(ValidationError(message, field=field))
+    if office.postcode_city.strip() and not office.postcode_city.strip()[:5].isdigit():
+        errors.append(ValidationError("Bitte mit der fünfstelligen Postleitzahl beginnen.", field="postcode_city"))
+    if office.land not in LAENDER:
+        errors.append(ValidationError("Bitte das Land wählen.", field="land"))
+    return errors
+
+
+def check_administrator(admin: Administrator) -> list[ValidationError]:
+    errors = []
+    name = admin.username.strip().lower()
+    if not name:
+        errors.append(ValidationError("Bitte einen Benutzernamen angeben.", field="username"))
+    elif not name.isascii() or not name.replace(".", "").replace("-", "").isalnum():
+        errors.append(
+            ValidationError("Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.", field="username")
+        )
+    if not admin.display_name.strip():
+        errors.append(ValidationError("Bitte den angezeigten Namen angeben.", field="display_name"))
+    if len(admin.password) < MIN_PASSWORD_LENGTH:
+        errors.append(
+            ValidationError(f"Das Passwort braucht mindestens {MIN_PASSWORD_LENGTH} Zeichen.", field="password")
+        )
+    elif admin.repeated != admin.password:
+        errors.append(ValidationError("Die beiden Passwörter stimmen nicht überein.", field="repeated"))
+    return errors
+
+
+def finish(
+    ctx: ServiceContext,
+    choice: DatabaseChoice,
+    state: SetupState,
+    office: OfficeSettings,
+    admin: Administrator | None,
+) -> WorkstationSettings:
+    """Store what the dialog asked for; nothing is written while any field is wrong."""
+    errors = [] if state.office_stored else check_office(office)
+    if not state.has_admin:
+        if admin is None:
+            errors.append(ValidationError("Bitte einen Administrator anlegen.", field="username"))
+        else:
+            errors += check_administrator(admin)
+    if errors:
+        raise FieldErrors(errors)
+    if choice.mode == SERVER and choice.password:
+        try:
+            store_password(state.url, choice.password)
+        except ConfigurationError as exc:
+            raise ValidationError(exc.message, field="password_server") from exc
+    if not state.office_stored:
+        update_office_settings(ctx, **asdict(office))
+    if not state.has_admin and admin is not None:
+        create_user(ctx, admin.username, admin.display_name, Role.ADMIN, admin.password)
+    database_url = None if state.url == default_database_url() else state.url
+    last = admin.username.strip().lower() if admin is not None and not state.has_admin else ""
+    settings = replace(_current_settings(), database_url=database_url, last_username=last)
+    save_settings(settings)
+    return settings
+
+
+def set_up_demo(
+    persons: int = DEMO_PERSONS,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> WorkstationSettings:
+    """The demo office in the default SQLite file (filled only if it holds no persons yet)."""
+    db = Database(default_database_url())
+    try:
+        db.check_connection()
+        migrate.upgrade(db)
+        fill_demo_office(ServiceContext(db, load_catalogue()), persons, progress=progress, cancelled=cancelled)
+        if cancelled is not None and cancelled():
+            raise Cancelled("Abgebrochen – der Arbeitsplatz ist noch nicht eingerichtet.")
+    finally:
+        db.dispose()
+    settings = replace(_current_settings(), database_url=None, last_username=DEMO_ADMIN)
+    save_settings(settings)
+    return settings
+
+
+@dataclass(frozen=True)
+class DemoOffice:
+    summary: DemoSummary | None  # None: persons were there already, nothing generated
+    deadlines: int
+    users: list[str]  # who got the demo password
+    cards: int = 0  # eAT cards in their various states
+
+
+def fill_demo_office(
+    ctx: ServiceContext,
+    persons: int,
+    seed: int = 1,
+    only_if_empty: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> DemoOffice:
+    """Demo persons with titles, cases and deadlines, and the demo users' password (``abh-demo``)."""
+    with ctx.db.read() as session:
+        empty = not session.scalar(select(func.count()).select_from(Person))
+    if only_if_empty and not empty:
+        return DemoOffice(None, 0, [], 0)
+    summary = generate_demo(ctx, persons, seed=seed, progress=progress, cancelled=cancelled)
+    deadlines = generate_demo_deadlines(ctx, seed=seed)
+    cards = generate_demo_cards(ctx, seed=seed)
+    return DemoOffice(summary, deadlines, ensure_demo_users(ctx), cards)
+
+
+def _current_settings() -> WorkstationSettings:
+    try:
+        return load_settings()
+    except ConfigurationError:
+        return WorkstationSettings()

@@ -1,0 +1,202 @@
+"""Setting up a new workstation without the window: choose a database, store the office settings
+and the first administrator, write the settings file last; the demo command marks the workstation
+as set up so that scripts/start.sh never meets the first-start dialog."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import keyring
+import keyring.errors
+import pytest
+from sqlalchemy import func, select
+
+from abh_desk.cli import main
+from abh_desk.config import ENV_DATABASE_URL, load_settings, settings_path
+from abh_desk.errors import FieldErrors, ValidationError
+from abh_desk.services.auth import sign_in
+from abh_desk.services.office import OfficeSettings, get_office_settings
+from abh_desk.services.workstation_setup import (
+    SERVER,
+    STANDALONE,
+    Administrator,
+    DatabaseChoice,
+    connect,
+    default_sqlite_path,
+    finish,
+    is_first_start,
+)
+from abh_desk.storage import KEYRING_SERVICE
+from models import OfficeSetting, Person
+from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database
+
+OFFICE = OfficeSettings(
+    authority_name="Landratsamt Konstanz",
+    street="Benediktinerplatz 1",
+    postcode_city="78467 Konstanz",
+    land="BW",
+    court_name="Verwaltungsgericht Freiburg",
+    court_address="Habsburgerstraße 103, 79104 Freiburg im Breisgau",
+)
+ADMIN = Administrator("m.weber", "Frau Weber", "Sicher-2026", "Sicher-2026")
+
+
+def choice_for(url: str) -> DatabaseChoice:
+    if url.startswith("sqlite"):
+        return DatabaseChoice(STANDALONE, sqlite_path=url.split(":///", 1)[1])
+    return DatabaseChoice(SERVER, server_url=url, password="geheim")
+
+
+def test_a_new_database_gets_office_settings_admin_and_the_settings_file(
+    database_url: str, isolated_workstation: MemoryKeyring
+) -> None:
+    assert is_first_start()
+    choice = choice_for(database_url)
+    ctx, state = connect(choice)
+    assert not state.office_stored and not state.has_admin
+    settings = finish(ctx, choice, state, OFFICE, ADMIN)
+    assert not is_first_start()
+    assert load_settings() == settings
+    assert settings.last_username == "m.weber"
+    stored = json.loads(settings_path().read_text(encoding="utf-8"))
+    assert stored["database_url"] is not None and "geheim" not in settings_path().read_text(encoding="utf-8")
+    office = get_office_settings(ctx)
+    assert (office.authority_name, office.court_name) == ("Landratsamt Konstanz", "Verwaltungsgericht Freiburg")
+    assert sign_in(ctx, "m.weber", "Sicher-2026").role_label == "Administration"
+    if choice.mode == SERVER:
+        assert list(isolated_workstation.passwords.values()) == ["geheim"]
+        assert all(service == KEYRING_SERVICE for service, _ in isolated_workstation.passwords)
+    ctx.db.dispose()
+
+
+def test_a_second_workstation_keeps_the_office_settings(database_url: str) -> None:
+    choice = choice_for(database_url)
+    ctx, state = connect(choice)
+    finish(ctx, choice, state, OFFICE, ADMIN)
+    ctx.db.dispose()
+    settings_path().unlink()  # the next workstation
+
+    ctx, state = connect(choice)
+    assert state.office_stored and state.has_admin
+    assert state.office.authority_name == "Landratsamt Konstanz"
+    changed = OfficeSettings(authority_name="Etwas anderes", land="BY")
+    finish(ctx, choice, state, changed, None)
+    assert get_office_settings(ctx).authority_name == "Landratsamt Konstanz"
+    assert settings_path().exists()
+    ctx.db.dispose()
+
+
+def test_wrong_fields_are_all_reported_and_nothing_is_written(sqlite_database_url: str) -> None:
+    choice = choice_for(sqlite_database_url)
+    ctx, state = connect(choice)
+    with pytest.raises(FieldErrors) as caught:
+        finish(
+            ctx,
+            choice,
+            state,
+            OfficeSettings(authority_name=" ", postcode_city="Konstanz"),
+            Administrator("Weber Maria", "", "Sicher-2026", "Sicher-2025"),
+        )
+    errors = caught.value.by_field()
+    assert set(errors) == {
+        "authority_name",
+        "street",
+        "postcode_city",
+        "court_name",
+        "court_address",
+        "username",
+        "display_name",
+        "repeated",
+    }
+    assert errors["postcode_city"] == "Bitte mit der fünfstelligen Postleitzahl beginnen."
+    assert errors["repeated"] == "Die beiden Passwörter stimmen nicht überein."
+    with ctx.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(OfficeSetting)) == 0
+    assert not settings_path().exists()
+    ctx.db.dispose()
+
+
+@pytest.fixture
+def sqlite_database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'neu.sqlite3'}"
+
+
+@pytest.mark.parametrize(
+    ("choice", "field", "words"),
+    [
+        (DatabaseChoice(STANDALONE, sqlite_path=""), "sqlite_path", "Pfad"),
+        (DatabaseChoice(STANDALONE, sqlite_path="daten/abh.sqlite3"), "sqlite_path", "vollständigen Pfad"),
+        (DatabaseChoice(SERVER, server_url=""), "server_url", "Adresse des Servers"),
+        (DatabaseChoice(SERVER, server_url="mysql://abh@server/abh"), "server_url", "nicht unterstützt"),
+        (DatabaseChoice(SERVER, server_url="postgresql://server"), "server_url", "BENUTZER@SERVER/DATENBANK"),
+        (DatabaseChoice(SERVER, server_url="postgresql://abh:pw@server/abh"), "server_url", "Feld „Passwort“"),
+        (DatabaseChoice(SERVER, server_url="postgresql://abh@127.0.0.1:1/abh"), "server_url", "nicht erreichbar"),
+    ],
+)
+def test_a_database_that_cannot_be_used_is_named_at_its_field(choice: DatabaseChoice, field: str, words: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        connect(choice)
+    assert caught.value.field == field
+    assert words in caught.value.message
+    assert not settings_path().exists()
+
+
+def test_first_start_is_over_with_a_settings_file_or_a_given_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert is_first_start()
+    assert not is_first_start("sqlite:////tmp/x.sqlite3")
+    monkeypatch.setenv(ENV_DATABASE_URL, "sqlite:////tmp/x.sqlite3")
+    assert not is_first_start()
+
+
+def test_the_demo_command_of_start_sh_sets_the_workstation_up() -> None:
+    """scripts/start.sh runs this before the window: the window then shows the sign-in, not the dialog."""
+    out = io.StringIO()
+    assert main(["demo", "--personen", "50", "--nur-wenn-leer"], out=out) == 0
+    assert "50 Personen" in out.getvalue()
+    assert not is_first_start()
+    settings = load_settings()
+    assert settings.database_url is None and settings.last_username == "osswald"
+    assert default_sqlite_path().exists()
+    out = io.StringIO()
+    assert main(["demo", "--personen", "50", "--nur-wenn-leer"], out=out) == 0
+    assert "keine Demo-Daten erzeugt" in out.getvalue()
+
+
+def test_the_demo_command_on_another_database_leaves_the_workstation_alone(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'anders.sqlite3'}"
+    assert main(["--db", url, "demo", "--personen", "50"], out=io.StringIO()) == 0
+    assert is_first_start()
+    from abh_desk.storage import Database
+
+    db = Database(url)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 50
+    db.dispose()
+
+
+class BrokenKeyring(MemoryKeyring):
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.NoKeyringError("kein Schlüsselbund")
+
+
+@pytest.mark.postgres
+def test_without_a_keyring_the_password_field_says_so_and_nothing_is_stored(pg_admin_url: str) -> None:
+    url = new_pg_database(pg_admin_url)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(BrokenKeyring())
+    try:
+        choice = DatabaseChoice(SERVER, server_url=url, password="geheim")
+        ctx, state = connect(choice)
+        with pytest.raises(ValidationError) as caught:
+            finish(ctx, choice, state, OFFICE, ADMIN)
+        assert caught.value.field == "password_server"
+        assert "Schlüsselbund des Betriebssystems ist nicht verfügbar" in caught.value.message
+        with ctx.db.read() as session:
+            assert session.scalar(select(func.count()).select_from(OfficeSetting)) == 0
+        assert not settings_path().exists()
+        ctx.db.dispose()
+    finally:
+        keyring.set_keyring(previous)
+        drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
