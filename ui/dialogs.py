@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+
+from ui.printing import print_pdf
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
@@ -108,6 +109,7 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
 
 
-def show_pdf(parent: QWidget | None, path: Path) -> None:
-    """Open a PDF in the workstation's viewer (to print it there)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def print_document(parent: QWidget | None, pdf: bytes) -> int:
+    """Ask for a printer and print the PDF on it; the number of pages printed (0 when cancelled)."""
+    printer = ask_printer(parent)
+    return print_pdf(pdf, printer) if printer is not None else 0

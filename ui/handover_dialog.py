@@ -6,9 +6,7 @@ for printing; it is kept with the case."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -70,7 +68,6 @@ class HandoverDialog(FormDialog):
         self.today = today or date.today()
         self.form_data: HandoverForm | None = None
         self.done_value: HandoverDone | None = None
-        self.record_path: Path | None = None
 
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 14px; font-weight: 600;")
@@ -229,9 +226,7 @@ class HandoverDialog(FormDialog):
 
     def _handed_over(self, done: HandoverDone) -> None:
         self.done_value = done
-        folder = Path(tempfile.mkdtemp(prefix="abh-desk-"))
-        number = (self.form_data.file_number if self.form_data else str(done.card.id)).replace("/", "-")
-        self.record_path = folder / f"aushaendigung-{number}.pdf"
-        self.record_path.write_bytes(done.pdf)
-        dialogs.show_pdf(self, self.record_path)
+        # The record is kept with the case (Schreiben); here it goes straight to the printer for the
+        # signatures — from memory, no temporary file with personal data.
+        dialogs.print_document(self, done.pdf)
         self.accept()

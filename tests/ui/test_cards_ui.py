@@ -38,10 +38,16 @@ def clerk(sqlite_ctx: ServiceContext) -> ServiceContext:
 
 
 @pytest.fixture
-def printed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The record goes to the PDF viewer for printing; the tests keep the path instead."""
+def printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """The record goes to the printer; the tests keep each printed PDF as a file instead."""
     paths: list[Path] = []
-    monkeypatch.setattr("ui.dialogs.show_pdf", lambda _parent, path: paths.append(path))
+
+    def keep(_parent: object, pdf: bytes) -> int:
+        paths.append(tmp_path / f"gedruckt-{len(paths)}.pdf")
+        paths[-1].write_bytes(pdf)
+        return 1
+
+    monkeypatch.setattr("ui.dialogs.print_document", keep)
     return paths
 
 
