@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
@@ -15,11 +15,13 @@ from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
+from abh_desk.services.office import get_office_settings
 from ui import dialogs
 from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
+from ui.idle_lock import IdleWatch, LockScreen
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
 from ui.person_dialog import PersonDialog
@@ -62,7 +64,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.tabs.addTab(self.cards, self.tr("&Cards"))
         self.tabs.addTab(self.reviews, self.tr("&Notices"))
-        self.setCentralWidget(self.tabs)
+        self.lock_screen = LockScreen(ctx, self.runner, who)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.idle = IdleWatch(0, self)
+        self.idle.idle.connect(self.lock)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.sign_out.connect(self.close)
+        self.hidden_windows: list[QWidget] = []
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
@@ -83,6 +94,9 @@ class MainWindow(QMainWindow):
         self.case_dialogs: list[CaseDialog] = []
         self._build_actions()
         self.notice_dialogs: list[NoticeDialog] = []
+        self.runner.run(
+            lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
+        )
         # Notices whose remedy period ended unused become final (bestandskräftig) — checked at every start.
         self.runner.run(lambda: finalize_due_notices(ctx, self.today), lambda _n: self.start.reload(), lambda _e: None)
 
@@ -135,6 +149,46 @@ class MainWindow(QMainWindow):
         admin = self.menuBar().addMenu(self.tr("&Administration"))
         admin.addAction(self.rules_action)
         admin.addAction(self.textblocks_action)
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every personal datum: the tabs, the open case, person and notice windows, the menus."""
+        if self.locked:
+            return
+        self.idle.pause(True)
+        self.hidden_windows = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget is not self and widget.isVisible() and self._opened_here(widget)
+        ]
+        for widget in self.hidden_windows:
+            widget.hide()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.statusBar().clearMessage()
+        self.saved_title = self.windowTitle()
+        self.setWindowTitle(self.tr("ABH Desk – locked"))
+        self.lock_screen.reset()
+
+    def _opened_here(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self.setWindowTitle(getattr(self, "saved_title", self.tr("ABH Desk")))
+        for widget in self.hidden_windows:
+            widget.show()
+        self.hidden_windows = []
+        self.idle.pause(False)
 
     def choose_language(self) -> None:
         """The window's language (Deutsch or English) for this workstation, from the next start."""

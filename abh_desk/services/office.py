@@ -16,6 +16,7 @@ from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
 
 MAX_WEEKS = 52
+MAX_IDLE_MINUTES = 240
 LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
 
 
@@ -43,6 +44,9 @@ class OfficeSettings:
     card_production_weeks: int = 6
     card_waiting_weeks: int = DEFAULT_CARD_WAITING_WEEKS
     fees_at_handover: bool = False
+    #: Minutes without a key press or mouse movement after which the window locks and hides
+    #: personal data until the user signs in again (0: never).
+    idle_lock_minutes: int = 10
 
     def validated(self) -> OfficeSettings:
         if self.land not in LAENDER:
@@ -54,6 +58,10 @@ class OfficeSettings:
                 raise ValidationError(f"{key}: bitte eine Zahl von Wochen zwischen 1 und {MAX_WEEKS}.", field=key)
         if not self.authority_name.strip():
             raise ValidationError("Bitte den Namen der Behörde angeben.", field="authority_name")
+        if not 0 <= self.idle_lock_minutes <= MAX_IDLE_MINUTES:
+            raise ValidationError(
+                f"idle_lock_minutes: 0 (nie) bis {MAX_IDLE_MINUTES} Minuten.", field="idle_lock_minutes"
+            )
         if self.iban and not iban_valid(self.iban):
             raise ValidationError(
                 f"Die IBAN „{self.iban}“ ist ungültig (Prüfziffer oder Länge stimmen nicht).", field="iban"

@@ -1037,129 +1037,157 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="65" />
+        <location filename="../../ui/handover_dialog.py" line="63" />
         <source>Hand over eAT</source>
         <translation>eAT aushändigen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="91" />
+        <location filename="../../ui/handover_dialog.py" line="88" />
         <source>Name of the agent or custodian</source>
         <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="93" />
+        <location filename="../../ui/handover_dialog.py" line="90" />
         <source>e.g. Personalausweis L01X00T47</source>
         <translation>z. B. Personalausweis L01X00T47</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="94" />
+        <location filename="../../ui/handover_dialog.py" line="91" />
         <source>Written power of attorney presented</source>
         <translation>Schriftliche Vollmacht liegt vor</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="99" />
+        <location filename="../../ui/handover_dialog.py" line="96" />
         <source>Online-ID function switched on</source>
         <translation>Online-Ausweisfunktion eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="104" />
+        <location filename="../../ui/handover_dialog.py" line="101" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="105" />
+        <location filename="../../ui/handover_dialog.py" line="102" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="119" />
+        <location filename="../../ui/handover_dialog.py" line="116" />
         <source>Supplementary sheet handed over</source>
         <translation>Zusatzblatt ausgehändigt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="120" />
+        <location filename="../../ui/handover_dialog.py" line="117" />
         <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
         <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="125" />
+        <location filename="../../ui/handover_dialog.py" line="122" />
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="126" />
+        <location filename="../../ui/handover_dialog.py" line="123" />
         <source>Received by:</source>
         <translation>Entgegengenommen von:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="127" />
+        <location filename="../../ui/handover_dialog.py" line="124" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="128" />
+        <location filename="../../ui/handover_dialog.py" line="125" />
         <source>ID document and number:</source>
         <translation>Ausweis und Nummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="130" />
+        <location filename="../../ui/handover_dialog.py" line="127" />
         <source>Identity checked with:</source>
         <translation>Identität geprüft anhand:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="132" />
+        <location filename="../../ui/handover_dialog.py" line="129" />
         <source>Old documents withdrawn:</source>
         <translation>Eingezogene Dokumente:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="135" />
+        <location filename="../../ui/handover_dialog.py" line="132" />
         <source>Fee:</source>
         <translation>Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="136" />
+        <location filename="../../ui/handover_dialog.py" line="133" />
         <source>Handed over at:</source>
         <translation>Ausgehändigt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="137" />
+        <location filename="../../ui/handover_dialog.py" line="134" />
         <source>Hand over and print record</source>
         <translation>Aushändigen und Protokoll drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="153" />
+        <location filename="../../ui/handover_dialog.py" line="150" />
         <source>The holder in person</source>
         <translation>Inhaberin/Inhaber persönlich</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="154" />
+        <location filename="../../ui/handover_dialog.py" line="151" />
         <source>An agent with power of attorney</source>
         <translation>Bevollmächtigte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="155" />
+        <location filename="../../ui/handover_dialog.py" line="152" />
         <source>A custodian (holder is a minor)</source>
         <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="162" />
+        <location filename="../../ui/handover_dialog.py" line="159" />
         <source>arrived %1</source>
         <translation>eingegangen am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="168" />
+        <location filename="../../ui/handover_dialog.py" line="165" />
         <source>The holder is a minor: the card goes to a custodian.</source>
         <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="172" />
+        <location filename="../../ui/handover_dialog.py" line="169" />
         <source>Fee of %1 paid</source>
         <translation>Gebühr von %1 bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="173" />
+        <location filename="../../ui/handover_dialog.py" line="170" />
         <source>Fee due at handover: %1</source>
         <translation>Bei der Aushändigung zu zahlen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="74" />
+        <source>ABH Desk is locked</source>
+        <translation>ABH Desk ist gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="76" />
+        <source>Signed in: %1. Please enter your password to continue.</source>
+        <translation>Angemeldet: %1. Bitte geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="80" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="82" />
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="83" />
+        <source>Sign out and quit</source>
+        <translation>Abmelden und beenden</translation>
     </message>
 </context>
 <context>
@@ -1198,138 +1226,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="173" />
+        <source>ABH Desk – locked</source>
+        <translation>ABH Desk – gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
