@@ -27,9 +27,6 @@ from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.reminder_letters import reminder_batch
 from abh_desk.services.textblocks import office_textblocks
-from letters import samples
-from letters.render import RENDERERS
-from letters.samples import SAMPLES
 from models import Case, Letter, ResidenceTitle
 
 KINDS: dict[str, LetterKind] = {
@@ -78,6 +75,9 @@ def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
 
 
 def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
+    from letters import samples  # reportlab only for a letter, not for every command
+    from letters.render import RENDERERS
+
     with ctx.db.read() as session:
         head = office_letterhead(session)
         blocks = office_textblocks(session)
@@ -87,7 +87,7 @@ def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
             raise ValidationError(f"Land „{land}“ unbekannt; erwartet: {', '.join(LAENDER)}.", field="land")
         if land != head.land:  # another Land's court: the sample table's, where the office has none
             head = replace(head, land=land, court=samples.COURTS.get(land, head.court))
-    return RENDERERS[kind.value](replace(SAMPLES[kind.value](), letterhead=head, draft=True), blocks=blocks)
+    return RENDERERS[kind.value](replace(samples.SAMPLES[kind.value](), letterhead=head, draft=True), blocks=blocks)
 
 
 def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[bytes, str]:

@@ -32,7 +32,6 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.storage import Database
 from letters.data import Address, InfoBlock, MissingDocumentsData
-from letters.render import render_missing_documents
 
 GuiCheck = Callable[[], str]
 
@@ -113,6 +112,8 @@ class _Run:
             documents=("Gültiger Reisepass",),
             due=date(2026, 12, 1),
         )
+        from letters.render import render_missing_documents  # loads reportlab: only in this step
+
         pdf = render_missing_documents(data)
         _check(pdf.startswith(b"%PDF-"), "das Ergebnis ist kein PDF")
         (self.directory / "nachforderung.pdf").write_bytes(pdf)

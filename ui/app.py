@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from abh_desk.bootstrap import open_context
 from abh_desk.config import load_settings, save_settings
 from abh_desk.errors import DomainError
-from abh_desk.services.workstation_setup import is_first_start
-from ui.first_start_dialog import set_up_workstation
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -47,7 +45,11 @@ def run(db_url: str | None) -> int:
     try:
         settings = load_settings()
         install_translators(app, settings.language)
+        from abh_desk.services.workstation_setup import is_first_start
+
         if is_first_start(db_url):  # a new workstation: ask for the office's settings first
+            from ui.first_start_dialog import set_up_workstation
+
             first = set_up_workstation(runner)
             if first is None:
                 return 0

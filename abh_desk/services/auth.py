@@ -8,6 +8,7 @@ The message never tells whether the user name or the password was wrong.
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -24,7 +25,12 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 5
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("abh-desk: kein Benutzer")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Hashed once, when first needed (hashing costs ~0.1 s: not at every program start)."""
+    return _hasher.hash("abh-desk: kein Benutzer")
 
 
 class LoginFailed(DomainError):
@@ -61,7 +67,7 @@ def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | N
             # What was typed may be a password in the wrong field: it is not logged. The hash
             # check runs anyway, so an unknown name answers as slowly as a wrong password.
             with contextlib.suppress(VerificationError, InvalidHashError):
-                _hasher.verify(_DUMMY_HASH, password)
+                _hasher.verify(_dummy_hash(), password)
             uow.audit("anmeldung_fehlgeschlagen", "user", None, grund="unbekannter oder gesperrter Benutzer")
             uow.commit()
             raise wrong

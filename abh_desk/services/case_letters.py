@@ -20,7 +20,6 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
-from letters.render import RENDERERS
 from letters.serialize import from_json, to_json
 from models import Case, ChecklistItem, Letter, Person, User
 
@@ -49,6 +48,8 @@ class LetterRow:
 
 def render_letter(kind: LetterKind, data: LetterData | HandoverRecordData, session: Session) -> bytes:
     """The letter from the office's text blocks (as edited by the administration, or as shipped)."""
+    from letters.render import RENDERERS  # reportlab loads with the first letter, not at program start
+
     return RENDERERS[kind.value](data, blocks=office_textblocks(session))
 
 

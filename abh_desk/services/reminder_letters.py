@@ -19,7 +19,6 @@ from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import ReminderData
-from letters.render import render_batch, render_reminder
 from models import Case, Person, ResidenceTitle, User
 
 MAX_BATCH = 5_000
@@ -100,6 +99,8 @@ def reminder_batch(
                 + (" …" if len(skipped) > 10 else ""),
                 field="auswahl",
             )
+        from letters.render import render_batch, render_reminder  # reportlab: only when letters are made
+
         blocks = office_textblocks(session)
         total = len(letters) + 1
         singles = []

@@ -14,8 +14,6 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.enums import LetterKind, Role
 from abh_desk.errors import ConfigurationError, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.context import ServiceContext
-from letters.render import RENDERERS
-from letters.samples import SAMPLES
 from letters.textblocks import DEFAULT_PATH, TextBlocks, load_textblocks, parse_textblocks
 from models import OfficeSetting
 
@@ -55,6 +53,9 @@ def check_textblocks(text: str) -> TextBlocks:
         raise ValidationError(f"Die Textbausteine sind zu groß (höchstens {MAX_SIZE:,} Zeichen).".replace(",", "."))
     if "\x00" in text:
         raise ValidationError("Die Textbausteine enthalten Binärdaten (Nullzeichen).")
+    from letters.render import RENDERERS  # reportlab only when letters are made
+    from letters.samples import SAMPLES
+
     blocks = parse_textblocks(text, source=SOURCE)
     for kind, sample in SAMPLES.items():
         RENDERERS[kind](sample(), blocks=blocks)
@@ -63,6 +64,9 @@ def check_textblocks(text: str) -> TextBlocks:
 
 def probe_letter(text: str, kind: LetterKind) -> bytes:
     """A sample letter of ``kind`` from the given (unsaved) text blocks, for the editor's preview."""
+    from letters.render import RENDERERS
+    from letters.samples import SAMPLES
+
     return RENDERERS[kind.value](SAMPLES[kind.value](), blocks=check_textblocks(text))
 
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
@@ -34,13 +35,12 @@ from abh_desk.domain.enums import Role
 from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, ValidationError
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo import DemoSummary, generate_demo
-from abh_desk.services.demo_cards import generate_demo_cards
-from abh_desk.services.demo_deadlines import generate_demo_deadlines
-from abh_desk.services.demo_users import ensure_demo_users
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
 from models import OfficeSetting, Person, User
+
+if TYPE_CHECKING:
+    from abh_desk.services.demo import DemoSummary
 
 STANDALONE = "sqlite"
 SERVER = "postgresql"
@@ -266,6 +266,12 @@ def fill_demo_office(
         empty = not session.scalar(select(func.count()).select_from(Person))
     if only_if_empty and not empty:
         return DemoOffice(None, 0, [], 0)
+    # Only a demo needs the generators (and the letter renderer behind the demo cards): not at every start.
+    from abh_desk.services.demo import generate_demo
+    from abh_desk.services.demo_cards import generate_demo_cards
+    from abh_desk.services.demo_deadlines import generate_demo_deadlines
+    from abh_desk.services.demo_users import ensure_demo_users
+
     summary = generate_demo(ctx, persons, seed=seed, progress=progress, cancelled=cancelled)
     deadlines = generate_demo_deadlines(ctx, seed=seed)
     cards = generate_demo_cards(ctx, seed=seed)

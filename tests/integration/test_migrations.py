@@ -25,3 +25,9 @@ def test_first_upgrade_creates_every_table_and_a_second_changes_nothing(tmp_path
     assert migrate.upgrade(db) == (after, after)
     assert not migrate.needs_upgrade(db)
     db.dispose()
+
+
+def test_the_quick_head_read_at_start_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()

@@ -208,7 +208,7 @@ def test_the_window_asks_only_on_a_new_workstation(monkeypatch: pytest.MonkeyPat
     from ui.login_dialog import LoginDialog
 
     asked: list[object] = []
-    monkeypatch.setattr(ui.app, "set_up_workstation", lambda runner: asked.append(runner))  # cancelled
+    monkeypatch.setattr("ui.first_start_dialog.set_up_workstation", lambda runner: asked.append(runner))  # cancelled
     monkeypatch.setattr(LoginDialog, "exec", lambda self: LoginDialog.DialogCode.Rejected)
     assert ui.app.run(None) == 0
     assert len(asked) == 1 and not settings_path().exists()

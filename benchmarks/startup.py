@@ -1,0 +1,63 @@
+"""Start and memory: a new process until ABH Desk's main window is usable on the benchmark
+database (schema checked, window shown, the start page's figures there) beside a bare PySide6
+window started the same way; and the resident memory once a search for one letter shows its
+result table (up to a million ids behind it).
+
+Each run is a fresh ``python -m benchmarks.startup_child`` process, timed from launch to its
+READY line; the sign-in dialog is left out (a person types there)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from benchmarks.database import Opened
+from benchmarks.harness import Figure, Spec, Stats, Target, measure
+
+MS = 1_000_000
+RUNS = 7
+
+
+def _launch(mode: str, url: str | None = None) -> tuple[int, int]:
+    """(wall ns from launch to READY, RSS kB) of one child process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "benchmarks.startup_child", mode, *([url] if url else [])]
+    started = time.perf_counter_ns()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith("READY"):
+                elapsed = time.perf_counter_ns() - started
+                rss = int(line.split()[2])
+                child.wait(timeout=60)
+                return elapsed, rss
+        child.wait(timeout=60)
+    raise RuntimeError(f"{mode}: the child process ended without READY (exit {child.returncode})")
+
+
+def start_time(opened: Opened) -> Figure:
+    url = opened.ctx.db.url.render_as_string(hide_password=False)
+    stats, baseline = measure(lambda _run: _launch("window", url), range(RUNS), lambda _run: _launch("bare"), warmup=1)
+    return Figure(
+        "start.fenster", "Start to a usable main window (new process)", stats, baseline=baseline,
+        baseline_label="bare PySide6 main window, new process", target=Target(1_500 * MS, ratio=2.0),
+        note="schema check, main window, start page figures; sign-in left out",
+    )  # fmt: skip
+
+
+def memory(opened: Opened) -> Figure:
+    url = opened.ctx.db.url.render_as_string(hide_password=False)
+    ours = [_launch("memory", url)[1] for _run in range(3)]
+    bare = [_launch("bare")[1] for _run in range(3)]
+    kb = 1_000  # shown in MB: Stats count "ns", the report scales by 1e6 for "ms"
+    return Figure(
+        "start.speicher", "Resident memory: 1M database open, search 'm' shown (MB)",
+        Stats.of([value * kb for value in ours]), baseline=Stats.of([value * kb for value in bare]),
+        baseline_label="bare PySide6 main window", target=Target(300 * MS),
+        note="VmRSS of the process; the figure's unit reads MB here",
+    )  # fmt: skip
+
+
+FIGURES = (Spec("start.fenster", start_time), Spec("start.speicher", memory))
