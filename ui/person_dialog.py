@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from abh_desk.services.persons import (
     person_input,
     update_person,
 )
+from abh_desk.services.record_changes import StoredPerson, compare_person
 from ui.tasks import TaskRunner
 from ui.widgets import message_label
 
@@ -82,6 +86,7 @@ class PersonDialog(QDialog):
             "passport_number": self.tr("Passport no."),
             "azr_number": self.tr("AZR no."),
         }
+        self._labels = labels
         for row, (name, key, _label) in enumerate(FIELDS):
             widget = self._input(name)
             if name == "birth_date" and isinstance(widget, QLineEdit):
@@ -98,10 +103,26 @@ class PersonDialog(QDialog):
         self.duplicates.setWordWrap(True)
         self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
         self.message = message_label()
+        self.stale_box = QGroupBox(self.tr("Changed meanwhile at another workstation"))
+        self.stale_text = message_label("color: #5a3b00;")
+        self.reload_button = QPushButton(self.tr("Load the stored data (discard my entries)"))
+        self.keep_button = QPushButton(self.tr("Keep my entries and save over it"))
+        stale_layout = QVBoxLayout(self.stale_box)
+        stale_layout.addWidget(self.stale_text)
+        stale_buttons = QHBoxLayout()
+        stale_buttons.addWidget(self.reload_button)
+        stale_buttons.addWidget(self.keep_button)
+        stale_layout.addLayout(stale_buttons)
+        self.stale_box.setStyleSheet("QGroupBox { background: #fff4d6; }")
+        self.stale_box.hide()
+        self.stored: StoredPerson | None = None
+        self.reload_button.clicked.connect(self.load_stored)
+        self.keep_button.clicked.connect(self.keep_mine)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.duplicates)
+        layout.addWidget(self.stale_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
@@ -159,6 +180,44 @@ class PersonDialog(QDialog):
                 data[name] = widget.text()
         return PersonInput(**data)
 
+    def show_stored(self, stored: StoredPerson) -> None:
+        """Who changed the person, when, and where my entries differ from what is stored now."""
+        self.stored = stored
+        when = stored.change.when.astimezone().strftime("%d.%m.%Y %H:%M") if stored.change.when else "?"
+        lines = [self.tr("Saved by %1 on %2.").replace("%1", stored.change.who).replace("%2", when)]
+        if stored.differences:
+            yours, kept = self.tr("yours"), self.tr("stored")
+            lines.append(self.tr("Your entries differ in:"))
+            lines += [
+                f"• {self._labels.get(d.field, d.field)}: {yours} „{d.mine}“ – {kept} „{d.stored}“" for d in stored.differences
+            ]
+        else:
+            lines.append(self.tr("Your entries are the same as the stored data."))
+        self.stale_text.setText("\n".join(lines))
+        self.stale_box.show()
+        self.adjustSize()
+
+    def load_stored(self) -> None:
+        if self.stored is not None:
+            self.person = self.stored.detail
+            self.fill(person_input(self.stored.detail))
+            self._stale_done()
+
+    def keep_mine(self) -> None:
+        """Save again over the newer version — knowingly, after seeing the differences."""
+        if self.stored is not None:
+            self.person = self.stored.detail
+            self._stale_done()
+            self.save()
+
+    def _stale_done(self) -> None:
+        self.stale_box.hide()
+        self.message.clear()
+        self.stored = None
+
+    def _failed(self, exc: Exception) -> None:
+        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+
     def check_duplicates(self) -> None:
         data, ctx, today = self.values(), self.ctx, self.today
 
@@ -203,8 +262,11 @@ class PersonDialog(QDialog):
                     self.message.text() or self.tr("Please correct the marked fields. Nothing was saved.")
                 )
                 self.adjustSize()
-            elif isinstance(exc, StaleRecord):
+            elif isinstance(exc, StaleRecord) and person is not None:
                 self.message.setText(exc.message)
+                self.runner.run(
+                    lambda: compare_person(ctx, person.id, data), self.show_stored, self._failed, owner=self
+                )
             else:
                 self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
 

@@ -164,7 +164,7 @@ def birth_text(person: Person) -> str:
     return str(PartialDate(person.birth_year, person.birth_month, person.birth_day))
 
 
-def _detail(person: Person) -> PersonDetail:
+def person_detail(person: Person) -> PersonDetail:
     return PersonDetail(
         id=person.id,
         version=person.version,
@@ -193,7 +193,7 @@ def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = N
             "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if k not in DERIVED_FIELDS}
         )
         uow.commit()
-        return _detail(person)
+        return person_detail(person)
 
 
 def update_person(
@@ -224,7 +224,7 @@ def update_person(
                 uow.session.flush()
                 reroute_open_cases(uow, person)
             uow.commit()
-        return _detail(person)
+        return person_detail(person)
 
 
 def _ids_query(text: str) -> Select[Any] | None:
@@ -338,7 +338,7 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
                 )
             )
         )
-        return PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))
+        return PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id))
 
 
 def likely_duplicates(

@@ -1227,7 +1227,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
@@ -1342,28 +1342,28 @@
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1734,102 +1734,142 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="72" />
         <source>Edit person</source>
         <translation>Stammdaten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="72" />
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="73" />
+        <location filename="../../ui/person_dialog.py" line="77" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="74" />
+        <location filename="../../ui/person_dialog.py" line="78" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="75" />
+        <location filename="../../ui/person_dialog.py" line="79" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="76" />
+        <location filename="../../ui/person_dialog.py" line="80" />
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="77" />
+        <location filename="../../ui/person_dialog.py" line="81" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="78" />
+        <location filename="../../ui/person_dialog.py" line="82" />
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="79" />
+        <location filename="../../ui/person_dialog.py" line="83" />
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="80" />
+        <location filename="../../ui/person_dialog.py" line="84" />
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="81" />
+        <location filename="../../ui/person_dialog.py" line="85" />
         <source>Town</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="82" />
+        <location filename="../../ui/person_dialog.py" line="86" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="83" />
+        <location filename="../../ui/person_dialog.py" line="87" />
         <source>AZR no.</source>
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="88" />
+        <location filename="../../ui/person_dialog.py" line="93" />
         <source>DD.MM.YYYY, unknown parts 00</source>
         <translation>TT.MM.JJJJ, Unbekanntes als 00</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="124" />
+        <location filename="../../ui/person_dialog.py" line="106" />
+        <source>Changed meanwhile at another workstation</source>
+        <translation>Inzwischen an einem anderen Arbeitsplatz geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="108" />
+        <source>Load the stored data (discard my entries)</source>
+        <translation>Gespeicherten Stand laden (meine Eingaben verwerfen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="109" />
+        <source>Keep my entries and save over it</source>
+        <translation>Meine Eingaben behalten und darüber speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="145" />
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="125" />
+        <location filename="../../ui/person_dialog.py" line="146" />
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="126" />
+        <location filename="../../ui/person_dialog.py" line="147" />
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="127" />
+        <location filename="../../ui/person_dialog.py" line="148" />
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="168" />
+        <location filename="../../ui/person_dialog.py" line="187" />
+        <source>Saved by %1 on %2.</source>
+        <translation>Gespeichert von %1 am %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="189" />
+        <source>yours</source>
+        <translation>Ihre Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="189" />
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="191" />
+        <source>Your entries differ in:</source>
+        <translation>Ihre Eingaben weichen ab bei:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="196" />
+        <source>Your entries are the same as the stored data.</source>
+        <translation>Ihre Eingaben stimmen mit dem gespeicherten Stand überein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="228" />
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="203" />
+        <location filename="../../ui/person_dialog.py" line="263" />
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>

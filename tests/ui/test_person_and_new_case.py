@@ -69,9 +69,37 @@ def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite
         today=TODAY,
     )
     dialog.inputs["city"].setText("Singen")
+    dialog.inputs["street"].setText("Hauptstraße 1")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "anderen Arbeitsplatz" in dialog.message.text())
     assert get_person_file(sqlite_ctx, person.id).person.city == "Konstanz"
+    # Who changed what is shown, with where the entries differ.
+    qtbot.waitUntil(lambda: dialog.stale_box.isVisible())
+    text = dialog.stale_text.text()
+    assert "Gespeichert von System am" in text
+    assert "Ort: Ihre Eingabe „Singen“ – gespeichert „Konstanz“" in text
+    assert "Straße: Ihre Eingabe „Hauptstraße 1“ – gespeichert „“" in text
+    # Loading the stored data shows it; saving from there works without a conflict.
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert dialog.inputs["city"].text() == "Konstanz" and dialog.inputs["street"].text() == ""
+    assert not dialog.stale_box.isVisible()
+
+
+def test_after_a_conflict_my_entries_can_be_kept_knowingly(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"), today=TODAY)
+    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    update_person(
+        sqlite_ctx, person.id, person.version,
+        PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR", city="Konstanz"), today=TODAY,
+    )  # fmt: skip
+    dialog.inputs["city"].setText("Singen")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stale_box.isVisible())
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None)
+    assert get_person_file(sqlite_ctx, person.id).person.city == "Singen"
 
 
 def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
