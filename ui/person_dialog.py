@@ -189,7 +189,8 @@ class PersonDialog(QDialog):
             yours, kept = self.tr("yours"), self.tr("stored")
             lines.append(self.tr("Your entries differ in:"))
             lines += [
-                f"• {self._labels.get(d.field, d.field)}: {yours} „{d.mine}“ – {kept} „{d.stored}“" for d in stored.differences
+                f"• {self._labels.get(d.field, d.field)}: {yours} „{d.mine}“ – {kept} „{d.stored}“"
+                for d in stored.differences
             ]
         else:
             lines.append(self.tr("Your entries are the same as the stored data."))
