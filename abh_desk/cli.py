@@ -18,7 +18,7 @@ from typing import NoReturn, TextIO
 
 from sqlalchemy import func, select
 
-from abh_desk import cli_deadlines, cli_users, cli_worklists, migrate
+from abh_desk import cli_deadlines, cli_safety, cli_users, cli_worklists, migrate
 from abh_desk.bootstrap import open_context
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.assignment import Router, check_rules
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_deadlines.add_parser(commands)
     cli_users.add_parser(commands)
     cli_worklists.add_parser(commands)
+    cli_safety.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -186,6 +187,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return cli_worklists.run(ctx, args, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
+    if args.command in cli_safety.COMMANDS:
+        return cli_safety.run(ctx, args, out)
     if args.command == "zustaendigkeit":
         return _print_routes(route_names(ctx, args.bereich, _checked_names(args.namen)), len(args.namen), out)
     if args.command == "suche":
