@@ -324,7 +324,10 @@ def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date
 
 
 def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
-    with ctx.db.read() as session:
+    """Open a person's file (Akte). The reading is logged (domain.md §11), in the same transaction:
+    where the log entry cannot be written, the file is not shown."""
+    with ctx.unit_of_work() as uow:
+        session = uow.session
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
@@ -338,7 +341,10 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
                 )
             )
         )
-        return PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))
+        result = PersonFile(_detail(person), titles, case_rows(ctx, session, person_id))
+        uow.audit("person_gelesen", "person", person_id)
+        uow.commit()
+        return result
 
 
 def likely_duplicates(

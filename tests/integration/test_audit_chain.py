@@ -17,10 +17,12 @@ from sqlalchemy import exc, func, select, text
 
 from abh_desk import audit_chain, cli_safety, migrate
 from abh_desk.cli import main
-from abh_desk.services.context import ServiceContext
-from abh_desk.services.persons import PersonInput, create_person, update_person
+from abh_desk.domain.enums import Role
+from abh_desk.errors import NotFound
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.storage import Database
-from models import AuditEvent
+from models import AuditEvent, User
 
 TODAY = date(2026, 11, 21)
 
@@ -278,3 +280,18 @@ def test_the_upgrade_chains_entries_written_before_it(tmp_path) -> None:
     report = audit_chain.verify(db, None)
     assert report.ok and report.count == 3
     db.dispose()
+
+
+def test_opening_a_person_file_is_logged_as_a_read_by_the_user(ctx: ServiceContext) -> None:
+    pid = _person(ctx)
+    with ctx.db.read() as session:  # a caseworker of the example rules
+        user_id = session.scalar(select(User.id).where(User.username == "keller"))
+    assert user_id is not None
+    reader = ctx.as_user(Actor(user_id, "keller", Role.CASEWORKER))
+    before = len(_events(ctx.db))
+    assert get_person_file(reader, pid).person.family_name == "Öztürk"
+    with pytest.raises(NotFound):
+        get_person_file(reader, pid + 1000)
+    reads = _events(ctx.db)[before:]
+    assert [(e.action, e.entity, e.entity_id, e.user_id) for e in reads] == [("person_gelesen", "person", pid, user_id)]
+    assert _pruefen(ctx)[0] == 0
