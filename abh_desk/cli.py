@@ -159,6 +159,8 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return cli_deadlines.run(args, out)
     if args.command == "zustaendigkeit" and args.regeln:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
+    if args.command in cli_safety.COMMANDS:
+        return cli_safety.run(args, out)
     ctx = open_context(args.db)
     if args.command == "demo":
         from abh_desk.services.demo import generate_demo
@@ -187,8 +189,6 @@ def _run(args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None) -> int:
         return cli_worklists.run(ctx, args, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
-    if args.command in cli_safety.COMMANDS:
-        return cli_safety.run(ctx, args, out)
     if args.command == "zustaendigkeit":
         return _print_routes(route_names(ctx, args.bereich, _checked_names(args.namen)), len(args.namen), out)
     if args.command == "suche":

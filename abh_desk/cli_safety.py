@@ -1,24 +1,48 @@
-"""``abh-desk audit pruefen``: check the tamper-evident audit trail (more data-safety commands follow)."""
+"""Data-safety commands: ``audit pruefen`` (the tamper-evident audit trail), ``sicherung DATEI`` and
+``wiederherstellen DATEI`` (backup and restore of the SQLite file).
+
+``wiederherstellen`` opens the database without the start checks: it is what one runs when the
+database is damaged."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any, TextIO
 
-from abh_desk import audit_chain
+from abh_desk import audit_chain, backup
+from abh_desk.bootstrap import open_context
+from abh_desk.config import resolve_database_url
+from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.services.context import ServiceContext
+from abh_desk.storage import Database
 
 EXIT_BROKEN = 1
-COMMANDS = frozenset({"audit"})
+COMMANDS = frozenset({"audit", "sicherung", "wiederherstellen"})
 
 
 def add_parser(commands: Any) -> None:
     audit = commands.add_parser("audit", help="Protokoll (Änderungen und Lesezugriffe) prüfen")
     actions = audit.add_subparsers(dest="audit", metavar="AKTION", required=True, parser_class=type(audit))
-    actions.add_parser(
+    check = actions.add_parser(
         "pruefen", help="Prüfkette des Protokolls nachrechnen; nennt den ersten veränderten oder fehlenden Eintrag"
     )
+    check.add_argument(
+        "--nach-wiederherstellung",
+        action="store_true",
+        help="nach dem Einspielen einer PostgreSQL-Sicherung: den geprüften Stand als neuen Anker übernehmen",
+    )
+    save = commands.add_parser(
+        "sicherung", help="die SQLite-Datenbank in eine Datei sichern (auch während andere arbeiten)"
+    )
+    save.add_argument("datei", metavar="DATEI")
+    save.add_argument("--ueberschreiben", action="store_true", help="eine vorhandene Datei ersetzen")
+    restore = commands.add_parser(
+        "wiederherstellen",
+        help="eine Sicherung prüfen und zurückspielen; die bisherige Datenbank bleibt daneben erhalten",
+    )
+    restore.add_argument("datei", metavar="DATEI")
 
 
 def _when(moment: datetime | None) -> str:
@@ -29,10 +53,13 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def check_audit_trail(ctx: ServiceContext, out: TextIO) -> int:
-    """Verify the chain; print the result in German. 0 when intact, 1 when broken."""
+def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = False) -> int:
+    """Verify the chain; print the result in German. 0 when intact, 1 when broken.
+
+    ``after_restore``: the anchor of the database as it was before a restore is not compared (the
+    entries after the backup are gone by intent); the verified head becomes the new anchor."""
     db = ctx.db
-    report = audit_chain.verify(db, audit_chain.read_anchor(db))
+    report = audit_chain.verify(db, None if after_restore else audit_chain.read_anchor(db))
     print(f"Protokoll: {_number(report.count)} Einträge geprüft.", file=out)
     if report.first_break is not None:
         broken = report.first_break
@@ -61,10 +88,50 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO) -> int:
     return 0
 
 
-def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+def _backup(args: argparse.Namespace, out: TextIO) -> int:
+    ctx = open_context(args.db)
     try:
-        if args.command == "audit":
-            return check_audit_trail(ctx, out)
-        raise AssertionError(args.command)
+        target = Path(args.datei)
+        backup.backup_sqlite(backup.sqlite_path(ctx.db), target, overwrite=args.ueberschreiben)
+        info = backup.check_backup_file(target)
+        with ctx.unit_of_work() as uow:
+            uow.audit("datenbank_gesichert", "datenbank", None, datei=target.name)
+            uow.commit()
+    finally:
+        ctx.db.dispose()
+    print(
+        f"Gesichert in {target.resolve()}: {_number(info.persons)} Personen, "
+        f"{_number(info.audit_entries)} Protokolleinträge, Schemastand {info.revision}.",
+        file=out,
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace, out: TextIO) -> int:
+    db = Database(resolve_database_url(args.db))
+    try:
+        source = Path(args.datei)
+        restored = backup.restore_sqlite(db, source)
+        backup.after_restore(ServiceContext(db, load_catalogue()), restored, source)
+    finally:
+        db.dispose()
+    print(
+        f"Wiederhergestellt aus {source.name}: {_number(restored.info.persons)} Personen, "
+        f"{_number(restored.info.audit_entries)} Protokolleinträge.",
+        file=out,
+    )
+    if restored.previous_kept_at is not None:
+        print(f"Die bisherige Datenbank liegt unter {restored.previous_kept_at}.", file=out)
+    return 0
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "sicherung":
+        return _backup(args, out)
+    if args.command == "wiederherstellen":
+        return _restore(args, out)
+    ctx = open_context(args.db)
+    try:
+        return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung)
     finally:
         ctx.db.dispose()

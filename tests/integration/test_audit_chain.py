@@ -295,3 +295,18 @@ def test_opening_a_person_file_is_logged_as_a_read_by_the_user(ctx: ServiceConte
     reads = _events(ctx.db)[before:]
     assert [(e.action, e.entity, e.entity_id, e.user_id) for e in reads] == [("person_gelesen", "person", pid, user_id)]
     assert _pruefen(ctx)[0] == 0
+
+
+def test_after_a_restore_pruefen_can_take_the_restored_state_as_the_anchor(ctx: ServiceContext) -> None:
+    for name in ("Öztürk", "Nguyễn"):
+        _person(ctx, name)
+    events = _events(ctx.db)
+    with unprotected(ctx.db):  # what a restore of an older dump looks like to the anchor
+        _execute(ctx.db, "DELETE FROM audit_events WHERE id = :id", id=events[-1].id)
+    assert main(["--db", ctx.db.url.render_as_string(False), "audit", "pruefen"], out=io.StringIO()) == 1
+    out = io.StringIO()
+    assert (
+        main(["--db", ctx.db.url.render_as_string(False), "audit", "pruefen", "--nach-wiederherstellung"], out=out) == 0
+    )
+    assert audit_chain.read_anchor(ctx.db) == audit_chain.ChainHead(events[-2].id, events[-2].chain_hash)
+    assert _pruefen(ctx)[0] == 0
