@@ -26,6 +26,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 
 from abh_desk import audit_chain, migrate
+from abh_desk.db_checks import sqlite_file
 from abh_desk.errors import ConfigurationError, DomainError
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import SQLITE_BUSY_TIMEOUT_MS, Database
@@ -39,12 +40,13 @@ class BackupError(DomainError):
 
 
 def sqlite_path(db: Database) -> Path:
-    if db.backend != "sqlite" or not db.url.database or db.url.database == ":memory:":
+    path = sqlite_file(db)
+    if path is None:
         raise ConfigurationError(
             f"{db.display_url}: Sichern und Wiederherstellen hier nur für die SQLite-Datei. Einen "
             "PostgreSQL-Server sichert „pg_dump“ und stellt „pg_restore“ wieder her (siehe README)."
         )
-    return Path(db.url.database).expanduser().resolve()
+    return path
 
 
 def _connect(path: Path) -> sqlite3.Connection:
