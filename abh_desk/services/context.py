@@ -16,11 +16,12 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from abh_desk import audit_chain
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
-from abh_desk.errors import Cancelled
+from abh_desk.errors import Cancelled, StaleRecord
 from abh_desk.storage import Database
 from models.base import utcnow
 
@@ -104,11 +105,20 @@ class UnitOfWork:
 
     def commit(self) -> None:
         appended = None
-        if self._events:
-            self.session.flush()
-            db = self.ctx.db
-            appended = audit_chain.append(self.session, db.backend, self._events, audit_chain.read_anchor(db))
-        self.session.commit()
+        try:
+            if self._events:
+                self.session.flush()
+                db = self.ctx.db
+                appended = audit_chain.append(self.session, db.backend, self._events, audit_chain.read_anchor(db))
+            self.session.commit()
+        except StaleDataError as exc:
+            # Another workstation saved a record of this transaction since it was read here (the
+            # services check versions first; this is the race between check and write).
+            self.session.rollback()
+            raise StaleRecord(
+                "Ein Datensatz wurde gleichzeitig an einem anderen Arbeitsplatz geändert. "
+                "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
+            ) from exc
         self._events = []
         if appended is not None:
             audit_chain.remember(self.ctx.db, appended)

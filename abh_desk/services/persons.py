@@ -14,8 +14,9 @@ from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
 from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
 from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
-from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
+from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
 from models import Case, Person, ResidenceTitle, User
 
@@ -205,11 +206,7 @@ def update_person(
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
         if person.version != expected_version:
-            raise StaleRecord(
-                "Die Stammdaten wurden inzwischen an einem anderen Arbeitsplatz geändert. "
-                "Bitte neu laden und die Änderung wiederholen.",
-                person_id=person_id,
-            )
+            raise stale_record(uow.session, "Die Stammdaten wurden", "person", person_id, person_id=person_id)
         old_routing = (person.routing_key, person.routing_key_skipped)
         changes = {}
         for key, value in values.items():

@@ -70,7 +70,7 @@ def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite
     )
     dialog.inputs["city"].setText("Singen")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "anderen Arbeitsplatz" in dialog.message.text())
+    qtbot.waitUntil(lambda: "Die Stammdaten wurden inzwischen von" in dialog.message.text())
     assert get_person_file(sqlite_ctx, person.id).person.city == "Konstanz"
 
 
