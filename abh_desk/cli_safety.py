@@ -1,5 +1,6 @@
 """Data-safety commands: ``audit pruefen`` (the tamper-evident audit trail), ``sicherung DATEI`` and
-``wiederherstellen DATEI`` (backup and restore of the SQLite file).
+``wiederherstellen DATEI`` (backup and restore of the SQLite file), ``aufbewahrung`` (retention:
+rule table, preview, logged deletion run).
 
 ``wiederherstellen`` opens the database without the start checks: it is what one runs when the
 database is damaged."""
@@ -7,19 +8,24 @@ database is damaged."""
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from abh_desk import audit_chain, backup
 from abh_desk.bootstrap import open_context
+from abh_desk.cli_deadlines import _iso_date
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.domain.retention import TRIGGERS
+from abh_desk.errors import ValidationError
+from abh_desk.services import retention
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
 
 EXIT_BROKEN = 1
-COMMANDS = frozenset({"audit", "sicherung", "wiederherstellen"})
+COMMANDS = frozenset({"audit", "sicherung", "wiederherstellen", "aufbewahrung"})
 
 
 def add_parser(commands: Any) -> None:
@@ -43,6 +49,20 @@ def add_parser(commands: Any) -> None:
         help="eine Sicherung prüfen und zurückspielen; die bisherige Datenbank bleibt daneben erhalten",
     )
     restore.add_argument("datei", metavar="DATEI")
+    keep = commands.add_parser(
+        "aufbewahrung", help="Akten nach Ablauf der Aufbewahrungsfrist löschen: Regeln, Vorschau, protokollierter Lauf"
+    )
+    mode = keep.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--regeln", action="store_true", help="die Regeltabelle zeigen")
+    mode.add_argument("--vorschau", action="store_true", help="zeigen, welche Akten fällig sind; nichts wird gelöscht")
+    mode.add_argument("--ausfuehren", action="store_true", help="die fälligen Akten löschen (protokolliert)")
+    mode.add_argument(
+        "--anlass",
+        nargs=3,
+        metavar=("PERSON", "ART", "DATUM"),
+        help=f"einen Anlass erfassen, ab dem eine Frist läuft (ART: {', '.join(TRIGGERS)}; DATUM JJJJ-MM-TT)",
+    )
+    keep.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag statt heute")
 
 
 def _when(moment: datetime | None) -> str:
@@ -125,6 +145,53 @@ def _restore(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _print_due(files: Sequence[retention.DueFile], out: TextIO) -> None:
+    for f in files:
+        held = f" – {f.blocked}" if f.blocked else ""
+        print(
+            f"Person {f.person_id}\t{f.name} ({f.birth_date})\t{f.rule.key} ({f.rule.legal_basis})\t"
+            f"Anlass {f.event_date:%d.%m.%Y}, fällig seit {f.due_date:%d.%m.%Y}\t"
+            f"{f.cases} Vorgänge, {f.titles} Titel, {f.letters} Schreiben{held}",
+            file=out,
+        )
+
+
+def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    today = _iso_date(args.stichtag) if args.stichtag else date.today()
+    if args.regeln:
+        for rule, active in retention.list_rules(ctx):
+            state = "" if active else " (abgeschaltet)"
+            print(
+                f"{rule.key}\t{rule.years} Jahre ab {TRIGGERS.get(rule.trigger, rule.trigger)}\t"
+                f"{rule.legal_basis}\t{rule.label}{state}",
+                file=out,
+            )
+        return 0
+    if args.anlass:
+        person, kind, on = args.anlass
+        if not person.isdigit():
+            raise ValidationError(f"PERSON: „{person}“ ist keine Personennummer.")
+        retention.record_event(ctx, int(person), kind, _iso_date(on), today)
+        print(f"Anlass „{TRIGGERS[kind]}“ am {_iso_date(on):%d.%m.%Y} für Person {person} erfasst.", file=out)
+        return 0
+    due = retention.preview(ctx, today)
+    if args.vorschau:
+        _print_due(due, out)
+        ready = sum(1 for f in due if not f.blocked)
+        print(f"{ready} Akten zum Löschen fällig, {len(due) - ready} zurückgestellt. Nichts wurde gelöscht.", file=out)
+        return 0
+    result = retention.run(ctx, [f.person_id for f in due], today)
+    _print_due(result.deleted, out)
+    _print_due(result.kept, out)
+    print(
+        f"{len(result.deleted)} Akten gelöscht, {len(result.kept)} zurückgestellt; in "
+        f"{_number(result.erased_audit_entries)} Protokolleinträgen die persönlichen Daten gelöscht "
+        "(die Einträge selbst und die Prüfkette bleiben).",
+        file=out,
+    )
+    return 0
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "sicherung":
         return _backup(args, out)
@@ -132,6 +199,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return _restore(args, out)
     ctx = open_context(args.db)
     try:
+        if args.command == "aufbewahrung":
+            return _retention(ctx, args, out)
         return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung)
     finally:
         ctx.db.dispose()

@@ -121,6 +121,7 @@ UNVERSIONED = {
     "deputies": "created and removed, not edited",
     "file_number_counters": "incremented in the database (ON CONFLICT DO UPDATE SET last_value = last_value + n)",
     "office_settings": "each key written alone; a change applies on top of the current values",
+    "retention_events": "recorded once, deleted with the person",
 }
 
 

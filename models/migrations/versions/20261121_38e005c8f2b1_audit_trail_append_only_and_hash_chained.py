@@ -1,8 +1,9 @@
-"""Audit trail append-only and hash-chained
+"""Audit trail append-only and hash-chained; retention rules
 
 The chain hashes of existing entries are computed (in id order), then triggers refuse every
 UPDATE and DELETE of audit_events (and TRUNCATE on PostgreSQL) - except an UPDATE that only sets
 payload_json to NULL, the erasure of personal data at the end of its retention period.
+The retention rule table gets the rule domain.md §11 names (§ 91 Abs. 1 AufenthG).
 
 Revision ID: 38e005c8f2b1
 Revises: 10b3f2bca066
@@ -80,7 +81,50 @@ def _backfill(batch_size: int = 10_000) -> None:
         )
 
 
+DEFAULT_RULES = [
+    {
+        "key": "ausweisung_abschiebung",
+        "label": "Daten über Ausweisung und Abschiebung: 10 Jahre nach Ablauf der Einreisesperre löschen",
+        "legal_basis": "§ 91 Abs. 1 AufenthG",
+        "trigger": "einreisesperre_ende",
+        "years": 10,
+        "active": True,
+        "version": 1,
+    }
+]
+
+
+def _retention_tables() -> None:
+    rules = op.create_table(
+        "retention_rules",
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("label", sa.String(length=200), nullable=False),
+        sa.Column("legal_basis", sa.String(length=100), nullable=False),
+        sa.Column("trigger", sa.String(length=40), nullable=False),
+        sa.Column("years", sa.Integer(), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_retention_rules")),
+    )
+    op.bulk_insert(rules, DEFAULT_RULES)
+    op.create_table(
+        "retention_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("occurred_on", sa.Date(), nullable=False),
+        sa.Column("recorded_at", models.base.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["persons.id"], name=op.f("fk_retention_events_person_id_persons"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_retention_events")),
+    )
+    with op.batch_alter_table("retention_events", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_retention_events_person_id"), ["person_id"], unique=False)
+
+
 def upgrade() -> None:
+    _retention_tables()
     _backfill()
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
@@ -119,6 +163,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("retention_events", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_retention_events_person_id"))
+    op.drop_table("retention_events")
+    op.drop_table("retention_rules")
     postgresql = op.get_bind().dialect.name == "postgresql"
     for name in ("update", "delete", "truncate") if postgresql else ("update", "delete"):
         op.execute(f"DROP TRIGGER IF EXISTS audit_events_kein_{name}" + (" ON audit_events" if postgresql else ""))
