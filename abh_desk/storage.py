@@ -273,7 +273,11 @@ class Database:
             hint = ""
             if self.backend == "postgresql" and "password" in detail.lower():
                 forget_session_password(self.url)  # a mistyped password is asked for again
-                hint = " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+                hint = (
+                    " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+                    if keyring_is_secure()
+                    else " Ohne sicheren Schlüsselbund fragt ABH Desk bei jedem Start nach dem Passwort."
+                )
             raise ConfigurationError(f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}") from exc
 
     def sqlite_pragmas(self) -> dict[str, Any]:
