@@ -41,6 +41,9 @@ GENESIS = ""
 # Any number will do, as long as every workstation uses the same one (see migrate._PG_MIGRATION_LOCK).
 PG_CHAIN_LOCK = 7_346_199_202
 ANCHOR_FILE = "audit-anker.json"
+# The audit entry of a retention run and its count of erased payloads (services.retention).
+RETENTION_RUN = "aufbewahrung_lauf"
+RETENTION_ERASED = "protokoll_inhalte_geloescht"
 TRIGGERS = {
     "sqlite": ("audit_events_kein_update", "audit_events_kein_delete"),
     "postgresql": ("audit_events_kein_update", "audit_events_kein_delete", "audit_events_kein_truncate"),
@@ -224,10 +227,28 @@ class ChainReport:
     anchor: ChainHead | None
     anchor_problem: str | None
     missing_triggers: tuple[str, ...]
+    erased: int = 0
+    """Entries whose payload was erased (allowed by the triggers, for retention)."""
+    erased_logged: int = 0
+    """Erasures the logged retention runs account for."""
+
+    @property
+    def erasure_problem(self) -> str | None:
+        if self.erased <= self.erased_logged:
+            return None
+        return (
+            f"{self.erased} Einträge haben keinen Inhalt mehr, die protokollierten Aufbewahrungsläufe "
+            f"erklären aber nur {self.erased_logged}: Inhalte wurden außerhalb eines Aufbewahrungslaufs gelöscht."
+        )
 
     @property
     def ok(self) -> bool:
-        return self.first_break is None and self.anchor_problem is None and not self.missing_triggers
+        return (
+            self.first_break is None
+            and self.anchor_problem is None
+            and not self.missing_triggers
+            and self.erasure_problem is None
+        )
 
 
 def _rows(session: Session) -> Iterator[Any]:
@@ -280,9 +301,14 @@ def verify(db: Database, anchor: ChainHead | None) -> ChainReport:
     head: ChainHead | None = None
     head_time: datetime | None = None
     anchor_seen: str | None = None
+    erased = erased_logged = 0
     with db.read() as session:
         for row in _rows(session):
             count += 1
+            if row["payload_json"] is None:
+                erased += 1
+            elif row["action"] == RETENTION_RUN:
+                erased_logged += _logged_erasures(row["payload_json"])
             problem = _problem(previous, row)
             if problem is not None:
                 broken += 1
@@ -305,4 +331,14 @@ def verify(db: Database, anchor: ChainHead | None) -> ChainReport:
                 "das Protokoll wurde bis dorthin verändert und neu verkettet."
             )
     missing = tuple(name for name in TRIGGERS[db.backend] if name not in installed_triggers(db))
-    return ChainReport(count, head, head_time, first_break, broken, anchor, anchor_problem, missing)
+    return ChainReport(
+        count, head, head_time, first_break, broken, anchor, anchor_problem, missing, erased, erased_logged
+    )
+
+
+def _logged_erasures(payload_json: str) -> int:
+    try:
+        value = json.loads(payload_json).get(RETENTION_ERASED, 0)
+    except (ValueError, AttributeError):
+        return 0
+    return value if isinstance(value, int) else 0

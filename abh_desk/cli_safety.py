@@ -91,6 +91,8 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
             print(f"Insgesamt {_number(report.broken)} Einträge bestehen die Prüfung nicht.", file=out)
     if report.anchor_problem is not None:
         print(f"FEHLER: {report.anchor_problem}", file=out)
+    if report.erasure_problem is not None:
+        print(f"FEHLER: {report.erasure_problem}", file=out)
     if report.missing_triggers:
         print(
             "FEHLER: Der Schutz gegen Ändern und Löschen fehlt in der Datenbank "
@@ -103,6 +105,12 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     if report.head is not None:
         audit_chain.write_anchor(db, report.head)
         print(f"Prüfkette vollständig; letzter Eintrag {report.head.id} vom {_when(report.head_time)}.", file=out)
+        if report.erased:
+            print(
+                f"{_number(report.erased)} Einträge ohne Inhalt, "
+                "alle durch protokollierte Aufbewahrungsläufe gelöscht.",
+                file=out,
+            )
     else:
         print("Das Protokoll ist leer.", file=out)
     return 0

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from abh_desk import audit_chain
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.retention import TRIGGERS, Rule, check_event_date, check_trigger, due_on
 from abh_desk.errors import NotFound, PermissionDenied
@@ -213,13 +214,12 @@ def run(ctx: ServiceContext, person_ids: Sequence[int], today: date | None = Non
                 schreiben=file.letters,
             )
         kept = tuple(f for f in due if f.blocked)
+        # audit pruefen compares the erased payloads with the sum logged here.
         uow.audit(
-            "aufbewahrung_lauf",
+            audit_chain.RETENTION_RUN,
             "aufbewahrung",
             None,
-            geloescht=len(deleted),
-            zurueckgestellt=len(kept),
-            protokoll_inhalte_geloescht=erased,
+            data={"geloescht": len(deleted), "zurueckgestellt": len(kept), audit_chain.RETENTION_ERASED: erased},
         )
         uow.commit()
     return RunResult(deleted, kept, erased)

@@ -132,6 +132,7 @@ def test_the_run_deletes_the_due_file_and_erases_its_personal_data_from_the_audi
     assert log[-1].action == "aufbewahrung_lauf" and _count(ctx, AuditEvent) > entries_before
     report = audit_chain.verify(ctx.db, audit_chain.read_anchor(ctx.db))
     assert report.ok, report
+    assert report.erased == report.erased_logged == result.erased_audit_entries
 
 
 def test_only_the_administration_previews_and_deletes(ctx: ServiceContext) -> None:
@@ -159,3 +160,6 @@ def test_the_command(database_url: str, ctx: ServiceContext) -> None:
     assert code == 0 and "1 Akten gelöscht, 0 zurückgestellt" in text
     assert _count(ctx, Person, id=pid) == 0
     assert run("--vorschau", "--stichtag", "2026-11-21")[1].startswith("0 Akten zum Löschen fällig")
+    out = io.StringIO()
+    assert main(["--db", database_url, "audit", "pruefen"], out=out) == 0
+    assert "Einträge ohne Inhalt, alle durch protokollierte Aufbewahrungsläufe gelöscht" in out.getvalue()
