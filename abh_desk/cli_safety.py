@@ -95,8 +95,8 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
         print(f"FEHLER: {report.erasure_problem}", file=out)
     if report.missing_triggers:
         print(
-            "FEHLER: Der Schutz gegen Ändern und Löschen fehlt in der Datenbank "
-            f"({', '.join(report.missing_triggers)}). Bitte „abh-desk db upgrade“ prüfen.",
+            f"FEHLER: Der Schutz gegen Ändern und Löschen fehlt oder ist abgeschaltet (Trigger "
+            f"{', '.join(report.missing_triggers)}): jemand mit Rechten an der Datenbank hat ihn entfernt.",
             file=out,
         )
     if not report.ok:
