@@ -136,21 +136,24 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
+    """Restore, then check the restored audit trail: exit 1 where it is not intact (e.g. its
+    triggers were removed before the backup was made)."""
     db = Database(resolve_database_url(args.db))
     try:
         source = Path(args.datei)
+        ctx = ServiceContext(db, load_catalogue())
         restored = backup.restore_sqlite(db, source)
-        backup.after_restore(ServiceContext(db, load_catalogue()), restored, source)
+        backup.after_restore(ctx, restored, source)
+        print(
+            f"Wiederhergestellt aus {source.name}: {_number(restored.info.persons)} Personen, "
+            f"{_number(restored.info.audit_entries)} Protokolleinträge.",
+            file=out,
+        )
+        if restored.previous_kept_at is not None:
+            print(f"Die bisherige Datenbank liegt unter {restored.previous_kept_at}.", file=out)
+        return check_audit_trail(ctx, out)
     finally:
         db.dispose()
-    print(
-        f"Wiederhergestellt aus {source.name}: {_number(restored.info.persons)} Personen, "
-        f"{_number(restored.info.audit_entries)} Protokolleinträge.",
-        file=out,
-    )
-    if restored.previous_kept_at is not None:
-        print(f"Die bisherige Datenbank liegt unter {restored.previous_kept_at}.", file=out)
-    return 0
 
 
 def _print_due(files: Sequence[retention.DueFile], out: TextIO) -> None:

@@ -272,3 +272,19 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
     finally:
         for url in (source_url, target_url):
             drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
+
+
+def test_wiederherstellen_reports_a_backup_whose_protection_was_removed(
+    sqlite_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    url = str(sqlite_ctx.db.url)
+    _person(sqlite_ctx, "Öztürk")
+    unprotected = tmp_path / "ohne-schutz.sqlite3"
+    assert run("--db", url, "sicherung", str(unprotected))[0] == 0
+    with sqlite3.connect(unprotected) as connection:
+        connection.execute("DROP TRIGGER audit_events_kein_delete")
+    connection.close()
+    code, out = run("--db", url, "wiederherstellen", str(unprotected))
+    assert code == 1  # restored, but the restored audit trail is not intact
+    assert "Wiederhergestellt aus ohne-schutz.sqlite3: 1 Personen" in out
+    assert "Trigger audit_events_kein_delete" in out and "NICHT unversehrt" in out
