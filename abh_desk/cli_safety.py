@@ -73,6 +73,11 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _many(value: int, one: str, more: str) -> str:
+    """ "1 Person", "2 Personen"."""
+    return f"{_number(value)} {one if value == 1 else more}"
+
+
 def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = False) -> int:
     """Verify the chain; print the result in German. 0 when intact, 1 when broken.
 
@@ -80,7 +85,7 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     entries after the backup are gone by intent); the verified head becomes the new anchor."""
     db = ctx.db
     report = audit_chain.verify(db, None if after_restore else audit_chain.read_anchor(db))
-    print(f"Protokoll: {_number(report.count)} Einträge geprüft.", file=out)
+    print(f"Protokoll: {_many(report.count, 'Eintrag', 'Einträge')} geprüft.", file=out)
     if report.first_break is not None:
         broken = report.first_break
         print(
@@ -128,8 +133,8 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         ctx.db.dispose()
     print(
-        f"Gesichert in {target.resolve()}: {_number(info.persons)} Personen, "
-        f"{_number(info.audit_entries)} Protokolleinträge, Schemastand {info.revision}.",
+        f"Gesichert in {target.resolve()}: {_many(info.persons, 'Person', 'Personen')}, "
+        f"{_many(info.audit_entries, 'Protokolleintrag', 'Protokolleinträge')}, Schemastand {info.revision}.",
         file=out,
     )
     return 0
@@ -145,8 +150,8 @@ def _restore(args: argparse.Namespace, out: TextIO) -> int:
         restored = backup.restore_sqlite(db, source)
         backup.after_restore(ctx, restored, source)
         print(
-            f"Wiederhergestellt aus {source.name}: {_number(restored.info.persons)} Personen, "
-            f"{_number(restored.info.audit_entries)} Protokolleinträge.",
+            f"Wiederhergestellt aus {source.name}: {_many(restored.info.persons, 'Person', 'Personen')}, "
+            f"{_many(restored.info.audit_entries, 'Protokolleintrag', 'Protokolleinträge')}.",
             file=out,
         )
         if restored.previous_kept_at is not None:
@@ -189,13 +194,17 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     if args.vorschau:
         _print_due(due, out)
         ready = sum(1 for f in due if not f.blocked)
-        print(f"{ready} Akten zum Löschen fällig, {len(due) - ready} zurückgestellt. Nichts wurde gelöscht.", file=out)
+        print(
+            f"{_many(ready, 'Akte', 'Akten')} zum Löschen fällig, {len(due) - ready} zurückgestellt. "
+            "Nichts wurde gelöscht.",
+            file=out,
+        )
         return 0
     result = retention.run(ctx, [f.person_id for f in due], today)
     _print_due(result.deleted, out)
     _print_due(result.kept, out)
     print(
-        f"{len(result.deleted)} Akten gelöscht, {len(result.kept)} zurückgestellt; in "
+        f"{_many(len(result.deleted), 'Akte', 'Akten')} gelöscht, {len(result.kept)} zurückgestellt; in "
         f"{_number(result.erased_audit_entries)} Protokolleinträgen die persönlichen Daten gelöscht "
         "(die Einträge selbst und die Prüfkette bleiben).",
         file=out,

@@ -286,5 +286,5 @@ def test_wiederherstellen_reports_a_backup_whose_protection_was_removed(
     connection.close()
     code, out = run("--db", url, "wiederherstellen", str(unprotected))
     assert code == 1  # restored, but the restored audit trail is not intact
-    assert "Wiederhergestellt aus ohne-schutz.sqlite3: 1 Personen" in out
+    assert "Wiederhergestellt aus ohne-schutz.sqlite3: 1 Person," in out
     assert "Trigger audit_events_kein_delete" in out and "NICHT unversehrt" in out

@@ -155,9 +155,9 @@ def test_the_command(database_url: str, ctx: ServiceContext) -> None:
     assert run("--anlass", str(pid), "einreisesperre_ende", "2014-03-01")[0] == 0
     code, text = run("--vorschau", "--stichtag", "2026-11-21")
     assert code == 0 and f"Person {pid}\tÖztürk, Ayşe (12.03.1990)" in text
-    assert "1 Akten zum Löschen fällig, 0 zurückgestellt. Nichts wurde gelöscht." in text
+    assert "1 Akte zum Löschen fällig, 0 zurückgestellt. Nichts wurde gelöscht." in text
     code, text = run("--ausfuehren", "--stichtag", "2026-11-21")
-    assert code == 0 and "1 Akten gelöscht, 0 zurückgestellt" in text
+    assert code == 0 and "1 Akte gelöscht, 0 zurückgestellt" in text
     assert _count(ctx, Person, id=pid) == 0
     assert run("--vorschau", "--stichtag", "2026-11-21")[1].startswith("0 Akten zum Löschen fällig")
     out = io.StringIO()
