@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from abh_desk import migrate
+from abh_desk import db_checks, migrate
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.rule_files import EXAMPLE_RULES, load_rule_file
@@ -22,6 +22,7 @@ def open_context(cli_url: str | None = None, upgrade: bool = True) -> ServiceCon
     catalogue = load_catalogue()
     db = Database(resolve_database_url(cli_url))
     db.check_connection()
+    db_checks.check_sqlite(db)
     if upgrade and migrate.needs_upgrade(db):
         migrate.upgrade(db)
     ctx = ServiceContext(db, catalogue)

@@ -16,7 +16,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_users, cli_worklists, migrate, selftest
+from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_safety, cli_users, cli_worklists, migrate, selftest
 from abh_desk.bootstrap import open_context
 from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "selbsttest", help="Installation prüfen: Datenbank, Zuständigkeit, Frist, Schreiben und Programmfenster"
     )
+    cli_safety.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -165,6 +166,8 @@ def _run(
         return cli_deadlines.run(args, out)
     if args.command == "zustaendigkeit" and args.regeln:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
+    if args.command in cli_safety.COMMANDS:
+        return cli_safety.run(args, out)
     ctx = open_context(args.db)
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:

@@ -8,6 +8,7 @@ The PostgreSQL password comes from the operating system's keyring, never from a 
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -55,6 +56,10 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 
 PasswordLookup = Callable[[URL], "str | None"]
+PasswordPrompt = Callable[[str], "str | None"]
+# Backends that keep nothing (fail, null) or keep it readable in a file (keyrings.alt's
+# PlaintextKeyring only base64-encodes). With these the password is asked for once per session.
+INSECURE_KEYRING_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
 def keyring_entry(url: URL) -> str:
@@ -69,10 +74,59 @@ def keyring_password(url: URL) -> str | None:
         return None
 
 
+def keyring_is_secure(backend: Any = None) -> bool:
+    """False where the keyring cannot keep a secret (none available, or a plain file)."""
+    backend = backend if backend is not None else keyring.get_keyring()
+    parts = getattr(backend, "backends", None)
+    if parts is not None and type(backend).__name__ == "ChainerBackend":
+        return bool(parts) and all(keyring_is_secure(part) for part in parts)
+    return not type(backend).__module__.startswith(INSECURE_KEYRING_MODULES)
+
+
+def _terminal_prompt(question: str) -> str | None:
+    return getpass.getpass(question) if sys.stdin is not None and sys.stdin.isatty() else None
+
+
+_prompt: PasswordPrompt = _terminal_prompt
+_session_passwords: dict[str, str] = {}
+
+
+def set_password_prompt(prompt: PasswordPrompt | None) -> None:
+    """How to ask for the server password where the keyring is not secure (the window passes a
+    dialog; the default asks on the terminal)."""
+    global _prompt
+    _prompt = prompt or _terminal_prompt
+
+
+def forget_session_password(url: URL) -> None:
+    _session_passwords.pop(keyring_entry(url), None)
+
+
+def session_password(url: URL) -> str | None:
+    """The server password: from a secure keyring; otherwise asked once per session and kept in
+    this process's memory only."""
+    if keyring_is_secure():
+        return keyring_password(url)
+    entry = keyring_entry(url)
+    if entry not in _session_passwords:
+        answer = _prompt(f"Passwort für {entry} (wird nicht gespeichert): ")
+        if not answer:
+            return None
+        _session_passwords[entry] = answer
+    return _session_passwords[entry]
+
+
 def store_password(url_text: str, password: str) -> str:
     """Put the server password into the keyring; returns the entry name used."""
     url = parse_url(url_text)
     entry = keyring_entry(url)
+    backend = keyring.get_keyring()
+    if not keyring_is_secure(backend):
+        raise ConfigurationError(
+            f"Kein sicherer Schlüsselbund verfügbar ({type(backend).__module__}.{type(backend).__name__}): "
+            "das Passwort wird nicht gespeichert. ABH Desk fragt es stattdessen einmal je Sitzung ab "
+            "und hält es nur im Arbeitsspeicher."
+        )
     try:
         keyring.set_password(KEYRING_SERVICE, entry, password)
     except keyring.errors.KeyringError as exc:
@@ -192,7 +246,7 @@ def _postgresql_engine(url: URL, password_lookup: PasswordLookup) -> Engine:
 class Database:
     """One opened database: its engine and the session factories of the unit of work."""
 
-    def __init__(self, url_text: str, password_lookup: PasswordLookup = keyring_password) -> None:
+    def __init__(self, url_text: str, password_lookup: PasswordLookup = session_password) -> None:
         url = parse_url(url_text)
         self.url = url
         self.backend = url.get_backend_name()
@@ -218,7 +272,12 @@ class Database:
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             hint = ""
             if self.backend == "postgresql" and "password" in detail.lower():
-                hint = " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+                forget_session_password(self.url)  # a mistyped password is asked for again
+                hint = (
+                    " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+                    if keyring_is_secure()
+                    else " Ohne sicheren Schlüsselbund fragt ABH Desk bei jedem Start nach dem Passwort."
+                )
             raise ConfigurationError(f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}") from exc
 
     def sqlite_pragmas(self) -> dict[str, Any]:

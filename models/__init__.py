@@ -6,6 +6,7 @@ from models.cards import CardHandover, CardOrder
 from models.cases import Case, ChecklistItem, Deadline, FileNumberCounter
 from models.letters import Letter
 from models.people import Person, ResidenceTitle
+from models.retention import RetentionEvent, RetentionRule
 from models.settings import OfficeSetting
 from models.staff import Area, AssignmentRule, Deputy, User
 
@@ -25,5 +26,7 @@ __all__ = [
     "OfficeSetting",
     "Person",
     "ResidenceTitle",
+    "RetentionEvent",
+    "RetentionRule",
     "User",
 ]

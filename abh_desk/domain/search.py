@@ -3,6 +3,11 @@
 "mueller", "Müller Anna" → a name (family name prefix, optional given-name prefix);
 "12.03.1990", "03.1990", "1990" → a birth date, possibly partial;
 anything with a digit otherwise → an Aktenzeichen or a passport number.
+
+There are no wildcards: the search compares folded keys and exact values, never with LIKE, and
+``%``, ``_`` and ``\\`` mean themselves. An Aktenzeichen may contain them (the office's pattern
+decides); a name never does (DIN 91379), so a name search with one of them is answered with a
+message instead of silently searching for the rest.
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from abh_desk.errors import ValidationError
 _FULL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\.(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
-_REFERENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-. ]*$")
+# An Aktenzeichen (any printable ASCII, as the office's pattern may have it) or a passport number.
+_REFERENCE = re.compile(r"^[0-9A-Za-z][\x20-\x7e]*$")
+_NOT_IN_NAMES = ("%", "_", "\\")
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,16 @@ def parse_query(text: str) -> SearchQuery | None:
     if match := _YEAR.match(text):
         return BirthDateQuery(int(match.group(1)))
     if any(ch.isdigit() for ch in text) and _REFERENCE.match(text):
-        return ReferenceQuery(text.upper(), passport_key(text))
+        # A passport number never has %, _ or \: such a text is only an Aktenzeichen.
+        literal = any(ch in text for ch in _NOT_IN_NAMES)
+        return ReferenceQuery(text.upper(), "" if literal else passport_key(text))
+    wildcard = next((ch for ch in _NOT_IN_NAMES if ch in text), None)
+    if wildcard is not None:
+        raise ValidationError(
+            f"„{text}“: Das Zeichen „{wildcard}“ kommt in Namen nicht vor, und Platzhalter gibt es in der "
+            "Suche nicht – gesucht wird nach dem Anfang des Namens (z. B. „mül“ findet Müller).",
+            field="suche",
+        )
     words = text.replace(",", " ").split()
     family = search_key(words[0])
     if not family:

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
-from abh_desk.errors import NotFound, StaleRecord, ValidationError
+from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.cases import person_age
+from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
 from abh_desk.services.persons import birth_text
@@ -215,7 +216,7 @@ def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> Checkl
     if item is None:
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
     if expected_version is not None and item.version != expected_version:
-        raise StaleRecord("Die Unterlage wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+        raise stale_record(uow.session, "Die Unterlage wurde", "checklist_item", item_id, item_id=item_id)
     return item
 
 
@@ -313,7 +314,7 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
         if expected_version is not None and case.version != expected_version:
-            raise StaleRecord("Der Vorgang wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+            raise stale_record(uow.session, "Der Vorgang wurde", "case", case_id, case_id=case_id)
         old = json.loads(case.facts_json or "[]")
         new = sorted(facts)
         if old != new:

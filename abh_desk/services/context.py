@@ -7,21 +7,22 @@ database as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from abh_desk import audit_chain
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
-from abh_desk.errors import Cancelled
+from abh_desk.errors import Cancelled, StaleRecord
 from abh_desk.storage import Database
-from models import AuditEvent
 from models.base import utcnow
 
 
@@ -71,16 +72,30 @@ class ServiceContext:
 
 
 class UnitOfWork:
-    """One transaction. ``with ctx.unit_of_work() as uow: ...; uow.commit()``."""
+    """One transaction. ``with ctx.unit_of_work() as uow: ...; uow.commit()``.
+
+    Audit entries are collected and appended to the hash chain at ``commit()``, in the same
+    transaction as the change (``abh_desk.audit_chain``); a rollback drops them with the change."""
 
     session: Session
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._events: list[dict[str, Any]] = []
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.ctx.db.write_sessions()
+        event.listen(self.session, "after_soft_rollback", self._forget_events)
         return self
+
+    def _begin(self) -> None:
+        """Collected entries belong to the session's transaction: begin one, so a rollback (which
+        forgets them) is a real one even before any SQL ran."""
+        if not self.session.in_transaction():
+            self.session.begin()
+
+    def _forget_events(self, _session: Session, _previous: object) -> None:
+        self._events = []
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -89,7 +104,24 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        appended = None
+        try:
+            if self._events:
+                self.session.flush()
+                db = self.ctx.db
+                appended = audit_chain.append(self.session, db.backend, self._events, audit_chain.read_anchor(db))
+            self.session.commit()
+        except StaleDataError as exc:
+            # Another workstation saved a record of this transaction since it was read here (the
+            # services check versions first; this is the race between check and write).
+            self.session.rollback()
+            raise StaleRecord(
+                "Ein Datensatz wurde gleichzeitig an einem anderen Arbeitsplatz geändert. "
+                "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
+            ) from exc
+        self._events = []
+        if appended is not None:
+            audit_chain.remember(self.ctx.db, appended)
 
     def audit(
         self,
@@ -101,26 +133,34 @@ class UnitOfWork:
         **payload: Any,
     ) -> None:
         """Log who did what, in this same transaction (old and new values go into the payload)."""
-        self.session.add(AuditEvent(**self._event(action, entity, entity_id, case_id, {**(data or {}), **payload})))
+        self._begin()
+        self._events.append(self._event(action, entity, entity_id, case_id, {**(data or {}), **payload}))
 
     def audit_many(self, action: str, entity: str, events: Sequence[tuple[int, int | None, Mapping[str, Any]]]) -> None:
-        """Many log entries at once (entity id, case id, payload), written in one bulk insert."""
-        if events:
-            self.session.flush()
-            rows = [self._event(action, entity, entity_id, case_id, payload) for entity_id, case_id, payload in events]
-            self.session.execute(insert(AuditEvent), rows)
+        """Many log entries at once (entity id, case id, payload), written in one bulk insert at commit."""
+        self._begin()
+        now = utcnow()
+        self._events.extend(
+            self._event(action, entity, entity_id, case_id, payload, now) for entity_id, case_id, payload in events
+        )
 
     def _event(
-        self, action: str, entity: str, entity_id: int | None, case_id: int | None, payload: Mapping[str, Any]
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        case_id: int | None,
+        payload: Mapping[str, Any],
+        now: datetime | None = None,
     ) -> dict[str, Any]:
         payload_json = json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str)
         return {
-            "occurred_at": utcnow(),
+            "occurred_at": now or utcnow(),
             "user_id": self.ctx.actor.user_id,
             "action": action,
             "entity": entity,
             "entity_id": entity_id,
             "case_id": case_id,
             "payload_json": payload_json,
-            "payload_hash": hashlib.sha256(payload_json.encode()).hexdigest(),
+            "payload_hash": audit_chain.payload_hash(payload_json),
         }

@@ -14,8 +14,9 @@ from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
 from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
 from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
-from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
+from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
 from models import Case, Person, ResidenceTitle, User
 
@@ -205,11 +206,7 @@ def update_person(
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
         if person.version != expected_version:
-            raise StaleRecord(
-                "Die Stammdaten wurden inzwischen an einem anderen Arbeitsplatz geändert. "
-                "Bitte neu laden und die Änderung wiederholen.",
-                person_id=person_id,
-            )
+            raise stale_record(uow.session, "Die Stammdaten wurden", "person", person_id, person_id=person_id)
         old_routing = (person.routing_key, person.routing_key_skipped)
         changes = {}
         for key, value in values.items():
@@ -324,7 +321,10 @@ def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date
 
 
 def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
-    with ctx.db.read() as session:
+    """Open a person's file (Akte). The reading is logged (domain.md §11), in the same transaction:
+    where the log entry cannot be written, the file is not shown."""
+    with ctx.unit_of_work() as uow:
+        session = uow.session
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
@@ -338,7 +338,10 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
                 )
             )
         )
-        return PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id))
+        result = PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id))
+        uow.audit("person_gelesen", "person", person_id)
+        uow.commit()
+        return result
 
 
 def likely_duplicates(

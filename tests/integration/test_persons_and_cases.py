@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
-from abh_desk.errors import FieldErrors, NotFound, StaleRecord
+from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import get_office_settings, update_office_settings
@@ -156,3 +156,19 @@ def test_file_numbers_stay_unique_when_workstations_race(ctx: ServiceContext) ->
     numbers = [r.file_number for r in rows]
     assert len(set(numbers)) == len(numbers) == 24
     assert sorted(numbers)[-1] == "ABH-2026-000024"
+
+
+def test_search_takes_percent_underscore_and_backslash_literally(ctx: ServiceContext) -> None:
+    """No LIKE anywhere: an Aktenzeichen with %, _ and \\ is found exactly, never by pattern."""
+    update_office_settings(ctx, file_number_pattern="A\\_{jahr}%{nummer:04d}")
+    pid = _person(ctx, "Müller")
+    _person(ctx, "Maler")
+    number = open_case(ctx, pid, "99010019001008", applied_on=TODAY).file_number
+    assert number == "A\\_2026%0001"
+    assert search_person_ids(ctx, number) == [pid]
+    assert search_person_ids(ctx, number.lower()) == [pid]
+    for near in ("A\\_2026%000_", "A\\_2026%%", "A\\%2026%0001", "A_2026%0001", "A\\_2026_0001", "A\\\\_2026%0001"):
+        assert search_person_ids(ctx, near) == [], near
+    for text in ("M%", "M_ller", "M\\"):
+        with pytest.raises(ValidationError, match="Platzhalter gibt es in der Suche nicht"):
+            search_person_ids(ctx, text)

@@ -31,6 +31,19 @@ def _bin_dir() -> Path:
     raise PostgresUnavailable("no PostgreSQL server binaries (initdb) found; install Debian's postgresql")
 
 
+def tool(name: str) -> Path:
+    """A PostgreSQL client or server program (pg_dump, pg_restore …) of the newest installed version."""
+    path = _bin_dir() / name
+    if not path.exists():
+        raise PostgresUnavailable(f"{name} not found beside initdb in {path.parent}")
+    return path
+
+
+def libpq_url(url: str) -> str:
+    """The SQLAlchemy URL as the PostgreSQL programs take it (without the driver name)."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

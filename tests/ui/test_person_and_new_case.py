@@ -71,12 +71,12 @@ def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite
     dialog.inputs["city"].setText("Singen")
     dialog.inputs["street"].setText("Hauptstraße 1")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "anderen Arbeitsplatz" in dialog.message.text())
+    qtbot.waitUntil(lambda: "Die Stammdaten wurden inzwischen von" in dialog.message.text())
     assert get_person_file(sqlite_ctx, person.id).person.city == "Konstanz"
     # Who changed what is shown, with where the entries differ.
     qtbot.waitUntil(lambda: dialog.stale_box.isVisible())
     text = dialog.stale_text.text()
-    assert "Gespeichert von System am" in text
+    assert "Gespeichert von der Stapelverarbeitung (System) am" in text
     assert "Ort: Ihre Eingabe „Singen“ – gespeichert „Konstanz“" in text
     assert "Straße: Ihre Eingabe „Hauptstraße 1“ – gespeichert „“" in text
     # Loading the stored data shows it; saving from there works without a conflict.

@@ -20,3 +20,15 @@ def test_impossible_dates_are_refused() -> None:
         parse_query("31.02.1990")
     with pytest.raises(ValidationError, match="Monat 13"):
         parse_query("13.1990")
+
+
+def test_percent_underscore_and_backslash_are_no_wildcards() -> None:
+    for text in ("%", "_", "\\", "M%", "m_ller", "Mü\\ller", "%ller"):
+        with pytest.raises(ValidationError, match="Platzhalter gibt es in der Suche nicht"):
+            parse_query(text)
+    # In an Aktenzeichen they are ordinary characters (the office's pattern may contain them) …
+    assert parse_query("abh_2026_000001") == ReferenceQuery("ABH_2026_000001", "")
+    assert parse_query("ABH\\2026\\7") == ReferenceQuery("ABH\\2026\\7", "")
+    # … and never part of a passport number, which is compared without spaces and dashes only.
+    assert parse_query("AB%12345") == ReferenceQuery("AB%12345", "")
+    assert parse_query("AB-12345") == ReferenceQuery("AB-12345", "AB12345")

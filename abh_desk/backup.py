@@ -1,0 +1,253 @@
+"""Backup (Sicherung) and restore (Wiederherstellung) of the SQLite database.
+
+The backup uses SQLite's online backup API in one step: it copies one consistent snapshot while
+other workstations' processes keep writing (WAL lets them). The copy is a single file (journal
+mode DELETE), checked with ``integrity_check`` before it replaces the target.
+
+A restore first checks the file on a private copy: an SQLite file, intact, an ABH Desk schema
+this program knows, an unbroken audit chain. It then keeps the current database aside (a backup
+next to it) and copies the checked file into the live database with the backup API again, so a
+process that still has the database open sees the restored state instead of writing into a
+replaced file. The restore is logged in the restored database, and the audit anchor moves to it.
+
+PostgreSQL is backed up with ``pg_dump`` and restored with ``pg_restore`` (README).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from abh_desk import audit_chain, migrate
+from abh_desk.db_checks import sqlite_file
+from abh_desk.errors import ConfigurationError, DomainError
+from abh_desk.services.context import ServiceContext
+from abh_desk.storage import SQLITE_BUSY_TIMEOUT_MS, Database
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+REQUIRED_TABLES = frozenset({"alembic_version", "persons", "cases", "audit_events", "users"})
+
+
+class BackupError(DomainError):
+    code = "sicherung"
+
+
+def sqlite_path(db: Database) -> Path:
+    path = sqlite_file(db)
+    if path is None:
+        raise ConfigurationError(
+            f"{db.display_url}: Sichern und Wiederherstellen hier nur für die SQLite-Datei. Einen "
+            "PostgreSQL-Server sichert „pg_dump“ und stellt „pg_restore“ wieder her (siehe README)."
+        )
+    return path
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+
+
+def _integrity(connection: sqlite3.Connection) -> str:
+    rows = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+    return "ok" if rows == ["ok"] else "; ".join(str(r) for r in rows)
+
+
+def _copy(source: sqlite3.Connection, target_path: Path) -> None:
+    """One consistent snapshot of ``source`` into a new single file at ``target_path``."""
+    target = _connect(target_path)
+    try:
+        source.backup(target)  # pages=-1: everything in one step, from one read snapshot
+        target.execute("PRAGMA journal_mode=DELETE")
+        problem = _integrity(target)
+        if problem != "ok":
+            raise BackupError(f"Die Sicherung ist fehlerhaft ({problem}); sie wurde nicht gespeichert.")
+    finally:
+        target.close()
+    with open(target_path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not possible on Windows; the rename is durable there
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.teil")
+
+
+def backup_sqlite(source_path: Path, target: Path, overwrite: bool = False) -> None:
+    """Copy the database at ``source_path`` into ``target`` (consistent while others write)."""
+    target = target.expanduser().resolve()
+    if target == source_path:
+        raise BackupError("Die Sicherung darf nicht die Datenbankdatei selbst sein.")
+    if target.exists() and not overwrite:
+        raise BackupError(f"{target} gibt es schon. Bitte einen anderen Namen wählen oder --ueberschreiben angeben.")
+    if not target.parent.is_dir():
+        raise BackupError(f"Das Verzeichnis {target.parent} gibt es nicht.")
+    partial = _partial(target)
+    partial.unlink(missing_ok=True)
+    source = _connect(source_path)
+    try:
+        _copy(source, partial)
+        partial.replace(target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Die Sicherung ist fehlgeschlagen: {exc}.") from exc
+    except OSError as exc:
+        raise BackupError(f"{target} kann nicht geschrieben werden: {exc.strerror or exc}.") from exc
+    finally:
+        source.close()
+        partial.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    revision: str
+    persons: int
+    audit_entries: int
+
+
+def check_backup_file(path: Path, name: str | None = None) -> BackupInfo:
+    """Refuse anything that is not an intact ABH Desk database this program can open (``name``:
+    the file as the user named it, where ``path`` is a private copy)."""
+    name = name or path.name
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        raise BackupError(f"{name} gibt es nicht.") from None
+    except OSError as exc:
+        raise BackupError(f"{name} ist nicht lesbar: {exc.strerror or exc}.") from exc
+    if header != SQLITE_HEADER:
+        raise BackupError(f"{name} ist keine Sicherung von ABH Desk (keine SQLite-Datenbank).")
+    connection = _connect(path)
+    try:
+        problem = _integrity(connection)
+        if problem != "ok":
+            raise BackupError(f"{name} ist beschädigt ({problem}); es wurde nichts wiederhergestellt.")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not REQUIRED_TABLES.issubset(tables):
+            raise BackupError(f"{name} ist keine Sicherung von ABH Desk (die Tabellen von ABH Desk fehlen).")
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        persons = connection.execute("SELECT count(*) FROM persons").fetchone()[0]
+        entries = connection.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(
+            f"{name} ist beschädigt oder keine Sicherung von ABH Desk (SQLite meldet: {exc}); "
+            "es wurde nichts wiederhergestellt."
+        ) from exc
+    finally:
+        connection.close()
+    known = {script.revision for script in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()}
+    if revision is None or revision[0] not in known:
+        raise BackupError(
+            f"{name} hat den Schemastand {revision[0] if revision else 'leer'}, den dieses Programm nicht "
+            "kennt (mit einer neueren Version von ABH Desk gesichert?). Bitte erst das Programm aktualisieren."
+        )
+    return BackupInfo(revision[0], persons, entries)
+
+
+@dataclass(frozen=True)
+class Restored:
+    info: BackupInfo
+    previous_kept_at: Path | None
+
+
+def _keep_aside(live_path: Path) -> Path | None:
+    """A backup of the current database next to it; a raw copy where it is too damaged for that."""
+    if not live_path.exists():
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = live_path.with_name(f"{live_path.name}.vor-wiederherstellung-{stamp}")
+    try:
+        backup_sqlite(live_path, aside)
+    except BackupError:
+        for suffix in ("", "-wal"):
+            if Path(f"{live_path}{suffix}").exists():
+                shutil.copy2(f"{live_path}{suffix}", f"{aside}{suffix}")
+    return aside
+
+
+def restore_sqlite(ctx_db: Database, source: Path) -> Restored:
+    """Check ``source`` and copy it into the live database; the old one is kept aside."""
+    live_path = sqlite_path(ctx_db)
+    source = source.expanduser().resolve()
+    if source == live_path:
+        raise BackupError("Die Datenbank kann nicht aus sich selbst wiederhergestellt werden.")
+    checked = live_path.with_name(f".{live_path.name}.wiederherstellung")
+    checked.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(source, checked)
+    except FileNotFoundError:
+        raise BackupError(f"{source} gibt es nicht.") from None
+    except OSError as exc:
+        raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
+    try:
+        info = check_backup_file(checked, source.name)
+        _check_chain(checked, source.name)
+        aside = _keep_aside(live_path)
+        _copy_into_live(checked, live_path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{checked}{suffix}").unlink(missing_ok=True)
+    return Restored(info, aside)
+
+
+def _check_chain(path: Path, name: str) -> None:
+    db = Database(f"sqlite:///{path}")
+    try:
+        report = audit_chain.verify(db, None)
+    finally:
+        db.dispose()
+    if report.first_break is not None:
+        raise BackupError(
+            f"{name}: das Protokoll in der Sicherung ist verändert (Eintrag {report.first_break.id}: "
+            f"{report.first_break.reason}); es wurde nichts wiederhergestellt."
+        )
+
+
+def _copy_into_live(checked: Path, live_path: Path) -> None:
+    source = _connect(checked)
+    try:
+        source.execute("PRAGMA journal_mode=DELETE")
+        live = _connect(live_path)
+        try:
+            source.backup(live)
+        finally:
+            live.close()
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"Die Wiederherstellung ist fehlgeschlagen: {exc}. Die bisherige Datenbank ist unverändert."
+        ) from exc
+    finally:
+        source.close()
+
+
+def after_restore(ctx: ServiceContext, restored: Restored, source: Path) -> None:
+    """Bring the restored database to this program's schema, anchor the audit trail on it and log
+    the restore there."""
+    migrate.upgrade(ctx.db)
+    report = audit_chain.verify(ctx.db, None)
+    if report.head is not None:
+        audit_chain.write_anchor(ctx.db, report.head)
+    with ctx.unit_of_work() as uow:
+        uow.audit(
+            "datenbank_wiederhergestellt",
+            "datenbank",
+            None,
+            datei=source.name,
+            schemastand=restored.info.revision,
+            bisherige_datenbank=restored.previous_kept_at.name if restored.previous_kept_at else None,
+        )
+        uow.commit()

@@ -1,0 +1,226 @@
+"""Data-safety commands: ``audit pruefen`` (the tamper-evident audit trail), ``sicherung DATEI`` and
+``wiederherstellen DATEI`` (backup and restore of the SQLite file), ``aufbewahrung`` (retention:
+rule table, preview, logged deletion run).
+
+``wiederherstellen`` opens the database without the start checks: it is what one runs when the
+database is damaged."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from abh_desk import audit_chain, backup
+from abh_desk.bootstrap import open_context
+from abh_desk.cli_deadlines import _iso_date
+from abh_desk.config import resolve_database_url
+from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.domain.retention import TRIGGERS
+from abh_desk.errors import ValidationError
+from abh_desk.services import retention
+from abh_desk.services.context import ServiceContext
+from abh_desk.storage import Database
+
+EXIT_BROKEN = 1
+COMMANDS = frozenset({"audit", "sicherung", "wiederherstellen", "aufbewahrung"})
+
+
+def add_parser(commands: Any) -> None:
+    audit = commands.add_parser("audit", help="Protokoll (Änderungen und Lesezugriffe) prüfen")
+    actions = audit.add_subparsers(dest="audit", metavar="AKTION", required=True, parser_class=type(audit))
+    check = actions.add_parser(
+        "pruefen", help="Prüfkette des Protokolls nachrechnen; nennt den ersten veränderten oder fehlenden Eintrag"
+    )
+    check.add_argument(
+        "--nach-wiederherstellung",
+        action="store_true",
+        help="nach dem Einspielen einer PostgreSQL-Sicherung: den geprüften Stand als neuen Anker übernehmen",
+    )
+    save = commands.add_parser(
+        "sicherung", help="die SQLite-Datenbank in eine Datei sichern (auch während andere arbeiten)"
+    )
+    save.add_argument("datei", metavar="DATEI")
+    save.add_argument("--ueberschreiben", action="store_true", help="eine vorhandene Datei ersetzen")
+    restore = commands.add_parser(
+        "wiederherstellen",
+        help="eine Sicherung prüfen und zurückspielen; die bisherige Datenbank bleibt daneben erhalten",
+    )
+    restore.add_argument("datei", metavar="DATEI")
+    keep = commands.add_parser(
+        "aufbewahrung", help="Akten nach Ablauf der Aufbewahrungsfrist löschen: Regeln, Vorschau, protokollierter Lauf"
+    )
+    mode = keep.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--regeln", action="store_true", help="die Regeltabelle zeigen")
+    mode.add_argument("--vorschau", action="store_true", help="zeigen, welche Akten fällig sind; nichts wird gelöscht")
+    mode.add_argument("--ausfuehren", action="store_true", help="die fälligen Akten löschen (protokolliert)")
+    mode.add_argument(
+        "--anlass",
+        nargs=3,
+        metavar=("PERSON", "ART", "DATUM"),
+        help=f"einen Anlass erfassen, ab dem eine Frist läuft (ART: {', '.join(TRIGGERS)}; DATUM JJJJ-MM-TT)",
+    )
+    keep.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag statt heute")
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d.%m.%Y %H:%M:%S") if moment else "unbekannt"
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _many(value: int, one: str, more: str) -> str:
+    """ "1 Person", "2 Personen"."""
+    return f"{_number(value)} {one if value == 1 else more}"
+
+
+def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = False) -> int:
+    """Verify the chain; print the result in German. 0 when intact, 1 when broken.
+
+    ``after_restore``: the anchor of the database as it was before a restore is not compared (the
+    entries after the backup are gone by intent); the verified head becomes the new anchor."""
+    db = ctx.db
+    report = audit_chain.verify(db, None if after_restore else audit_chain.read_anchor(db))
+    print(f"Protokoll: {_many(report.count, 'Eintrag', 'Einträge')} geprüft.", file=out)
+    if report.first_break is not None:
+        broken = report.first_break
+        print(
+            f"FEHLER: Eintrag {broken.id} vom {_when(broken.occurred_at)}: {broken.reason}.",
+            file=out,
+        )
+        if report.broken > 1:
+            print(f"Insgesamt {_number(report.broken)} Einträge bestehen die Prüfung nicht.", file=out)
+    if report.anchor_problem is not None:
+        print(f"FEHLER: {report.anchor_problem}", file=out)
+    if report.erasure_problem is not None:
+        print(f"FEHLER: {report.erasure_problem}", file=out)
+    if report.missing_triggers:
+        print(
+            f"FEHLER: Der Schutz gegen Ändern und Löschen fehlt oder ist abgeschaltet (Trigger "
+            f"{', '.join(report.missing_triggers)}): jemand mit Rechten an der Datenbank hat ihn entfernt.",
+            file=out,
+        )
+    if not report.ok:
+        print("Das Protokoll ist NICHT unversehrt.", file=out)
+        return EXIT_BROKEN
+    if report.head is not None:
+        audit_chain.write_anchor(db, report.head)
+        print(f"Prüfkette vollständig; letzter Eintrag {report.head.id} vom {_when(report.head_time)}.", file=out)
+        if report.erased:
+            print(
+                f"{_number(report.erased)} Einträge ohne Inhalt, "
+                "alle durch protokollierte Aufbewahrungsläufe gelöscht.",
+                file=out,
+            )
+    else:
+        print("Das Protokoll ist leer.", file=out)
+    return 0
+
+
+def _backup(args: argparse.Namespace, out: TextIO) -> int:
+    ctx = open_context(args.db)
+    try:
+        target = Path(args.datei)
+        backup.backup_sqlite(backup.sqlite_path(ctx.db), target, overwrite=args.ueberschreiben)
+        info = backup.check_backup_file(target)
+        with ctx.unit_of_work() as uow:
+            uow.audit("datenbank_gesichert", "datenbank", None, datei=target.name)
+            uow.commit()
+    finally:
+        ctx.db.dispose()
+    print(
+        f"Gesichert in {target.resolve()}: {_many(info.persons, 'Person', 'Personen')}, "
+        f"{_many(info.audit_entries, 'Protokolleintrag', 'Protokolleinträge')}, Schemastand {info.revision}.",
+        file=out,
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace, out: TextIO) -> int:
+    """Restore, then check the restored audit trail: exit 1 where it is not intact (e.g. its
+    triggers were removed before the backup was made)."""
+    db = Database(resolve_database_url(args.db))
+    try:
+        source = Path(args.datei)
+        ctx = ServiceContext(db, load_catalogue())
+        restored = backup.restore_sqlite(db, source)
+        backup.after_restore(ctx, restored, source)
+        print(
+            f"Wiederhergestellt aus {source.name}: {_many(restored.info.persons, 'Person', 'Personen')}, "
+            f"{_many(restored.info.audit_entries, 'Protokolleintrag', 'Protokolleinträge')}.",
+            file=out,
+        )
+        if restored.previous_kept_at is not None:
+            print(f"Die bisherige Datenbank liegt unter {restored.previous_kept_at}.", file=out)
+        return check_audit_trail(ctx, out)
+    finally:
+        db.dispose()
+
+
+def _print_due(files: Sequence[retention.DueFile], out: TextIO) -> None:
+    for f in files:
+        held = f" – {f.blocked}" if f.blocked else ""
+        print(
+            f"Person {f.person_id}\t{f.name} ({f.birth_date})\t{f.rule.key} ({f.rule.legal_basis})\t"
+            f"Anlass {f.event_date:%d.%m.%Y}, fällig seit {f.due_date:%d.%m.%Y}\t"
+            f"{f.cases} Vorgänge, {f.titles} Titel, {f.letters} Schreiben{held}",
+            file=out,
+        )
+
+
+def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    today = _iso_date(args.stichtag) if args.stichtag else date.today()
+    if args.regeln:
+        for rule, active in retention.list_rules(ctx):
+            state = "" if active else " (abgeschaltet)"
+            print(
+                f"{rule.key}\t{rule.years} Jahre ab {TRIGGERS.get(rule.trigger, rule.trigger)}\t"
+                f"{rule.legal_basis}\t{rule.label}{state}",
+                file=out,
+            )
+        return 0
+    if args.anlass:
+        person, kind, on = args.anlass
+        if not person.isdigit():
+            raise ValidationError(f"PERSON: „{person}“ ist keine Personennummer.")
+        retention.record_event(ctx, int(person), kind, _iso_date(on), today)
+        print(f"Anlass „{TRIGGERS[kind]}“ am {_iso_date(on):%d.%m.%Y} für Person {person} erfasst.", file=out)
+        return 0
+    due = retention.preview(ctx, today)
+    if args.vorschau:
+        _print_due(due, out)
+        ready = sum(1 for f in due if not f.blocked)
+        print(
+            f"{_many(ready, 'Akte', 'Akten')} zum Löschen fällig, {len(due) - ready} zurückgestellt. "
+            "Nichts wurde gelöscht.",
+            file=out,
+        )
+        return 0
+    result = retention.run(ctx, [f.person_id for f in due], today)
+    _print_due(result.deleted, out)
+    _print_due(result.kept, out)
+    print(
+        f"{_many(len(result.deleted), 'Akte', 'Akten')} gelöscht, {len(result.kept)} zurückgestellt; in "
+        f"{_number(result.erased_audit_entries)} Protokolleinträgen die persönlichen Daten gelöscht "
+        "(die Einträge selbst und die Prüfkette bleiben).",
+        file=out,
+    )
+    return 0
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "sicherung":
+        return _backup(args, out)
+    if args.command == "wiederherstellen":
+        return _restore(args, out)
+    ctx = open_context(args.db)
+    try:
+        if args.command == "aufbewahrung":
+            return _retention(ctx, args, out)
+        return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung)
+    finally:
+        ctx.db.dispose()

@@ -1,0 +1,53 @@
+"""Who changed a record last, and when - for the message of a stale save (optimistic locking).
+
+Every change writes an audit entry in its own transaction, so the newest entry of a record (reads
+left out) names the user and the time of the change the stale save ran into.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from abh_desk.errors import StaleRecord
+from models import AuditEvent, User
+
+RELOAD = "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
+
+
+def last_change(session: Session, entity: str, entity_id: int) -> tuple[str, datetime] | None:
+    """(display name, time) of the newest change of ``entity`` ``entity_id``; None where none is logged."""
+    row = session.execute(
+        select(User.display_name, AuditEvent.user_id, AuditEvent.occurred_at)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(
+            AuditEvent.entity == entity,
+            AuditEvent.entity_id == entity_id,
+            AuditEvent.action.not_like("%\\_gelesen", escape="\\"),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    name = row.display_name or ("der Stapelverarbeitung (System)" if row.user_id is None else f"Benutzer {row.user_id}")
+    return name, row.occurred_at
+
+
+def stale_record(session: Session, subject: str, entity: str, entity_id: int, **params: Any) -> StaleRecord:
+    """The error for a save based on an outdated version. ``subject`` starts the German sentence
+    and carries its verb: "Die Stammdaten wurden", "Der Vorgang wurde"."""
+    change = last_change(session, entity, entity_id)
+    if change is None:
+        return StaleRecord(f"{subject} inzwischen an einem anderen Arbeitsplatz geändert. {RELOAD}", **params)
+    name, when = change
+    local = when.astimezone()
+    return StaleRecord(
+        f"{subject} inzwischen von {name} am {local:%d.%m.%Y} um {local:%H:%M} Uhr geändert. {RELOAD}",
+        changed_by=name,
+        changed_at=when,
+        **params,
+    )
