@@ -3,7 +3,7 @@
 from models.audit import AuditEvent
 from models.base import Base
 from models.cards import CardHandover, CardOrder
-from models.cases import Case, ChecklistItem, Deadline, FileNumberCounter
+from models.cases import Case, CaseAccess, ChecklistItem, Deadline, FileNumberCounter
 from models.letters import Letter
 from models.people import Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
@@ -18,6 +18,7 @@ __all__ = [
     "CardHandover",
     "CardOrder",
     "Case",
+    "CaseAccess",
     "ChecklistItem",
     "Deadline",
     "Deputy",

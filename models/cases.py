@@ -101,3 +101,20 @@ class FileNumberCounter(Base):
 
     scope: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer)
+
+
+class CaseAccess(Base):
+    """Access to a case beyond one's responsibility: shared with a user (``geteilt``, by the owner
+    or the team lead) or opened with a recorded reason (``begruendet``, for that day)."""
+
+    __tablename__ = "case_access"
+    __table_args__ = (Index("ix_case_access_user_case", "user_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    valid_until: Mapped[date | None] = mapped_column(Date)

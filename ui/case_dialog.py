@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from abh_desk.domain.enums import ChecklistStatus, LetterKind
 from abh_desk.errors import DomainError
+from abh_desk.services.case_access import ReasonRequired, open_with_reason
 from abh_desk.services.case_file import (
     CaseFile,
     ChecklistLine,
@@ -305,12 +306,38 @@ class CaseDialog(QDialog):
         self.runner.run(
             lambda: (get_case_file(ctx, case_id, today), case_letters(ctx, case_id)),
             self._loaded,
-            self.show_error,
+            self._load_failed,
             owner=self,
         )
-        self.card_tab.reload()
+
+    def _load_failed(self, exc: Exception) -> None:
+        """A case that is not this user's opens only with a reason (logged); without one it stays shut."""
+        if not isinstance(exc, ReasonRequired):
+            self.show_error(exc)
+            return
+        self.tabs.setEnabled(False)
+        self.header.setText(self.tr("Not your case"))
+        self._ask_reason(exc.message)
+
+    def _ask_reason(self, message: str) -> None:
+        reason = dialogs.ask_text(
+            self, self.tr("Reason for opening"), message + "\n\n" + self.tr("Why do you open this case?")
+        )
+        if reason is None:
+            self.reject()
+            return
+        ctx, case_id, today = self.ctx, self.case_id, self.today
+
+        def refused(exc: Exception) -> None:  # too short, too long: say so and ask again
+            self._ask_reason(exc.message if isinstance(exc, DomainError) else str(exc))
+
+        self.runner.run(
+            lambda: open_with_reason(ctx, case_id, reason, today), lambda _r: self.reload(), refused, owner=self
+        )
 
     def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
+        self.tabs.setEnabled(True)
+        self.card_tab.reload()
         file, letters = result
         self.letters.set_rows(letters)
         if letters and not self.letters_view.currentIndex().isValid():
@@ -322,7 +349,8 @@ class CaseDialog(QDialog):
         self.file = file
         o = file.overview
         self.setWindowTitle(self.tr("Case %1 – %2").replace("%1", o.file_number).replace("%2", o.person_name))
-        self.header.setText(f"{o.file_number}   ·   {o.person_name}   ·   {o.procedure_name}")
+        access = "" if file.access == "zuständig" else f"   ·   [{file.access}]"
+        self.header.setText(f"{o.file_number}   ·   {o.person_name}   ·   {o.procedure_name}{access}")
         values = {
             "file_number": o.file_number,
             "person": f"{o.person_name} (* {o.birth_date})",

@@ -17,6 +17,7 @@ from abh_desk.domain.checklist import applies, case_facts
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.cases import person_age
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -85,6 +86,8 @@ class CaseFile:
     checklist: tuple[ChecklistLine, ...]
     deadlines: tuple[DeadlineInfo, ...]
     history: tuple[HistoryEntry, ...]
+    access: str = "zuständig"
+    """Why this user sees the case: zuständig, Vertretung, geteilt, Teamleitung, Administration, mit Begründung."""
 
     @property
     def missing(self) -> int:
@@ -148,6 +151,7 @@ def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) 
         if row is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
         case, person, area, owner = row
+        access = require_case_access(session, ctx.actor, case, today)
         try:
             procedure = ctx.catalogue.get(case.procedure_key)
             name, basis, documents = procedure.name, procedure.legal_basis, procedure.documents
@@ -208,13 +212,16 @@ def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) 
             facts=facts,
             available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts([d.condition for d in documents])),
         )
-    return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history)
+    return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access)
 
 
 def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> ChecklistItem:
     item = uow.session.get(ChecklistItem, item_id)
     if item is None:
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
+    case = uow.session.get(Case, item.case_id)
+    assert case is not None
+    require_case_access(uow.session, uow.ctx.actor, case)
     if expected_version is not None and item.version != expected_version:
         raise stale_record(uow.session, "Die Unterlage wurde", "checklist_item", item_id, item_id=item_id)
     return item
@@ -286,8 +293,10 @@ def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
     if any(ord(ch) < 32 for ch in text):
         raise ValidationError("Die Bezeichnung enthält Steuerzeichen.", field="unterlage")
     with ctx.unit_of_work() as uow:
-        if uow.session.get(Case, case_id) is None:
+        case = uow.session.get(Case, case_id)
+        if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(uow.session, ctx.actor, case)
         last = uow.session.scalar(
             select(ChecklistItem.position)
             .where(ChecklistItem.case_id == case_id)
@@ -313,6 +322,7 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
         case = uow.session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(uow.session, ctx.actor, case)
         if expected_version is not None and case.version != expected_version:
             raise stale_record(uow.session, "Der Vorgang wurde", "case", case_id, case_id=case_id)
         old = json.loads(case.facts_json or "[]")

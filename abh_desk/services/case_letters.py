@@ -15,6 +15,7 @@ from abh_desk.domain.checklist import applies
 from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.letterhead import office_letterhead
@@ -165,6 +166,10 @@ def _row(letter: Letter, who: str) -> LetterRow:
 
 def case_letters(ctx: ServiceContext, case_id: int) -> list[LetterRow]:
     with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case)
         rows = session.execute(
             select(Letter, User.display_name)
             .outerjoin(User, User.id == Letter.created_by_id)
@@ -179,6 +184,9 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
         letter = session.get(Letter, letter_id)
         if letter is None or letter.pdf is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+        case = session.get(Case, letter.case_id)
+        assert case is not None
+        require_case_access(session, ctx.actor, case)
         return letter.pdf
 
 

@@ -29,6 +29,7 @@ from abh_desk.domain.notice_flow import (
     releasable,
 )
 from abh_desk.errors import NotFound, StaleRecord
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from models import AuditEvent, Case, Letter, Person, User
 
@@ -53,6 +54,9 @@ def load_notice(uow: UnitOfWork, letter_id: int, version: int | None = None) -> 
     letter = uow.session.get(Letter, letter_id, with_for_update=True)
     if letter is None or letter.kind != LetterKind.REJECTION.value:
         raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+    case = uow.session.get(Case, letter.case_id)
+    assert case is not None
+    require_case_access(uow.session, uow.ctx.actor, case)
     if version is not None and letter.version != version:
         who = uow.session.get(User, letter.last_edited_by_id or letter.reviewed_by_id or letter.created_by_id or 0)
         raise StaleRecord(
@@ -170,6 +174,7 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
             raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
         case = session.get(Case, letter.case_id)
         assert case is not None
+        require_case_access(session, ctx.actor, case)
         person = session.get(Person, case.person_id)
         names = dict(session.execute(select(User.id, User.display_name)).all())
         events = session.scalars(

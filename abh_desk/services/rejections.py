@@ -16,6 +16,7 @@ from abh_desk.domain.deadlines import DEFAULT_HEARING_WEEKS
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import NoticeAction, check
 from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
 from abh_desk.services.cases import fee_for, person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -121,6 +122,7 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, to
         case = uow.session.get(Case, case_id, with_for_update=True)  # one draft per case, also on PostgreSQL
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(uow.session, ctx.actor, case, today)
         in_work = uow.session.scalar(
             select(Letter.id).where(
                 Letter.case_id == case_id,

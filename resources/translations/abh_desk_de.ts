@@ -328,265 +328,280 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="79" />
+        <location filename="../../ui/case_dialog.py" line="80" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="89" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91" />
+        <location filename="../../ui/case_dialog.py" line="92" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="93" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
-        <location filename="../../ui/case_dialog.py" line="240" />
-        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="241" />
+        <location filename="../../ui/case_dialog.py" line="269" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="95" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
+        <location filename="../../ui/case_dialog.py" line="98" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="99" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101" />
+        <location filename="../../ui/case_dialog.py" line="102" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104" />
+        <location filename="../../ui/case_dialog.py" line="105" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105" />
+        <location filename="../../ui/case_dialog.py" line="106" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106" />
+        <location filename="../../ui/case_dialog.py" line="107" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107" />
+        <location filename="../../ui/case_dialog.py" line="108" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110" />
+        <location filename="../../ui/case_dialog.py" line="111" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130" />
+        <location filename="../../ui/case_dialog.py" line="131" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131" />
+        <location filename="../../ui/case_dialog.py" line="132" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132" />
+        <location filename="../../ui/case_dialog.py" line="133" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133" />
+        <location filename="../../ui/case_dialog.py" line="134" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134" />
+        <location filename="../../ui/case_dialog.py" line="135" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="139" />
+        <location filename="../../ui/case_dialog.py" line="140" />
         <source>Request missing documents</source>
         <translation>Fehlende Unterlagen nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="140" />
+        <location filename="../../ui/case_dialog.py" line="141" />
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="141" />
+        <location filename="../../ui/case_dialog.py" line="142" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="142" />
+        <location filename="../../ui/case_dialog.py" line="143" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175" />
-        <location filename="../../ui/case_dialog.py" line="217" />
+        <location filename="../../ui/case_dialog.py" line="176" />
+        <location filename="../../ui/case_dialog.py" line="218" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
+        <location filename="../../ui/case_dialog.py" line="221" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235" />
+        <location filename="../../ui/case_dialog.py" line="236" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236" />
+        <location filename="../../ui/case_dialog.py" line="237" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237" />
+        <location filename="../../ui/case_dialog.py" line="238" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238" />
+        <location filename="../../ui/case_dialog.py" line="239" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="239" />
+        <location filename="../../ui/case_dialog.py" line="240" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241" />
+        <location filename="../../ui/case_dialog.py" line="242" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242" />
+        <location filename="../../ui/case_dialog.py" line="243" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243" />
+        <location filename="../../ui/case_dialog.py" line="244" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244" />
+        <location filename="../../ui/case_dialog.py" line="245" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245" />
+        <location filename="../../ui/case_dialog.py" line="246" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="251" />
+        <location filename="../../ui/case_dialog.py" line="252" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266" />
+        <location filename="../../ui/case_dialog.py" line="267" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="268" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="268" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269" />
+        <location filename="../../ui/case_dialog.py" line="270" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270" />
+        <location filename="../../ui/case_dialog.py" line="271" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="275" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275" />
+        <location filename="../../ui/case_dialog.py" line="276" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276" />
+        <location filename="../../ui/case_dialog.py" line="277" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277" />
+        <location filename="../../ui/case_dialog.py" line="278" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="324" />
+        <location filename="../../ui/case_dialog.py" line="319" />
+        <source>Not your case</source>
+        <translation>Nicht Ihr Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="321" />
+        <source>Reason for opening</source>
+        <translation>Grund für den Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="321" />
+        <source>Why do you open this case?</source>
+        <translation>Warum öffnen Sie diesen Vorgang?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="347" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="344" />
+        <location filename="../../ui/case_dialog.py" line="368" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="406" />
+        <location filename="../../ui/case_dialog.py" line="430" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="406" />
+        <location filename="../../ui/case_dialog.py" line="430" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="416" />
+        <location filename="../../ui/case_dialog.py" line="440" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="416" />
+        <location filename="../../ui/case_dialog.py" line="440" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -1854,7 +1869,7 @@
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="191" />
+        <location filename="../../ui/person_dialog.py" line="190" />
         <source>Your entries differ in:</source>
         <translation>Ihre Eingaben weichen ab bei:</translation>
     </message>

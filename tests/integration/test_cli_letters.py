@@ -72,7 +72,7 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     person = create_person(
         ctx,
         PersonInput(
-            "Kaya", "Emre", "01.01.1990", nationality="TUR", sex="m", street="Weg 1", postcode="78224", city="Singen"
+            "Yılmaz", "Emre", "01.01.1990", nationality="TUR", sex="m", street="Weg 1", postcode="78224", city="Singen"
         ),
     )
     case = open_case(ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1))

@@ -124,7 +124,7 @@ def test_any_sequence_keeps_four_eyes(
     person = create_person(
         ctx,
         PersonInput(
-            "Ahmadi", "Sara", "01.02.1995", nationality="AFG", sex="w", street="Weg 1", postcode="78224", city="Singen"
+            "Rahimi", "Sara", "01.02.1995", nationality="AFG", sex="w", street="Weg 1", postcode="78224", city="Singen"
         ),
         today=DAY,
     )

@@ -16,6 +16,7 @@ from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, Lett
 from abh_desk.domain.notice_flow import NoticeAction, RemedyOutcome
 from abh_desk.errors import PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.auth import create_user
+from abh_desk.services.case_access import ReasonRequired, open_with_reason
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, finalize_due_notices, record_remedy
@@ -61,10 +62,11 @@ def people(ctx: ServiceContext) -> dict[str, ServiceContext]:
 
 
 def _case(ctx: ServiceContext) -> int:
+    """A case of Frau Keller (W is hers in Singen's table): she drafts, leads of the area review."""
     person = create_person(
         ctx,
         PersonInput(
-            "Kowalski", "Łukasz", "03.04.1990", nationality="UKR", sex="m",
+            "Wiśniewski", "Łukasz", "03.04.1990", nationality="UKR", sex="m",
             street="Hadwigstraße 7", postcode="78224", city="Singen",
         ),
         today=TODAY,
@@ -104,7 +106,7 @@ def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[st
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.DRAFT and not view.final_pdf
     assert "ENTWURF" in _text(_pdf(ctx, letter_id))
-    assert "Łukasz Kowalski" in _text(_pdf(ctx, letter_id))
+    assert "Łukasz Wiśniewski" in _text(_pdf(ctx, letter_id))
 
     hearing_id = send_hearing(clerk, letter_id, view.version, sent_on=TODAY)
     hearing_text = _text(_pdf(ctx, hearing_id))
@@ -173,7 +175,10 @@ def test_nobody_approves_their_own_draft_and_only_leads_approve(
     for name in ("keller", "admin"):
         with pytest.raises(PermissionDenied, match="nur die Teamleitung"):
             approve(people[name], letter_id, _version(ctx, letter_id))
-    with pytest.raises(PermissionDenied, match="anderen Bereich"):
+    with pytest.raises(ReasonRequired):  # another area's case: not even opened without a reason
+        approve(people["asyllead"], letter_id, _version(ctx, letter_id))
+    open_with_reason(people["asyllead"], case_id, "Vertretung der Teamleitung Allgemein heute", date.today())
+    with pytest.raises(PermissionDenied, match="anderen Bereich"):  # opened, but not theirs to review
         approve(people["asyllead"], letter_id, _version(ctx, letter_id))
     approve(people["lead2"], letter_id, _version(ctx, letter_id))
     assert notice_view(ctx, letter_id).reviewer == "Herr Zweitleitung"

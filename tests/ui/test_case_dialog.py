@@ -164,3 +164,32 @@ def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
     text = pypdf.PdfReader(target).pages[0].extract_text()
     assert "Frau Olena Kovalenko" in text and case.file_number in text
+
+
+def test_a_case_not_ones_own_opens_only_with_a_reason(qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch) -> None:
+    from sqlalchemy import select
+
+    from abh_desk.domain.enums import Role
+    from abh_desk.services.context import Actor
+    from models import User
+
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)  # Frau Schweiger's (H)
+    with sqlite_ctx.db.read() as session:
+        rudolf = session.scalars(select(User).where(User.username == "rudolf")).one()
+    clerk = sqlite_ctx.as_user(Actor(rudolf.id, "rudolf", Role.CASEWORKER))
+
+    monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: None)  # no reason given: it stays shut
+    shut = CaseDialog(clerk, case.id, today=TODAY)
+    qtbot.addWidget(shut)
+    shut.show()
+    qtbot.waitUntil(lambda: not shut.isVisible())
+    assert shut.file is None
+
+    reasons = iter(["krank", "Vorsprache am Schalter, Frau Schweiger im Urlaub"])
+    monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: next(reasons))
+    dialog = CaseDialog(clerk, case.id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file is not None)  # the short reason was refused, the second taken
+    assert "[mit Begründung]" in dialog.header.text() and dialog.tabs.isEnabled()

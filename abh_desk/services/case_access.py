@@ -1,0 +1,143 @@
+"""Who sees which case (issue #9): a caseworker the cases of their letter ranges, of those they
+deputise for today, and those shared with them; a team lead the cases of their area; the
+administration every case. Any other case opens only with a recorded reason, logged and valid for
+that day. Persons themselves stay findable for everyone at the counter; this is about case files.
+
+The services call ``require_case_access`` before showing or changing a case, so the rule holds
+for every caller, not only for the window.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.enums import Role
+from abh_desk.errors import NotFound, PermissionDenied, ValidationError
+from abh_desk.services.assignment import visible_owners
+from abh_desk.services.context import Actor, ServiceContext
+from models import Case, CaseAccess, User
+
+SHARED, WITH_REASON = "geteilt", "begruendet"
+MIN_REASON = 10
+MAX_REASON = 500
+MAX_SHARE_DAYS = 366
+
+
+class ReasonRequired(PermissionDenied):
+    """The case is not this user's: it opens with a reason, which is logged."""
+
+    code = "begruendung_noetig"
+
+
+def access_basis(session: Session, actor: Actor, case: Case, today: date) -> str | None:
+    """Why this user may open the case ("zuständig", "Vertretung", …), or None."""
+    if actor.user_id is None or actor.role == Role.ADMIN:
+        return "Administration"
+    if case.owner_id is not None and case.owner_id == actor.user_id:
+        return "zuständig"
+    if case.owner_id is not None and case.owner_id in visible_owners(session, actor.user_id, today):
+        return "Vertretung"
+    if actor.role == Role.TEAM_LEAD:
+        area_id = session.scalar(select(User.area_id).where(User.id == actor.user_id))
+        if area_id is None or area_id == case.area_id:
+            return "Teamleitung"
+    granted = session.scalar(
+        select(CaseAccess.kind)
+        .where(
+            CaseAccess.case_id == case.id,
+            CaseAccess.user_id == actor.user_id,
+            or_(CaseAccess.valid_until.is_(None), CaseAccess.valid_until >= today),
+        )
+        .order_by(CaseAccess.kind.desc())  # "geteilt" before "begruendet"
+        .limit(1)
+    )
+    return {SHARED: "geteilt", WITH_REASON: "mit Begründung"}.get(granted or "")
+
+
+def require_case_access(session: Session, actor: Actor, case: Case, today: date | None = None) -> str:
+    basis = access_basis(session, actor, case, today or date.today())
+    if basis is None:
+        raise ReasonRequired(
+            f"Der Vorgang {case.file_number} gehört nicht zu Ihren Zuständigkeiten. Er lässt sich mit einer "
+            "Begründung öffnen; der Zugriff wird protokolliert.",
+            case_id=case.id,
+        )
+    return basis
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+    return case
+
+
+def _reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise ValidationError(
+            f"Bitte den Grund für den Zugriff angeben (mindestens {MIN_REASON} Zeichen), z. B. "
+            "„Vorsprache am Schalter, Frau Keller krank“.",
+            field="grund",
+        )
+    if len(reason) > MAX_REASON:
+        raise ValidationError(f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen).", field="grund")
+    return reason
+
+
+def open_with_reason(ctx: ServiceContext, case_id: int, reason: str, today: date | None = None) -> None:
+    """Record why this user opens a case that is not theirs (valid for today) and log it."""
+    today = today or date.today()
+    reason = _reason(reason)
+    with ctx.unit_of_work() as uow:
+        case = _case(uow.session, case_id)
+        uow.session.add(
+            CaseAccess(
+                case_id=case.id,
+                user_id=ctx.actor.user_id,
+                kind=WITH_REASON,
+                reason=reason,
+                granted_by_id=ctx.actor.user_id,
+                valid_until=today,
+            )
+        )
+        uow.audit("zugriff_mit_begruendung", "case", case.id, case_id=case.id, grund=reason)
+        uow.commit()
+
+
+def share_case(
+    ctx: ServiceContext, case_id: int, username: str, until: date, note: str, today: date | None = None
+) -> None:
+    """Share a case with a colleague until a day: the owner (or their deputy), the area's team lead
+    or the administration may; logged."""
+    today = today or date.today()
+    note = _reason(note)
+    if not today <= until <= today + timedelta(days=MAX_SHARE_DAYS):
+        raise ValidationError("Teilen geht bis zu einem Tag innerhalb des nächsten Jahres.", field="bis")
+    with ctx.unit_of_work() as uow:
+        case = _case(uow.session, case_id)
+        basis = access_basis(uow.session, ctx.actor, case, today)
+        if basis not in ("zuständig", "Vertretung", "Teamleitung", "Administration"):
+            raise PermissionDenied(
+                "Teilen darf, wer zuständig ist, die Vertretung, die Teamleitung oder die Administration."
+            )
+        user = uow.session.scalar(select(User).where(User.username == username.strip().lower(), User.active))
+        if user is None:
+            raise ValidationError(f"Benutzer „{username}“ gibt es nicht.", field="benutzer")
+        uow.session.add(
+            CaseAccess(
+                case_id=case.id,
+                user_id=user.id,
+                kind=SHARED,
+                reason=note,
+                granted_by_id=ctx.actor.user_id,
+                valid_until=until,
+            )
+        )
+        uow.audit(
+            "vorgang_geteilt", "case", case.id, case_id=case.id, mit=user.username, bis=until.isoformat(), grund=note
+        )
+        uow.commit()

@@ -1,0 +1,87 @@
+"""Who sees which case, on SQLite and PostgreSQL: the caseworker theirs and their deputised
+colleagues', shared ones, the team lead the area's, the administration all; any other case only
+with a reason, logged and valid for the day — for reading and for changing alike."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from abh_desk.domain.enums import Role
+from abh_desk.errors import PermissionDenied, ValidationError
+from abh_desk.services.assignment import set_deputy
+from abh_desk.services.auth import create_user
+from abh_desk.services.case_access import ReasonRequired, open_with_reason, share_case
+from abh_desk.services.case_file import get_case_file, mark_received
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.persons import PersonInput, create_person
+from models import AuditEvent, Case, User
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def office(ctx: ServiceContext) -> tuple[int, dict[str, ServiceContext]]:
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    create_user(ctx, "asyllead", "Herr Asyl", Role.TEAM_LEAD, area="asyl")
+    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    case_id = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
+    with ctx.db.read() as session:
+        users = {u.username: u for u in session.scalars(select(User))}
+        owner = session.scalar(select(User.username).join(Case, Case.owner_id == User.id).where(Case.id == case_id))
+    assert owner == "schweiger"  # H is Frau Schweiger's letter in Singen's table
+    return case_id, {name: ctx.as_user(Actor(u.id, name, Role(u.role))) for name, u in users.items()}
+
+
+def test_the_owner_deputy_area_lead_and_administration_open_it(
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+) -> None:
+    case_id, users = office
+    assert get_case_file(users["schweiger"], case_id, TODAY).access == "zuständig"
+    assert get_case_file(users["lead"], case_id, TODAY).access == "Teamleitung"
+    assert get_case_file(ctx, case_id, TODAY).access == "Administration"
+    with pytest.raises(ReasonRequired, match="nicht zu Ihren Zuständigkeiten"):
+        get_case_file(users["keller"], case_id, TODAY)
+    with pytest.raises(ReasonRequired):
+        get_case_file(users["asyllead"], case_id, TODAY)
+    set_deputy(users["schweiger"], "schweiger", "keller", TODAY, TODAY + timedelta(days=7))
+    assert get_case_file(users["keller"], case_id, TODAY).access == "Vertretung"
+    with pytest.raises(ReasonRequired):  # the absence is over
+        get_case_file(users["keller"], case_id, TODAY + timedelta(days=8))
+
+
+def test_another_case_opens_with_a_logged_reason_for_that_day_only(
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+) -> None:
+    case_id, users = office
+    clerk = users["rudolf"]
+    file = get_case_file(ctx, case_id, TODAY)
+    with pytest.raises(ReasonRequired):  # changing needs access too
+        mark_received(clerk, file.checklist[0].id, today=TODAY)
+    with pytest.raises(ValidationError, match="mindestens 10 Zeichen"):
+        open_with_reason(clerk, case_id, "weil", TODAY)
+    open_with_reason(clerk, case_id, "Vorsprache am Schalter, Frau Schweiger krank", TODAY)
+    assert get_case_file(clerk, case_id, TODAY).access == "mit Begründung"
+    mark_received(clerk, file.checklist[0].id, today=TODAY)
+    with pytest.raises(ReasonRequired):
+        get_case_file(clerk, case_id, TODAY + timedelta(days=1))
+    with ctx.db.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "zugriff_mit_begruendung")).one()
+    assert event.user_id == clerk.actor.user_id and "Schalter" in (event.payload_json or "")
+
+
+def test_sharing_is_for_the_responsible_and_lasts_until_the_day_given(
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+) -> None:
+    case_id, users = office
+    with pytest.raises(PermissionDenied, match="Teilen darf"):
+        share_case(users["keller"], case_id, "rudolf", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen", TODAY)
+    share_case(users["schweiger"], case_id, "keller", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen", TODAY)
+    assert get_case_file(users["keller"], case_id, TODAY + timedelta(days=3)).access == "geteilt"
+    with pytest.raises(ReasonRequired):
+        get_case_file(users["keller"], case_id, TODAY + timedelta(days=4))
+    with pytest.raises(ValidationError, match="Benutzer „niemand“"):
+        share_case(users["lead"], case_id, "niemand", TODAY, "Bitte Unterlagen prüfen", TODAY)
