@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from abh_desk.bootstrap import open_context
 from abh_desk.config import load_settings, save_settings
 from abh_desk.errors import DomainError
+from abh_desk.storage import set_password_prompt
+from ui import dialogs
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -42,6 +44,9 @@ def run(db_url: str | None) -> int:
     app.setApplicationName("ABH Desk")
     app.setOrganizationName("ABH Desk")
     runner = TaskRunner()
+    # Without a secure keyring the server password is asked once per session, in a window, and kept
+    # in memory only (abh_desk.storage.session_password).
+    set_password_prompt(lambda question: dialogs.ask_password(None, "ABH Desk", question))
     try:
         settings = load_settings()
         install_translators(app, settings.language)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 
@@ -44,6 +45,15 @@ def ask_printer(parent: QWidget | None) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_password(parent: QWidget | None, title: str, question: str) -> str | None:
+    """A password, typed hidden; None when cancelled (or when asked off the window's thread)."""
+    app = QCoreApplication.instance()
+    if app is None or app.thread() is not QThread.currentThread():
+        return None
+    text, accepted = QInputDialog.getText(parent, title, question, QLineEdit.EchoMode.Password)
+    return text if accepted and text else None
 
 
 def ask_long_text(parent: QWidget | None, title: str, label: str) -> str | None:
