@@ -15,6 +15,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.errors import StaleRecord
 from abh_desk.services.case_file import get_case_file, mark_received, set_facts
 from abh_desk.services.cases import open_case
+from abh_desk.services.case_access import open_with_reason
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.storage import Database
@@ -74,7 +75,8 @@ def test_stale_checklist_and_case_saves_are_refused_with_who_and_when(
 ) -> None:
     schaeuble, keller = workstations
     pid = create_person(schaeuble, _input("Singen"), today=TODAY).id
-    case = open_case(schaeuble, pid, PROCEDURE, applied_on=TODAY)
+    case = open_case(schaeuble, pid, PROCEDURE, applied_on=TODAY)  # Ö: Herr Keller's case
+    open_with_reason(schaeuble, case.id, "Vorsprache am Schalter, Herr Keller im Termin", TODAY)
     file = get_case_file(keller, case.id, today=TODAY)
     line = file.checklist[0]
 
@@ -122,6 +124,7 @@ UNVERSIONED = {
     "file_number_counters": "incremented in the database (ON CONFLICT DO UPDATE SET last_value = last_value + n)",
     "office_settings": "each key written alone; a change applies on top of the current values",
     "retention_events": "recorded once, deleted with the person",
+    "case_access": "granted once (shared or with a reason), never edited",
 }
 
 
