@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,10 +23,16 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
 from abh_desk.services.assignment import set_deputy  # noqa: E402
-from abh_desk.services.auth import sign_in  # noqa: E402
+from abh_desk.services.auth import SignedIn, sign_in  # noqa: E402
+from abh_desk.services.context import ServiceContext  # noqa: E402
 from abh_desk.services.demo import generate_demo  # noqa: E402
+from abh_desk.services.demo_cards import generate_demo_cards  # noqa: E402
 from abh_desk.services.demo_deadlines import generate_demo_deadlines  # noqa: E402
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
+from abh_desk.services.notice_review import submit_for_review  # noqa: E402
+from abh_desk.services.notices import notice_view  # noqa: E402
+from abh_desk.services.rejections import draft_rejection, new_draft, waive_hearing  # noqa: E402
+from letters.data import RefusalGround  # noqa: E402
 from ui.app import install_translators  # noqa: E402
 from ui.first_start_dialog import FirstStartDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -58,6 +65,7 @@ def main() -> int:
         ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3")
         generate_demo(ctx, 2000, seed=1, today=TODAY)
         generate_demo_deadlines(ctx, today=TODAY)
+        generate_demo_cards(ctx, today=TODAY)
         ensure_demo_users(ctx)
         set_deputy(ctx, "rudolf", "schweiger", TODAY, TODAY + timedelta(days=14))
         signed_in = sign_in(ctx, "schweiger", DEMO_PASSWORD)
@@ -106,9 +114,39 @@ def main() -> int:
         dialog.table.item(schweiger, 1).setText("J–N")
         settle(window, lambda: dialog.moves.rowCount() > 0, 8000)
         save(dialog, out / "zustaendigkeit.png")
+        dialog.close()
+        if first is not None:
+            notices(window, ctx, lead, first.id, out)
+        window.tabs.setCurrentWidget(window.cards)
+        settle(window, lambda: window.cards.rows.rowCount() > 0)
+        save(window, out / "karten.png")
         ctx.db.dispose()
         first_start(window, out, Path(tmp))
     return 0
+
+
+def notices(window: MainWindow, ctx: ServiceContext, lead: SignedIn, case_id: int, out: Path) -> None:
+    """A rejection drafted by the caseworker and waiting in the team lead's queue."""
+    draft = replace(
+        new_draft(ctx, case_id, TODAY),
+        grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen von 600 EUR deckt den Bedarf von 1.100 EUR nicht."),),
+        exit_period_days=21,
+    )
+    letter_id = draft_rejection(ctx, case_id, draft, TODAY)
+    waive_hearing(ctx, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
+    submit_for_review(ctx, letter_id, notice_view(ctx, letter_id).version, TODAY)
+    notice = window.open_notice(case_id, letter_id)
+    notice.resize(1280, 820)
+    settle(window, lambda: notice.view is not None and notice.preview.page_count() > 0)
+    save(notice, out / "bescheid.png")
+    notice.close()
+    review = MainWindow(ctx.as_user(lead.actor), window.runner, today=TODAY, signed_in=lead)
+    review.resize(1280, 800)
+    review.show()
+    review.tabs.setCurrentWidget(review.reviews)
+    settle(review, lambda: review.reviews.selected is not None and review.reviews.preview.page_count() > 0)
+    save(review, out / "pruefung.png")
+    review.close()
 
 
 def first_start(window: MainWindow, out: Path, tmp: Path) -> None:
