@@ -120,15 +120,17 @@ def check(
     role: Role | None,
     actor_id: int | None,
     author_id: int | None,
-    last_editor_id: int | None,
+    editors: frozenset[int] = frozenset(),
 ) -> LetterStatus:
-    """The state ``action`` leads to; PermissionDenied or ValidationError with a German message."""
+    """The state ``action`` leads to; PermissionDenied or ValidationError with a German message.
+
+    ``editors``: everyone who ever saved a change to the notice — none of them may review it."""
     if action in LEAD_ACTIONS:
         if role != Role.TEAM_LEAD:
             raise PermissionDenied("Ablehnungsbescheide gibt nur die Teamleitung frei oder zurück.")
-        if actor_id is not None and actor_id in (author_id, last_editor_id):
+        if actor_id is not None and (actor_id == author_id or actor_id in editors):
             raise PermissionDenied(
-                "Einen Bescheid, den Sie selbst entworfen oder zuletzt bearbeitet haben, können Sie nicht "
+                "Einen Bescheid, den Sie selbst entworfen oder mitbearbeitet haben, können Sie nicht "
                 "selbst prüfen (Vier-Augen-Prinzip)."
             )
     elif role not in CASEWORK_ROLES and action != A.MARK_FINAL:
@@ -142,13 +144,18 @@ def check(
 
 
 def allowed_actions(
-    status: LetterStatus, *, role: Role | None, actor_id: int | None, author_id: int | None, last_editor_id: int | None
+    status: LetterStatus,
+    *,
+    role: Role | None,
+    actor_id: int | None,
+    author_id: int | None,
+    editors: frozenset[int] = frozenset(),
 ) -> frozenset[NoticeAction]:
     """What this user may do with the notice now (for the buttons; the services check again)."""
     allowed = set()
     for action in NoticeAction:
         try:
-            check(action, status, role=role, actor_id=actor_id, author_id=author_id, last_editor_id=last_editor_id)
+            check(action, status, role=role, actor_id=actor_id, author_id=author_id, editors=editors)
         except (PermissionDenied, ValidationError):
             continue
         allowed.add(action)

@@ -15,7 +15,7 @@ from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.notices import is_lead_of, load_notice, step
+from abh_desk.services.notices import load_notice, may_review, step
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import RejectionData
@@ -62,8 +62,7 @@ def _check_hearing(uow: UnitOfWork, letter: Letter, today: date) -> None:
 def _reviewable(uow: UnitOfWork, letter: Letter) -> Case:
     case = uow.session.get(Case, letter.case_id)
     assert case is not None
-    lead = uow.session.get(User, uow.ctx.actor.user_id or 0)
-    if lead is not None and lead.role == Role.TEAM_LEAD.value and not is_lead_of(uow.session, lead, case):
+    if not may_review(uow.session, uow.ctx.actor, case):
         raise PermissionDenied("Dieser Bescheid gehört zu einem anderen Bereich; ihn prüft dessen Teamleitung.")
     return case
 
@@ -76,6 +75,15 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         _reviewable(uow, letter)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(data, RejectionData)
+        # The lead approves the draft they saw: rendered again now (text blocks, letterhead), it must
+        # be the very same PDF, or an administrator changed the text since it was saved.
+        if hashlib.sha256(render_letter(LetterKind.REJECTION, data, uow.session)).hexdigest() != letter.pdf_sha256:
+            raise ValidationError(
+                "Seit dieser Entwurf gespeichert wurde, wurden Textbausteine oder Briefkopf geändert; freigegeben "
+                "würde ein anderer Text als der geprüfte. Bitte zurückgeben: die Sachbearbeitung speichert den "
+                "Entwurf neu, dann wird er erneut geprüft.",
+                field="textbausteine",
+            )
         final = replace(data, draft=False)
         pdf = render_letter(LetterKind.REJECTION, final, uow.session)
         letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()

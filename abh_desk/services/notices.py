@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import LetterKind, LetterStatus, Role
 from abh_desk.domain.notice_flow import (
@@ -30,7 +31,7 @@ from abh_desk.domain.notice_flow import (
 )
 from abh_desk.errors import NotFound, StaleRecord
 from abh_desk.services.case_access import require_case_access
-from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from models import AuditEvent, Case, Letter, Person, User
 
 #: Fields of the notice's data a reviewer cares about, with their German names (for "what changed").
@@ -81,7 +82,7 @@ def step(
         role=actor.role,
         actor_id=actor.user_id,
         author_id=letter.created_by_id,
-        last_editor_id=letter.last_edited_by_id,
+        editors=editors_of(uow.session, letter),
     )
     after = to or after
     letter.status = after.value
@@ -215,8 +216,9 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
                 role=actor.role,
                 actor_id=actor.user_id,
                 author_id=letter.created_by_id,
-                last_editor_id=letter.last_edited_by_id,
-            ),
+                editors=editors_of(session, letter),
+            )
+            - ({NoticeAction.APPROVE, NoticeAction.RETURN} if not may_review(session, actor, case) else set()),
             changes_since_return=(
                 changes_between(letter.returned_data_json, letter.data_json)
                 if status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING)
@@ -239,6 +241,23 @@ def _step_of(event: AuditEvent, names: dict[int, str]) -> NoticeStep:
     return NoticeStep(event.occurred_at, names.get(event.user_id or 0, "System"), what, str(details))
 
 
-def is_lead_of(session: Any, user: User | None, case: Case) -> bool:
+def editors_of(session: Session, letter: Letter) -> frozenset[int]:
+    """Everyone who saved a change to the notice (its author, every later editor): co-authors all."""
+    edits = session.scalars(
+        select(AuditEvent.user_id).where(
+            AuditEvent.entity == NOTICE_ENTITY,
+            AuditEvent.entity_id == letter.id,
+            AuditEvent.action == f"bescheid_{NoticeAction.EDIT.value}",
+        )
+    )
+    ids = {user_id for user_id in edits if user_id is not None}
+    ids.update(i for i in (letter.created_by_id, letter.last_edited_by_id) if i is not None)
+    return frozenset(ids)
+
+
+def may_review(session: Session, actor: Actor, case: Case) -> bool:
     """A team lead reviews the notices of their own area (a lead without an area: all areas)."""
-    return user is not None and user.role == Role.TEAM_LEAD.value and user.area_id in (None, case.area_id)
+    if actor.role != Role.TEAM_LEAD or actor.user_id is None:
+        return False
+    area_id = session.scalar(select(User.area_id).where(User.id == actor.user_id))
+    return area_id is None or area_id == case.area_id

@@ -142,7 +142,6 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, to
             role=actor.role,
             actor_id=actor.user_id,
             author_id=None,
-            last_editor_id=None,
         )
         data = _build(uow, case, draft, today, None)
         letter = store_letter(uow, case, LetterKind.REJECTION, data, LetterStatus.DRAFT)
@@ -228,6 +227,7 @@ def send_hearing(
         step(uow, letter, NoticeAction.SEND_HEARING, details=f"Stellungnahme bis {deadline.due_date:%d.%m.%Y}")
         letter.hearing_letter_id = hearing_letter.id
         letter.hearing_waiver_reason = None
+        letter.statement_received_on = None  # a statement on an earlier hearing does not end this one
         _store_rendered(uow, letter, replace(rejection, hearing_date=sent_on))
         uow.commit()
         return hearing_letter.id

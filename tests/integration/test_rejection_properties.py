@@ -27,7 +27,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, finalize_due_notices, record_remedy
 from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
-from abh_desk.services.notices import notice_view
+from abh_desk.services.notices import editors_of, notice_view
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import (
     RejectionDraft,
@@ -91,7 +91,7 @@ def _check(ctx: ServiceContext, letter_id: int) -> tuple[bool, bytes]:
             reviewer = session.get(User, letter.reviewed_by_id or 0)
             assert releasable(status), status
             assert reviewer is not None and reviewer.role == Role.TEAM_LEAD.value
-            assert reviewer.id not in (letter.created_by_id, letter.last_edited_by_id)
+            assert reviewer.id not in editors_of(session, letter)
         else:
             assert not releasable(status), status
         return final, letter.pdf

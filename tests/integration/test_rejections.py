@@ -33,6 +33,7 @@ from abh_desk.services.rejections import (
     update_rejection,
     waive_hearing,
 )
+from abh_desk.services.textblocks import get_textblocks, save_textblocks
 from letters.data import RefusalGround
 from models import AuditEvent, Case, Deadline, Letter, User
 
@@ -184,18 +185,22 @@ def test_nobody_approves_their_own_draft_and_only_leads_approve(
     assert notice_view(ctx, letter_id).reviewer == "Herr Zweitleitung"
 
 
-def test_a_lead_who_edited_a_draft_in_review_cannot_approve_it(
+def test_a_lead_who_edited_a_draft_cannot_approve_it_even_after_others_saved_again(
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:
     clerk, lead = people["keller"], people["lead"]
     letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
     submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
-    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
+    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14), today=TODAY)
     assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT  # back to draft: needs resubmission
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14), today=TODAY)
     submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
-    with pytest.raises(PermissionDenied, match="zuletzt bearbeitet"):
+    with pytest.raises(PermissionDenied, match="mitbearbeitet"):  # a co-author, though not the last editor
         approve(lead, letter_id, _version(ctx, letter_id))
+    assert NoticeAction.APPROVE not in notice_view(lead, letter_id).actions
+    assert NoticeAction.APPROVE in notice_view(people["lead2"], letter_id).actions
+    approve(people["lead2"], letter_id, _version(ctx, letter_id))
 
 
 def test_no_review_without_hearing_or_a_reason(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
@@ -352,3 +357,39 @@ def test_only_one_rejection_in_work_per_case(ctx: ServiceContext, people: dict[s
     unknown = replace(DRAFT, grounds=(RefusalGround("gibtsnicht"),))
     with pytest.raises(ValidationError, match="gibtsnicht"):
         draft_rejection(clerk, _case(ctx), unknown, today=TODAY)
+
+
+def test_text_changed_after_the_draft_was_saved_is_not_approved_unseen(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    source = get_textblocks(ctx)
+    edited = source.text.replace(
+        "Die Erteilung eines Aufenthaltstitels setzt in der Regel voraus, dass der",
+        "Ein Titel setzt voraus, dass der",
+        1,
+    )
+    assert edited != source.text
+    save_textblocks(people["admin"], edited, source.sha256)
+    with pytest.raises(ValidationError, match="Textbausteine oder Briefkopf geändert"):
+        approve(lead, letter_id, _version(ctx, letter_id))
+    return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte neu speichern (Textbausteine).")
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT, today=TODAY)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    approve(lead, letter_id, _version(ctx, letter_id))
+    assert "Ein Titel setzt voraus" in _text(_pdf(ctx, letter_id)).replace("\n", " ")
+
+
+def test_a_second_hearing_runs_its_own_period(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    send_hearing(clerk, letter_id, _version(ctx, letter_id), sent_on=TODAY)
+    record_statement(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 10))
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 11))
+    return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte erneut anhören, neuer Grund.")
+    send_hearing(clerk, letter_id, _version(ctx, letter_id), sent_on=date(2036, 11, 12))
+    with pytest.raises(ValidationError, match="Anhörungsfrist läuft noch"):
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 13))

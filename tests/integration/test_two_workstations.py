@@ -13,9 +13,9 @@ from sqlalchemy.orm import Mapper
 
 from abh_desk.domain.enums import Role
 from abh_desk.errors import StaleRecord
+from abh_desk.services.case_access import open_with_reason
 from abh_desk.services.case_file import get_case_file, mark_received, set_facts
 from abh_desk.services.cases import open_case
-from abh_desk.services.case_access import open_with_reason
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.storage import Database
