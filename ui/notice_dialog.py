@@ -410,8 +410,19 @@ class NoticeDialog(QDialog):
     def record_remedy(self) -> None:
         view, ctx = self._current(), self.ctx
         received = dialogs.ask_date(self, self.tr("Remedy"), self.tr("Objection or lawsuit received on"), self.today)
-        if view and received is not None:
-            self._step(lambda: record_remedy(ctx, view.id, view.version, received))
+        if not view or received is None:
+            return
+
+        def recorded(in_time: bool) -> None:
+            self._after()
+            if not in_time:
+                self.message.setText(
+                    self.tr("Received after the period ended: the notice was already final. Recorded as late.")
+                )
+
+        self.runner.run(
+            lambda: record_remedy(ctx, view.id, view.version, received), recorded, self.show_error, owner=self
+        )
 
     def decide_remedy(self) -> None:
         view, ctx, today = self._current(), self.ctx, self.today

@@ -37,9 +37,10 @@ class RemedyKind(StrEnum):
 class RemedyOutcome(StrEnum):
     REMEDIED = "abgeholfen"  # the authority itself grants the objection (§ 72 VwGO)
     FORWARDED = "weitergeleitet"  # passed on to the objection authority
-    WITHDRAWN = "zurueckgenommen"
-    UPHELD = "entschieden_zurueckgewiesen"  # decided: the notice stands
+    WITHDRAWN = "zurueckgenommen"  # the notice becomes final
+    UPHELD = "entschieden_zurueckgewiesen"  # Widerspruchsbescheid or judgment against the person: still open to appeal
     LIFTED = "entschieden_aufgehoben"  # decided: the notice is lifted
+    UNAPPEALABLE = "unanfechtbar"  # no further remedy lies or its period passed: the notice is final
 
 
 S = LetterStatus
@@ -99,14 +100,17 @@ OUTCOME_LABELS = {
     RemedyOutcome.REMEDIED: "abgeholfen",
     RemedyOutcome.FORWARDED: "an die Widerspruchsbehörde weitergeleitet",
     RemedyOutcome.WITHDRAWN: "zurückgenommen",
-    RemedyOutcome.UPHELD: "entschieden: zurückgewiesen",
+    RemedyOutcome.UPHELD: "entschieden: zurückgewiesen (noch anfechtbar)",
     RemedyOutcome.LIFTED: "entschieden: Bescheid aufgehoben",
+    RemedyOutcome.UNAPPEALABLE: "unanfechtbar: Bescheid bleibt bestehen",
 }
 
 
 def outcome_status(outcome: RemedyOutcome) -> LetterStatus:
-    """Where an outcome leaves the notice: withdrawn or rejected remedies make it final."""
-    if outcome in (RemedyOutcome.WITHDRAWN, RemedyOutcome.UPHELD):
+    """Where an outcome leaves the notice. A rejected objection is not yet final: a lawsuit against
+    the Widerspruchsbescheid may follow (and an appeal against a judgment); final is a withdrawal or
+    a decision no longer open to appeal."""
+    if outcome in (RemedyOutcome.WITHDRAWN, RemedyOutcome.UNAPPEALABLE):
         return S.FINAL
     if outcome in (RemedyOutcome.REMEDIED, RemedyOutcome.LIFTED):
         return S.LIFTED

@@ -164,6 +164,10 @@ def record_remedy(
             details=f"{REMEDY_LABELS[kind]} vom {received_on:%d.%m.%Y}" + ("" if in_time else " (verspätet)"),
         )
         letter.remedy_kind, letter.remedy_received_on = kind.value, received_on
+        if not in_time and deadline is not None and letter.final_on is None:
+            # Out of time: the notice became final when the period ended, whether or not the
+            # start-up run had marked it yet; the late remedy is still recorded and dealt with.
+            letter.final_on = deadline.due_date + timedelta(days=1)
         if deadline is not None and deadline.status == DeadlineStatus.OPEN.value:
             close_deadline(uow, deadline, f"{REMEDY_LABELS[kind]} am {received_on:%d.%m.%Y} eingegangen")
         uow.commit()
@@ -189,8 +193,8 @@ def decide_remedy(
             details=f"{OUTCOME_LABELS[outcome]} am {on:%d.%m.%Y}" + (f": {note.strip()}" if note.strip() else ""),
         )
         letter.remedy_outcome, letter.remedy_outcome_on = outcome.value, on
-        if target == LetterStatus.FINAL:
-            letter.final_on = on
+        if target == LetterStatus.FINAL and letter.final_on is None:
+            letter.final_on = on  # a notice final before (a late remedy) keeps its day
         if target == LetterStatus.LIFTED:
             case = uow.session.get(Case, letter.case_id)
             assert case is not None

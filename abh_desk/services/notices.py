@@ -206,7 +206,7 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
             dispatch_method=letter.dispatch_method or "",
             delivered_on=letter.delivered_on,
             notification_date=letter.notification_date,
-            remedy=REMEDY_LABELS[RemedyKind(letter.remedy_kind)] if letter.remedy_kind else "",
+            remedy=_remedy_label(letter),
             remedy_received_on=letter.remedy_received_on,
             remedy_outcome=OUTCOME_LABELS[RemedyOutcome(letter.remedy_outcome)] if letter.remedy_outcome else "",
             final_on=letter.final_on,
@@ -226,6 +226,14 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
             ),
             steps=tuple(_step_of(event, names) for event in events),
         )
+
+
+def _remedy_label(letter: Letter) -> str:
+    if not letter.remedy_kind:
+        return ""
+    label = REMEDY_LABELS[RemedyKind(letter.remedy_kind)]
+    final, received = letter.final_on, letter.remedy_received_on
+    return f"{label} (verspätet)" if final is not None and received is not None and received >= final else label
 
 
 def _step_of(event: AuditEvent, names: dict[int, str]) -> NoticeStep:

@@ -566,42 +566,42 @@
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="321" />
+        <location filename="../../ui/case_dialog.py" line="324" />
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="321" />
+        <location filename="../../ui/case_dialog.py" line="324" />
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="347" />
+        <location filename="../../ui/case_dialog.py" line="351" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="368" />
+        <location filename="../../ui/case_dialog.py" line="372" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="430" />
+        <location filename="../../ui/case_dialog.py" line="434" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="430" />
+        <location filename="../../ui/case_dialog.py" line="434" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="440" />
+        <location filename="../../ui/case_dialog.py" line="444" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="440" />
+        <location filename="../../ui/case_dialog.py" line="444" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -1660,7 +1660,7 @@
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="412" />
-        <location filename="../../ui/notice_dialog.py" line="419" />
+        <location filename="../../ui/notice_dialog.py" line="430" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
@@ -1670,17 +1670,22 @@
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="419" />
+        <location filename="../../ui/notice_dialog.py" line="420" />
+        <source>Received after the period ended: the notice was already final. Recorded as late.</source>
+        <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="430" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="428" />
+        <location filename="../../ui/notice_dialog.py" line="439" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="456" />
+        <location filename="../../ui/notice_dialog.py" line="467" />
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -1688,7 +1693,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="460" />
+        <location filename="../../ui/notice_dialog.py" line="471" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>

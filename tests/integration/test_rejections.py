@@ -312,8 +312,11 @@ def test_an_objection_stops_finality_and_its_outcome_is_recorded(
     assert view.status == LetterStatus.CONTESTED and view.remedy == "Widerspruch"
     decide_remedy(clerk, letter_id, view.version, RemedyOutcome.FORWARDED, date(2036, 11, 25))
     assert notice_view(clerk, letter_id).status == LetterStatus.CONTESTED
+    # The objection rejected: a lawsuit against the Widerspruchsbescheid may follow, so not final yet.
     status = decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UPHELD, date(2037, 2, 1))
-    assert status == LetterStatus.FINAL and notice_view(clerk, letter_id).final_on == date(2037, 2, 1)
+    assert status == LetterStatus.CONTESTED and notice_view(clerk, letter_id).final_on is None
+    status = decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UNAPPEALABLE, date(2037, 3, 5))
+    assert status == LetterStatus.FINAL and notice_view(clerk, letter_id).final_on == date(2037, 3, 5)
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         assert case is not None and case.status == CaseStatus.REJECTED.value
@@ -341,9 +344,23 @@ def test_a_late_objection_is_recorded_as_late(ctx: ServiceContext, people: dict[
     dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
     finalize_due_notices(ctx, today=date(2037, 1, 10))
     assert notice_view(clerk, letter_id).status == LetterStatus.FINAL
+    final_on = notice_view(clerk, letter_id).final_on
     assert record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2037, 1, 11)) is False
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.CONTESTED and "verspätet" in view.steps[-1].details
+    assert view.remedy == "Widerspruch (verspätet)" and view.final_on == final_on
+    decide_remedy(clerk, letter_id, view.version, RemedyOutcome.UNAPPEALABLE, date(2037, 2, 20))
+    assert notice_view(clerk, letter_id).final_on == final_on  # final since the period ended
+
+
+def test_a_late_remedy_before_the_start_up_run_still_dates_finality(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["keller"]
+    _case_id, letter_id = _approved(people, ctx)
+    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    assert record_remedy(clerk, letter_id, _version(ctx, letter_id), sent.deadline_due + timedelta(days=3)) is False
+    assert notice_view(clerk, letter_id).final_on == sent.deadline_due + timedelta(days=1)
 
 
 def test_only_one_rejection_in_work_per_case(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
