@@ -41,7 +41,6 @@ from abh_desk.services.case_letters import (
     case_letters,
     create_missing_documents_letter,
     letter_pdf,
-    reprint,
 )
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
@@ -224,7 +223,7 @@ class CaseDialog(QDialog):
         ctx = self.ctx
 
         def work() -> None:
-            path.write_bytes(reprint(ctx, letter.id))
+            path.write_bytes(letter_pdf(ctx, letter.id))  # the stored letter, as it was sent
 
         self.runner.run(work, lambda _r: self.message.setText(""), self.show_error, owner=self)
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
@@ -146,7 +147,7 @@ def order_card(
     if len(number) > 40:
         raise ValidationError("Die Bestellnummer hat höchstens 40 Zeichen.", field="bestellnummer")
     with ctx.unit_of_work() as uow:
-        case = load_case(uow, case_id)
+        case = load_case(uow, case_id, casework=True)
         if case.status in (CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value):
             raise ValidationError(
                 "Der Vorgang ist abgelehnt oder zurückgenommen; dafür wird keine Karte bestellt.", field="vorgang"
@@ -395,8 +396,13 @@ def close_card(
 
 
 def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
-    """The cards of a case, newest first, each with its handover where there is one."""
+    """The cards of a case, newest first, each with its handover where there is one (part of the
+    case file: access as for the case)."""
     with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case)
         settings = read_office_settings(session)
         rows = session.execute(
             select(CardOrder, CardHandover, User.display_name)
@@ -418,10 +424,15 @@ def raise_all(errors: list[ValidationError]) -> None:
         raise FieldErrors(errors)
 
 
-def load_case(uow: UnitOfWork, case_id: int) -> Case:
+def load_case(uow: UnitOfWork, case_id: int, casework: bool = False) -> Case:
+    """The card's case. ``casework``: a step of the case file itself (ordering the card), which
+    needs access to the case; the card's logistics (arrival, notice, handover, return) are the
+    counter's and back office's, for every card of the office."""
     case = uow.session.get(Case, case_id)
     if case is None:
         raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+    if casework:
+        require_case_access(uow.session, uow.ctx.actor, case)
     return case
 
 

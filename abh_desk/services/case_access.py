@@ -2,6 +2,9 @@
 deputise for today, and those shared with them; a team lead the cases of their area; the
 administration every case. Any other case opens only with a recorded reason, logged and valid for
 that day. Persons themselves stay findable for everyone at the counter; this is about case files.
+The eAT card's logistics — arrival, pickup notice, handover at the counter, return — are done for
+every card of the office by whoever is at the counter or in the back office; ordering a card and
+reading a case's cards belong to the case file.
 
 The services call ``require_case_access`` before showing or changing a case, so the rule holds
 for every caller, not only for the window.

@@ -119,6 +119,7 @@ def create_missing_documents_letter(
         person = uow.session.get(Person, case.person_id) if case else None
         if case is None or person is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(uow.session, ctx.actor, case, today)
         # Read inside this transaction: what the letter demands is what the checklist says now.
         age, facts = person_age(person, today), json.loads(case.facts_json or "[]")
         missing = tuple(
@@ -184,10 +185,14 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
         letter = session.get(Letter, letter_id)
         if letter is None or letter.pdf is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
-        case = session.get(Case, letter.case_id)
-        assert case is not None
-        require_case_access(session, ctx.actor, case)
+        _require_letter_access(session, ctx, letter)
         return letter.pdf
+
+
+def _require_letter_access(session: Session, ctx: ServiceContext, letter: Letter) -> None:
+    case = session.get(Case, letter.case_id)
+    assert case is not None
+    require_case_access(session, ctx.actor, case)
 
 
 def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
@@ -196,6 +201,7 @@ def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
         letter = session.get(Letter, letter_id)
         if letter is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+        _require_letter_access(session, ctx, letter)
         kind, data_json, sha = LetterKind(letter.kind), letter.data_json, letter.pdf_sha256
         pdf = render_letter(kind, from_json(kind.value, data_json), session)
     if hashlib.sha256(pdf).hexdigest() != sha:

@@ -177,6 +177,9 @@ def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
         letter = session.get(Letter, letter_id)
         if letter is None or letter.kind != LetterKind.REJECTION.value:
             raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+        case = session.get(Case, letter.case_id)
+        assert case is not None
+        require_case_access(session, ctx.actor, case)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
     assert isinstance(data, RejectionData)
     return RejectionDraft(
@@ -281,6 +284,7 @@ def new_draft(ctx: ServiceContext, case_id: int, today: date | None = None) -> R
         person = session.get(Person, case.person_id) if case else None
         if case is None or person is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case, today)
         procedure = ctx.catalogue.get(case.procedure_key)
         return RejectionDraft(
             grounds=(),

@@ -18,7 +18,7 @@ from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
-from models import AuditEvent, Case, User
+from models import AuditEvent, Case, Person, User
 
 TODAY = date(2026, 11, 21)
 
@@ -85,3 +85,32 @@ def test_sharing_is_for_the_responsible_and_lasts_until_the_day_given(
         get_case_file(users["keller"], case_id, TODAY + timedelta(days=4))
     with pytest.raises(ValidationError, match="Benutzer „niemand“"):
         share_case(users["lead"], case_id, "niemand", TODAY, "Bitte Unterlagen prüfen", TODAY)
+
+
+def test_letters_cards_and_drafts_of_the_case_need_access_too(
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+) -> None:
+    from abh_desk.services.cards import case_cards, order_card
+    from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf, reprint
+    from abh_desk.services.rejections import new_draft
+
+    case_id, users = office
+    with ctx.unit_of_work() as uow:  # a postal address, so that letters can be written
+        case = uow.session.get(Case, case_id)
+        person = uow.session.get(Person, case.person_id) if case else None
+        assert person is not None
+        person.street, person.postcode, person.city = "Hauptstraße 1", "78224", "Singen"
+        uow.commit()
+    letter = create_missing_documents_letter(users["schweiger"], case_id, today=TODAY)
+    other = users["rudolf"]
+    for call in (
+        lambda: create_missing_documents_letter(other, case_id, today=TODAY),
+        lambda: letter_pdf(other, letter.id),
+        lambda: reprint(other, letter.id),
+        lambda: order_card(other, case_id, TODAY, today=TODAY),
+        lambda: case_cards(other, case_id),
+        lambda: new_draft(other, case_id, TODAY),
+    ):
+        with pytest.raises(ReasonRequired):
+            call()
+    assert letter_pdf(users["schweiger"], letter.id).startswith(b"%PDF")
