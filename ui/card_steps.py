@@ -69,7 +69,7 @@ class ArrivalDialog(FormDialog):
         self.submit(lambda: record_arrival(ctx, card.id, card.version, serial, chip, on, today=today))
 
 
-class NoticeDialog(FormDialog):
+class NotifyDialog(FormDialog):
     """Benachrichtigung: the pickup letter, or a note that the holder was phoned or e-mailed."""
 
     def __init__(

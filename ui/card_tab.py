@@ -14,7 +14,7 @@ from abh_desk.services.cards import CardInfo, case_cards
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
-from ui.card_steps import ArrivalDialog, CloseDialog, NoticeDialog, OrderDialog
+from ui.card_steps import ArrivalDialog, CloseDialog, NotifyDialog, OrderDialog
 from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
 from ui.rows_model import Column, RowsModel
@@ -183,11 +183,11 @@ class CardTab(QWidget):
         card = self.current()
         if card is None:
             return None
-        dialog = NoticeDialog(self.ctx, card, self.runner, self.today, self)
+        dialog = NotifyDialog(self.ctx, card, self.runner, self.today, self)
         dialog.accepted.connect(lambda: self._save_notice(dialog))
         return self._open(dialog)
 
-    def _save_notice(self, dialog: NoticeDialog) -> None:
+    def _save_notice(self, dialog: NotifyDialog) -> None:
         letter_id = dialog.letter_id
         if letter_id is None:
             return

@@ -65,7 +65,7 @@ class CardsPage(QWidget):
         self.view = table_view(self.rows, (120, 90, 220, 90, 150, 100, 230))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.handover_button = QPushButton(self.tr("Hand over… (Enter)"))
-        self.case_button = QPushButton(self.tr("Open case"))
+        self.case_button = QPushButton(self.tr("Show the case"))
         self.reminder_button = QPushButton(self.tr("Pickup reminders for the selection…"))
         self.close_button = QPushButton(self.tr("Returned/destroyed…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))

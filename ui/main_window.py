@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
@@ -13,7 +14,7 @@ from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
-from abh_desk.services.context import ServiceContext
+from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.office import get_office_settings
 from ui import dialogs
@@ -98,7 +99,15 @@ class MainWindow(QMainWindow):
             lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
         )
         # Notices whose remedy period ended unused become final (bestandskräftig) — checked at every start.
-        self.runner.run(lambda: finalize_due_notices(ctx, self.today), lambda _n: self.start.reload(), lambda _e: None)
+        # It is the office's bookkeeping, logged as the system's, not as whoever happened to start.
+        system = ctx.as_user(SYSTEM)
+        self.runner.run(
+            lambda: finalize_due_notices(system, self.today),
+            lambda _n: self.start.reload(),
+            lambda exc: self.statusBar().showMessage(
+                self.tr("Finality of notices not checked: %1").replace("%1", getattr(exc, "message", str(exc)))
+            ),
+        )
 
     # Kept for tests and callers that drive the search directly.
     @property
@@ -158,6 +167,11 @@ class MainWindow(QMainWindow):
         """Hide every personal datum: the tabs, the open case, person and notice windows, the menus."""
         if self.locked:
             return
+        if QApplication.activeModalWidget() is not None:
+            # A question is open (a comment, a reason, a date): hiding it would cancel what is being
+            # typed. The lock comes once it is answered (the idle time runs again).
+            self.idle.pause(False)
+            return
         self.idle.pause(True)
         self.hidden_windows = [
             widget
@@ -182,13 +196,16 @@ class MainWindow(QMainWindow):
         return False
 
     def unlock(self) -> None:
-        self.stack.setCurrentWidget(self.tabs)
-        self.menuBar().setEnabled(True)
-        self.setWindowTitle(getattr(self, "saved_title", self.tr("ABH Desk")))
-        for widget in self.hidden_windows:
-            widget.show()
-        self.hidden_windows = []
-        self.idle.pause(False)
+        try:
+            self.stack.setCurrentWidget(self.tabs)
+            self.menuBar().setEnabled(True)
+            self.setWindowTitle(getattr(self, "saved_title", self.tr("ABH Desk")))
+            for widget in self.hidden_windows:
+                if shiboken6.isValid(widget):  # a window closed meanwhile is gone, not shown again
+                    widget.show()
+        finally:
+            self.hidden_windows = []
+            self.idle.pause(False)
 
     def choose_language(self) -> None:
         """The window's language (Deutsch or English) for this workstation, from the next start."""

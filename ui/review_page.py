@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.enums import Role
+from abh_desk.domain.notice_flow import NoticeAction
 from abh_desk.errors import DomainError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
@@ -158,11 +159,13 @@ class ReviewPage(QWidget):
     def _show_selected(self, selected: Selected | None) -> None:
         self.selected = selected
         self.preview.show_pdf(selected.pdf if selected else None)
-        can_review = self.scope.currentData() == self.QUEUE and selected is not None
-        self.approve_button.setVisible(self.scope.currentData() == self.QUEUE)
-        self.return_button.setVisible(self.scope.currentData() == self.QUEUE)
-        self.approve_button.setEnabled(can_review)
-        self.return_button.setEnabled(can_review)
+        queue = self.scope.currentData() == self.QUEUE
+        actions = selected.view.actions if selected is not None else frozenset()
+        self.approve_button.setVisible(queue)
+        self.return_button.setVisible(queue)
+        # Only what the rules allow this lead for this notice (not their own, not one they edited).
+        self.approve_button.setEnabled(queue and NoticeAction.APPROVE in actions)
+        self.return_button.setEnabled(queue and NoticeAction.RETURN in actions)
         self.open_button.setEnabled(selected is not None)
         if selected is None:
             self.details.setText(self.tr("No notice chosen."))

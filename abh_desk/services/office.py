@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
-from abh_desk.errors import ValidationError
+from abh_desk.domain.enums import Role
+from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
 
@@ -120,6 +121,9 @@ def read_office_settings(session: Session) -> OfficeSettings:
 
 
 def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSettings:
+    """Change office-wide settings (the administration only; logged with old and new values)."""
+    if ctx.actor.role != Role.ADMIN:
+        raise PermissionDenied("Die Einstellungen der Behörde ändert nur die Administration.")
     with ctx.unit_of_work() as uow:
         old = _read(uow.session)
         changes = {k: _integer(k, v) if k in _INTEGERS else v for k, v in changes.items()}

@@ -250,8 +250,8 @@
     </message>
     <message>
         <location filename="../../ui/cards_page.py" line="68" />
-        <source>Open case</source>
-        <translation>Vorgang anlegen</translation>
+        <source>Show the case</source>
+        <translation>Vorgang anzeigen</translation>
     </message>
     <message>
         <location filename="../../ui/cards_page.py" line="69" />
@@ -328,280 +328,280 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="80" />
+        <location filename="../../ui/case_dialog.py" line="79" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="87" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="89" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="91" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="92" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
-        <location filename="../../ui/case_dialog.py" line="241" />
-        <location filename="../../ui/case_dialog.py" line="269" />
+        <location filename="../../ui/case_dialog.py" line="93" />
+        <location filename="../../ui/case_dialog.py" line="240" />
+        <location filename="../../ui/case_dialog.py" line="268" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95" />
+        <location filename="../../ui/case_dialog.py" line="94" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="97" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="99" />
+        <location filename="../../ui/case_dialog.py" line="98" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102" />
+        <location filename="../../ui/case_dialog.py" line="101" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105" />
+        <location filename="../../ui/case_dialog.py" line="104" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106" />
+        <location filename="../../ui/case_dialog.py" line="105" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107" />
+        <location filename="../../ui/case_dialog.py" line="106" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108" />
+        <location filename="../../ui/case_dialog.py" line="107" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111" />
+        <location filename="../../ui/case_dialog.py" line="110" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131" />
+        <location filename="../../ui/case_dialog.py" line="130" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132" />
+        <location filename="../../ui/case_dialog.py" line="131" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133" />
+        <location filename="../../ui/case_dialog.py" line="132" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134" />
+        <location filename="../../ui/case_dialog.py" line="133" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="135" />
+        <location filename="../../ui/case_dialog.py" line="134" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="140" />
+        <location filename="../../ui/case_dialog.py" line="139" />
         <source>Request missing documents</source>
         <translation>Fehlende Unterlagen nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="141" />
+        <location filename="../../ui/case_dialog.py" line="140" />
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="142" />
+        <location filename="../../ui/case_dialog.py" line="141" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="143" />
+        <location filename="../../ui/case_dialog.py" line="142" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="176" />
-        <location filename="../../ui/case_dialog.py" line="218" />
+        <location filename="../../ui/case_dialog.py" line="175" />
+        <location filename="../../ui/case_dialog.py" line="217" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="221" />
+        <location filename="../../ui/case_dialog.py" line="220" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236" />
+        <location filename="../../ui/case_dialog.py" line="235" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237" />
+        <location filename="../../ui/case_dialog.py" line="236" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238" />
+        <location filename="../../ui/case_dialog.py" line="237" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="239" />
+        <location filename="../../ui/case_dialog.py" line="238" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="240" />
+        <location filename="../../ui/case_dialog.py" line="239" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242" />
+        <location filename="../../ui/case_dialog.py" line="241" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243" />
+        <location filename="../../ui/case_dialog.py" line="242" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244" />
+        <location filename="../../ui/case_dialog.py" line="243" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245" />
+        <location filename="../../ui/case_dialog.py" line="244" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="246" />
+        <location filename="../../ui/case_dialog.py" line="245" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="252" />
+        <location filename="../../ui/case_dialog.py" line="251" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="266" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="267" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="267" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270" />
+        <location filename="../../ui/case_dialog.py" line="269" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271" />
+        <location filename="../../ui/case_dialog.py" line="270" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275" />
+        <location filename="../../ui/case_dialog.py" line="274" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276" />
+        <location filename="../../ui/case_dialog.py" line="275" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277" />
+        <location filename="../../ui/case_dialog.py" line="276" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278" />
+        <location filename="../../ui/case_dialog.py" line="277" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="319" />
+        <location filename="../../ui/case_dialog.py" line="318" />
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="324" />
+        <location filename="../../ui/case_dialog.py" line="323" />
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="324" />
+        <location filename="../../ui/case_dialog.py" line="323" />
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="351" />
+        <location filename="../../ui/case_dialog.py" line="350" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="372" />
+        <location filename="../../ui/case_dialog.py" line="371" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="434" />
+        <location filename="../../ui/case_dialog.py" line="433" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="434" />
+        <location filename="../../ui/case_dialog.py" line="433" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="444" />
+        <location filename="../../ui/case_dialog.py" line="443" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="444" />
+        <location filename="../../ui/case_dialog.py" line="443" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -1241,144 +1241,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>Finality of notices not checked: %1</source>
+        <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
         <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1697,6 +1702,9 @@
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
     <message>
         <location filename="../../ui/card_steps.py" line="79" />
         <source>Notify the holder</source>
@@ -1897,77 +1905,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="58" />
+        <location filename="../../ui/review_page.py" line="59" />
         <source>Waiting for my review</source>
         <translation>Warten auf meine Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="59" />
+        <location filename="../../ui/review_page.py" line="60" />
         <source>My notices in work</source>
         <translation>Meine Bescheide in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="64" />
+        <location filename="../../ui/review_page.py" line="65" />
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="65" />
+        <location filename="../../ui/review_page.py" line="66" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="66" />
+        <location filename="../../ui/review_page.py" line="67" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="67" />
+        <location filename="../../ui/review_page.py" line="68" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="68" />
+        <location filename="../../ui/review_page.py" line="69" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="69" />
+        <location filename="../../ui/review_page.py" line="70" />
         <source>Grounds</source>
         <translation>Gründe</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70" />
+        <location filename="../../ui/review_page.py" line="71" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="71" />
+        <location filename="../../ui/review_page.py" line="72" />
         <source>Hearing</source>
         <translation>Anhörung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="79" />
+        <location filename="../../ui/review_page.py" line="80" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Freigeben (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="81" />
+        <location filename="../../ui/review_page.py" line="82" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="82" />
+        <location filename="../../ui/review_page.py" line="83" />
         <source>Open notice</source>
         <translation>Bescheid öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="120" />
+        <location filename="../../ui/review_page.py" line="121" />
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_page.py" line="121" />
+        <location filename="../../ui/review_page.py" line="122" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1975,62 +1983,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134" />
+        <location filename="../../ui/review_page.py" line="135" />
         <source>%1 waiting, %2 of them longer than three days</source>
         <translation>%1 warten, davon %2 länger als drei Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136" />
+        <location filename="../../ui/review_page.py" line="137" />
         <source>%1 in work, %2 waiting too long for review</source>
         <translation>%1 in Arbeit, %2 warten zu lange auf Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="168" />
+        <location filename="../../ui/review_page.py" line="171" />
         <source>No notice chosen.</source>
         <translation>Kein Bescheid ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="173" />
+        <location filename="../../ui/review_page.py" line="176" />
         <source>Grounds: %1</source>
         <translation>Gründe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="179" />
+        <location filename="../../ui/review_page.py" line="182" />
         <source>Period to leave: %1 days, target state %2</source>
         <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="183" />
+        <location filename="../../ui/review_page.py" line="186" />
         <source>Hearing: %1</source>
         <translation>Anhörung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="185" />
+        <location filename="../../ui/review_page.py" line="188" />
         <source>Comment of the team lead: %1</source>
         <translation>Kommentar der Teamleitung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="188" />
+        <location filename="../../ui/review_page.py" line="191" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="201" />
+        <location filename="../../ui/review_page.py" line="204" />
         <source>Approved: %1</source>
         <translation>Freigegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="210" />
+        <location filename="../../ui/review_page.py" line="213" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="210" />
+        <location filename="../../ui/review_page.py" line="213" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="216" />
+        <location filename="../../ui/review_page.py" line="219" />
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>

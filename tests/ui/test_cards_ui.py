@@ -20,7 +20,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from models import User
-from ui.card_steps import ArrivalDialog, NoticeDialog, OrderDialog
+from ui.card_steps import ArrivalDialog, NotifyDialog, OrderDialog
 from ui.case_dialog import CaseDialog
 from ui.handover_dialog import HandoverDialog
 from ui.main_window import MainWindow
@@ -116,7 +116,7 @@ def test_the_card_tab_records_order_arrival_and_notification(
     saved = tmp_path / "abholung.pdf"
     monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: saved)
     notice = tab.notify()
-    assert isinstance(notice, NoticeDialog)
+    assert isinstance(notice, NotifyDialog)
     qtbot.mouseClick(notice.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists)
     assert dialog.runner.wait()  # the file is written on the worker thread

@@ -67,3 +67,24 @@ def test_activity_postpones_the_lock_and_zero_turns_it_off(qtbot: QtBot, sqlite_
         qtbot.keyClick(window.search.search_field, Qt.Key.Key_A)
     assert not window.locked
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
+
+
+def test_an_open_question_is_not_cancelled_by_the_lock(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window, _case_id = _window(qtbot, sqlite_ctx)
+    qtbot.waitUntil(lambda: window.idle.timer.interval() == 10 * 60_000)  # the office's setting has arrived
+    question = QDialog(window)
+    question.setModal(True)
+    question.show()
+    qtbot.waitUntil(lambda: question.isVisible())
+    window.idle.set_minutes(0.005)
+    qtbot.wait(800)
+    assert not window.locked and question.isVisible()  # still being answered
+    question.accept()
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    question.deleteLater()
+    qtbot.keyClicks(window.lock_screen.password, DEMO_PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked)  # a window gone meanwhile does not stop the unlock
+    assert window.idle.enabled and window.idle.timer.isActive()
