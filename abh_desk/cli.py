@@ -47,7 +47,17 @@ _ARGPARSE_GERMAN = (
     ),
     (re.compile(r"argument (\S+): expected one argument"), "{0}: hier fehlt ein Wert"),
     (re.compile(r"unrecognized arguments: (.*)"), "Unbekannte Angaben: {0}"),
+    (re.compile(r"one of the arguments (.*) is required"), "Eine dieser Angaben ist nötig: {0}"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} geht nicht zusammen mit {1}"),
 )
+# argparse's own words in the help (it ships no German): "usage:", the section titles, "-h".
+_ARGPARSE_HELP = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+}
+argparse._ = lambda text: _ARGPARSE_HELP.get(text, text)  # type: ignore[attr-defined]
 
 
 class GermanArgumentParser(argparse.ArgumentParser):

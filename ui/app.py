@@ -6,11 +6,11 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from abh_desk.bootstrap import open_context
-from abh_desk.config import load_settings, save_settings
+from abh_desk.config import data_dir, load_settings, save_settings
 from abh_desk.errors import DomainError
 from abh_desk.storage import set_password_prompt
 from ui import dialogs
@@ -43,6 +43,22 @@ def run(db_url: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("ABH Desk")
     app.setOrganizationName("ABH Desk")
+    # One window per user and workstation: a second start would leave an earlier, still signed-in
+    # session hidden under the new one.
+    data_dir().mkdir(parents=True, exist_ok=True)
+    running = QLockFile(str(data_dir() / "abh-desk.lock"))
+    if not running.tryLock(100):
+        QMessageBox.information(
+            None, "ABH Desk", QApplication.translate("app", "ABH Desk is already running for you on this workstation.")
+        )
+        return 1
+    try:
+        return _run(app, db_url)
+    finally:
+        running.unlock()
+
+
+def _run(app: QApplication, db_url: str | None) -> int:
     runner = TaskRunner()
     # Without a secure keyring the server password is asked once per session, in a window, and kept
     # in memory only (abh_desk.storage.session_password).

@@ -88,10 +88,10 @@ def ask_dispatch(
     way = QComboBox()
     for value, label in methods:
         way.addItem(label, value)
-    delivered_label = QLabel(_translate("Delivered on (certificate)"))
+    delivered_label = QLabel(QCoreApplication.translate("dialogs", "Delivered on (certificate)"))
     form = QFormLayout(dialog)
-    form.addRow(_translate("Posted / handed over on"), posted)
-    form.addRow(_translate("Way"), way)
+    form.addRow(QCoreApplication.translate("dialogs", "Posted / handed over on"), posted)
+    form.addRow(QCoreApplication.translate("dialogs", "Way"), way)
     form.addRow(delivered_label, delivered)
 
     def follow() -> None:
@@ -113,10 +113,6 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
 
 
 def print_document(parent: QWidget | None, pdf: bytes) -> int:

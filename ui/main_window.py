@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         find = QAction(self.tr("&Search"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        # From a case or notice window too: the counter PC must be left signed out, not half.
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         pages = (
             ("F5", self.start),

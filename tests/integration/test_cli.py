@@ -218,3 +218,15 @@ def test_fristen_prints_the_worklist_and_refuses_unknown_users(
     assert code == 0 and text.startswith("Diese Woche\t2026-11-25")
     code, _ = run("--db", url, "fristen", "--benutzer", "niemand")
     assert code == 2 and "Benutzer „niemand“ gibt es nicht" in capsys.readouterr().err
+
+
+def test_the_help_and_choice_errors_are_german(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("Aufruf: abh-desk") and "diese Hilfe zeigen und beenden" in help_text
+    assert "usage" not in help_text and "options" not in help_text
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fristen"])
+    assert exit_info.value.code == 2
+    assert "Eine dieser Angaben ist nötig: --benutzer --bereich --alle" in capsys.readouterr().err
