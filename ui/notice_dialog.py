@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
+from abh_desk.domain.enums import LetterStatus
 from abh_desk.domain.notice_flow import OUTCOME_LABELS, NoticeAction, RemedyOutcome
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.case_letters import letter_pdf
@@ -166,6 +167,8 @@ class NoticeDialog(QDialog):
         form.addRow("", self.field_messages["entry_ban_months"])
         form.addRow("", self.eu_exception)
         self.ground_list.currentItemChanged.connect(self._ground_selected)
+        self.ground_list.itemChanged.connect(self._ground_ticked)
+        self.ground_detail.setEnabled(False)  # it belongs to the highlighted ground; none yet
         self.ground_detail.textChanged.connect(self._detail_edited)
         self.editor_box = box
         return box
@@ -176,6 +179,12 @@ class NoticeDialog(QDialog):
         self.ground_detail.setPlainText(self.details.get(key, "") if key else "")
         self.ground_detail.blockSignals(False)
         self.ground_detail.setEnabled(key is not None and self.editor_box.isEnabled())
+
+    def _ground_ticked(self, item: QListWidgetItem) -> None:
+        """Ticking a ground highlights it, so the case details typed next are its own."""
+        if item.checkState() == Qt.CheckState.Checked and self.ground_list.currentItem() is not item:
+            self.ground_list.setCurrentItem(item)
+            self.ground_detail.setFocus()
 
     def _detail_edited(self) -> None:
         item = self.ground_list.currentItem()
@@ -253,6 +262,7 @@ class NoticeDialog(QDialog):
     def _loaded(self, loaded: Loaded) -> None:
         self.view = loaded.view
         draft = loaded.draft
+        self.loaded_draft = draft
         self.details = {ground.key: ground.details for ground in draft.grounds}
         chosen = set(self.details)
         self.ground_list.clear()
@@ -301,6 +311,11 @@ class NoticeDialog(QDialog):
         self.setWindowTitle(self.tr("Rejection notice %1").replace("%1", view.file_number))
         show_review = bool(view.review_comment) and not view.final_pdf
         self.review_box.setVisible(show_review)
+        self.review_box.setTitle(
+            self.tr("Returned by the team lead")
+            if view.status == LetterStatus.RETURNED
+            else self.tr("At the last return by the team lead")
+        )
         if show_review:
             lines = [view.review_comment]
             if view.changes_since_return:
@@ -466,6 +481,23 @@ class NoticeDialog(QDialog):
         self.message.setText("")
         self.status.setToolTip(self.tr("%n page(s) printed", "", pages))
 
+    def unsaved(self) -> bool:
+        """The editor holds changes not saved yet."""
+        if not self.editor_box.isEnabled() or getattr(self, "loaded_draft", None) is None:
+            return False
+        for label in self.field_messages.values():
+            label.setText("")
+        return self._draft() != self.loaded_draft
+
+    def reject(self) -> None:
+        """Escape or closing the window (Qt's closeEvent calls this): unsaved text is not thrown away
+        without asking."""
+        if self.unsaved() and not dialogs.ask_yes_no(
+            self, self.tr("Rejection notice"), self.tr("Discard the changes that are not saved?")
+        ):
+            return
+        super().reject()
+
     def _current(self) -> NoticeView | None:
         if self.view is None:
             self.message.setText(self.tr("Please save the draft first."))
@@ -477,4 +509,8 @@ class NoticeDialog(QDialog):
         target = {"exit_period_days": None, "fee_cents": "fee"}.get(field or "", field)
         if target in self.field_messages:
             self.field_messages[target].setText(text)
+        ground = exc.params.get("ground") if isinstance(exc, ValidationError) else None
+        for row in range(self.ground_list.count()):  # show the ground that lacks its details
+            if ground and self.ground_list.item(row).data(Qt.ItemDataRole.UserRole) == ground:
+                self.ground_list.setCurrentRow(row)
         self.message.setText(text)

@@ -185,7 +185,7 @@ class ReviewPage(QWidget):
         )
         lines.append(self.tr("Hearing: %1").replace("%1", selected.row.hearing))
         if selected.row.comment:
-            lines.append(self.tr("Comment of the team lead: %1").replace("%1", selected.row.comment))
+            lines.append(self.tr("Comment at the last return: %1").replace("%1", selected.row.comment))
         changes = selected.view.changes_since_return
         if changes:
             lines.append(self.tr("Changed since it was returned:"))

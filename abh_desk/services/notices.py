@@ -221,7 +221,7 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
             - ({NoticeAction.APPROVE, NoticeAction.RETURN} if not may_review(session, actor, case) else set()),
             changes_since_return=(
                 changes_between(letter.returned_data_json, letter.data_json)
-                if status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING)
+                if status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING, LetterStatus.IN_REVIEW)
                 else ()
             ),
             steps=tuple(_step_of(event, names) for event in events),

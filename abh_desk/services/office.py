@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
-from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.domain.enums import Role
+from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting

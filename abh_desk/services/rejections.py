@@ -70,10 +70,18 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
 
 
 def _check_draft(uow: UnitOfWork, draft: RejectionDraft) -> None:
-    known = set(office_textblocks(uow.session).ground_keys())
+    blocks = office_textblocks(uow.session)
+    known = set(blocks.ground_keys())
     for ground in draft.grounds:
         if ground.key not in known:
             raise ValidationError(f"Den Ablehnungsgrund „{ground.key}“ gibt es nicht.", field="grounds")
+        if "einzelfall" in blocks.fields(f"ablehnungsgrund.{ground.key}.text") and not ground.details.strip():
+            title = blocks.text(f"ablehnungsgrund.{ground.key}.titel")
+            raise ValidationError(
+                f"Zum Ablehnungsgrund „{title}“ fehlt der Einzelfall: was liegt bei dieser Person vor?",
+                field="grounds",
+                ground=ground.key,
+            )
     if len({ground.key for ground in draft.grounds}) != len(draft.grounds):
         raise ValidationError("Jeder Ablehnungsgrund darf nur einmal vorkommen.", field="grounds")
     if len(draft.facts) > MAX_FACTS:

@@ -1429,268 +1429,275 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="87" />
+        <location filename="../../ui/notice_dialog.py" line="88" />
+        <location filename="../../ui/notice_dialog.py" line="496" />
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="93" />
+        <location filename="../../ui/notice_dialog.py" line="94" />
+        <location filename="../../ui/notice_dialog.py" line="315" />
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="111" />
+        <location filename="../../ui/notice_dialog.py" line="112" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="112" />
+        <location filename="../../ui/notice_dialog.py" line="113" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="113" />
+        <location filename="../../ui/notice_dialog.py" line="114" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="114" />
+        <location filename="../../ui/notice_dialog.py" line="115" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="133" />
+        <location filename="../../ui/notice_dialog.py" line="134" />
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="137" />
+        <location filename="../../ui/notice_dialog.py" line="138" />
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="139" />
+        <location filename="../../ui/notice_dialog.py" line="140" />
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="141" />
+        <location filename="../../ui/notice_dialog.py" line="142" />
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="144" />
+        <location filename="../../ui/notice_dialog.py" line="145" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="147" />
+        <location filename="../../ui/notice_dialog.py" line="148" />
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="150" />
+        <location filename="../../ui/notice_dialog.py" line="151" />
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="152" />
+        <location filename="../../ui/notice_dialog.py" line="153" />
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="155" />
+        <location filename="../../ui/notice_dialog.py" line="156" />
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="158" />
+        <location filename="../../ui/notice_dialog.py" line="159" />
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="160" />
+        <location filename="../../ui/notice_dialog.py" line="161" />
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="161" />
+        <location filename="../../ui/notice_dialog.py" line="162" />
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162" />
+        <location filename="../../ui/notice_dialog.py" line="163" />
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="164" />
+        <location filename="../../ui/notice_dialog.py" line="165" />
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="165" />
+        <location filename="../../ui/notice_dialog.py" line="166" />
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="187" />
+        <location filename="../../ui/notice_dialog.py" line="196" />
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="188" />
+        <location filename="../../ui/notice_dialog.py" line="197" />
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="189" />
+        <location filename="../../ui/notice_dialog.py" line="198" />
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="190" />
+        <location filename="../../ui/notice_dialog.py" line="199" />
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="191" />
+        <location filename="../../ui/notice_dialog.py" line="200" />
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="192" />
+        <location filename="../../ui/notice_dialog.py" line="201" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="193" />
+        <location filename="../../ui/notice_dialog.py" line="202" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="194" />
+        <location filename="../../ui/notice_dialog.py" line="203" />
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="195" />
+        <location filename="../../ui/notice_dialog.py" line="204" />
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="196" />
+        <location filename="../../ui/notice_dialog.py" line="205" />
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="197" />
+        <location filename="../../ui/notice_dialog.py" line="206" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="198" />
+        <location filename="../../ui/notice_dialog.py" line="207" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="290" />
+        <location filename="../../ui/notice_dialog.py" line="300" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="296" />
+        <location filename="../../ui/notice_dialog.py" line="306" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="299" />
+        <location filename="../../ui/notice_dialog.py" line="309" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="301" />
+        <location filename="../../ui/notice_dialog.py" line="311" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="307" />
+        <location filename="../../ui/notice_dialog.py" line="317" />
+        <source>At the last return by the team lead</source>
+        <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="322" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="310" />
+        <location filename="../../ui/notice_dialog.py" line="325" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="329" />
+        <location filename="../../ui/notice_dialog.py" line="344" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="375" />
+        <location filename="../../ui/notice_dialog.py" line="390" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="375" />
+        <location filename="../../ui/notice_dialog.py" line="390" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="382" />
+        <location filename="../../ui/notice_dialog.py" line="397" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="382" />
+        <location filename="../../ui/notice_dialog.py" line="397" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="398" />
+        <location filename="../../ui/notice_dialog.py" line="413" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="398" />
+        <location filename="../../ui/notice_dialog.py" line="413" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="405" />
+        <location filename="../../ui/notice_dialog.py" line="420" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="412" />
-        <location filename="../../ui/notice_dialog.py" line="430" />
+        <location filename="../../ui/notice_dialog.py" line="427" />
+        <location filename="../../ui/notice_dialog.py" line="445" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="412" />
+        <location filename="../../ui/notice_dialog.py" line="427" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="420" />
+        <location filename="../../ui/notice_dialog.py" line="435" />
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="430" />
+        <location filename="../../ui/notice_dialog.py" line="445" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="439" />
+        <location filename="../../ui/notice_dialog.py" line="454" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="467" />
+        <location filename="../../ui/notice_dialog.py" line="482" />
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -1698,7 +1705,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="471" />
+        <location filename="../../ui/notice_dialog.py" line="496" />
+        <source>Discard the changes that are not saved?</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="503" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -2014,8 +2026,8 @@
     </message>
     <message>
         <location filename="../../ui/review_page.py" line="188" />
-        <source>Comment of the team lead: %1</source>
-        <translation>Kommentar der Teamleitung: %1</translation>
+        <source>Comment at the last return: %1</source>
+        <translation>Kommentar bei der letzten Rückgabe: %1</translation>
     </message>
     <message>
         <location filename="../../ui/review_page.py" line="191" />
@@ -2442,17 +2454,17 @@ diese Woche</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="97" />
         <source>Delivered on (certificate)</source>
         <translation>Zugestellt am (laut Urkunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="99" />
         <source>Posted / handed over on</source>
         <translation>Zur Post gegeben / ausgehändigt am</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="100" />
         <source>Way</source>
         <translation>Versandart</translation>
     </message>

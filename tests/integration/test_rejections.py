@@ -233,6 +233,8 @@ def test_returned_with_a_comment_and_the_changes_since_are_shown(
     assert [(c.label, c.before, c.after) for c in view.changes_since_return] == [("Ausreisefrist (Tage)", "30", "14")]
     assert view.review_comment.startswith("Ausreisefrist")  # still shown until the next review
     submit_for_review(clerk, letter_id, view.version, today=TODAY)
+    # The lead, reviewing again, sees what changed since the return.
+    assert [c.label for c in notice_view(lead, letter_id).changes_since_return] == ["Ausreisefrist (Tage)"]
     approve(lead, letter_id, _version(ctx, letter_id))
     assert "14 Tage" in _text(_pdf(ctx, letter_id)).replace("\n", " ")
 

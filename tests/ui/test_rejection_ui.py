@@ -193,3 +193,28 @@ def test_returned_draft_shows_the_comment_and_what_changed(
     notice.exit_days.setValue(14)
     qtbot.keyClick(notice, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Ausreisefrist (Tage): 30 → 14" in notice.review_text.text())
+
+
+def test_unsaved_text_is_not_lost_by_escape(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clerk, _lead = _users(sqlite_ctx)
+    case_id = _case(sqlite_ctx)
+    notice = NoticeDialog(clerk, case_id, today=TODAY)
+    qtbot.addWidget(notice)
+    notice.show()
+    qtbot.waitUntil(lambda: notice.ground_list.count() > 0)
+    qtbot.keyClick(notice, Qt.Key.Key_Escape)  # nothing typed yet: closes without a question
+    assert not notice.isVisible()
+    notice.show()
+    item = notice.ground_list.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert notice.ground_list.currentItem() is item and notice.ground_detail.isEnabled()
+    qtbot.keyClicks(notice.ground_detail, "Einzelheiten, die noch nicht gespeichert sind")
+    answers = iter([False, True])
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or next(answers))
+    qtbot.keyClick(notice, Qt.Key.Key_Escape)
+    assert notice.isVisible() and asked == ["Nicht gespeicherte Änderungen verwerfen?"]
+    qtbot.keyClick(notice, Qt.Key.Key_Escape)
+    assert not notice.isVisible()
