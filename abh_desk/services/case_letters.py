@@ -12,12 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.checklist import applies
-from abh_desk.domain.enums import ChecklistStatus, LetterKind, LetterStatus
+from abh_desk.domain.enums import CaseStatus, ChecklistStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import add_follow_up
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
@@ -147,6 +148,14 @@ def create_missing_documents_letter(
             due=due,
         )
         letter = store_letter(uow, case, LetterKind.MISSING_DOCUMENTS, data, LetterStatus.SENT)
+        # The case now waits for the documents: its state says so and it comes up again on the date.
+        if CaseStatus(case.status) in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
+            uow.audit(
+                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status,
+                neu=CaseStatus.WAITING_FOR_DOCUMENTS.value,
+            )  # fmt: skip
+            case.status = CaseStatus.WAITING_FOR_DOCUMENTS.value
+        add_follow_up(uow, case, due, "", f"Nachforderung: Unterlagen bis {due:%d.%m.%Y}", today)
         uow.commit()
         return _row(letter, ctx.actor.username)
 

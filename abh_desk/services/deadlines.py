@@ -164,26 +164,31 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
 def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", today: date | None = None) -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
     with ctx.unit_of_work() as uow:
-        case = _case(uow, case_id)
-        deadline = Deadline(
-            case_id=case.id,
-            owner_id=case.owner_id,
-            area_id=case.area_id,
-            kind=DeadlineKind.FOLLOW_UP.value,
-            event_date=on,
-            nominal_date=on,
-            due_date=compute(DeadlineKind.FOLLOW_UP, on, deadline_context(uow, case, today=today or date.today())).due,
-            status=DeadlineStatus.OPEN.value,
-            source_event="Wiedervorlage gesetzt",
-            note=note.strip() or None,
-        )
-        uow.session.add(deadline)
-        uow.session.flush()
-        uow.audit(
-            "frist_angelegt", "deadline", deadline.id, case_id=case.id, art="wiedervorlage", faellig=on.isoformat()
-        )
+        deadline = add_follow_up(uow, _case(uow, case_id), on, note, "Wiedervorlage gesetzt", today)
         uow.commit()
         return deadline.id
+
+
+def add_follow_up(
+    uow: UnitOfWork, case: Case, on: date, note: str, source_event: str, today: date | None = None
+) -> Deadline:
+    """A Wiedervorlage of the case on ``on``, in the caller's transaction (logged)."""
+    deadline = Deadline(
+        case_id=case.id,
+        owner_id=case.owner_id,
+        area_id=case.area_id,
+        kind=DeadlineKind.FOLLOW_UP.value,
+        event_date=on,
+        nominal_date=on,
+        due_date=compute(DeadlineKind.FOLLOW_UP, on, deadline_context(uow, case, today=today or date.today())).due,
+        status=DeadlineStatus.OPEN.value,
+        source_event=source_event,
+        note=note.strip() or None,
+    )
+    uow.session.add(deadline)
+    uow.session.flush()
+    uow.audit("frist_angelegt", "deadline", deadline.id, case_id=case.id, art="wiedervorlage", faellig=on.isoformat())
+    return deadline
 
 
 def record_dispatch(

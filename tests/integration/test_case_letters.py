@@ -58,8 +58,8 @@ def test_missing_documents_letter_lists_exactly_what_is_missing_and_is_stored(ct
         stored = session.scalars(select(Letter)).one()
     assert '"due": "2026-12-21"' in stored.data_json and stored.pdf_sha256 == row.sha256
     assert [r.id for r in case_letters(ctx, case_id)] == [row.id]
-    history = get_case_file(ctx, case_id, TODAY).history[0]
-    assert history.action == "Schreiben erstellt" and "Nachforderung" in history.details
+    history = next(h for h in get_case_file(ctx, case_id, TODAY).history if h.action == "Schreiben erstellt")
+    assert "Nachforderung" in history.details
 
 
 def test_a_reprint_is_byte_identical_and_a_tampered_one_is_refused(ctx: ServiceContext) -> None:
@@ -86,3 +86,16 @@ def test_no_letter_without_an_address_or_without_missing_documents(ctx: ServiceC
         create_missing_documents_letter(ctx, complete, today=TODAY)
     with ctx.db.read() as session:
         assert session.scalars(select(Letter)).all() == []
+
+
+def test_a_missing_documents_letter_sets_the_case_waiting_and_a_follow_up_on_its_date(ctx: ServiceContext) -> None:
+    from abh_desk.domain.enums import CaseStatus, DeadlineKind
+    from models import Case, Deadline
+
+    case_id = _case(ctx)
+    create_missing_documents_letter(ctx, case_id, due=date(2026, 12, 21), today=TODAY)
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        follow_up = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.FOLLOW_UP.value)).one()
+    assert case is not None and case.status == CaseStatus.WAITING_FOR_DOCUMENTS.value
+    assert follow_up.due_date == date(2026, 12, 21) and "Nachforderung" in follow_up.source_event
