@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.services.card_list import WaitingCard, waiting_cards
-from abh_desk.services.cards import pickup_reminders
+from abh_desk.services.cards import normalize_serial, pickup_reminders
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.card_steps import CloseDialog
@@ -153,7 +153,9 @@ class CardsPage(QWidget):
         if not 0 <= row < self.rows.rowCount():
             return None
         card = self.rows.row(row)
-        dialog = HandoverDialog(self.ctx, card.card_id, self.runner, self.today, self)
+        typed = normalize_serial(self.search_field.text())
+        scanned = card.card_serial if card.card_serial and typed == card.card_serial else ""
+        dialog = HandoverDialog(self.ctx, card.card_id, self.runner, self.today, self, scanned_serial=scanned)
         dialog.accepted.connect(lambda: self._handed_over(card))
         self.dialog = dialog
         dialog.open()

@@ -58,8 +58,12 @@ class HandoverDialog(FormDialog):
         runner: TaskRunner | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
+        scanned_serial: str = "",
     ) -> None:
+        """``scanned_serial``: the serial just scanned from the card to find it; otherwise the clerk
+        scans or types it here — the service checks it is this case's card."""
         super().__init__("", runner or TaskRunner(), parent)
+        self.scanned_serial = scanned_serial
         self.setWindowTitle(self.tr("Hand over eAT"))
         if runner is None:
             self.runner.setParent(self)
@@ -158,7 +162,8 @@ class HandoverDialog(FormDialog):
             f"{form.holder_name} (* {form.birth_date}, {form.nationality})\n"
             f"{form.file_number} · {form.title} · " + self.tr("arrived %1").replace("%1", german_date(form.arrived_on))
         )
-        self.serial.setText(form.card_serial)
+        self.serial.setText(self.scanned_serial)  # never the expected one: that would check nothing
+        self.serial.setPlaceholderText(self.tr("Scan or type the serial on the card"))
         notes = []
         if form.minor:
             self.recipient.setCurrentIndex(self.recipient.findData(RecipientKind.CUSTODIAN.value))

@@ -302,22 +302,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="164" />
+        <location filename="../../ui/cards_page.py" line="166" />
         <source>Card %1 handed over to %2; record kept with case %3</source>
         <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="193" />
+        <location filename="../../ui/cards_page.py" line="195" />
         <source>Please select the cards first.</source>
         <translation>Bitte zuerst die Karten auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="195" />
+        <location filename="../../ui/cards_page.py" line="197" />
         <source>Save pickup reminders</source>
         <translation>Abholerinnerungen speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="205" />
+        <location filename="../../ui/cards_page.py" line="207" />
         <source>%n pickup letter(s) saved to %1</source>
         <translation>
             <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
@@ -1052,127 +1052,132 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="63" />
+        <location filename="../../ui/handover_dialog.py" line="67" />
         <source>Hand over eAT</source>
         <translation>eAT aushändigen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="88" />
+        <location filename="../../ui/handover_dialog.py" line="92" />
         <source>Name of the agent or custodian</source>
         <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="90" />
+        <location filename="../../ui/handover_dialog.py" line="94" />
         <source>e.g. Personalausweis L01X00T47</source>
         <translation>z. B. Personalausweis L01X00T47</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="91" />
+        <location filename="../../ui/handover_dialog.py" line="95" />
         <source>Written power of attorney presented</source>
         <translation>Schriftliche Vollmacht liegt vor</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="96" />
+        <location filename="../../ui/handover_dialog.py" line="100" />
         <source>Online-ID function switched on</source>
         <translation>Online-Ausweisfunktion eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="101" />
+        <location filename="../../ui/handover_dialog.py" line="105" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="102" />
+        <location filename="../../ui/handover_dialog.py" line="106" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="116" />
+        <location filename="../../ui/handover_dialog.py" line="120" />
         <source>Supplementary sheet handed over</source>
         <translation>Zusatzblatt ausgehändigt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="117" />
+        <location filename="../../ui/handover_dialog.py" line="121" />
         <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
         <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="122" />
+        <location filename="../../ui/handover_dialog.py" line="126" />
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="123" />
+        <location filename="../../ui/handover_dialog.py" line="127" />
         <source>Received by:</source>
         <translation>Entgegengenommen von:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="124" />
+        <location filename="../../ui/handover_dialog.py" line="128" />
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="125" />
+        <location filename="../../ui/handover_dialog.py" line="129" />
         <source>ID document and number:</source>
         <translation>Ausweis und Nummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="127" />
+        <location filename="../../ui/handover_dialog.py" line="131" />
         <source>Identity checked with:</source>
         <translation>Identität geprüft anhand:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="129" />
+        <location filename="../../ui/handover_dialog.py" line="133" />
         <source>Old documents withdrawn:</source>
         <translation>Eingezogene Dokumente:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="132" />
+        <location filename="../../ui/handover_dialog.py" line="136" />
         <source>Fee:</source>
         <translation>Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="133" />
+        <location filename="../../ui/handover_dialog.py" line="137" />
         <source>Handed over at:</source>
         <translation>Ausgehändigt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="134" />
+        <location filename="../../ui/handover_dialog.py" line="138" />
         <source>Hand over and print record</source>
         <translation>Aushändigen und Protokoll drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="150" />
+        <location filename="../../ui/handover_dialog.py" line="154" />
         <source>The holder in person</source>
         <translation>Inhaberin/Inhaber persönlich</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="151" />
+        <location filename="../../ui/handover_dialog.py" line="155" />
         <source>An agent with power of attorney</source>
         <translation>Bevollmächtigte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="152" />
+        <location filename="../../ui/handover_dialog.py" line="156" />
         <source>A custodian (holder is a minor)</source>
         <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="159" />
+        <location filename="../../ui/handover_dialog.py" line="163" />
         <source>arrived %1</source>
         <translation>eingegangen am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="165" />
+        <location filename="../../ui/handover_dialog.py" line="166" />
+        <source>Scan or type the serial on the card</source>
+        <translation>Seriennummer von der Karte scannen oder eintippen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handover_dialog.py" line="170" />
         <source>The holder is a minor: the card goes to a custodian.</source>
         <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="169" />
+        <location filename="../../ui/handover_dialog.py" line="174" />
         <source>Fee of %1 paid</source>
         <translation>Gebühr von %1 bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="170" />
+        <location filename="../../ui/handover_dialog.py" line="175" />
         <source>Fee due at handover: %1</source>
         <translation>Bei der Aushändigung zu zahlen: %1</translation>
     </message>

@@ -139,7 +139,13 @@ def test_handover_by_the_holder_in_a_few_keystrokes_prints_the_record(
     assert isinstance(handover, HandoverDialog)
     qtbot.waitUntil(lambda: handover.ok_button.isEnabled())
     assert "Thị Hương Nguyễn" in handover.header.text()
-    assert handover.serial.text() == SERIAL and handover.serial.hasFocus()
+    assert handover.serial.text() == "" and handover.serial.hasFocus()  # the card itself is scanned
+    qtbot.keyClicks(handover.serial, "Y7K2M4T9X")  # another card in the hand: refused at the field
+    qtbot.keyClick(handover.serial, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: handover.errors["seriennummer"].isVisible())
+    assert not printed
+    handover.serial.clear()
+    qtbot.keyClicks(handover.serial, SERIAL)
     assert handover.identity.currentText() == "Reisepass" and not handover.online_id.isChecked()
     assert not handover.recipient_name.isVisible()  # the holder in person: no agent fields
 
@@ -172,8 +178,10 @@ def test_a_handover_missing_fields_shows_each_message_under_its_field_then_an_ag
     assert "schriftlicher Vollmacht" in dialog.errors["vollmacht"].text()
     assert "Ausweisdokument" in dialog.errors["ausweis"].text()
     assert "§ 61a Abs. 2 Satz 2 AufenthV" in dialog.errors["fingerabdruecke"].text()
-    assert not dialog.errors["seriennummer"].isVisible() and dialog.isVisible() and not printed
+    assert "Seriennummer" in dialog.errors["seriennummer"].text()  # nothing scanned yet
+    assert dialog.isVisible() and not printed
 
+    qtbot.keyClicks(dialog.serial, SERIAL)
     qtbot.keyClicks(dialog.recipient_id, "Personalausweis L01X00T47")
     dialog.power_of_attorney.setChecked(True)
     dialog.fingerprints.setChecked(True)
