@@ -119,7 +119,10 @@ class LockScreen(QWidget):
 
         def failed(exc: Exception) -> None:
             self.unlock_button.setEnabled(True)
-            self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            text = exc.message if isinstance(exc, DomainError) else str(exc)
+            if text.startswith("Benutzername oder Passwort falsch"):  # only the password is asked here
+                text = self.tr("The password is wrong.")
+            self.message.setText(text)
             self.password.setFocus()
 
         self.runner.run(lambda: sign_in(ctx, ctx.actor.username, password), done, failed, owner=self)

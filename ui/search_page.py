@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from abh_desk.errors import DomainError
@@ -112,6 +113,7 @@ class SearchPage(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_field.returnPressed.connect(self._open_first_or_selected)
+        self.search_field.installEventFilter(self)
         self.result_view.activated.connect(self._open_index)
         self.case_view.activated.connect(lambda index: self.sig_open_case.emit(self.cases.row(index.row()).id))
         self.result_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open_index(current))
@@ -136,6 +138,24 @@ class SearchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_field
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._into_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_results(self) -> None:
+        """Arrow down from the search field: on into the list of hits, the first one chosen."""
+        if self.results.rowCount():
+            self.result_view.setFocus()
+            if not self.result_view.currentIndex().isValid():
+                self.result_view.selectRow(0)
 
     def focus_search(self) -> None:
         self.search_field.setFocus()

@@ -1209,6 +1209,11 @@
         <source>Sign out and quit</source>
         <translation>Abmelden und beenden</translation>
     </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="124" />
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2152,113 +2157,113 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="62" />
+        <location filename="../../ui/search_page.py" line="63" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="71" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="71" />
+        <location filename="../../ui/search_page.py" line="72" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="72" />
+        <location filename="../../ui/search_page.py" line="73" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="73" />
+        <location filename="../../ui/search_page.py" line="74" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="74" />
+        <location filename="../../ui/search_page.py" line="75" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="75" />
+        <location filename="../../ui/search_page.py" line="76" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="81" />
+        <location filename="../../ui/search_page.py" line="82" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="87" />
+        <location filename="../../ui/search_page.py" line="88" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="88" />
+        <location filename="../../ui/search_page.py" line="89" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="89" />
+        <location filename="../../ui/search_page.py" line="90" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="91" />
+        <location filename="../../ui/search_page.py" line="92" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="92" />
+        <location filename="../../ui/search_page.py" line="93" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="100" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="100" />
+        <location filename="../../ui/search_page.py" line="101" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="101" />
+        <location filename="../../ui/search_page.py" line="102" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="102" />
+        <location filename="../../ui/search_page.py" line="103" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="103" />
+        <location filename="../../ui/search_page.py" line="104" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="104" />
+        <location filename="../../ui/search_page.py" line="105" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="128" />
+        <location filename="../../ui/search_page.py" line="131" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="130" />
+        <location filename="../../ui/search_page.py" line="133" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="166" />
-        <location filename="../../ui/search_page.py" line="175" />
+        <location filename="../../ui/search_page.py" line="176" />
+        <location filename="../../ui/search_page.py" line="185" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2266,17 +2271,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="168" />
+        <location filename="../../ui/search_page.py" line="178" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="210" />
+        <location filename="../../ui/search_page.py" line="220" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="219" />
+        <location filename="../../ui/search_page.py" line="229" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

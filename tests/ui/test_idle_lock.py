@@ -46,7 +46,7 @@ def test_the_window_locks_when_idle_and_opens_with_the_password(qtbot: QtBot, sq
 
     qtbot.keyClicks(window.lock_screen.password, "falsch")
     qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Passwort falsch" in window.lock_screen.message.text())
+    qtbot.waitUntil(lambda: window.lock_screen.message.text() == "Das Passwort ist falsch.")
     assert window.locked and not case_window.isVisible()
 
     qtbot.keyClicks(window.lock_screen.password, DEMO_PASSWORD)

@@ -83,6 +83,16 @@ def test_enter_in_the_search_field_opens_the_first_hit(qtbot: QtBot, sqlite_ctx:
     qtbot.waitUntil(lambda: "Şahin, Ayşe" in window.search.person_header.text())
 
 
+def test_arrow_down_goes_from_the_search_field_into_the_hits(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    _seed(sqlite_ctx)
+    window = _window(qtbot, sqlite_ctx)
+    qtbot.keyClicks(window.search_field, "m")
+    qtbot.waitUntil(lambda: window.search.results.rowCount() >= 2)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.search.result_view.hasFocus() and window.search.result_view.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: window.search.current_file is not None)  # the first hit is shown
+
+
 def test_ctrl_f_focuses_the_search_from_anywhere(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     window = _window(qtbot, sqlite_ctx)
     with qtbot.waitActive(window):
