@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from abh_desk.errors import ValidationError
 
 from .data import LetterData, RefusalGround
-from .formatting import german_date
+from .formatting import after_beim, german_date
 from .layout import PageDecor, prepare_decor, styles
 from .textblocks import TextBlocks
 
@@ -43,7 +43,7 @@ def common_values(data: LetterData) -> Values:
         "behoerde_anschrift": head.postal_address,
         "telefon": info.phone,
         "oeffnungszeiten": "; ".join(head.opening_hours),
-        "gericht": head.court.name,
+        "gericht": after_beim(head.court.name),
         "gericht_anschrift": head.court.address,
     }
 
@@ -108,11 +108,15 @@ def opening(subject: str, data: LetterData, person_line: str = "") -> list[Flowa
     return flow
 
 
-def closing(data: LetterData, blocks: TextBlocks) -> list[Flowable]:
+def closing(data: LetterData, blocks: TextBlocks, flow: list[Flowable]) -> list[Flowable]:
+    """The letter's end: greeting, "Im Auftrag", signature — kept on one page with the paragraph
+    before it, so that a signature never stands alone on the last page."""
     signer = data.signer or data.info.caseworker
-    return [
+    last = flow[-1:]
+    return flow[: len(flow) - len(last)] + [
         KeepTogether(
             [
+                *last,
                 Spacer(1, 4),
                 para(blocks.text("allgemein.gruss")),
                 para(blocks.text("allgemein.im_auftrag"), "small"),

@@ -29,3 +29,16 @@ def euro(cents: int) -> str:
 def number_word(value: int) -> str:
     """Numbers up to twelve are written as words in running text ("acht Wochen"), larger ones as digits."""
     return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else str(value)
+
+
+def after_beim(court: str) -> str:
+    """A court's name as it reads after "beim" (dative): the adjectives before the court's noun take
+    the weak ending — "Bayerisches Verwaltungsgericht München" → "Bayerischen Verwaltungsgericht
+    München"; names without one ("Verwaltungsgericht Köln") stay as they are."""
+    words = court.split(" ")
+    for index, word in enumerate(words):
+        if "gericht" in word.lower():
+            break
+        if word.endswith("es") and word[:1].isupper():
+            words[index] = word[:-2] + "en"
+    return " ".join(words)

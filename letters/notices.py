@@ -92,7 +92,7 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     )
     remedy_flow: list[Flowable] = [para(text("rechtsbehelfsbelehrung"), "heading"), *paragraphs(instructions)]
     flow.append(KeepTogether(remedy_flow))
-    flow += closing(data, blocks)
+    flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Ablehnungsbescheid", data.info.date)
 
 
@@ -112,7 +112,7 @@ def hearing(data: HearingData, blocks: TextBlocks) -> Built:
     flow.append(Spacer(1, 4))
     for key in ("frist", "folge", "hinweis"):
         flow += paragraphs(blocks.paragraphs(f"anhoerung.{key}", values))
-    flow += closing(data, blocks)
+    flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Anhörung", data.info.date)
 
 
@@ -128,7 +128,7 @@ def missing_documents(data: MissingDocumentsData, blocks: TextBlocks) -> Built:
     flow += bullets(data.documents)
     flow += paragraphs(blocks.paragraphs("nachforderung.frist", values))
     flow += paragraphs(blocks.paragraphs("nachforderung.mitwirkung", values))
-    flow += closing(data, blocks)
+    flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Nachforderung von Unterlagen", data.info.date)
 
 
@@ -151,7 +151,7 @@ def reminder(data: ReminderData, blocks: TextBlocks) -> Built:
         flow += bullets(data.documents)
     flow += paragraphs(blocks.paragraphs("erinnerung.termin", values))
     flow += paragraphs(blocks.paragraphs("erinnerung.gegenstandslos", values))
-    flow += closing(data, blocks)
+    flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Erinnerung an den Ablauf des Aufenthaltstitels", data.info.date)
 
 
@@ -174,5 +174,5 @@ def pickup(data: PickupData, blocks: TextBlocks) -> Built:
         flow += paragraphs(blocks.paragraphs("abholung.gebuehr", values))
     flow += paragraphs(blocks.paragraphs("abholung.pin", values))
     flow += paragraphs(blocks.paragraphs("abholung.sprechzeiten", values))
-    flow += closing(data, blocks)
+    flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Abholbenachrichtigung", data.info.date)

@@ -19,6 +19,7 @@ from typing import Any, Literal, cast
 from abh_desk.errors import ConfigurationError, ValidationError
 
 from .data import Court
+from .formatting import after_beim
 from .textblocks import RESOURCES, check_template, fill_template, paragraphs_of
 
 DEFAULT_PATH = RESOURCES / "rechtsbehelfe.toml"
@@ -106,7 +107,7 @@ def remedy_instructions(
     values = {
         "behoerde": authority,
         "behoerde_anschrift": authority_address,
-        "gericht": court.name,
+        "gericht": after_beim(court.name),
         "gericht_anschrift": court.address,
         "abschaffung": remedy.land.abolition_basis,
     }

@@ -123,7 +123,7 @@ def test_every_kind_rasterises_with_poppler(tmp_path: Path) -> None:
 def test_rejection_has_tenor_reasons_hints_and_remedy_in_order() -> None:
     text = flat(render_rejection(long_rejection()))
     tenor = [
-        "Ihr Antrag vom 03.08.2026 auf Verlängerung der Aufenthaltserlaubnis zur Berufsausbildung wird abgelehnt.",
+        "Ihr Antrag vom 03.08.2026 (Verlängerung der Aufenthaltserlaubnis zur Berufsausbildung) wird abgelehnt.",
         "innerhalb von 30 Tagen nach Bekanntgabe dieses Bescheids zu verlassen",
         "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist Vietnam.",
         "Für den Fall der Abschiebung wird ein Einreise- und Aufenthaltsverbot angeordnet. Es wird auf 24 Monate "
@@ -214,7 +214,8 @@ def test_baden_wuerttemberg_objection_with_record_and_authority_address() -> Non
 def test_lands_without_objection_point_to_a_lawsuit_at_the_configured_court(land: str, basis: str) -> None:
     court = COURTS[land]
     remedy = remedy_section(render_rejection(rejection(letterhead=letterhead(land))))
-    assert f"innerhalb eines Monats nach Bekanntgabe Klage beim {court.name}, {court.address}, erhoben werden" in remedy
+    beim = court.name.replace("Bayerisches", "Bayerischen")  # "beim Bayerischen Verwaltungsgericht München"
+    assert f"innerhalb eines Monats nach Bekanntgabe Klage beim {beim}, {court.address}, erhoben werden" in remedy
     assert f"Ein Widerspruchsverfahren findet nicht statt ({basis})." in remedy
     assert "zur Niederschrift der Urkundsbeamtin oder des Urkundsbeamten der Geschäftsstelle" in remedy
     assert "§ 55a der Verwaltungsgerichtsordnung" in remedy

@@ -303,3 +303,15 @@ def test_german_formats() -> None:
     assert euro(123450) == "1.234,50 EUR"
     assert euro(5) == "0,05 EUR"
     assert number_word(8) == "acht" and number_word(12) == "zwölf" and number_word(13) == "13"
+
+
+def test_a_courts_name_after_beim_declines_its_adjective() -> None:
+    from letters.formatting import after_beim
+
+    assert after_beim("Bayerisches Verwaltungsgericht München") == "Bayerischen Verwaltungsgericht München"
+    assert after_beim("Schleswig-Holsteinisches Verwaltungsgericht") == "Schleswig-Holsteinischen Verwaltungsgericht"
+    assert (
+        after_beim("Verwaltungsgericht der Freien Hansestadt Bremen")
+        == "Verwaltungsgericht der Freien Hansestadt Bremen"
+    )
+    assert after_beim("Verwaltungsgericht Köln") == "Verwaltungsgericht Köln"
