@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -91,6 +91,7 @@ class NoticeDialog(QDialog):
         self.status = QLabel()
         self.status.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.review_box = QGroupBox(self.tr("Returned by the team lead"))
         self.review_text = message_label("color: #5a3b00;")
         review_layout = QVBoxLayout(self.review_box)
@@ -126,7 +127,17 @@ class NoticeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self._fitted = False
         self.reload()
+
+    def _fit_screen(self) -> None:
+        """Once the notice is loaded: as large as wanted, but within the screen (while being shown,
+        the layout asks for 1,536 pixels for a moment; the tester's screen had 1,400)."""
+        if self._fitted:
+            return
+        self._fitted = True
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, available.width() - 40), min(820, available.height() - 40))
 
     # --- editor ------------------------------------------------------------------------------
 
@@ -294,6 +305,7 @@ class NoticeDialog(QDialog):
         self.buttons["print"].setVisible(view is not None)
         self.steps.set_rows(list(view.steps) if view else [])
         self._show_status(view)
+        QTimer.singleShot(150, self._fit_screen)  # after the layout has settled
 
     def _show_status(self, view: NoticeView | None) -> None:
         if view is None:
