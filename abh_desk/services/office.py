@@ -23,10 +23,10 @@ MAX_TEXT = 200
 TEXT_LABELS = {
     "authority_name": "Der Name der Behörde",
     "street": "Die Straße",
-    "postcode_city": "PLZ und Ort",
+    "postcode_city": "Die Angabe „PLZ und Ort“",
     "phone": "Die Telefonnummer",
     "email": "Die E-Mail-Adresse",
-    "opening_hours": "Die Öffnungszeiten",
+    "opening_hours": "Die Angabe der Öffnungszeiten",
     "court_name": "Der Name des Gerichts",
     "court_address": "Die Anschrift des Gerichts",
     "department": "Die Abteilung",
@@ -69,7 +69,7 @@ class OfficeSettings:
     def validated(self) -> OfficeSettings:
         """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
         texts = {key: clean_text(getattr(self, key), key, label, MAX_TEXT) for key, label in TEXT_LABELS.items()}
-        return replace(self, **texts)._checked()
+        return replace(self, **texts)._checked()  # type: ignore[arg-type]
 
     def _checked(self) -> OfficeSettings:
         if self.land not in LAENDER:

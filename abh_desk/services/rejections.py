@@ -80,7 +80,7 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
             replace(
                 ground,
                 details=clean_text(
-                    ground.details, "grounds", "Die Angaben zum Ablehnungsgrund", MAX_DETAILS, multiline=True
+                    ground.details, "grounds", "Der Text zum Ablehnungsgrund", MAX_DETAILS, multiline=True
                 ),
             )
             for ground in draft.grounds

@@ -232,7 +232,7 @@ def world(
 
 
 def column_limit(model: type[Base], name: str) -> int | None:
-    column_type = model.__table__.c[name].type  # type: ignore[attr-defined]
+    column_type = model.__table__.c[name].type
     return column_type.length if isinstance(column_type, String) else None
 
 
