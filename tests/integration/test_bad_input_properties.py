@@ -29,7 +29,9 @@ from abh_desk import migrate
 from abh_desk.bootstrap import ensure_areas
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import CardStatus, LetterStatus, Role
+from abh_desk.domain.notice_flow import RemedyOutcome
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
+from abh_desk.services.assignment import reassign_case
 from abh_desk.services.auth import create_user
 from abh_desk.services.card_handover import HandoverInput, hand_over
 from abh_desk.services.cards import RecipientKind, close_card, order_card, record_arrival
@@ -37,14 +39,16 @@ from abh_desk.services.case_file import add_document, waive_document
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.deadlines import set_follow_up
+from abh_desk.services.notice_dispatch import decide_remedy
 from abh_desk.services.notice_review import return_to_author, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection, update_rejection, waive_hearing
+from abh_desk.services.titles import add_title
 from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument
-from models import Base, CardHandover, CardOrder, ChecklistItem, Deadline, Letter, Person, User
+from models import Base, CardHandover, CardOrder, ChecklistItem, Deadline, Letter, Person, ResidenceTitle, User
 from tests.conftest import drop_pg_database, new_pg_database, new_sqlite_database
 
 TODAY = date(2026, 11, 21)
@@ -646,3 +650,41 @@ def test_office_settings(world: World, key: str, value: str) -> None:
         check,
     )
     update_office_settings(world.ctx, **{key: getattr(previous, key)})  # the letters of other tests
+
+
+# --- the other free-text entry points -------------------------------------------------------
+
+BAD_TEXTS = ("Grund\u202e bekannt", "Grund\x00", "Grund\x9b", "Grund\u2066", "G" * 6_000)
+
+
+def test_other_free_text_entry_points_refuse_bad_text_and_keep_good_text(world: World) -> None:
+    """Reasons and notes elsewhere: refused with a German message naming the field, nothing stored;
+    a decomposed name is stored composed."""
+    system, lead, clerk = world.ctx, world.lead, world.clerk
+    calls: dict[str, Callable[[str], object]] = {
+        "grund": lambda text: reassign_case(lead, world.case_id, "sb-bad", text),
+        "titel": lambda text: add_title(system, world.case_id, text, "§ 16d AufenthG", TODAY, None),
+        "nebenbestimmungen": lambda text: add_title(
+            system, world.case_id, "Aufenthaltserlaubnis", "§ 16d", TODAY, None, text
+        ),
+        "notiz": lambda text: decide_remedy(clerk, world.letter_id, 1, RemedyOutcome.UPHELD, TODAY, text),
+        "bestellnummer": lambda text: order_card(clerk, world.case_id, TODAY, text, today=TODAY),
+        "name": lambda text: create_user(system, f"u{next(world.serials)}", text, Role.CASEWORKER),
+    }
+    for field, call in calls.items():
+        for text in BAD_TEXTS:
+            before = snapshot(system)
+            with pytest.raises(ValidationError) as refused:
+                call(text)
+            assert refused.value.field == field, refused.value.message
+            assert "Steuerzeichen" in refused.value.message or "zu lang" in refused.value.message
+            assert snapshot(system) == before
+    title_id = add_title(
+        system, world.case_id, unicodedata.normalize("NFD", "Aufenthaltserlaubnis für Ärzte"), "§ 18", TODAY, None
+    )
+    create_user(system, "nfd-name", unicodedata.normalize("NFD", "Frau Şahin-Müller"), Role.CASEWORKER)
+    with system.db.read() as session:
+        title = session.get(ResidenceTitle, title_id)
+        assert title is not None and title.kind == "Aufenthaltserlaubnis für Ärzte"
+        user = session.scalars(select(User).where(User.username == "nfd-name")).one()
+        assert user.display_name == "Frau Şahin-Müller"
