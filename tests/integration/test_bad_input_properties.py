@@ -48,7 +48,7 @@ from abh_desk.services.rejections import RejectionDraft, draft_rejection, update
 from abh_desk.services.titles import add_title
 from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument
-from models import Base, CardHandover, CardOrder, ChecklistItem, Deadline, Letter, Person, ResidenceTitle, User
+from models import Base, CardHandover, CardOrder, Case, ChecklistItem, Deadline, Letter, Person, ResidenceTitle, User
 from tests.conftest import drop_pg_database, new_pg_database, new_sqlite_database
 
 TODAY = date(2026, 11, 21)
@@ -217,7 +217,6 @@ def world(
     create_user(ctx, "tl-bad", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     with db.read() as session:
         ids = dict(session.execute(select(User.username, User.id)).all())
-    clerk = ctx.as_user(Actor(ids["sb-bad"], "sb-bad", Role.CASEWORKER))
     lead = ctx.as_user(Actor(ids["tl-bad"], "tl-bad", Role.TEAM_LEAD))
     person = create_person(
         ctx,
@@ -226,6 +225,9 @@ def world(
     )
     edited = create_person(ctx, GOOD_PERSON, today=TODAY)
     case_id = open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
+    with db.read() as session:  # the caseworker the letter ranges gave the case to writes its notice
+        owner = session.scalars(select(User).join(Case, Case.owner_id == User.id).where(Case.id == case_id)).one()
+    clerk = ctx.as_user(Actor(owner.id, owner.username, Role.CASEWORKER))
     draft = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.")
     letter_id = draft_rejection(clerk, case_id, draft, today=TODAY)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
@@ -568,6 +570,8 @@ handover_texts = st.sets(st.sampled_from(sorted(GOOD_HANDOVER)), min_size=1, max
 @example(texts=GOOD_HANDOVER | {"name": "Иван"})
 @example(texts=GOOD_HANDOVER | {"name": unicodedata.normalize("NFD", "Trần Văn Minh")})
 @example(texts=GOOD_HANDOVER | {"id_number": "L" * 100})
+@example(texts=GOOD_HANDOVER | {"identity": "W" * 200, "id_number": "L" * 40, "kind": "K" * 100, "serial": "1" * 40})
+@example(texts=GOOD_HANDOVER | {"identity": "W" * 201})
 @example(texts=GOOD_HANDOVER | {"kind": "K\x00arte", "serial": "1" * 5_000})
 def test_handover_fields(world: World, texts: dict[str, str]) -> None:
     identity, name, id_number, kind, serial = (texts[k] for k in ("identity", "name", "id_number", "kind", "serial"))
