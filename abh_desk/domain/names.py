@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from abh_desk.domain.text import FORBIDDEN_CATEGORIES
 from abh_desk.errors import ValidationError
 
 # Letters that do not decompose into base letter + combining mark.
@@ -108,7 +109,7 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
         if char in _NAME_PUNCTUATION:
             continue
         category = unicodedata.category(char)
-        if category in ("Cc", "Cf", "Zl", "Zp"):
+        if category in FORBIDDEN_CATEGORIES:
             raise ValidationError(
                 f"{label}: enthält ein unsichtbares Steuerzeichen (U+{code:04X}). Bitte den Namen neu eingeben.",
                 field=field,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_problems, parse_ranges
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import follow_owner
@@ -169,6 +170,8 @@ def preview_rebalance(ctx: ServiceContext, rows: Sequence[RuleRow]) -> list[Move
 
 
 MOVE_CHUNK = 2_000
+#: The reason for moving cases, kept in the audit trail.
+MAX_REASON = 2_000
 
 
 def apply_rule_rows(
@@ -178,7 +181,8 @@ def apply_rule_rows(
 
     Every moved case gets an audit entry with its old and new owner."""
     require_lead(ctx, "Zuständigkeiten ändern")
-    if not reason.strip():
+    reason = clean_text(reason, "grund", "Der Grund", MAX_REASON)
+    if not reason:
         raise ValidationError("Bitte einen Grund für die Neuverteilung angeben.", field="grund")
     rule_set = check_rule_rows(ctx, rows)
     if not rule_set.valid:
@@ -210,7 +214,7 @@ def apply_rule_rows(
                 "zustaendigkeit_verschoben",
                 "case",
                 [
-                    (case_id, case_id, {"alt": _name(names, old), "neu": _name(names, new), "grund": reason.strip()})
+                    (case_id, case_id, {"alt": _name(names, old), "neu": _name(names, new), "grund": reason})
                     for case_id, _area, old, new in chunk
                 ],
             )
@@ -277,7 +281,8 @@ def active_deputy(session: Session, user_id: int, on: date) -> User | None:
 def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str) -> None:
     """Manual reassignment (Umverteilung) of one case, with a reason that goes into the log."""
     require_lead(ctx, "Vorgänge umverteilen")
-    if not reason.strip():
+    reason = clean_text(reason, "grund", "Der Grund", MAX_REASON)
+    if not reason:
         raise ValidationError("Bitte einen Grund für die Umverteilung angeben.", field="grund")
     with ctx.unit_of_work() as uow:
         item = uow.session.get(Case, case_id)
@@ -298,7 +303,7 @@ def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str)
             case_id=case_id,
             alt=old.display_name if old else None,
             neu=user.display_name,
-            grund=reason.strip(),
+            grund=reason,
         )
         uow.commit()
 

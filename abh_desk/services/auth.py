@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from abh_desk.domain.enums import Role
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
 from abh_desk.services.context import Actor, ServiceContext
 from models import Area, User
@@ -130,7 +131,8 @@ def create_user(
     name = username.strip().lower()
     if not name.isascii() or not name.replace(".", "").replace("-", "").isalnum() or len(name) > 64:
         raise ValidationError("Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.", field="benutzer")
-    if not display_name.strip():
+    display_name = clean_text(display_name, "name", "Der angezeigte Name", 200)
+    if not display_name:
         raise ValidationError("Bitte den angezeigten Namen angeben.", field="name")
     hashed = hash_password(password) if password is not None else None
     with ctx.unit_of_work() as uow:
@@ -139,9 +141,7 @@ def create_user(
         area_id = uow.session.scalar(select(Area.id).where(Area.code == area)) if area else None
         if area and area_id is None:
             raise ValidationError(f"Bereich „{area}“ gibt es nicht.", field="bereich")
-        user = User(
-            username=name, display_name=display_name.strip(), role=role.value, password_hash=hashed, area_id=area_id
-        )
+        user = User(username=name, display_name=display_name, role=role.value, password_hash=hashed, area_id=area_id)
         uow.session.add(user)
         uow.session.flush()
         uow.audit("benutzer_angelegt", "user", user.id, benutzer=name, rolle=role.value)

@@ -6,12 +6,14 @@ kept with the case."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.enums import CardStatus, LetterKind, LetterStatus
+from abh_desk.domain.names import check_name
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.cards import (
     RECIPIENT_LABELS,
@@ -40,6 +42,9 @@ from letters.formatting import euro
 from models import CardHandover, CardOrder, Case, Person, User
 
 MAX_TEXT = 200
+MAX_ID_NUMBER = 40
+MAX_DOCUMENT_KIND = 100
+MAX_DOCUMENT_SERIAL = 40
 #: How far ahead of the workstation's clock a handover time may be (clocks differ a little).
 CLOCK_SLACK = timedelta(minutes=10)
 #: Suggestions for "identity checked with"; any text is accepted.
@@ -156,7 +161,8 @@ def hand_over(
         fee = case.fee_cents if settings.fees_at_handover and case.fee_cents else None
         local = at.astimezone()
         age = person_age(person, local.date())
-        raise_all(_handover_errors(given, card, age is not None and age < ADULT_AGE, fee, at, now))
+        given, errors = _cleaned(given)
+        raise_all(errors + _handover_errors(given, card, age is not None and age < ADULT_AGE, fee, at, now))
         name, id_number = given.recipient_name.strip(), given.recipient_id_number.strip()
         holder = given.recipient_kind == RecipientKind.HOLDER
         handover = CardHandover(
@@ -229,6 +235,37 @@ def hand_over(
         return HandoverDone(card_now(uow, card, settings), letter.id, letter.pdf)
 
 
+def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]]:
+    """The typed texts as they are stored (NFC, no control or bidi characters, within their
+    lengths; the recipient's name as DIN 91379 wants it), and what is wrong with them."""
+    errors: list[ValidationError] = []
+
+    def clean(value: str, field: str, label: str, max_length: int) -> str:
+        try:
+            if field == "name":
+                return check_name(value, field, label, required=False)
+            return clean_text(value, field, label, max_length)
+        except ValidationError as exc:
+            errors.append(exc)
+            return "-"  # not empty: the message says what is wrong, not that it is missing
+
+    holder = given.recipient_kind == RecipientKind.HOLDER
+    cleaned = replace(
+        given,
+        identity_check=clean(given.identity_check, "identitaet", "Die Identitätsprüfung", MAX_TEXT),
+        recipient_name=given.recipient_name if holder else clean(given.recipient_name, "name", "Name", MAX_TEXT),
+        recipient_id_number=clean(given.recipient_id_number, "ausweis", "Die Angabe zum Ausweis", MAX_ID_NUMBER),
+        withdrawn=tuple(
+            WithdrawnDocument(
+                clean(d.kind, "eingezogen", "Die Art des eingezogenen Dokuments", MAX_DOCUMENT_KIND),
+                clean(d.serial, "eingezogen", "Die Nummer des eingezogenen Dokuments", MAX_DOCUMENT_SERIAL),
+            )
+            for d in given.withdrawn
+        ),
+    )
+    return cleaned, errors
+
+
 def _handover_errors(
     given: HandoverInput, card: CardOrder, minor: bool, fee: int | None, at: datetime, now: datetime
 ) -> list[ValidationError]:
@@ -245,8 +282,6 @@ def _handover_errors(
         )
     if not given.identity_check.strip():
         errors.append(ValidationError("Bitte angeben, wie die Identität geprüft wurde.", field="identitaet"))
-    elif len(given.identity_check.strip()) > MAX_TEXT:
-        errors.append(ValidationError(f"Höchstens {MAX_TEXT} Zeichen.", field="identitaet"))
     kind = given.recipient_kind
     if minor and kind == RecipientKind.HOLDER:
         errors.append(

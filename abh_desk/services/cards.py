@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import info_block, recipient, store_letter
@@ -143,9 +144,7 @@ def order_card(
     ordered_on = ordered_on or today
     if ordered_on > today:
         raise ValidationError("Das Bestelldatum liegt in der Zukunft.", field="bestellt_am")
-    number = order_number.strip()
-    if len(number) > 40:
-        raise ValidationError("Die Bestellnummer hat höchstens 40 Zeichen.", field="bestellnummer")
+    number = clean_text(order_number, "bestellnummer", "Die Bestellnummer", 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
         if case.status in (CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value):
@@ -366,10 +365,12 @@ def close_card(
     if outcome not in (CardStatus.RETURNED, CardStatus.DESTROYED):
         raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
     errors = []
-    if not reason.strip():
-        errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
-    elif len(reason.strip()) > 500:
-        errors.append(ValidationError("Der Grund hat höchstens 500 Zeichen.", field="grund"))
+    try:
+        reason = clean_text(reason, "grund", "Der Grund", 500)
+        if not reason:
+            errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
+    except ValidationError as exc:
+        errors.append(exc)
     if on > today:
         errors.append(ValidationError("Das Datum liegt in der Zukunft.", field="am"))
     raise_all(errors)
@@ -377,7 +378,7 @@ def close_card(
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in OPEN:
             raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
-        card.status, card.closed_on, card.closed_reason = outcome.value, on, reason.strip()
+        card.status, card.closed_on, card.closed_reason = outcome.value, on, reason
         for deadline in open_waiting(uow, card.case_id):
             close_deadline(
                 uow, deadline, f"eAT {STATUS_LABELS[outcome]} am {on:%d.%m.%Y}", status=DeadlineStatus.CANCELLED
@@ -388,7 +389,7 @@ def close_card(
             card.id,
             case_id=card.case_id,
             am=on.isoformat(),
-            grund=reason.strip(),
+            grund=reason,
             seriennummer=card.card_serial,
         )
         uow.commit()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
@@ -267,11 +268,9 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
 
 def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
     """Verzicht: the document is not needed in this case, for the reason given (logged)."""
-    reason = reason.strip()
+    reason = clean_text(reason, "grund", "Der Grund", MAX_TEXT)
     if not reason:
         raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
-    if len(reason) > MAX_TEXT:
-        raise ValidationError(f"Der Grund ist zu lang (höchstens {MAX_TEXT} Zeichen).", field="grund")
     with ctx.unit_of_work() as uow:
         item = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
@@ -285,13 +284,9 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
 
 def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
     """A further document asked for in this case only."""
-    text = " ".join(text.split())
+    text = clean_text(text, "unterlage", "Die Bezeichnung der Unterlage", MAX_TEXT)
     if not text:
         raise ValidationError("Bitte die Unterlage benennen.", field="unterlage")
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"Höchstens {MAX_TEXT} Zeichen.", field="unterlage")
-    if any(ord(ch) < 32 for ch in text):
-        raise ValidationError("Die Bezeichnung enthält Steuerzeichen.", field="unterlage")
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         if case is None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
@@ -28,6 +29,8 @@ KIND_LABELS = {
     DeadlineKind.FICTION_CERTIFICATE: "Fiktionsbescheinigung läuft ab",
     DeadlineKind.FOLLOW_UP: "Wiedervorlage",
 }
+#: A note on a Wiedervorlage, or what fulfilled a deadline.
+MAX_NOTE = 2_000
 STATUS_LABELS = {DeadlineStatus.OPEN: "offen", DeadlineStatus.DONE: "erledigt", DeadlineStatus.CANCELLED: "aufgehoben"}
 
 
@@ -163,6 +166,7 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
 
 def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", today: date | None = None) -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
+    note = clean_text(note, "notiz", "Die Notiz", MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
         deadline = add_follow_up(uow, _case(uow, case_id), on, note, "Wiedervorlage gesetzt", today)
         uow.commit()
@@ -253,13 +257,14 @@ def sync_title_reminder(uow: UnitOfWork, title: ResidenceTitle) -> Deadline | No
 
 
 def complete_deadline(ctx: ServiceContext, deadline_id: int, reason: str) -> None:
-    if not reason.strip():
+    reason = clean_text(reason, "grund", "Der Grund", MAX_NOTE)
+    if not reason:
         raise ValidationError("Bitte angeben, wodurch die Frist erledigt ist.", field="grund")
     with ctx.unit_of_work() as uow:
         deadline = uow.session.get(Deadline, deadline_id)
         if deadline is None:
             raise NotFound(f"Frist {deadline_id} gibt es nicht.")
-        close_deadline(uow, deadline, reason.strip())
+        close_deadline(uow, deadline, reason)
         uow.commit()
 
 

@@ -20,6 +20,7 @@ from abh_desk.domain.notice_flow import (
     RemedyOutcome,
     outcome_status,
 )
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, deadline_context, upsert_deadline
@@ -178,6 +179,7 @@ def decide_remedy(
     ctx: ServiceContext, letter_id: int, version: int, outcome: RemedyOutcome, on: date, note: str = ""
 ) -> LetterStatus:
     """Abhilfe, Weiterleitung, Rücknahme or decision; returns where the notice stands now."""
+    note = clean_text(note, "notiz", "Die Notiz", 2_000, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         if letter.remedy_received_on is not None and on < letter.remedy_received_on:
@@ -190,7 +192,7 @@ def decide_remedy(
             to=target,
             ergebnis=outcome.value,
             am=on.isoformat(),
-            details=f"{OUTCOME_LABELS[outcome]} am {on:%d.%m.%Y}" + (f": {note.strip()}" if note.strip() else ""),
+            details=f"{OUTCOME_LABELS[outcome]} am {on:%d.%m.%Y}" + (f": {note}" if note else ""),
         )
         letter.remedy_outcome, letter.remedy_outcome_on = outcome.value, on
         if target == LetterStatus.FINAL and letter.final_on is None:

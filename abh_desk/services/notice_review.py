@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func, select
 
 from abh_desk.domain.enums import LetterKind, LetterStatus, Role
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -69,9 +70,10 @@ def _reviewable(uow: UnitOfWork, letter: Letter) -> Case:
 
 def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -> None:
     """Freigabe by a team lead who neither wrote nor last changed it; renders the final PDF."""
+    note = clean_text(note, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
-        step(uow, letter, NoticeAction.APPROVE, kommentar=note.strip()[:MAX_COMMENT])
+        step(uow, letter, NoticeAction.APPROVE, kommentar=note)
         _reviewable(uow, letter)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(data, RejectionData)
@@ -88,18 +90,16 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         pdf = render_letter(LetterKind.REJECTION, final, uow.session)
         letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
         letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
-        letter.review_comment = note.strip() or None
+        letter.review_comment = note or None
         letter.returned_data_json = None
         uow.commit()
 
 
 def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
     """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
-    comment = comment.strip()
+    comment = clean_text(comment, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
     if len(comment) < 5:
         raise ValidationError("Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar).", field="kommentar")
-    if len(comment) > MAX_COMMENT:
-        raise ValidationError(f"Der Kommentar ist zu lang (höchstens {MAX_COMMENT} Zeichen).", field="kommentar")
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RETURN, kommentar=comment)

@@ -12,12 +12,30 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
 from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
 
 MAX_WEEKS = 52
 MAX_IDLE_MINUTES = 240
+MAX_TEXT = 200
+#: The free-text settings (one line each) and how a message names them.
+TEXT_LABELS = {
+    "authority_name": "Der Name der Behörde",
+    "street": "Die Straße",
+    "postcode_city": "Die Angabe „PLZ und Ort“",
+    "phone": "Die Telefonnummer",
+    "email": "Die E-Mail-Adresse",
+    "opening_hours": "Die Angabe der Öffnungszeiten",
+    "court_name": "Der Name des Gerichts",
+    "court_address": "Die Anschrift des Gerichts",
+    "department": "Die Abteilung",
+    "website": "Die Website",
+    "bank_name": "Der Name der Bank",
+    "iban": "Die IBAN",
+    "bic": "Die BIC",
+}
 LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
 
 
@@ -50,6 +68,11 @@ class OfficeSettings:
     idle_lock_minutes: int = 10
 
     def validated(self) -> OfficeSettings:
+        """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
+        texts = {key: clean_text(getattr(self, key), key, label, MAX_TEXT) for key, label in TEXT_LABELS.items()}
+        return replace(self, **texts)._checked()  # type: ignore[arg-type]
+
+    def _checked(self) -> OfficeSettings:
         if self.land not in LAENDER:
             raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
         assert self.land in holidays.list_supported_countries()["DE"]
@@ -75,6 +98,8 @@ class OfficeSettings:
 def iban_valid(iban: str) -> bool:
     """ISO 13616 check digits (mod 97); German IBANs have 22 characters."""
     compact = iban.replace(" ", "").upper()
+    if not compact.isascii():
+        return False
     if not (15 <= len(compact) <= 34 and compact[:2].isalpha() and compact[2:4].isdigit() and compact.isalnum()):
         return False
     if compact.startswith("DE") and len(compact) != 22:

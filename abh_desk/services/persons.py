@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
 from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
 from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
@@ -21,6 +23,9 @@ from abh_desk.services.context import ServiceContext
 from models import Case, Person, ResidenceTitle, User
 
 MAX_RESULT_IDS = 1_000_000
+# As typed: Latin letters A–Z and digits; spaces and hyphens are left out when stored.
+_PASSPORT = re.compile(r"[A-Za-z0-9 \-]*")
+_POSTCODE = re.compile(r"[0-9]{5}")
 # Columns computed from the names; not logged as changes of their own.
 DERIVED_FIELDS = frozenset({"family_name_key", "given_names_key", "routing_key", "routing_key_skipped"})
 
@@ -123,11 +128,21 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
     attempt("nationality", lambda: check_nationality(data.nationality))
     if data.sex not in {s.value for s in Sex}:
         errors.append(ValidationError("Geschlecht: w, m, d oder x.", field="geschlecht"))
+    attempt("street", lambda: clean_text(data.street, "strasse", "Die Straße", 200))
+    attempt("city", lambda: clean_text(data.city, "ort", "Der Ort", 100))
+    attempt("azr_number", lambda: clean_text(data.azr_number, "azr", "Die AZR-Nummer", 20))
     passport = passport_key(data.passport_number)
-    if data.passport_number.strip() and not 5 <= len(passport) <= 20:
+    if not _PASSPORT.fullmatch(data.passport_number):
+        errors.append(
+            ValidationError(
+                "Passnummer: nur Buchstaben A–Z und Ziffern (Leerzeichen und Bindestriche werden weggelassen).",
+                field="passnummer",
+            )
+        )
+    elif data.passport_number.strip() and not 5 <= len(passport) <= 20:
         errors.append(ValidationError("Passnummer: 5 bis 20 Buchstaben oder Ziffern.", field="passnummer"))
     postcode = data.postcode.strip()
-    if postcode and not (postcode.isdigit() and len(postcode) == 5):
+    if postcode and not _POSTCODE.fullmatch(postcode):
         errors.append(ValidationError("Postleitzahl: fünf Ziffern.", field="plz"))
     if errors:
         raise FieldErrors(errors)
@@ -151,11 +166,11 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         "birth_place": values["birth_place"] or None,
         "nationality": values["nationality"],
         "sex": data.sex,
-        "street": data.street.strip() or None,
+        "street": values["street"] or None,
         "postcode": postcode or None,
-        "city": data.city.strip() or None,
+        "city": values["city"] or None,
         "passport_number": passport or None,
-        "azr_number": data.azr_number.strip() or None,
+        "azr_number": values["azr_number"] or None,
     }
 
 

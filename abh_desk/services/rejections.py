@@ -15,6 +15,7 @@ from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.deadlines import DEFAULT_HEARING_WEEKS
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import NoticeAction, check
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
@@ -29,7 +30,9 @@ from letters.serialize import from_json, to_json
 from models import Case, Deadline, Letter, Person
 
 MAX_FACTS = 20_000
+MAX_DETAILS = 5_000
 MAX_REASON = 2_000
+MAX_TARGET_STATE = 100
 #: A case has at most one rejection in these states at a time.
 IN_WORK = (
     LetterStatus.DRAFT,
@@ -69,6 +72,31 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
     ]
 
 
+def clean_draft(draft: RejectionDraft) -> RejectionDraft:
+    """The caseworker's texts as stored: NFC, no control or bidi characters, within their limits."""
+    return replace(
+        draft,
+        facts=clean_text(draft.facts, "facts", "Der Sachverhalt", MAX_FACTS, multiline=True),
+        grounds=tuple(
+            replace(
+                ground,
+                details=clean_text(
+                    ground.details, "grounds", "Der Text zum Ablehnungsgrund", MAX_DETAILS, multiline=True
+                ),
+            )
+            for ground in draft.grounds
+        ),
+        target_state=clean_text(draft.target_state, "target_state", "Der Zielstaat", MAX_TARGET_STATE),
+        entry_ban_reasons=clean_text(
+            draft.entry_ban_reasons,
+            "entry_ban_months",
+            "Die Begründung des Einreiseverbots",
+            MAX_REASON,
+            multiline=True,
+        ),
+    )
+
+
 def _check_draft(uow: UnitOfWork, draft: RejectionDraft) -> None:
     blocks = office_textblocks(uow.session)
     known = set(blocks.ground_keys())
@@ -84,11 +112,10 @@ def _check_draft(uow: UnitOfWork, draft: RejectionDraft) -> None:
             )
     if len({ground.key for ground in draft.grounds}) != len(draft.grounds):
         raise ValidationError("Jeder Ablehnungsgrund darf nur einmal vorkommen.", field="grounds")
-    if len(draft.facts) > MAX_FACTS:
-        raise ValidationError(f"Der Sachverhalt ist zu lang (höchstens {MAX_FACTS} Zeichen).", field="facts")
 
 
 def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hearing_date: date | None) -> RejectionData:
+    draft = clean_draft(draft)
     _check_draft(uow, draft)
     person = uow.session.get(Person, case.person_id)
     assert person is not None
@@ -246,14 +273,12 @@ def send_hearing(
 
 def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
     """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
-    reason = reason.strip()
+    reason = clean_text(reason, "grund", "Die Begründung", MAX_REASON, multiline=True)
     if len(reason) < 10:
         raise ValidationError(
             "Bitte begründen, warum die Anhörung entbehrlich ist (§ 28 Abs. 2 VwVfG), mindestens 10 Zeichen.",
             field="grund",
         )
-    if len(reason) > MAX_REASON:
-        raise ValidationError(f"Die Begründung ist zu lang (höchstens {MAX_REASON} Zeichen).", field="grund")
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.WAIVE_HEARING, grund=reason)
@@ -263,9 +288,10 @@ def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str
 
 def record_statement(ctx: ServiceContext, letter_id: int, version: int, received_on: date, note: str = "") -> None:
     """The person commented on the hearing (or said they will not): the hearing deadline is done."""
+    note = clean_text(note, "notiz", "Die Notiz", MAX_REASON, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
-        step(uow, letter, NoticeAction.RECORD_STATEMENT, details=note.strip()[:MAX_REASON], am=received_on.isoformat())
+        step(uow, letter, NoticeAction.RECORD_STATEMENT, details=note, am=received_on.isoformat())
         letter.statement_received_on = received_on
         for deadline in open_hearing_deadlines(uow, letter.case_id):
             close_deadline(uow, deadline, f"Stellungnahme am {received_on:%d.%m.%Y} eingegangen")

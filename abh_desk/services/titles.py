@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import sync_title_reminder
@@ -20,7 +21,10 @@ def add_title(
     valid_until: date | None,
     conditions: str = "",
 ) -> int:
-    if not kind.strip() or not legal_basis.strip():
+    kind = clean_text(kind, "titel", "Die Art des Titels", 100)
+    legal_basis = clean_text(legal_basis, "titel", "Die Rechtsgrundlage", 100)
+    conditions = clean_text(conditions, "nebenbestimmungen", "Die Nebenbestimmungen", 5_000, multiline=True)
+    if not kind or not legal_basis:
         raise ValidationError("Bitte Art und Rechtsgrundlage des Titels angeben.", field="titel")
     if valid_until is not None and valid_until < valid_from:
         raise ValidationError("Der Titel endet vor seinem Beginn.", field="gueltig_bis")
@@ -31,11 +35,11 @@ def add_title(
         title = ResidenceTitle(
             person_id=case.person_id,
             case_id=case.id,
-            kind=kind.strip(),
-            legal_basis=legal_basis.strip(),
+            kind=kind,
+            legal_basis=legal_basis,
             valid_from=valid_from,
             valid_until=valid_until,
-            conditions=conditions.strip() or None,
+            conditions=conditions or None,
         )
         uow.session.add(title)
         uow.session.flush()
