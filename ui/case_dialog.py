@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from abh_desk.domain.enums import ChecklistStatus, LetterKind
 from abh_desk.errors import DomainError
-from abh_desk.services.case_access import ReasonRequired, open_with_reason
+from abh_desk.services.case_access import ReasonRequired, open_with_reason, share_case
 from abh_desk.services.case_file import (
     CaseFile,
     ChecklistLine,
@@ -251,11 +251,37 @@ class CaseDialog(QDialog):
         self.facts_box = QGroupBox(self.tr("What applies in this case (shows the matching documents)"))
         self.facts_layout = QVBoxLayout(self.facts_box)
         self.fact_boxes: dict[str, QCheckBox] = {}
+        self.share_button = QPushButton(self.tr("Share with a colleague…"))
+        self.share_button.clicked.connect(self.share)
         layout = QVBoxLayout(widget)
         layout.addLayout(self.overview_form)
         layout.addWidget(self.facts_box)
+        layout.addWidget(self.share_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return widget
+
+    def share(self) -> None:
+        """Let a colleague open this case until a day (the owner, the deputy, the team lead may)."""
+        username = dialogs.ask_text(self, self.tr("Share the case"), self.tr("User name of the colleague:"))
+        if not username:
+            return
+        until = dialogs.ask_date(self, self.tr("Share the case"), self.tr("Until (inclusive):"), self.today)
+        if until is None:
+            return
+        note = dialogs.ask_text(self, self.tr("Share the case"), self.tr("Why? (logged)"))
+        if note is None:
+            return
+        ctx, case_id, today = self.ctx, self.case_id, self.today
+
+        def shared(_result: object) -> None:
+            self.message.setText(
+                self.tr("Shared with %1 until %2.").replace("%1", username).replace("%2", german_date(until))
+            )
+            self.reload()
+
+        self.runner.run(
+            lambda: share_case(ctx, case_id, username, until, note, today), shared, self.show_error, owner=self
+        )
 
     def _checklist_tab(self) -> QWidget:
         widget = QWidget()

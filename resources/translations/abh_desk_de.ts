@@ -355,7 +355,7 @@
     <message>
         <location filename="../../ui/case_dialog.py" line="93" />
         <location filename="../../ui/case_dialog.py" line="240" />
-        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="294" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -516,92 +516,124 @@
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266" />
+        <location filename="../../ui/case_dialog.py" line="254" />
+        <source>Share with a colleague…</source>
+        <translation>Mit Kollegin oder Kollegen teilen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="265" />
+        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="271" />
+        <source>Share the case</source>
+        <translation>Vorgang teilen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="265" />
+        <source>User name of the colleague:</source>
+        <translation>Benutzername der Kollegin oder des Kollegen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="268" />
+        <source>Until (inclusive):</source>
+        <translation>Bis einschließlich:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="271" />
+        <source>Why? (logged)</source>
+        <translation>Warum? (wird protokolliert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="278" />
+        <source>Shared with %1 until %2.</source>
+        <translation>Geteilt mit %1 bis %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="292" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="293" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="293" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269" />
+        <location filename="../../ui/case_dialog.py" line="295" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270" />
+        <location filename="../../ui/case_dialog.py" line="296" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="300" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275" />
+        <location filename="../../ui/case_dialog.py" line="301" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276" />
+        <location filename="../../ui/case_dialog.py" line="302" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="277" />
+        <location filename="../../ui/case_dialog.py" line="303" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="318" />
+        <location filename="../../ui/case_dialog.py" line="344" />
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="323" />
+        <location filename="../../ui/case_dialog.py" line="349" />
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="323" />
+        <location filename="../../ui/case_dialog.py" line="349" />
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="350" />
+        <location filename="../../ui/case_dialog.py" line="376" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="371" />
+        <location filename="../../ui/case_dialog.py" line="397" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="433" />
+        <location filename="../../ui/case_dialog.py" line="459" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="433" />
+        <location filename="../../ui/case_dialog.py" line="459" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="443" />
+        <location filename="../../ui/case_dialog.py" line="469" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="443" />
+        <location filename="../../ui/case_dialog.py" line="469" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -1440,274 +1472,274 @@
     <name>NoticeDialog</name>
     <message>
         <location filename="../../ui/notice_dialog.py" line="88" />
-        <location filename="../../ui/notice_dialog.py" line="496" />
+        <location filename="../../ui/notice_dialog.py" line="508" />
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="94" />
-        <location filename="../../ui/notice_dialog.py" line="315" />
+        <location filename="../../ui/notice_dialog.py" line="95" />
+        <location filename="../../ui/notice_dialog.py" line="327" />
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="112" />
+        <location filename="../../ui/notice_dialog.py" line="113" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="113" />
+        <location filename="../../ui/notice_dialog.py" line="114" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="114" />
+        <location filename="../../ui/notice_dialog.py" line="115" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="115" />
+        <location filename="../../ui/notice_dialog.py" line="116" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="134" />
+        <location filename="../../ui/notice_dialog.py" line="145" />
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="138" />
+        <location filename="../../ui/notice_dialog.py" line="149" />
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="140" />
+        <location filename="../../ui/notice_dialog.py" line="151" />
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="142" />
+        <location filename="../../ui/notice_dialog.py" line="153" />
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="145" />
+        <location filename="../../ui/notice_dialog.py" line="156" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="148" />
+        <location filename="../../ui/notice_dialog.py" line="159" />
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="151" />
+        <location filename="../../ui/notice_dialog.py" line="162" />
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="153" />
+        <location filename="../../ui/notice_dialog.py" line="164" />
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156" />
+        <location filename="../../ui/notice_dialog.py" line="167" />
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159" />
+        <location filename="../../ui/notice_dialog.py" line="170" />
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="161" />
+        <location filename="../../ui/notice_dialog.py" line="172" />
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162" />
+        <location filename="../../ui/notice_dialog.py" line="173" />
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="163" />
+        <location filename="../../ui/notice_dialog.py" line="174" />
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="165" />
+        <location filename="../../ui/notice_dialog.py" line="176" />
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="166" />
+        <location filename="../../ui/notice_dialog.py" line="177" />
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="196" />
+        <location filename="../../ui/notice_dialog.py" line="207" />
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="197" />
+        <location filename="../../ui/notice_dialog.py" line="208" />
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="198" />
+        <location filename="../../ui/notice_dialog.py" line="209" />
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="199" />
+        <location filename="../../ui/notice_dialog.py" line="210" />
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="200" />
+        <location filename="../../ui/notice_dialog.py" line="211" />
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="201" />
+        <location filename="../../ui/notice_dialog.py" line="212" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="202" />
+        <location filename="../../ui/notice_dialog.py" line="213" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="203" />
+        <location filename="../../ui/notice_dialog.py" line="214" />
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="204" />
+        <location filename="../../ui/notice_dialog.py" line="215" />
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="205" />
+        <location filename="../../ui/notice_dialog.py" line="216" />
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="206" />
+        <location filename="../../ui/notice_dialog.py" line="217" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="207" />
+        <location filename="../../ui/notice_dialog.py" line="218" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="300" />
+        <location filename="../../ui/notice_dialog.py" line="312" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="306" />
+        <location filename="../../ui/notice_dialog.py" line="318" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="309" />
+        <location filename="../../ui/notice_dialog.py" line="321" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="311" />
+        <location filename="../../ui/notice_dialog.py" line="323" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="317" />
+        <location filename="../../ui/notice_dialog.py" line="329" />
         <source>At the last return by the team lead</source>
         <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="322" />
+        <location filename="../../ui/notice_dialog.py" line="334" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="325" />
+        <location filename="../../ui/notice_dialog.py" line="337" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="344" />
+        <location filename="../../ui/notice_dialog.py" line="356" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="390" />
+        <location filename="../../ui/notice_dialog.py" line="402" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="390" />
+        <location filename="../../ui/notice_dialog.py" line="402" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="397" />
+        <location filename="../../ui/notice_dialog.py" line="409" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="397" />
+        <location filename="../../ui/notice_dialog.py" line="409" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="413" />
+        <location filename="../../ui/notice_dialog.py" line="425" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="413" />
+        <location filename="../../ui/notice_dialog.py" line="425" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="420" />
+        <location filename="../../ui/notice_dialog.py" line="432" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="427" />
-        <location filename="../../ui/notice_dialog.py" line="445" />
+        <location filename="../../ui/notice_dialog.py" line="439" />
+        <location filename="../../ui/notice_dialog.py" line="457" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="427" />
+        <location filename="../../ui/notice_dialog.py" line="439" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="435" />
+        <location filename="../../ui/notice_dialog.py" line="447" />
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="445" />
+        <location filename="../../ui/notice_dialog.py" line="457" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="454" />
+        <location filename="../../ui/notice_dialog.py" line="466" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="482" />
+        <location filename="../../ui/notice_dialog.py" line="494" />
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -1715,12 +1747,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="496" />
+        <location filename="../../ui/notice_dialog.py" line="508" />
         <source>Discard the changes that are not saved?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="503" />
+        <location filename="../../ui/notice_dialog.py" line="515" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -2252,18 +2284,18 @@
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="131" />
+        <location filename="../../ui/search_page.py" line="130" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="133" />
+        <location filename="../../ui/search_page.py" line="132" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="176" />
-        <location filename="../../ui/search_page.py" line="185" />
+        <location filename="../../ui/search_page.py" line="186" />
+        <location filename="../../ui/search_page.py" line="195" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2271,17 +2303,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="178" />
+        <location filename="../../ui/search_page.py" line="188" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="220" />
+        <location filename="../../ui/search_page.py" line="230" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="229" />
+        <location filename="../../ui/search_page.py" line="239" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>

@@ -193,3 +193,38 @@ def test_a_case_not_ones_own_opens_only_with_a_reason(qtbot: QtBot, sqlite_ctx: 
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)  # the short reason was refused, the second taken
     assert "[mit Begründung]" in dialog.header.text() and dialog.tabs.isEnabled()
+
+
+def test_the_owner_shares_a_case_and_the_colleague_opens_it_without_a_reason(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from abh_desk.domain.enums import Role
+    from abh_desk.services.context import Actor
+    from models import User
+
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)  # Frau Schweiger's (H)
+    with sqlite_ctx.db.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+    owner = sqlite_ctx.as_user(Actor(ids["schweiger"], "schweiger", Role.CASEWORKER))
+    colleague = sqlite_ctx.as_user(Actor(ids["rudolf"], "rudolf", Role.CASEWORKER))
+    dialog = _open(qtbot, owner, case.id)
+    answers = iter(["rudolf", "Urlaubsvertretung Unterlagen"])
+    monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: next(answers))
+    monkeypatch.setattr("ui.dialogs.ask_date", lambda *a, **k: TODAY + timedelta(days=3))
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Geteilt mit rudolf bis 24.11.2026." in dialog.message.text())
+    seen = _open(qtbot, colleague, case.id)
+    assert "[geteilt]" in seen.header.text()
+
+
+def _open(qtbot: QtBot, ctx: ServiceContext, case_id: int) -> CaseDialog:
+    dialog = CaseDialog(ctx, case_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file is not None)
+    return dialog
