@@ -21,6 +21,7 @@ from sqlalchemy import ClauseElement, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Dialect, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from abh_desk.errors import ConfigurationError
 
@@ -259,6 +260,7 @@ class PreparedRead:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             done = self.statement.compile(dialect=dialect)
+            assert isinstance(done, SQLCompiler)
             defaults = {name: bind.value for name, bind in done.binds.items()}
             order = tuple(done.positiontup) if done.positional and done.positiontup is not None else None
             compiled = self._compiled[dialect.name] = (done.string, defaults, order)
