@@ -321,11 +321,12 @@ class Database:
         """A session for reading; use as a context manager. Nothing it does is committed."""
         return self.read_sessions()
 
-    def fetch(self, prepared: PreparedRead, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    def fetch(self, prepared: PreparedRead, params: Mapping[str, Any], first_column: bool = False) -> list[Any]:
         """The rows of one read-only statement, without ORM session and explicit transaction: a
         single statement sees one consistent state of the database by itself. SQLite connections
         run without an implicit BEGIN already; a PostgreSQL connection is put into autocommit for
-        the statement, which saves the BEGIN and ROLLBACK round trips."""
+        the statement, which saves the BEGIN and ROLLBACK round trips. ``first_column``: a list of
+        the first column's values instead of the row tuples."""
         dialect = self.engine.dialect
         sql, values = prepared.sql(dialect, params)
         connection = self.engine.raw_connection()
@@ -334,9 +335,10 @@ class Database:
         try:
             if server:
                 driver.autocommit = True
-            cursor = connection.cursor()
+            cursor: Any = connection.cursor()
             cursor.execute(sql, values)
-            return list(cursor.fetchall())
+            # One column of many rows is read row by row: a million row tuples are never held at once.
+            return [row[0] for row in cursor] if first_column else list(cursor.fetchall())
         except dialect.loaded_dbapi.Error as exc:
             # As SQLAlchemy reports it (OperationalError …); a lost server connection is dropped.
             if dialect.is_disconnect(exc, driver, None):

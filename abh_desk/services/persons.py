@@ -295,7 +295,7 @@ def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_ID
     found = _ids_query(text, limit)
     if found is None:
         return []
-    return [row[0] for row in ctx.db.fetch(*found)]
+    return ctx.db.fetch(*found, first_column=True)
 
 
 def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
