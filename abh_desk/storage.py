@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 from sqlalchemy import ClauseElement, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Dialect, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -68,16 +66,26 @@ def keyring_entry(url: URL) -> str:
     return f"{url.username}@{url.host}:{url.port or 5432}/{url.database}"
 
 
+def _keyring() -> Any:
+    """The keyring package, imported on first use (25 ms at start; a SQLite workstation never needs it)."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def keyring_password(url: URL) -> str | None:
+    keyring = _keyring()
     try:
-        return keyring.get_password(KEYRING_SERVICE, keyring_entry(url))
+        password: str | None = keyring.get_password(KEYRING_SERVICE, keyring_entry(url))
+        return password
     except keyring.errors.KeyringError:
         return None
 
 
 def keyring_is_secure(backend: Any = None) -> bool:
     """False where the keyring cannot keep a secret (none available, or a plain file)."""
-    backend = backend if backend is not None else keyring.get_keyring()
+    backend = backend if backend is not None else _keyring().get_keyring()
     parts = getattr(backend, "backends", None)
     if parts is not None and type(backend).__name__ == "ChainerBackend":
         return bool(parts) and all(keyring_is_secure(part) for part in parts)
@@ -121,6 +129,7 @@ def store_password(url_text: str, password: str) -> str:
     """Put the server password into the keyring; returns the entry name used."""
     url = parse_url(url_text)
     entry = keyring_entry(url)
+    keyring = _keyring()
     backend = keyring.get_keyring()
     if not keyring_is_secure(backend):
         raise ConfigurationError(
