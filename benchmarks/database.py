@@ -21,7 +21,7 @@ from random import Random
 
 from sqlalchemy import func, select, text
 
-from abh_desk import migrate
+from abh_desk import db_checks, migrate
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
@@ -153,6 +153,8 @@ def open_sqlite(persons: int) -> Opened:
         info_path.write_text(json.dumps(asdict(info), indent=2) + "\n")
     info = BuildInfo(**json.loads(info_path.read_text()))
     db = Database(f"sqlite:///{path}")
+    # The planner statistics, as the program's start check refreshes them (PostgreSQL: VACUUM ANALYZE).
+    db_checks.refresh_statistics(db)
     return Opened("SQLite", key, ServiceContext(db, load_catalogue()), RawSql.sqlite(path), info, built_now)
 
 
