@@ -107,6 +107,14 @@ def _generate(db: Database, persons: int) -> BuildInfo:
     summary = generate_demo(ctx, persons, SEED, TODAY, _progress)
     deadlines = generate_demo_deadlines(ctx, TODAY, SEED)
     print(f"  … {deadlines:,} deadlines", file=sys.stderr, flush=True)
+    # Planner statistics before opening cases one by one: without them SQLite reads every open
+    # deadline for each case (db_checks.refresh_statistics).
+    if db.backend == "sqlite":
+        db_checks.refresh_statistics(db)
+    else:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
     added = _busy_files(ctx, min(BUSY_PERSONS, persons))
     return BuildInfo(
         summary.persons, summary.titles, summary.cases + added, summary.checklist_items,
