@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from abh_desk import audit_chain, migrate
 from abh_desk.db_checks import sqlite_file
 from abh_desk.errors import ConfigurationError, DomainError
@@ -149,6 +147,8 @@ def check_backup_file(path: Path, name: str | None = None) -> BackupInfo:
         ) from exc
     finally:
         connection.close()
+    from alembic.script import ScriptDirectory  # Alembic only when restoring: not at every start
+
     known = {script.revision for script in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()}
     if revision is None or revision[0] not in known:
         raise BackupError(
