@@ -6,7 +6,8 @@ read-only or unusual file system) the program refuses to start rather than run u
 
 ``PRAGMA quick_check`` reads the whole file: 3 to 10 s at a million persons (1.1 GB). It runs at
 every start while the file is small, otherwise at the first start of the day on this workstation
-(the time of the last clean check is kept in the data directory).
+(the time of the last clean check is kept in the data directory). With it, the query planner's
+statistics are refreshed (``refresh_statistics``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ LABELS = {
 ALWAYS_CHECK_BELOW_BYTES = 256 * 1024 * 1024
 CHECK_EVERY = timedelta(hours=20)
 STATE_FILE = "integritaet.json"
+#: Rows per index that ANALYZE samples.
+ANALYSIS_LIMIT = 1000
 
 
 def check_settings(db: Database) -> None:
@@ -112,4 +115,19 @@ def check_sqlite(db: Database, now: datetime | None = None) -> None:
     now = now or datetime.now(timezone.utc)
     if integrity_due(db, now):
         check_integrity(db)
+        refresh_statistics(db)
         _remember_clean_check(db.display_url, now)
+
+
+def refresh_statistics(db: Database) -> None:
+    """``ANALYZE`` on a sample (``analysis_limit``; 30 ms at a million persons): the row counts the
+    query planner needs. Without them SQLite guessed that the open deadlines were as few as a
+    person's cases and read every open deadline to open one case (0.7–1.3 s at a million persons;
+    BENCHMARKS.md). Runs with the integrity check; a busy database skips it until next time."""
+    try:
+        with db.engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
+            connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+    except DBAPIError:
+        pass

@@ -15,26 +15,32 @@ import json
 import sys
 import time
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from random import Random
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
-from abh_desk import migrate
+from abh_desk import db_checks, migrate
 from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo import generate_demo
 from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.storage import Database, parse_url
 from benchmarks.harness import machine
 from benchmarks.raw import RawSql
+from models import Case, Person
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 1
 TODAY = date(2026, 11, 21)
 #: Bump when the way this module builds the data changes (the generator's own files are hashed).
-DATA_VERSION = 1
+DATA_VERSION = 2
+#: Persons given this many cases in all after the demo data (the person-file figure opens them).
+BUSY_PERSONS = 50
+BUSY_CASES = 20
 #: What decides the generated rows besides seed and count: the generator, its name pools, the
 #: catalogue it draws procedures from and the rule file that routes the cases.
 GENERATOR_INPUTS = (
@@ -97,13 +103,43 @@ def _generate(db: Database, persons: int) -> BuildInfo:
     migrate.upgrade(db)
     print(f"Building {db.display_url} with {persons:,} persons (seed {SEED}, today {TODAY}) …", file=sys.stderr)
     ctx = ServiceContext(db, load_catalogue())
+    started = time.perf_counter()
     summary = generate_demo(ctx, persons, SEED, TODAY, _progress)
     deadlines = generate_demo_deadlines(ctx, TODAY, SEED)
     print(f"  … {deadlines:,} deadlines", file=sys.stderr, flush=True)
+    # Planner statistics before opening cases one by one: without them SQLite reads every open
+    # deadline for each case (db_checks.refresh_statistics).
+    if db.backend == "sqlite":
+        db_checks.refresh_statistics(db)
+    else:
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+    added = _busy_files(ctx, min(BUSY_PERSONS, persons))
     return BuildInfo(
-        summary.persons, summary.titles, summary.cases, summary.checklist_items, round(summary.seconds, 1), 0.0,
+        summary.persons, summary.titles, summary.cases + added, summary.checklist_items,
+        round(time.perf_counter() - started, 1), 0.0,
         datetime.now(timezone.utc).isoformat(timespec="seconds"), machine()["CPU"],
     )  # fmt: skip
+
+
+def _busy_files(ctx: ServiceContext, count: int) -> int:
+    """Give ``count`` persons (drawn with the seed) ``BUSY_CASES`` cases each, opened through the
+    service as at the counter: the demo gives a person at most four, an office sees files with 20."""
+    rng = Random(SEED)
+    procedures = sorted(p.key for p in ctx.catalogue)
+    with ctx.db.read() as session:
+        ids = list(session.scalars(select(Person.id).order_by(Person.id)))
+        chosen = rng.sample(ids, count)
+        have = dict(session.execute(select(Case.person_id, func.count()).where(Case.person_id.in_(chosen))
+                                    .group_by(Case.person_id)).tuples().all())  # fmt: skip
+    added = 0
+    for person_id in chosen:
+        for _case in range(BUSY_CASES - have.get(person_id, 0)):
+            open_case(ctx, person_id, rng.choice(procedures), TODAY - timedelta(days=rng.randrange(3650)))
+            added += 1
+    print(f"  … {added:,} cases for {count} persons with {BUSY_CASES} cases each", file=sys.stderr, flush=True)
+    return added
 
 
 def open_sqlite(persons: int) -> Opened:
@@ -125,6 +161,8 @@ def open_sqlite(persons: int) -> Opened:
         info_path.write_text(json.dumps(asdict(info), indent=2) + "\n")
     info = BuildInfo(**json.loads(info_path.read_text()))
     db = Database(f"sqlite:///{path}")
+    # The planner statistics, as the program's start check refreshes them (PostgreSQL: VACUUM ANALYZE).
+    db_checks.refresh_statistics(db)
     return Opened("SQLite", key, ServiceContext(db, load_catalogue()), RawSql.sqlite(path), info, built_now)
 
 

@@ -113,18 +113,17 @@ def closing(data: LetterData, blocks: TextBlocks, flow: list[Flowable]) -> list[
     before it, so that a signature never stands alone on the last page."""
     signer = data.signer or data.info.caseworker
     last = flow[-1:]
-    return flow[: len(flow) - len(last)] + [
-        KeepTogether(
-            [
-                *last,
-                Spacer(1, 4),
-                para(blocks.text("allgemein.gruss")),
-                para(blocks.text("allgemein.im_auftrag"), "small"),
-                Spacer(1, 11 * mm),
-                para(signer),
-            ]
-        )
-    ]
+    end = KeepTogether(
+        [
+            *last,
+            Spacer(1, 4),
+            para(blocks.text("allgemein.gruss")),
+            para(blocks.text("allgemein.im_auftrag"), "small"),
+            Spacer(1, 11 * mm),
+            para(signer),
+        ]
+    )
+    return [*flow[: len(flow) - len(last)], end]
 
 
 def ground_flow(ground: RefusalGround, blocks: TextBlocks, values: Values, number: int) -> list[Flowable]:

@@ -69,8 +69,10 @@ class Deadline(Base):
     __tablename__ = "deadlines"
     __table_args__ = (
         Index("ix_deadlines_status_due", "status", "due_date"),
-        Index("ix_deadlines_owner_status_due", "owner_id", "status", "due_date"),
-        Index("ix_deadlines_area_status_due", "area_id", "status", "due_date"),
+        # Ending in id: a worklist's first rows (ORDER BY due_date, id) come in order straight from
+        # the index; without it PostgreSQL walked every open deadline of the office (BENCHMARKS.md).
+        Index("ix_deadlines_owner_status_due_id", "owner_id", "status", "due_date", "id"),
+        Index("ix_deadlines_area_status_due_id", "area_id", "status", "due_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import holidays
-
 from abh_desk.errors import ValidationError
 
 #: Die 16 Länder (Kürzel nach ISO 3166-2:DE ohne Präfix) und ihre Namen.
@@ -87,6 +85,8 @@ class WorkingDays:
                     field="datum",
                     year=year,
                 )
+            import holidays  # 50 ms of imports, not needed to start the program
+
             table = holidays.country_holidays("DE", subdiv=self.land, language="de", years=year)
             cached = {day: str(name) for day, name in table.items()}
             self._years[year] = cached

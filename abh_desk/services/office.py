@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -75,7 +74,6 @@ class OfficeSettings:
     def _checked(self) -> OfficeSettings:
         if self.land not in LAENDER:
             raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
-        assert self.land in holidays.list_supported_countries()["DE"]
         FileNumberPattern(self.file_number_pattern)
         for key in ("card_production_weeks", "card_waiting_weeks"):
             if not 1 <= getattr(self, key) <= MAX_WEEKS:

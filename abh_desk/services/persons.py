@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select, union
+from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
@@ -20,6 +20,7 @@ from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
+from abh_desk.storage import PreparedRead
 from models import Case, Person, ResidenceTitle, User
 
 MAX_RESULT_IDS = 1_000_000
@@ -239,45 +240,77 @@ def update_person(
         return person_detail(person)
 
 
-def _ids_query(text: str) -> Select[Any] | None:
+def _name_ids(given: bool) -> PreparedRead:
+    stmt = select(Person.id).where(
+        Person.family_name_key >= bindparam("family_low"), Person.family_name_key < bindparam("family_high")
+    )
+    if given:
+        stmt = stmt.where(
+            Person.given_names_key >= bindparam("given_low"), Person.given_names_key < bindparam("given_high")
+        )
+    ordered = stmt.order_by(Person.family_name_key, Person.given_names_key, Person.id)
+    return PreparedRead(ordered.limit(bindparam("limit")))
+
+
+def _birth_ids(parts: int) -> PreparedRead:
+    columns = (Person.birth_year, Person.birth_month, Person.birth_day)
+    stmt = select(Person.id).where(*(column == bindparam(column.key) for column in columns[:parts]))
+    return PreparedRead(stmt.order_by(*columns, Person.id).limit(bindparam("limit")))
+
+
+def _reference_ids() -> PreparedRead:
+    # Two indexed look-ups joined by UNION: an OR across the two tables made PostgreSQL scan
+    # every person (seen in the benchmark at 1,000,000 persons).
+    matches = union(
+        select(Person.id.label("id")).where(Person.passport_number == bindparam("passport")),
+        select(Case.person_id.label("id")).where(Case.file_number == bindparam("file_number")),
+    ).subquery()
+    stmt = select(Person.id).where(Person.id.in_(select(matches.c.id))).order_by(Person.family_name_key, Person.id)
+    return PreparedRead(stmt.limit(bindparam("limit")))
+
+
+# Built once: the search runs on every keystroke, and building a statement costs more than
+# SQLite's indexed look-up itself (BENCHMARKS.md).
+_NAME_IDS = {given: _name_ids(given) for given in (False, True)}
+_BIRTH_IDS = {parts: _birth_ids(parts) for parts in (1, 2, 3)}
+_REFERENCE_IDS = _reference_ids()
+
+
+def _ids_query(text: str, limit: int) -> tuple[PreparedRead, dict[str, Any]] | None:
+    """The statement answering ``text`` and its parameters."""
     query = parse_query(text)
     if query is None:
         return None
     if isinstance(query, NameQuery):
-        stmt = select(Person.id).where(
-            Person.family_name_key >= query.family_prefix,
-            Person.family_name_key < search_key_upper_bound(query.family_prefix),
-        )
+        family = query.family_prefix
+        params: dict[str, Any] = {"family_low": family, "family_high": search_key_upper_bound(family)}
         if query.given_prefix:
-            stmt = stmt.where(
-                Person.given_names_key >= query.given_prefix,
-                Person.given_names_key < search_key_upper_bound(query.given_prefix),
-            )
-        return stmt.order_by(Person.family_name_key, Person.given_names_key, Person.id)
+            given = query.given_prefix
+            params |= {"given_low": given, "given_high": search_key_upper_bound(given)}
+        return _NAME_IDS[bool(query.given_prefix)], params | {"limit": limit}
     if isinstance(query, BirthDateQuery):
-        stmt = select(Person.id).where(Person.birth_year == query.year)
-        if query.month is not None:
-            stmt = stmt.where(Person.birth_month == query.month)
-        if query.day is not None:
-            stmt = stmt.where(Person.birth_day == query.day)
-        return stmt.order_by(Person.birth_year, Person.birth_month, Person.birth_day, Person.id)
+        parts = 1 if query.month is None else 2 if query.day is None else 3
+        values = (query.year, query.month, query.day)[:parts]
+        names = ("birth_year", "birth_month", "birth_day")[:parts]
+        return _BIRTH_IDS[parts], dict(zip(names, values, strict=True)) | {"limit": limit}
     assert isinstance(query, ReferenceQuery)
-    # Two indexed look-ups joined by UNION: an OR across the two tables made PostgreSQL scan
-    # every person (seen in the benchmark at 1,000,000 persons).
-    matches = union(
-        select(Person.id.label("id")).where(Person.passport_number == query.passport_key),
-        select(Case.person_id.label("id")).where(Case.file_number == query.text),
-    ).subquery()
-    return select(Person.id).where(Person.id.in_(select(matches.c.id))).order_by(Person.family_name_key, Person.id)
+    return _REFERENCE_IDS, {"passport": query.passport_key, "file_number": query.text, "limit": limit}
+
+
+def search_statement(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> tuple[str, Any] | None:
+    """The SQL and driver parameters ``search_person_ids`` sends for ``text`` (for the benchmark's plans)."""
+    found = _ids_query(text, limit)
+    return None if found is None else found[0].sql(ctx.db.engine.dialect, found[1])
 
 
 def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
-    """The ids of all persons matching ``text``, in display order (the table fetches rows later)."""
-    stmt = _ids_query(text)
-    if stmt is None:
+    """The ids of all persons matching ``text``, in display order (the table fetches rows later).
+
+    A prepared statement on a bare connection: see ``storage.PreparedRead``."""
+    found = _ids_query(text, limit)
+    if found is None:
         return []
-    with ctx.db.read() as session:
-        return list(session.scalars(stmt.limit(limit)))
+    return ctx.db.fetch(*found, first_column=True)
 
 
 def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ from abh_desk.bootstrap import open_context
 from abh_desk.cli import main
 from abh_desk.errors import ConfigurationError
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo import generate_demo
+from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database
 from models import AuditEvent, Person
@@ -228,3 +231,24 @@ def test_integrity_of_a_large_file_is_checked_once_a_day(
     db_checks.check_sqlite(db, now=first + db_checks.timedelta(hours=21))
     assert len(checks) == 2
     db.dispose()
+
+
+def test_the_start_check_gives_the_query_planner_statistics(sqlite_ctx: ServiceContext) -> None:
+    # Without sqlite_stat1, SQLite read every open deadline of the office to open one case
+    # (close_expiry_reminders at a million persons: 0.7–1.3 s); the start check runs ANALYZE.
+    generate_demo(sqlite_ctx, 300, 1, date(2026, 11, 21))
+    generate_demo_deadlines(sqlite_ctx, date(2026, 11, 21), 1)
+    explain = (
+        "EXPLAIN QUERY PLAN SELECT deadlines.id FROM deadlines JOIN cases ON cases.id = deadlines.case_id "
+        "WHERE cases.person_id = 5 AND deadlines.kind = 'ablauf_erinnerung' AND deadlines.status = 'offen'"
+    )
+    with sqlite_ctx.db.engine.connect() as connection:
+        assert not connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'").all()
+        before = [row[3] for row in connection.exec_driver_sql(explain)]
+    db_checks.check_sqlite(sqlite_ctx.db)
+    with sqlite_ctx.db.engine.connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
+        after = [row[3] for row in connection.exec_driver_sql(explain)]
+    assert {"persons", "cases", "deadlines"} <= tables
+    assert "ix_deadlines_status_due" in before[0]
+    assert after[0].startswith("SEARCH cases USING COVERING INDEX ix_cases_person_id"), after

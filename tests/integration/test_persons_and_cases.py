@@ -172,3 +172,28 @@ def test_search_takes_percent_underscore_and_backslash_literally(ctx: ServiceCon
     for text in ("M%", "M_ller", "M\\"):
         with pytest.raises(ValidationError, match="Platzhalter gibt es in der Suche nicht"):
             search_person_ids(ctx, text)
+
+
+def test_search_leaves_the_pooled_connection_as_it_found_it(ctx: ServiceContext) -> None:
+    # The search runs a prepared statement on a bare connection (PostgreSQL: in autocommit for
+    # that one statement). The same pooled connection must then roll back a failed change again.
+    pid = _person(ctx, "Kovalenko", "Olena", nationality="UKR")
+    assert search_person_ids(ctx, "kovalenko") == [pid]
+    with pytest.raises(RuntimeError), ctx.unit_of_work() as uow:
+        uow.session.get_one(Person, pid).city = "Nirgendwo"
+        uow.session.flush()
+        raise RuntimeError("abgebrochen")
+    assert search_persons(ctx, "kovalenko")[0].city == ""
+    assert search_person_ids(ctx, "kovalenko olena") == [pid]
+
+
+def test_search_errors_are_reported_as_database_errors(ctx: ServiceContext) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from abh_desk.storage import PreparedRead
+
+    broken = PreparedRead(select(Person.id).where(Person.id == 1).where(func.no_such_function(Person.id) == 1))
+    with pytest.raises(DBAPIError):
+        ctx.db.fetch(broken, {})
+    _person(ctx, "Bondarenko", "Ihor", nationality="UKR")
+    assert len(search_person_ids(ctx, "bondarenko")) == 1
