@@ -76,6 +76,7 @@ class CaseDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.today = today or date.today()
         self.file: CaseFile | None = None
+        self.pending_message = ""
         self.setWindowTitle(self.tr("Case"))
         self.resize(1000, 680)
 
@@ -274,7 +275,8 @@ class CaseDialog(QDialog):
         ctx, case_id, today = self.ctx, self.case_id, self.today
 
         def shared(_result: object) -> None:
-            self.message.setText(
+            # Shown once the file (with the new history entry) is loaded again.
+            self.pending_message = (
                 self.tr("Shared with %1 until %2.").replace("%1", username).replace("%2", german_date(until))
             )
             self.reload()
@@ -402,7 +404,8 @@ class CaseDialog(QDialog):
         self.history.set_rows(file.history)
         if file.checklist:
             self.checklist_view.selectRow(min(max(row, 0), len(file.checklist) - 1))
-        self.message.clear()
+        self.message.setText(self.pending_message)
+        self.pending_message = ""
 
     def _show_facts(self, file: CaseFile) -> None:
         wanted = dict(file.overview.available_facts)
