@@ -25,6 +25,7 @@ from ui.deadlines_page import DeadlinesPage
 from ui.idle_lock import IdleWatch, LockScreen
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
+from ui.office_settings_dialog import OfficeSettingsDialog
 from ui.person_dialog import PersonDialog
 from ui.review_page import ReviewPage
 from ui.rules_dialog import RulesDialog
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         admin = self.menuBar().addMenu(self.tr("&Administration"))
         admin.addAction(self.rules_action)
         admin.addAction(self.textblocks_action)
+        self.office_action = QAction(self.tr("&Settings of the office…"), self)
+        self.office_action.triggered.connect(self.open_office_settings)
+        self.office_action.setEnabled(self.ctx.actor.role == Role.ADMIN)
+        admin.addAction(self.office_action)
 
     @property
     def locked(self) -> bool:
@@ -301,6 +306,13 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
             page.reload()
+
+    def open_office_settings(self) -> OfficeSettingsDialog:
+        dialog = OfficeSettingsDialog(self.ctx, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Settings of the office saved.")))
+        dialog.open()
+        return dialog
 
     def open_textblocks(self) -> TextBlocksDialog:
         dialog = TextBlocksDialog(self.ctx, self.runner, self)

@@ -328,312 +328,312 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="79" />
+        <location filename="../../ui/case_dialog.py" line="80" />
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="88" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="89" />
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="91" />
+        <location filename="../../ui/case_dialog.py" line="92" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="93" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="93" />
-        <location filename="../../ui/case_dialog.py" line="240" />
-        <location filename="../../ui/case_dialog.py" line="294" />
+        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="241" />
+        <location filename="../../ui/case_dialog.py" line="296" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="94" />
+        <location filename="../../ui/case_dialog.py" line="95" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
+        <location filename="../../ui/case_dialog.py" line="98" />
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="99" />
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101" />
+        <location filename="../../ui/case_dialog.py" line="102" />
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="104" />
+        <location filename="../../ui/case_dialog.py" line="105" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105" />
+        <location filename="../../ui/case_dialog.py" line="106" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="106" />
+        <location filename="../../ui/case_dialog.py" line="107" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="107" />
+        <location filename="../../ui/case_dialog.py" line="108" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110" />
+        <location filename="../../ui/case_dialog.py" line="111" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="130" />
+        <location filename="../../ui/case_dialog.py" line="131" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="131" />
+        <location filename="../../ui/case_dialog.py" line="132" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="132" />
+        <location filename="../../ui/case_dialog.py" line="133" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="133" />
+        <location filename="../../ui/case_dialog.py" line="134" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="134" />
+        <location filename="../../ui/case_dialog.py" line="135" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="139" />
+        <location filename="../../ui/case_dialog.py" line="140" />
         <source>Request missing documents</source>
         <translation>Fehlende Unterlagen nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="140" />
+        <location filename="../../ui/case_dialog.py" line="141" />
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="141" />
+        <location filename="../../ui/case_dialog.py" line="142" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="142" />
+        <location filename="../../ui/case_dialog.py" line="143" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="175" />
-        <location filename="../../ui/case_dialog.py" line="217" />
+        <location filename="../../ui/case_dialog.py" line="176" />
+        <location filename="../../ui/case_dialog.py" line="218" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="220" />
+        <location filename="../../ui/case_dialog.py" line="221" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="235" />
+        <location filename="../../ui/case_dialog.py" line="236" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="236" />
+        <location filename="../../ui/case_dialog.py" line="237" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="237" />
+        <location filename="../../ui/case_dialog.py" line="238" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="238" />
+        <location filename="../../ui/case_dialog.py" line="239" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="239" />
+        <location filename="../../ui/case_dialog.py" line="240" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="241" />
+        <location filename="../../ui/case_dialog.py" line="242" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242" />
+        <location filename="../../ui/case_dialog.py" line="243" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="243" />
+        <location filename="../../ui/case_dialog.py" line="244" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="244" />
+        <location filename="../../ui/case_dialog.py" line="245" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="245" />
+        <location filename="../../ui/case_dialog.py" line="246" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="251" />
+        <location filename="../../ui/case_dialog.py" line="252" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="254" />
+        <location filename="../../ui/case_dialog.py" line="255" />
         <source>Share with a colleague…</source>
         <translation>Mit Kollegin oder Kollegen teilen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265" />
-        <location filename="../../ui/case_dialog.py" line="268" />
-        <location filename="../../ui/case_dialog.py" line="271" />
+        <location filename="../../ui/case_dialog.py" line="266" />
+        <location filename="../../ui/case_dialog.py" line="269" />
+        <location filename="../../ui/case_dialog.py" line="272" />
         <source>Share the case</source>
         <translation>Vorgang teilen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265" />
+        <location filename="../../ui/case_dialog.py" line="266" />
         <source>User name of the colleague:</source>
         <translation>Benutzername der Kollegin oder des Kollegen:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="268" />
+        <location filename="../../ui/case_dialog.py" line="269" />
         <source>Until (inclusive):</source>
         <translation>Bis einschließlich:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271" />
+        <location filename="../../ui/case_dialog.py" line="272" />
         <source>Why? (logged)</source>
         <translation>Warum? (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278" />
+        <location filename="../../ui/case_dialog.py" line="280" />
         <source>Shared with %1 until %2.</source>
         <translation>Geteilt mit %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="292" />
+        <location filename="../../ui/case_dialog.py" line="294" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="293" />
+        <location filename="../../ui/case_dialog.py" line="295" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="293" />
+        <location filename="../../ui/case_dialog.py" line="295" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="295" />
+        <location filename="../../ui/case_dialog.py" line="297" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="296" />
+        <location filename="../../ui/case_dialog.py" line="298" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="300" />
+        <location filename="../../ui/case_dialog.py" line="302" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="301" />
+        <location filename="../../ui/case_dialog.py" line="303" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302" />
+        <location filename="../../ui/case_dialog.py" line="304" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="303" />
+        <location filename="../../ui/case_dialog.py" line="305" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="344" />
+        <location filename="../../ui/case_dialog.py" line="346" />
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="349" />
+        <location filename="../../ui/case_dialog.py" line="351" />
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="349" />
+        <location filename="../../ui/case_dialog.py" line="351" />
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="376" />
+        <location filename="../../ui/case_dialog.py" line="378" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="397" />
+        <location filename="../../ui/case_dialog.py" line="399" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="459" />
+        <location filename="../../ui/case_dialog.py" line="462" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="459" />
+        <location filename="../../ui/case_dialog.py" line="462" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="469" />
+        <location filename="../../ui/case_dialog.py" line="472" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="469" />
+        <location filename="../../ui/case_dialog.py" line="472" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
@@ -1283,151 +1283,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>&amp;Settings of the office…</source>
+        <translation>&amp;Behördeneinstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313" />
+        <source>Settings of the office saved.</source>
+        <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1798,119 @@
         <location filename="../../ui/card_steps.py" line="87" />
         <source>On:</source>
         <translation>Am:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="38" />
+        <source>Settings of the office</source>
+        <translation>Behördeneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="41" />
+        <source>Authority</source>
+        <translation>Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="42" />
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="43" />
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="44" />
+        <source>Postcode and town</source>
+        <translation>PLZ und Ort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="45" />
+        <source>Land (deadlines, legal remedy)</source>
+        <translation>Land (Fristen, Rechtsbehelf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="46" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="47" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="48" />
+        <source>Website</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="49" />
+        <source>Opening hours (separated by ;)</source>
+        <translation>Sprechzeiten (getrennt durch ;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="50" />
+        <source>Administrative court</source>
+        <translation>Verwaltungsgericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="51" />
+        <source>Court's address</source>
+        <translation>Anschrift des Gerichts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="52" />
+        <source>Bank (fees)</source>
+        <translation>Bank (Gebühren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="53" />
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="54" />
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="55" />
+        <source>File number pattern</source>
+        <translation>Muster des Aktenzeichens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="56" />
+        <source>Letters by surname without particles (van, de, al …)</source>
+        <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="57" />
+        <source>eAT production (weeks)</source>
+        <translation>eAT-Herstellung (Wochen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="58" />
+        <source>eAT overdue after (weeks)</source>
+        <translation>eAT überfällig nach (Wochen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="59" />
+        <source>Fee is paid when the card is handed over</source>
+        <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="60" />
+        <source>Lock the window after idle minutes (0: never)</source>
+        <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="153" />
+        <source>Nothing was saved: %1</source>
+        <translation>Nichts gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,41 @@
+"""The administration edits the office's settings in the window: a wrong IBAN is named under its
+field and nothing is saved; right values are saved and appear in the next letter's letterhead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from abh_desk.domain.enums import Role
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.office import get_office_settings
+from ui.main_window import MainWindow
+
+
+def test_settings_are_checked_then_saved(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    admin = sqlite_ctx.as_user(Actor(None, "osswald", Role.ADMIN))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    assert window.office_action.isEnabled()
+    dialog = window.open_office_settings()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    dialog.inputs["authority_name"].setText("Landratsamt Konstanz")
+    qtbot.keyClicks(dialog.inputs["bank_name"], "Sparkasse Bodensee")
+    qtbot.keyClicks(dialog.inputs["iban"], "DE16 6905 0001 0024 3456 79")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["iban"].isVisible())
+    assert "IBAN" in dialog.errors["iban"].text() and "Nichts gespeichert" in dialog.message.text()
+    assert get_office_settings(sqlite_ctx).authority_name != "Landratsamt Konstanz"
+    dialog.inputs["iban"].setText("DE16 6905 0001 0024 3456 78")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with sqlite_ctx.db.read() as session:
+        head = office_letterhead(session)
+    assert head.authority == "Landratsamt Konstanz" and head.bank is not None and head.bank.bank == "Sparkasse Bodensee"
+
+
+def test_only_the_administration_has_the_menu_entry(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    window = MainWindow(sqlite_ctx.as_user(Actor(None, "keller", Role.CASEWORKER)))
+    qtbot.addWidget(window)
+    assert not window.office_action.isEnabled()
