@@ -3,6 +3,7 @@ field and nothing is saved; right values are saved and appear in the next letter
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +30,7 @@ def test_settings_are_checked_then_saved(qtbot: QtBot, sqlite_ctx: ServiceContex
     assert get_office_settings(sqlite_ctx).authority_name != "Landratsamt Konstanz"
     dialog.inputs["iban"].setText("DE16 6905 0001 0024 3456 78")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())  # closed (and deleted)
     with sqlite_ctx.db.read() as session:
         head = office_letterhead(session)
     assert head.authority == "Landratsamt Konstanz" and head.bank is not None and head.bank.bank == "Sparkasse Bodensee"
