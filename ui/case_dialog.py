@@ -218,7 +218,8 @@ class CaseDialog(QDialog):
             self.message.setText(self.tr("Please choose a letter."))
             return
         letter = self.letters.row(row)
-        path = dialogs.ask_save_path(self, self.tr("Save letter"), f"schreiben-{letter.id}.pdf")
+        number = self.file.overview.file_number if self.file else str(self.case_id)
+        path = dialogs.ask_save_path(self, self.tr("Save letter"), f"{letter.kind.value}-{number}-{letter.id}.pdf")
         if path is None:
             return
         ctx = self.ctx
