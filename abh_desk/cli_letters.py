@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from abh_desk.cli_deadlines import _iso_date
 from abh_desk.domain.deadlines import LAENDER
-from abh_desk.domain.enums import LetterKind, LetterStatus
+from abh_desk.domain.enums import DeadlineKind, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf
@@ -27,7 +27,7 @@ from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.reminder_letters import reminder_batch
 from abh_desk.services.textblocks import office_textblocks
-from models import Case, Letter, ResidenceTitle
+from models import Case, Deadline, Letter, ResidenceTitle
 
 KINDS: dict[str, LetterKind] = {
     "ablehnung": LetterKind.REJECTION,
@@ -141,11 +141,19 @@ def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> i
         return 0
     with ctx.db.read() as session:
         rows = session.execute(
-            select(Case.file_number, Letter.status, Letter.created_at)
+            select(Case.file_number, Letter.status, Letter.created_at, Deadline.due_date)
             .join(Case, Case.id == Letter.case_id)
+            .outerjoin(
+                Deadline,
+                (Deadline.case_id == Letter.case_id)
+                & (Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
+                & (Deadline.event_date == Letter.posted_on),
+            )
             .where(Letter.kind == LetterKind.REJECTION.value)
             .order_by(Letter.created_at)
         ).all()
-    for file_number, status, created_at in rows:
-        print(f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{created_at:%d.%m.%Y}", file=out)
+    # AKTENZEICHEN<TAB>STAND<TAB>ANGELEGT<TAB>RECHTSBEHELFSFRIST BIS (leer, solange nicht versandt)
+    for file_number, status, created_at, due in rows:
+        until = f"{due:%d.%m.%Y}" if due else ""
+        print(f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{created_at:%d.%m.%Y}\t{until}", file=out)
     return 0

@@ -7,6 +7,7 @@ Every change returns the refreshed file, so the window shows the new running cou
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -132,11 +133,24 @@ def _details(payload_json: str | None) -> str:
         return ""
     parts = []
     for key, value in payload.items():
+        label = key.replace("_", " ").capitalize()
         if isinstance(value, dict) and set(value) == {"alt", "neu"}:
-            parts.append(f"{key}: {value['alt']} → {value['neu']}")
+            parts.append(f"{label}: {_shown(value['alt'])} → {_shown(value['neu'])}")
         elif value not in (None, "", [], {}):
-            parts.append(f"{key}: {value}")
+            parts.append(f"{label}: {_shown(value)}")
     return "; ".join(parts)
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _shown(value: object) -> str:
+    """A logged value as a person reads it: ISO dates as TT.MM.JJJJ, lists joined."""
+    if isinstance(value, list):
+        return ", ".join(_shown(item) for item in value)
+    text = str(value)
+    match = _ISO_DATE.match(text)
+    return f"{match.group(3)}.{match.group(2)}.{match.group(1)}" if match else text
 
 
 def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) -> CaseFile:

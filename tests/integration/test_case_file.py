@@ -103,3 +103,13 @@ def test_overview_shows_owner_fee_and_deputy(ctx: ServiceContext) -> None:
     assert (overview.owner, overview.deputy, overview.fee_cents) == ("Frau Schweiger", "Frau Rudolf", 10000)
     assert overview.person_name == "Kovalenko, Olena" and overview.status_label == "Neu"
     assert overview.legal_basis == "§ 16d AufenthG"
+
+
+def test_the_history_shows_dates_and_names_as_a_person_reads_them(ctx: ServiceContext) -> None:
+    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    case_id = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
+    line = get_case_file(ctx, case_id, TODAY).checklist[0]
+    mark_received(ctx, line.id, on=date(2026, 11, 20), today=TODAY)
+    entry = get_case_file(ctx, case_id, TODAY).history[0]
+    assert "20.11.2026" in entry.details and "2026-11-20" not in entry.details
+    assert entry.details.split(":")[0][0].isupper()

@@ -16,6 +16,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.services.auth import create_user
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.notice_dispatch import dispatch
 from abh_desk.services.notice_review import approve, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.persons import PersonInput, create_person
@@ -90,8 +91,11 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     code, text = run(*argv)
     assert code == 0 and "freigegeben" in text and "ENTWURF" not in text_of(out)
     code, text = run("--db", url, "bescheide")
-    assert text.splitlines() == [f"{case.file_number}\tfreigegeben\t{date.today():%d.%m.%Y}"]
+    assert text.splitlines() == [f"{case.file_number}\tfreigegeben\t{date.today():%d.%m.%Y}\t"]
     assert run("--db", url, "bescheide", "--bestandskraft")[1] == "0 Bescheid(e) bestandskräftig.\n"
+    sent = dispatch(clerk, letter_id, notice_view(ctx, letter_id).version, date.today())
+    code, text = run("--db", url, "bescheide")
+    assert text.splitlines() == [f"{case.file_number}\tversandt\t{date.today():%d.%m.%Y}\t{sent.deadline_due:%d.%m.%Y}"]
 
 
 def test_the_letterhead_comes_from_the_office_settings(
