@@ -43,10 +43,8 @@ def access_basis(session: Session, actor: Actor, case: Case, today: date) -> str
         return "zuständig"
     if case.owner_id is not None and case.owner_id in visible_owners(session, actor.user_id, today):
         return "Vertretung"
-    if actor.role == Role.TEAM_LEAD:
-        area_id = session.scalar(select(User.area_id).where(User.id == actor.user_id))
-        if area_id is None or area_id == case.area_id:
-            return "Teamleitung"
+    if leads_area(session, actor, case.area_id):
+        return "Teamleitung"
     granted = session.scalar(
         select(CaseAccess.kind)
         .where(
@@ -58,6 +56,19 @@ def access_basis(session: Session, actor: Actor, case: Case, today: date) -> str
         .limit(1)
     )
     return {SHARED: "geteilt", WITH_REASON: "mit Begründung"}.get(granted or "")
+
+
+def lead_scope(session: Session, actor: Actor) -> tuple[bool, int | None]:
+    """(is a team lead, the area they lead — None for a lead of every area)."""
+    if actor.role != Role.TEAM_LEAD or actor.user_id is None:
+        return False, None
+    return True, session.scalar(select(User.area_id).where(User.id == actor.user_id))
+
+
+def leads_area(session: Session, actor: Actor, area_id: int) -> bool:
+    """A team lead sees and reviews the cases of their own area (a lead without one: every area)."""
+    is_lead, scope = lead_scope(session, actor)
+    return is_lead and scope in (None, area_id)
 
 
 def require_case_access(session: Session, actor: Actor, case: Case, today: date | None = None) -> str:

@@ -10,10 +10,11 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import ColumnElement, func, select
 
-from abh_desk.domain.enums import LetterKind, LetterStatus, Role
+from abh_desk.domain.enums import LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import PermissionDenied, ValidationError
+from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import load_notice, may_review, step
@@ -132,18 +133,10 @@ class ReviewRow:
     comment: str
 
 
-def _lead_area(ctx: ServiceContext) -> tuple[bool, int | None]:
-    """(reviews at all, area id or None for every area)."""
-    if ctx.actor.role != Role.TEAM_LEAD:
-        return False, None
-    with ctx.db.read() as session:
-        user = session.get(User, ctx.actor.user_id or 0)
-        return True, user.area_id if user else None
-
-
 def review_queue(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
     """The notices waiting for this team lead, oldest first (empty for anyone else)."""
-    reviews, area_id = _lead_area(ctx)
+    with ctx.db.read() as session:
+        reviews, area_id = lead_scope(session, ctx.actor)
     if not reviews:
         return []
     condition = Letter.status == LetterStatus.IN_REVIEW.value
@@ -218,21 +211,20 @@ class ReviewCounts:
 def review_counts(ctx: ServiceContext, today: date | None = None) -> ReviewCounts:
     """For the start page: notices waiting for me (a lead) and my drafts returned to me."""
     today = today or date.today()
-    reviews, area_id = _lead_area(ctx)
     with ctx.db.read() as session:
+        reviews, area_id = lead_scope(session, ctx.actor)
         pending = overdue = 0
         if reviews:
+            limit = datetime.combine(today - timedelta(days=REVIEW_DAYS), time.min, tzinfo=timezone.utc)
             query = (
-                select(func.count())
+                select(func.count(), func.count().filter(Letter.submitted_at < limit))
                 .select_from(Letter)
                 .join(Case, Case.id == Letter.case_id)
                 .where(Letter.kind == LetterKind.REJECTION.value, Letter.status == LetterStatus.IN_REVIEW.value)
             )
             if area_id is not None:
                 query = query.where(Case.area_id == area_id)
-            pending = session.scalar(query) or 0
-            limit = datetime.combine(today - timedelta(days=REVIEW_DAYS), time.min, tzinfo=timezone.utc)
-            overdue = session.scalar(query.where(Letter.submitted_at < limit).with_only_columns(func.count())) or 0
+            pending, overdue = session.execute(query).one()
         returned = (
             session.scalar(
                 select(func.count())

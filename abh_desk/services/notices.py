@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.enums import LetterKind, LetterStatus, Role
+from abh_desk.domain.enums import LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import (
     ACTION_LABELS,
     OUTCOME_LABELS,
@@ -30,7 +30,7 @@ from abh_desk.domain.notice_flow import (
     releasable,
 )
 from abh_desk.errors import NotFound, StaleRecord
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from models import AuditEvent, Case, Letter, Person, User
 
@@ -265,7 +265,4 @@ def editors_of(session: Session, letter: Letter) -> frozenset[int]:
 
 def may_review(session: Session, actor: Actor, case: Case) -> bool:
     """A team lead reviews the notices of their own area (a lead without an area: all areas)."""
-    if actor.role != Role.TEAM_LEAD or actor.user_id is None:
-        return False
-    area_id = session.scalar(select(User.area_id).where(User.id == actor.user_id))
-    return area_id is None or area_id == case.area_id
+    return leads_area(session, actor, case.area_id)
