@@ -58,6 +58,19 @@ def upsert_deadline(
     """Create the deadline, or recompute the open one of the same kind (and title) for the case.
 
     A changed due date is logged with the old and the new date."""
+    return upsert_computed(uow, case, kind, event, source_event, title_id, **overrides)[0]
+
+
+def upsert_computed(
+    uow: UnitOfWork,
+    case: Case,
+    kind: DeadlineKind,
+    event: date,
+    source_event: str,
+    title_id: int | None = None,
+    **overrides: Any,
+) -> tuple[Deadline, ComputedDeadline]:
+    """``upsert_deadline``, also handing back the engine's result (its Bekanntgabe, for instance)."""
     computed: ComputedDeadline = compute(kind, event, deadline_context(uow, case, **overrides))
     existing = uow.session.scalar(
         select(Deadline).where(
@@ -82,7 +95,7 @@ def upsert_deadline(
                 neu=computed.due.isoformat(),
                 anlass=source_event,
             )
-        return existing
+        return existing, computed
     deadline = Deadline(
         case_id=case.id,
         owner_id=case.owner_id,
@@ -107,7 +120,7 @@ def upsert_deadline(
         faellig=computed.due.isoformat(),
         anlass=source_event,
     )
-    return deadline
+    return deadline, computed
 
 
 def follow_owner(session: Session, moves: Sequence[tuple[int, int | None]]) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy import select
 
-from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod, compute
+from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
 from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import (
     OUTCOME_LABELS,
@@ -23,7 +22,7 @@ from abh_desk.domain.notice_flow import (
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import close_deadline, deadline_context, upsert_deadline
+from abh_desk.services.deadlines import close_deadline, upsert_computed
 from abh_desk.services.notices import load_notice, step
 from abh_desk.services.office import read_office_settings
 from letters.remedies import load_remedies
@@ -77,15 +76,14 @@ def dispatch(
         )
         case = uow.session.get(Case, letter.case_id)
         assert case is not None
-        overrides: dict[str, Any] = {"method": method, "delivered_on": delivered_on}
-        computed = compute(DeadlineKind.OBJECTION_PERIOD, posted_on, deadline_context(uow, case, **overrides))
-        deadline = upsert_deadline(
+        deadline, computed = upsert_computed(
             uow,
             case,
             DeadlineKind.OBJECTION_PERIOD,
             posted_on,
             f"Ablehnungsbescheid versandt am {posted_on:%d.%m.%Y}",
-            **overrides,
+            method=method,
+            delivered_on=delivered_on,
         )
         assert computed.notification is not None
         letter.posted_on, letter.dispatch_method, letter.delivered_on = posted_on, method.value, delivered_on

@@ -9,6 +9,7 @@ asks ``domain.notice_flow.check`` — so the rules hold for every caller, not on
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -168,14 +169,20 @@ def changes_between(old_json: str | None, new_json: str) -> tuple[Change, ...]:
     )
 
 
+def read_notice(session: Session, actor: Actor, letter_id: int) -> tuple[Letter, Case]:
+    """A rejection notice and its case, for reading — with the case's access check."""
+    letter = session.get(Letter, letter_id)
+    if letter is None or letter.kind != LetterKind.REJECTION.value:
+        raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+    case = session.get(Case, letter.case_id)
+    assert case is not None
+    require_case_access(session, actor, case)
+    return letter, case
+
+
 def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
     with ctx.db.read() as session:
-        letter = session.get(Letter, letter_id)
-        if letter is None or letter.kind != LetterKind.REJECTION.value:
-            raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
-        case = session.get(Case, letter.case_id)
-        assert case is not None
-        require_case_access(session, ctx.actor, case)
+        letter, case = read_notice(session, ctx.actor, letter_id)
         person = session.get(Person, case.person_id)
         names = dict(session.execute(select(User.id, User.display_name)).all())
         events = session.scalars(
@@ -216,7 +223,7 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
                 role=actor.role,
                 actor_id=actor.user_id,
                 author_id=letter.created_by_id,
-                editors=editors_of(session, letter),
+                editors=editors_of(session, letter, events),
             )
             - ({NoticeAction.APPROVE, NoticeAction.RETURN} if not may_review(session, actor, case) else set()),
             changes_since_return=(
@@ -249,16 +256,18 @@ def _step_of(event: AuditEvent, names: dict[int, str]) -> NoticeStep:
     return NoticeStep(event.occurred_at, names.get(event.user_id or 0, "System"), what, str(details))
 
 
-def editors_of(session: Session, letter: Letter) -> frozenset[int]:
-    """Everyone who saved a change to the notice (its author, every later editor): co-authors all."""
-    edits = session.scalars(
-        select(AuditEvent.user_id).where(
-            AuditEvent.entity == NOTICE_ENTITY,
-            AuditEvent.entity_id == letter.id,
-            AuditEvent.action == f"bescheid_{NoticeAction.EDIT.value}",
-        )
-    )
-    ids = {user_id for user_id in edits if user_id is not None}
+def editors_of(session: Session, letter: Letter, events: Sequence[AuditEvent] | None = None) -> frozenset[int]:
+    """Everyone who saved a change to the notice (its author, every later editor): co-authors all.
+
+    ``events``: the notice's log entries where the caller has read them already."""
+    edit = f"bescheid_{NoticeAction.EDIT.value}"
+    if events is None:
+        events = session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.entity == NOTICE_ENTITY, AuditEvent.entity_id == letter.id, AuditEvent.action == edit
+            )
+        ).all()
+    ids = {event.user_id for event in events if event.action == edit and event.user_id is not None}
     ids.update(i for i in (letter.created_by_id, letter.last_edited_by_id) if i is not None)
     return frozenset(ids)
 

@@ -23,7 +23,7 @@ from abh_desk.services.cases import fee_for, person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.letterhead import office_letterhead
-from abh_desk.services.notices import changes_between, load_notice, step
+from abh_desk.services.notices import changes_between, load_notice, read_notice, step
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import HearingData, RefusalGround, RejectionData
 from letters.serialize import from_json, to_json
@@ -209,12 +209,7 @@ def update_rejection(
 def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
     """The caseworker's choices in a stored notice, to fill the editor."""
     with ctx.db.read() as session:
-        letter = session.get(Letter, letter_id)
-        if letter is None or letter.kind != LetterKind.REJECTION.value:
-            raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
-        case = session.get(Case, letter.case_id)
-        assert case is not None
-        require_case_access(session, ctx.actor, case)
+        letter, _case = read_notice(session, ctx.actor, letter_id)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
     assert isinstance(data, RejectionData)
     return RejectionDraft(
