@@ -20,9 +20,10 @@ from sqlalchemy import select
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import FieldErrors, NotFound, StaleRecord, ValidationError
+from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import info_block, recipient, store_letter
+from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.letterhead import office_letterhead
@@ -442,7 +443,7 @@ def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     if card is None:
         raise NotFound(f"Karte {card_id} gibt es nicht.")
     if version is not None and card.version != version:
-        raise StaleRecord("Die Karte wurde inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden.")
+        raise stale_record(uow.session, "Die Karte wurde", "card_order", card_id, card_id=card_id)
     return card
 
 
