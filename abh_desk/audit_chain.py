@@ -177,14 +177,14 @@ def read_anchor(db: Database, path: Path | None = None) -> ChainHead | None:
         return None
 
 
-def write_anchor(db: Database, head: ChainHead, path: Path | None = None) -> None:
+def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None = None) -> None:
     """Keep ``head`` as this workstation's anchor for ``db`` (atomically replaced file)."""
     path = path or anchor_path()
     anchors = _read_anchors(path)
     anchors[database_key(db)] = {
         "id": head.id,
         "chain_hash": head.chain_hash,
-        "gemerkt_am": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "gemerkt_am": at.astimezone(timezone.utc).isoformat(timespec="seconds"),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,11 +195,11 @@ def write_anchor(db: Database, head: ChainHead, path: Path | None = None) -> Non
         log.warning("Protokoll-Anker %s nicht geschrieben: %s", path, exc)
 
 
-def remember(db: Database, appended: Appended) -> None:
+def remember(db: Database, appended: Appended, at: datetime) -> None:
     """After commit: move the anchor to the new head, unless the old anchor was no longer in the
     chain — then it stays, as evidence for ``abh-desk audit pruefen``."""
     if appended.anchor_confirmed:
-        write_anchor(db, appended.head)
+        write_anchor(db, appended.head, at)
     else:
         log.warning("Protokoll: der gemerkte Stand fehlt in der Kette; bitte „abh-desk audit pruefen“ ausführen.")
 

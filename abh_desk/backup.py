@@ -20,10 +20,10 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from abh_desk import audit_chain, migrate
+from abh_desk.clock import SYSTEM_CLOCK, Clock, local_now
 from abh_desk.db_checks import sqlite_file
 from abh_desk.errors import ConfigurationError, DomainError
 from abh_desk.services.context import ServiceContext
@@ -164,11 +164,11 @@ class Restored:
     previous_kept_at: Path | None
 
 
-def _keep_aside(live_path: Path) -> Path | None:
+def _keep_aside(live_path: Path, clock: Clock) -> Path | None:
     """A backup of the current database next to it; a raw copy where it is too damaged for that."""
     if not live_path.exists():
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = local_now(clock).strftime("%Y%m%d-%H%M%S")
     aside = live_path.with_name(f"{live_path.name}.vor-wiederherstellung-{stamp}")
     try:
         backup_sqlite(live_path, aside)
@@ -179,7 +179,7 @@ def _keep_aside(live_path: Path) -> Path | None:
     return aside
 
 
-def restore_sqlite(ctx_db: Database, source: Path) -> Restored:
+def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) -> Restored:
     """Check ``source`` and copy it into the live database; the old one is kept aside."""
     live_path = sqlite_path(ctx_db)
     source = source.expanduser().resolve()
@@ -196,7 +196,7 @@ def restore_sqlite(ctx_db: Database, source: Path) -> Restored:
     try:
         info = check_backup_file(checked, source.name)
         _check_chain(checked, source.name)
-        aside = _keep_aside(live_path)
+        aside = _keep_aside(live_path, clock)
         _copy_into_live(checked, live_path)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -240,7 +240,7 @@ def after_restore(ctx: ServiceContext, restored: Restored, source: Path) -> None
     migrate.upgrade(ctx.db)
     report = audit_chain.verify(ctx.db, None)
     if report.head is not None:
-        audit_chain.write_anchor(ctx.db, report.head)
+        audit_chain.write_anchor(ctx.db, report.head, ctx.now())
     with ctx.unit_of_work() as uow:
         uow.audit(
             "datenbank_wiederhergestellt",

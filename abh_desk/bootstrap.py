@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from abh_desk import db_checks, migrate
+from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.rule_files import EXAMPLE_RULES, load_rule_file
@@ -17,15 +18,15 @@ from abh_desk.storage import Database
 from models import Area
 
 
-def open_context(cli_url: str | None = None, upgrade: bool = True) -> ServiceContext:
+def open_context(cli_url: str | None = None, upgrade: bool = True, clock: Clock = SYSTEM_CLOCK) -> ServiceContext:
     """Open (and on first start create and migrate) the database; load and check the catalogue."""
     catalogue = load_catalogue()
     db = Database(resolve_database_url(cli_url))
     db.check_connection()
-    db_checks.check_sqlite(db)
+    db_checks.check_sqlite(db, clock.now())
     if upgrade and migrate.needs_upgrade(db):
         migrate.upgrade(db)
-    ctx = ServiceContext(db, catalogue)
+    ctx = ServiceContext(db, catalogue, clock=clock)
     ensure_areas(ctx)
     return ctx
 

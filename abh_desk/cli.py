@@ -18,6 +18,7 @@ from typing import NoReturn, TextIO
 
 from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_safety, cli_users, cli_worklists, migrate, selftest
 from abh_desk.bootstrap import open_context
+from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
@@ -154,7 +155,11 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
 
 
 def _run(
-    args: argparse.Namespace, out: TextIO, gui: GuiLauncher | None, gui_check: selftest.GuiCheck | None = None
+    args: argparse.Namespace,
+    out: TextIO,
+    gui: GuiLauncher | None,
+    gui_check: selftest.GuiCheck | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> int:
     if args.command == "selbsttest":
         return selftest.run_selftest(out, gui_check)
@@ -177,8 +182,8 @@ def _run(
     if args.command == "zustaendigkeit" and args.regeln:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
     if args.command in cli_safety.COMMANDS:
-        return cli_safety.run(args, out)
-    ctx = open_context(args.db)
+        return cli_safety.run(args, out, clock)
+    ctx = open_context(args.db, clock=clock)
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
@@ -308,11 +313,13 @@ def main(
     gui: GuiLauncher | None = None,
     out: TextIO | None = None,
     gui_check: selftest.GuiCheck | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> int:
+    """The ``abh-desk`` command. ``clock``: where today comes from (the system clock; tests fix it)."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return _run(args, out or sys.stdout, gui, gui_check)
+        return _run(args, out or sys.stdout, gui, gui_check, clock)
     except DomainError as exc:
         print(f"Fehler: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR

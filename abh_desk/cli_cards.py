@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from abh_desk.cli_deadlines import _iso_date
+from abh_desk.cli_deadlines import on_key_date
 from abh_desk.services.card_list import waiting_cards
 from abh_desk.services.context import ServiceContext
 
@@ -20,8 +20,7 @@ def add_parser(commands: Any) -> None:
 
 
 def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
-    today = _iso_date(args.stichtag) if args.stichtag else None
-    rows = waiting_cards(ctx, today, args.suche, overdue_only=args.ueberfaellig)
+    rows = waiting_cards(on_key_date(ctx, args.stichtag), args.suche, overdue_only=args.ueberfaellig)
     for row in rows:
         print(
             f"{row.age_days}\t{row.arrived_on.isoformat()}\t{row.file_number}\t{row.person_name}\t{row.card_serial}\t"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from datetime import date
 from typing import Any, TextIO
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.deadlines import (
     WorkingDays,
     default_bekanntgabe_rules,
@@ -14,6 +16,7 @@ from abh_desk.domain.deadlines import (
     remedy_deadline,
 )
 from abh_desk.errors import ValidationError
+from abh_desk.services.context import ServiceContext
 
 
 def _iso_date(text: str) -> date:
@@ -21,6 +24,21 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+
+
+def on_key_date(ctx: ServiceContext, stichtag: str | None, changes: bool = False) -> ServiceContext:
+    """The context as of ``--stichtag`` (its clock stands on that day), or unchanged without one.
+    A command that changes data may look back but not ahead: finality or a deletion on a day
+    that has not come yet would act before the law allows."""
+    if not stichtag:
+        return ctx
+    day = _iso_date(stichtag)
+    if changes and day > ctx.today():
+        raise ValidationError(
+            f"Der Stichtag {day:%d.%m.%Y} liegt in der Zukunft; ändern lässt sich nur, was heute oder früher fällig "
+            "ist (ansehen geht mit --vorschau)."
+        )
+    return dataclasses.replace(ctx, clock=FixedClock(day))
 
 
 def add_parser(commands: Any) -> None:

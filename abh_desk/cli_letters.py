@@ -16,7 +16,8 @@ from typing import Any, TextIO
 
 from sqlalchemy import select
 
-from abh_desk.cli_deadlines import _iso_date
+from abh_desk.cli_deadlines import on_key_date
+from abh_desk.clock import office_day
 from abh_desk.domain.deadlines import LAENDER
 from abh_desk.domain.enums import DeadlineKind, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
@@ -134,9 +135,8 @@ def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[b
 
 
 def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
-    today = _iso_date(args.stichtag) if args.stichtag else None
     if args.bestandskraft:
-        count = finalize_due_notices(ctx, today)
+        count = finalize_due_notices(on_key_date(ctx, args.stichtag, changes=True))
         print(f"{count} Bescheid(e) bestandskräftig.", file=out)
         return 0
     with ctx.db.read() as session:
@@ -155,5 +155,8 @@ def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> i
     # AKTENZEICHEN<TAB>STAND<TAB>ANGELEGT<TAB>RECHTSBEHELFSFRIST BIS (leer, solange nicht versandt)
     for file_number, status, created_at, due in rows:
         until = f"{due:%d.%m.%Y}" if due else ""
-        print(f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{created_at:%d.%m.%Y}\t{until}", file=out)
+        print(
+            f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{office_day(created_at):%d.%m.%Y}\t{until}",
+            file=out,
+        )
     return 0

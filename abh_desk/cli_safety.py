@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from abh_desk import audit_chain, backup
 from abh_desk.bootstrap import open_context
-from abh_desk.cli_deadlines import _iso_date
+from abh_desk.cli_deadlines import _iso_date, on_key_date
+from abh_desk.clock import OFFICE_ZONE, SYSTEM_CLOCK, Clock
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.retention import TRIGGERS
@@ -66,7 +67,7 @@ def add_parser(commands: Any) -> None:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M:%S") if moment else "unbekannt"
+    return moment.astimezone(OFFICE_ZONE).strftime("%d.%m.%Y %H:%M:%S") if moment else "unbekannt"
 
 
 def _number(value: int) -> str:
@@ -108,7 +109,7 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
         print("Das Protokoll ist NICHT unversehrt.", file=out)
         return EXIT_BROKEN
     if report.head is not None:
-        audit_chain.write_anchor(db, report.head)
+        audit_chain.write_anchor(db, report.head, ctx.now())
         print(f"Prüfkette vollständig; letzter Eintrag {report.head.id} vom {_when(report.head_time)}.", file=out)
         if report.erased:
             print(
@@ -121,8 +122,8 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     return 0
 
 
-def _backup(args: argparse.Namespace, out: TextIO) -> int:
-    ctx = open_context(args.db)
+def _backup(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
+    ctx = open_context(args.db, clock=clock)
     try:
         target = Path(args.datei)
         backup.backup_sqlite(backup.sqlite_path(ctx.db), target, overwrite=args.ueberschreiben)
@@ -140,14 +141,14 @@ def _backup(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _restore(args: argparse.Namespace, out: TextIO) -> int:
+def _restore(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     """Restore, then check the restored audit trail: exit 1 where it is not intact (e.g. its
     triggers were removed before the backup was made)."""
     db = Database(resolve_database_url(args.db))
     try:
         source = Path(args.datei)
-        ctx = ServiceContext(db, load_catalogue())
-        restored = backup.restore_sqlite(db, source)
+        ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        restored = backup.restore_sqlite(db, source, ctx.clock)
         backup.after_restore(ctx, restored, source)
         print(
             f"Wiederhergestellt aus {source.name}: {_many(restored.info.persons, 'Person', 'Personen')}, "
@@ -173,7 +174,7 @@ def _print_due(files: Sequence[retention.DueFile], out: TextIO) -> None:
 
 
 def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
-    today = _iso_date(args.stichtag) if args.stichtag else date.today()
+    ctx = on_key_date(ctx, args.stichtag, changes=not args.vorschau)
     if args.regeln:
         for rule, active in retention.list_rules(ctx):
             state = "" if active else " (abgeschaltet)"
@@ -187,10 +188,10 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
         person, kind, on = args.anlass
         if not person.isdigit():
             raise ValidationError(f"PERSON: „{person}“ ist keine Personennummer.")
-        retention.record_event(ctx, int(person), kind, _iso_date(on), today)
+        retention.record_event(ctx, int(person), kind, _iso_date(on))
         print(f"Anlass „{TRIGGERS[kind]}“ am {_iso_date(on):%d.%m.%Y} für Person {person} erfasst.", file=out)
         return 0
-    due = retention.preview(ctx, today)
+    due = retention.preview(ctx)
     if args.vorschau:
         _print_due(due, out)
         ready = sum(1 for f in due if not f.blocked)
@@ -200,7 +201,7 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
             file=out,
         )
         return 0
-    result = retention.run(ctx, [f.person_id for f in due], today)
+    result = retention.run(ctx, [f.person_id for f in due])
     _print_due(result.deleted, out)
     _print_due(result.kept, out)
     print(
@@ -212,12 +213,12 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     return 0
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO, clock: Clock = SYSTEM_CLOCK) -> int:
     if args.command == "sicherung":
-        return _backup(args, out)
+        return _backup(args, out, clock)
     if args.command == "wiederherstellen":
-        return _restore(args, out)
-    ctx = open_context(args.db)
+        return _restore(args, out, clock)
+    ctx = open_context(args.db, clock=clock)
     try:
         if args.command == "aufbewahrung":
             return _retention(ctx, args, out)

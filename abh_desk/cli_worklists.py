@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from abh_desk.cli_deadlines import _iso_date
+from abh_desk.cli_deadlines import on_key_date
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.worklists import WorkScope, expiring_titles, worklist
@@ -25,11 +25,11 @@ def add_parser(commands: Any) -> None:
 
 
 def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
-    today = _iso_date(args.stichtag) if args.stichtag else None
+    ctx = on_key_date(ctx, args.stichtag)
     if args.ablaufende_titel:
         if args.benutzer:
             raise ValidationError("--ablaufende-titel gibt es je Bereich (--bereich) oder für alle (--alle).")
-        for title in expiring_titles(ctx, today, area=args.bereich):
+        for title in expiring_titles(ctx, area=args.bereich):
             print(
                 f"{title.valid_until.isoformat()}\t{title.person_name}\t{title.kind}\t{title.legal_basis}\t"
                 f"{title.file_number}",
@@ -37,7 +37,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
             )
         return 0
     scope = WorkScope.MINE if args.benutzer else WorkScope.AREA if args.bereich else WorkScope.ALL
-    result = worklist(ctx, scope, today, area=args.bereich, username=args.benutzer)
+    result = worklist(ctx, scope, area=args.bereich, username=args.benutzer)
     for label, rows in result.groups:
         for row in rows:
             print(

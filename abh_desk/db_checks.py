@@ -13,7 +13,7 @@ statistics are refreshed (``refresh_statistics``).
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
@@ -107,12 +107,12 @@ def check_integrity(db: Database) -> None:
         )
 
 
-def check_sqlite(db: Database, now: datetime | None = None) -> None:
-    """The start checks; a German ``ConfigurationError`` where the file must not be used."""
+def check_sqlite(db: Database, now: datetime) -> None:
+    """The start checks; a German ``ConfigurationError`` where the file must not be used. ``now``
+    (from the clock) decides whether the full integrity check is due."""
     if db.backend != "sqlite":
         return
     check_settings(db)
-    now = now or datetime.now(timezone.utc)
     if integrity_due(db, now):
         check_integrity(db)
         refresh_statistics(db)

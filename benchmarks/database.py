@@ -22,6 +22,7 @@ from random import Random
 from sqlalchemy import func, select, text
 
 from abh_desk import db_checks, migrate
+from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
@@ -94,6 +95,11 @@ def cache_key(persons: int) -> str:
     return f"abh_bench_p{persons}_r{migrate.head_revision()}_g{generator_version()}".lower()
 
 
+def _context(db: Database) -> ServiceContext:
+    """The services on the benchmark's fixed day, so the figures do not drift with the calendar."""
+    return ServiceContext(db, load_catalogue(), clock=FixedClock(TODAY))
+
+
 def _progress(done: int, total: int) -> None:
     if done == total or done % max(total // 10, 1) == 0:
         print(f"  … {done:,} / {total:,} Personen", file=sys.stderr, flush=True)
@@ -102,10 +108,10 @@ def _progress(done: int, total: int) -> None:
 def _generate(db: Database, persons: int) -> BuildInfo:
     migrate.upgrade(db)
     print(f"Building {db.display_url} with {persons:,} persons (seed {SEED}, today {TODAY}) …", file=sys.stderr)
-    ctx = ServiceContext(db, load_catalogue())
+    ctx = _context(db)
     started = time.perf_counter()
-    summary = generate_demo(ctx, persons, SEED, TODAY, _progress)
-    deadlines = generate_demo_deadlines(ctx, TODAY, SEED)
+    summary = generate_demo(ctx, persons, SEED, _progress)
+    deadlines = generate_demo_deadlines(ctx, SEED)
     print(f"  … {deadlines:,} deadlines", file=sys.stderr, flush=True)
     # Planner statistics before opening cases one by one: without them SQLite reads every open
     # deadline for each case (db_checks.refresh_statistics).
@@ -163,7 +169,7 @@ def open_sqlite(persons: int) -> Opened:
     db = Database(f"sqlite:///{path}")
     # The planner statistics, as the program's start check refreshes them (PostgreSQL: VACUUM ANALYZE).
     db_checks.refresh_statistics(db)
-    return Opened("SQLite", key, ServiceContext(db, load_catalogue()), RawSql.sqlite(path), info, built_now)
+    return Opened("SQLite", key, _context(db), RawSql.sqlite(path), info, built_now)
 
 
 def open_postgresql(server_url: str, persons: int) -> Opened:
@@ -200,4 +206,4 @@ def open_postgresql(server_url: str, persons: int) -> Opened:
     server.dispose()
     db = Database(url.set(database=key).render_as_string(hide_password=False))
     raw = RawSql.postgresql(db.engine.url)
-    return Opened("PostgreSQL", key, ServiceContext(db, load_catalogue()), raw, info, built_now)
+    return Opened("PostgreSQL", key, _context(db), raw, info, built_now)

@@ -6,12 +6,11 @@ owner's name, and the active deputy of each owner.
 
 from __future__ import annotations
 
-from datetime import date
 from random import Random
 from typing import Any
 
 from abh_desk.services.persons import get_person_file
-from benchmarks.database import SEED, Opened
+from benchmarks.database import SEED, TODAY, Opened
 from benchmarks.harness import MS, Figure, Plan, Spec, Target, measure
 from benchmarks.raw import RawSql, explain_service
 
@@ -42,7 +41,7 @@ def busiest_persons(raw: RawSql, count: int) -> tuple[list[int], int]:
 
 
 def _raw_file(raw: RawSql, person_id: int) -> tuple[Any, ...]:
-    today = raw.day(date.today())
+    today = raw.day(TODAY)
     person = raw.rows(PERSON_SQL, (person_id,))
     titles = raw.rows(TITLES_SQL, (person_id,))
     cases = raw.rows(CASES_SQL, (person_id,))

@@ -53,11 +53,11 @@ def caseworker(opened: Opened) -> Figure:
     ctx = opened.ctx
 
     def call(worker: tuple[int, str]) -> object:
-        return worklist(ctx.as_user(Actor(worker[0], worker[1], Role.CASEWORKER)), WorkScope.MINE, TODAY)
+        return worklist(ctx.as_user(Actor(worker[0], worker[1], Role.CASEWORKER)), WorkScope.MINE)
 
     stats, baseline = measure(call, inputs, lambda w: _raw(opened.raw, "owner_id", w[0]))
     sizes = [
-        sum(worklist(ctx.as_user(Actor(i, n, Role.CASEWORKER)), WorkScope.MINE, TODAY).counts.values())
+        sum(worklist(ctx.as_user(Actor(i, n, Role.CASEWORKER)), WorkScope.MINE).counts.values())
         for i, n in workers
     ]
     return Figure(
@@ -72,9 +72,9 @@ def area(opened: Opened) -> Figure:
     inputs = [areas[n % len(areas)] for n in range(RUNS // 2)]
     ctx = opened.ctx
     stats, baseline = measure(
-        lambda a: worklist(ctx, WorkScope.AREA, TODAY, area=a[1]), inputs, lambda a: _raw(opened.raw, "area_id", a[0])
+        lambda a: worklist(ctx, WorkScope.AREA, area=a[1]), inputs, lambda a: _raw(opened.raw, "area_id", a[0])
     )
-    sizes = [sum(worklist(ctx, WorkScope.AREA, TODAY, area=c).counts.values()) for _i, c in areas]
+    sizes = [sum(worklist(ctx, WorkScope.AREA, area=c).counts.values()) for _i, c in areas]
     return Figure(
         "fristen.bereich", "Worklist, one area (8 weeks)", stats, baseline=baseline, baseline_label="raw SQL",
         target=TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",

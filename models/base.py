@@ -44,9 +44,5 @@ def KeyString(length: int) -> String:
     return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, KeyString, UTCDateTime, utcnow
+from models.base import Base, KeyString, UTCDateTime
 
 
 class Area(Base):
@@ -35,7 +35,7 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -55,7 +55,7 @@ class AssignmentRule(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     start: Mapped[str] = mapped_column(KeyString(40))
     end: Mapped[str] = mapped_column(KeyString(40))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Deputy(Base):

@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
+from abh_desk.clock import FixedClock  # noqa: E402
 from abh_desk.services.assignment import set_deputy  # noqa: E402
 from abh_desk.services.auth import SignedIn, sign_in  # noqa: E402
 from abh_desk.services.context import ServiceContext  # noqa: E402
@@ -62,15 +63,15 @@ def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, "de")
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3")
-        generate_demo(ctx, 2000, seed=1, today=TODAY)
-        generate_demo_deadlines(ctx, today=TODAY)
-        generate_demo_cards(ctx, today=TODAY)
+        ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3", clock=FixedClock(TODAY))
+        generate_demo(ctx, 2000, seed=1)
+        generate_demo_deadlines(ctx)
+        generate_demo_cards(ctx)
         ensure_demo_users(ctx)
         set_deputy(ctx, "rudolf", "schweiger", TODAY, TODAY + timedelta(days=14))
         signed_in = sign_in(ctx, "schweiger", DEMO_PASSWORD)
         ctx = ctx.as_user(signed_in.actor)
-        window = MainWindow(ctx, today=TODAY, signed_in=signed_in)
+        window = MainWindow(ctx, signed_in=signed_in)
         window.resize(1280, 800)
         window.show()
         settle(window, lambda: window.start.urgent.rowCount() > 0)
@@ -128,19 +129,19 @@ def main() -> int:
 def notices(window: MainWindow, ctx: ServiceContext, lead: SignedIn, case_id: int, out: Path) -> None:
     """A rejection drafted by the caseworker and waiting in the team lead's queue."""
     draft = replace(
-        new_draft(ctx, case_id, TODAY),
+        new_draft(ctx, case_id),
         grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen von 600 EUR deckt den Bedarf von 1.100 EUR nicht."),),
         exit_period_days=21,
     )
-    letter_id = draft_rejection(ctx, case_id, draft, TODAY)
+    letter_id = draft_rejection(ctx, case_id, draft)
     waive_hearing(ctx, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
-    submit_for_review(ctx, letter_id, notice_view(ctx, letter_id).version, TODAY)
+    submit_for_review(ctx, letter_id, notice_view(ctx, letter_id).version)
     notice = window.open_notice(case_id, letter_id)
     notice.resize(1280, 820)
     settle(window, lambda: notice.view is not None and notice.preview.page_count() > 0)
     save(notice, out / "bescheid.png")
     notice.close()
-    review = MainWindow(ctx.as_user(lead.actor), window.runner, today=TODAY, signed_in=lead)
+    review = MainWindow(ctx.as_user(lead.actor), window.runner, signed_in=lead)
     review.resize(1280, 800)
     review.show()
     review.tabs.setCurrentWidget(review.reviews)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +22,7 @@ from sqlalchemy import create_engine, text
 
 from abh_desk import migrate
 from abh_desk.bootstrap import ensure_areas
+from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
@@ -136,19 +138,31 @@ def database(database_url: str) -> Iterator[Database]:
     db.dispose()
 
 
+#: The day a test runs on unless its module sets ``TODAY``: a Saturday, so weekends and the
+#: next working day are exercised by default.
+TEST_DAY = date(2026, 11, 21)
+
+
 @pytest.fixture
-def ctx(database: Database, catalogue: Catalogue) -> ServiceContext:
-    context = ServiceContext(database, catalogue)
+def clock(request: pytest.FixtureRequest) -> FixedClock:
+    """The one clock of a test: 10 o'clock office time on the module's ``TODAY`` (or ``TEST_DAY``).
+    Every context a test makes from ``ctx`` shares it; ``clock.move_to(day)`` moves them all."""
+    return FixedClock(getattr(request.module, "TODAY", TEST_DAY))
+
+
+@pytest.fixture
+def ctx(database: Database, catalogue: Catalogue, clock: FixedClock) -> ServiceContext:
+    context = ServiceContext(database, catalogue, clock=clock)
     ensure_areas(context)
     return context
 
 
 @pytest.fixture
-def sqlite_ctx(tmp_path: Path, catalogue: Catalogue) -> Iterator[ServiceContext]:
+def sqlite_ctx(tmp_path: Path, catalogue: Catalogue, clock: FixedClock) -> Iterator[ServiceContext]:
     """A fresh migrated SQLite file only (for tests that are about SQLite or need no server)."""
     db = Database(new_sqlite_database(tmp_path))
     migrate.upgrade(db)
-    context = ServiceContext(db, catalogue)
+    context = ServiceContext(db, catalogue, clock=clock)
     ensure_areas(context)
     yield context
     db.dispose()

@@ -3,7 +3,6 @@ return or destruction. Each runs its service and shows a refusal under the field
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
@@ -25,13 +24,11 @@ from ui.tasks import TaskRunner
 class OrderDialog(FormDialog):
     """Bestellung bei der Bundesdruckerei."""
 
-    def __init__(
-        self, ctx: ServiceContext, case_id: int, runner: TaskRunner, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, case_id: int, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__("", runner, parent)
         self.setWindowTitle(self.tr("eAT ordered"))
-        self.ctx, self.case_id, self.today = ctx, case_id, today
-        self.ordered_on = date_edit(today)
+        self.ctx, self.case_id = ctx, case_id
+        self.ordered_on = date_edit(ctx.today())
         self.order_number = QLineEdit()
         self.order_number.setPlaceholderText(self.tr("as given by the Bundesdruckerei"))
         self.add("bestellt_am", self.tr("Ordered on:"), self.ordered_on)
@@ -39,21 +36,19 @@ class OrderDialog(FormDialog):
         self.order_number.setFocus()
 
     def save(self) -> None:
-        ctx, case_id, today = self.ctx, self.case_id, self.today
+        ctx, case_id = self.ctx, self.case_id
         on, number = self.ordered_on.date().toPython(), self.order_number.text()
-        self.submit(lambda: order_card(ctx, case_id, on, number, today=today))
+        self.submit(lambda: order_card(ctx, case_id, on, number))
 
 
 class ArrivalDialog(FormDialog):
     """Eingang der Karte: serial number and the chip checked."""
 
-    def __init__(
-        self, ctx: ServiceContext, card: CardInfo, runner: TaskRunner, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, card: CardInfo, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__("", runner, parent)
         self.setWindowTitle(self.tr("eAT arrived"))
-        self.ctx, self.card, self.today = ctx, card, today
-        self.arrived_on = date_edit(card.arrived_on or today)
+        self.ctx, self.card = ctx, card
+        self.arrived_on = date_edit(card.arrived_on or ctx.today())
         self.serial = QLineEdit(card.card_serial)
         self.serial.setPlaceholderText(self.tr("nine letters and digits, e.g. Y7K2M4T9L"))
         self.chip = QCheckBox(self.tr("Chip checked: data readable and correct"))
@@ -64,32 +59,30 @@ class ArrivalDialog(FormDialog):
         self.serial.setFocus()
 
     def save(self) -> None:
-        ctx, card, today = self.ctx, self.card, self.today
+        ctx, card = self.ctx, self.card
         serial, chip, on = self.serial.text(), self.chip.isChecked(), self.arrived_on.date().toPython()
-        self.submit(lambda: record_arrival(ctx, card.id, card.version, serial, chip, on, today=today))
+        self.submit(lambda: record_arrival(ctx, card.id, card.version, serial, chip, on))
 
 
 class NotifyDialog(FormDialog):
     """Benachrichtigung: the pickup letter, or a note that the holder was phoned or e-mailed."""
 
-    def __init__(
-        self, ctx: ServiceContext, card: CardInfo, runner: TaskRunner, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, card: CardInfo, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__("", runner, parent)
         self.setWindowTitle(self.tr("Notify the holder"))
-        self.ctx, self.card, self.today = ctx, card, today
+        self.ctx, self.card = ctx, card
         self.method = QComboBox()
         self.method.addItem(self.tr("Pickup letter (PDF, kept with the case)"), NoticeMethod.LETTER.value)
         self.method.addItem(self.tr("Phoned"), NoticeMethod.PHONE.value)
         self.method.addItem(self.tr("E-mailed"), NoticeMethod.EMAIL.value)
-        self.notified_on = date_edit(today)
+        self.notified_on = date_edit(ctx.today())
         self.add("wie", self.tr("How:"), self.method)
         self.add("benachrichtigt_am", self.tr("On:"), self.notified_on)
 
     def save(self) -> None:
-        ctx, card, today = self.ctx, self.card, self.today
+        ctx, card = self.ctx, self.card
         method, on = NoticeMethod(self.method.currentData()), self.notified_on.date().toPython()
-        self.submit(lambda: record_notification(ctx, card.id, card.version, method, on, today=today))
+        self.submit(lambda: record_notification(ctx, card.id, card.version, method, on))
 
     @property
     def letter_id(self) -> int | None:
@@ -106,23 +99,22 @@ class CloseDialog(FormDialog):
         card_id: int,
         version: int | None,
         runner: TaskRunner,
-        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("", runner, parent)
         self.setWindowTitle(self.tr("Card returned or destroyed"))
-        self.ctx, self.card_id, self.version, self.today = ctx, card_id, version, today
+        self.ctx, self.card_id, self.version = ctx, card_id, version
         self.outcome = QComboBox()
         self.outcome.addItem(self.tr("Returned to the Bundesdruckerei"), CardStatus.RETURNED.value)
         self.outcome.addItem(self.tr("Destroyed"), CardStatus.DESTROYED.value)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. not collected for three months despite a reminder"))
-        self.on = date_edit(today)
+        self.on = date_edit(ctx.today())
         self.add("ausgang", self.tr("What happened:"), self.outcome)
         self.add("grund", self.tr("Reason:"), self.reason)
         self.add("am", self.tr("On:"), self.on)
 
     def save(self) -> None:
-        ctx, card_id, version, today = self.ctx, self.card_id, self.version, self.today
+        ctx, card_id, version = self.ctx, self.card_id, self.version
         outcome, reason, on = CardStatus(self.outcome.currentData()), self.reason.text(), self.on.date().toPython()
-        self.submit(lambda: close_card(ctx, card_id, version, outcome, reason, on, today=today))
+        self.submit(lambda: close_card(ctx, card_id, version, outcome, reason, on))

@@ -3,8 +3,6 @@ or return/destruction), every card of the case with its dates, and the chosen ca
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,7 +17,7 @@ from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, message_label, table_view
+from ui.widgets import german_date, message_label, moment_text, table_view
 
 STATUS_COLORS = {CardStatus.HANDED_OVER: "#d9f2d9", CardStatus.RETURNED: "#e6e6e6", CardStatus.DESTROYED: "#e6e6e6"}
 OVERDUE_COLOR = "#f4c7c3"
@@ -29,9 +27,9 @@ class CardTab(QWidget):
     sig_changed = Signal()
     """A step was recorded: the owner reloads the case (and this tab with it)."""
 
-    def __init__(self, ctx: ServiceContext, case_id: int, runner: TaskRunner, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, case_id: int, runner: TaskRunner) -> None:
         super().__init__()
-        self.ctx, self.case_id, self.runner, self.today = ctx, case_id, runner, today
+        self.ctx, self.case_id, self.runner = ctx, case_id, runner
         self.dialog: FormDialog | None = None
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
@@ -84,7 +82,7 @@ class CardTab(QWidget):
         self.show_cards([])
 
     def _color(self, card: CardInfo) -> str | None:
-        if card.overdue_from is not None and card.overdue_from <= self.today:
+        if card.overdue_from is not None and card.overdue_from <= self.ctx.today():
             return OVERDUE_COLOR
         return STATUS_COLORS.get(card.status)
 
@@ -139,7 +137,7 @@ class CardTab(QWidget):
             return
         lines = [
             self.tr("Handed over %1 by %2 to %3")
-            .replace("%1", h.handed_over_at.astimezone().strftime("%d.%m.%Y %H:%M"))
+            .replace("%1", moment_text(h.handed_over_at))
             .replace("%2", h.caseworker)
             .replace("%3", f"{h.recipient_name} ({h.recipient_label})"),
             self.tr("Identity checked with: %1").replace("%1", h.identity_check),
@@ -154,11 +152,7 @@ class CardTab(QWidget):
         if h.recipient_id_number:
             lines.insert(1, self.tr("ID document: %1").replace("%1", h.recipient_id_number))
         if h.fingerprints_deleted_at:
-            lines.append(
-                self.tr("Fingerprints deleted: %1").replace(
-                    "%1", h.fingerprints_deleted_at.astimezone().strftime("%d.%m.%Y %H:%M")
-                )
-            )
+            lines.append(self.tr("Fingerprints deleted: %1").replace("%1", moment_text(h.fingerprints_deleted_at)))
         self.details.setText("\n".join(lines))
 
     # --- steps ------------------------------------------------------------------------------
@@ -173,17 +167,17 @@ class CardTab(QWidget):
         self.sig_changed.emit()
 
     def order(self) -> FormDialog:
-        return self._open(OrderDialog(self.ctx, self.case_id, self.runner, self.today, self))
+        return self._open(OrderDialog(self.ctx, self.case_id, self.runner, self))
 
     def arrival(self) -> FormDialog | None:
         card = self.current()
-        return self._open(ArrivalDialog(self.ctx, card, self.runner, self.today, self)) if card else None
+        return self._open(ArrivalDialog(self.ctx, card, self.runner, self)) if card else None
 
     def notify(self) -> FormDialog | None:
         card = self.current()
         if card is None:
             return None
-        dialog = NotifyDialog(self.ctx, card, self.runner, self.today, self)
+        dialog = NotifyDialog(self.ctx, card, self.runner, self)
         dialog.accepted.connect(lambda: self._save_notice(dialog))
         return self._open(dialog)
 
@@ -200,13 +194,13 @@ class CardTab(QWidget):
         card = self.current()
         if card is None:
             return None
-        return self._open(HandoverDialog(self.ctx, card.id, self.runner, self.today, self))
+        return self._open(HandoverDialog(self.ctx, card.id, self.runner, self))
 
     def close_card(self) -> FormDialog | None:
         card = self.current()
         if card is None:
             return None
-        return self._open(CloseDialog(self.ctx, card.id, card.version, self.runner, self.today, self))
+        return self._open(CloseDialog(self.ctx, card.id, card.version, self.runner, self))
 
     def show_error(self, exc: Exception) -> None:
         self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))

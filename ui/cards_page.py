@@ -5,8 +5,6 @@ is recorded as returned or destroyed."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -38,9 +36,9 @@ class CardsPage(QWidget):
     sig_open_case = Signal(int)
     sig_message = Signal(str)
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner) -> None:
         super().__init__()
-        self.ctx, self.runner, self.today = ctx, runner, today
+        self.ctx, self.runner = ctx, runner
         self.dialog: FormDialog | None = None
         self._open_first = False
         self._generation = 0
@@ -113,7 +111,7 @@ class CardsPage(QWidget):
         self.search_field.selectAll()
 
     def reload(self) -> None:
-        ctx, today, text, overdue = self.ctx, self.today, self.search_field.text(), self.overdue_only.isChecked()
+        ctx, text, overdue = self.ctx, self.search_field.text(), self.overdue_only.isChecked()
         self._generation += 1
         generation = self._generation
 
@@ -121,7 +119,7 @@ class CardsPage(QWidget):
             if generation == self._generation:  # an older search's answer is dropped
                 self.show_rows(rows)
 
-        self.runner.run(lambda: waiting_cards(ctx, today, text, overdue), done, self._error, owner=self)
+        self.runner.run(lambda: waiting_cards(ctx, text, overdue), done, self._error, owner=self)
 
     def show_rows(self, rows: list[WaitingCard]) -> None:
         self.rows.set_rows(rows)
@@ -155,7 +153,7 @@ class CardsPage(QWidget):
         card = self.rows.row(row)
         typed = normalize_serial(self.search_field.text())
         scanned = card.card_serial if card.card_serial and typed == card.card_serial else ""
-        dialog = HandoverDialog(self.ctx, card.card_id, self.runner, self.today, self, scanned_serial=scanned)
+        dialog = HandoverDialog(self.ctx, card.card_id, self.runner, self, scanned_serial=scanned)
         dialog.accepted.connect(lambda: self._handed_over(card))
         self.dialog = dialog
         dialog.open()
@@ -183,7 +181,7 @@ class CardsPage(QWidget):
         if not 0 <= row < self.rows.rowCount():
             return None
         card = self.rows.row(row)
-        dialog = CloseDialog(self.ctx, card.card_id, card.version, self.runner, self.today, self)
+        dialog = CloseDialog(self.ctx, card.card_id, card.version, self.runner, self)
         dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()
@@ -194,13 +192,15 @@ class CardsPage(QWidget):
         if not cards:
             self.sig_message.emit(self.tr("Please select the cards first."))
             return
-        path = dialogs.ask_save_path(self, self.tr("Save pickup reminders"), f"abholung-{self.today:%Y-%m-%d}.pdf")
+        path = dialogs.ask_save_path(
+            self, self.tr("Save pickup reminders"), f"abholung-{self.ctx.today():%Y-%m-%d}.pdf"
+        )
         if path is None:
             return
-        ctx, ids, today = self.ctx, [c.card_id for c in cards], self.today
+        ctx, ids = self.ctx, [c.card_id for c in cards]
 
         def work() -> int:
-            path.write_bytes(pickup_reminders(ctx, ids, today))
+            path.write_bytes(pickup_reminders(ctx, ids))
             return len(ids)
 
         def done(count: int) -> None:

@@ -4,8 +4,6 @@ Strg+V waives with a reason, Strg+N adds a further document."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,7 +50,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, message_label, table_view
+from ui.widgets import german_date, message_label, moment_text, table_view
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -67,14 +65,12 @@ class CaseDialog(QDialog):
         ctx: ServiceContext,
         case_id: int,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id = case_id
         self.runner = runner or TaskRunner(self)
-        self.today = today or date.today()
         self.file: CaseFile | None = None
         self.pending_message = ""
         self.setWindowTitle(self.tr("Case"))
@@ -97,12 +93,12 @@ class CaseDialog(QDialog):
         )
         self.tabs.addTab(table_view(self.deadlines, (200, 100, 100)), self.tr("Deadlines"))
         self.tabs.addTab(self._letters_tab(), self.tr("Letters"))
-        self.card_tab = CardTab(ctx, case_id, self.runner, self.today)
+        self.card_tab = CardTab(ctx, case_id, self.runner)
         self.card_tab.sig_changed.connect(self.reload)
         self.tabs.addTab(self.card_tab, self.tr("eAT"))
         self.history = RowsModel[HistoryEntry](
             [
-                Column(self.tr("When"), lambda h: h.when.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("When"), lambda h: moment_text(h.when)),
                 Column(self.tr("Who"), lambda h: h.who),
                 Column(self.tr("What"), lambda h: h.action),
                 Column(self.tr("Details"), lambda h: h.details),
@@ -130,7 +126,7 @@ class CaseDialog(QDialog):
             [
                 Column(self.tr("Letter"), lambda r: r.kind_label),
                 Column(self.tr("State"), lambda r: r.status_label),
-                Column(self.tr("Made on"), lambda r: r.created_at.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("Made on"), lambda r: moment_text(r.created_at)),
                 Column(self.tr("By"), lambda r: r.created_by),
                 Column(self.tr("Fingerprint (SHA-256)"), lambda r: r.sha256[:16] + "…"),
             ]
@@ -199,16 +195,16 @@ class CaseDialog(QDialog):
             self._show_notice(self.letters.row(row).id)
 
     def _show_notice(self, letter_id: int | None) -> None:
-        self.notice_dialog = NoticeDialog(self.ctx, self.case_id, letter_id, self.runner, self.today, parent=self)
+        self.notice_dialog = NoticeDialog(self.ctx, self.case_id, letter_id, self.runner, parent=self)
         self.notice_dialog.changed.connect(self.reload)
         self.notice_dialog.show()
 
     def request_missing_documents(self) -> None:
-        ctx, case_id, today = self.ctx, self.case_id, self.today
+        ctx, case_id = self.ctx, self.case_id
 
         def work() -> tuple[CaseFile, list[LetterRow]]:
-            create_missing_documents_letter(ctx, case_id, today=today)
-            return get_case_file(ctx, case_id, today), case_letters(ctx, case_id)
+            create_missing_documents_letter(ctx, case_id)
+            return get_case_file(ctx, case_id), case_letters(ctx, case_id)
 
         self.runner.run(work, self._loaded, self.show_error, owner=self)
 
@@ -267,13 +263,13 @@ class CaseDialog(QDialog):
         username = dialogs.ask_text(self, self.tr("Share the case"), self.tr("User name of the colleague:"))
         if not username:
             return
-        until = dialogs.ask_date(self, self.tr("Share the case"), self.tr("Until (inclusive):"), self.today)
+        until = dialogs.ask_date(self, self.tr("Share the case"), self.tr("Until (inclusive):"), self.ctx.today())
         if until is None:
             return
         note = dialogs.ask_text(self, self.tr("Share the case"), self.tr("Why? (logged)"))
         if note is None:
             return
-        ctx, case_id, today = self.ctx, self.case_id, self.today
+        ctx, case_id = self.ctx, self.case_id
 
         def shared(_result: object) -> None:
             # Shown once the file (with the new history entry) is loaded again.
@@ -282,9 +278,7 @@ class CaseDialog(QDialog):
             )
             self.reload()
 
-        self.runner.run(
-            lambda: share_case(ctx, case_id, username, until, note, today), shared, self.show_error, owner=self
-        )
+        self.runner.run(lambda: share_case(ctx, case_id, username, until, note), shared, self.show_error, owner=self)
 
     def _checklist_tab(self) -> QWidget:
         widget = QWidget()
@@ -330,9 +324,9 @@ class CaseDialog(QDialog):
     # --- data -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        ctx, case_id, today = self.ctx, self.case_id, self.today
+        ctx, case_id = self.ctx, self.case_id
         self.runner.run(
-            lambda: (get_case_file(ctx, case_id, today), case_letters(ctx, case_id)),
+            lambda: (get_case_file(ctx, case_id), case_letters(ctx, case_id)),
             self._loaded,
             self._load_failed,
             owner=self,
@@ -354,14 +348,12 @@ class CaseDialog(QDialog):
         if reason is None:
             self.reject()
             return
-        ctx, case_id, today = self.ctx, self.case_id, self.today
+        ctx, case_id = self.ctx, self.case_id
 
         def refused(exc: Exception) -> None:  # too short, too long: say so and ask again
             self._ask_reason(exc.message if isinstance(exc, DomainError) else str(exc))
 
-        self.runner.run(
-            lambda: open_with_reason(ctx, case_id, reason, today), lambda _r: self.reload(), refused, owner=self
-        )
+        self.runner.run(lambda: open_with_reason(ctx, case_id, reason), lambda _r: self.reload(), refused, owner=self)
 
     def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
         self.tabs.setEnabled(True)
@@ -439,9 +431,9 @@ class CaseDialog(QDialog):
     def tick_received(self) -> None:
         line = self.current_line()
         if line is not None:
-            ctx, today = self.ctx, self.today
+            ctx = self.ctx
             self.runner.run(
-                lambda: mark_received(ctx, line.id, None, line.version, today),
+                lambda: mark_received(ctx, line.id, None, line.version),
                 self.show_file,
                 self.show_error,
                 owner=self,

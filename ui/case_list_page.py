@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -24,12 +22,11 @@ class CaseListPage(QWidget):
     sig_message = Signal(str)
     sig_open_case = Signal(int)
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, scope: Scope, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, scope: Scope) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner
         self.scope = scope
-        self.today = today
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.count = QLabel()
@@ -41,7 +38,7 @@ class CaseListPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.model = PagedTableModel[CaseListRow](
             runner,
-            lambda ids: case_list_rows(ctx, ids, self.today),
+            lambda ids: case_list_rows(ctx, ids),
             [
                 Column(self.tr("File number"), lambda c: c.file_number),
                 Column(self.tr("Person"), lambda c: c.person_name),
@@ -92,7 +89,7 @@ class CaseListPage(QWidget):
         self.runner.run(lambda: (area_name(ctx), area_caseworkers(ctx)), loaded, self._error, owner=self)
 
     def reload(self) -> None:
-        ctx, scope, today = self.ctx, self.scope, self.today
+        ctx, scope = self.ctx, self.scope
         statuses = OPEN_CASE_STATUSES if self.status_filter.currentData() == "offen" else ALL_STATUSES
         owner = self.owner_filter.currentData() or None
 
@@ -100,7 +97,7 @@ class CaseListPage(QWidget):
             self.model.set_ids(ids)
             self.count.setText(self.tr("%n case(s)", "", len(ids)))
 
-        self.runner.run(lambda: case_ids(ctx, scope, today, statuses, owner), done, self._error, owner=self)
+        self.runner.run(lambda: case_ids(ctx, scope, statuses, owner), done, self._error, owner=self)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row(index.row())

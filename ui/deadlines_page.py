@@ -3,8 +3,6 @@ every area, and the titles expiring within eight weeks with no application filed
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +32,10 @@ class DeadlinesPage(QWidget):
     sig_message = Signal(str)
     sig_open_case = Signal(int)
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner
-        self.today = today
         self.scope = QComboBox()
         self.scope.addItem(self.tr("My deadlines (with deputised colleagues)"), WorkScope.MINE.value)
         self.scope.addItem(self.tr("My area"), WorkScope.AREA.value)
@@ -117,14 +114,16 @@ class DeadlinesPage(QWidget):
         """The selected titles' reminders, in the background with a progress bar and Cancel: one
         combined PDF to print where the user says, and each letter as its own PDF in a folder beside it."""
         titles = self.selected_titles()
-        path = dialogs.ask_save_path(self, self.tr("Save reminder letters"), f"erinnerungen-{self.today:%Y-%m-%d}.pdf")
+        path = dialogs.ask_save_path(
+            self, self.tr("Save reminder letters"), f"erinnerungen-{self.ctx.today():%Y-%m-%d}.pdf"
+        )
         if path is None:
             return
-        ctx, ids, today = self.ctx, [t.title_id for t in titles], self.today
+        ctx, ids = self.ctx, [t.title_id for t in titles]
         folder = path.with_name(f"{path.stem}-einzeln")
 
         def work(progress: Progress) -> int:
-            batch = reminder_batch(ctx, ids, today, progress)
+            batch = reminder_batch(ctx, ids, progress)
             folder.mkdir(exist_ok=True)
             for name, pdf in batch.letters:
                 (folder / name).write_bytes(pdf)
@@ -143,7 +142,7 @@ class DeadlinesPage(QWidget):
         )
 
     def reload(self) -> None:
-        ctx, today = self.ctx, self.today
+        ctx = self.ctx
         scope = WorkScope(self.scope.currentData())
 
         def done(result: tuple[Worklist, list[ExpiringTitle]]) -> None:
@@ -161,9 +160,7 @@ class DeadlinesPage(QWidget):
                 self.tr("%n title(s) expire within eight weeks with no application filed", "", len(titles))
             )
 
-        self.runner.run(
-            lambda: (worklist(ctx, scope, today), expiring_titles(ctx, today)), done, self._error, owner=self
-        )
+        self.runner.run(lambda: (worklist(ctx, scope), expiring_titles(ctx)), done, self._error, owner=self)
 
     def _open_deadline(self, index: QModelIndex) -> None:
         self.sig_open_case.emit(self.rows.row(index.row())[1].case_id)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings
 from abh_desk.domain.deadlines_calendar import LAENDER
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
@@ -55,9 +56,14 @@ class FirstStartDialog(QDialog):
     """Einrichtung des Arbeitsplatzes. After ``exec()`` is accepted, ``settings`` holds what was written."""
 
     def __init__(
-        self, runner: TaskRunner | None = None, demo_persons: int = DEMO_PERSONS, parent: QWidget | None = None
+        self,
+        runner: TaskRunner | None = None,
+        demo_persons: int = DEMO_PERSONS,
+        parent: QWidget | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.runner = runner or TaskRunner(self)
         self.demo_persons = demo_persons
         self.settings: WorkstationSettings | None = None
@@ -294,7 +300,7 @@ class FirstStartDialog(QDialog):
             self._show_office(self.state)
             self._show_page(1)
 
-        self.runner.run(lambda: connect(choice), connected, self._failed, owner=self)
+        self.runner.run(lambda: connect(choice, self.clock), connected, self._failed, owner=self)
 
     def _show_office(self, state: SetupState) -> None:
         office = state.office
@@ -363,7 +369,7 @@ class FirstStartDialog(QDialog):
         self._busy(True)
 
         def work(progress: Progress) -> WorkstationSettings:
-            return set_up_demo(persons, progress.report, progress.cancelled)
+            return set_up_demo(persons, progress.report, progress.cancelled, self.clock)
 
         def done(settings: WorkstationSettings) -> None:
             self.settings = settings

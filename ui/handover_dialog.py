@@ -6,8 +6,6 @@ for printing; it is kept with the case."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abh_desk.clock import OFFICE_ZONE, local_now
 from abh_desk.services.card_handover import (
     IDENTITY_CHECKS,
     WITHDRAWN_KINDS,
@@ -56,7 +55,6 @@ class HandoverDialog(FormDialog):
         ctx: ServiceContext,
         card_id: int,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         parent: QWidget | None = None,
         scanned_serial: str = "",
     ) -> None:
@@ -69,7 +67,6 @@ class HandoverDialog(FormDialog):
             self.runner.setParent(self)
         self.ctx = ctx
         self.card_id = card_id
-        self.today = today or date.today()
         self.form_data: HandoverForm | None = None
         self.done_value: HandoverDone | None = None
 
@@ -121,7 +118,7 @@ class HandoverDialog(FormDialog):
         self.fingerprints = QCheckBox(self.tr("Fingerprints deleted (§ 61a (2) AufenthV)"))
         self.fingerprints.setChecked(True)
         self.fee_paid = QCheckBox()
-        self.when = datetime_edit(datetime.now())
+        self.when = datetime_edit(local_now(ctx.clock))
 
         self.add("seriennummer", self.tr("Card serial number:"), self.serial)
         self.add("empfang", self.tr("Received by:"), self.recipient)
@@ -146,8 +143,8 @@ class HandoverDialog(FormDialog):
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(lambda: self.withdrawn_list.takeItem(self.withdrawn_list.currentRow()))
         self._recipient_changed()
-        ctx, today = self.ctx, self.today
-        self.runner.run(lambda: handover_form(ctx, card_id, today), self.show_form, self._load_failed, owner=self)
+        ctx = self.ctx
+        self.runner.run(lambda: handover_form(ctx, card_id), self.show_form, self._load_failed, owner=self)
 
     def _recipient_label(self, kind: RecipientKind) -> str:
         return {
@@ -217,7 +214,7 @@ class HandoverDialog(FormDialog):
             supplementary_sheet=self.supplementary.isChecked(),
             fingerprints_deleted=self.fingerprints.isChecked(),
             fee_paid=self.fee_paid.isChecked(),
-            handed_over_at=self.when.dateTime().toPython().astimezone(),
+            handed_over_at=self.when.dateTime().toPython().replace(tzinfo=OFFICE_ZONE),
         )
 
     def save(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -40,24 +39,22 @@ class MainWindow(QMainWindow):
         self,
         ctx: ServiceContext,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         signed_in: SignedIn | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
-        self.today = today or date.today()
         self.setWindowTitle(self.tr("ABH Desk"))
         self.resize(1200, 760)
 
         who = signed_in.display_name if signed_in else ctx.actor.username
-        self.start = StartPage(ctx, self.runner, self.today, self.tr("Good day, %1").replace("%1", who))
-        self.search = SearchPage(ctx, self.runner, self.today)
-        self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE, self.today)
-        self.team = CaseListPage(ctx, self.runner, Scope.TEAM, self.today)
-        self.deadlines = DeadlinesPage(ctx, self.runner, self.today)
-        self.reviews = ReviewPage(ctx, self.runner, self.today)
-        self.cards = CardsPage(ctx, self.runner, self.today)
+        self.start = StartPage(ctx, self.runner, self.tr("Good day, %1").replace("%1", who))
+        self.search = SearchPage(ctx, self.runner)
+        self.my_cases = CaseListPage(ctx, self.runner, Scope.MINE)
+        self.team = CaseListPage(ctx, self.runner, Scope.TEAM)
+        self.deadlines = DeadlinesPage(ctx, self.runner)
+        self.reviews = ReviewPage(ctx, self.runner)
+        self.cards = CardsPage(ctx, self.runner)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
@@ -103,7 +100,7 @@ class MainWindow(QMainWindow):
         # It is the office's bookkeeping, logged as the system's, not as whoever happened to start.
         system = ctx.as_user(SYSTEM)
         self.runner.run(
-            lambda: finalize_due_notices(system, self.today),
+            lambda: finalize_due_notices(system),
             lambda _n: self.start.reload(),
             lambda exc: self.statusBar().showMessage(
                 self.tr("Finality of notices not checked: %1").replace("%1", getattr(exc, "message", str(exc)))
@@ -245,7 +242,7 @@ class MainWindow(QMainWindow):
         self.search.open_person(person_id)
 
     def open_case(self, case_id: int) -> CaseDialog:
-        dialog = CaseDialog(self.ctx, case_id, today=self.today, parent=self)
+        dialog = CaseDialog(self.ctx, case_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.case_dialogs.append(dialog)
@@ -253,7 +250,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_notice(self, case_id: int, letter_id: int) -> NoticeDialog:
-        dialog = NoticeDialog(self.ctx, case_id, letter_id, self.runner, self.today, parent=self)
+        dialog = NoticeDialog(self.ctx, case_id, letter_id, self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.reviews.reload)
         dialog.show()
@@ -262,7 +259,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def new_person(self) -> PersonDialog:
-        dialog = PersonDialog(self.ctx, today=self.today, parent=self)
+        dialog = PersonDialog(self.ctx, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
         dialog.open()
         return dialog
@@ -272,7 +269,7 @@ class MainWindow(QMainWindow):
         if file is None:
             self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
             return None
-        dialog = PersonDialog(self.ctx, file.person, today=self.today, parent=self)
+        dialog = PersonDialog(self.ctx, file.person, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
         dialog.open()
         return dialog
@@ -290,9 +287,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
             return None
         person = file.person
-        dialog = NewCaseDialog(
-            self.ctx, person.id, f"{person.family_name}, {person.given_names}", today=self.today, parent=self
-        )
+        dialog = NewCaseDialog(self.ctx, person.id, f"{person.family_name}, {person.given_names}", parent=self)
         dialog.accepted.connect(lambda: self._case_created(dialog))
         dialog.open()
         return dialog

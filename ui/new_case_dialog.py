@@ -3,8 +3,6 @@ surname letter and the Aktenzeichen is shown at once."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -34,7 +32,6 @@ class NewCaseDialog(QDialog):
         person_id: int,
         person_name: str,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -47,9 +44,8 @@ class NewCaseDialog(QDialog):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”"))
         self.procedures = QListWidget()
-        self.applied_on = QDateEdit(
-            QDate((today or date.today()).year, (today or date.today()).month, (today or date.today()).day)
-        )
+        today = ctx.today()
+        self.applied_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.applied_on.setCalendarPopup(True)
         self.applied_on.setDisplayFormat("dd.MM.yyyy")
         self.result = QLabel()

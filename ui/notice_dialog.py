@@ -5,7 +5,6 @@ show follows from what the services allow this user now; the services check ever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -56,7 +55,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import message_label, table_view
+from ui.widgets import message_label, moment_text, table_view
 
 
 @dataclass(frozen=True)
@@ -76,13 +75,11 @@ class NoticeDialog(QDialog):
         case_id: int,
         letter_id: int | None = None,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.case_id, self.letter_id = ctx, case_id, letter_id
         self.runner = runner or TaskRunner(self)
-        self.today = today or date.today()
         self.view: NoticeView | None = None
         self.details: dict[str, str] = {}
         self.setWindowTitle(self.tr("Rejection notice"))
@@ -110,7 +107,7 @@ class NoticeDialog(QDialog):
         self.preview = PdfPreview()
         self.steps = RowsModel[NoticeStep](
             [
-                Column(self.tr("When"), lambda s: s.when.astimezone().strftime("%d.%m.%Y %H:%M")),
+                Column(self.tr("When"), lambda s: moment_text(s.when)),
                 Column(self.tr("Who"), lambda s: s.who),
                 Column(self.tr("Step"), lambda s: s.what),
                 Column(self.tr("Details"), lambda s: s.details),
@@ -259,11 +256,11 @@ class NoticeDialog(QDialog):
     # --- data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        ctx, case_id, letter_id, today = self.ctx, self.case_id, self.letter_id, self.today
+        ctx, case_id, letter_id = self.ctx, self.case_id, self.letter_id
 
         def work() -> Loaded:
             if letter_id is None:
-                return Loaded(None, new_draft(ctx, case_id, today), None, refusal_grounds(ctx))
+                return Loaded(None, new_draft(ctx, case_id), None, refusal_grounds(ctx))
             return Loaded(
                 notice_view(ctx, letter_id), draft_of(ctx, letter_id), letter_pdf(ctx, letter_id), refusal_grounds(ctx)
             )
@@ -383,18 +380,16 @@ class NoticeDialog(QDialog):
         draft = self._draft()
         if draft is None or (self.view is not None and NoticeAction.EDIT not in self.view.actions):
             return
-        ctx, case_id, today, view = self.ctx, self.case_id, self.today, self.view
+        ctx, case_id, view = self.ctx, self.case_id, self.view
         if view is None:
-            self.runner.run(
-                lambda: draft_rejection(ctx, case_id, draft, today), self._after, self.show_error, owner=self
-            )
+            self.runner.run(lambda: draft_rejection(ctx, case_id, draft), self._after, self.show_error, owner=self)
         else:
-            self._step(lambda: update_rejection(ctx, view.id, view.version, draft, today))
+            self._step(lambda: update_rejection(ctx, view.id, view.version, draft))
 
     def send_hearing(self) -> None:
-        view, ctx, today = self._current(), self.ctx, self.today
+        view, ctx = self._current(), self.ctx
         if view:
-            self._step(lambda: send_hearing(ctx, view.id, view.version, sent_on=today))
+            self._step(lambda: send_hearing(ctx, view.id, view.version))
 
     def waive_hearing(self) -> None:
         view, ctx = self._current(), self.ctx
@@ -406,14 +401,14 @@ class NoticeDialog(QDialog):
 
     def record_statement(self) -> None:
         view, ctx = self._current(), self.ctx
-        received = dialogs.ask_date(self, self.tr("Statement"), self.tr("Statement received on"), self.today)
+        received = dialogs.ask_date(self, self.tr("Statement"), self.tr("Statement received on"), self.ctx.today())
         if view and received is not None:
             self._step(lambda: record_statement(ctx, view.id, view.version, received))
 
     def submit(self) -> None:
-        view, ctx, today = self._current(), self.ctx, self.today
+        view, ctx = self._current(), self.ctx
         if view:
-            self._step(lambda: submit_for_review(ctx, view.id, view.version, today))
+            self._step(lambda: submit_for_review(ctx, view.id, view.version))
 
     def approve(self) -> None:
         view, ctx = self._current(), self.ctx
@@ -427,16 +422,18 @@ class NoticeDialog(QDialog):
             self._step(lambda: return_to_author(ctx, view.id, view.version, comment))
 
     def dispatch(self) -> None:
-        view, ctx, today = self._current(), self.ctx, self.today
+        view, ctx = self._current(), self.ctx
         methods = [(method.value, DISPATCH_METHOD_LABELS[method]) for method in DispatchMethod]
-        answer = dialogs.ask_dispatch(self, self.tr("Dispatch"), today, methods)
+        answer = dialogs.ask_dispatch(self, self.tr("Dispatch"), ctx.today(), methods)
         if view and answer is not None:
             posted, method, delivered = answer
-            self._step(lambda: dispatch(ctx, view.id, view.version, posted, DispatchMethod(method), delivered, today))
+            self._step(lambda: dispatch(ctx, view.id, view.version, posted, DispatchMethod(method), delivered))
 
     def record_remedy(self) -> None:
         view, ctx = self._current(), self.ctx
-        received = dialogs.ask_date(self, self.tr("Remedy"), self.tr("Objection or lawsuit received on"), self.today)
+        received = dialogs.ask_date(
+            self, self.tr("Remedy"), self.tr("Objection or lawsuit received on"), self.ctx.today()
+        )
         if not view or received is None:
             return
 
@@ -452,11 +449,11 @@ class NoticeDialog(QDialog):
         )
 
     def decide_remedy(self) -> None:
-        view, ctx, today = self._current(), self.ctx, self.today
+        view, ctx = self._current(), self.ctx
         labels = {OUTCOME_LABELS[outcome]: outcome for outcome in RemedyOutcome}
         chosen = dialogs.ask_choice(self, self.tr("Remedy"), self.tr("Outcome"), list(labels))
         if view and chosen is not None:
-            self._step(lambda: decide_remedy(ctx, view.id, view.version, labels[chosen], today))
+            self._step(lambda: decide_remedy(ctx, view.id, view.version, labels[chosen], ctx.today()))
 
     def save_pdf(self) -> None:
         view = self._current()

@@ -3,8 +3,6 @@ about a likely duplicate, and a clear message when another workstation saved fir
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +33,7 @@ from abh_desk.services.persons import (
 )
 from abh_desk.services.record_changes import StoredPerson, compare_person
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import message_label, moment_text
 
 DUPLICATE_CHECK_MS = 300
 # (field name in PersonInput, error key from the services, label)
@@ -60,14 +58,12 @@ class PersonDialog(QDialog):
         ctx: ServiceContext,
         person: PersonDetail | None = None,
         runner: TaskRunner | None = None,
-        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.person = person
         self.runner = runner or TaskRunner(self)
-        self.today = today or date.today()
         self.saved: PersonDetail | None = None
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         self.inputs: dict[str, QLineEdit | QComboBox] = {}
@@ -183,7 +179,7 @@ class PersonDialog(QDialog):
     def show_stored(self, stored: StoredPerson) -> None:
         """Who changed the person, when, and where my entries differ from what is stored now."""
         self.stored = stored
-        when = stored.change.when.astimezone().strftime("%d.%m.%Y %H:%M") if stored.change.when else "?"
+        when = moment_text(stored.change.when) if stored.change.when else "?"
         lines = [self.tr("Saved by %1 on %2.").replace("%1", stored.change.who).replace("%2", when)]
         if stored.differences:
             yours, kept = self.tr("yours"), self.tr("stored")
@@ -220,7 +216,7 @@ class PersonDialog(QDialog):
         self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
 
     def check_duplicates(self) -> None:
-        data, ctx, today = self.values(), self.ctx, self.today
+        data, ctx = self.values(), self.ctx
 
         def found(rows: list[PersonSummary]) -> None:
             if rows:
@@ -230,11 +226,11 @@ class PersonDialog(QDialog):
                 self.duplicates.clear()
 
         self.runner.run(
-            lambda: likely_duplicates(ctx, data.family_name, data.birth_date, today), found, lambda _e: None, owner=self
+            lambda: likely_duplicates(ctx, data.family_name, data.birth_date), found, lambda _e: None, owner=self
         )
 
     def save(self) -> None:
-        data, ctx, person, today = self.values(), self.ctx, self.person, self.today
+        data, ctx, person = self.values(), self.ctx, self.person
         for label in self.errors.values():
             label.hide()
         self.message.clear()
@@ -242,8 +238,8 @@ class PersonDialog(QDialog):
 
         def work() -> PersonDetail:
             if person is None:
-                return create_person(ctx, data, today)
-            return update_person(ctx, person.id, person.version, data, today)
+                return create_person(ctx, data)
+            return update_person(ctx, person.id, person.version, data)
 
         def done(result: PersonDetail) -> None:
             self.saved = result

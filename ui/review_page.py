@@ -5,7 +5,6 @@ comment — and, for the caseworker, their own notices in work, returned ones fi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -50,9 +49,9 @@ class ReviewPage(QWidget):
 
     QUEUE, MINE = "queue", "mine"
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner) -> None:
         super().__init__()
-        self.ctx, self.runner, self.today = ctx, runner, today
+        self.ctx, self.runner = ctx, runner
         self.selected: Selected | None = None
         self.scope = QComboBox()
         if ctx.actor.role == Role.TEAM_LEAD:
@@ -124,8 +123,8 @@ class ReviewPage(QWidget):
     # --- data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        ctx, today, scope = self.ctx, self.today, self.scope.currentData()
-        work = (lambda: review_queue(ctx, today)) if scope == self.QUEUE else (lambda: my_notices(ctx, today))
+        ctx, scope = self.ctx, self.scope.currentData()
+        work = (lambda: review_queue(ctx)) if scope == self.QUEUE else (lambda: my_notices(ctx))
         self.runner.run(work, self._loaded, self._failed, owner=self)
 
     def _loaded(self, rows: list[ReviewRow]) -> None:

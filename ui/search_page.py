@@ -48,11 +48,10 @@ class SearchPage(QWidget):
     """The clerk activated one of the person's cases (case id)."""
     """A German message for the status bar."""
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner
-        self.today = today
         self._search_generation = 0
         self.current_file: PersonFile | None = None
         self._shown_text: str | None = None  # the search text whose results the table shows
@@ -91,7 +90,7 @@ class SearchPage(QWidget):
                 Column(
                     self.tr("Valid until"),
                     lambda t: german_date(t.valid_until) or self.tr("unlimited"),
-                    lambda t: expiry_color(t, self.today),
+                    lambda t: expiry_color(t, self.ctx.today()),
                 ),
             ],
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -26,11 +24,10 @@ class StartPage(QWidget):
     sig_show_cards = Signal()
     sig_message = Signal(str)
 
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner, today: date, greeting: str) -> None:
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, greeting: str) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner
-        self.today = today
         title = QLabel(greeting)
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.overdue = QLabel()
@@ -100,9 +97,9 @@ class StartPage(QWidget):
         return box
 
     def reload(self) -> None:
-        ctx, today = self.ctx, self.today
+        ctx = self.ctx
         self.runner.run(
-            lambda: start_summary(ctx, today),
+            lambda: start_summary(ctx),
             self.show_summary,
             lambda exc: self.sig_message.emit(getattr(exc, "message", str(exc))),
             owner=self,

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
+from abh_desk.clock import OFFICE_ZONE
+
 
 def german_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
+
+
+def moment_text(value: datetime) -> str:
+    """A point in time as the office reads it: TT.MM.JJJJ HH:MM in Europe/Berlin, whatever zone
+    the workstation is set to."""
+    return value.astimezone(OFFICE_ZONE).strftime("%d.%m.%Y %H:%M")
 
 
 def table_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTableView:

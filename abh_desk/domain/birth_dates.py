@@ -32,7 +32,7 @@ class PartialDate:
         return years - 1 if (when.month, when.day) < (month, day) else years
 
 
-def parse_birth_date(text: str, today: date | None = None) -> PartialDate | None:
+def parse_birth_date(text: str, today: date) -> PartialDate | None:
     """ "12.03.1990", "00.03.1990", "03.1990", "00.00.1990", "1990" → PartialDate; "" → None."""
     text = text.strip()
     if not text:
@@ -49,7 +49,6 @@ def parse_birth_date(text: str, today: date | None = None) -> PartialDate | None
     day = int(first) if first else 0
     month = int(second) if second else 0
     year = int(year_text)
-    today = today or date.today()
     if month == 0 and day != 0:
         raise ValidationError("Geburtsdatum: ein Tag ohne Monat ist nicht möglich.", field="geburtsdatum")
     if month > 12:

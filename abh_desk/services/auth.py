@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -54,15 +54,11 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | None = None) -> SignedIn:
+def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
     """Check the password; returns who is signed in, or raises LoginFailed with a German message."""
-    now = now or _now()
     wrong = LoginFailed("Benutzername oder Passwort falsch.")
     with ctx.unit_of_work() as uow:
+        now = uow.now
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None or not user.active:
             # What was typed may be a password in the wrong field: it is not logged. The hash

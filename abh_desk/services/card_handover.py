@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
+from abh_desk.clock import OFFICE_ZONE, office_day
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.enums import CardStatus, LetterKind, LetterStatus
@@ -102,8 +103,8 @@ class HandoverDone:
     pdf: bytes
 
 
-def handover_form(ctx: ServiceContext, card_id: int, today: date | None = None) -> HandoverForm:
-    today = today or date.today()
+def handover_form(ctx: ServiceContext, card_id: int) -> HandoverForm:
+    today = ctx.today()
     with ctx.db.read() as session:
         card = session.get(CardOrder, card_id)
         if card is None:
@@ -136,17 +137,15 @@ def handover_form(ctx: ServiceContext, card_id: int, today: date | None = None) 
         )
 
 
-def hand_over(
-    ctx: ServiceContext, card_id: int, version: int | None, given: HandoverInput, now: datetime | None = None
-) -> HandoverDone:
+def hand_over(ctx: ServiceContext, card_id: int, version: int | None, given: HandoverInput) -> HandoverDone:
     """Aushändigung: checks every field of domain.md § 8 (all messages at once, per field), then
     in one transaction records the handover, marks the card handed over, closes the pickup
     deadline, logs it and keeps the record (Aushändigungsprotokoll) with the case."""
     if ctx.actor.user_id is None:
         raise PermissionDenied("Eine Aushändigung erfasst nur eine angemeldete Person (für das Protokoll).")
-    now = now or datetime.now(timezone.utc)
-    at = (given.handed_over_at or now).astimezone(timezone.utc)
     with ctx.unit_of_work() as uow:
+        now = uow.now
+        at = (given.handed_over_at or now).astimezone(timezone.utc)
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in WAITING or card.arrived_on is None or card.card_serial is None:
             raise ValidationError(
@@ -159,7 +158,7 @@ def hand_over(
         assert person is not None
         settings = read_office_settings(uow.session)
         fee = case.fee_cents if settings.fees_at_handover and case.fee_cents else None
-        local = at.astimezone()
+        local = at.astimezone(OFFICE_ZONE)
         age = person_age(person, local.date())
         given, errors = _cleaned(given)
         raise_all(errors + _handover_errors(given, card, age is not None and age < ADULT_AGE, fee, at, now))
@@ -333,7 +332,7 @@ def _handover_errors(
         )
     if at > now + CLOCK_SLACK:
         errors.append(ValidationError("Der Zeitpunkt der Aushändigung liegt in der Zukunft.", field="zeitpunkt"))
-    elif card.arrived_on is not None and at.astimezone().date() < card.arrived_on:
+    elif card.arrived_on is not None and office_day(at) < card.arrived_on:
         errors.append(
             ValidationError("Die Aushändigung kann nicht vor dem Eingang der Karte liegen.", field="zeitpunkt")
         )

@@ -69,11 +69,9 @@ def _matching(query: _Rows, text: str) -> _Rows:
     return query
 
 
-def waiting_cards(
-    ctx: ServiceContext, today: date | None = None, text: str = "", overdue_only: bool = False
-) -> list[WaitingCard]:
+def waiting_cards(ctx: ServiceContext, text: str = "", overdue_only: bool = False) -> list[WaitingCard]:
     """Cards at the office not yet handed over, the longest waiting first (at most 2,000)."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.db.read() as session:
         weeks = read_office_settings(session).card_waiting_weeks
         query = _matching(_waiting(), text)
@@ -107,9 +105,9 @@ def waiting_cards(
         return result
 
 
-def card_counts(ctx: ServiceContext, today: date | None = None) -> tuple[int, int]:
+def card_counts(ctx: ServiceContext) -> tuple[int, int]:
     """(cards waiting, of them overdue), for the start page."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.db.read() as session:
         weeks = read_office_settings(session).card_waiting_weeks
         waiting = [s.value for s in WAITING]

@@ -137,11 +137,9 @@ def check_serial(text: str, field: str = "seriennummer") -> str:
 # --- the steps ------------------------------------------------------------------------------
 
 
-def order_card(
-    ctx: ServiceContext, case_id: int, ordered_on: date | None = None, order_number: str = "", today: date | None = None
-) -> CardInfo:
+def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None, order_number: str = "") -> CardInfo:
     """Bestellung bei der Bundesdruckerei; the expected arrival follows from the office's production time."""
-    today = today or date.today()
+    today = ctx.today()
     ordered_on = ordered_on or today
     if ordered_on > today:
         raise ValidationError("Das Bestelldatum liegt in der Zukunft.", field="bestellt_am")
@@ -189,11 +187,10 @@ def record_arrival(
     card_serial: str,
     chip_checked: bool,
     arrived_on: date | None = None,
-    today: date | None = None,
 ) -> CardInfo:
     """Eingang der Karte: its serial and the chip check. Starts the pickup deadline; a corrected
     arrival date recomputes it."""
-    today = today or date.today()
+    today = ctx.today()
     arrived_on = arrived_on or today
     errors = []
     try:
@@ -261,11 +258,10 @@ def record_notification(
     version: int | None,
     method: NoticeMethod,
     notified_on: date | None = None,
-    today: date | None = None,
 ) -> tuple[CardInfo, int | None]:
     """Benachrichtigung: the pickup letter (stored with the case; its id is returned), or a note
     that the holder was phoned or e-mailed. A second notification is a reminder."""
-    today = today or date.today()
+    today = ctx.today()
     notified_on = notified_on or today
     if notified_on > today:
         raise ValidationError("Das Datum der Benachrichtigung liegt in der Zukunft.", field="benachrichtigt_am")
@@ -306,13 +302,13 @@ def record_notification(
         return card_now(uow, card, settings), letter_id
 
 
-def pickup_reminders(ctx: ServiceContext, card_ids: list[int], today: date | None = None) -> bytes:
+def pickup_reminders(ctx: ServiceContext, card_ids: list[int]) -> bytes:
     """Pickup letters for several waiting cards as one PDF (each also kept with its case)."""
     from letters.render import render_batch
 
     if not card_ids:
         raise ValidationError("Bitte mindestens eine Karte auswählen.", field="auswahl")
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         settings = read_office_settings(uow.session)
         cards = uow.session.scalars(
@@ -357,11 +353,10 @@ def close_card(
     outcome: CardStatus,
     reason: str,
     on: date | None = None,
-    today: date | None = None,
 ) -> CardInfo:
     """A card never collected (or faulty) is returned to the Bundesdruckerei or destroyed: recorded
     as such with the reason, and its pickup deadline is cancelled."""
-    today = today or date.today()
+    today = ctx.today()
     on = on or today
     if outcome not in (CardStatus.RETURNED, CardStatus.DESTROYED):
         raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
@@ -404,7 +399,7 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case)
+        require_case_access(session, ctx.actor, case, ctx.today())
         settings = read_office_settings(session)
         rows = session.execute(
             select(CardOrder, CardHandover, User.display_name)
@@ -434,7 +429,7 @@ def load_case(uow: UnitOfWork, case_id: int, casework: bool = False) -> Case:
     if case is None:
         raise NotFound(f"Vorgang {case_id} gibt es nicht.")
     if casework:
-        require_case_access(uow.session, uow.ctx.actor, case)
+        require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     return case
 
 

@@ -71,8 +71,9 @@ def leads_area(session: Session, actor: Actor, area_id: int) -> bool:
     return is_lead and scope in (None, area_id)
 
 
-def require_case_access(session: Session, actor: Actor, case: Case, today: date | None = None) -> str:
-    basis = access_basis(session, actor, case, today or date.today())
+def require_case_access(session: Session, actor: Actor, case: Case, today: date) -> str:
+    """Why the actor may open the case on ``today`` (the calling service's day), or ReasonRequired."""
+    basis = access_basis(session, actor, case, today)
     if basis is None:
         raise ReasonRequired(
             f"Der Vorgang {case.file_number} gehört nicht zu Ihren Zuständigkeiten. Er lässt sich mit einer "
@@ -102,9 +103,9 @@ def _reason(reason: str) -> str:
     return reason
 
 
-def open_with_reason(ctx: ServiceContext, case_id: int, reason: str, today: date | None = None) -> None:
+def open_with_reason(ctx: ServiceContext, case_id: int, reason: str) -> None:
     """Record why this user opens a case that is not theirs (valid for today) and log it."""
-    today = today or date.today()
+    today = ctx.today()
     reason = _reason(reason)
     with ctx.unit_of_work() as uow:
         case = _case(uow.session, case_id)
@@ -122,12 +123,10 @@ def open_with_reason(ctx: ServiceContext, case_id: int, reason: str, today: date
         uow.commit()
 
 
-def share_case(
-    ctx: ServiceContext, case_id: int, username: str, until: date, note: str, today: date | None = None
-) -> None:
+def share_case(ctx: ServiceContext, case_id: int, username: str, until: date, note: str) -> None:
     """Share a case with a colleague until a day: the owner (or their deputy), the area's team lead
     or the administration may; logged."""
-    today = today or date.today()
+    today = ctx.today()
     note = _reason(note)
     if not today <= until <= today + timedelta(days=MAX_SHARE_DAYS):
         raise ValidationError("Teilen geht bis zu einem Tag innerhalb des nächsten Jahres.", field="bis")

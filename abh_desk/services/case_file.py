@@ -153,8 +153,8 @@ def _shown(value: object) -> str:
     return f"{match.group(3)}.{match.group(2)}.{match.group(1)}" if match else text
 
 
-def get_case_file(ctx: ServiceContext, case_id: int, today: date | None = None) -> CaseFile:
-    today = today or date.today()
+def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
+    today = ctx.today()
     with ctx.db.read() as session:
         row = session.execute(
             select(Case, Person, Area.name, User.display_name)
@@ -236,7 +236,7 @@ def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> Checkl
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
     case = uow.session.get(Case, item.case_id)
     assert case is not None
-    require_case_access(uow.session, uow.ctx.actor, case)
+    require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if expected_version is not None and item.version != expected_version:
         raise stale_record(uow.session, "Die Unterlage wurde", "checklist_item", item_id, item_id=item_id)
     return item
@@ -247,10 +247,10 @@ def mark_received(
     item_id: int,
     on: date | None = None,
     expected_version: int | None = None,
-    today: date | None = None,
 ) -> CaseFile:
     """Tick a document as received (date defaults to today; not in the future)."""
-    today = today or date.today()
+    ctx = ctx.frozen()
+    today = ctx.today()
     on = on or today
     if on > today:
         raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
@@ -267,7 +267,7 @@ def mark_received(
         )
         uow.commit()
         case_id = item.case_id
-    return get_case_file(ctx, case_id, today)
+    return get_case_file(ctx, case_id)
 
 
 def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None = None) -> CaseFile:
@@ -305,7 +305,7 @@ def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
         case = uow.session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(uow.session, ctx.actor, case)
+        require_case_access(uow.session, ctx.actor, case, uow.today)
         last = uow.session.scalar(
             select(ChecklistItem.position)
             .where(ChecklistItem.case_id == case_id)
@@ -331,7 +331,7 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
         case = uow.session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(uow.session, ctx.actor, case)
+        require_case_access(uow.session, ctx.actor, case, uow.today)
         if expected_version is not None and case.version != expected_version:
             raise stale_record(uow.session, "Der Vorgang wurde", "case", case_id, case_id=case_id)
         old = json.loads(case.facts_json or "[]")

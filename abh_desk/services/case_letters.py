@@ -109,11 +109,9 @@ def store_letter(
     return letter
 
 
-def create_missing_documents_letter(
-    ctx: ServiceContext, case_id: int, due: date | None = None, today: date | None = None
-) -> LetterRow:
+def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date | None = None) -> LetterRow:
     """Nachforderung: the documents still missing on the case's checklist, with a date."""
-    today = today or date.today()
+    today = ctx.today()
     due = due or today + timedelta(weeks=DEFAULT_REPLY_WEEKS)
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
@@ -179,7 +177,7 @@ def case_letters(ctx: ServiceContext, case_id: int) -> list[LetterRow]:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case)
+        require_case_access(session, ctx.actor, case, ctx.today())
         rows = session.execute(
             select(Letter, User.display_name)
             .outerjoin(User, User.id == Letter.created_by_id)
@@ -201,7 +199,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
 def _require_letter_access(session: Session, ctx: ServiceContext, letter: Letter) -> None:
     case = session.get(Case, letter.case_id)
     assert case is not None
-    require_case_access(session, ctx.actor, case)
+    require_case_access(session, ctx.actor, case, ctx.today())
 
 
 def reprint(ctx: ServiceContext, letter_id: int) -> bytes:

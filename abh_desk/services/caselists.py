@@ -42,7 +42,6 @@ class CaseListRow:
 def case_ids(
     ctx: ServiceContext,
     scope: Scope,
-    today: date | None = None,
     statuses: frozenset[CaseStatus] = OPEN_CASE_STATUSES,
     owner: str | None = None,
 ) -> list[int]:
@@ -52,7 +51,7 @@ def case_ids(
     TEAM: cases of the user's area (team leads, caseworkers); administrators see every area.
     ``owner`` narrows the team view to one caseworker.
     """
-    today = today or date.today()
+    today = ctx.today()
     actor = ctx.actor
     with ctx.db.read() as session:
         stmt = select(Case.id).where(Case.status.in_([s.value for s in statuses]))
@@ -68,11 +67,11 @@ def case_ids(
         return list(session.scalars(stmt.order_by(Case.applied_on.desc(), Case.id.desc())))
 
 
-def case_list_rows(ctx: ServiceContext, ids: list[int], today: date | None = None) -> list[CaseListRow]:
+def case_list_rows(ctx: ServiceContext, ids: list[int]) -> list[CaseListRow]:
     """The rows of ``ids`` in the order given (one query)."""
     if not ids:
         return []
-    today = today or date.today()
+    today = ctx.today()
     with ctx.db.read() as session:
         represented = set(owners_represented_by(session, ctx.actor.user_id, today)) if ctx.actor.user_id else set()
         rows = session.execute(

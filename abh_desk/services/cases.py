@@ -53,7 +53,7 @@ def _area(session: Session, code: str) -> Area:
 
 def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_on: date | None = None) -> CaseRow:
     procedure = ctx.catalogue.get(procedure_key)
-    applied_on = applied_on or date.today()
+    applied_on = applied_on or ctx.today()
     with ctx.unit_of_work() as uow:
         session = uow.session
         person = session.get(Person, person_id)
@@ -103,4 +103,4 @@ def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_o
             zustaendig=owner_name,
         )
         uow.commit()
-        return next(row for row in case_rows(ctx, session, person.id) if row.id == case.id)
+        return next(row for row in case_rows(ctx, session, person.id, uow.today) if row.id == case.id)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from abh_desk.clock import OFFICE_ZONE
 from abh_desk.errors import StaleRecord
 from models import AuditEvent, User
 
@@ -44,7 +45,7 @@ def stale_record(session: Session, subject: str, entity: str, entity_id: int, **
     if change is None:
         return StaleRecord(f"{subject} inzwischen an einem anderen Arbeitsplatz geändert. {RELOAD}", **params)
     name, when = change
-    local = when.astimezone()
+    local = when.astimezone(OFFICE_ZONE)
     return StaleRecord(
         f"{subject} inzwischen von {name} am {local:%d.%m.%Y} um {local:%H:%M} Uhr geändert. {RELOAD}",
         changed_by=name,

@@ -7,10 +7,11 @@ database as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any
 
@@ -19,11 +20,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from abh_desk import audit_chain
+from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
 from abh_desk.errors import Cancelled, StaleRecord
 from abh_desk.storage import Database
-from models.base import utcnow
 
 
 class Progress:
@@ -45,6 +46,9 @@ class Progress:
 
 NO_PROGRESS = Progress()
 
+# Columns a new row gets the transaction's moment in, when the service did not set them.
+STAMPED_ON_INSERT = ("created_at", "updated_at", "occurred_at", "granted_at", "recorded_at")
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -60,12 +64,29 @@ SYSTEM = Actor(None, "system", Role.ADMIN)
 
 @dataclass(frozen=True)
 class ServiceContext:
+    """The database, the catalogue, who is acting, and the one clock every "today" and "now" of
+    a service call comes from (``abh_desk.clock``)."""
+
     db: Database
     catalogue: Catalogue
     actor: Actor = SYSTEM
+    clock: Clock = SYSTEM_CLOCK
 
     def as_user(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.db, self.catalogue, actor)
+        return ServiceContext(self.db, self.catalogue, actor, self.clock)
+
+    def today(self) -> date:
+        """The office's day now (Europe/Berlin)."""
+        return self.clock.today()
+
+    def now(self) -> datetime:
+        """Now, aware, in UTC."""
+        return self.clock.now()
+
+    def frozen(self) -> ServiceContext:
+        """This context with its clock stopped at now: a call made of several services sees one
+        day throughout, even when it runs across midnight."""
+        return dataclasses.replace(self, clock=FixedClock(self.now()))
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self)
@@ -82,11 +103,26 @@ class UnitOfWork:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self._events: list[dict[str, Any]] = []
+        # One moment for the whole transaction: every log entry and time stamp it writes.
+        self.now = ctx.now()
+        self.today = office_day(self.now)
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.ctx.db.write_sessions()
         event.listen(self.session, "after_soft_rollback", self._forget_events)
+        event.listen(self.session, "before_flush", self._stamp)
         return self
+
+    def _stamp(self, session: Session, _context: object, _instances: object) -> None:
+        """Time stamps of new and changed rows come from the context's clock (the mappings have no
+        wall-clock defaults): ``created_at`` and the like once, ``updated_at`` on every change."""
+        for row in session.new:
+            for name in STAMPED_ON_INSERT:
+                if hasattr(row, name) and getattr(row, name) is None:
+                    setattr(row, name, self.now)
+        for row in session.dirty:
+            if hasattr(row, "updated_at") and session.is_modified(row, include_collections=False):
+                row.updated_at = self.now
 
     def _begin(self) -> None:
         """Collected entries belong to the session's transaction: begin one, so a rollback (which
@@ -121,7 +157,7 @@ class UnitOfWork:
             ) from exc
         self._events = []
         if appended is not None:
-            audit_chain.remember(self.ctx.db, appended)
+            audit_chain.remember(self.ctx.db, appended, self.now)
 
     def audit(
         self,
@@ -139,9 +175,8 @@ class UnitOfWork:
     def audit_many(self, action: str, entity: str, events: Sequence[tuple[int, int | None, Mapping[str, Any]]]) -> None:
         """Many log entries at once (entity id, case id, payload), written in one bulk insert at commit."""
         self._begin()
-        now = utcnow()
         self._events.extend(
-            self._event(action, entity, entity_id, case_id, payload, now) for entity_id, case_id, payload in events
+            self._event(action, entity, entity_id, case_id, payload) for entity_id, case_id, payload in events
         )
 
     def _event(
@@ -151,11 +186,10 @@ class UnitOfWork:
         entity_id: int | None,
         case_id: int | None,
         payload: Mapping[str, Any],
-        now: datetime | None = None,
     ) -> dict[str, Any]:
         payload_json = json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str)
         return {
-            "occurred_at": now or utcnow(),
+            "occurred_at": self.now,
             "user_id": self.ctx.actor.user_id,
             "action": action,
             "entity": entity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
@@ -142,7 +142,7 @@ def close_deadline(
     if deadline.status != DeadlineStatus.OPEN.value:
         raise ValidationError("Diese Frist ist bereits abgeschlossen.", field="frist")
     deadline.status = status.value
-    deadline.closed_at = datetime.now(timezone.utc)
+    deadline.closed_at = uow.now
     deadline.note = f"{deadline.note or ''} {STATUS_LABELS[status].capitalize()}: {reason}".strip()
     uow.audit(
         "frist_erledigt" if status == DeadlineStatus.DONE else "frist_aufgehoben",
@@ -177,11 +177,11 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
     return case
 
 
-def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", today: date | None = None) -> int:
+def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "") -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
     note = clean_text(note, "notiz", "Die Notiz", MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
-        deadline = add_follow_up(uow, _case(uow, case_id), on, note, "Wiedervorlage gesetzt", today)
+        deadline = add_follow_up(uow, _case(uow, case_id), on, note, "Wiedervorlage gesetzt")
         uow.commit()
         return deadline.id
 
@@ -189,7 +189,8 @@ def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "", t
 def add_follow_up(
     uow: UnitOfWork, case: Case, on: date, note: str, source_event: str, today: date | None = None
 ) -> Deadline:
-    """A Wiedervorlage of the case on ``on``, in the caller's transaction (logged)."""
+    """A Wiedervorlage of the case on ``on``, in the caller's transaction (logged). ``today`` is the
+    transaction's day unless the caller records one set earlier (demo data)."""
     deadline = Deadline(
         case_id=case.id,
         owner_id=case.owner_id,
@@ -197,7 +198,7 @@ def add_follow_up(
         kind=DeadlineKind.FOLLOW_UP.value,
         event_date=on,
         nominal_date=on,
-        due_date=compute(DeadlineKind.FOLLOW_UP, on, deadline_context(uow, case, today=today or date.today())).due,
+        due_date=compute(DeadlineKind.FOLLOW_UP, on, deadline_context(uow, case, today=today or uow.today)).due,
         status=DeadlineStatus.OPEN.value,
         source_event=source_event,
         note=note.strip() or None,

@@ -86,7 +86,6 @@ def generate_demo(
     ctx: ServiceContext,
     persons: int,
     seed: int = 1,
-    today: date | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoSummary:
@@ -100,7 +99,7 @@ def generate_demo(
             f"Demodaten: {MIN_PERSONS:,} bis {MAX_PERSONS:,} Personen.".replace(",", "."), field="personen"
         )
     started = time.perf_counter()
-    today = today or date.today()
+    today = ctx.today()
     ensure_areas(ctx)
     with ctx.db.read() as session:
         setup = _Setup.load(session, ctx.catalogue)

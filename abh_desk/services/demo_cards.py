@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import exists, insert, select
 
@@ -19,15 +19,14 @@ from abh_desk.services.cards import NoticeMethod, RecipientKind
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
 from models import CardHandover, CardOrder, Case, Deadline, Person, ResidenceTitle
-from models.base import utcnow
 
 RECENT = timedelta(weeks=12)
 MAX_CARDS = 5_000
 
 
-def generate_demo_cards(ctx: ServiceContext, today: date | None = None, seed: int = 1) -> int:
+def generate_demo_cards(ctx: ServiceContext, seed: int = 1) -> int:
     """Add demo cards to recently granted cases; returns how many were written."""
-    today = today or date.today()
+    today = ctx.today()
     rng = random.Random(seed)
     with ctx.unit_of_work() as uow:
         session = uow.session
@@ -53,7 +52,7 @@ def generate_demo_cards(ctx: ServiceContext, today: date | None = None, seed: in
             .limit(MAX_CARDS)
         ).all()
         deadlines: list[dict[str, object]] = []
-        now = utcnow()
+        now = uow.now
         for case_id, decided_on, owner_id, area_id, given, family, title_serial in rows:
             ordered_on = min(decided_on + timedelta(days=rng.randint(0, 3)), today)
             card = CardOrder(

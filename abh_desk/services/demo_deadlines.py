@@ -18,15 +18,14 @@ from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, DeadlineKind, 
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
 from models import Case, Deadline, ResidenceTitle
-from models.base import utcnow
 
 CHUNK = 20_000
 FOLLOW_UP_SHARE = 0.25
 
 
-def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed: int = 1) -> int:
+def generate_demo_deadlines(ctx: ServiceContext, seed: int = 1) -> int:
     """Add the demo deadlines to cases that have none yet; returns how many were written."""
-    today = today or date.today()
+    today = ctx.today()
     rng = random.Random(seed)
     with ctx.unit_of_work() as uow:
         session = uow.session
@@ -34,7 +33,7 @@ def generate_demo_deadlines(ctx: ServiceContext, today: date | None = None, seed
         has_deadline = exists().where(Deadline.case_id == Case.id)
         later = aliased(ResidenceTitle)
         rows: list[dict[str, object]] = []
-        now = utcnow()
+        now = uow.now
 
         def add(
             case_id: int,

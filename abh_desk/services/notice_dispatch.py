@@ -43,10 +43,9 @@ def dispatch(
     posted_on: date,
     method: DispatchMethod = DispatchMethod.POST,
     delivered_on: date | None = None,
-    today: date | None = None,
 ) -> Dispatched:
     """Versand of an approved notice: the case is rejected, the remedy period runs from Bekanntgabe."""
-    today = today or date.today()
+    today = ctx.today()
     if posted_on > today:
         raise ValidationError("Das Versanddatum darf nicht in der Zukunft liegen.", field="versandt_am")
     if method == DispatchMethod.PZU:
@@ -118,10 +117,10 @@ def _objection_deadline(uow: UnitOfWork, letter: Letter) -> Deadline | None:
     )
 
 
-def finalize_due_notices(ctx: ServiceContext, today: date | None = None) -> int:
+def finalize_due_notices(ctx: ServiceContext) -> int:
     """Bestandskraft: sent notices whose remedy period ended before today without an objection or
     lawsuit become final; their deadline is done. Returns how many. Safe to run at any time."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         due = uow.session.execute(
             select(Letter, Deadline)
@@ -149,6 +148,8 @@ def record_remedy(
     """Widerspruch or Klage received; returns whether it came in time (a late one is recorded too)."""
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
+        if received_on > uow.today:
+            raise ValidationError("Der Eingang des Rechtsbehelfs liegt in der Zukunft.", field="eingang")
         if letter.posted_on is not None and received_on < letter.posted_on:
             raise ValidationError("Der Rechtsbehelf kann nicht vor dem Versand eingegangen sein.", field="eingang")
         kind = kind or _remedy_kind(uow, letter)
@@ -180,6 +181,8 @@ def decide_remedy(
     note = clean_text(note, "notiz", "Die Notiz", 2_000, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
+        if on > uow.today:
+            raise ValidationError("Das Datum der Entscheidung liegt in der Zukunft.", field="am")
         if letter.remedy_received_on is not None and on < letter.remedy_received_on:
             raise ValidationError("Das Datum liegt vor dem Eingang des Rechtsbehelfs.", field="am")
         target = outcome_status(outcome)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, func, select
 
+from abh_desk.clock import office_day, office_time
 from abh_desk.domain.enums import LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.domain.text import clean_text
@@ -29,15 +30,15 @@ REVIEW_DAYS = 3
 MAX_COMMENT = 2_000
 
 
-def submit_for_review(ctx: ServiceContext, letter_id: int, version: int, today: date | None = None) -> None:
+def submit_for_review(ctx: ServiceContext, letter_id: int, version: int) -> None:
     """Zur Prüfung: only after the hearing (its period over, or the person commented) or with a
     recorded reason why it was dispensed with."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         _check_hearing(uow, letter, today)
         step(uow, letter, NoticeAction.SUBMIT)
-        letter.submitted_at = datetime.now(timezone.utc)
+        letter.submitted_at = uow.now
         uow.commit()
 
 
@@ -90,7 +91,7 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         final = replace(data, draft=False)
         pdf = render_letter(LetterKind.REJECTION, final, uow.session)
         letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
-        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
+        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, uow.now
         letter.review_comment = note or None
         letter.returned_data_json = None
         uow.commit()
@@ -105,7 +106,7 @@ def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RETURN, kommentar=comment)
         _reviewable(uow, letter)
-        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, datetime.now(timezone.utc)
+        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, uow.now
         letter.review_comment = comment
         letter.returned_data_json = letter.data_json
         letter.submitted_at = None
@@ -133,25 +134,25 @@ class ReviewRow:
     comment: str
 
 
-def review_queue(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
+def review_queue(ctx: ServiceContext) -> list[ReviewRow]:
     """The notices waiting for this team lead, oldest first (empty for anyone else)."""
     with ctx.db.read() as session:
         reviews, area_id = lead_scope(session, ctx.actor)
     if not reviews:
         return []
     condition = Letter.status == LetterStatus.IN_REVIEW.value
-    return _rows(ctx, condition if area_id is None else condition & (Case.area_id == area_id), today)
+    return _rows(ctx, condition if area_id is None else condition & (Case.area_id == area_id))
 
 
-def my_notices(ctx: ServiceContext, today: date | None = None) -> list[ReviewRow]:
+def my_notices(ctx: ServiceContext) -> list[ReviewRow]:
     """The caseworker's own rejections not yet sent; returned ones first, with the lead's comment."""
     in_work = [status.value for status in IN_WORK]
-    rows = _rows(ctx, Letter.status.in_(in_work) & (Letter.created_by_id == ctx.actor.user_id), today)
+    rows = _rows(ctx, Letter.status.in_(in_work) & (Letter.created_by_id == ctx.actor.user_id))
     return sorted(rows, key=lambda row: row.status != LetterStatus.RETURNED)
 
 
-def _rows(ctx: ServiceContext, condition: ColumnElement[bool], today: date | None) -> list[ReviewRow]:
-    today = today or date.today()
+def _rows(ctx: ServiceContext, condition: ColumnElement[bool]) -> list[ReviewRow]:
+    today = ctx.today()
     with ctx.db.read() as session:
         blocks = office_textblocks(session)
         titles = {key: blocks.text(f"ablehnungsgrund.{key}.titel") for key in blocks.ground_keys()}
@@ -167,7 +168,7 @@ def _rows(ctx: ServiceContext, condition: ColumnElement[bool], today: date | Non
         for letter, case, person, author in session.execute(query).all():
             data = json.loads(letter.data_json)
             submitted = letter.submitted_at or letter.created_at
-            age = (today - submitted.astimezone(timezone.utc).date()).days
+            age = (today - office_day(submitted)).days
             status = LetterStatus(letter.status)
             rows.append(
                 ReviewRow(
@@ -208,14 +209,14 @@ class ReviewCounts:
     returned_to_me: int
 
 
-def review_counts(ctx: ServiceContext, today: date | None = None) -> ReviewCounts:
+def review_counts(ctx: ServiceContext) -> ReviewCounts:
     """For the start page: notices waiting for me (a lead) and my drafts returned to me."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.db.read() as session:
         reviews, area_id = lead_scope(session, ctx.actor)
         pending = overdue = 0
         if reviews:
-            limit = datetime.combine(today - timedelta(days=REVIEW_DAYS), time.min, tzinfo=timezone.utc)
+            limit = office_time(today - timedelta(days=REVIEW_DAYS), time.min)
             query = (
                 select(func.count(), func.count().filter(Letter.submitted_at < limit))
                 .select_from(Letter)

@@ -58,7 +58,7 @@ def load_notice(uow: UnitOfWork, letter_id: int, version: int | None = None) -> 
         raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
     case = uow.session.get(Case, letter.case_id)
     assert case is not None
-    require_case_access(uow.session, uow.ctx.actor, case)
+    require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if version is not None and letter.version != version:
         who = uow.session.get(User, letter.last_edited_by_id or letter.reviewed_by_id or letter.created_by_id or 0)
         raise StaleRecord(
@@ -169,20 +169,20 @@ def changes_between(old_json: str | None, new_json: str) -> tuple[Change, ...]:
     )
 
 
-def read_notice(session: Session, actor: Actor, letter_id: int) -> tuple[Letter, Case]:
-    """A rejection notice and its case, for reading — with the case's access check."""
+def read_notice(session: Session, actor: Actor, letter_id: int, today: date) -> tuple[Letter, Case]:
+    """A rejection notice and its case, for reading — with the case's access check on ``today``."""
     letter = session.get(Letter, letter_id)
     if letter is None or letter.kind != LetterKind.REJECTION.value:
         raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
     case = session.get(Case, letter.case_id)
     assert case is not None
-    require_case_access(session, actor, case)
+    require_case_access(session, actor, case, today)
     return letter, case
 
 
 def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
     with ctx.db.read() as session:
-        letter, case = read_notice(session, ctx.actor, letter_id)
+        letter, case = read_notice(session, ctx.actor, letter_id, ctx.today())
         person = session.get(Person, case.person_id)
         names = dict(session.execute(select(User.id, User.display_name)).all())
         events = session.scalars(

@@ -200,8 +200,8 @@ def person_detail(person: Person) -> PersonDetail:
     )
 
 
-def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = None) -> PersonDetail:
-    values = _validate(data, today or date.today())
+def create_person(ctx: ServiceContext, data: PersonInput) -> PersonDetail:
+    values = _validate(data, ctx.today())
     with ctx.unit_of_work() as uow:
         person = Person(**values)
         uow.session.add(person)
@@ -213,10 +213,8 @@ def create_person(ctx: ServiceContext, data: PersonInput, today: date | None = N
         return person_detail(person)
 
 
-def update_person(
-    ctx: ServiceContext, person_id: int, expected_version: int, data: PersonInput, today: date | None = None
-) -> PersonDetail:
-    values = _validate(data, today or date.today())
+def update_person(ctx: ServiceContext, person_id: int, expected_version: int, data: PersonInput) -> PersonDetail:
+    values = _validate(data, ctx.today())
     with ctx.unit_of_work() as uow:
         person = uow.session.get(Person, person_id)
         if person is None:
@@ -337,14 +335,13 @@ def search_persons(ctx: ServiceContext, text: str, limit: int = 200) -> list[Per
     return person_rows(ctx, search_person_ids(ctx, text, limit))
 
 
-def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date | None = None) -> tuple[CaseRow, ...]:
+def case_rows(ctx: ServiceContext, session: Session, person_id: int, today: date) -> tuple[CaseRow, ...]:
     rows = session.execute(
         select(Case, User.display_name)
         .outerjoin(User, User.id == Case.owner_id)
         .where(Case.person_id == person_id)
         .order_by(Case.applied_on.desc(), Case.id.desc())
     ).all()
-    today = today or date.today()
     deputies: dict[int, str] = {}
     result = []
     for case, owner in rows:
@@ -386,19 +383,17 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
                 )
             )
         )
-        result = PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id))
+        result = PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id, uow.today))
         uow.audit("person_gelesen", "person", person_id)
         uow.commit()
         return result
 
 
-def likely_duplicates(
-    ctx: ServiceContext, family_name: str, birth_date: str, today: date | None = None
-) -> list[PersonSummary]:
+def likely_duplicates(ctx: ServiceContext, family_name: str, birth_date: str) -> list[PersonSummary]:
     """Persons with the same folded family name and birth date: probably the same person, entered
     again (Dublette). Shown as a warning before a new person is saved."""
     try:
-        birth = parse_birth_date(birth_date, today or date.today())
+        birth = parse_birth_date(birth_date, ctx.today())
     except ValidationError:
         return []
     key = search_key(family_name)

@@ -150,9 +150,9 @@ def _store_rendered(uow: UnitOfWork, letter: Letter, data: RejectionData) -> Non
     letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(data), pdf, hashlib.sha256(pdf).hexdigest()
 
 
-def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, today: date | None = None) -> int:
+def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft) -> int:
     """A new rejection notice as a draft (printed with "ENTWURF"); returns its id."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id, with_for_update=True)  # one draft per case, also on PostgreSQL
         if case is None:
@@ -185,11 +185,9 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft, to
         return letter.id
 
 
-def update_rejection(
-    ctx: ServiceContext, letter_id: int, version: int, draft: RejectionDraft, today: date | None = None
-) -> None:
+def update_rejection(ctx: ServiceContext, letter_id: int, version: int, draft: RejectionDraft) -> None:
     """Change the draft; a notice in review or already approved goes back to draft."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         case = uow.session.get(Case, letter.case_id)
@@ -209,7 +207,7 @@ def update_rejection(
 def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
     """The caseworker's choices in a stored notice, to fill the editor."""
     with ctx.db.read() as session:
-        letter, _case = read_notice(session, ctx.actor, letter_id)
+        letter, _case = read_notice(session, ctx.actor, letter_id, ctx.today())
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
     assert isinstance(data, RejectionData)
     return RejectionDraft(
@@ -233,7 +231,9 @@ def send_hearing(
 ) -> int:
     """Anhörung (§ 28 Abs. 1 VwVfG): the hearing letter names the intended grounds and the date to
     comment by; a hearing deadline is stored. Returns the hearing letter's id."""
-    sent_on = sent_on or date.today()
+    sent_on = sent_on or ctx.today()
+    if sent_on > ctx.today():
+        raise ValidationError("Das Versanddatum der Anhörung liegt in der Zukunft.", field="versandt_am")
     if not 1 <= weeks <= 8:
         raise ValidationError("Die Anhörungsfrist beträgt 1 bis 8 Wochen.", field="wochen")
     with ctx.unit_of_work() as uow:
@@ -285,6 +285,8 @@ def record_statement(ctx: ServiceContext, letter_id: int, version: int, received
     """The person commented on the hearing (or said they will not): the hearing deadline is done."""
     note = clean_text(note, "notiz", "Die Notiz", MAX_REASON, multiline=True)
     with ctx.unit_of_work() as uow:
+        if received_on > uow.today:
+            raise ValidationError("Der Eingang der Stellungnahme liegt in der Zukunft.", field="eingang")
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RECORD_STATEMENT, details=note, am=received_on.isoformat())
         letter.statement_received_on = received_on
@@ -305,9 +307,9 @@ def open_hearing_deadlines(uow: UnitOfWork, case_id: int) -> list[Deadline]:
     )
 
 
-def new_draft(ctx: ServiceContext, case_id: int, today: date | None = None) -> RejectionDraft:
+def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
     """A starting point for the editor: the facts of the application, the person's state, the fee."""
-    today = today or date.today()
+    today = ctx.today()
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         person = session.get(Person, case.person_id) if case else None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 
@@ -33,16 +32,14 @@ class ReminderBatch:
     """(file name, PDF) of each single letter: the Aktenzeichen names it, never the person."""
 
 
-def reminder_batch(
-    ctx: ServiceContext, title_ids: Sequence[int], today: date | None = None, progress: Progress = NO_PROGRESS
-) -> ReminderBatch:
+def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Progress = NO_PROGRESS) -> ReminderBatch:
     """A reminder per title (apply for the extension before it expires). Cancelling (``progress``)
     rolls the log entries back; nothing is returned."""
     if not title_ids:
         raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
     if len(title_ids) > MAX_BATCH:
         raise ValidationError(f"Höchstens {MAX_BATCH} Erinnerungen auf einmal.", field="auswahl")
-    today = today or date.today()
+    today = ctx.today()
     with ctx.unit_of_work() as uow:
         session = uow.session
         head = office_letterhead(session)

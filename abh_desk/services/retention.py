@@ -72,9 +72,9 @@ def list_rules(ctx: ServiceContext) -> list[tuple[Rule, bool]]:
         return [(_rule(r), r.active) for r in session.scalars(select(RetentionRule).order_by(RetentionRule.key))]
 
 
-def record_event(ctx: ServiceContext, person_id: int, kind: str, on: date, today: date | None = None) -> None:
+def record_event(ctx: ServiceContext, person_id: int, kind: str, on: date) -> None:
     """Record an event a retention period runs from (end of an entry ban, moving away …)."""
-    check_event_date(check_trigger(kind), on, today or date.today())
+    check_event_date(check_trigger(kind), on, ctx.today())
     with ctx.unit_of_work() as uow:
         if uow.session.get(Person, person_id) is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
@@ -152,11 +152,11 @@ def _require_admin(ctx: ServiceContext, what: str) -> None:
         raise PermissionDenied(f"{what} darf nur die Administration.")
 
 
-def preview(ctx: ServiceContext, today: date | None = None) -> list[DueFile]:
+def preview(ctx: ServiceContext) -> list[DueFile]:
     """The files the rules make due on ``today``, with what deleting each would remove."""
     _require_admin(ctx, "Die Löschvorschau sehen")
     with ctx.unit_of_work() as uow:
-        due = _due(uow.session, today or date.today())
+        due = _due(uow.session, uow.today)
         uow.audit("aufbewahrung_vorschau", "aufbewahrung", None, faellig=len(due))
         uow.commit()
     return due
@@ -190,13 +190,13 @@ def _delete_file(session: Session, person_id: int) -> int:
     return int(erased.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def run(ctx: ServiceContext, person_ids: Sequence[int], today: date | None = None) -> RunResult:
+def run(ctx: ServiceContext, person_ids: Sequence[int]) -> RunResult:
     """Delete the files of ``person_ids`` (as shown in the preview) that are still due and not
     blocked; what became not due since the preview is left alone."""
     _require_admin(ctx, "Akten nach Ablauf der Aufbewahrungsfrist löschen")
     wanted = set(person_ids)
     with ctx.unit_of_work() as uow:
-        due = [f for f in _due(uow.session, today or date.today()) if f.person_id in wanted]
+        due = [f for f in _due(uow.session, uow.today) if f.person_id in wanted]
         deleted = tuple(f for f in due if not f.blocked)
         erased = 0
         for file in deleted:

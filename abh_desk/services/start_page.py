@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, select
 
@@ -32,9 +31,10 @@ class StartSummary:
         return sum(count for _label, count in self.cases_by_status)
 
 
-def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummary:
-    today = today or date.today()
-    work = worklist(ctx, WorkScope.MINE, today)
+def start_summary(ctx: ServiceContext) -> StartSummary:
+    ctx = ctx.frozen()
+    today = ctx.today()
+    work = worklist(ctx, WorkScope.MINE)
     with ctx.db.read() as session:
         owners = visible_owners(session, ctx.actor.user_id, today)
         counts = dict(
@@ -45,11 +45,11 @@ def start_summary(ctx: ServiceContext, today: date | None = None) -> StartSummar
             ).all()
         )
     ordered = [s for s in CaseStatus if s in OPEN_CASE_STATUSES]
-    waiting, overdue = card_counts(ctx, today)
+    waiting, overdue = card_counts(ctx)
     return StartSummary(
         work,
         tuple((CASE_STATUS_LABELS[s], int(counts.get(s.value, 0))) for s in ordered),
-        review_counts(ctx, today),
+        review_counts(ctx),
         waiting,
         overdue,
     )

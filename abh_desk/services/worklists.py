@@ -97,7 +97,6 @@ def _scope_condition(
 def worklist(
     ctx: ServiceContext,
     scope: WorkScope = WorkScope.MINE,
-    today: date | None = None,
     area: str | None = None,
     username: str | None = None,
     limit: int = MAX_ROWS,
@@ -107,7 +106,7 @@ def worklist(
     The groups are counted in full; rows are fetched for the first ``limit`` deadlines by due
     date (overdue first), as plain columns — a list longer than that is for the counts, not for
     reading line by line."""
-    today = today or date.today()
+    today = ctx.today()
     week_end = today + timedelta(days=6 - today.weekday())
     due = Deadline.due_date
     bucket = case((due < today, OVERDUE), (due == today, TODAY), (due <= week_end, THIS_WEEK), else_=NEXT_WEEKS).label(
@@ -182,12 +181,10 @@ class ExpiringTitle:
     file_number: str
 
 
-def expiring_titles(
-    ctx: ServiceContext, today: date | None = None, weeks: int = 8, area: str | None = None
-) -> list[ExpiringTitle]:
+def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None) -> list[ExpiringTitle]:
     """Current titles ending within ``weeks`` for which no application is open (candidates for a
     reminder letter): no later title of the person, no open case of the person."""
-    today = today or date.today()
+    today = ctx.today()
     later = aliased(ResidenceTitle)
     open_case = aliased(Case)
     stmt = (

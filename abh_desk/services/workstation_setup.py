@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL
 
 from abh_desk import migrate
 from abh_desk.bootstrap import ensure_areas
+from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
     ENV_DATABASE_URL,
     WorkstationSettings,
@@ -124,7 +125,7 @@ class Administrator:
     repeated: str
 
 
-def connect(choice: DatabaseChoice) -> tuple[ServiceContext, SetupState]:
+def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[ServiceContext, SetupState]:
     """Open, test and migrate the chosen database; errors name the field to correct."""
     url = choice.url()
     password = choice.password
@@ -139,7 +140,7 @@ def connect(choice: DatabaseChoice) -> tuple[ServiceContext, SetupState]:
         raise ValidationError(exc.message, field=choice.field) from exc
     try:
         migrate.upgrade(db)
-        ctx = ServiceContext(db, load_catalogue())
+        ctx = ServiceContext(db, load_catalogue(), clock=clock)
         ensure_areas(ctx)
         with db.read() as session:
             stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))
@@ -229,13 +230,15 @@ def set_up_demo(
     persons: int = DEMO_PERSONS,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> WorkstationSettings:
     """The demo office in the default SQLite file (filled only if it holds no persons yet)."""
     db = Database(default_database_url())
     try:
         db.check_connection()
         migrate.upgrade(db)
-        fill_demo_office(ServiceContext(db, load_catalogue()), persons, progress=progress, cancelled=cancelled)
+        ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        fill_demo_office(ctx, persons, progress=progress, cancelled=cancelled)
         if cancelled is not None and cancelled():
             raise Cancelled("Abgebrochen – der Arbeitsplatz ist noch nicht eingerichtet.")
     finally:
@@ -261,7 +264,9 @@ def fill_demo_office(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoOffice:
-    """Demo persons with titles, cases and deadlines, and the demo users' password (``abh-demo``)."""
+    """Demo persons with titles, cases and deadlines, and the demo users' password (``abh-demo``).
+    Deterministic per seed and relative to the clock's day, which stays one day throughout."""
+    ctx = ctx.frozen()
     with ctx.db.read() as session:
         empty = not session.scalar(select(func.count()).select_from(Person))
     if only_if_empty and not empty:

@@ -31,7 +31,7 @@ GENERAL = "99010019001008"
 
 
 def _case(ctx: ServiceContext, family: str, procedure: str = GENERAL) -> int:
-    person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"))
     return open_case(ctx, person.id, procedure, applied_on=TODAY).id
 
 
@@ -170,7 +170,7 @@ def test_deputy_is_shown_while_the_absence_runs(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError, match="vor ihrem Beginn"):
         set_deputy(ctx, "rudolf", "keller", TODAY, date(2026, 11, 1))
     set_deputy(ctx, "rudolf", "keller", date(2026, 11, 16), date(2026, 11, 27))
-    person = create_person(ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
     row = open_case(ctx, person.id, GENERAL, applied_on=TODAY)
     assert (row.owner, row.deputy) == ("Frau Rudolf", "Frau Keller")
     with ctx.db.read() as session:
@@ -181,14 +181,14 @@ def test_deputy_is_shown_while_the_absence_runs(ctx: ServiceContext) -> None:
 
 
 def test_change_of_family_name_reroutes_open_cases_only(ctx: ServiceContext) -> None:
-    person = create_person(ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
     open_id = open_case(ctx, person.id, GENERAL, applied_on=TODAY).id
     done_id = open_case(ctx, person.id, GENERAL, applied_on=TODAY).id
     with ctx.unit_of_work() as uow:
         uow.session.get(Case, done_id).status = CaseStatus.GRANTED.value  # type: ignore[union-attr]
         uow.commit()
     version = get_person_file(ctx, person.id).person.version
-    update_person(ctx, person.id, version, PersonInput("Bauer", "Lina", "01.01.1990", nationality="SYR"), today=TODAY)
+    update_person(ctx, person.id, version, PersonInput("Bauer", "Lina", "01.01.1990", nationality="SYR"))
     assert (_owner(ctx, open_id), _owner(ctx, done_id)) == ("schaeuble", "schweiger")
     with ctx.db.read() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "zustaendigkeit_verschoben")).one()

@@ -17,6 +17,7 @@ from sqlalchemy import exc, func, select, text
 
 from abh_desk import audit_chain, cli_safety, migrate
 from abh_desk.cli import main
+from abh_desk.clock import OFFICE_ZONE
 from abh_desk.domain.enums import Role
 from abh_desk.errors import NotFound
 from abh_desk.services.context import Actor, ServiceContext
@@ -28,7 +29,7 @@ TODAY = date(2026, 11, 21)
 
 
 def _person(ctx: ServiceContext, family: str = "Öztürk") -> int:
-    return create_person(ctx, PersonInput(family, "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY).id
+    return create_person(ctx, PersonInput(family, "Ayşe", "12.03.1990", nationality="TUR")).id
 
 
 def _pruefen(ctx: ServiceContext) -> tuple[int, str]:
@@ -72,7 +73,7 @@ def _execute(db: Database, sql: str, **params: object) -> None:
 
 def test_every_entry_is_chained_and_the_chain_verifies(ctx: ServiceContext) -> None:
     pid = _person(ctx)
-    update_person(ctx, pid, 1, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY)
+    update_person(ctx, pid, 1, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"))
     events = _events(ctx.db)
     assert len(events) >= 3 and all(e.chain_hash and e.payload_hash for e in events)
     previous = audit_chain.GENESIS
@@ -142,7 +143,7 @@ def test_pruefen_names_the_first_entry_whose_payload_was_changed(ctx: ServiceCon
         )
     code, out = _pruefen(ctx)
     assert code == 1
-    when = target.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+    when = target.occurred_at.astimezone(OFFICE_ZONE).strftime("%d.%m.%Y %H:%M:%S")
     assert f"FEHLER: Eintrag {target.id} vom {when}: Inhalt passt nicht zu seiner Prüfsumme" in out
     assert "NICHT unversehrt" in out
 

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from abh_desk.clock import FixedClock
 from abh_desk.services.auth import LoginFailed, sign_in
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from models import AuditEvent, User
 
 
-def test_wrong_passwords_lock_the_user_for_a_while_and_are_logged(ctx: ServiceContext) -> None:
+def test_wrong_passwords_lock_the_user_for_a_while_and_are_logged(ctx: ServiceContext, clock: FixedClock) -> None:
     ensure_demo_users(ctx)
-    now = datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc)
     for _ in range(5):
         with pytest.raises(LoginFailed, match="Benutzername oder Passwort falsch"):
-            sign_in(ctx, "keller", "falsch-falsch", now)
+            sign_in(ctx, "keller", "falsch-falsch")
+    clock.advance(timedelta(minutes=1))
     with pytest.raises(LoginFailed, match="gesperrt"):
-        sign_in(ctx, "keller", DEMO_PASSWORD, now + timedelta(minutes=1))
-    signed_in = sign_in(ctx, "keller", DEMO_PASSWORD, now + timedelta(minutes=6))
+        sign_in(ctx, "keller", DEMO_PASSWORD)
+    clock.advance(timedelta(minutes=5))
+    signed_in = sign_in(ctx, "keller", DEMO_PASSWORD)
     assert signed_in.display_name == "Frau Keller"
     with ctx.db.read() as session:
         user = session.scalars(select(User).where(User.username == "keller")).one()

@@ -17,11 +17,12 @@ from sqlalchemy import create_engine, func, select, text
 
 from abh_desk import audit_chain
 from abh_desk.cli import main
+from abh_desk.clock import FixedClock
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, search_persons
 from abh_desk.storage import Database
 from models import AuditEvent, Person
-from tests.conftest import drop_pg_database, new_pg_database
+from tests.conftest import TEST_DAY, drop_pg_database, new_pg_database
 from tests.support.pgserver import libpq_url, tool
 from tests.support.writer import BULK_ACTION
 
@@ -31,7 +32,7 @@ BULK = 40
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
-    code = main(list(argv), out=out)
+    code = main(list(argv), out=out, clock=FixedClock(TEST_DAY))
     return code, out.getvalue()
 
 

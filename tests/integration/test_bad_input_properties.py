@@ -27,6 +27,7 @@ from sqlalchemy import String, select
 
 from abh_desk import migrate
 from abh_desk.bootstrap import ensure_areas
+from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import CardStatus, LetterStatus, Role
 from abh_desk.domain.notice_flow import RemedyOutcome
@@ -211,7 +212,7 @@ def world(
         admin_url = request.getfixturevalue("pg_admin_url")
         url = new_pg_database(admin_url)
         db = Database(url)
-    ctx = ServiceContext(db, catalogue)
+    ctx = ServiceContext(db, catalogue, clock=FixedClock(TODAY))  # 10 o'clock in Singen: 09:00 UTC
     ensure_areas(ctx)
     create_user(ctx, "sb-bad", "Frau Eingabe", Role.CASEWORKER, area="allgemein")
     create_user(ctx, "tl-bad", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
@@ -221,15 +222,14 @@ def world(
     person = create_person(
         ctx,
         PersonInput("Nguyễn", "Thị Hương", "12.03.1994", "", "VNM", "w", "Hadwigstraße 7", "78224", "Singen"),
-        today=TODAY,
     )
-    edited = create_person(ctx, GOOD_PERSON, today=TODAY)
+    edited = create_person(ctx, GOOD_PERSON)
     case_id = open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
     with db.read() as session:  # the caseworker the letter ranges gave the case to writes its notice
         owner = session.scalars(select(User).join(Case, Case.owner_id == User.id).where(Case.id == case_id)).one()
     clerk = ctx.as_user(Actor(owner.id, owner.username, Role.CASEWORKER))
     draft = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.")
-    letter_id = draft_rejection(clerk, case_id, draft, today=TODAY)
+    letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
     yield World(ctx, clerk, lead, edited.id, case_id, letter_id)
     db.dispose()
@@ -327,7 +327,7 @@ def test_create_person_stores_clean_values_or_nothing(world: World, data: Person
     saved: list[int] = []
     saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, data, today=TODAY).id),
+        lambda: saved.append(create_person(world.ctx, data).id),
         PERSON_LABELS,
         lambda: check_person(world, saved[0], data),
     )
@@ -344,7 +344,7 @@ def test_update_person_stores_clean_values_or_nothing(world: World, data: Person
         version = person.version
     saves_or_refuses(
         world,
-        lambda: update_person(world.ctx, world.person_id, version, data, today=TODAY),
+        lambda: update_person(world.ctx, world.person_id, version, data),
         PERSON_LABELS,
         lambda: check_person(world, world.person_id, data),
     )
@@ -391,7 +391,7 @@ def test_birth_dates_partial_stored_as_partial_impossible_refused(
 
     if not saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed), today=TODAY).id),
+        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed)).id),
         {"geburtsdatum": "Geburtsdatum"},
         check,
     ):
@@ -457,7 +457,7 @@ def test_follow_up_note(world: World, note: str) -> None:
 
     saves_or_refuses(
         world,
-        lambda: saved.append(set_follow_up(world.clerk, world.case_id, TODAY + timedelta(days=7), note, today=TODAY)),
+        lambda: saved.append(set_follow_up(world.clerk, world.case_id, TODAY + timedelta(days=7), note)),
         {"notiz": "Notiz"},
         check,
     )
@@ -505,7 +505,7 @@ def test_rejection_facts_and_ground_details(world: World, facts: str, details: s
 
     saves_or_refuses(
         world,
-        lambda: update_rejection(world.clerk, world.letter_id, _letter(world).version, draft, today=TODAY),
+        lambda: update_rejection(world.clerk, world.letter_id, _letter(world).version, draft),
         {
             "facts": "Sachverhalt",
             "grounds": "Ablehnungsgrund",
@@ -526,7 +526,7 @@ def test_rejection_facts_and_ground_details(world: World, facts: str, details: s
 def test_return_comment(world: World, comment: str) -> None:
     letter = _letter(world)
     if LetterStatus(letter.status) != LetterStatus.IN_REVIEW:
-        submit_for_review(world.clerk, world.letter_id, letter.version, today=TODAY)
+        submit_for_review(world.clerk, world.letter_id, letter.version)
         letter = _letter(world)
 
     def check() -> None:
@@ -577,8 +577,8 @@ def test_handover_fields(world: World, texts: dict[str, str]) -> None:
     identity, name, id_number, kind, serial = (texts[k] for k in ("identity", "name", "id_number", "kind", "serial"))
     number = next(world.serials)
     card_serial = f"T{number:07d}K"
-    card = order_card(world.clerk, world.case_id, date(2026, 10, 1), today=TODAY)
-    card_id = record_arrival(world.clerk, card.id, card.version, card_serial, True, date(2026, 11, 10), today=TODAY).id
+    card = order_card(world.clerk, world.case_id, date(2026, 10, 1))
+    card_id = record_arrival(world.clerk, card.id, card.version, card_serial, True, date(2026, 11, 10)).id
     given_input = HandoverInput(
         card_serial=card_serial,
         identity_check=identity,
@@ -606,7 +606,7 @@ def test_handover_fields(world: World, texts: dict[str, str]) -> None:
 
     saves_or_refuses(
         world,
-        lambda: hand_over(world.clerk, card_id, None, given_input, now=datetime(2026, 11, 21, 9, tzinfo=timezone.utc)),
+        lambda: hand_over(world.clerk, card_id, None, given_input),
         HANDOVER_LABELS,
         check,
     )
@@ -616,7 +616,7 @@ def test_handover_fields(world: World, texts: dict[str, str]) -> None:
         assert stored is not None
         status, version = CardStatus(stored.status), stored.version
     if status != CardStatus.HANDED_OVER:
-        close_card(world.clerk, card_id, version, CardStatus.RETURNED, "Test", today=TODAY)
+        close_card(world.clerk, card_id, version, CardStatus.RETURNED, "Test")
 
 
 # --- office settings ------------------------------------------------------------------------
@@ -672,7 +672,7 @@ def test_other_free_text_entry_points_refuse_bad_text_and_keep_good_text(world: 
             system, world.case_id, "Aufenthaltserlaubnis", "§ 16d", TODAY, None, text
         ),
         "notiz": lambda text: decide_remedy(clerk, world.letter_id, 1, RemedyOutcome.UPHELD, TODAY, text),
-        "bestellnummer": lambda text: order_card(clerk, world.case_id, TODAY, text, today=TODAY),
+        "bestellnummer": lambda text: order_card(clerk, world.case_id, TODAY, text),
         "name": lambda text: create_user(system, f"u{next(world.serials)}", text, Role.CASEWORKER),
     }
     for field, call in calls.items():

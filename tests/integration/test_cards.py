@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from sqlalchemy import func, select
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, Role
 from abh_desk.errors import FieldErrors, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.card_handover import HandoverInput, hand_over, handover_form
@@ -51,14 +52,13 @@ def make_case(ctx: ServiceContext, birth: str = "12.03.1994", family: str = "Ngu
         PersonInput(
             family, given, birth, nationality="VNM", sex="w", street="Hadwigstraße 7", postcode="78224", city="Singen"
         ),
-        today=TODAY,
     )
     return open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
 
 
 def arrived_card(ctx: ServiceContext, case_id: int, serial: str = SERIAL, arrived: date = date(2026, 11, 10)) -> int:
-    card = order_card(ctx, case_id, date(2026, 10, 1), "BD-2026-1", today=TODAY)
-    return record_arrival(ctx, card.id, card.version, serial, True, arrived, today=TODAY).id
+    card = order_card(ctx, case_id, date(2026, 10, 1), "BD-2026-1")
+    return record_arrival(ctx, card.id, card.version, serial, True, arrived).id
 
 
 def text_of(pdf: bytes) -> str:
@@ -66,32 +66,33 @@ def text_of(pdf: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).split())
 
 
-def test_order_arrival_notify_handover_by_the_holder(ctx: ServiceContext) -> None:
+def test_order_arrival_notify_handover_by_the_holder(ctx: ServiceContext, clock: FixedClock) -> None:
     ctx = clerk(ctx)
     case_id = make_case(ctx)
-    card = order_card(ctx, case_id, date(2026, 10, 1), " BD-2026-1 ", today=TODAY)
+    card = order_card(ctx, case_id, date(2026, 10, 1), " BD-2026-1 ")
     assert card.status == CardStatus.ORDERED and card.order_number == "BD-2026-1"
     assert card.expected_on == date(2026, 11, 12)  # six weeks' production, the default setting
     with pytest.raises(ValidationError, match="bereits eine Karte bestellt"):
-        order_card(ctx, case_id, today=TODAY)
+        order_card(ctx, case_id)
 
-    card = record_arrival(ctx, card.id, card.version, "y7k 2m4 t9l", True, date(2026, 11, 10), today=TODAY)
+    card = record_arrival(ctx, card.id, card.version, "y7k 2m4 t9l", True, date(2026, 11, 10))
     assert (card.status, card.card_serial, card.chip_checked) == (CardStatus.ARRIVED, SERIAL, True)
     assert card.overdue_from == date(2026, 12, 8)  # four weeks after arrival
     with ctx.db.read() as session:
         deadline = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.CARD_WAITING.value)).one()
         assert (deadline.due_date, deadline.status) == (date(2026, 12, 8), DeadlineStatus.OPEN.value)
 
-    card, letter_id = record_notification(ctx, card.id, card.version, NoticeMethod.LETTER, today=TODAY)
+    card, letter_id = record_notification(ctx, card.id, card.version, NoticeMethod.LETTER)
     assert card.status == CardStatus.NOTIFIED and card.notified_how == "Abholbenachrichtigung (Brief)"
     assert letter_id is not None
     pickup = text_of(letter_pdf(ctx, letter_id))
     assert "liegt zur Abholung bereit" in pickup and "Frau Thị Hương Nguyễn" in pickup
     assert "08.12.2026" in pickup  # "bitte bis zum … abholen"
 
-    form = handover_form(ctx, card.id, TODAY)
+    form = handover_form(ctx, card.id)
     assert (form.holder_name, form.card_serial, form.minor, form.fee_cents) == ("Thị Hương Nguyễn", SERIAL, False, None)
     at = datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
+    clock.move_to(at + timedelta(minutes=2))
     done = hand_over(
         ctx,
         card.id,
@@ -104,7 +105,6 @@ def test_order_arrival_notify_handover_by_the_holder(ctx: ServiceContext) -> Non
             supplementary_sheet=True,
             handed_over_at=at,
         ),
-        now=at + timedelta(minutes=2),
     )
     assert done.card.status == CardStatus.HANDED_OVER and done.card.handover is not None
     assert done.card.handover.caseworker == "Frau Schweiger"
@@ -136,9 +136,9 @@ def test_order_arrival_notify_handover_by_the_holder(ctx: ServiceContext) -> Non
         assert deadline is not None and deadline.status == DeadlineStatus.DONE.value
         actions = session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "card_order")).all()
         assert actions == ["eat_bestellt", "eat_eingegangen", "eat_benachrichtigt", "eat_ausgehaendigt"]
-    history = [h.action for h in get_case_file(ctx, case_id, TODAY).history]
+    history = [h.action for h in get_case_file(ctx, case_id).history]
     assert "eAT ausgehändigt" in history and "eAT eingegangen" in history
-    assert waiting_cards(ctx, TODAY) == []
+    assert waiting_cards(ctx) == []
     with pytest.raises(ValidationError, match="ausgehändigt"):
         hand_over(ctx, card.id, None, HandoverInput(card_serial=SERIAL))
 
@@ -193,13 +193,13 @@ def test_a_handover_missing_required_fields_is_refused_per_field_and_nothing_is_
         assert session.scalar(select(func.count()).select_from(CardHandover)) == 0
         card = session.get(CardOrder, card_id)
         assert card is not None and card.status == CardStatus.ARRIVED.value
-    assert [c.card_id for c in waiting_cards(ctx, TODAY)] == [card_id]
+    assert [c.card_id for c in waiting_cards(ctx)] == [card_id]
 
 
 def test_a_minor_gets_the_card_through_a_custodian(ctx: ServiceContext) -> None:
     ctx = clerk(ctx)
     card_id = arrived_card(ctx, make_case(ctx, birth="05.06.2012", family="Haddad", given="Lina"))
-    assert handover_form(ctx, card_id, TODAY).minor
+    assert handover_form(ctx, card_id).minor
     with pytest.raises(ValidationError, match="minderjährig") as refused:
         hand_over(ctx, card_id, None, HandoverInput(card_serial=SERIAL))
     assert refused.value.field == "empfang"
@@ -223,7 +223,7 @@ def test_fee_due_at_handover_is_shown_required_and_recorded(ctx: ServiceContext)
     update_office_settings(ctx, fees_at_handover=True, card_waiting_weeks="3")
     ctx = clerk(ctx)
     card_id = arrived_card(ctx, make_case(ctx))
-    form = handover_form(ctx, card_id, TODAY)
+    form = handover_form(ctx, card_id)
     assert form.fee_text == "100,00 EUR"
     with pytest.raises(ValidationError, match="100,00 EUR ist bei der Aushändigung zu zahlen"):
         hand_over(ctx, card_id, None, HandoverInput(card_serial=SERIAL))
@@ -236,16 +236,16 @@ def test_arrival_checks_serial_chip_and_dates(ctx: ServiceContext) -> None:
     ctx = clerk(ctx)
     first = make_case(ctx)
     arrived_card(ctx, first)
-    card = order_card(ctx, make_case(ctx, family="Kovalenko", given="Olena"), date(2026, 10, 1), today=TODAY)
+    card = order_card(ctx, make_case(ctx, family="Kovalenko", given="Olena"), date(2026, 10, 1))
     with pytest.raises(FieldErrors) as refused:
-        record_arrival(ctx, card.id, card.version, "Y12", False, TODAY + timedelta(days=1), today=TODAY)
+        record_arrival(ctx, card.id, card.version, "Y12", False, TODAY + timedelta(days=1))
     assert set(refused.value.by_field()) == {"seriennummer", "chip", "eingegangen_am"}
     with pytest.raises(ValidationError, match="bereits für eine Karte im Vorgang"):
-        record_arrival(ctx, card.id, card.version, SERIAL, True, TODAY, today=TODAY)
+        record_arrival(ctx, card.id, card.version, SERIAL, True, TODAY)
     with pytest.raises(ValidationError, match="vor ihrer Bestellung"):
-        record_arrival(ctx, card.id, card.version, "Y1111111C", True, date(2026, 9, 1), today=TODAY)
+        record_arrival(ctx, card.id, card.version, "Y1111111C", True, date(2026, 9, 1))
     with pytest.raises(StaleRecord):
-        record_arrival(ctx, card.id, card.version + 5, "Y1111111C", True, TODAY, today=TODAY)
+        record_arrival(ctx, card.id, card.version + 5, "Y1111111C", True, TODAY)
 
 
 def test_handover_needs_a_signed_in_user(ctx: ServiceContext) -> None:
@@ -260,31 +260,31 @@ def test_waiting_list_ages_overdue_search_and_return(ctx: ServiceContext) -> Non
     fresh = arrived_card(
         ctx, make_case(ctx, family="Kovalenko", given="Olena"), serial="Y2222222C", arrived=date(2026, 11, 20)
     )
-    rows = waiting_cards(ctx, TODAY)
+    rows = waiting_cards(ctx)
     assert [r.card_id for r in rows] == [old, fresh]  # the longest waiting first
     assert (rows[0].age_days, rows[0].overdue, rows[0].overdue_from) == (51, True, date(2026, 10, 29))
     assert (rows[1].age_days, rows[1].overdue) == (1, False)
-    assert card_counts(ctx, TODAY) == (2, 1)
-    assert [r.card_id for r in waiting_cards(ctx, TODAY, overdue_only=True)] == [old]
-    assert [r.card_id for r in waiting_cards(ctx, TODAY, "kovalenko")] == [fresh]
-    assert [r.card_id for r in waiting_cards(ctx, TODAY, "nguyen thi")] == [old]
-    assert [r.card_id for r in waiting_cards(ctx, TODAY, "y222 2222c")] == [fresh]
-    assert [r.card_id for r in waiting_cards(ctx, TODAY, rows[0].file_number.lower())] == [old]
+    assert card_counts(ctx) == (2, 1)
+    assert [r.card_id for r in waiting_cards(ctx, overdue_only=True)] == [old]
+    assert [r.card_id for r in waiting_cards(ctx, "kovalenko")] == [fresh]
+    assert [r.card_id for r in waiting_cards(ctx, "nguyen thi")] == [old]
+    assert [r.card_id for r in waiting_cards(ctx, "y222 2222c")] == [fresh]
+    assert [r.card_id for r in waiting_cards(ctx, rows[0].file_number.lower())] == [old]
 
-    pdf = pickup_reminders(ctx, [old, fresh], TODAY)
+    pdf = pickup_reminders(ctx, [old, fresh])
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert text_of(pdf).count("liegt zur Abholung bereit") == 2 and len(reader.pages) >= 2
-    assert waiting_cards(ctx, TODAY)[0].status_label == "benachrichtigt"
+    assert waiting_cards(ctx)[0].status_label == "benachrichtigt"
 
     with pytest.raises(ValidationError, match="Grund"):
-        close_card(ctx, old, None, CardStatus.RETURNED, " ", today=TODAY)
-    closed = close_card(ctx, old, None, CardStatus.RETURNED, "seit sieben Wochen nicht abgeholt", today=TODAY)
+        close_card(ctx, old, None, CardStatus.RETURNED, " ")
+    closed = close_card(ctx, old, None, CardStatus.RETURNED, "seit sieben Wochen nicht abgeholt")
     assert (closed.status_label, closed.closed_on, closed.closed_reason) == (
         "zurückgesandt",
         TODAY,
         "seit sieben Wochen nicht abgeholt",
     )
-    assert [r.card_id for r in waiting_cards(ctx, TODAY)] == [fresh]
+    assert [r.card_id for r in waiting_cards(ctx)] == [fresh]
     with ctx.db.read() as session:
         statuses = session.scalars(
             select(Deadline.status).where(Deadline.kind == DeadlineKind.CARD_WAITING.value).order_by(Deadline.id)
@@ -295,7 +295,7 @@ def test_waiting_list_ages_overdue_search_and_return(ctx: ServiceContext) -> Non
         ).one()
         assert json.loads(payload)["grund"] == "seit sieben Wochen nicht abgeholt"
     with pytest.raises(ValidationError, match="bereits zurückgesandt"):
-        close_card(ctx, old, None, CardStatus.DESTROYED, "doppelt", today=TODAY)
+        close_card(ctx, old, None, CardStatus.DESTROYED, "doppelt")
 
 
 def test_card_settings_are_validated(ctx: ServiceContext) -> None:

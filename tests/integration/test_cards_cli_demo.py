@@ -16,14 +16,13 @@ from abh_desk.services.demo_cards import generate_demo_cards
 from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from models import CardOrder, Deadline
 from tests.integration.test_cli import run
-from tests.integration.test_demo import TODAY
 
 
 def test_demo_cards_come_in_every_state_with_their_deadlines(ctx: ServiceContext) -> None:
-    generate_demo(ctx, 600, seed=2, today=TODAY)
-    generate_demo_deadlines(ctx, today=TODAY, seed=2)
-    written = generate_demo_cards(ctx, today=TODAY, seed=2)
-    assert written > 10 and generate_demo_cards(ctx, today=TODAY, seed=2) == 0  # cases with a card are left alone
+    generate_demo(ctx, 600, seed=2)
+    generate_demo_deadlines(ctx, seed=2)
+    written = generate_demo_cards(ctx, seed=2)
+    assert written > 10 and generate_demo_cards(ctx, seed=2) == 0  # cases with a card are left alone
     with ctx.db.read() as session:
         states = dict(session.execute(select(CardOrder.status, func.count()).group_by(CardOrder.status)).all())
         open_waits = session.scalar(
@@ -34,7 +33,7 @@ def test_demo_cards_come_in_every_state_with_their_deadlines(ctx: ServiceContext
     waiting = states.get(CardStatus.ARRIVED.value, 0) + states.get(CardStatus.NOTIFIED.value, 0)
     assert states.get(CardStatus.ORDERED.value) and states.get(CardStatus.HANDED_OVER.value) and waiting
     assert open_waits == waiting
-    rows = waiting_cards(ctx, TODAY)
+    rows = waiting_cards(ctx)
     assert len(rows) == waiting and any(r.overdue for r in rows) and not all(r.overdue for r in rows)
     newest = case_cards(ctx, rows[0].case_id)[0]
     assert newest.waiting and newest.card_serial == rows[0].card_serial and newest.overdue_from is not None

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import Role
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.assignment import set_deputy
@@ -27,7 +28,7 @@ TODAY = date(2026, 11, 21)
 def office(ctx: ServiceContext) -> tuple[int, dict[str, ServiceContext]]:
     create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     create_user(ctx, "asyllead", "Herr Asyl", Role.TEAM_LEAD, area="asyl")
-    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
     case_id = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
     with ctx.db.read() as session:
         users = {u.username: u for u in session.scalars(select(User))}
@@ -37,54 +38,58 @@ def office(ctx: ServiceContext) -> tuple[int, dict[str, ServiceContext]]:
 
 
 def test_the_owner_deputy_area_lead_and_administration_open_it(
-    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]], clock: FixedClock
 ) -> None:
     case_id, users = office
-    assert get_case_file(users["schweiger"], case_id, TODAY).access == "zuständig"
-    assert get_case_file(users["lead"], case_id, TODAY).access == "Teamleitung"
-    assert get_case_file(ctx, case_id, TODAY).access == "Administration"
+    assert get_case_file(users["schweiger"], case_id).access == "zuständig"
+    assert get_case_file(users["lead"], case_id).access == "Teamleitung"
+    assert get_case_file(ctx, case_id).access == "Administration"
     with pytest.raises(ReasonRequired, match="nicht zu Ihren Zuständigkeiten"):
-        get_case_file(users["keller"], case_id, TODAY)
+        get_case_file(users["keller"], case_id)
     with pytest.raises(ReasonRequired):
-        get_case_file(users["asyllead"], case_id, TODAY)
+        get_case_file(users["asyllead"], case_id)
     set_deputy(users["schweiger"], "schweiger", "keller", TODAY, TODAY + timedelta(days=7))
-    assert get_case_file(users["keller"], case_id, TODAY).access == "Vertretung"
+    assert get_case_file(users["keller"], case_id).access == "Vertretung"
+    clock.move_to(TODAY + timedelta(days=8))
     with pytest.raises(ReasonRequired):  # the absence is over
-        get_case_file(users["keller"], case_id, TODAY + timedelta(days=8))
+        get_case_file(users["keller"], case_id)
 
 
 def test_another_case_opens_with_a_logged_reason_for_that_day_only(
-    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]], clock: FixedClock
 ) -> None:
     case_id, users = office
     clerk = users["rudolf"]
-    file = get_case_file(ctx, case_id, TODAY)
+    file = get_case_file(ctx, case_id)
     with pytest.raises(ReasonRequired):  # changing needs access too
-        mark_received(clerk, file.checklist[0].id, today=TODAY)
+        mark_received(clerk, file.checklist[0].id)
     with pytest.raises(ValidationError, match="mindestens 10 Zeichen"):
-        open_with_reason(clerk, case_id, "weil", TODAY)
-    open_with_reason(clerk, case_id, "Vorsprache am Schalter, Frau Schweiger krank", TODAY)
-    assert get_case_file(clerk, case_id, TODAY).access == "mit Begründung"
-    mark_received(clerk, file.checklist[0].id, today=TODAY)
+        open_with_reason(clerk, case_id, "weil")
+    open_with_reason(clerk, case_id, "Vorsprache am Schalter, Frau Schweiger krank")
+    assert get_case_file(clerk, case_id).access == "mit Begründung"
+    mark_received(clerk, file.checklist[0].id)
+    clock.move_to(TODAY + timedelta(days=1))
     with pytest.raises(ReasonRequired):
-        get_case_file(clerk, case_id, TODAY + timedelta(days=1))
+        get_case_file(clerk, case_id)
     with ctx.db.read() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "zugriff_mit_begruendung")).one()
     assert event.user_id == clerk.actor.user_id and "Schalter" in (event.payload_json or "")
 
 
 def test_sharing_is_for_the_responsible_and_lasts_until_the_day_given(
-    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]]
+    ctx: ServiceContext, office: tuple[int, dict[str, ServiceContext]], clock: FixedClock
 ) -> None:
     case_id, users = office
     with pytest.raises(PermissionDenied, match="Teilen darf"):
-        share_case(users["keller"], case_id, "rudolf", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen", TODAY)
-    share_case(users["schweiger"], case_id, "keller", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen", TODAY)
-    assert get_case_file(users["keller"], case_id, TODAY + timedelta(days=3)).access == "geteilt"
+        share_case(users["keller"], case_id, "rudolf", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen")
+    share_case(users["schweiger"], case_id, "keller", TODAY + timedelta(days=3), "Bitte Unterlagen prüfen")
+    clock.move_to(TODAY + timedelta(days=3))
+    assert get_case_file(users["keller"], case_id).access == "geteilt"
+    clock.move_to(TODAY + timedelta(days=4))
     with pytest.raises(ReasonRequired):
-        get_case_file(users["keller"], case_id, TODAY + timedelta(days=4))
+        get_case_file(users["keller"], case_id)
     with pytest.raises(ValidationError, match="Benutzer „niemand“"):
-        share_case(users["lead"], case_id, "niemand", TODAY, "Bitte Unterlagen prüfen", TODAY)
+        share_case(users["lead"], case_id, "niemand", clock.today(), "Bitte Unterlagen prüfen")
 
 
 def test_letters_cards_and_drafts_of_the_case_need_access_too(
@@ -101,15 +106,15 @@ def test_letters_cards_and_drafts_of_the_case_need_access_too(
         assert person is not None
         person.street, person.postcode, person.city = "Hauptstraße 1", "78224", "Singen"
         uow.commit()
-    letter = create_missing_documents_letter(users["schweiger"], case_id, today=TODAY)
+    letter = create_missing_documents_letter(users["schweiger"], case_id)
     other = users["rudolf"]
     for call in (
-        lambda: create_missing_documents_letter(other, case_id, today=TODAY),
+        lambda: create_missing_documents_letter(other, case_id),
         lambda: letter_pdf(other, letter.id),
         lambda: reprint(other, letter.id),
-        lambda: order_card(other, case_id, TODAY, today=TODAY),
+        lambda: order_card(other, case_id, TODAY),
         lambda: case_cards(other, case_id),
-        lambda: new_draft(other, case_id, TODAY),
+        lambda: new_draft(other, case_id),
     ):
         with pytest.raises(ReasonRequired):
             call()

@@ -25,13 +25,13 @@ LANGUAGE_COURSE = "99010019001013"
 
 
 def _case(ctx: ServiceContext, birth: str = "01.01.1990", procedure: str = LANGUAGE_COURSE) -> int:
-    person = create_person(ctx, PersonInput("Kovalenko", "Olena", birth, nationality="UKR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Kovalenko", "Olena", birth, nationality="UKR"))
     return open_case(ctx, person.id, procedure, applied_on=TODAY).id
 
 
 def test_conditional_documents_appear_only_where_they_apply(ctx: ServiceContext) -> None:
     procedure = ctx.catalogue.get(LANGUAGE_COURSE)
-    adult = get_case_file(ctx, _case(ctx), TODAY)
+    adult = get_case_file(ctx, _case(ctx))
     unconditional = [d.text for d in procedure.documents if d.condition is None]
     assert [line.text for line in adult.checklist] == unconditional
     assert adult.missing == len(unconditional)
@@ -46,7 +46,7 @@ def test_conditional_documents_appear_only_where_they_apply(ctx: ServiceContext)
     assert with_course.history[0].action == "Angaben zum Vorgang geändert"
     assert "nur bei Sprachkurs" in with_course.history[0].details
 
-    minor = get_case_file(ctx, _case(ctx, birth="01.06.2012"), TODAY)
+    minor = get_case_file(ctx, _case(ctx, birth="01.06.2012"))
     minor_docs = {d.text for d in procedure.documents if d.condition == "minderjaehrig"}
     assert minor_docs <= {line.text for line in minor.checklist}
     with pytest.raises(ValidationError, match="Unbekannte Angabe"):
@@ -55,15 +55,15 @@ def test_conditional_documents_appear_only_where_they_apply(ctx: ServiceContext)
 
 def test_ticking_waiving_and_adding_documents_change_the_running_count(ctx: ServiceContext) -> None:
     case_id = _case(ctx)
-    file = get_case_file(ctx, case_id, TODAY)
+    file = get_case_file(ctx, case_id)
     first, second = file.checklist[0], file.checklist[1]
     start = file.missing
 
-    after = mark_received(ctx, first.id, today=TODAY)
+    after = mark_received(ctx, first.id)
     assert after.missing == start - 1
     assert (after.checklist[0].status, after.checklist[0].received_on) == (ChecklistStatus.RECEIVED, TODAY)
     with pytest.raises(ValidationError, match="Zukunft"):
-        mark_received(ctx, second.id, on=TODAY + timedelta(days=1), today=TODAY)
+        mark_received(ctx, second.id, on=TODAY + timedelta(days=1))
     with pytest.raises(ValidationError, match="Grund"):
         waive_document(ctx, second.id, "  ")
     after = waive_document(ctx, second.id, "liegt der Ausländerakte bereits vor")
@@ -87,11 +87,11 @@ def test_ticking_waiving_and_adding_documents_change_the_running_count(ctx: Serv
 
 def test_a_stale_checklist_tick_is_refused(ctx: ServiceContext) -> None:
     case_id = _case(ctx)
-    line = get_case_file(ctx, case_id, TODAY).checklist[0]
-    mark_received(ctx, line.id, expected_version=line.version, today=TODAY)
+    line = get_case_file(ctx, case_id).checklist[0]
+    mark_received(ctx, line.id, expected_version=line.version)
     with pytest.raises(StaleRecord, match=r"Die Unterlage wurde inzwischen von .* geändert"):
         waive_document(ctx, line.id, "doch nicht", expected_version=line.version)
-    assert get_case_file(ctx, case_id, TODAY).checklist[0].status == ChecklistStatus.RECEIVED
+    assert get_case_file(ctx, case_id).checklist[0].status == ChecklistStatus.RECEIVED
 
 
 def test_overview_shows_owner_fee_and_deputy(ctx: ServiceContext) -> None:
@@ -99,17 +99,17 @@ def test_overview_shows_owner_fee_and_deputy(ctx: ServiceContext) -> None:
 
     case_id = _case(ctx, procedure="99010019001008")
     set_deputy(ctx, "schweiger", "rudolf", TODAY, TODAY + timedelta(days=7))
-    overview = get_case_file(ctx, case_id, TODAY).overview
+    overview = get_case_file(ctx, case_id).overview
     assert (overview.owner, overview.deputy, overview.fee_cents) == ("Frau Schweiger", "Frau Rudolf", 10000)
     assert overview.person_name == "Kovalenko, Olena" and overview.status_label == "Neu"
     assert overview.legal_basis == "§ 16d AufenthG"
 
 
 def test_the_history_shows_dates_and_names_as_a_person_reads_them(ctx: ServiceContext) -> None:
-    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
     case_id = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
-    line = get_case_file(ctx, case_id, TODAY).checklist[0]
-    mark_received(ctx, line.id, on=date(2026, 11, 20), today=TODAY)
-    entry = get_case_file(ctx, case_id, TODAY).history[0]
+    line = get_case_file(ctx, case_id).checklist[0]
+    mark_received(ctx, line.id, on=date(2026, 11, 20))
+    entry = get_case_file(ctx, case_id).history[0]
     assert "20.11.2026" in entry.details and "2026-11-20" not in entry.details
     assert entry.details.split(":")[0][0].isupper()

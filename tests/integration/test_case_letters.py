@@ -33,7 +33,6 @@ def _case(ctx: ServiceContext, street: str = "Hadwigstraße 7") -> int:
             postcode="78224",
             city="Singen",
         ),
-        today=TODAY,
     )
     return open_case(ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1)).id
 
@@ -44,9 +43,9 @@ def _text(pdf: bytes) -> str:
 
 def test_missing_documents_letter_lists_exactly_what_is_missing_and_is_stored(ctx: ServiceContext) -> None:
     case_id = _case(ctx)
-    file = get_case_file(ctx, case_id, TODAY)
-    mark_received(ctx, file.checklist[0].id, today=TODAY)
-    row = create_missing_documents_letter(ctx, case_id, due=date(2026, 12, 21), today=TODAY)
+    file = get_case_file(ctx, case_id)
+    mark_received(ctx, file.checklist[0].id)
+    row = create_missing_documents_letter(ctx, case_id, due=date(2026, 12, 21))
     assert row.kind_label == "Nachforderung von Unterlagen"
     text = _text(letter_pdf(ctx, row.id))
     assert "Frau Thị Hương Nguyễn" in text and "Sehr geehrte Frau Nguyễn" in text
@@ -58,13 +57,13 @@ def test_missing_documents_letter_lists_exactly_what_is_missing_and_is_stored(ct
         stored = session.scalars(select(Letter)).one()
     assert '"due": "2026-12-21"' in stored.data_json and stored.pdf_sha256 == row.sha256
     assert [r.id for r in case_letters(ctx, case_id)] == [row.id]
-    history = next(h for h in get_case_file(ctx, case_id, TODAY).history if h.action == "Schreiben erstellt")
+    history = next(h for h in get_case_file(ctx, case_id).history if h.action == "Schreiben erstellt")
     assert "Nachforderung" in history.details
 
 
 def test_a_reprint_is_byte_identical_and_a_tampered_one_is_refused(ctx: ServiceContext) -> None:
     case_id = _case(ctx)
-    row = create_missing_documents_letter(ctx, case_id, today=TODAY)
+    row = create_missing_documents_letter(ctx, case_id)
     assert reprint(ctx, row.id) == letter_pdf(ctx, row.id)
     with ctx.unit_of_work() as uow:
         letter = uow.session.get(Letter, row.id)
@@ -78,12 +77,12 @@ def test_a_reprint_is_byte_identical_and_a_tampered_one_is_refused(ctx: ServiceC
 def test_no_letter_without_an_address_or_without_missing_documents(ctx: ServiceContext) -> None:
     case_id = _case(ctx, street="")
     with pytest.raises(ValidationError, match="Anschrift"):
-        create_missing_documents_letter(ctx, case_id, today=TODAY)
+        create_missing_documents_letter(ctx, case_id)
     complete = _case(ctx)
-    for line in get_case_file(ctx, complete, TODAY).checklist:
-        mark_received(ctx, line.id, today=TODAY)
+    for line in get_case_file(ctx, complete).checklist:
+        mark_received(ctx, line.id)
     with pytest.raises(ValidationError, match="keine Unterlagen"):
-        create_missing_documents_letter(ctx, complete, today=TODAY)
+        create_missing_documents_letter(ctx, complete)
     with ctx.db.read() as session:
         assert session.scalars(select(Letter)).all() == []
 
@@ -93,7 +92,7 @@ def test_a_missing_documents_letter_sets_the_case_waiting_and_a_follow_up_on_its
     from models import Case, Deadline
 
     case_id = _case(ctx)
-    create_missing_documents_letter(ctx, case_id, due=date(2026, 12, 21), today=TODAY)
+    create_missing_documents_letter(ctx, case_id, due=date(2026, 12, 21))
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         follow_up = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.FOLLOW_UP.value)).one()

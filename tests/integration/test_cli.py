@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 
 from abh_desk.cli import main
+from abh_desk.clock import FixedClock
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
+from tests.conftest import TEST_DAY
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
-    code = main(list(argv), out=out)
+    code = main(list(argv), out=out, clock=FixedClock(TEST_DAY))
     return code, out.getvalue()
 
 
@@ -206,7 +208,7 @@ def test_fristen_prints_the_worklist_and_refuses_unknown_users(
 
     person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
     case = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 11, 1))
-    set_follow_up(sqlite_ctx, case.id, date(2026, 11, 25), today=date(2026, 11, 21))
+    set_follow_up(sqlite_ctx, case.id, date(2026, 11, 25))  # the test clock stands on 21.11.2026
     url = str(sqlite_ctx.db.url)
     sqlite_ctx.db.dispose()
     code, text = run("--db", url, "fristen", "--benutzer", "schweiger", "--stichtag", "2026-11-21")

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from abh_desk.cli import main
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import Role
 from abh_desk.services.auth import create_user
 from abh_desk.services.cases import open_case
@@ -23,11 +24,12 @@ from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
 from letters.data import RefusalGround
 from models import User
+from tests.conftest import TEST_DAY
 
 
 def run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
+    return main(list(argv), out=out, clock=FixedClock(TEST_DAY)), out.getvalue()
 
 
 def text_of(path: Path) -> str:
@@ -91,11 +93,11 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     code, text = run(*argv)
     assert code == 0 and "freigegeben" in text and "ENTWURF" not in text_of(out)
     code, text = run("--db", url, "bescheide")
-    assert text.splitlines() == [f"{case.file_number}\tfreigegeben\t{date.today():%d.%m.%Y}\t"]
+    assert text.splitlines() == [f"{case.file_number}\tfreigegeben\t{TEST_DAY:%d.%m.%Y}\t"]
     assert run("--db", url, "bescheide", "--bestandskraft")[1] == "0 Bescheid(e) bestandskräftig.\n"
-    sent = dispatch(clerk, letter_id, notice_view(ctx, letter_id).version, date.today())
+    sent = dispatch(clerk, letter_id, notice_view(ctx, letter_id).version, TEST_DAY)
     code, text = run("--db", url, "bescheide")
-    assert text.splitlines() == [f"{case.file_number}\tversandt\t{date.today():%d.%m.%Y}\t{sent.deadline_due:%d.%m.%Y}"]
+    assert text.splitlines() == [f"{case.file_number}\tversandt\t{TEST_DAY:%d.%m.%Y}\t{sent.deadline_due:%d.%m.%Y}"]
 
 
 def test_the_letterhead_comes_from_the_office_settings(

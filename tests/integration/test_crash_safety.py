@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -166,7 +166,7 @@ def test_start_refuses_unsafe_sqlite_settings(tmp_path: Path) -> None:
         dbapi_connection.execute("PRAGMA foreign_keys=OFF")
 
     with pytest.raises(ConfigurationError) as info:
-        db_checks.check_sqlite(db)
+        db_checks.check_sqlite(db, datetime(2026, 11, 21, 9, tzinfo=timezone.utc))
     db.dispose()
     assert "synchronous=FULL (2) (ist: 1)" in info.value.message
     assert "Fremdschlüssel-Prüfung (ist: 0)" in info.value.message
@@ -224,11 +224,11 @@ def test_integrity_of_a_large_file_is_checked_once_a_day(
     url = _sqlite(tmp_path)
     db = Database(url)
     ServiceContext(db, catalogue)
-    first = db_checks.datetime(2026, 11, 21, 7, 0, tzinfo=db_checks.timezone.utc)
+    first = datetime(2026, 11, 21, 7, 0, tzinfo=timezone.utc)
     db_checks.check_sqlite(db, now=first)
-    db_checks.check_sqlite(db, now=first + db_checks.timedelta(hours=8))
+    db_checks.check_sqlite(db, now=first + timedelta(hours=8))
     assert len(checks) == 1
-    db_checks.check_sqlite(db, now=first + db_checks.timedelta(hours=21))
+    db_checks.check_sqlite(db, now=first + timedelta(hours=21))
     assert len(checks) == 2
     db.dispose()
 
@@ -236,8 +236,8 @@ def test_integrity_of_a_large_file_is_checked_once_a_day(
 def test_the_start_check_gives_the_query_planner_statistics(sqlite_ctx: ServiceContext) -> None:
     # Without sqlite_stat1, SQLite read every open deadline of the office to open one case
     # (close_expiry_reminders at a million persons: 0.7–1.3 s); the start check runs ANALYZE.
-    generate_demo(sqlite_ctx, 300, 1, date(2026, 11, 21))
-    generate_demo_deadlines(sqlite_ctx, date(2026, 11, 21), 1)
+    generate_demo(sqlite_ctx, 300, 1)
+    generate_demo_deadlines(sqlite_ctx, 1)
     explain = (
         "EXPLAIN QUERY PLAN SELECT deadlines.id FROM deadlines JOIN cases ON cases.id = deadlines.case_id "
         "WHERE cases.person_id = 5 AND deadlines.kind = 'ablauf_erinnerung' AND deadlines.status = 'offen'"
@@ -245,7 +245,7 @@ def test_the_start_check_gives_the_query_planner_statistics(sqlite_ctx: ServiceC
     with sqlite_ctx.db.engine.connect() as connection:
         assert not connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'").all()
         before = [row[3] for row in connection.exec_driver_sql(explain)]
-    db_checks.check_sqlite(sqlite_ctx.db)
+    db_checks.check_sqlite(sqlite_ctx.db, sqlite_ctx.now())
     with sqlite_ctx.db.engine.connect() as connection:
         tables = {row[0] for row in connection.exec_driver_sql("SELECT tbl FROM sqlite_stat1")}
         after = [row[3] for row in connection.exec_driver_sql(explain)]

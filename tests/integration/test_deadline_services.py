@@ -24,7 +24,7 @@ QUALIFICATION = "99010019001008"
 
 
 def _case(ctx: ServiceContext, family: str = "Haddad") -> tuple[int, int]:
-    person = create_person(ctx, PersonInput(family, "Lina", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput(family, "Lina", "01.01.1990", nationality="SYR"))
     return person.id, open_case(ctx, person.id, QUALIFICATION, applied_on=TODAY - timedelta(days=400)).id
 
 
@@ -92,8 +92,8 @@ def test_title_reminder_follows_the_expiry_and_an_application_closes_it(ctx: Ser
 def test_follow_up_entry_and_completion(ctx: ServiceContext) -> None:
     _, case_id = _case(ctx)
     with pytest.raises(ValidationError):
-        set_follow_up(ctx, case_id, TODAY - timedelta(days=1), today=TODAY)
-    follow_up = set_follow_up(ctx, case_id, TODAY + timedelta(days=3), "Pass nachreichen", today=TODAY)
+        set_follow_up(ctx, case_id, TODAY - timedelta(days=1))
+    follow_up = set_follow_up(ctx, case_id, TODAY + timedelta(days=3), "Pass nachreichen")
     assert record_entry(ctx, case_id, date(2026, 10, 1)) == date(2026, 12, 29)
     infos = case_deadlines(ctx, case_id)
     assert [(i.kind_label, i.due_date) for i in infos] == [
@@ -131,13 +131,13 @@ def test_worklists_group_by_due_date_and_filter_by_owner_and_area(ctx: ServiceCo
                 )
             )
             uow.commit()
-    mine = worklist(_as(ctx, "schweiger"), WorkScope.MINE, TODAY)
+    mine = worklist(_as(ctx, "schweiger"), WorkScope.MINE)
     assert [len(rows) for _, rows in mine.groups] == [1, 1, 1, 1]  # Sat: "this week" is Sunday; 70 days is too far
     assert mine.this_week[0].due_date == TODAY + timedelta(days=1)
-    assert worklist(_as(ctx, "keller"), WorkScope.MINE, TODAY).next_weeks[0].file_number.startswith("ABH-")
-    area = worklist(_as(ctx, "soelter"), WorkScope.AREA, TODAY)
+    assert worklist(_as(ctx, "keller"), WorkScope.MINE).next_weeks[0].file_number.startswith("ABH-")
+    area = worklist(_as(ctx, "soelter"), WorkScope.AREA)
     assert sum(len(rows) for _, rows in area.groups) == 5
-    assert sum(len(r) for _, r in worklist(ctx, WorkScope.AREA, TODAY, area="asyl").groups) == 0
+    assert sum(len(r) for _, r in worklist(ctx, WorkScope.AREA, area="asyl").groups) == 0
 
 
 def test_expiring_titles_without_application(ctx: ServiceContext) -> None:
@@ -146,9 +146,9 @@ def test_expiring_titles_without_application(ctx: ServiceContext) -> None:
         uow.session.get(Case, case_id).status = CaseStatus.GRANTED.value  # type: ignore[union-attr]
         uow.commit()
     add_title(ctx, case_id, "Aufenthaltserlaubnis", "§ 16d AufenthG", date(2025, 1, 1), TODAY + timedelta(weeks=6))
-    assert [t.person_id for t in expiring_titles(ctx, TODAY)] == [person_id]
+    assert [t.person_id for t in expiring_titles(ctx)] == [person_id]
     open_case(ctx, person_id, QUALIFICATION, applied_on=TODAY)
-    assert expiring_titles(ctx, TODAY) == []
+    assert expiring_titles(ctx) == []
 
 
 def test_deadlines_follow_their_case_to_a_new_owner(ctx: ServiceContext) -> None:
@@ -157,11 +157,11 @@ def test_deadlines_follow_their_case_to_a_new_owner(ctx: ServiceContext) -> None
 
     ensure_demo_users(ctx)
     _, case_id = _case(ctx, "Haddad")
-    set_follow_up(ctx, case_id, TODAY + timedelta(days=2), today=TODAY)
-    assert len(worklist(_as(ctx, "schweiger"), WorkScope.MINE, TODAY).next_weeks) == 1
+    set_follow_up(ctx, case_id, TODAY + timedelta(days=2))
+    assert len(worklist(_as(ctx, "schweiger"), WorkScope.MINE).next_weeks) == 1
     reassign_case(ctx, case_id, "keller", "Sprache")
-    assert worklist(_as(ctx, "schweiger"), WorkScope.MINE, TODAY).next_weeks == []
-    assert len(worklist(_as(ctx, "keller"), WorkScope.MINE, TODAY).next_weeks) == 1
+    assert worklist(_as(ctx, "schweiger"), WorkScope.MINE).next_weeks == []
+    assert len(worklist(_as(ctx, "keller"), WorkScope.MINE).next_weeks) == 1
     reassign_case(ctx, case_id, "schweiger", "zurück")
     apply_rule_rows(
         ctx,
@@ -173,7 +173,7 @@ def test_deadlines_follow_their_case_to_a_new_owner(ctx: ServiceContext) -> None
         ],
         "Neuverteilung",
     )
-    assert [r.owner for r in worklist(_as(ctx, "rudolf"), WorkScope.MINE, TODAY).next_weeks] == ["Frau Rudolf"]
+    assert [r.owner for r in worklist(_as(ctx, "rudolf"), WorkScope.MINE).next_weeks] == ["Frau Rudolf"]
     with ctx.db.read() as session:
         owners = session.execute(select(Deadline.owner_id, Case.owner_id).join(Case, Case.id == Deadline.case_id)).all()
     assert all(d == c for d, c in owners)

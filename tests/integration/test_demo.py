@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from abh_desk import migrate
+from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.demo_names import LOCAL_BIRTH_PLACES, POOLS, SHOWCASE, TOWNS
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
@@ -35,7 +36,7 @@ TODAY = date(2026, 11, 21)
 def _context(path: Path) -> ServiceContext:
     db = Database(f"sqlite:///{path}")
     migrate.upgrade(db)
-    return ServiceContext(db, load_catalogue())
+    return ServiceContext(db, load_catalogue(), clock=FixedClock(TODAY))
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def new_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceContext, DemoSummary]]:
     """500 persons, generated once for the read-only tests of this module."""
     ctx = _context(tmp_path_factory.mktemp("demo") / "t.sqlite3")
-    summary = generate_demo(ctx, 500, seed=1, today=TODAY)
+    summary = generate_demo(ctx, 500, seed=1)
     yield ctx, summary
     ctx.db.dispose()
 
@@ -104,7 +105,7 @@ def test_file_numbers_are_unique_and_follow_the_office_pattern(demo_db: tuple[Se
 
 def test_file_numbers_follow_a_pattern_with_the_area(new_ctx: ServiceContext) -> None:
     update_office_settings(new_ctx, file_number_pattern="{bereich}/{jahr2}/{nummer:05d}")
-    generate_demo(new_ctx, 200, seed=3, today=TODAY)
+    generate_demo(new_ctx, 200, seed=3)
     with new_ctx.db.read() as session:
         rows = session.execute(select(Case.file_number, Case.applied_on, Area.code).join(Area)).all()
     numbers: dict[tuple[str, int], list[int]] = {}
@@ -250,7 +251,7 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
     runs = []
     for name, seed in (("a", 7), ("b", 7), ("c", 8)):
         ctx = _context(tmp_path / f"{name}.sqlite3")
-        generate_demo(ctx, 120, seed=seed, today=TODAY)
+        generate_demo(ctx, 120, seed=seed)
         runs.append((_people(ctx), _file_numbers(ctx)))
         ctx.db.dispose()
     assert runs[0] == runs[1]
@@ -258,10 +259,10 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
 
 
 def test_a_second_run_appends(new_ctx: ServiceContext) -> None:
-    first = generate_demo(new_ctx, 60, seed=1, today=TODAY)
+    first = generate_demo(new_ctx, 60, seed=1)
     with new_ctx.db.read() as session:
         last_ids = {m: int(session.scalar(select(func.max(m.id))) or 0) for m in (Person, Case, ResidenceTitle)}
-    second = generate_demo(new_ctx, 60, seed=1, today=TODAY)
+    second = generate_demo(new_ctx, 60, seed=1)
     assert _count(new_ctx, Person) == 120
     assert _count(new_ctx, Case) == first.cases + second.cases
     with new_ctx.db.read() as session:
@@ -280,7 +281,7 @@ def test_progress_and_cancel_between_chunks(new_ctx: ServiceContext, monkeypatch
     monkeypatch.setattr(demo, "CHUNK_PERSONS", 50)
     calls: list[tuple[int, int]] = []
     summary = generate_demo(
-        new_ctx, 200, seed=2, today=TODAY, progress=lambda done, total: calls.append((done, total)),
+        new_ctx, 200, seed=2, progress=lambda done, total: calls.append((done, total)),
         cancelled=lambda: len(calls) > 2,
     )  # fmt: skip
     assert calls == [(0, 200), (50, 200), (100, 200)]
@@ -304,7 +305,7 @@ def test_a_failing_chunk_leaves_the_committed_ones(new_ctx: ServiceContext, monk
 
     monkeypatch.setattr(demo, "_write", failing_write)
     with pytest.raises(RuntimeError):
-        generate_demo(new_ctx, 150, seed=2, today=TODAY)
+        generate_demo(new_ctx, 150, seed=2)
     assert _count(new_ctx, Person) == 50  # the first chunk stays, the second is rolled back
     with new_ctx.db.read() as session:
         events = list(session.scalars(select(AuditEvent).where(AuditEvent.action == "demo_erzeugt")))
@@ -313,14 +314,14 @@ def test_a_failing_chunk_leaves_the_committed_ones(new_ctx: ServiceContext, monk
 
 def test_number_of_persons_is_checked(new_ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError):
-        generate_demo(new_ctx, 10, today=TODAY)
+        generate_demo(new_ctx, 10)
     with pytest.raises(ValidationError):
-        generate_demo(new_ctx, 1_000_001, today=TODAY)
+        generate_demo(new_ctx, 1_000_001)
 
 
 def test_rows_set_every_column(new_ctx: ServiceContext) -> None:
     """Every column is set on purpose (no silent defaults): a new column needs a decision here."""
-    generate_demo(new_ctx, 50, today=TODAY)  # sets up areas and caseworkers
+    generate_demo(new_ctx, 50)  # sets up areas and caseworkers
     with new_ctx.db.read() as session:
         setup = demo._Setup.load(session, new_ctx.catalogue)
     chunk = demo._Planner(random.Random(1), setup, TODAY).chunk(0, 300)

@@ -28,7 +28,7 @@ def _person(ctx: ServiceContext, family: str, given: str = "Anna", birth: str = 
     data = PersonInput(
         family_name=family, given_names=given, birth_date=birth, nationality=extra.pop("nationality", "TUR"), **extra
     )
-    return create_person(ctx, data, today=TODAY).id
+    return create_person(ctx, data).id
 
 
 def _count(ctx: ServiceContext, model: type) -> int:
@@ -67,7 +67,7 @@ def test_invalid_person_is_refused_with_every_field_named_and_nothing_saved(ctx:
         family_name="Иванов", given_names="Anna\u202e", birth_date="31.02.1990", nationality="QQQ", postcode="12"
     )
     with pytest.raises(FieldErrors) as info:
-        create_person(ctx, bad, today=TODAY)
+        create_person(ctx, bad)
     fields = info.value.by_field()
     assert set(fields) >= {"familienname", "vornamen", "geburtsdatum", "staatsangehoerigkeit", "plz"}
     assert "lateinischen Form" in fields["familienname"]
@@ -79,12 +79,12 @@ def test_update_detects_a_stale_version_and_logs_old_and_new(ctx: ServiceContext
     pid = _person(ctx, "Öztürk", "Ayşe")
     person = get_person_file(ctx, pid).person
     changed = update_person(
-        ctx, pid, person.version, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY
+        ctx, pid, person.version, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR")
     )
     assert changed.family_name == "Öztürk-Yılmaz" and changed.version == person.version + 1
     with pytest.raises(StaleRecord):
         update_person(
-            ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR"), today=TODAY
+            ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR")
         )
     assert get_person_file(ctx, pid).person.family_name == "Öztürk-Yılmaz"
     with ctx.db.read() as session:

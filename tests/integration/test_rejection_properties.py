@@ -8,7 +8,7 @@ import contextlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pypdf
 import pytest
@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from abh_desk import migrate
 from abh_desk.bootstrap import ensure_areas
+from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import LetterStatus, Role
 from abh_desk.domain.notice_flow import RemedyOutcome, releasable
@@ -43,25 +44,27 @@ from models import Letter, User
 from tests.conftest import new_sqlite_database
 
 DAY = date(2036, 11, 3)
-LATER = date(2036, 12, 1)
 DRAFT = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2036.")
 USERS = {"keller": Role.CASEWORKER, "rudolf": Role.CASEWORKER, "lead": Role.TEAM_LEAD, "lead2": Role.TEAM_LEAD}
 USERS |= {"admin": Role.ADMIN}
 
 Step = Callable[[ServiceContext, int, int], object]
+# Every step happens on the clock's day; the test moves the clock a day ahead after each one
+# ("final" two months, so that a remedy period can run out).
 STEPS: dict[str, Step] = {
-    "edit": lambda c, i, v: update_rejection(c, i, v, replace(DRAFT, exit_period_days=14), today=DAY),
-    "hearing": lambda c, i, v: send_hearing(c, i, v, sent_on=DAY),
+    "edit": lambda c, i, v: update_rejection(c, i, v, replace(DRAFT, exit_period_days=14)),
+    "hearing": lambda c, i, v: send_hearing(c, i, v),
     "waive": lambda c, i, v: waive_hearing(c, i, v, "Verzicht des Antragstellers schriftlich erklärt."),
-    "statement": lambda c, i, v: record_statement(c, i, v, DAY),
-    "submit": lambda c, i, v: submit_for_review(c, i, v, today=LATER),
+    "statement": lambda c, i, v: record_statement(c, i, v, c.today()),
+    "submit": lambda c, i, v: submit_for_review(c, i, v),
     "approve": lambda c, i, v: approve(c, i, v),
     "return": lambda c, i, v: return_to_author(c, i, v, "Bitte Sachverhalt ergänzen."),
-    "dispatch": lambda c, i, v: dispatch(c, i, v, DAY, today=DAY),
-    "remedy": lambda c, i, v: record_remedy(c, i, v, date(2036, 11, 20)),
-    "decide": lambda c, i, v: decide_remedy(c, i, v, RemedyOutcome.UPHELD, LATER),
-    "final": lambda c, i, v: finalize_due_notices(c, today=date(2037, 3, 1)),
+    "dispatch": lambda c, i, v: dispatch(c, i, v, c.today()),
+    "remedy": lambda c, i, v: record_remedy(c, i, v, c.today()),
+    "decide": lambda c, i, v: decide_remedy(c, i, v, RemedyOutcome.UPHELD, c.today()),
+    "final": lambda c, i, v: finalize_due_notices(c),
 }
+STEP_DAYS = {"final": 60}
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +72,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Ite
     """One migrated SQLite file for all examples (each example opens its own case)."""
     db = Database(new_sqlite_database(tmp_path_factory.mktemp("notices")))
     migrate.upgrade(db)
-    ctx = ServiceContext(db, catalogue)
+    ctx = ServiceContext(db, catalogue, clock=FixedClock(DAY))
     ensure_areas(ctx)
     create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     create_user(ctx, "lead2", "Herr Leitung", Role.TEAM_LEAD, area="allgemein")
@@ -121,17 +124,20 @@ def test_any_sequence_keeps_four_eyes(
         sequence.insert(position, item)
         position += 1
     ctx = world["system"]
+    clock = ctx.clock
+    assert isinstance(clock, FixedClock)
+    clock.move_to(DAY)
     person = create_person(
         ctx,
         PersonInput(
             "Rahimi", "Sara", "01.02.1995", nationality="AFG", sex="w", street="Weg 1", postcode="78224", city="Singen"
         ),
-        today=DAY,
     )
     case_id = open_case(ctx, person.id, "99010019001008", applied_on=DAY).id
-    letter_id = draft_rejection(world[author], case_id, DRAFT, today=DAY)
+    letter_id = draft_rejection(world[author], case_id, DRAFT)
     final, pdf = _check(ctx, letter_id)
     for name, step_name in sequence:
+        clock.advance(timedelta(days=STEP_DAYS.get(step_name, 1)))
         with contextlib.suppress(DomainError):
             STEPS[step_name](world[name], letter_id, notice_view(ctx, letter_id).version)
         final, pdf = _check(ctx, letter_id)

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.deadlines import DispatchMethod
 from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterStatus, Role
 from abh_desk.domain.notice_flow import NoticeAction, RemedyOutcome
@@ -37,8 +38,8 @@ from abh_desk.services.textblocks import get_textblocks, save_textblocks
 from letters.data import RefusalGround
 from models import AuditEvent, Case, Deadline, Letter, User
 
-# Dispatch dates must lie after the (real) approval time, so the path plays in 2036, a year whose
-# calendar matches 2026 (3 November is a Monday).
+# The path plays in 2036, a year whose calendar matches 2026 (3 November is a Monday), on the
+# test's clock: submission, approval and dispatch are stamped with the day the clock shows.
 TODAY = date(2036, 11, 3)
 GENERAL = "99010019001008"
 DRAFT = RejectionDraft(
@@ -70,7 +71,6 @@ def _case(ctx: ServiceContext) -> int:
             "Wiśniewski", "Łukasz", "03.04.1990", nationality="UKR", sex="m",
             street="Hadwigstraße 7", postcode="78224", city="Singen",
         ),
-        today=TODAY,
     )  # fmt: skip
     return open_case(ctx, person.id, GENERAL, applied_on=date(2036, 10, 1)).id
 
@@ -93,17 +93,19 @@ def _version(ctx: ServiceContext, letter_id: int) -> int:
 def _approved(people: dict[str, ServiceContext], ctx: ServiceContext) -> tuple[int, int]:
     clerk, lead = people["keller"], people["lead"]
     case_id = _case(ctx)
-    letter_id = draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Der Antragsteller hat auf Anhörung verzichtet.")
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     approve(lead, letter_id, _version(ctx, letter_id))
     return case_id, letter_id
 
 
-def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+def test_the_whole_path_from_draft_to_final(
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
+) -> None:
     clerk, lead = people["keller"], people["lead"]
     case_id = _case(ctx)
-    letter_id = draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.DRAFT and not view.final_pdf
     assert "ENTWURF" in _text(_pdf(ctx, letter_id))
@@ -116,17 +118,19 @@ def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[st
         hearing_deadline = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.HEARING.value)).one()
     # Posted Mon 03.11.2036, Bekanntgabe on the fourth day (Fri 07.11.), two weeks → Fri 21.11.2036.
     assert hearing_deadline.due_date == date(2036, 11, 21)
+    clock.move_to(date(2036, 11, 21))
     with pytest.raises(ValidationError, match=r"Anhörungsfrist läuft noch bis 21\.11\.2036"):
-        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 21))
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    clock.move_to(date(2036, 11, 14))
     record_statement(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 12), "Bittet um Nachsicht.")
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 14))
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    assert review_counts(lead).overdue == 0
 
-    later = date.today() + timedelta(days=5)  # the queue's age counts from the real submission time
-    queue = review_queue(lead, today=later)
+    clock.move_to(date(2036, 11, 19))  # the queue's age counts from the submission
+    queue = review_queue(lead)
     assert [row.letter_id for row in queue] == [letter_id]
     assert queue[0].grounds == "Lebensunterhalt nicht gesichert" and queue[0].age_days == 5 and queue[0].overdue
-    assert review_counts(lead, today=later).pending == 1 and review_counts(lead, today=later).overdue == 1
-    assert review_counts(lead).overdue == 0
+    assert review_counts(lead).pending == 1 and review_counts(lead).overdue == 1
     assert review_queue(clerk) == [] and review_queue(people["asyllead"]) == []
 
     approve(lead, letter_id, _version(ctx, letter_id), "Passt.")
@@ -134,7 +138,8 @@ def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[st
     assert "ENTWURF" not in final_text and "Widerspruch" in final_text  # Baden-Württemberg keeps it
     assert notice_view(clerk, letter_id).final_pdf
 
-    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 24), today=date(2036, 11, 24))
+    clock.move_to(date(2036, 11, 24))
+    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 24))
     # Posted Mon 24.11.2036 → Bekanntgabe Fri 28.11.2036 → one month → Sun 28.12. → Mon 29.12.2036.
     assert sent.notification_date == date(2036, 11, 28) and sent.deadline_due == date(2036, 12, 29)
     assert sent.remedy == "Widerspruch"
@@ -144,8 +149,10 @@ def test_the_whole_path_from_draft_to_final(ctx: ServiceContext, people: dict[st
         objection = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)).one()
         assert objection.due_date == date(2036, 12, 29) and objection.owner_id is not None
 
-    assert finalize_due_notices(ctx, today=date(2036, 12, 29)) == 0  # the last day still counts
-    assert finalize_due_notices(ctx, today=date(2036, 12, 30)) == 1
+    clock.move_to(date(2036, 12, 29))
+    assert finalize_due_notices(ctx) == 0  # the last day still counts
+    clock.move_to(date(2036, 12, 30))
+    assert finalize_due_notices(ctx) == 1
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.FINAL and view.final_on == date(2036, 12, 30)
     with ctx.db.read() as session:
@@ -168,9 +175,9 @@ def test_nobody_approves_their_own_draft_and_only_leads_approve(
 ) -> None:
     lead = people["lead"]
     case_id = _case(ctx)
-    letter_id = draft_rejection(lead, case_id, DRAFT, today=TODAY)
+    letter_id = draft_rejection(lead, case_id, DRAFT)
     waive_hearing(lead, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
-    submit_for_review(lead, letter_id, _version(ctx, letter_id), today=TODAY)
+    submit_for_review(lead, letter_id, _version(ctx, letter_id))
     with pytest.raises(PermissionDenied, match="Vier-Augen"):
         approve(lead, letter_id, _version(ctx, letter_id))
     for name in ("keller", "admin"):
@@ -178,7 +185,7 @@ def test_nobody_approves_their_own_draft_and_only_leads_approve(
             approve(people[name], letter_id, _version(ctx, letter_id))
     with pytest.raises(ReasonRequired):  # another area's case: not even opened without a reason
         approve(people["asyllead"], letter_id, _version(ctx, letter_id))
-    open_with_reason(people["asyllead"], case_id, "Vertretung der Teamleitung Allgemein heute", date.today())
+    open_with_reason(people["asyllead"], case_id, "Vertretung der Teamleitung Allgemein heute")
     with pytest.raises(PermissionDenied, match="anderen Bereich"):  # opened, but not theirs to review
         approve(people["asyllead"], letter_id, _version(ctx, letter_id))
     approve(people["lead2"], letter_id, _version(ctx, letter_id))
@@ -189,13 +196,13 @@ def test_a_lead_who_edited_a_draft_cannot_approve_it_even_after_others_saved_aga
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:
     clerk, lead = people["keller"], people["lead"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
-    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14), today=TODAY)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
     assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT  # back to draft: needs resubmission
-    update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14), today=TODAY)
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     with pytest.raises(PermissionDenied, match="mitbearbeitet"):  # a co-author, though not the last editor
         approve(lead, letter_id, _version(ctx, letter_id))
     assert NoticeAction.APPROVE not in notice_view(lead, letter_id).actions
@@ -205,9 +212,9 @@ def test_a_lead_who_edited_a_draft_cannot_approve_it_even_after_others_saved_aga
 
 def test_no_review_without_hearing_or_a_reason(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
     clerk = people["keller"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     with pytest.raises(ValidationError, match="anhören"):
-        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     with pytest.raises(ValidationError, match="mindestens 10 Zeichen"):
         waive_hearing(clerk, letter_id, _version(ctx, letter_id), "eilig")
     assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT
@@ -217,9 +224,9 @@ def test_returned_with_a_comment_and_the_changes_since_are_shown(
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:
     clerk, lead = people["keller"], people["lead"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     with pytest.raises(ValidationError, match="Kommentar"):
         return_to_author(lead, letter_id, _version(ctx, letter_id), "  ")
     return_to_author(lead, letter_id, _version(ctx, letter_id), "Ausreisefrist bitte 14 Tage, Zielstaat prüfen.")
@@ -228,11 +235,11 @@ def test_returned_with_a_comment_and_the_changes_since_are_shown(
     assert view.changes_since_return == ()
     assert review_counts(clerk).returned_to_me == 1
     changed = replace(draft_of(clerk, letter_id), exit_period_days=14)
-    update_rejection(clerk, letter_id, view.version, changed, today=TODAY)
+    update_rejection(clerk, letter_id, view.version, changed)
     view = notice_view(clerk, letter_id)
     assert [(c.label, c.before, c.after) for c in view.changes_since_return] == [("Ausreisefrist (Tage)", "30", "14")]
     assert view.review_comment.startswith("Ausreisefrist")  # still shown until the next review
-    submit_for_review(clerk, letter_id, view.version, today=TODAY)
+    submit_for_review(clerk, letter_id, view.version)
     # The lead, reviewing again, sees what changed since the return.
     assert [c.label for c in notice_view(lead, letter_id).changes_since_return] == ["Ausreisefrist (Tage)"]
     approve(lead, letter_id, _version(ctx, letter_id))
@@ -245,12 +252,12 @@ def test_a_change_after_approval_returns_the_notice_to_draft_and_drafts_never_le
     clerk = people["keller"]
     _case_id, letter_id = _approved(people, ctx)
     assert "ENTWURF" not in _text(_pdf(ctx, letter_id))
-    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT, today=TODAY)
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT)
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.DRAFT and not view.final_pdf and view.reviewer == ""
     assert "ENTWURF" in _text(_pdf(ctx, letter_id))
     with pytest.raises(ValidationError, match="nicht möglich"):
-        dispatch(clerk, letter_id, view.version, TODAY, today=TODAY)
+        dispatch(clerk, letter_id, view.version, TODAY)
     assert NoticeAction.DISPATCH not in view.actions
 
 
@@ -258,22 +265,22 @@ def test_stale_versions_are_refused_and_nothing_is_half_saved(
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:
     clerk = people["keller"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     old = _version(ctx, letter_id)
     waive_hearing(clerk, letter_id, old, "Antragsteller hat auf Anhörung verzichtet.")
     with pytest.raises(StaleRecord, match="Bitte neu laden"):
-        update_rejection(clerk, letter_id, old, DRAFT, today=TODAY)
+        update_rejection(clerk, letter_id, old, DRAFT)
     with ctx.db.read() as session:
         events = session.scalar(select(AuditEvent.id).where(AuditEvent.action == "bescheid_bearbeiten").offset(1))
     assert events is None  # only the creation was logged as an edit
     bad = replace(DRAFT, exit_period_days=3)
     with pytest.raises(ValidationError, match="Ausreisefrist"):
-        update_rejection(clerk, letter_id, _version(ctx, letter_id), bad, today=TODAY)
+        update_rejection(clerk, letter_id, _version(ctx, letter_id), bad)
     assert draft_of(clerk, letter_id).exit_period_days == 30
 
 
 def test_dispatch_by_pzu_needs_the_delivery_date_and_a_lawsuit_land_names_the_court(
-    ctx: ServiceContext, people: dict[str, ServiceContext]
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
 ) -> None:
     update_office_settings(
         ctx,
@@ -286,9 +293,10 @@ def test_dispatch_by_pzu_needs_the_delivery_date_and_a_lawsuit_land_names_the_co
     text = _text(_pdf(ctx, letter_id))
     assert "Klage" in text and "Verwaltungsgericht München" in text and "Widerspruch erheben" not in text
     with pytest.raises(ValidationError, match="Zustelldatum"):
-        dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, DispatchMethod.PZU, today=TODAY)
+        dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, DispatchMethod.PZU)
     with pytest.raises(ValidationError, match="Zukunft"):
-        dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 4), today=TODAY)
+        dispatch(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 4))
+    clock.move_to(date(2036, 11, 7))
     sent = dispatch(
         clerk,
         letter_id,
@@ -296,25 +304,31 @@ def test_dispatch_by_pzu_needs_the_delivery_date_and_a_lawsuit_land_names_the_co
         TODAY,
         DispatchMethod.PZU,
         date(2036, 11, 5),
-        today=date(2036, 11, 7),
     )
     assert sent.notification_date == date(2036, 11, 5) and sent.remedy == "Klage"
     assert sent.deadline_due == date(2036, 12, 5)
 
 
 def test_an_objection_stops_finality_and_its_outcome_is_recorded(
-    ctx: ServiceContext, people: dict[str, ServiceContext]
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
 ) -> None:
     clerk = people["keller"]
     case_id, letter_id = _approved(people, ctx)
-    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    with pytest.raises(ValidationError, match="Zukunft"):
+        record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 20))
+    clock.move_to(date(2036, 11, 20))
     assert record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 20)) is True
-    assert finalize_due_notices(ctx, today=date(2037, 1, 31)) == 0
+    clock.move_to(date(2037, 1, 31))
+    assert finalize_due_notices(ctx) == 0
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.CONTESTED and view.remedy == "Widerspruch"
     decide_remedy(clerk, letter_id, view.version, RemedyOutcome.FORWARDED, date(2036, 11, 25))
     assert notice_view(clerk, letter_id).status == LetterStatus.CONTESTED
     # The objection rejected: a lawsuit against the Widerspruchsbescheid may follow, so not final yet.
+    with pytest.raises(ValidationError, match="Zukunft"):
+        decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UPHELD, date(2037, 2, 1))
+    clock.move_to(date(2037, 3, 5))
     status = decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UPHELD, date(2037, 2, 1))
     assert status == LetterStatus.CONTESTED and notice_view(clerk, letter_id).final_on is None
     status = decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.UNAPPEALABLE, date(2037, 3, 5))
@@ -325,11 +339,12 @@ def test_an_objection_stops_finality_and_its_outcome_is_recorded(
 
 
 def test_remedied_objection_lifts_the_notice_and_reopens_the_case(
-    ctx: ServiceContext, people: dict[str, ServiceContext]
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
 ) -> None:
     clerk = people["keller"]
     case_id, letter_id = _approved(people, ctx)
-    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    clock.move_to(date(2036, 11, 17))
     record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 10))
     assert (
         decide_remedy(clerk, letter_id, _version(ctx, letter_id), RemedyOutcome.REMEDIED, date(2036, 11, 17))
@@ -340,11 +355,15 @@ def test_remedied_objection_lifts_the_notice_and_reopens_the_case(
         assert case is not None and case.status == CaseStatus.IN_PROGRESS.value
 
 
-def test_a_late_objection_is_recorded_as_late(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+def test_a_late_objection_is_recorded_as_late(
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
+) -> None:
     clerk = people["keller"]
     _case_id, letter_id = _approved(people, ctx)
-    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
-    finalize_due_notices(ctx, today=date(2037, 1, 10))
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    clock.move_to(date(2037, 1, 10))
+    finalize_due_notices(ctx)
+    clock.move_to(date(2037, 2, 20))
     assert notice_view(clerk, letter_id).status == LetterStatus.FINAL
     final_on = notice_view(clerk, letter_id).final_on
     assert record_remedy(clerk, letter_id, _version(ctx, letter_id), date(2037, 1, 11)) is False
@@ -356,11 +375,12 @@ def test_a_late_objection_is_recorded_as_late(ctx: ServiceContext, people: dict[
 
 
 def test_a_late_remedy_before_the_start_up_run_still_dates_finality(
-    ctx: ServiceContext, people: dict[str, ServiceContext]
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
 ) -> None:
     clerk = people["keller"]
     _case_id, letter_id = _approved(people, ctx)
-    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, today=TODAY)
+    sent = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    clock.move_to(sent.deadline_due + timedelta(days=3))
     assert record_remedy(clerk, letter_id, _version(ctx, letter_id), sent.deadline_due + timedelta(days=3)) is False
     assert notice_view(clerk, letter_id).final_on == sent.deadline_due + timedelta(days=1)
 
@@ -368,23 +388,23 @@ def test_a_late_remedy_before_the_start_up_run_still_dates_finality(
 def test_only_one_rejection_in_work_per_case(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
     clerk = people["keller"]
     case_id = _case(ctx)
-    draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+    draft_rejection(clerk, case_id, DRAFT)
     with pytest.raises(ValidationError, match="schon einen Ablehnungsbescheid"):
-        draft_rejection(clerk, case_id, DRAFT, today=TODAY)
+        draft_rejection(clerk, case_id, DRAFT)
     with pytest.raises(PermissionDenied):
-        draft_rejection(people["admin"], _case(ctx), DRAFT, today=TODAY)
+        draft_rejection(people["admin"], _case(ctx), DRAFT)
     unknown = replace(DRAFT, grounds=(RefusalGround("gibtsnicht"),))
     with pytest.raises(ValidationError, match="gibtsnicht"):
-        draft_rejection(clerk, _case(ctx), unknown, today=TODAY)
+        draft_rejection(clerk, _case(ctx), unknown)
 
 
 def test_text_changed_after_the_draft_was_saved_is_not_approved_unseen(
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:
     clerk, lead = people["keller"], people["lead"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     source = get_textblocks(ctx)
     edited = source.text.replace(
         "Die Erteilung eines Aufenthaltstitels setzt in der Regel voraus, dass der",
@@ -396,19 +416,24 @@ def test_text_changed_after_the_draft_was_saved_is_not_approved_unseen(
     with pytest.raises(ValidationError, match="Textbausteine oder Briefkopf geändert"):
         approve(lead, letter_id, _version(ctx, letter_id))
     return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte neu speichern (Textbausteine).")
-    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT, today=TODAY)
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=TODAY)
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT)
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     approve(lead, letter_id, _version(ctx, letter_id))
     assert "Ein Titel setzt voraus" in _text(_pdf(ctx, letter_id)).replace("\n", " ")
 
 
-def test_a_second_hearing_runs_its_own_period(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+def test_a_second_hearing_runs_its_own_period(
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
+) -> None:
     clerk, lead = people["keller"], people["lead"]
-    letter_id = draft_rejection(clerk, _case(ctx), DRAFT, today=TODAY)
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     send_hearing(clerk, letter_id, _version(ctx, letter_id), sent_on=TODAY)
+    clock.move_to(date(2036, 11, 11))
     record_statement(clerk, letter_id, _version(ctx, letter_id), date(2036, 11, 10))
-    submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 11))
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte erneut anhören, neuer Grund.")
+    clock.move_to(date(2036, 11, 12))
     send_hearing(clerk, letter_id, _version(ctx, letter_id), sent_on=date(2036, 11, 12))
+    clock.move_to(date(2036, 11, 13))
     with pytest.raises(ValidationError, match="Anhörungsfrist läuft noch"):
-        submit_for_review(clerk, letter_id, _version(ctx, letter_id), today=date(2036, 11, 13))
+        submit_for_review(clerk, letter_id, _version(ctx, letter_id))

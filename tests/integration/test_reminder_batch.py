@@ -40,7 +40,6 @@ def _titles(ctx: ServiceContext, count: int) -> list[int]:
                 f"Petrović{chr(97 + number)}", "Ana", "02.02.1990", nationality="SRB", sex="w",
                 street="Hauptstraße 1", postcode="78224", city="Singen",
             ),
-            today=TODAY,
         )  # fmt: skip
         case = open_case(ctx, person.id, "99010019001008", applied_on=TODAY - timedelta(days=400))
         title = add_title(ctx, case.id, "Aufenthaltserlaubnis", "§ 16d AufenthG", TODAY - timedelta(days=300),
@@ -57,7 +56,7 @@ def _log_entries(ctx: ServiceContext) -> int:
 def test_each_letter_alone_and_all_together(ctx: ServiceContext) -> None:
     ids = _titles(ctx, 3)
     progress = CancelAfter(letters=99)
-    batch = reminder_batch(ctx, ids, TODAY, progress)
+    batch = reminder_batch(ctx, ids, progress)
     assert progress.reports[-1] == (4, 4) and len(progress.reports) == 4
     assert len(batch.letters) == 3 and len({name for name, _pdf in batch.letters}) == 3
     combined = pypdf.PdfReader(io.BytesIO(batch.combined))
@@ -72,5 +71,5 @@ def test_each_letter_alone_and_all_together(ctx: ServiceContext) -> None:
 def test_cancelling_rolls_back_every_log_entry(ctx: ServiceContext) -> None:
     ids = _titles(ctx, 3)
     with pytest.raises(Cancelled):
-        reminder_batch(ctx, ids, TODAY, CancelAfter(letters=2))
+        reminder_batch(ctx, ids, CancelAfter(letters=2))
     assert _log_entries(ctx) == 0

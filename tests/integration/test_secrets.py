@@ -17,10 +17,11 @@ from keyring.backends import fail
 
 from abh_desk import storage
 from abh_desk.cli import main
+from abh_desk.clock import FixedClock
 from abh_desk.config import WorkstationSettings, config_dir, data_dir, save_settings
 from abh_desk.errors import ConfigurationError
 from abh_desk.storage import Database, keyring_is_secure, set_password_prompt, store_password
-from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database
+from tests.conftest import TEST_DAY, MemoryKeyring, drop_pg_database, new_pg_database
 from tests.support.pgserver import libpq_url, tool
 
 SECRET = "Geheim-7Qx!9zT"
@@ -84,7 +85,7 @@ def _files_containing(secret: str, *directories: Path) -> list[Path]:
 
 def _run(*argv: str) -> tuple[int, str]:
     out = io.StringIO()
-    return main(list(argv), out=out), out.getvalue()
+    return main(list(argv), out=out, clock=FixedClock(TEST_DAY)), out.getvalue()
 
 
 @pytest.mark.postgres

@@ -14,11 +14,13 @@ from PySide6.QtCore import qVersion
 
 from abh_desk import selftest
 from abh_desk.cli import main
+from abh_desk.clock import FixedClock
+from tests.conftest import TEST_DAY
 
 
 def run(*argv: str) -> tuple[int, list[str]]:
     out = io.StringIO()
-    code = main(list(argv), out=out)
+    code = main(list(argv), out=out, clock=FixedClock(TEST_DAY))
     return code, out.getvalue().splitlines()
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Mapper
 
+from abh_desk.clock import OFFICE_ZONE
 from abh_desk.domain.enums import Role
 from abh_desk.errors import StaleRecord
 from abh_desk.services.case_access import open_with_reason
@@ -32,7 +33,7 @@ def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[Servi
     with ctx.db.read() as session:
         users = {u.username: u for u in session.scalars(select(User))}
     first_ctx = ctx.as_user(Actor(users["schaeuble"].id, "schaeuble", Role.CASEWORKER))
-    second_ctx = ServiceContext(second, ctx.catalogue, Actor(users["keller"].id, "keller", Role.CASEWORKER))
+    second_ctx = ServiceContext(second, ctx.catalogue, Actor(users["keller"].id, "keller", Role.CASEWORKER), ctx.clock)
     yield first_ctx, second_ctx
     second.dispose()
 
@@ -50,39 +51,39 @@ def test_a_stale_person_save_names_who_changed_it_and_when(
     workstations: tuple[ServiceContext, ServiceContext],
 ) -> None:
     schaeuble, keller = workstations
-    pid = create_person(schaeuble, _input("Singen"), today=TODAY).id
+    pid = create_person(schaeuble, _input("Singen")).id
     seen_by_keller = get_person_file(keller, pid).person
     seen_by_schaeuble = get_person_file(schaeuble, pid).person
     assert seen_by_keller.version == seen_by_schaeuble.version == 1
 
-    saved = update_person(schaeuble, pid, 1, _input("Konstanz"), today=TODAY)
+    saved = update_person(schaeuble, pid, 1, _input("Konstanz"))
     with pytest.raises(StaleRecord) as info:
-        update_person(keller, pid, seen_by_keller.version, _input("Radolfzell"), today=TODAY)
+        update_person(keller, pid, seen_by_keller.version, _input("Radolfzell"))
 
     name = _display_name(schaeuble, "schaeuble")
     message = info.value.message
     assert message.startswith(f"Die Stammdaten wurden inzwischen von {name} am ")
-    changed_at = info.value.params["changed_at"].astimezone()
+    changed_at = info.value.params["changed_at"].astimezone(OFFICE_ZONE)  # the office reads German time
     assert f"am {changed_at:%d.%m.%Y} um {changed_at:%H:%M} Uhr geändert" in message
     assert "Bitte neu laden" in message and "nichts gespeichert" in message
     assert get_person_file(keller, pid).person.city == "Konstanz" and saved.version == 2
     # After reloading, the second workstation's save goes through.
-    assert update_person(keller, pid, 2, _input("Radolfzell"), today=TODAY).city == "Radolfzell"
+    assert update_person(keller, pid, 2, _input("Radolfzell")).city == "Radolfzell"
 
 
 def test_stale_checklist_and_case_saves_are_refused_with_who_and_when(
     workstations: tuple[ServiceContext, ServiceContext],
 ) -> None:
     schaeuble, keller = workstations
-    pid = create_person(schaeuble, _input("Singen"), today=TODAY).id
+    pid = create_person(schaeuble, _input("Singen")).id
     case = open_case(schaeuble, pid, PROCEDURE, applied_on=TODAY)  # Ö: Herr Keller's case
-    open_with_reason(schaeuble, case.id, "Vorsprache am Schalter, Herr Keller im Termin", TODAY)
-    file = get_case_file(keller, case.id, today=TODAY)
+    open_with_reason(schaeuble, case.id, "Vorsprache am Schalter, Herr Keller im Termin")
+    file = get_case_file(keller, case.id)
     line = file.checklist[0]
 
-    mark_received(schaeuble, line.id, on=TODAY, expected_version=line.version, today=TODAY)
+    mark_received(schaeuble, line.id, on=TODAY, expected_version=line.version)
     with pytest.raises(StaleRecord) as info:
-        mark_received(keller, line.id, on=TODAY, expected_version=line.version, today=TODAY)
+        mark_received(keller, line.id, on=TODAY, expected_version=line.version)
     assert f"Die Unterlage wurde inzwischen von {_display_name(keller, 'schaeuble')} am " in info.value.message
 
     fact = file.overview.available_facts[0][0]
@@ -90,7 +91,7 @@ def test_stale_checklist_and_case_saves_are_refused_with_who_and_when(
     with pytest.raises(StaleRecord) as info:
         set_facts(keller, case.id, set(), expected_version=file.overview.version)
     assert f"Der Vorgang wurde inzwischen von {_display_name(keller, 'schaeuble')} am " in info.value.message
-    assert get_case_file(keller, case.id, today=TODAY).overview.facts == (fact,)
+    assert get_case_file(keller, case.id).overview.facts == (fact,)
 
 
 @pytest.mark.postgres
@@ -102,11 +103,11 @@ def test_a_race_between_check_and_write_is_a_stale_record_too(
     if not database_url.startswith("postgresql"):
         pytest.skip("only PostgreSQL runs two writing transactions at once")
     schaeuble, keller = workstations
-    pid = create_person(schaeuble, _input("Singen"), today=TODAY).id
+    pid = create_person(schaeuble, _input("Singen")).id
     with keller.unit_of_work() as uow:
         person = uow.session.get(Person, pid)
         assert person is not None and person.version == 1
-        update_person(schaeuble, pid, 1, _input("Konstanz"), today=TODAY)  # commits meanwhile
+        update_person(schaeuble, pid, 1, _input("Konstanz"))  # commits meanwhile
         person.city = "Radolfzell"
         uow.audit("person_geaendert", "person", pid, city={"alt": "Singen", "neu": "Radolfzell"})
         with pytest.raises(StaleRecord, match="gleichzeitig an einem anderen Arbeitsplatz"):

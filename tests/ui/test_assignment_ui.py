@@ -28,7 +28,7 @@ def _office(ctx: ServiceContext) -> dict[str, int]:
     ensure_demo_users(ctx)
     cases = {}
     for family in ("Haddad", "Hassan", "Ibrahim", "Kaya", "Çelik", "Öztürk"):
-        person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"), today=TODAY)
+        person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"))
         cases[family] = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
     return cases
 
@@ -63,7 +63,7 @@ def test_my_cases_show_own_and_deputised_cases(qtbot: QtBot, sqlite_ctx: Service
     _office(sqlite_ctx)
     set_deputy(sqlite_ctx, "rudolf", "schweiger", date(2026, 11, 1), date(2026, 11, 30))
     signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
-    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), signed_in=signed_in)
     qtbot.addWidget(window)
     window.show()
     assert window.user_label.text() == "Angemeldet: Frau Schweiger (Sachbearbeitung)"
@@ -91,7 +91,7 @@ def test_my_cases_show_own_and_deputised_cases(qtbot: QtBot, sqlite_ctx: Service
 def test_team_view_filters_by_caseworker(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     _office(sqlite_ctx)
     lead = _as(sqlite_ctx, "soelter")
-    window = MainWindow(lead, today=TODAY)
+    window = MainWindow(lead)
     qtbot.addWidget(window)
     window.show()
     assert window.rules_action.isEnabled()
@@ -162,8 +162,8 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
     from abh_desk.services.deadlines import set_follow_up
 
     cases = _office(sqlite_ctx)
-    set_follow_up(sqlite_ctx, cases["Haddad"], TODAY, "heute anrufen", today=TODAY)
-    set_follow_up(sqlite_ctx, cases["Kaya"], TODAY + timedelta(days=20), today=TODAY)
+    set_follow_up(sqlite_ctx, cases["Haddad"], TODAY, "heute anrufen")
+    set_follow_up(sqlite_ctx, cases["Kaya"], TODAY + timedelta(days=20))
     with sqlite_ctx.unit_of_work() as uow:  # an overdue one
         from models import Deadline
 
@@ -182,7 +182,7 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
         )
         uow.commit()
     signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
-    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), signed_in=signed_in)
     qtbot.addWidget(window)
     window.show()
     window.tabs.setCurrentWidget(window.deadlines)
@@ -228,7 +228,7 @@ def test_reminder_letters_for_selected_expiring_titles(
     target = tmp_path / "erinnerungen.pdf"
     monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: target)
     signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
-    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), signed_in=signed_in)
     qtbot.addWidget(window)
     window.show()
     window.tabs.setCurrentWidget(window.deadlines)

@@ -25,7 +25,7 @@ from ui.case_dialog import CaseDialog
 from ui.handover_dialog import HandoverDialog
 from ui.main_window import MainWindow
 
-TODAY = date.today()  # the handover time defaults to now, and the service refuses one in the future
+TODAY = date(2026, 11, 23)  # the handover time defaults to the clock's now
 QUALIFICATION = "99010019001008"
 SERIAL = "Y7K2M4T9L"
 
@@ -59,14 +59,13 @@ def person_case(
         PersonInput(
             family, given, birth, nationality="VNM", sex="w", street="Hadwigstraße 7", postcode="78224", city="Singen"
         ),
-        today=TODAY,
     )
     return open_case(ctx, person.id, QUALIFICATION, applied_on=TODAY - timedelta(weeks=10)).id
 
 
 def arrived(ctx: ServiceContext, case_id: int, serial: str = SERIAL, days_ago: int = 3) -> int:
-    card = order_card(ctx, case_id, TODAY - timedelta(weeks=6), today=TODAY)
-    return record_arrival(ctx, card.id, card.version, serial, True, TODAY - timedelta(days=days_ago), today=TODAY).id
+    card = order_card(ctx, case_id, TODAY - timedelta(weeks=6))
+    return record_arrival(ctx, card.id, card.version, serial, True, TODAY - timedelta(days=days_ago)).id
 
 
 def text_of(path: Path) -> str:
@@ -75,7 +74,7 @@ def text_of(path: Path) -> str:
 
 
 def case_dialog(qtbot: QtBot, ctx: ServiceContext, case_id: int) -> CaseDialog:
-    dialog = CaseDialog(ctx, case_id, today=TODAY)
+    dialog = CaseDialog(ctx, case_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
@@ -165,7 +164,7 @@ def test_a_handover_missing_fields_shows_each_message_under_its_field_then_an_ag
     qtbot: QtBot, clerk: ServiceContext, printed: list[Path]
 ) -> None:
     card_id = arrived(clerk, person_case(clerk))
-    dialog = HandoverDialog(clerk, card_id, today=TODAY)
+    dialog = HandoverDialog(clerk, card_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled())
@@ -198,7 +197,7 @@ def test_cards_page_lists_waiting_cards_with_age_and_hands_over_from_the_search(
 ) -> None:
     old = arrived(clerk, person_case(clerk), days_ago=40)
     arrived(clerk, person_case(clerk, "Kovalenko", "Olena"), serial="Y2222222C", days_ago=2)
-    window = MainWindow(clerk, today=TODAY)
+    window = MainWindow(clerk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.start.cards_label.text() == "2 warten\n1 überfällig")
@@ -236,7 +235,7 @@ def test_a_minor_defaults_to_a_custodian_and_a_card_never_collected_is_returned(
     qtbot: QtBot, clerk: ServiceContext
 ) -> None:
     minor = arrived(clerk, person_case(clerk, "Haddad", "Lina", birth=f"05.06.{TODAY.year - 10}"), days_ago=40)
-    handover = HandoverDialog(clerk, minor, today=TODAY)
+    handover = HandoverDialog(clerk, minor)
     qtbot.addWidget(handover)
     handover.show()
     qtbot.waitUntil(lambda: handover.ok_button.isEnabled())
@@ -244,7 +243,7 @@ def test_a_minor_defaults_to_a_custodian_and_a_card_never_collected_is_returned(
     assert "minderjährig" in handover.notice.text() and not handover.power_of_attorney.isVisible()
     handover.reject()
 
-    window = MainWindow(clerk, today=TODAY)
+    window = MainWindow(clerk)
     qtbot.addWidget(window)
     window.show()
     window.show_cards()

@@ -18,9 +18,9 @@ LANGUAGE_COURSE = "99010019001013"
 
 
 def _dialog(qtbot: QtBot, ctx: ServiceContext) -> CaseDialog:
-    person = create_person(ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"))
     case = open_case(ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
-    dialog = CaseDialog(ctx, case.id, today=TODAY)
+    dialog = CaseDialog(ctx, case.id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
@@ -78,9 +78,9 @@ def test_recording_a_language_course_shows_its_documents(qtbot: QtBot, sqlite_ct
 
 
 def test_enter_on_a_case_in_the_person_file_opens_it(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(sqlite_ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"), today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"))
     case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
-    window = MainWindow(sqlite_ctx, today=TODAY)
+    window = MainWindow(sqlite_ctx)
     qtbot.addWidget(window)
     window.show()
     qtbot.keyClicks(window.search_field, "kovalenko")
@@ -102,13 +102,13 @@ def test_start_page_counts_my_deadlines_and_open_cases(qtbot: QtBot, sqlite_ctx:
     from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 
     ensure_demo_users(sqlite_ctx)
-    person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
     first = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
     open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
-    set_follow_up(sqlite_ctx, first.id, TODAY, "heute", today=TODAY)
-    set_follow_up(sqlite_ctx, first.id, TODAY + timedelta(days=1), today=TODAY)
+    set_follow_up(sqlite_ctx, first.id, TODAY, "heute")
+    set_follow_up(sqlite_ctx, first.id, TODAY + timedelta(days=1))
     signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
-    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    window = MainWindow(sqlite_ctx.as_user(signed_in.actor), signed_in=signed_in)
     qtbot.addWidget(window)
     window.show()
     assert window.tabs.currentWidget() is window.start
@@ -145,10 +145,9 @@ def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
             postcode="78224",
             city="Singen",
         ),
-        today=TODAY,
     )
     case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
-    dialog = CaseDialog(sqlite_ctx, case.id, today=TODAY)
+    dialog = CaseDialog(sqlite_ctx, case.id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
@@ -173,14 +172,14 @@ def test_a_case_not_ones_own_opens_only_with_a_reason(qtbot: QtBot, sqlite_ctx: 
     from abh_desk.services.context import Actor
     from models import User
 
-    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
     case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)  # Frau Schweiger's (H)
     with sqlite_ctx.db.read() as session:
         rudolf = session.scalars(select(User).where(User.username == "rudolf")).one()
     clerk = sqlite_ctx.as_user(Actor(rudolf.id, "rudolf", Role.CASEWORKER))
 
     monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: None)  # no reason given: it stays shut
-    shut = CaseDialog(clerk, case.id, today=TODAY)
+    shut = CaseDialog(clerk, case.id)
     qtbot.addWidget(shut)
     shut.show()
     qtbot.waitUntil(lambda: not shut.isVisible())
@@ -188,7 +187,7 @@ def test_a_case_not_ones_own_opens_only_with_a_reason(qtbot: QtBot, sqlite_ctx: 
 
     reasons = iter(["krank", "Vorsprache am Schalter, Frau Schweiger im Urlaub"])
     monkeypatch.setattr("ui.dialogs.ask_text", lambda *a, **k: next(reasons))
-    dialog = CaseDialog(clerk, case.id, today=TODAY)
+    dialog = CaseDialog(clerk, case.id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)  # the short reason was refused, the second taken
@@ -206,7 +205,7 @@ def test_the_owner_shares_a_case_and_the_colleague_opens_it_without_a_reason(
     from abh_desk.services.context import Actor
     from models import User
 
-    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
     case = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)  # Frau Schweiger's (H)
     with sqlite_ctx.db.read() as session:
         ids = dict(session.execute(select(User.username, User.id)).all())
@@ -223,7 +222,7 @@ def test_the_owner_shares_a_case_and_the_colleague_opens_it_without_a_reason(
 
 
 def _open(qtbot: QtBot, ctx: ServiceContext, case_id: int) -> CaseDialog:
-    dialog = CaseDialog(ctx, case_id, today=TODAY)
+    dialog = CaseDialog(ctx, case_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)

@@ -23,10 +23,10 @@ TODAY = date(2026, 11, 21)
 
 def _window(qtbot: QtBot, ctx: ServiceContext) -> tuple[MainWindow, int]:
     ensure_demo_users(ctx)
-    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"), today=TODAY)
+    person = create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
     case_id = open_case(ctx, person.id, "99010019001008", applied_on=TODAY).id
     signed_in = sign_in(ctx, "schweiger", DEMO_PASSWORD)
-    window = MainWindow(ctx.as_user(signed_in.actor), today=TODAY, signed_in=signed_in)
+    window = MainWindow(ctx.as_user(signed_in.actor), signed_in=signed_in)
     qtbot.addWidget(window)
     window.show()
     return window, case_id

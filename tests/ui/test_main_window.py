@@ -22,7 +22,7 @@ TODAY = date(2026, 11, 21)
 
 
 def _window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
-    window = MainWindow(ctx, today=TODAY)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -31,8 +31,8 @@ def _window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
 
 def _seed(ctx: ServiceContext) -> int:
     for family, given, nationality in (("Mueller", "Jonas", "CHE"), ("Muller", "Lea", "FRA"), ("Şahin", "Ayşe", "TUR")):
-        create_person(ctx, PersonInput(family, given, "01.01.1985", nationality=nationality), today=TODAY)
-    anna = create_person(ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT"), today=TODAY).id
+        create_person(ctx, PersonInput(family, given, "01.01.1985", nationality=nationality))
+    anna = create_person(ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT")).id
     open_case(ctx, anna, "99010019001008", applied_on=TODAY)
     with ctx.unit_of_work() as uow:
         uow.session.add(
@@ -172,6 +172,8 @@ def test_a_single_letter_shows_a_first_page_at_once_then_the_full_count(
                     "birth_year": 1990,
                     "nationality": "SYR",
                     "sex": "m",
+                    "created_at": uow.now,
+                    "updated_at": uow.now,
                 }
                 for n in range(250)
             ],

@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 21)
 def test_new_person_shows_errors_next_to_fields_and_saves_nothing_half(
     qtbot: QtBot, sqlite_ctx: ServiceContext
 ) -> None:
-    dialog = PersonDialog(sqlite_ctx, today=TODAY)
+    dialog = PersonDialog(sqlite_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.inputs["family_name"].setText("Иванов")  # pasted from a Cyrillic document
@@ -45,9 +45,9 @@ def test_new_person_shows_errors_next_to_fields_and_saves_nothing_half(
 
 def test_a_likely_duplicate_is_pointed_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     create_person(
-        sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen"), today=TODAY
+        sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen")
     )
-    dialog = PersonDialog(sqlite_ctx, today=TODAY)
+    dialog = PersonDialog(sqlite_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.inputs["family_name"], "Mueller")
@@ -56,8 +56,8 @@ def test_a_likely_duplicate_is_pointed_out(qtbot: QtBot, sqlite_ctx: ServiceCont
 
 
 def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"), today=TODAY)
-    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person, today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"))
+    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.inputs["family_name"].text() == "Şahin"
@@ -66,7 +66,6 @@ def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite
         person.id,
         person.version,
         PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR", city="Konstanz"),
-        today=TODAY,
     )
     dialog.inputs["city"].setText("Singen")
     dialog.inputs["street"].setText("Hauptstraße 1")
@@ -86,13 +85,13 @@ def test_editing_after_another_workstation_saved_is_refused(qtbot: QtBot, sqlite
 
 
 def test_after_a_conflict_my_entries_can_be_kept_knowingly(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"), today=TODAY)
-    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person, today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR"))
+    dialog = PersonDialog(sqlite_ctx, get_person_file(sqlite_ctx, person.id).person)
     qtbot.addWidget(dialog)
     dialog.show()
     update_person(
         sqlite_ctx, person.id, person.version,
-        PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR", city="Konstanz"), today=TODAY,
+        PersonInput("Şahin", "Ayşe", "05.05.1992", nationality="TUR", city="Konstanz"),
     )  # fmt: skip
     dialog.inputs["city"].setText("Singen")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
@@ -103,8 +102,8 @@ def test_after_a_conflict_my_entries_can_be_kept_knowingly(qtbot: QtBot, sqlite_
 
 
 def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"), today=TODAY)
-    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre", today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.filter, "qualifizierung")
@@ -117,8 +116,8 @@ def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot,
 
 
 def test_menu_shortcuts_open_the_dialogs_for_the_open_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    create_person(sqlite_ctx, PersonInput("Okafor", "Chinedu", "01.01.1985", nationality="NGA"), today=TODAY)
-    window = MainWindow(sqlite_ctx, today=TODAY)
+    create_person(sqlite_ctx, PersonInput("Okafor", "Chinedu", "01.01.1985", nationality="NGA"))
+    window = MainWindow(sqlite_ctx)
     qtbot.addWidget(window)
     window.show()
     assert window.new_case() is None
@@ -139,7 +138,7 @@ def test_english_can_be_chosen_for_the_next_start(qtbot: QtBot, sqlite_ctx: Serv
     from abh_desk.config import load_settings
     from ui.app import install_translators
 
-    window = MainWindow(sqlite_ctx, today=TODAY)
+    window = MainWindow(sqlite_ctx)
     qtbot.addWidget(window)
     monkeypatch.setattr("ui.dialogs.ask_choice", lambda *a, **k: "English")
     window.choose_language()
@@ -149,8 +148,8 @@ def test_english_can_be_chosen_for_the_next_start(qtbot: QtBot, sqlite_ctx: Serv
 
 
 def test_a_double_enter_opens_one_case_not_two(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"), today=TODAY)
-    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre", today=TODAY)
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.create()

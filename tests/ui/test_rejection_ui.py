@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import DeadlineKind, LetterStatus, Role
 from abh_desk.services.auth import create_user
 from abh_desk.services.case_letters import letter_pdf
@@ -27,7 +28,7 @@ from ui.case_dialog import CaseDialog
 from ui.main_window import MainWindow
 from ui.notice_dialog import NoticeDialog
 
-TODAY = date.today()  # the approval is stamped with the real time; dispatch cannot lie before it
+TODAY = date(2026, 11, 23)  # a Monday: the test clock stands on it until the deadline passes
 
 
 def _users(ctx: ServiceContext) -> tuple[ServiceContext, ServiceContext]:
@@ -47,7 +48,6 @@ def _case(ctx: ServiceContext) -> int:
             "Şahin", "Ayşe", "05.06.1992", nationality="TUR", sex="w",
             street="Freiheitstraße 3", postcode="78224", city="Singen",
         ),
-        today=TODAY,
     )  # fmt: skip
     return open_case(ctx, person.id, "99010019001008", applied_on=TODAY - timedelta(days=60)).id
 
@@ -60,13 +60,13 @@ def _pdf_text(ctx: ServiceContext, letter_id: int) -> str:
 
 
 def test_draft_review_dispatch_deadline_final(
-    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clock: FixedClock
 ) -> None:
     clerk, lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
 
     # The caseworker opens the case, the Schreiben tab, and starts a rejection.
-    case_dialog = CaseDialog(clerk, case_id, today=TODAY)
+    case_dialog = CaseDialog(clerk, case_id)
     qtbot.addWidget(case_dialog)
     case_dialog.show()
     qtbot.waitUntil(lambda: case_dialog.file is not None)
@@ -111,7 +111,7 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.IN_REVIEW)
 
     # The team lead: start page counts it, the queue shows it with the notice, Ctrl+Enter approves.
-    window = MainWindow(lead, today=TODAY)
+    window = MainWindow(lead)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: "1 warten auf meine Prüfung" in window.start.reviews_label.text())
@@ -156,7 +156,8 @@ def test_draft_review_dispatch_deadline_final(
     assert due > TODAY + timedelta(days=28)
 
     # The deadline passes: the next start makes the notice final.
-    later = MainWindow(clerk, today=due + timedelta(days=1))
+    clock.move_to(due + timedelta(days=1))
+    later = MainWindow(clerk)
     qtbot.addWidget(later)
     qtbot.waitUntil(lambda: notice_view(clerk, letter_id).status == LetterStatus.FINAL, timeout=5000)
     assert notice_view(clerk, letter_id).final_on == due + timedelta(days=1)
@@ -172,11 +173,11 @@ def test_returned_draft_shows_the_comment_and_what_changed(
     clerk, lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
     draft = RejectionDraft((RefusalGround("visum", "Einreise mit Schengen-Visum."),), "Einreise am 01.01.")
-    letter_id = draft_rejection(clerk, case_id, draft, TODAY)
+    letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
-    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version, TODAY)
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
 
-    window = MainWindow(lead, today=TODAY)
+    window = MainWindow(lead)
     qtbot.addWidget(window)
     window.tabs.setCurrentWidget(window.reviews)
     qtbot.waitUntil(lambda: window.reviews.selected is not None)
@@ -184,7 +185,7 @@ def test_returned_draft_shows_the_comment_and_what_changed(
     qtbot.mouseClick(window.reviews.return_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
 
-    notice = NoticeDialog(clerk, case_id, letter_id, today=TODAY)
+    notice = NoticeDialog(clerk, case_id, letter_id)
     qtbot.addWidget(notice)
     notice.show()
     qtbot.waitUntil(lambda: notice.view is not None)
@@ -200,7 +201,7 @@ def test_unsaved_text_is_not_lost_by_escape(
 ) -> None:
     clerk, _lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
-    notice = NoticeDialog(clerk, case_id, today=TODAY)
+    notice = NoticeDialog(clerk, case_id)
     qtbot.addWidget(notice)
     notice.show()
     qtbot.waitUntil(lambda: notice.ground_list.count() > 0)
