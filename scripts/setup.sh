@@ -25,12 +25,13 @@ if [ -z "$python" ]; then
 fi
 
 # Debian packages: Qt's libraries (offscreen and on a real X display), fonts; for tests
-# also a PostgreSQL server, poppler-utils (pdftoppm) and xvfb.
+# also a PostgreSQL server, poppler-utils (pdftoppm), xvfb and faketime (the suite once more with
+# the wall clock moved ahead, scripts/test.sh).
 packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
   libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  packages+=(postgresql poppler-utils xvfb xauth)
+  packages+=(postgresql poppler-utils xvfb xauth faketime)
 fi
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=("python3-venv")

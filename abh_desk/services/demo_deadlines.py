@@ -99,10 +99,27 @@ def generate_demo_deadlines(ctx: ServiceContext, seed: int = 1) -> int:
             .where(Case.status.in_([s.value for s in OPEN_CASE_STATUSES]), ~has_deadline)
             .order_by(Case.id)
         ).all()
+        week_end = today + timedelta(days=6 - today.weekday())
+        busy_this_week: set[int | None] = set()
         for case_id, owner, area in open_cases:
             if rng.random() < FOLLOW_UP_SHARE:
                 on = today + timedelta(days=rng.randint(-10, 45))
                 add(case_id, (owner, area), DeadlineKind.FOLLOW_UP, on, "Wiedervorlage gesetzt", today=min(on, today))
+                if today <= on <= week_end:
+                    busy_this_week.add(owner)
+        # Whatever day the demo is made on, every caseworker with open cases has something due this week.
+        first_open = session.execute(
+            select(func.min(Case.id), Case.owner_id)
+            .where(Case.status.in_([s.value for s in OPEN_CASE_STATUSES]), Case.owner_id.is_not(None))
+            .group_by(Case.owner_id)
+            .order_by(Case.owner_id)
+        ).all()
+        for case_id, owner in first_open:
+            if owner not in busy_this_week:
+                area_id = session.scalar(select(Case.area_id).where(Case.id == case_id))
+                assert area_id is not None  # cases.area_id is not null
+                on = today + timedelta(days=rng.randint(0, (week_end - today).days))
+                add(case_id, (owner, area_id), DeadlineKind.FOLLOW_UP, on, "Wiedervorlage gesetzt", today=today)
 
         rejected = session.execute(
             select(Case.id, Case.decided_on, Case.owner_id, Case.area_id)

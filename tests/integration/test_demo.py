@@ -337,3 +337,30 @@ def test_legal_basis_paragraphs() -> None:
     assert aufenthg_paragraphs("§ 7, § 8 AufenthG") == {"7", "8"}
     assert aufenthg_paragraphs("§ 25 Abs. 1 und 2 AufenthG") == {"25"}
     assert aufenthg_paragraphs("§§ 5, 6 AufenthV") == set()
+
+
+@pytest.mark.parametrize("day", [date(2026, 11, 23), date(2027, 3, 3), date(2030, 6, 30)], ids=["Mo", "Mi", "So"])
+def test_the_demo_office_has_work_due_this_week_on_any_day(tmp_path: Path, day: date) -> None:
+    from abh_desk.domain.enums import Role
+    from abh_desk.services.context import Actor
+    from abh_desk.services.demo_deadlines import generate_demo_deadlines
+    from abh_desk.services.worklists import WorkScope, worklist
+
+    OPEN = [s.value for s in OPEN_CASE_STATUSES]
+    ctx = _context(tmp_path / "t.sqlite3")
+    ctx = ServiceContext(ctx.db, ctx.catalogue, clock=FixedClock(day))
+    generate_demo(ctx, 300, seed=1)
+    generate_demo_deadlines(ctx, seed=1)
+    with ctx.db.read() as session:
+        workers = session.execute(
+            select(User.id, User.username)
+            .where(User.role == Role.CASEWORKER.value)
+            .where(select(Case.id).where(Case.owner_id == User.id, Case.status.in_(OPEN)).exists())
+        ).all()
+    assert len(workers) >= 5
+    for user_id, username in workers:
+        work = worklist(ctx.as_user(Actor(user_id, username, Role.CASEWORKER)), WorkScope.MINE)
+        assert work.today == day
+        assert work.due_today or work.this_week, username
+        assert all(day <= row.due_date <= day + timedelta(days=6) for row in work.due_today + work.this_week)
+    ctx.db.dispose()
