@@ -9,6 +9,7 @@ for an approved notice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,6 +20,12 @@ MAX_ADDRESS_LINES = 6
 MAX_NOTE_LINES = 4
 EXIT_PERIOD_DAYS = (7, 30)  # § 59 Abs. 1 Satz 1 AufenthG
 MAX_ENTRY_BAN_MONTHS = 120  # § 11 Abs. 3, 5 AufenthG: five years as a rule, ten in the cases of Abs. 5
+REGULAR_ENTRY_BAN_MONTHS = 60  # § 11 Abs. 3 Satz 2: beyond five years only in the cases of Abs. 5 to 5b
+#: The person's situation on the day of the decision (abh_desk.domain.residence_status.StatusCase).
+#: With a valid title there is no duty to leave: the notice refuses and charges its fee, nothing more.
+STATUS_WITHOUT_DUTY_TO_LEAVE = ("titel", "titel_unbefristet")
+STATUS_CASES = (*STATUS_WITHOUT_DUTY_TO_LEAVE, "fiktion", "verspaetet", "schengenvisum", "ohne_titel")
+_ABS_5 = re.compile(r"§\s*11\s+Abs\.\s*5[ab]?\b")
 
 
 def _require(value: str, field: str, label: str) -> None:
@@ -163,8 +170,29 @@ class RejectionData(LetterData):
     person_line: str = ""  # "Frau Nguyễn Thị Hương, geb. 12.03.1994" below the subject
     #: Hessen keeps the objection for EU citizens and for rights under ARB 1/80 (§ 16a HessAGVwGO).
     eu_or_arb_exception: bool = False
+    #: The residence status on the day of the decision (one of STATUS_CASES); stored notices from
+    #: before it was recorded read as "ohne_titel", the wording they were written with.
+    status_case: str = "ohne_titel"
+    current_title: str = ""  # the title held or continued: "Aufenthaltserlaubnis nach § 16b AufenthG"
+    current_title_until: date | None = None
+    fiction_basis: str = ""  # "§ 81 Abs. 4 Satz 1 AufenthG"
+    #: The § 59 Abs. 1 assessment for this person: bars to deportation, the best interests of
+    #: children, family ties, health (required where the deportation is threatened).
+    deportation_assessment: str = ""
+
+    @property
+    def duty_to_leave(self) -> bool:
+        """The refusal creates or confirms an enforceable duty to leave: departure, deportation
+        threat and (where ordered) the entry ban belong in the notice."""
+        return self.status_case not in STATUS_WITHOUT_DUTY_TO_LEAVE
 
     def __post_init__(self) -> None:
+        if self.status_case not in STATUS_CASES:
+            raise ValidationError(f"Unbekannter Aufenthaltsstatus „{self.status_case}“.", field="status")
+        if self.status_case in STATUS_WITHOUT_DUTY_TO_LEAVE and not self.current_title:
+            raise ValidationError("Der Aufenthaltstitel, der fortbesteht, fehlt.", field="status")
+        if self.status_case == "titel" and self.current_title_until is None:
+            raise ValidationError("Das Ablaufdatum des Aufenthaltstitels fehlt.", field="status")
         low, high = EXIT_PERIOD_DAYS
         if not low <= self.exit_period_days <= high:
             raise ValidationError(
@@ -176,7 +204,14 @@ class RejectionData(LetterData):
             raise ValidationError("Ein Ablehnungsbescheid braucht mindestens einen Ablehnungsgrund.", field="grounds")
         if not any(paragraph.strip() for paragraph in self.facts):
             raise ValidationError("Der Sachverhalt fehlt.", field="facts")
-        _require(self.target_state, "target_state", "Der Zielstaat der Abschiebung")
+        if self.duty_to_leave:
+            _require(self.target_state, "target_state", "Der Zielstaat der Abschiebung")
+        elif self.entry_ban_months is not None:
+            raise ValidationError(
+                "Ohne Ausreisepflicht gibt es keine Abschiebungsandrohung und kein Einreise- und Aufenthaltsverbot "
+                "(§ 11 Abs. 1, § 59 Abs. 1 AufenthG): die Person besitzt einen gültigen Aufenthaltstitel.",
+                field="entry_ban_months",
+            )
         _require(self.applied_for, "applied_for", "Der beantragte Aufenthaltstitel")
         if self.fee_cents < 0:
             raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
@@ -184,6 +219,21 @@ class RejectionData(LetterData):
             raise ValidationError(
                 f"Die Frist des Einreise- und Aufenthaltsverbots muss zwischen 1 und {MAX_ENTRY_BAN_MONTHS} "
                 "Monaten liegen (§ 11 Abs. 3 und 5 AufenthG).",
+                field="entry_ban_months",
+            )
+        if self.entry_ban_months is not None and not self.entry_ban_reasons.strip():
+            raise ValidationError(
+                "Zur Länge des Einreise- und Aufenthaltsverbots fehlen die Erwägungen (§ 11 Abs. 3 AufenthG).",
+                field="entry_ban_months",
+            )
+        if (
+            self.entry_ban_months is not None
+            and self.entry_ban_months > REGULAR_ENTRY_BAN_MONTHS
+            and not _ABS_5.search(self.entry_ban_reasons)
+        ):
+            raise ValidationError(
+                f"Mehr als fünf Jahre ({self.entry_ban_months} Monate) sind nur in den Fällen des § 11 Abs. 5 bis 5b "
+                "AufenthG zulässig (§ 11 Abs. 3 Satz 2); die Erwägungen müssen den Absatz nennen.",
                 field="entry_ban_months",
             )
 
@@ -197,6 +247,9 @@ class HearingData(LetterData):
     title_legal_basis: str
     grounds: tuple[RefusalGround, ...]
     comment_by: date
+    #: A refusal would leave the person obliged to leave: the hearing also asks about bars to
+    #: deportation and the length of an entry ban (§ 28 VwVfG, § 59 Abs. 1, § 11 Abs. 3 AufenthG).
+    duty_to_leave: bool = True
 
     def __post_init__(self) -> None:
         if not self.grounds:

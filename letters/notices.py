@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from abh_desk.errors import ValidationError
+
 from .data import HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
 from .flow import (
     Built,
@@ -26,9 +28,28 @@ from .formatting import euro, german_date, number_word
 from .remedies import RemedyTable, remedy_instructions
 from .textblocks import TextBlocks
 
+#: The paragraph on the duty to leave, by the person's status on the day of the decision.
+DUTY_TO_LEAVE_BLOCKS = {
+    "fiktion": "ausreisepflicht_fiktion",
+    "verspaetet": "ausreisepflicht_verspaetet",
+    "schengenvisum": "ausreisepflicht_schengenvisum",
+    "ohne_titel": "ausreisepflicht_ohne_titel",
+}
+REMEDY_WORDS = {"widerspruch": "Widerspruch oder Klage", "klage": "Klage"}
+#: Printed in a draft (ENTWURF) until the caseworker writes the § 59 assessment; review refuses it.
+MISSING_ASSESSMENT = "[Hier fehlt noch die Prüfung für diese Person.]"
+
 
 def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) -> Built:
     head = data.letterhead
+    duty = data.duty_to_leave
+    remedy = remedies.remedy_for(head.land, eu_or_arb_exception=data.eu_or_arb_exception, duty_to_leave=duty)
+    if duty and not data.deportation_assessment.strip() and not data.draft:
+        raise ValidationError(
+            "Zur Abschiebungsandrohung fehlt die Prüfung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG): "
+            "Abschiebungsverbote, das Wohl von Kindern, familiäre Bindungen, der Gesundheitszustand.",
+            field="deportation_assessment",
+        )
     values = {
         **common_values(data),
         "antragsdatum": german_date(data.application_date),
@@ -44,6 +65,17 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
         values["sperrfrist_erwaegungen"] = data.entry_ban_reasons
     if data.hearing_date is not None:
         values["anhoerung_datum"] = german_date(data.hearing_date)
+    values["rechtsbehelf"] = REMEDY_WORDS[remedy.kind]
+    if duty:
+        values["abschiebung_erwaegungen"] = data.deportation_assessment.strip() or MISSING_ASSESSMENT
+    if remedy.land.enforcement_law:
+        values["vollstreckungsrecht"] = remedy.land.enforcement_law
+    if data.current_title:
+        values["titel"] = data.current_title
+    if data.current_title_until is not None:
+        values["titel_gueltig_bis"] = german_date(data.current_title_until)
+    if data.fiction_basis:
+        values["fiktion_grundlage"] = data.fiction_basis
 
     def text(key: str) -> str:
         return blocks.text(f"ablehnung.{key}", values)
@@ -51,9 +83,11 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     def paras(key: str) -> list[Flowable]:
         return paragraphs(blocks.paragraphs(f"ablehnung.{key}", values))
 
-    tenor = [text("tenor_ablehnung"), text("tenor_ausreise"), text("tenor_abschiebungsandrohung")]
-    if data.entry_ban_months is not None:
-        tenor.append(text("tenor_einreiseverbot"))
+    tenor = [text("tenor_ablehnung")]
+    if duty:
+        tenor += [text("tenor_ausreise"), text("tenor_abschiebungsandrohung")]
+        if data.entry_ban_months is not None:
+            tenor.append(text("tenor_einreiseverbot"))
     tenor.append(text("tenor_gebuehr") if data.fee_cents else text("tenor_gebuehrenfrei"))
 
     flow = opening(text("betreff"), data, data.person_line)
@@ -71,16 +105,37 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     for number, ground in enumerate(data.grounds):
         refusal += ground_flow(ground, blocks, values, number)
     sections.append((text("ablehnung_ueberschrift"), refusal))
-    sections.append((text("ausreise_ueberschrift"), paras("ausreise")))
-    if data.entry_ban_months is not None:
-        sections.append((text("einreiseverbot_ueberschrift"), paras("einreiseverbot")))
+    if duty:
+        departure = paras(DUTY_TO_LEAVE_BLOCKS[data.status_case]) + paras("abschiebungsandrohung")
+        sections.append((text("ausreise_ueberschrift"), departure))
+        if data.entry_ban_months is not None:
+            sections.append((text("einreiseverbot_ueberschrift"), paras("einreiseverbot")))
     sections.append((text("gebuehr_ueberschrift"), paras("gebuehr" if data.fee_cents else "gebuehrenfrei")))
     for number, (heading, body) in enumerate(sections, 1):
         flow.append(para(f"{number}. {heading}", "subheading"))
         flow += body
 
     flow.append(para(text("hinweise"), "heading"))
-    flow += paras("hinweis_ausreisepflicht") + paras("hinweis_aufschiebende_wirkung") + paras("hinweis_kosten")
+    if duty:
+        flow += paras("hinweis_ausreisepflicht")
+    else:
+        flow += paras("hinweis_titel_gilt_fort" if data.current_title_until else "hinweis_titel_unbefristet")
+    # What a remedy does not suspend, part by part, each with its own provision.
+    unsuspended = []
+    if duty:
+        unsuspended.append(text("aufschiebende_wirkung_ablehnung"))
+        if remedy.land.enforcement_law:
+            unsuspended.append(text("aufschiebende_wirkung_abschiebungsandrohung"))
+        if data.entry_ban_months is not None:
+            unsuspended.append(text("aufschiebende_wirkung_einreiseverbot"))
+    if data.fee_cents:
+        unsuspended.append(text("aufschiebende_wirkung_gebuehr"))
+    if unsuspended:
+        flow += paras("aufschiebende_wirkung")
+        flow += bullets([f"{item}{',' if n < len(unsuspended) - 1 else '.'}" for n, item in enumerate(unsuspended)])
+        flow += paras("eilantrag")
+    if duty:
+        flow += paras("hinweis_kosten")
 
     instructions = remedy_instructions(
         head.land,
@@ -88,6 +143,7 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
         authority_address=head.postal_address,
         court=head.court,
         eu_or_arb_exception=data.eu_or_arb_exception,
+        duty_to_leave=duty,
         table=remedies,
     )
     remedy_flow: list[Flowable] = [para(text("rechtsbehelfsbelehrung"), "heading"), *paragraphs(instructions)]
@@ -110,7 +166,7 @@ def hearing(data: HearingData, blocks: TextBlocks) -> Built:
     for number, ground in enumerate(data.grounds):
         flow += ground_flow(ground, blocks, values, number)
     flow.append(Spacer(1, 4))
-    for key in ("frist", "folge", "hinweis"):
+    for key in ("frist", "folge_aktenlage", "folge_ausreise" if data.duty_to_leave else "folge_titel", "hinweis"):
         flow += paragraphs(blocks.paragraphs(f"anhoerung.{key}", values))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Anhörung", data.info.date)

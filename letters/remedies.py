@@ -1,17 +1,24 @@
 """Rechtsbehelfsbelehrung from the per-Land table ``resources/letters/rechtsbehelfe.toml``.
 
 Which remedy applies is data, not code: each of the 16 Länder names its remedy ("widerspruch" or
-"klage"), the legal basis that abolished the objection, the text template, and an optional exception
-(Hessen keeps the objection for EU citizens and rights under ARB 1/80). The table is validated when
-loaded; a row marked ``zu_pruefen`` still works but the note is available to the settings screen.
+"klage"), the legal basis that abolished the objection, the text template, an optional exception
+(Hessen keeps the objection for EU citizens and rights under ARB 1/80), an optional condition
+(Berlin removes the objection only for refusals that create or confirm a duty to leave,
+``bedingung = "ausreisepflicht"`` with the remedy ``sonst_*`` otherwise) and the Land's provision
+that removes the suspensive effect of a remedy against enforcement measures such as the deportation
+threat (``vollstreckung``, § 80 Abs. 2 Satz 2 VwGO). The table is validated when loaded; a row marked
+``zu_pruefen`` must be confirmed by the office's administration before a notice under it is approved
+(its ``fingerprint`` tells whether the confirmed row is still the one in the table).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -37,8 +44,11 @@ TEMPLATE_PLACEHOLDERS: dict[str, str] = {
 }
 _ROW_FIELDS = {
     "name", "rechtsbehelf", "abschaffung", "vorlage", "ausnahme_rechtsbehelf", "ausnahme_vorlage", "ausnahme",
-    "zu_pruefen", "quelle",
+    "bedingung", "sonst_rechtsbehelf", "sonst_vorlage", "vollstreckung", "zu_pruefen", "quelle",
 }  # fmt: skip
+#: Conditions a row's main remedy may depend on: "ausreisepflicht" — only where the refusal creates
+#: or confirms a duty to leave.
+CONDITIONS = ("ausreisepflicht",)
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,10 @@ class LandRemedy:
     exception_kind: RemedyKind | None = None
     exception_template: str = ""
     exception: str = ""
+    condition: str = ""  # one of CONDITIONS, or "" (always)
+    otherwise_kind: RemedyKind | None = None
+    otherwise_template: str = ""
+    enforcement_law: str = ""  # "§ 12 Satz 1 LVwVG" (§ 80 Abs. 2 Satz 2 VwGO); "" where not known
     to_check: str = ""
     source: str = ""
 
@@ -79,18 +93,33 @@ class RemedyTable:
         self.templates = dict(templates)
         self.source = source
 
-    def remedy_for(self, land: str, *, eu_or_arb_exception: bool = False) -> Remedy:
+    def row(self, land: str) -> LandRemedy:
         row = self.laender.get(land.upper())
         if row is None:
             raise ValidationError(
                 f"Unbekanntes Land „{land}“; erwartet wird eines der Kürzel {', '.join(LAENDER)}.", field="land"
             )
+        return row
+
+    def remedy_for(self, land: str, *, eu_or_arb_exception: bool = False, duty_to_leave: bool = True) -> Remedy:
+        """The remedy against a refusal in ``land``; ``duty_to_leave``: the refusal creates or confirms
+        one (a person who keeps a valid title is refused without it)."""
+        row = self.row(land)
         if eu_or_arb_exception and row.exception_kind is not None:
             return Remedy(row, row.exception_kind, self.templates[row.exception_template])
+        if row.condition == "ausreisepflicht" and not duty_to_leave and row.otherwise_kind is not None:
+            return Remedy(row, row.otherwise_kind, self.templates[row.otherwise_template])
         return Remedy(row, row.kind, self.templates[row.template])
 
     def rows_to_check(self) -> list[LandRemedy]:
         return [row for row in self.laender.values() if row.to_check]
+
+    def fingerprint(self, land: str) -> str:
+        """Identifies a row and the templates it prints: a confirmation holds only for this content."""
+        row = self.row(land)
+        names = sorted({row.template, row.exception_template, row.otherwise_template} - {""})
+        content = {"row": asdict(row), "templates": {name: self.templates[name].paragraphs for name in names}}
+        return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 def remedy_instructions(
@@ -100,10 +129,13 @@ def remedy_instructions(
     authority_address: str,
     court: Court,
     eu_or_arb_exception: bool = False,
+    duty_to_leave: bool = True,
     table: RemedyTable | None = None,
 ) -> list[str]:
     """The paragraphs of the Rechtsbehelfsbelehrung for a notice of an authority in ``land``."""
-    remedy = (table or load_remedies()).remedy_for(land, eu_or_arb_exception=eu_or_arb_exception)
+    remedy = (table or load_remedies()).remedy_for(
+        land, eu_or_arb_exception=eu_or_arb_exception, duty_to_leave=duty_to_leave
+    )
     values = {
         "behoerde": authority,
         "behoerde_anschrift": authority_address,
@@ -186,9 +218,22 @@ def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) ->
         kind=main_kind,
         abolition_basis=abolition,
         template=main_template,
+        enforcement_law=str(raw.get("vollstreckung", "")).strip(),
         to_check=str(raw.get("zu_pruefen", "")).strip(),
         source=str(raw.get("quelle", "")),
     )
+    condition = str(raw.get("bedingung", "")).strip()
+    if condition:
+        if condition not in CONDITIONS:
+            raise ConfigurationError(f"{where}: „bedingung“ muss eine von {', '.join(CONDITIONS)} sein.")
+        row = replace(
+            row,
+            condition=condition,
+            otherwise_kind=kind("sonst_rechtsbehelf"),
+            otherwise_template=template("sonst_vorlage"),
+        )
+    elif "sonst_rechtsbehelf" in raw or "sonst_vorlage" in raw:
+        raise ConfigurationError(f"{where}: „sonst_rechtsbehelf“ und „sonst_vorlage“ gibt es nur mit „bedingung“.")
     if "ausnahme_rechtsbehelf" in raw:
         row = replace(
             row,
@@ -196,7 +241,11 @@ def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) ->
             exception_template=template("ausnahme_vorlage"),
             exception=str(raw.get("ausnahme", "")),
         )
-    for kind_, name in ((row.kind, row.template), (row.exception_kind, row.exception_template)):
+    for kind_, name in (
+        (row.kind, row.template),
+        (row.exception_kind, row.exception_template),
+        (row.otherwise_kind, row.otherwise_template),
+    ):
         if kind_ == "klage" and "abschaffung" not in templates[name].fields:
             raise ConfigurationError(f"{where}: die Klage-Vorlage „{name}“ muss {{abschaffung}} nennen.")
     return row

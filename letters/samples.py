@@ -98,16 +98,41 @@ def rejection(**changes: Any) -> RejectionData:
         facts=(
             "Sie reisten am 01.09.2023 mit einem nationalen Visum zur Berufsausbildung in das Bundesgebiet ein und "
             "erhielten eine bis zum 31.08.2026 gültige Aufenthaltserlaubnis nach § 16a Abs. 1 AufenthG.",
-            "Am 03.08.2026 beantragten Sie deren Verlängerung. Seitdem gilt Ihre Aufenthaltserlaubnis als "
-            "fortbestehend (§ 81 Abs. 4 AufenthG).",
+            "Am 03.08.2026 beantragten Sie deren Verlängerung. Seit ihrem Ablauf am 31.08.2026 gilt Ihre "
+            "Aufenthaltserlaubnis bis zur Entscheidung als fortbestehend (§ 81 Abs. 4 Satz 1 AufenthG).",
         ),
         grounds=GROUNDS[:2],
         exit_period_days=30,
         target_state="Vietnam",
         fee_cents=9300,
         hearing_date=date(2026, 10, 30),
+        status_case="fiktion",
+        current_title="Aufenthaltserlaubnis nach § 16a Abs. 1 AufenthG",
+        current_title_until=date(2026, 8, 31),
+        fiction_basis="§ 81 Abs. 4 Satz 1 AufenthG",
+        deportation_assessment=(
+            "Abschiebungsverbote haben Sie nicht geltend gemacht, und sie sind auch sonst nicht ersichtlich. Sie "
+            "sind ledig und haben keine Kinder; Ihre Eltern und Geschwister leben in Vietnam. Hinweise auf eine "
+            "Erkrankung, die einer Reise entgegensteht, gibt es nicht."
+        ),
     )
     return replace(data, **changes)
+
+
+def title_holder_rejection(**changes: Any) -> RejectionData:
+    """A refusal of a settlement permit to a person whose residence permit runs on: no duty to leave."""
+    base: dict[str, Any] = {
+        "applied_for": "Niederlassungserlaubnis",
+        "title_legal_basis": "§ 9 AufenthG",
+        "status_case": "titel",
+        "current_title": "Aufenthaltserlaubnis nach § 18b AufenthG",
+        "current_title_until": date(2027, 2, 22),
+        "fiction_basis": "",
+        "deportation_assessment": "",
+        "fee_cents": 5650,
+        "grounds": GROUNDS[:1],
+    }
+    return rejection(**{**base, **changes})
 
 
 def long_rejection(**changes: Any) -> RejectionData:
@@ -198,6 +223,14 @@ def handover(**changes: Any) -> HandoverRecordData:
     )
     return replace(data, **changes)
 
+
+#: Every variant a text-block edit must render: a refusal with and one without a duty to leave.
+PROBES: tuple[tuple[str, Callable[[], Any]], ...] = (
+    ("ablehnungsbescheid", long_rejection),
+    ("ablehnungsbescheid", title_holder_rejection),
+    ("anhoerung", hearing),
+    ("anhoerung", lambda: hearing(duty_to_leave=False)),
+)
 
 #: A sample of each kind of letter (keys: ``LetterKind`` values), for probes and checks.
 SAMPLES: dict[str, Callable[[], Any]] = {

@@ -59,6 +59,11 @@ PLACEHOLDERS: dict[str, str] = {
     "wochen": "Vorlauf in Wochen",
     "antrag_empfohlen_bis": "empfohlener Tag der Antragstellung",
     "abholung_bis": "Abholfrist",
+    "titel_gueltig_bis": "Ablaufdatum des Aufenthaltstitels, der fortbesteht oder abgelaufen ist",
+    "fiktion_grundlage": "Rechtsgrundlage der Fiktion (§ 81 Abs. 3 oder 4 AufenthG)",
+    "abschiebung_erwaegungen": "Prüfung nach § 59 Abs. 1 AufenthG für diese Person",
+    "rechtsbehelf": "Rechtsbehelf (Widerspruch oder Klage)",
+    "vollstreckungsrecht": "Landesrecht zur aufschiebenden Wirkung in der Verwaltungsvollstreckung",
 }
 
 #: Grounds of refusal every installation must have (issue 6); administrators may add more.
@@ -74,12 +79,17 @@ REQUIRED_BLOCKS = (
     "ablehnung.tenor_abschiebungsandrohung", "ablehnung.tenor_einreiseverbot", "ablehnung.tenor_gebuehr",
     "ablehnung.tenor_gebuehrenfrei", "ablehnung.gruende", "ablehnung.sachverhalt", "ablehnung.anhoerung",
     "ablehnung.begruendung", "ablehnung.ablehnung_ueberschrift", "ablehnung.ablehnung_einleitung",
-    "ablehnung.ausreise_ueberschrift", "ablehnung.ausreise", "ablehnung.einreiseverbot_ueberschrift",
+    "ablehnung.ausreise_ueberschrift", "ablehnung.ausreisepflicht_fiktion", "ablehnung.ausreisepflicht_verspaetet",
+    "ablehnung.ausreisepflicht_schengenvisum", "ablehnung.ausreisepflicht_ohne_titel",
+    "ablehnung.abschiebungsandrohung", "ablehnung.einreiseverbot_ueberschrift",
     "ablehnung.einreiseverbot", "ablehnung.gebuehr_ueberschrift", "ablehnung.gebuehr",
     "ablehnung.gebuehrenfrei", "ablehnung.hinweise", "ablehnung.hinweis_ausreisepflicht",
-    "ablehnung.hinweis_aufschiebende_wirkung", "ablehnung.hinweis_kosten", "ablehnung.rechtsbehelfsbelehrung",
+    "ablehnung.hinweis_kosten", "ablehnung.hinweis_titel_gilt_fort", "ablehnung.hinweis_titel_unbefristet",
+    "ablehnung.aufschiebende_wirkung", "ablehnung.aufschiebende_wirkung_ablehnung",
+    "ablehnung.aufschiebende_wirkung_abschiebungsandrohung", "ablehnung.aufschiebende_wirkung_einreiseverbot",
+    "ablehnung.aufschiebende_wirkung_gebuehr", "ablehnung.eilantrag", "ablehnung.rechtsbehelfsbelehrung",
     "anhoerung.betreff", "anhoerung.einleitung", "anhoerung.gruende_einleitung", "anhoerung.frist",
-    "anhoerung.folge", "anhoerung.hinweis",
+    "anhoerung.folge_aktenlage", "anhoerung.folge_ausreise", "anhoerung.folge_titel", "anhoerung.hinweis",
     "nachforderung.betreff", "nachforderung.einleitung", "nachforderung.frist", "nachforderung.mitwirkung",
     "erinnerung.betreff", "erinnerung.einleitung", "erinnerung.bitte", "erinnerung.bitte_umgehend",
     "erinnerung.fiktion", "erinnerung.unterlagen", "erinnerung.termin", "erinnerung.gegenstandslos",
@@ -204,6 +214,9 @@ class TextBlocks:
     def _fill(self, block: Block, part: str, values: Mapping[str, str]) -> str:
         return fill_template(part, block.fields, values, block=block.key, descriptions=PLACEHOLDERS)
 
+    def block(self, key: str) -> Block:
+        return self._block(key)
+
     def _block(self, key: str) -> Block:
         try:
             return self._blocks[key]
@@ -211,13 +224,19 @@ class TextBlocks:
             raise ConfigurationError(f"{self.source}: Textbaustein „{key}“ fehlt.", block=key) from None
 
 
-def parse_textblocks(text: str, source: str = "textbausteine.toml") -> TextBlocks:
+def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: TextBlocks | None = None) -> TextBlocks:
+    """``fallback``: the shipped blocks, for an office's edited version saved by an older release —
+    a block a newer release needs and the edited version lacks is taken from the shipped file."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
     blocks: dict[str, Block] = {}
     _collect(raw, "", source, blocks)
+    if fallback is not None:
+        for key in REQUIRED_BLOCKS:
+            if key not in blocks and key in fallback:
+                blocks[key] = fallback.block(key)
     missing = [key for key in REQUIRED_BLOCKS if key not in blocks]
     missing += [
         f"ablehnungsgrund.{ground}.{field}"

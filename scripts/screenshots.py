@@ -132,6 +132,8 @@ def notices(window: MainWindow, ctx: ServiceContext, lead: SignedIn, case_id: in
         new_draft(ctx, case_id),
         grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen von 600 EUR deckt den Bedarf von 1.100 EUR nicht."),),
         exit_period_days=21,
+        deportation_assessment="Abschiebungsverbote haben Sie nicht geltend gemacht; Sie leben allein im "
+        "Bundesgebiet, Ihre Familie lebt im Herkunftsstaat. Eine Erkrankung ist nicht bekannt.",
     )
     letter_id = draft_rejection(ctx, case_id, draft)
     waive_hearing(ctx, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")

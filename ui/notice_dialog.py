@@ -48,6 +48,7 @@ from abh_desk.services.rejections import (
     update_rejection,
     waive_hearing,
 )
+from abh_desk.services.stay import DecisionStatus, decision_status
 from letters.data import RefusalGround
 from letters.formatting import euro
 from ui import dialogs
@@ -64,6 +65,7 @@ class Loaded:
     draft: RejectionDraft
     pdf: bytes | None
     grounds: list[tuple[str, str, str]]
+    stay: DecisionStatus
 
 
 class NoticeDialog(QDialog):
@@ -82,6 +84,7 @@ class NoticeDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.view: NoticeView | None = None
         self.details: dict[str, str] = {}
+        self.stay: DecisionStatus | None = None  # the person's status on the day; known once loaded
         self.setWindowTitle(self.tr("Rejection notice"))
         self.resize(1280, 820)
 
@@ -158,16 +161,32 @@ class NoticeDialog(QDialog):
         self.ban_months.setRange(0, 120)
         self.ban_months.setSpecialValueText(self.tr("none"))
         self.ban_reasons = QLineEdit()
+        self.stay_label = QLabel()
+        self.stay_label.setWordWrap(True)
+        self.stay_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.assessment = QPlainTextEdit()
+        self.assessment.setPlaceholderText(
+            self.tr("§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health")
+        )
+        self.assessment.setMaximumHeight(80)
         self.eu_exception = QCheckBox(self.tr("EU citizen or rights under ARB 1/80 (objection remains in Hessen)"))
-        self.field_messages = {name: message_label() for name in ("grounds", "facts", "fee", "entry_ban_months")}
+        self.field_messages = {
+            name: message_label()
+            for name in ("grounds", "facts", "fee", "entry_ban_months", "deportation_assessment", "target_state")
+        }
         form = QFormLayout(box)
+        self.editor_form = form
         form.addRow(self.tr("Grounds of refusal"), self.ground_list)
         form.addRow("", self.field_messages["grounds"])
         form.addRow(self.ground_detail_label, self.ground_detail)
         form.addRow(self.tr("Facts"), self.facts)
         form.addRow("", self.field_messages["facts"])
+        form.addRow(self.tr("Residence status"), self.stay_label)
         form.addRow(self.tr("Period to leave"), self.exit_days)
         form.addRow(self.tr("Target state"), self.target_state)
+        form.addRow("", self.field_messages["target_state"])
+        form.addRow(self.tr("Deportation: assessment"), self.assessment)
+        form.addRow("", self.field_messages["deportation_assessment"])
         form.addRow(self.tr("Fee (EUR)"), self.fee)
         form.addRow("", self.field_messages["fee"])
         form.addRow(self.tr("Entry ban (months)"), self.ban_months)
@@ -259,10 +278,15 @@ class NoticeDialog(QDialog):
         ctx, case_id, letter_id = self.ctx, self.case_id, self.letter_id
 
         def work() -> Loaded:
+            stay = decision_status(ctx, case_id)
             if letter_id is None:
-                return Loaded(None, new_draft(ctx, case_id), None, refusal_grounds(ctx))
+                return Loaded(None, new_draft(ctx, case_id), None, refusal_grounds(ctx), stay)
             return Loaded(
-                notice_view(ctx, letter_id), draft_of(ctx, letter_id), letter_pdf(ctx, letter_id), refusal_grounds(ctx)
+                notice_view(ctx, letter_id),
+                draft_of(ctx, letter_id),
+                letter_pdf(ctx, letter_id),
+                refusal_grounds(ctx),
+                stay,
             )
 
         self.runner.run(work, self._loaded, self.show_error, owner=self)
@@ -288,7 +312,20 @@ class NoticeDialog(QDialog):
         self.fee.setText(euro(draft.fee_cents).removesuffix(" EUR") if draft.fee_cents is not None else "")
         self.ban_months.setValue(draft.entry_ban_months or 0)
         self.ban_reasons.setText(draft.entry_ban_reasons)
+        self.assessment.setPlainText(draft.deportation_assessment)
         self.eu_exception.setChecked(draft.eu_or_arb_exception)
+        # Departure, deportation threat and entry ban belong in the notice only with a duty to leave.
+        self.stay = loaded.stay
+        self.stay_label.setText(
+            (self.tr("Obliged to leave: departure and deportation are in the notice.") if loaded.stay.duty_to_leave
+             else self.tr("Keeps a valid title: the notice refuses and charges its fee, nothing more."))
+            + "\n" + loaded.stay.reason
+        )  # fmt: skip
+        for widget in (self.exit_days, self.target_state, self.assessment, self.ban_months, self.ban_reasons):
+            widget.setVisible(loaded.stay.duty_to_leave)
+            label = self.editor_form.labelForField(widget)
+            if label is not None:
+                label.setVisible(loaded.stay.duty_to_leave)
         self.preview.show_pdf(loaded.pdf)
         view = loaded.view
         allowed = view.actions if view else frozenset({NoticeAction.EDIT})
@@ -352,15 +389,17 @@ class NoticeDialog(QDialog):
             except InvalidOperation:
                 self.field_messages["fee"].setText(self.tr("Please give the fee as an amount, e.g. 100,00."))
                 return None
+        duty = self.stay is None or self.stay.duty_to_leave
         return RejectionDraft(
             grounds=tuple(grounds),
             facts=self.facts.toPlainText(),
             exit_period_days=self.exit_days.value(),
             target_state=self.target_state.text(),
             fee_cents=fee,
-            entry_ban_months=self.ban_months.value() or None,
-            entry_ban_reasons=self.ban_reasons.text(),
+            entry_ban_months=(self.ban_months.value() or None) if duty else None,
+            entry_ban_reasons=self.ban_reasons.text() if duty else "",
             eu_or_arb_exception=self.eu_exception.isChecked(),
+            deportation_assessment=self.assessment.toPlainText() if duty else "",
         )
 
     # --- steps -------------------------------------------------------------------------------

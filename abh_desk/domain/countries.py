@@ -55,3 +55,28 @@ def check_nationality(code: str) -> str:
 
 def nationality_name(code: str) -> str:
     return nationalities().get(code, code)
+
+
+#: Country names that take the definite article in running German ("Zielstaat ist die Türkei").
+_WITH_ARTICLE = {
+    **dict.fromkeys(
+        (
+            "Türkei", "Ukraine", "Schweiz", "Slowakei", "Mongolei", "Russische Föderation",
+            "Zentralafrikanische Republik", "Dominikanische Republik", "Demokratische Republik Kongo",
+            "Tschechische Republik", "Elfenbeinküste", "Republik Moldau", "Republik Kongo",
+            "Vereinigte Staaten", "Niederlande", "Philippinen", "Vereinigte Arabische Emirate", "Malediven",
+            "Seychellen", "Komoren", "Bahamas", "Salomonen", "Marshallinseln",
+        ),
+        "die",
+    ),
+    **dict.fromkeys(("Irak", "Iran", "Jemen", "Libanon", "Sudan", "Südsudan", "Tschad", "Niger", "Senegal"), "der"),
+    "Vereinigtes Königreich": "das",
+}  # fmt: skip
+_LONG_FORMS = {"Moldau": "Republik Moldau"}
+
+
+def with_article(country: str) -> str:
+    """``country`` as it stands after "ist" in a sentence: "die Türkei", "die Niederlande", "Vietnam"."""
+    name = _LONG_FORMS.get(country, country)
+    article = _WITH_ARTICLE.get(name)
+    return f"{article} {name}" if article else name

@@ -20,6 +20,7 @@ from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import load_notice, may_review, step
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
+from abh_desk.services.stay import status_on
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import RejectionData
 from letters.serialize import from_json, to_json
@@ -37,9 +38,22 @@ def submit_for_review(ctx: ServiceContext, letter_id: int, version: int) -> None
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         _check_hearing(uow, letter, today)
+        _check_assessment(letter)
         step(uow, letter, NoticeAction.SUBMIT)
         letter.submitted_at = uow.now
         uow.commit()
+
+
+def _check_assessment(letter: Letter) -> None:
+    data = from_json(LetterKind.REJECTION.value, letter.data_json)
+    assert isinstance(data, RejectionData)
+    if data.duty_to_leave and not data.deportation_assessment.strip():
+        raise ValidationError(
+            "Die Ablehnung lässt die Person ausreisepflichtig: vor der Prüfung fehlt die Abwägung zur "
+            "Abschiebungsandrohung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG – Abschiebungsverbote, "
+            "Kindeswohl, familiäre Bindungen, Gesundheitszustand).",
+            field="deportation_assessment",
+        )
 
 
 def _check_hearing(uow: UnitOfWork, letter: Letter, today: date) -> None:
@@ -76,9 +90,16 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.APPROVE, kommentar=note)
-        _reviewable(uow, letter)
+        case = _reviewable(uow, letter)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(data, RejectionData)
+        status = status_on(uow.session, case, uow.today)
+        if status.case.value != data.status_case:
+            raise ValidationError(
+                f"Der Aufenthaltsstatus hat sich seit dem Entwurf geändert: {status.reason} Bitte zurückgeben: "
+                "die Sachbearbeitung speichert den Entwurf neu, dann wird er erneut geprüft.",
+                field="status",
+            )
         # The lead approves the draft they saw: rendered again now (text blocks, letterhead), it must
         # be the very same PDF, or an administrator changed the text since it was saved.
         if hashlib.sha256(render_letter(LetterKind.REJECTION, data, uow.session)).hexdigest() != letter.pdf_sha256:

@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from abh_desk.domain.countries import nationality_name
+from abh_desk.domain.countries import nationality_name, with_article
 from abh_desk.domain.deadlines import DEFAULT_HEARING_WEEKS
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import NoticeAction, check
@@ -24,6 +24,7 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notices import changes_between, load_notice, read_notice, step
+from abh_desk.services.stay import notice_status_fields, status_on
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import HearingData, RefusalGround, RejectionData
 from letters.serialize import from_json, to_json
@@ -33,6 +34,8 @@ MAX_FACTS = 20_000
 MAX_DETAILS = 5_000
 MAX_REASON = 2_000
 MAX_TARGET_STATE = 100
+#: Nationalities that name no state to deport to (ICAO: stateless, unresolved): the caseworker names it.
+STATELESS_OR_UNKNOWN = ("XXA", "XXB", "XXC", "XXX")
 #: A case has at most one rejection in these states at a time.
 IN_WORK = (
     LetterStatus.DRAFT,
@@ -55,6 +58,17 @@ class RejectionDraft:
     entry_ban_months: int | None = None
     entry_ban_reasons: str = ""
     eu_or_arb_exception: bool = False
+    #: § 59 Abs. 1 AufenthG for this person (bars to deportation, children, family, health); needed
+    #: before review wherever the refusal leaves the person obliged to leave.
+    deportation_assessment: str = ""
+
+
+def target_state_of(nationality: str | None) -> str:
+    """The state of the person's nationality as the notice names it ("die Türkei"); "" where the
+    nationality names no state."""
+    if not nationality or nationality in STATELESS_OR_UNKNOWN:
+        return ""
+    return with_article(nationality_name(nationality))
 
 
 def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
@@ -94,6 +108,13 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
             MAX_REASON,
             multiline=True,
         ),
+        deportation_assessment=clean_text(
+            draft.deportation_assessment,
+            "deportation_assessment",
+            "Die Prüfung nach § 59 Abs. 1 AufenthG",
+            MAX_DETAILS,
+            multiline=True,
+        ),
     )
 
 
@@ -123,6 +144,14 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     address, salutation = recipient(person)
     fee = draft.fee_cents if draft.fee_cents is not None else fee_for(procedure, person_age(person, today)) or 0
     birth = f", geb. {person.birth_day:02d}.{person.birth_month:02d}.{person.birth_year}" if person.birth_day else ""
+    status = status_on(uow.session, case, today)
+    target = draft.target_state.strip()
+    if status.duty_to_leave and not target and person.nationality in STATELESS_OR_UNKNOWN:
+        raise ValidationError(
+            "Die Person ist staatenlos oder ihre Staatsangehörigkeit ist ungeklärt: bitte den Zielstaat der "
+            "Abschiebung angeben (§ 59 Abs. 2 AufenthG), z. B. den Staat des gewöhnlichen Aufenthalts.",
+            field="target_state",
+        )
     return RejectionData(
         letterhead=office_letterhead(uow.session),
         address=address,
@@ -135,13 +164,15 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
         facts=tuple(part.strip() for part in draft.facts.split("\n\n") if part.strip()),
         grounds=draft.grounds,
         exit_period_days=draft.exit_period_days,
-        target_state=draft.target_state.strip() or nationality_name(person.nationality),
+        target_state=target or target_state_of(person.nationality),
         fee_cents=fee,
         entry_ban_months=draft.entry_ban_months,
         entry_ban_reasons=draft.entry_ban_reasons.strip(),
         hearing_date=hearing_date,
         person_line=f"{address.lines[0]}{birth}",
         eu_or_arb_exception=draft.eu_or_arb_exception,
+        deportation_assessment=draft.deportation_assessment,
+        **notice_status_fields(status),  # type: ignore[arg-type]
     )
 
 
@@ -219,6 +250,7 @@ def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
         entry_ban_months=data.entry_ban_months,
         entry_ban_reasons=data.entry_ban_reasons,
         eu_or_arb_exception=data.eu_or_arb_exception,
+        deportation_assessment=data.deportation_assessment,
     )
 
 
@@ -254,6 +286,7 @@ def send_hearing(
             title_legal_basis=rejection.title_legal_basis,
             grounds=rejection.grounds,
             comment_by=deadline.due_date,
+            duty_to_leave=status_on(uow.session, case, sent_on).duty_to_leave,
         )
         hearing_letter = store_letter(uow, case, LetterKind.HEARING, hearing, LetterStatus.SENT)
         hearing_letter.posted_on = sent_on
@@ -320,7 +353,7 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
         return RejectionDraft(
             grounds=(),
             facts=f"Sie beantragten am {case.applied_on:%d.%m.%Y}: {procedure.name} ({procedure.legal_basis}).",
-            target_state=nationality_name(person.nationality),
+            target_state=target_state_of(person.nationality),
             fee_cents=fee_for(procedure, person_age(person, today)),
         )
 

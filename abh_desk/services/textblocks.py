@@ -30,7 +30,8 @@ def office_textblocks(session: Session) -> TextBlocks:
 
 @lru_cache(maxsize=4)
 def _parsed(text: str) -> TextBlocks:
-    return parse_textblocks(text, source=SOURCE)
+    # An edited version saved by an older release lacks the blocks added since: the shipped ones stand in.
+    return parse_textblocks(text, source=SOURCE, fallback=load_textblocks())
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,10 @@ def check_textblocks(text: str) -> TextBlocks:
     if "\x00" in text:
         raise ValidationError("Die Textbausteine enthalten Binärdaten (Nullzeichen).")
     from letters.render import RENDERERS  # reportlab only when letters are made
-    from letters.samples import SAMPLES
+    from letters.samples import PROBES, SAMPLES
 
-    blocks = parse_textblocks(text, source=SOURCE)
-    for kind, sample in SAMPLES.items():
+    blocks = parse_textblocks(text, source=SOURCE, fallback=load_textblocks())
+    for kind, sample in (*SAMPLES.items(), *PROBES):
         RENDERERS[kind](sample(), blocks=blocks)
     return blocks
 

@@ -228,7 +228,9 @@ def world(
     with db.read() as session:  # the caseworker the letter ranges gave the case to writes its notice
         owner = session.scalars(select(User).join(Case, Case.owner_id == User.id).where(Case.id == case_id)).one()
     clerk = ctx.as_user(Actor(owner.id, owner.username, Role.CASEWORKER))
-    draft = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.")
+    draft = RejectionDraft(
+        grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+    )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
     yield World(ctx, clerk, lead, edited.id, case_id, letter_id)
@@ -486,6 +488,7 @@ def test_rejection_facts_and_ground_details(world: World, facts: str, details: s
         entry_ban_months=12 if reasons else None,
         entry_ban_reasons=reasons,
         target_state=target,
+        deportation_assessment="Abschiebungsverbote sind nicht ersichtlich.",
     )
 
     def check() -> None:

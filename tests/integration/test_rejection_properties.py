@@ -44,7 +44,9 @@ from models import Letter, User
 from tests.conftest import new_sqlite_database
 
 DAY = date(2036, 11, 3)
-DRAFT = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2036.")
+DRAFT = RejectionDraft(
+    grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2036.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+)
 USERS = {"keller": Role.CASEWORKER, "rudolf": Role.CASEWORKER, "lead": Role.TEAM_LEAD, "lead2": Role.TEAM_LEAD}
 USERS |= {"admin": Role.ADMIN}
 

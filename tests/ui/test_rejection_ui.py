@@ -73,7 +73,10 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.mouseClick(case_dialog.rejection_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hasattr(case_dialog, "notice_dialog") and case_dialog.notice_dialog.ground_list.count() > 0)
     notice: NoticeDialog = case_dialog.notice_dialog
-    assert notice.target_state.text() == "Türkei" and notice.fee.text() == "100,00"
+    assert notice.target_state.text() == "die Türkei" and notice.fee.text() == "100,00"
+    # No title recorded: the refusal confirms the duty to leave, and the editor says why.
+    assert "Ausreisepflichtig" in notice.stay_label.text() and "kein Aufenthaltstitel" in notice.stay_label.text()
+    assert notice.assessment.isVisible() and notice.ban_months.isVisible()
     assert "Sie beantragten am" in notice.facts.toPlainText()
 
     # Saving without a ground is refused next to the field; nothing is stored.
@@ -107,6 +110,13 @@ def test_draft_review_dispatch_deadline_final(
     monkeypatch.setattr("ui.dialogs.ask_long_text", lambda *a, **k: "Die Antragstellerin hat schriftlich verzichtet.")
     qtbot.mouseClick(notice.buttons["anhoerung_entbehrlich"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and bool(notice.view.hearing_waiver_reason))
+    # The deportation is threatened: not without the § 59 assessment for this person.
+    qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "§ 59 Abs. 1" in notice.field_messages["deportation_assessment"].text())
+    assert "Hier fehlt noch die Prüfung" in _pdf_text(sqlite_ctx, letter_id).replace("\n", " ")
+    qtbot.keyClicks(notice.assessment, "Abschiebungsverbote sind nicht ersichtlich; sie lebt allein hier.")
+    qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "sie lebt allein hier" in notice.loaded_draft.deportation_assessment)
     qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.IN_REVIEW)
 
@@ -172,7 +182,9 @@ def test_returned_draft_shows_the_comment_and_what_changed(
 
     clerk, lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
-    draft = RejectionDraft((RefusalGround("visum", "Einreise mit Schengen-Visum."),), "Einreise am 01.01.")
+    draft = RejectionDraft(
+        (RefusalGround("visum", "Einreise mit Schengen-Visum."),), "Einreise am 01.01.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+    )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
     submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)

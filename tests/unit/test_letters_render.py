@@ -175,7 +175,9 @@ def test_rejection_hints_cover_duty_to_leave_and_no_suspensive_effect() -> None:
     text = flat(render_rejection(rejection()))
     hints = text[text.find("III. Hinweise") : text.find("Rechtsbehelfsbelehrung")]
     assert "§ 50 Abs. 2 AufenthG" in hints
-    assert "keine aufschiebende Wirkung (§ 84 Abs. 1 Satz 1 Nr. 1 AufenthG)" in hints
+    assert "hat keine aufschiebende Wirkung, soweit er sich richtet gegen" in hints
+    assert "die Ablehnung Ihres Antrags (§ 84 Abs. 1 Satz 1 Nr. 1 AufenthG)" in hints
+    assert "die Abschiebungsandrohung (§ 80 Abs. 2 Satz 2 VwGO i. V. m. § 12 Satz 1 LVwVG)" in hints
     assert "§ 80 Abs. 5 der Verwaltungsgerichtsordnung" in hints
     assert "Verwaltungsgericht Freiburg, Habsburgerstraße 103, 79104 Freiburg im Breisgau" in hints
 
@@ -473,10 +475,10 @@ def no_printing(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("no_printing")
 def test_unfilled_placeholder_stops_the_notice_before_printing() -> None:
     with pytest.raises(ValidationError) as error:
-        render_rejection(long_rejection(entry_ban_reasons=""))
-    assert error.value.field == "sperrfrist_erwaegungen"
-    assert "{sperrfrist_erwaegungen}" in error.value.message
-    assert "ablehnung.einreiseverbot" in error.value.message
+        render_rejection(long_rejection(fiction_basis=""))
+    assert error.value.field == "fiktion_grundlage"
+    assert "{fiktion_grundlage}" in error.value.message
+    assert "ablehnung.ausreisepflicht_fiktion" in error.value.message
 
     with pytest.raises(ValidationError) as error:
         render_rejection(rejection(grounds=(RefusalGround("titelvoraussetzungen"),)))

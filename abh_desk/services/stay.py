@@ -1,0 +1,60 @@
+"""The person's residence status on the day of a decision, from the titles the office recorded
+(``abh_desk.domain.residence_status``): whether a refusal orders departure, threatens deportation
+and may bar re-entry, or refuses and nothing more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.residence_status import ResidenceStatus, StatusCase, TitleFact, residence_status
+from abh_desk.errors import NotFound
+from abh_desk.services.case_access import require_case_access
+from abh_desk.services.context import ServiceContext
+from models import Case, ResidenceTitle
+
+
+def status_on(session: Session, case: Case, day: date) -> ResidenceStatus:
+    """The status on ``day`` of the person the case is about, for a decision on this case."""
+    titles = [
+        TitleFact(t.kind, t.legal_basis, t.valid_from, t.valid_until)
+        for t in session.scalars(select(ResidenceTitle).where(ResidenceTitle.person_id == case.person_id))
+    ]
+    return residence_status(titles, case.applied_on, day)
+
+
+def notice_status_fields(status: ResidenceStatus) -> dict[str, object]:
+    """What a rejection notice keeps of the status (``letters.data.RejectionData``)."""
+    title = status.title
+    held = f"{title.kind} nach {title.legal_basis}" if title and title.legal_basis else (title.kind if title else "")
+    return {
+        "status_case": status.case.value,
+        "current_title": held if status.case is not StatusCase.NO_TITLE else "",
+        "current_title_until": title.valid_until if title else None,
+        "fiction_basis": status.norm if status.case is StatusCase.FICTION else "",
+    }
+
+
+@dataclass(frozen=True)
+class DecisionStatus:
+    """For the notice editor: whether departure, deportation threat and entry ban belong in the
+    notice, and why (one German sentence naming the norm)."""
+
+    day: date
+    duty_to_leave: bool
+    case: str
+    reason: str
+
+
+def decision_status(ctx: ServiceContext, case_id: int) -> DecisionStatus:
+    today = ctx.today()
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case, today)
+        status = status_on(session, case, today)
+    return DecisionStatus(today, status.duty_to_leave, status.case.value, status.reason)

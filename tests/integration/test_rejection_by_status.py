@@ -1,0 +1,231 @@
+"""A rejection decides by the person's situation on the day of the decision: read back from the
+PDF, which tenor points it has, which notes on suspensive effect, which remedy — over residence
+statuses and Länder with and without the objection step (domain.md § 7, issue 16)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+from sqlalchemy import select
+
+from abh_desk.clock import FixedClock
+from abh_desk.domain.enums import Role
+from abh_desk.errors import ValidationError
+from abh_desk.services.auth import create_user
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.notice_review import approve, submit_for_review
+from abh_desk.services.notices import notice_view
+from abh_desk.services.office import update_office_settings
+from abh_desk.services.persons import PersonInput, create_person
+from abh_desk.services.rejections import RejectionDraft, draft_rejection, send_hearing, update_rejection, waive_hearing
+from abh_desk.services.stay import decision_status
+from abh_desk.services.titles import add_title
+from letters.data import RefusalGround
+from models import Letter, User
+
+TODAY = date(2026, 12, 2)
+SETTLEMENT = "SIN-NIEDERLASSUNG"
+EXTENSION = "SIN-BESCHAEFTIGUNG"
+ASSESSMENT = "Abschiebungsverbote sind nicht ersichtlich; Sie leben allein im Bundesgebiet und sind gesund."
+DRAFT = RejectionDraft(
+    grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen von 900 EUR deckt den Bedarf nicht."),),
+    facts="Sie beantragten eine Niederlassungserlaubnis.",
+    deportation_assessment=ASSESSMENT,
+)
+COURTS = {
+    "BW": ("Verwaltungsgericht Freiburg", "Habsburgerstraße 103, 79104 Freiburg"),
+    "BY": ("Bayerisches Verwaltungsgericht München", "Bayerstraße 30, 80335 München"),
+    "BE": ("Verwaltungsgericht Berlin", "Kirchstraße 7, 10557 Berlin"),
+    "NW": ("Verwaltungsgericht Düsseldorf", "Bastionstraße 39, 40213 Düsseldorf"),
+    "HE": ("Verwaltungsgericht Frankfurt am Main", "Adalbertstraße 18, 60486 Frankfurt am Main"),
+}
+
+# Status on the day of the decision → the titles on record (kind, basis, from, until) and the day of application.
+STATUSES = {
+    "titel": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2025, 2, 23), date(2027, 2, 22)),), date(2026, 10, 1)),
+    "titel_unbefristet": ((("Niederlassungserlaubnis", "§ 9 AufenthG", date(2020, 1, 1), None),), date(2026, 10, 1)),
+    "fiktion": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2024, 9, 1), date(2026, 10, 31)),), date(2026, 10, 1)),
+    "verspaetet": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2024, 9, 1), date(2026, 8, 31)),), date(2026, 10, 1)),
+    "ohne_titel": ((), date(2026, 10, 1)),
+}  # fmt: skip
+DUTY = {"titel": False, "titel_unbefristet": False, "fiktion": True, "verspaetet": True, "ohne_titel": True}
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).replace("\n", " ")
+
+
+def _pdf(ctx: ServiceContext, letter_id: int) -> str:
+    with ctx.db.read() as session:
+        letter = session.get(Letter, letter_id)
+        assert letter is not None and letter.pdf is not None
+        return _text(letter.pdf)
+
+
+def _clerk(ctx: ServiceContext) -> ServiceContext:
+    with ctx.db.read() as session:
+        keller = session.scalar(select(User.id).where(User.username == "keller"))
+    assert keller is not None
+    return ctx.as_user(Actor(keller, "keller", Role.CASEWORKER))
+
+
+def _case(ctx: ServiceContext, status: str, procedure: str = SETTLEMENT, nationality: str = "TUR") -> int:
+    """A case of Frau Keller's (Y) for a person whose record gives ``status`` on TODAY."""
+    titles, applied_on = STATUSES[status]
+    person = create_person(
+        ctx,
+        PersonInput(
+            "Yıldız", "Elif", "04.05.1990", nationality=nationality, sex="w",
+            street="Hegaustraße 4", postcode="78224", city="Singen",
+        ),
+    )  # fmt: skip
+    case_id = open_case(ctx, person.id, procedure, applied_on=applied_on).id
+    for kind, basis, valid_from, valid_until in titles:
+        earlier = open_case(ctx, person.id, EXTENSION, applied_on=valid_from - timedelta(days=30)).id
+        add_title(ctx, earlier, kind, basis, valid_from, valid_until)
+    return case_id
+
+
+def _tenor(text: str) -> str:
+    return text[text.find("wird wie folgt entschieden") : text.find("Gründe")]
+
+
+def _hints(text: str) -> str:
+    return text[text.find("III. Hinweise") : text.find("Rechtsbehelfsbelehrung")]
+
+
+def _remedy(text: str) -> str:
+    return text[text.find("Rechtsbehelfsbelehrung") : text.find("Mit freundlichen Grüßen")]
+
+
+@pytest.mark.parametrize("land", sorted(COURTS))
+@pytest.mark.parametrize("status", sorted(STATUSES))
+def test_the_notice_orders_departure_only_where_a_duty_to_leave_arises(
+    sqlite_ctx: ServiceContext, land: str, status: str
+) -> None:
+    ctx = sqlite_ctx
+    court, address = COURTS[land]
+    update_office_settings(ctx, land=land, court_name=court, court_address=address)
+    case_id = _case(ctx, status)
+    stay = decision_status(ctx, case_id)
+    assert (stay.case, stay.duty_to_leave) == (status, DUTY[status])
+    text = _pdf(ctx, draft_rejection(_clerk(ctx), case_id, DRAFT))
+    tenor, hints, remedy = _tenor(text), _hints(text), _remedy(text)
+    assert "wird abgelehnt" in tenor and "Gebühr" in tenor
+    if DUTY[status]:
+        assert "aufgefordert, das Bundesgebiet innerhalb von 30 Tagen" in tenor
+        assert "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist die Türkei." in tenor
+        assert "Ausreiseaufforderung und Abschiebungsandrohung" in text and ASSESSMENT in text
+        assert "§ 50 Abs. 2 AufenthG" in hints and "die Ablehnung Ihres Antrags (§ 84 Abs. 1 Satz 1 Nr. 1" in hints
+        assert "§ 66 Abs. 1 AufenthG" in hints
+        basis = {"fiktion": "§ 81 Abs. 4 Satz 1 AufenthG", "verspaetet": "§ 58 Abs. 2 Satz 1 Nr. 2"}.get(status)
+        if basis:
+            assert basis in text
+    else:
+        assert "Ausreise" not in tenor and "Abschiebung" not in tenor
+        assert "Abschiebungsandrohung" not in text and "Einreise- und Aufenthaltsverbot" not in text
+        assert "nicht zur Ausreise verpflichtet" in hints and "§ 66 Abs. 1" not in hints
+        assert ("bis zum 22.02.2027 gültig" in hints) == (status == "titel")
+        assert "die Ablehnung Ihres Antrags (§ 84" not in hints
+    assert "die Festsetzung der Gebühr (§ 80 Abs. 2 Satz 1 Nr. 1 VwGO)" in hints
+    # The remedy: an objection in BW, and in Berlin where nobody is obliged to leave (§ 63 Abs. 2 JustG Bln).
+    objection = land == "BW" or (land == "BE" and not DUTY[status])
+    assert ("innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden" in remedy) == objection
+    assert ("Klage beim" in remedy) == (not objection)
+    assert ("Ein Rechtsbehelf (Widerspruch oder Klage)" in hints) == objection
+    assert ("Ein Rechtsbehelf (Klage)" in hints) == (not objection)
+    if not objection:
+        assert court.replace("Bayerisches ", "Bayerischen ") in remedy and address in remedy
+    # The deportation threat's own note names the Land's enforcement law where the table knows it.
+    enforcement = {"BW": "§ 12 Satz 1 LVwVG", "BY": "Art. 21a Satz 1 VwZVG", "NW": "§ 112 Satz 1 JustG NRW"}
+    if land in enforcement:
+        assert (f"Abschiebungsandrohung (§ 80 Abs. 2 Satz 2 VwGO i. V. m. {enforcement[land]})" in hints) == DUTY[
+            status
+        ]
+
+
+def test_no_entry_ban_for_a_person_who_keeps_a_title(ctx: ServiceContext) -> None:
+    case_id = _case(ctx, "titel")
+    ban = RejectionDraft(
+        grounds=DRAFT.grounds, facts=DRAFT.facts, entry_ban_months=12, entry_ban_reasons="Keine Bindungen."
+    )
+    with pytest.raises(ValidationError, match="gültigen Aufenthaltstitel") as refused:
+        draft_rejection(_clerk(ctx), case_id, ban)
+    assert refused.value.field == "entry_ban_months"
+    with ctx.db.read() as session:
+        assert session.scalar(select(Letter.id)) is None  # nothing saved
+
+
+def test_an_entry_ban_beyond_five_years_needs_a_case_of_section_11_5(ctx: ServiceContext) -> None:
+    case_id = _case(ctx, "ohne_titel")
+    long_ban = RejectionDraft(
+        grounds=DRAFT.grounds,
+        facts=DRAFT.facts,
+        deportation_assessment=ASSESSMENT,
+        entry_ban_months=84,
+        entry_ban_reasons="Sie wurden wegen einer Straftat verurteilt.",
+    )
+    with pytest.raises(ValidationError, match="nur in den Fällen des § 11 Abs. 5 bis 5b"):
+        draft_rejection(_clerk(ctx), case_id, long_ban)
+    with pytest.raises(ValidationError, match="fehlen die Erwägungen"):
+        draft_rejection(_clerk(ctx), case_id, RejectionDraft(DRAFT.grounds, DRAFT.facts, entry_ban_months=12))
+    reasons = "Sie wurden wegen einer Straftat zu drei Jahren verurteilt (§ 11 Abs. 5 Satz 1 AufenthG)."
+    letter_id = draft_rejection(
+        _clerk(ctx), case_id, RejectionDraft(DRAFT.grounds, DRAFT.facts, entry_ban_months=84, entry_ban_reasons=reasons)
+    )
+    text = _pdf(ctx, letter_id)
+    assert "auf 84 Monate befristet" in text and "(§ 84 Abs. 1 Satz 1 Nr. 7 AufenthG)" in text
+
+
+def test_a_stateless_person_needs_a_named_target_state(ctx: ServiceContext) -> None:
+    case_id = _case(ctx, "ohne_titel", nationality="XXA")
+    with pytest.raises(ValidationError, match="staatenlos") as refused:
+        draft_rejection(_clerk(ctx), case_id, DRAFT)
+    assert refused.value.field == "target_state"
+    letter_id = draft_rejection(_clerk(ctx), case_id, RejectionDraft(**{**DRAFT.__dict__, "target_state": "Libanon"}))
+    assert "Zielstaat der Abschiebung ist Libanon." in _pdf(ctx, letter_id)
+
+
+def test_review_needs_the_section_59_assessment_the_draft_marks_it_missing(ctx: ServiceContext) -> None:
+    clerk = _clerk(ctx)
+    case_id = _case(ctx, "fiktion")
+    without = RejectionDraft(DRAFT.grounds, DRAFT.facts)
+    letter_id = draft_rejection(clerk, case_id, without)
+    assert "Hier fehlt noch die Prüfung" in _pdf(ctx, letter_id)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
+    with pytest.raises(ValidationError, match="§ 59 Abs. 1") as refused:
+        submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    assert refused.value.field == "deportation_assessment"
+    update_rejection(clerk, letter_id, notice_view(clerk, letter_id).version, DRAFT)
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+
+
+def test_the_hearing_asks_about_deportation_only_where_it_would_follow(ctx: ServiceContext) -> None:
+    clerk = _clerk(ctx)
+    for status, asks in (("ohne_titel", True), ("titel", False)):
+        letter_id = draft_rejection(clerk, _case(ctx, status), DRAFT)
+        hearing = _pdf(ctx, send_hearing(clerk, letter_id, notice_view(clerk, letter_id).version))
+        assert ("ob Gründe gegen eine Abschiebung sprechen" in hearing) == asks
+        assert ("Aufforderung zur Ausreise" in hearing) == asks
+        assert ("Ihr Aufenthaltstitel bliebe von einer Ablehnung unberührt." in hearing) == (not asks)
+
+
+def test_approval_is_refused_when_the_status_changed_since_the_draft(ctx: ServiceContext, clock: FixedClock) -> None:
+    clerk = _clerk(ctx)
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    with ctx.db.read() as session:
+        lead_id = session.scalar(select(User.id).where(User.username == "lead"))
+    assert lead_id is not None
+    lead = ctx.as_user(Actor(lead_id, "lead", Role.TEAM_LEAD))
+    case_id = _case(ctx, "titel")  # the permit runs until 22.02.2027
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    clock.move_to(date(2027, 2, 23))  # now it has run out: the refusal would end its Fiktion
+    with pytest.raises(ValidationError, match="Aufenthaltsstatus hat sich seit dem Entwurf geändert"):
+        approve(lead, letter_id, notice_view(lead, letter_id).version)
+    assert notice_view(lead, letter_id).final_pdf is False
