@@ -57,8 +57,7 @@ def caseworker(opened: Opened) -> Figure:
 
     stats, baseline = measure(call, inputs, lambda w: _raw(opened.raw, "owner_id", w[0]))
     sizes = [
-        sum(worklist(ctx.as_user(Actor(i, n, Role.CASEWORKER)), WorkScope.MINE).counts.values())
-        for i, n in workers
+        sum(worklist(ctx.as_user(Actor(i, n, Role.CASEWORKER)), WorkScope.MINE).counts.values()) for i, n in workers
     ]
     return Figure(
         "fristen.sachbearbeitung", "Worklist, one caseworker (8 weeks)", stats, baseline=baseline,

@@ -229,7 +229,9 @@ def world(
         owner = session.scalars(select(User).join(Case, Case.owner_id == User.id).where(Case.id == case_id)).one()
     clerk = ctx.as_user(Actor(owner.id, owner.username, Role.CASEWORKER))
     draft = RejectionDraft(
-        grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+        grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),),
+        facts="Einreise 2026.",
+        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")

@@ -83,7 +83,9 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     argv = ("--db", url, "schreiben", "ablehnung", "--vorgang", case.file_number, "--ausgabe", str(out))
     assert run(*argv)[0] == 2  # no rejection yet
     draft = RejectionDraft(
-        (RefusalGround("visum", "Visumfreie Einreise am 01.09.2026."),), "Einreise 2026.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+        (RefusalGround("visum", "Visumfreie Einreise am 01.09.2026."),),
+        "Einreise 2026.",
+        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
     )
     letter_id = draft_rejection(clerk, case.id, draft)
     code, text = run(*argv)

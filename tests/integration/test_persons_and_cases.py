@@ -83,9 +83,7 @@ def test_update_detects_a_stale_version_and_logs_old_and_new(ctx: ServiceContext
     )
     assert changed.family_name == "Öztürk-Yılmaz" and changed.version == person.version + 1
     with pytest.raises(StaleRecord):
-        update_person(
-            ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR")
-        )
+        update_person(ctx, pid, person.version, PersonInput("Öztürk", "Ayşe", "12.03.1990", nationality="TUR"))
     assert get_person_file(ctx, pid).person.family_name == "Öztürk-Yılmaz"
     with ctx.db.read() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "person_geaendert")).one()

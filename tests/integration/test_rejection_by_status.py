@@ -45,11 +45,12 @@ COURTS = {
 }
 
 # Status on the day of the decision → the titles on record (kind, basis, from, until) and the day of application.
+PERMIT = ("Aufenthaltserlaubnis", "§ 18b AufenthG")
 STATUSES = {
-    "titel": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2025, 2, 23), date(2027, 2, 22)),), date(2026, 10, 1)),
+    "titel": (((*PERMIT, date(2025, 2, 23), date(2027, 2, 22)),), date(2026, 10, 1)),
     "titel_unbefristet": ((("Niederlassungserlaubnis", "§ 9 AufenthG", date(2020, 1, 1), None),), date(2026, 10, 1)),
-    "fiktion": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2024, 9, 1), date(2026, 10, 31)),), date(2026, 10, 1)),
-    "verspaetet": ((("Aufenthaltserlaubnis", "§ 18b AufenthG", date(2024, 9, 1), date(2026, 8, 31)),), date(2026, 10, 1)),
+    "fiktion": (((*PERMIT, date(2024, 9, 1), date(2026, 10, 31)),), date(2026, 10, 1)),
+    "verspaetet": (((*PERMIT, date(2024, 9, 1), date(2026, 8, 31)),), date(2026, 10, 1)),
     "ohne_titel": ((), date(2026, 10, 1)),
 }  # fmt: skip
 DUTY = {"titel": False, "titel_unbefristet": False, "fiktion": True, "verspaetet": True, "ohne_titel": True}
@@ -169,7 +170,7 @@ def test_an_entry_ban_beyond_five_years_needs_a_case_of_section_11_5(ctx: Servic
         entry_ban_months=84,
         entry_ban_reasons="Sie wurden wegen einer Straftat verurteilt.",
     )
-    with pytest.raises(ValidationError, match="nur in den Fällen des § 11 Abs. 5 bis 5b"):
+    with pytest.raises(ValidationError, match=r"nur in den Fällen des § 11 Abs\. 5 bis 5b"):
         draft_rejection(_clerk(ctx), case_id, long_ban)
     with pytest.raises(ValidationError, match="fehlen die Erwägungen"):
         draft_rejection(_clerk(ctx), case_id, RejectionDraft(DRAFT.grounds, DRAFT.facts, entry_ban_months=12))
@@ -197,7 +198,7 @@ def test_review_needs_the_section_59_assessment_the_draft_marks_it_missing(ctx: 
     letter_id = draft_rejection(clerk, case_id, without)
     assert "Hier fehlt noch die Prüfung" in _pdf(ctx, letter_id)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
-    with pytest.raises(ValidationError, match="§ 59 Abs. 1") as refused:
+    with pytest.raises(ValidationError, match=r"§ 59 Abs\. 1") as refused:
         submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
     assert refused.value.field == "deportation_assessment"
     update_rejection(clerk, letter_id, notice_view(clerk, letter_id).version, DRAFT)

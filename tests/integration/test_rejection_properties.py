@@ -45,7 +45,9 @@ from tests.conftest import new_sqlite_database
 
 DAY = date(2036, 11, 3)
 DRAFT = RejectionDraft(
-    grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2036.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+    grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),),
+    facts="Einreise 2036.",
+    deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
 )
 USERS = {"keller": Role.CASEWORKER, "rudolf": Role.CASEWORKER, "lead": Role.TEAM_LEAD, "lead2": Role.TEAM_LEAD}
 USERS |= {"admin": Role.ADMIN}

@@ -46,7 +46,7 @@ DRAFT = RejectionDraft(
     grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen deckt den Bedarf nicht."),),
     facts="Sie beantragten am 01.10.2036 die Verlängerung.\n\nIhr Einkommen beträgt 600 EUR.",
     exit_period_days=30,
-    deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung.",
+    deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
 )
 
 

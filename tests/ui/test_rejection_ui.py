@@ -183,7 +183,9 @@ def test_returned_draft_shows_the_comment_and_what_changed(
     clerk, lead = _users(sqlite_ctx)
     case_id = _case(sqlite_ctx)
     draft = RejectionDraft(
-        (RefusalGround("visum", "Einreise mit Schengen-Visum."),), "Einreise am 01.01.", deportation_assessment="Abschiebungsverbote sind nicht ersichtlich; keine Kinder, keine familiären Bindungen im Bundesgebiet, keine Erkrankung."
+        (RefusalGround("visum", "Einreise mit Schengen-Visum."),),
+        "Einreise am 01.01.",
+        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
