@@ -8,14 +8,17 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -25,8 +28,10 @@ from PySide6.QtWidgets import (
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
+from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
+from ui import dialogs
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import message_label, moment_text
 
 
 class OfficeSettingsDialog(QDialog):
@@ -78,6 +83,7 @@ class OfficeSettingsDialog(QDialog):
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._remedy_box())
         layout.addWidget(scroll)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -85,6 +91,56 @@ class OfficeSettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.buttons.setEnabled(False)
         self.runner.run(lambda: get_office_settings(ctx), self.show_settings, self.show_error, owner=self)
+        self.runner.run(lambda: remedy_row_state(ctx), self.show_remedy, self.show_error, owner=self)
+
+    def _remedy_box(self) -> QGroupBox:
+        """The Land's Rechtsbehelfsbelehrung: still to verify (notices stop) or confirmed, and by whom."""
+        box = QGroupBox(self.tr("Legal remedy instructions"))
+        self.remedy_text = QLabel()
+        self.remedy_text.setWordWrap(True)
+        self.remedy_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.remedy_confirm = QPushButton(self.tr("Confirm as checked …"))
+        self.remedy_confirm.clicked.connect(self.confirm_remedy)
+        self.remedy_confirm.hide()
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.remedy_text)
+        inner.addWidget(self.remedy_confirm)
+        self.remedy_box = box
+        return box
+
+    def show_remedy(self, state: RemedyRowState) -> None:
+        if not state.to_check:
+            text = self.tr("%1: the row of the table is checked.").replace("%1", state.land_name)
+            style = ""
+        elif state.usable:
+            assert state.confirmed_at is not None
+            text = (
+                self.tr("%1: confirmed by %2 on %3 (%4).")
+                .replace("%1", state.land_name)
+                .replace("%2", state.confirmed_by)
+                .replace("%3", moment_text(state.confirmed_at))
+                .replace("%4", state.note)
+            )
+            style = ""
+        else:
+            text = (
+                self.tr("%1: not yet checked. No notice is approved or sent until it is confirmed. To check: %2")
+                .replace("%1", state.land_name)
+                .replace("%2", state.to_check)
+            )
+            style = "QGroupBox { background: #fde7e9; }"
+        self.remedy_text.setText(text)
+        self.remedy_box.setStyleSheet(style)
+        self.remedy_confirm.setVisible(bool(state.to_check) and not state.usable)
+
+    def confirm_remedy(self) -> None:
+        note = dialogs.ask_long_text(
+            self, self.tr("Confirm the legal remedy"), self.tr("What did you check, against which source?")
+        )
+        if note is None:
+            return
+        ctx = self.ctx
+        self.runner.run(lambda: confirm_remedy_row(ctx, note), self.show_remedy, self.show_error, owner=self)
 
     def _input(self, name: str, kind: object) -> QLineEdit | QComboBox | QCheckBox | QSpinBox:
         if name == "land":

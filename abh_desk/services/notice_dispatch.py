@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from abh_desk.clock import office_day
 from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
 from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import (
@@ -25,6 +26,7 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_computed
 from abh_desk.services.notices import load_notice, step
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.remedy_rows import require_usable_remedy
 from letters.remedies import load_remedies
 from models import Case, Deadline, Letter
 
@@ -59,9 +61,11 @@ def dispatch(
         raise ValidationError("Ein Zustelldatum gibt es nur bei Postzustellungsurkunde.", field="zugestellt_am")
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
-        if letter.reviewed_at is not None and posted_on < letter.reviewed_at.date():
+        require_usable_remedy(uow.session)
+        approved_on = office_day(letter.reviewed_at) if letter.reviewed_at is not None else None
+        if approved_on is not None and posted_on < approved_on:
             raise ValidationError(
-                f"Der Bescheid wurde erst am {letter.reviewed_at:%d.%m.%Y} freigegeben; er kann nicht vorher "
+                f"Der Bescheid wurde erst am {approved_on:%d.%m.%Y} freigegeben; er kann nicht vorher "
                 "versandt worden sein.",
                 field="versandt_am",
             )

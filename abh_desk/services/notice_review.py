@@ -20,6 +20,7 @@ from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import load_notice, may_review, step
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
+from abh_desk.services.remedy_rows import require_usable_remedy
 from abh_desk.services.stay import status_on
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import RejectionData
@@ -91,6 +92,7 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.APPROVE, kommentar=note)
         case = _reviewable(uow, letter)
+        require_usable_remedy(uow.session)
         data = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(data, RejectionData)
         status = status_on(uow.session, case, uow.today)

@@ -40,3 +40,32 @@ def test_only_the_administration_has_the_menu_entry(qtbot: QtBot, sqlite_ctx: Se
     window = MainWindow(sqlite_ctx.as_user(Actor(None, "keller", Role.CASEWORKER)))
     qtbot.addWidget(window)
     assert not window.office_action.isEnabled()
+
+
+def test_an_unchecked_remedy_row_is_shown_and_confirmed_by_the_administration(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: object
+) -> None:
+    from sqlalchemy import select
+
+    from abh_desk.services.auth import create_user
+    from abh_desk.services.office import update_office_settings
+    from abh_desk.services.remedy_rows import remedy_row_state
+    from models import User
+
+    update_office_settings(sqlite_ctx, land="HE")
+    create_user(sqlite_ctx, "weber", "Frau Weber", Role.ADMIN)
+    with sqlite_ctx.db.read() as session:
+        weber = session.scalar(select(User.id).where(User.username == "weber"))
+    admin = sqlite_ctx.as_user(Actor(weber, "weber", Role.ADMIN))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    dialog = window.open_office_settings()
+    qtbot.waitUntil(lambda: "Hessen" in dialog.remedy_text.text())
+    assert (
+        "noch nicht geprüft" in dialog.remedy_text.text() and "Anlage zu § 16a HessAGVwGO" in dialog.remedy_text.text()
+    )
+    assert dialog.remedy_confirm.isVisible()
+    monkeypatch.setattr("ui.dialogs.ask_long_text", lambda *a, **k: "Anlage Nr. 3 im Volltext geprüft.")  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.remedy_confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "bestätigt von weber" in dialog.remedy_text.text())
+    assert not dialog.remedy_confirm.isVisible() and remedy_row_state(sqlite_ctx).usable
