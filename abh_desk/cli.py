@@ -22,6 +22,7 @@ from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
+from abh_desk.domain.fees import FeeFacts, compute_fee, fee_variants, load_fee_schedule
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import DomainError, ValidationError
@@ -135,15 +136,29 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
     print(f"Rechtsgrundlage: {entry.legal_basis}", file=out)
     print(f"Bereich: {entry.area}", file=out)
     fees = entry.fees
-    parts = [
-        ("Erteilung", fees.issue_cents),
-        ("Verlängerung bis 3 Monate", fees.extension_short_cents),
-        ("Verlängerung über 3 Monate", fees.extension_long_cents),
-        ("Minderjährige", fees.minor_cents),
-    ]
-    shown = [f"{label} {euro(cents)}" for label, cents in parts if cents is not None]
-    if shown:
-        print("Gebühren: " + "; ".join(shown), file=out)
+    variants = fee_variants(entry.title_kind, entry.legal_basis, entry.key)
+    if variants:  # the AufenthV's, each with its provision, its refusal and its rate for minors
+        schedule = load_fee_schedule()
+        for label, key in variants:
+            granted, refused = (compute_fee(schedule.get(key), FeeFacts(30, refused=r)) for r in (False, True))
+            minor = compute_fee(schedule.get(key), FeeFacts(10))
+            print(
+                f"Gebühr {label}: {euro(granted.cents)} ({granted.basis}); bei Ablehnung {euro(refused.cents)} "
+                f"({refused.basis}); Minderjährige {euro(minor.cents)}",
+                file=out,
+            )
+    else:
+        parts = [
+            ("Erteilung", fees.issue_cents),
+            ("Verlängerung bis 3 Monate", fees.extension_short_cents),
+            ("Verlängerung über 3 Monate", fees.extension_long_cents),
+            ("Minderjährige", fees.minor_cents),
+        ]
+        shown = [f"{label} {euro(cents)}" for label, cents in parts if cents is not None]
+        if shown:
+            print("Gebühren: " + "; ".join(shown), file=out)
+    if fees.note:
+        print(f"Hinweis zu den Gebühren: {fees.note}", file=out)
     if entry.processing_time:
         print(f"Bearbeitungsdauer: {entry.processing_time}", file=out)
     if entry.max_validity_months:

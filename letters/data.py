@@ -179,6 +179,10 @@ class RejectionData(LetterData):
     #: The § 59 Abs. 1 assessment for this person: bars to deportation, the best interests of
     #: children, family ties, health (required where the deportation is threatened).
     deportation_assessment: str = ""
+    #: What the fee was computed from (kept so the editor shows the notice as it was decided).
+    fee_benefits: bool = False  # SGB II, SGB XII or AsylbLG (§ 53 Abs. 1 AufenthV)
+    fee_short_extension: bool = False  # extension for up to three months (§ 45 Nr. 2 Buchst. a)
+    fee_reduction_reason: str = ""  # Ermäßigung aus Billigkeitsgründen (§ 53 Abs. 2)
 
     @property
     def duty_to_leave(self) -> bool:

@@ -256,6 +256,25 @@ def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: Te
     return textblocks
 
 
+def required_keys_in(text: str) -> set[str]:
+    """The required blocks a text defines (without checking them; an unreadable text defines none)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return set()
+    found: set[str] = set()
+
+    def walk(table: Mapping[str, Any], prefix: str) -> None:
+        for name, value in table.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{name}.")
+            else:
+                found.add(f"{prefix}{name}")
+
+    walk(raw, "")
+    return found & set(REQUIRED_BLOCKS)
+
+
 def _collect(table: Mapping[str, Any], prefix: str, source: str, out: dict[str, Block]) -> None:
     for name, value in table.items():
         key = f"{prefix}{name}"

@@ -34,6 +34,7 @@ from abh_desk.domain.notice_flow import OUTCOME_LABELS, NoticeAction, RemedyOutc
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.fees import FeeView, refusal_fee
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_remedy
 from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
 from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
@@ -66,6 +67,7 @@ class Loaded:
     pdf: bytes | None
     grounds: list[tuple[str, str, str]]
     stay: DecisionStatus
+    fee: FeeView
 
 
 class NoticeDialog(QDialog):
@@ -157,6 +159,15 @@ class NoticeDialog(QDialog):
         self.target_state = QLineEdit()
         self.fee = QLineEdit()
         self.fee.setPlaceholderText(self.tr("as in the fee schedule"))
+        self.fee_basis = QLabel()
+        self.fee_basis.setWordWrap(True)
+        self.fee_basis.setTextFormat(Qt.TextFormat.PlainText)
+        self.benefits = QCheckBox(self.tr("Receives benefits under SGB II, SGB XII or AsylbLG (§ 53 (1) AufenthV)"))
+        self.short_extension = QCheckBox(self.tr("Extension for up to three months"))
+        self.fee_reason = QLineEdit()
+        self.fee_reason.setPlaceholderText(self.tr("only for a lower fee: why (§ 53 (2) AufenthV)"))
+        for checkbox in (self.benefits, self.short_extension):
+            checkbox.toggled.connect(self._reload_fee)
         self.ban_months = QSpinBox()
         self.ban_months.setRange(0, 120)
         self.ban_months.setSpecialValueText(self.tr("none"))
@@ -188,6 +199,10 @@ class NoticeDialog(QDialog):
         form.addRow(self.tr("Deportation: assessment"), self.assessment)
         form.addRow("", self.field_messages["deportation_assessment"])
         form.addRow(self.tr("Fee (EUR)"), self.fee)
+        form.addRow("", self.fee_basis)
+        form.addRow("", self.benefits)
+        form.addRow("", self.short_extension)
+        form.addRow(self.tr("Reason for a lower fee"), self.fee_reason)
         form.addRow("", self.field_messages["fee"])
         form.addRow(self.tr("Entry ban (months)"), self.ban_months)
         form.addRow(self.tr("Reasons for its length"), self.ban_reasons)
@@ -199,6 +214,17 @@ class NoticeDialog(QDialog):
         self.ground_detail.textChanged.connect(self._detail_edited)
         self.editor_box = box
         return box
+
+    def _show_fee(self, fee: FeeView) -> None:
+        """The fee the AufenthV sets for this refusal; the field stays empty to charge it."""
+        amount = euro(fee.cents).removesuffix(" EUR")
+        self.fee.setPlaceholderText(amount)
+        self.fee_basis.setText(self.tr("Fee schedule: %1 (%2)").replace("%1", euro(fee.cents)).replace("%2", fee.basis))
+
+    def _reload_fee(self) -> None:
+        ctx, case_id = self.ctx, self.case_id
+        benefits, short = self.benefits.isChecked(), self.short_extension.isChecked()
+        self.runner.run(lambda: refusal_fee(ctx, case_id, benefits, short), self._show_fee, self.show_error, owner=self)
 
     def _ground_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         key = current.data(Qt.ItemDataRole.UserRole) if current else None
@@ -279,14 +305,12 @@ class NoticeDialog(QDialog):
 
         def work() -> Loaded:
             stay = decision_status(ctx, case_id)
+            draft = new_draft(ctx, case_id) if letter_id is None else draft_of(ctx, letter_id)
+            fee = refusal_fee(ctx, case_id, draft.benefits, draft.short_extension)
             if letter_id is None:
-                return Loaded(None, new_draft(ctx, case_id), None, refusal_grounds(ctx), stay)
+                return Loaded(None, draft, None, refusal_grounds(ctx), stay, fee)
             return Loaded(
-                notice_view(ctx, letter_id),
-                draft_of(ctx, letter_id),
-                letter_pdf(ctx, letter_id),
-                refusal_grounds(ctx),
-                stay,
+                notice_view(ctx, letter_id), draft, letter_pdf(ctx, letter_id), refusal_grounds(ctx), stay, fee
             )
 
         self.runner.run(work, self._loaded, self.show_error, owner=self)
@@ -310,6 +334,12 @@ class NoticeDialog(QDialog):
         self.exit_days.setValue(draft.exit_period_days)
         self.target_state.setText(draft.target_state)
         self.fee.setText(euro(draft.fee_cents).removesuffix(" EUR") if draft.fee_cents is not None else "")
+        for box, value in ((self.benefits, draft.benefits), (self.short_extension, draft.short_extension)):
+            box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(False)
+        self.fee_reason.setText(draft.fee_reduction_reason)
+        self._show_fee(loaded.fee)
         self.ban_months.setValue(draft.entry_ban_months or 0)
         self.ban_reasons.setText(draft.entry_ban_reasons)
         self.assessment.setPlainText(draft.deportation_assessment)
@@ -400,6 +430,9 @@ class NoticeDialog(QDialog):
             entry_ban_reasons=self.ban_reasons.text() if duty else "",
             eu_or_arb_exception=self.eu_exception.isChecked(),
             deportation_assessment=self.assessment.toPlainText() if duty else "",
+            benefits=self.benefits.isChecked(),
+            short_extension=self.short_extension.isChecked(),
+            fee_reduction_reason=self.fee_reason.text(),
         )
 
     # --- steps -------------------------------------------------------------------------------

@@ -177,11 +177,19 @@ class ReviewPage(QWidget):
         for ground in data.get("grounds", []):
             if ground.get("details"):
                 lines.append(f"   – {ground['details']}")
-        lines.append(
-            self.tr("Period to leave: %1 days, target state %2")
-            .replace("%1", str(data.get("exit_period_days")))
-            .replace("%2", str(data.get("target_state")))
-        )
+        if not selected.view.duty_to_leave:
+            lines.append(
+                self.tr("Keeps a valid title (%1): refusal and fee only, no departure ordered").replace(
+                    "%1", str(data.get("current_title", ""))
+                )
+            )
+        else:
+            lines.append(
+                self.tr("Period to leave: %1 days, target state %2")
+                .replace("%1", str(data.get("exit_period_days")))
+                .replace("%2", str(data.get("target_state")))
+            )
+        lines.append(self.tr("Fee: %1").replace("%1", selected.view.fee_text))
         lines.append(self.tr("Hearing: %1").replace("%1", selected.row.hearing))
         if selected.row.comment:
             lines.append(self.tr("Comment at the last return: %1").replace("%1", selected.row.comment))

@@ -32,9 +32,9 @@ from abh_desk.services.cards import (
     title_of,
 )
 from abh_desk.services.case_letters import info_block, store_letter
-from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_deadline
+from abh_desk.services.fees import person_age
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import birth_text

@@ -20,10 +20,10 @@ from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
-from abh_desk.services.cases import person_age
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
+from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
 from letters.formatting import euro
 from models import Area, AuditEvent, Case, ChecklistItem, Person, User

@@ -16,9 +16,9 @@ from abh_desk.domain.enums import CaseStatus, ChecklistStatus, LetterKind, Lette
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
-from abh_desk.services.cases import person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import add_follow_up
+from abh_desk.services.fees import person_age
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData

@@ -8,15 +8,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.birth_dates import PartialDate
-from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
-from abh_desk.domain.checklist import ADULT_AGE, applies_by_age
+from abh_desk.domain.catalogue import DocumentRequirement
+from abh_desk.domain.checklist import applies_by_age
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import ConfigurationError, NotFound
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_expiry_reminders
+from abh_desk.services.fees import application_fee, person_age
 from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import CaseRow, case_rows
@@ -28,18 +28,6 @@ def applies(document: DocumentRequirement, age: int | None) -> bool:
     is not met are left out; conditions that depend on the case's facts (language course …) are
     stored and shown once the caseworker records the fact (``domain.checklist``)."""
     return applies_by_age(document.condition, age) is not False
-
-
-def fee_for(procedure: ProcedureType, age: int | None) -> int | None:
-    if age is not None and age < ADULT_AGE and procedure.fees.minor_cents is not None:
-        return procedure.fees.minor_cents
-    return procedure.fees.issue_cents
-
-
-def person_age(person: Person, on: date) -> int | None:
-    if person.birth_year is None:
-        return None
-    return PartialDate(person.birth_year, person.birth_month, person.birth_day).age_on(on)
 
 
 def _area(session: Session, code: str) -> Area:
@@ -67,6 +55,7 @@ def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_o
             session, FileNumberPattern(settings.file_number_pattern), applied_on.year, area.code
         )
         age = person_age(person, applied_on)
+        fee = application_fee(session, procedure, person, applied_on)
         case = Case(
             file_number=file_number,
             person_id=person.id,
@@ -75,7 +64,7 @@ def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_o
             owner_id=owner.id if owner else None,
             status=CaseStatus.NEW.value,
             applied_on=applied_on,
-            fee_cents=fee_for(procedure, age),
+            fee_cents=fee,
         )
         session.add(case)
         session.flush()

@@ -58,8 +58,9 @@ from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.names import fold, routing_keys, search_key
 from abh_desk.errors import ConfigurationError, ValidationError
 from abh_desk.services.assignment import load_router
-from abh_desk.services.cases import applies, fee_for
+from abh_desk.services.cases import applies
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.fees import fee_for
 from abh_desk.services.file_numbers import reserve_numbers
 from abh_desk.services.office import read_office_settings
 from models import Area, Base, Case, ChecklistItem, Person, ResidenceTitle, User

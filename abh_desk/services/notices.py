@@ -33,6 +33,8 @@ from abh_desk.domain.notice_flow import (
 from abh_desk.errors import NotFound, StaleRecord
 from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
+from letters.data import STATUS_WITHOUT_DUTY_TO_LEAVE
+from letters.formatting import euro
 from models import AuditEvent, Case, Letter, Person, User
 
 #: Fields of the notice's data a reviewer cares about, with their German names (for "what changed").
@@ -147,6 +149,16 @@ class NoticeView:
     actions: frozenset[NoticeAction]
     changes_since_return: tuple[Change, ...]
     steps: tuple[NoticeStep, ...]
+
+    @property
+    def duty_to_leave(self) -> bool:
+        """The notice orders departure (the person keeps no valid title on the day of the decision)."""
+        return str(self.data.get("status_case", "ohne_titel")) not in STATUS_WITHOUT_DUTY_TO_LEAVE
+
+    @property
+    def fee_text(self) -> str:
+        """The fee and its provisions, e.g. 56,50 EUR (§ 49 Abs. 1, § 44 Nr. 3 AufenthV)."""
+        return f"{euro(int(self.data.get('fee_cents', 0)))} ({self.data.get('fee_legal_basis', '')})"
 
 
 def _plain(value: Any) -> str:

@@ -19,14 +19,15 @@ from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
-from abh_desk.services.cases import fee_for, person_age
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
+from abh_desk.services.fees import refusal_fee_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notices import changes_between, load_notice, read_notice, step
 from abh_desk.services.stay import notice_status_fields, status_on
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import HearingData, RefusalGround, RejectionData
+from letters.formatting import euro
 from letters.serialize import from_json, to_json
 from models import Case, Deadline, Letter, Person
 
@@ -34,6 +35,7 @@ MAX_FACTS = 20_000
 MAX_DETAILS = 5_000
 MAX_REASON = 2_000
 MAX_TARGET_STATE = 100
+REDUCED = "ermäßigt nach § 53 Abs. 2 AufenthV"
 #: Nationalities that name no state to deport to (ICAO: stateless, unresolved): the caseworker names it.
 STATELESS_OR_UNKNOWN = ("XXA", "XXB", "XXC", "XXX")
 #: A case has at most one rejection in these states at a time.
@@ -54,13 +56,18 @@ class RejectionDraft:
     facts: str
     exit_period_days: int = 30
     target_state: str = ""  # empty: the person's nationality
-    fee_cents: int | None = None  # None: the catalogue's fee for the procedure
+    #: None: the fee the AufenthV sets for this refusal (§ 49 with §§ 44–45, 50, 53); an amount below
+    #: it needs ``fee_reduction_reason`` (Ermäßigung aus Billigkeitsgründen).
+    fee_cents: int | None = None
     entry_ban_months: int | None = None
     entry_ban_reasons: str = ""
     eu_or_arb_exception: bool = False
     #: § 59 Abs. 1 AufenthG for this person (bars to deportation, children, family, health); needed
     #: before review wherever the refusal leaves the person obliged to leave.
     deportation_assessment: str = ""
+    benefits: bool = False  # receives benefits under SGB II, SGB XII or AsylbLG (§ 53 Abs. 1 AufenthV)
+    short_extension: bool = False  # an extension for up to three months (§ 45 Nr. 2 Buchst. a AufenthV)
+    fee_reduction_reason: str = ""
 
 
 def target_state_of(nationality: str | None) -> str:
@@ -108,6 +115,9 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
             MAX_REASON,
             multiline=True,
         ),
+        fee_reduction_reason=clean_text(
+            draft.fee_reduction_reason, "fee_cents", "Die Begründung der Ermäßigung", MAX_REASON, multiline=True
+        ),
         deportation_assessment=clean_text(
             draft.deportation_assessment,
             "deportation_assessment",
@@ -142,7 +152,7 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     assert person is not None
     procedure = uow.ctx.catalogue.get(case.procedure_key)
     address, salutation = recipient(person)
-    fee = draft.fee_cents if draft.fee_cents is not None else fee_for(procedure, person_age(person, today)) or 0
+    fee, fee_basis = _fee(uow, case, person, draft)
     birth = f", geb. {person.birth_day:02d}.{person.birth_month:02d}.{person.birth_year}" if person.birth_day else ""
     status = status_on(uow.session, case, today)
     target = draft.target_state.strip()
@@ -166,14 +176,39 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
         exit_period_days=draft.exit_period_days,
         target_state=target or target_state_of(person.nationality),
         fee_cents=fee,
+        fee_legal_basis=fee_basis,
+        fee_benefits=draft.benefits,
+        fee_short_extension=draft.short_extension,
+        fee_reduction_reason=draft.fee_reduction_reason.strip() if REDUCED in fee_basis else "",
         entry_ban_months=draft.entry_ban_months,
         entry_ban_reasons=draft.entry_ban_reasons.strip(),
         hearing_date=hearing_date,
         person_line=f"{address.lines[0]}{birth}",
         eu_or_arb_exception=draft.eu_or_arb_exception,
-        deportation_assessment=draft.deportation_assessment,
+        deportation_assessment=draft.deportation_assessment if status.duty_to_leave else "",
         **notice_status_fields(status),  # type: ignore[arg-type]
     )
+
+
+def _fee(uow: UnitOfWork, case: Case, person: Person, draft: RejectionDraft) -> tuple[int, str]:
+    """The refusal's fee and the provisions it rests on; a lower amount only with its reason."""
+    procedure = uow.ctx.catalogue.get(case.procedure_key)
+    due = refusal_fee_of(uow.session, procedure, person, case.applied_on, draft.benefits, draft.short_extension)
+    if draft.fee_cents is None or draft.fee_cents == due.cents:
+        return due.cents, due.basis
+    if draft.fee_cents > due.cents:
+        raise ValidationError(
+            f"Die Gebühr ist höher als die Aufenthaltsverordnung sie festlegt: {euro(due.cents)} ({due.basis}).",
+            field="fee_cents",
+        )
+    reason = draft.fee_reduction_reason.strip()
+    if len(reason) < 10:
+        raise ValidationError(
+            f"Die Aufenthaltsverordnung setzt {euro(due.cents)} fest ({due.basis}); eine niedrigere Gebühr braucht "
+            "die Gründe der Ermäßigung aus Billigkeitsgründen (§ 53 Abs. 2 AufenthV).",
+            field="fee_cents",
+        )
+    return draft.fee_cents, f"{due.basis}, {REDUCED}: {reason}"
 
 
 def _store_rendered(uow: UnitOfWork, letter: Letter, data: RejectionData) -> None:
@@ -246,11 +281,14 @@ def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
         facts="\n\n".join(data.facts),
         exit_period_days=data.exit_period_days,
         target_state=data.target_state,
-        fee_cents=data.fee_cents,
+        fee_cents=data.fee_cents if data.fee_reduction_reason else None,  # None: as the AufenthV sets it
         entry_ban_months=data.entry_ban_months,
         entry_ban_reasons=data.entry_ban_reasons,
         eu_or_arb_exception=data.eu_or_arb_exception,
         deportation_assessment=data.deportation_assessment,
+        benefits=data.fee_benefits,
+        short_extension=data.fee_short_extension,
+        fee_reduction_reason=data.fee_reduction_reason,
     )
 
 
@@ -354,7 +392,6 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
             grounds=(),
             facts=f"Sie beantragten am {case.applied_on:%d.%m.%Y}: {procedure.name} ({procedure.legal_basis}).",
             target_state=target_state_of(person.nationality),
-            fee_cents=fee_for(procedure, person_age(person, today)),
         )
 
 

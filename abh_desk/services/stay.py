@@ -17,13 +17,16 @@ from abh_desk.services.context import ServiceContext
 from models import Case, ResidenceTitle
 
 
+def titles_of(session: Session, person_id: int) -> list[TitleFact]:
+    return [
+        TitleFact(t.kind, t.legal_basis, t.valid_from, t.valid_until)
+        for t in session.scalars(select(ResidenceTitle).where(ResidenceTitle.person_id == person_id))
+    ]
+
+
 def status_on(session: Session, case: Case, day: date) -> ResidenceStatus:
     """The status on ``day`` of the person the case is about, for a decision on this case."""
-    titles = [
-        TitleFact(t.kind, t.legal_basis, t.valid_from, t.valid_until)
-        for t in session.scalars(select(ResidenceTitle).where(ResidenceTitle.person_id == case.person_id))
-    ]
-    return residence_status(titles, case.applied_on, day)
+    return residence_status(titles_of(session, case.person_id), case.applied_on, day)
 
 
 def notice_status_fields(status: ResidenceStatus) -> dict[str, object]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.enums import LetterKind, Role
 from abh_desk.errors import ConfigurationError, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.context import ServiceContext
-from letters.textblocks import DEFAULT_PATH, TextBlocks, load_textblocks, parse_textblocks
+from letters.textblocks import DEFAULT_PATH, TextBlocks, load_textblocks, parse_textblocks, required_keys_in
 from models import OfficeSetting
 
 SETTING_KEY = "textbausteine_toml"
@@ -78,6 +78,11 @@ def save_textblocks(ctx: ServiceContext, text: str, based_on_sha256: str) -> Tex
     with ctx.unit_of_work() as uow:
         row = uow.session.get(OfficeSetting, SETTING_KEY, with_for_update=True)
         old = row.value if row is not None else shipped_textblocks_text()
+        # A block the version being edited had must not vanish; only blocks an older release did not
+        # know yet are taken from the shipped file.
+        removed = sorted(required_keys_in(old) - required_keys_in(text))
+        if removed:
+            raise ConfigurationError(f"{SOURCE}: es fehlen die Textbausteine {', '.join(removed)}.", blocks=removed)
         old_sha = hashlib.sha256(old.encode()).hexdigest()
         if old_sha != based_on_sha256:
             raise StaleRecord(

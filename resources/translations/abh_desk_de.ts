@@ -1481,300 +1481,325 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="88" />
-        <location filename="../../ui/notice_dialog.py" line="544" />
+        <location filename="../../ui/notice_dialog.py" line="90" />
+        <location filename="../../ui/notice_dialog.py" line="577" />
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="95" />
-        <location filename="../../ui/notice_dialog.py" line="361" />
+        <location filename="../../ui/notice_dialog.py" line="97" />
+        <location filename="../../ui/notice_dialog.py" line="391" />
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="113" />
+        <location filename="../../ui/notice_dialog.py" line="115" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="114" />
+        <location filename="../../ui/notice_dialog.py" line="116" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="115" />
+        <location filename="../../ui/notice_dialog.py" line="117" />
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="116" />
+        <location filename="../../ui/notice_dialog.py" line="118" />
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="145" />
+        <location filename="../../ui/notice_dialog.py" line="147" />
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="149" />
+        <location filename="../../ui/notice_dialog.py" line="151" />
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="151" />
+        <location filename="../../ui/notice_dialog.py" line="153" />
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="153" />
+        <location filename="../../ui/notice_dialog.py" line="155" />
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156" />
+        <location filename="../../ui/notice_dialog.py" line="158" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159" />
+        <location filename="../../ui/notice_dialog.py" line="161" />
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162" />
+        <location filename="../../ui/notice_dialog.py" line="165" />
+        <source>Receives benefits under SGB II, SGB XII or AsylbLG (§ 53 (1) AufenthV)</source>
+        <translation>Bezieht Leistungen nach SGB II, SGB XII oder AsylbLG (§ 53 Abs. 1 AufenthV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="166" />
+        <source>Extension for up to three months</source>
+        <translation>Verlängerung um bis zu drei Monate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="168" />
+        <source>only for a lower fee: why (§ 53 (2) AufenthV)</source>
+        <translation>nur für eine niedrigere Gebühr: warum (§ 53 Abs. 2 AufenthV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="173" />
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="169" />
+        <location filename="../../ui/notice_dialog.py" line="180" />
         <source>§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health</source>
         <translation>§ 59 Abs. 1 AufenthG für diese Person: Abschiebungsverbote, Kinder, familiäre Bindungen, Gesundheit</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="172" />
+        <location filename="../../ui/notice_dialog.py" line="183" />
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="179" />
+        <location filename="../../ui/notice_dialog.py" line="190" />
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="182" />
+        <location filename="../../ui/notice_dialog.py" line="193" />
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="184" />
+        <location filename="../../ui/notice_dialog.py" line="195" />
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="185" />
+        <location filename="../../ui/notice_dialog.py" line="196" />
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="186" />
+        <location filename="../../ui/notice_dialog.py" line="197" />
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="188" />
+        <location filename="../../ui/notice_dialog.py" line="199" />
         <source>Deportation: assessment</source>
         <translation>Abschiebung: Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="190" />
+        <location filename="../../ui/notice_dialog.py" line="201" />
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="192" />
+        <location filename="../../ui/notice_dialog.py" line="205" />
+        <source>Reason for a lower fee</source>
+        <translation>Grund der Ermäßigung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="207" />
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="193" />
+        <location filename="../../ui/notice_dialog.py" line="208" />
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="223" />
+        <location filename="../../ui/notice_dialog.py" line="222" />
+        <source>Fee schedule: %1 (%2)</source>
+        <translation>Gebühr nach der AufenthV: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="249" />
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="224" />
+        <location filename="../../ui/notice_dialog.py" line="250" />
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="225" />
+        <location filename="../../ui/notice_dialog.py" line="251" />
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="226" />
+        <location filename="../../ui/notice_dialog.py" line="252" />
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="227" />
+        <location filename="../../ui/notice_dialog.py" line="253" />
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="228" />
+        <location filename="../../ui/notice_dialog.py" line="254" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="229" />
+        <location filename="../../ui/notice_dialog.py" line="255" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="230" />
+        <location filename="../../ui/notice_dialog.py" line="256" />
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="231" />
+        <location filename="../../ui/notice_dialog.py" line="257" />
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="232" />
+        <location filename="../../ui/notice_dialog.py" line="258" />
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="233" />
+        <location filename="../../ui/notice_dialog.py" line="259" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="234" />
+        <location filename="../../ui/notice_dialog.py" line="260" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="320" />
+        <location filename="../../ui/notice_dialog.py" line="350" />
         <source>Obliged to leave: departure and deportation are in the notice.</source>
         <translation>Ausreisepflichtig: Ausreiseaufforderung und Abschiebungsandrohung gehören in den Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="321" />
+        <location filename="../../ui/notice_dialog.py" line="351" />
         <source>Keeps a valid title: the notice refuses and charges its fee, nothing more.</source>
         <translation>Behält einen gültigen Titel: Der Bescheid lehnt ab und setzt die Gebühr fest, sonst nichts.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="346" />
+        <location filename="../../ui/notice_dialog.py" line="376" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="352" />
+        <location filename="../../ui/notice_dialog.py" line="382" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="355" />
+        <location filename="../../ui/notice_dialog.py" line="385" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="357" />
+        <location filename="../../ui/notice_dialog.py" line="387" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="363" />
+        <location filename="../../ui/notice_dialog.py" line="393" />
         <source>At the last return by the team lead</source>
         <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="368" />
+        <location filename="../../ui/notice_dialog.py" line="398" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="371" />
+        <location filename="../../ui/notice_dialog.py" line="401" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="390" />
+        <location filename="../../ui/notice_dialog.py" line="420" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="436" />
+        <location filename="../../ui/notice_dialog.py" line="469" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="436" />
+        <location filename="../../ui/notice_dialog.py" line="469" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="443" />
+        <location filename="../../ui/notice_dialog.py" line="476" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="443" />
+        <location filename="../../ui/notice_dialog.py" line="476" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="459" />
+        <location filename="../../ui/notice_dialog.py" line="492" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="459" />
+        <location filename="../../ui/notice_dialog.py" line="492" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="466" />
+        <location filename="../../ui/notice_dialog.py" line="499" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="474" />
-        <location filename="../../ui/notice_dialog.py" line="493" />
+        <location filename="../../ui/notice_dialog.py" line="507" />
+        <location filename="../../ui/notice_dialog.py" line="526" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="474" />
+        <location filename="../../ui/notice_dialog.py" line="507" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="483" />
+        <location filename="../../ui/notice_dialog.py" line="516" />
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="493" />
+        <location filename="../../ui/notice_dialog.py" line="526" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="502" />
+        <location filename="../../ui/notice_dialog.py" line="535" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="530" />
+        <location filename="../../ui/notice_dialog.py" line="563" />
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -1782,12 +1807,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="544" />
+        <location filename="../../ui/notice_dialog.py" line="577" />
         <source>Discard the changes that are not saved?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="551" />
+        <location filename="../../ui/notice_dialog.py" line="584" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -2240,42 +2265,52 @@
         <translation>Gründe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="181" />
+        <location filename="../../ui/review_page.py" line="182" />
+        <source>Keeps a valid title (%1): refusal and fee only, no departure ordered</source>
+        <translation>Behält einen gültigen Titel (%1): nur Ablehnung und Gebühr, keine Ausreiseaufforderung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="188" />
         <source>Period to leave: %1 days, target state %2</source>
         <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="185" />
+        <location filename="../../ui/review_page.py" line="192" />
+        <source>Fee: %1</source>
+        <translation>Gebühr: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="193" />
         <source>Hearing: %1</source>
         <translation>Anhörung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="187" />
+        <location filename="../../ui/review_page.py" line="195" />
         <source>Comment at the last return: %1</source>
         <translation>Kommentar bei der letzten Rückgabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="190" />
+        <location filename="../../ui/review_page.py" line="198" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="203" />
+        <location filename="../../ui/review_page.py" line="211" />
         <source>Approved: %1</source>
         <translation>Freigegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="212" />
+        <location filename="../../ui/review_page.py" line="220" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="212" />
+        <location filename="../../ui/review_page.py" line="220" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="218" />
+        <location filename="../../ui/review_page.py" line="226" />
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>

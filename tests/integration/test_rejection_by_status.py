@@ -230,3 +230,72 @@ def test_approval_is_refused_when_the_status_changed_since_the_draft(ctx: Servic
     with pytest.raises(ValidationError, match="Aufenthaltsstatus hat sich seit dem Entwurf geändert"):
         approve(lead, letter_id, notice_view(lead, letter_id).version)
     assert notice_view(lead, letter_id).final_pdf is False
+
+
+def _person_case(ctx: ServiceContext, birth: str, procedure: str, held: tuple[str, str] | None) -> int:
+    person = create_person(
+        ctx,
+        PersonInput(
+            "Yılmaz", "Can", birth, nationality="TUR", sex="m", street="Weg 2", postcode="78224", city="Singen"
+        ),
+    )
+    if held is not None:
+        earlier = open_case(ctx, person.id, EXTENSION, applied_on=date(2024, 8, 1)).id
+        add_title(ctx, earlier, held[0], held[1], date(2024, 9, 1), date(2027, 8, 31))
+    return open_case(ctx, person.id, procedure, applied_on=date(2026, 10, 1)).id
+
+
+@pytest.mark.parametrize(
+    ("birth", "procedure", "held", "changes", "fee", "basis"),
+    [
+        ("04.05.1990", SETTLEMENT, PERMIT, {}, "56,50 EUR", "§ 49 Abs. 1, § 44 Nr. 3 AufenthV"),
+        ("04.05.2012", SETTLEMENT, PERMIT, {}, "28,25 EUR", "§ 49 Abs. 1, § 44 Nr. 3, § 50 Abs. 1 Satz 1 AufenthV"),
+        ("04.05.1990", "SIN-DAUERAUFENTHALT-EU", PERMIT, {}, "54,50 EUR", "§ 49 Abs. 1, § 44a AufenthV"),
+        ("04.05.1990", EXTENSION, PERMIT, {}, "93,00 EUR", "§ 49 Abs. 2, § 45 Nr. 2 Buchst. b AufenthV"),
+        ("04.05.1990", EXTENSION, PERMIT, {"short_extension": True}, "96,00 EUR", "§ 49 Abs. 2, § 45 Nr. 2 Buchst. a"),
+        ("04.05.1990", "SIN-STUDIUM", PERMIT, {}, "98,00 EUR", "§ 49 Abs. 2, § 45 Nr. 3 AufenthV"),
+        ("04.05.2014", "SIN-AUSBILDUNG", None, {}, "50,00 EUR", "§ 49 Abs. 2, § 45 Nr. 1 Buchst. b, § 50 Abs. 1"),
+    ],
+)  # fmt: skip
+def test_the_refusal_charges_the_fee_of_the_aufenthv_and_names_its_provision(
+    ctx: ServiceContext, birth: str, procedure: str, held: tuple[str, str] | None, changes: dict[str, object],
+    fee: str, basis: str,
+) -> None:  # fmt: skip
+    case_id = _person_case(ctx, birth, procedure, held)
+    letter_id = draft_rejection(_clerk(ctx), case_id, RejectionDraft(**{**DRAFT.__dict__, **changes}))
+    text = _pdf(ctx, letter_id)
+    assert f"Gebühr in Höhe von {fee} festgesetzt" in _tenor(text)
+    assert f"Die Gebühr von {fee} wird nach {basis}" in text
+
+
+def test_benefit_receipt_exempts_and_a_lower_fee_needs_its_reason(ctx: ServiceContext) -> None:
+    clerk = _clerk(ctx)
+    case_id = _person_case(ctx, "04.05.1990", EXTENSION, PERMIT)
+    letter_id = draft_rejection(clerk, case_id, RejectionDraft(**{**DRAFT.__dict__, "benefits": True}))
+    text = _pdf(ctx, letter_id)
+    assert "Für diesen Bescheid werden keine Gebühren erhoben." in text
+    assert "Von der Erhebung einer Gebühr wird abgesehen (§ 53 Abs. 1 AufenthV)." in text
+    version = notice_view(clerk, letter_id).version
+    with pytest.raises(ValidationError, match="höher als die Aufenthaltsverordnung") as refused:
+        update_rejection(clerk, letter_id, version, RejectionDraft(**{**DRAFT.__dict__, "fee_cents": 10000}))
+    assert refused.value.field == "fee_cents"
+    with pytest.raises(ValidationError, match=r"§ 53 Abs\. 2"):
+        update_rejection(clerk, letter_id, version, RejectionDraft(**{**DRAFT.__dict__, "fee_cents": 4000}))
+    reason = "Sie haben drei Kinder und ein Einkommen knapp über dem Bedarf."
+    reduced = RejectionDraft(**{**DRAFT.__dict__, "fee_cents": 4000, "fee_reduction_reason": reason})
+    update_rejection(clerk, letter_id, version, reduced)
+    text = _pdf(ctx, letter_id)
+    assert "Gebühr in Höhe von 40,00 EUR" in text and "ermäßigt nach § 53 Abs. 2 AufenthV" in text
+    from abh_desk.services.rejections import draft_of
+
+    again = draft_of(clerk, letter_id)  # the editor gets the decision back as it was made
+    assert (again.fee_cents, again.fee_reduction_reason, again.benefits) == (4000, reason, False)
+
+
+def test_a_case_opens_with_the_fee_the_aufenthv_sets_for_the_person(ctx: ServiceContext) -> None:
+    from abh_desk.services.case_file import get_case_file
+
+    child = _person_case(ctx, "04.05.2014", "SIN-AUSBILDUNG", None)  # the catalogue names no rate for minors
+    extension = _person_case(ctx, "04.05.1990", EXTENSION, PERMIT)
+    assert get_case_file(ctx, child).overview.fee_cents == 5000  # § 50 Abs. 1 applies to every procedure
+    assert get_case_file(ctx, extension).overview.fee_cents == 9300  # an extension, not an issue

@@ -73,7 +73,8 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.mouseClick(case_dialog.rejection_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: hasattr(case_dialog, "notice_dialog") and case_dialog.notice_dialog.ground_list.count() > 0)
     notice: NoticeDialog = case_dialog.notice_dialog
-    assert notice.target_state.text() == "die Türkei" and notice.fee.text() == "100,00"
+    assert notice.target_state.text() == "die Türkei" and notice.fee.placeholderText() == "100,00"
+    assert "§ 49 Abs. 2, § 45 Nr. 1 Buchst. b AufenthV" in notice.fee_basis.text()
     # No title recorded: the refusal confirms the duty to leave, and the editor says why.
     assert "Ausreisepflichtig" in notice.stay_label.text() and "kein Aufenthaltstitel" in notice.stay_label.text()
     assert notice.assessment.isVisible() and notice.ban_months.isVisible()
@@ -130,6 +131,8 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 1 and window.reviews.selected is not None)
     assert window.reviews.rows.data(window.reviews.rows.index(0, 5)) == "Lebensunterhalt nicht gesichert"
     assert "600 EUR deckt den Bedarf nicht" in window.reviews.details.text()
+    assert "Ausreisefrist: 21 Tage" in window.reviews.details.text()
+    assert "Gebühr: 100,00 EUR (§ 49 Abs. 2, § 45 Nr. 1 Buchst. b AufenthV)" in window.reviews.details.text()
     qtbot.waitUntil(lambda: window.reviews.preview.page_count() >= 2)
     qtbot.keyClick(window.reviews.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
