@@ -15,6 +15,7 @@ from abh_desk.domain.deadlines import (
     notification_date,
     remedy_deadline,
 )
+from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext
 
@@ -50,6 +51,13 @@ def add_parser(commands: Any) -> None:
     widerspruch = kinds.add_parser("widerspruch", help="Ende der Widerspruchs- bzw. Klagefrist")
     widerspruch.add_argument("--bekanntgabe", required=True, metavar="JJJJ-MM-TT")
     widerspruch.add_argument("--land", required=True, metavar="XX")
+    for sub in (bekanntgabe, widerspruch):
+        sub.add_argument(
+            "--ortsfeiertage",
+            choices=sorted({key for local in LOCAL_HOLIDAYS.values() for key in local}),
+            help="Feiertage nur am Sitz der Behörde: katholisch (BY: Mariä Himmelfahrt; SN, TH: Fronleichnam), "
+            "augsburg",
+        )
     widerspruch.add_argument(
         "--ohne-rechtsbehelfsbelehrung",
         action="store_true",
@@ -62,11 +70,11 @@ def add_parser(commands: Any) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.frist == "bekanntgabe":
-        calendar = WorkingDays(args.land)
+        calendar = WorkingDays(args.land, args.ortsfeiertage or "")
         dates = notification_date(_iso_date(args.aufgabe), calendar.land, default_bekanntgabe_rules(), calendar)
         result = dates.legal_day
     elif args.frist == "widerspruch":
-        calendar = WorkingDays(args.land)
+        calendar = WorkingDays(args.land, args.ortsfeiertage or "")
         result = remedy_deadline(
             _iso_date(args.bekanntgabe), calendar, instructions_correct=not args.ohne_rechtsbehelfsbelehrung
         )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
@@ -48,6 +49,7 @@ class OfficeSettingsDialog(QDialog):
             "street": self.tr("Street"),
             "postcode_city": self.tr("Postcode and town"),
             "land": self.tr("Land (deadlines, legal remedy)"),
+            "local_holidays": self.tr("Holidays at the office's seat only"),
             "phone": self.tr("Phone"),
             "email": self.tr("E-mail"),
             "website": self.tr("Website"),
@@ -77,6 +79,10 @@ class OfficeSettingsDialog(QDialog):
             self.inputs[name], self.errors[name] = widget, error
             form.addRow(labels.get(name, name), widget)
             form.addRow("", error)
+        land = self.inputs["land"]
+        assert isinstance(land, QComboBox)
+        land.currentIndexChanged.connect(lambda _index: self._local_choices())
+        self._local_choices()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
@@ -148,6 +154,8 @@ class OfficeSettingsDialog(QDialog):
             for code in LAENDER:
                 combo.addItem(code, code)
             return combo
+        if name == "local_holidays":
+            return QComboBox()  # its choices follow the Land (_local_choices)
         if kind in (bool, "bool"):
             return QCheckBox()
         if kind in (int, "int"):
@@ -156,10 +164,24 @@ class OfficeSettingsDialog(QDialog):
             return spin
         return QLineEdit()
 
+    def _local_choices(self) -> None:
+        """Holidays at the seat that the chosen Land knows (Bavaria: Mariä Himmelfahrt, Augsburg …)."""
+        land, local = self.inputs["land"], self.inputs["local_holidays"]
+        assert isinstance(land, QComboBox) and isinstance(local, QComboBox)
+        chosen = local.currentData()
+        local.clear()
+        local.addItem(self.tr("none (the Land's holidays)"), "")
+        for key, description in LOCAL_HOLIDAYS.get(str(land.currentData()), {}).items():
+            local.addItem(description, key)
+        local.setCurrentIndex(max(0, local.findData(chosen)))
+        local.setEnabled(local.count() > 1)
+
     def show_settings(self, settings: OfficeSettings) -> None:
         self.loaded = settings
         for name, value in asdict(settings).items():
             widget = self.inputs[name]
+            if name == "local_holidays":
+                self._local_choices()
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QCheckBox):

@@ -150,9 +150,10 @@ class DeadlineContext:
     today: date | None = None
 
     @classmethod
-    def for_land(cls, land: str, rules: BekanntgabeRules | None = None) -> DeadlineContext:
-        """Kontext mit einem neuen Werktagskalender für das Land der Behörde (Rest: ``dataclasses.replace``)."""
-        return cls(WorkingDays(land), rules)
+    def for_land(cls, land: str, rules: BekanntgabeRules | None = None, local: str = "") -> DeadlineContext:
+        """Kontext mit einem neuen Werktagskalender für das Land der Behörde und die örtlichen
+        Feiertage an ihrem Sitz (Rest: ``dataclasses.replace``)."""
+        return cls(WorkingDays(land, local), rules)
 
     def bekanntgabe(self, dispatched: date) -> NotificationDates:
         rules = default_bekanntgabe_rules() if self.rules is None else self.rules

@@ -2,9 +2,12 @@
 
 Which days count as non-working days depends on the Land in which the authority has its seat
 (gesetzliche Feiertage are Landesrecht, only the Tag der Deutschen Einheit is federal). The holiday
-data comes from the ``holidays`` package; one Land-wide calendar is used — municipal holidays such as
-Augsburg's Friedensfest are deliberately not part of it. 24 and 31 December are ordinary working days:
-they are no staatlich anerkannte allgemeine Feiertage.
+data comes from the ``holidays`` package. Some holidays hold only in part of a Land, by the
+municipality of the authority's seat: Mariä Himmelfahrt in Bavarian municipalities with a mainly
+Catholic population (Munich, seed 004), Fronleichnam in some municipalities of Saxony and Thuringia,
+the Hohes Friedensfest in Augsburg. The office says which apply at its seat (``local``); without
+that, the Land-wide calendar holds. 24 and 31 December are ordinary working days: they are no
+staatlich anerkannte allgemeine Feiertage.
 """
 
 from __future__ import annotations
@@ -31,6 +34,17 @@ LAENDER: dict[str, str] = {
     "SN": "Sachsen",
     "ST": "Sachsen-Anhalt",
     "TH": "Thüringen",
+}
+
+#: Holidays at the authority's seat beyond the Land-wide ones, by Land: the setting's value and its
+#: description. "katholisch": the holidays of municipalities with a mainly Catholic population.
+LOCAL_HOLIDAYS: dict[str, dict[str, str]] = {
+    "BY": {
+        "katholisch": "Mariä Himmelfahrt (Gemeinde mit überwiegend katholischer Bevölkerung)",
+        "augsburg": "Stadt Augsburg: Mariä Himmelfahrt und Hohes Friedensfest",
+    },
+    "SN": {"katholisch": "Fronleichnam (Gemeinden nach der Fronleichnamsverordnung)"},
+    "TH": {"katholisch": "Fronleichnam (Gemeinden mit überwiegend katholischer Bevölkerung)"},
 }
 
 WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -64,12 +78,19 @@ class WorkingDays:
     instance is cheap to keep for the life of the program (one per office).
     """
 
-    def __init__(self, land: str) -> None:
+    def __init__(self, land: str, local: str = "") -> None:
         self.land = normalize_land(land)
+        if local and local not in LOCAL_HOLIDAYS.get(self.land, {}):
+            choices = ", ".join(LOCAL_HOLIDAYS.get(self.land, {})) or "keine"
+            raise ValidationError(
+                f"Örtliche Feiertage „{local}“ gibt es in {LAENDER[self.land]} nicht (möglich: {choices}).",
+                field="local_holidays",
+            )
+        self.local = local
         self._years: dict[int, dict[date, str]] = {}
 
     def __repr__(self) -> str:
-        return f"WorkingDays({self.land!r})"
+        return f"WorkingDays({self.land!r}, {self.local!r})" if self.local else f"WorkingDays({self.land!r})"
 
     @property
     def land_name(self) -> str:
@@ -87,7 +108,9 @@ class WorkingDays:
                 )
             import holidays  # 50 ms of imports, not needed to start the program
 
-            table = holidays.country_holidays("DE", subdiv=self.land, language="de", years=year)
+            subdiv = "Augsburg" if self.local == "augsburg" else self.land
+            categories = ("public", "catholic") if self.local else ("public",)
+            table = holidays.country_holidays("DE", subdiv=subdiv, language="de", years=year, categories=categories)
             cached = {day: str(name) for day, name in table.items()}
             self._years[year] = cached
         return cached

@@ -36,7 +36,8 @@ STATUS_LABELS = {DeadlineStatus.OPEN: "offen", DeadlineStatus.DONE: "erledigt", 
 
 def deadline_context(uow: UnitOfWork, case: Case | None = None, **overrides: Any) -> DeadlineContext:
     """The engine's context for this office (its Land) and, where given, the case's procedure."""
-    base = DeadlineContext.for_land(read_office_settings(uow.session).land)
+    settings = read_office_settings(uow.session)
+    base = DeadlineContext.for_land(settings.land, local=settings.local_holidays)
     if case is not None:
         try:
             procedure = uow.ctx.catalogue.get(case.procedure_key)

@@ -31,7 +31,10 @@ def generate_demo_cards(ctx: ServiceContext, seed: int = 1) -> int:
     with ctx.unit_of_work() as uow:
         session = uow.session
         settings = read_office_settings(session)
-        context = replace(DeadlineContext.for_land(settings.land), card_weeks=settings.card_waiting_weeks)
+        context = replace(
+            DeadlineContext.for_land(settings.land, local=settings.local_holidays),
+            card_weeks=settings.card_waiting_weeks,
+        )
         serial = (
             select(ResidenceTitle.card_serial)
             .where(ResidenceTitle.case_id == Case.id, ResidenceTitle.card_serial.is_not(None))

@@ -29,7 +29,8 @@ def generate_demo_deadlines(ctx: ServiceContext, seed: int = 1) -> int:
     rng = random.Random(seed)
     with ctx.unit_of_work() as uow:
         session = uow.session
-        context = DeadlineContext.for_land(read_office_settings(session).land)
+        settings = read_office_settings(session)
+        context = DeadlineContext.for_land(settings.land, local=settings.local_holidays)
         has_deadline = exists().where(Deadline.case_id == Case.id)
         later = aliased(ResidenceTitle)
         rows: list[dict[str, object]] = []

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
+from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.domain.text import clean_text
@@ -44,6 +45,9 @@ class OfficeSettings:
     street: str = ""
     postcode_city: str = ""
     land: str = "BW"
+    #: Holidays at the authority's seat beyond the Land's (deadlines_calendar.LOCAL_HOLIDAYS), e.g.
+    #: "katholisch" for Munich: Mariä Himmelfahrt ends no deadline there.
+    local_holidays: str = ""
     phone: str = ""
     email: str = ""
     opening_hours: str = ""
@@ -74,6 +78,7 @@ class OfficeSettings:
     def _checked(self) -> OfficeSettings:
         if self.land not in LAENDER:
             raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
+        WorkingDays(self.land, self.local_holidays)  # refuses holidays the Land does not have
         FileNumberPattern(self.file_number_pattern)
         for key in ("card_production_weeks", "card_waiting_weeks"):
             if not 1 <= getattr(self, key) <= MAX_WEEKS:

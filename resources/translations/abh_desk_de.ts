@@ -1853,147 +1853,157 @@
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="43" />
+        <location filename="../../ui/office_settings_dialog.py" line="44" />
         <source>Settings of the office</source>
         <translation>Behördeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="46" />
+        <location filename="../../ui/office_settings_dialog.py" line="47" />
         <source>Authority</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="47" />
+        <location filename="../../ui/office_settings_dialog.py" line="48" />
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="48" />
+        <location filename="../../ui/office_settings_dialog.py" line="49" />
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="49" />
+        <location filename="../../ui/office_settings_dialog.py" line="50" />
         <source>Postcode and town</source>
         <translation>PLZ und Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="50" />
+        <location filename="../../ui/office_settings_dialog.py" line="51" />
         <source>Land (deadlines, legal remedy)</source>
         <translation>Land (Fristen, Rechtsbehelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="51" />
+        <location filename="../../ui/office_settings_dialog.py" line="52" />
+        <source>Holidays at the office's seat only</source>
+        <translation>Feiertage nur am Sitz der Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="53" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="52" />
+        <location filename="../../ui/office_settings_dialog.py" line="54" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="53" />
+        <location filename="../../ui/office_settings_dialog.py" line="55" />
         <source>Website</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="54" />
+        <location filename="../../ui/office_settings_dialog.py" line="56" />
         <source>Opening hours (separated by ;)</source>
         <translation>Sprechzeiten (getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="55" />
+        <location filename="../../ui/office_settings_dialog.py" line="57" />
         <source>Administrative court</source>
         <translation>Verwaltungsgericht</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="56" />
+        <location filename="../../ui/office_settings_dialog.py" line="58" />
         <source>Court's address</source>
         <translation>Anschrift des Gerichts</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="57" />
+        <location filename="../../ui/office_settings_dialog.py" line="59" />
         <source>Bank (fees)</source>
         <translation>Bank (Gebühren)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="58" />
+        <location filename="../../ui/office_settings_dialog.py" line="60" />
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="59" />
+        <location filename="../../ui/office_settings_dialog.py" line="61" />
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="60" />
+        <location filename="../../ui/office_settings_dialog.py" line="62" />
         <source>File number pattern</source>
         <translation>Muster des Aktenzeichens</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="61" />
+        <location filename="../../ui/office_settings_dialog.py" line="63" />
         <source>Letters by surname without particles (van, de, al …)</source>
         <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="62" />
+        <location filename="../../ui/office_settings_dialog.py" line="64" />
         <source>eAT production (weeks)</source>
         <translation>eAT-Herstellung (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="63" />
+        <location filename="../../ui/office_settings_dialog.py" line="65" />
         <source>eAT overdue after (weeks)</source>
         <translation>eAT überfällig nach (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="64" />
+        <location filename="../../ui/office_settings_dialog.py" line="66" />
         <source>Fee is paid when the card is handed over</source>
         <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="65" />
+        <location filename="../../ui/office_settings_dialog.py" line="67" />
         <source>Lock the window after idle minutes (0: never)</source>
         <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="98" />
+        <location filename="../../ui/office_settings_dialog.py" line="104" />
         <source>Legal remedy instructions</source>
         <translation>Rechtsbehelfsbelehrung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="102" />
+        <location filename="../../ui/office_settings_dialog.py" line="108" />
         <source>Confirm as checked …</source>
         <translation>Als geprüft bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="113" />
+        <location filename="../../ui/office_settings_dialog.py" line="119" />
         <source>%1: the row of the table is checked.</source>
         <translation>%1: Die Zeile der Tabelle ist geprüft.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="118" />
+        <location filename="../../ui/office_settings_dialog.py" line="124" />
         <source>%1: confirmed by %2 on %3 (%4).</source>
         <translation>%1: bestätigt von %2 am %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="127" />
+        <location filename="../../ui/office_settings_dialog.py" line="133" />
         <source>%1: not yet checked. No notice is approved or sent until it is confirmed. To check: %2</source>
         <translation>%1: noch nicht geprüft. Bis zur Bestätigung wird kein Bescheid freigegeben oder versandt. Zu prüfen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="138" />
+        <location filename="../../ui/office_settings_dialog.py" line="144" />
         <source>Confirm the legal remedy</source>
         <translation>Rechtsbehelfsbelehrung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="138" />
+        <location filename="../../ui/office_settings_dialog.py" line="144" />
         <source>What did you check, against which source?</source>
         <translation>Was haben Sie geprüft, anhand welcher Quelle?</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="211" />
+        <location filename="../../ui/office_settings_dialog.py" line="173" />
+        <source>none (the Land's holidays)</source>
+        <translation>keine (die Feiertage des Landes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="233" />
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
     </message>

@@ -299,3 +299,29 @@ def test_a_case_opens_with_the_fee_the_aufenthv_sets_for_the_person(ctx: Service
     extension = _person_case(ctx, "04.05.1990", EXTENSION, PERMIT)
     assert get_case_file(ctx, child).overview.fee_cents == 5000  # § 50 Abs. 1 applies to every procedure
     assert get_case_file(ctx, extension).overview.fee_cents == 9300  # an extension, not an issue
+
+
+def test_the_holidays_at_the_seat_decide_when_the_period_ends(ctx: ServiceContext, clock: FixedClock) -> None:
+    """Munich (seed 004): Mariä Himmelfahrt is a holiday at the office's seat, not in all of Bavaria."""
+    from abh_desk.services.notice_dispatch import dispatch
+
+    with pytest.raises(ValidationError, match="Baden-Württemberg nicht") as refused:
+        update_office_settings(ctx, local_holidays="katholisch")
+    assert refused.value.field == "local_holidays"
+    court, address = COURTS["BY"]
+    update_office_settings(ctx, land="BY", local_holidays="katholisch", court_name=court, court_address=address)
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    with ctx.db.read() as session:
+        lead_id = session.scalar(select(User.id).where(User.username == "lead"))
+    assert lead_id is not None
+    lead, clerk = ctx.as_user(Actor(lead_id, "lead", Role.TEAM_LEAD)), _clerk(ctx)
+    clock.move_to(date(2025, 8, 11))
+    person = create_person(ctx, PersonInput("Yıldız", "Ece", "04.05.1990", nationality="TUR", street="Weg 3",
+                                            postcode="80331", city="München"))  # fmt: skip
+    case_id = open_case(ctx, person.id, SETTLEMENT, applied_on=date(2025, 7, 1)).id
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    approve(lead, letter_id, notice_view(lead, letter_id).version)
+    sent = dispatch(clerk, letter_id, notice_view(clerk, letter_id).version, date(2025, 8, 11))
+    assert sent.remedy == "Klage" and sent.deadline_due == date(2025, 9, 18)

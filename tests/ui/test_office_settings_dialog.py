@@ -69,3 +69,19 @@ def test_an_unchecked_remedy_row_is_shown_and_confirmed_by_the_administration(
     qtbot.mouseClick(dialog.remedy_confirm, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "bestätigt von weber" in dialog.remedy_text.text())
     assert not dialog.remedy_confirm.isVisible() and remedy_row_state(sqlite_ctx).usable
+
+
+def test_holidays_at_the_seat_follow_the_land(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    admin = sqlite_ctx.as_user(Actor(None, "osswald", Role.ADMIN))
+    window = MainWindow(admin)
+    qtbot.addWidget(window)
+    dialog = window.open_office_settings()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    local = dialog.inputs["local_holidays"]
+    assert not local.isEnabled() and local.count() == 1  # Baden-Württemberg: none beyond the Land's
+    dialog.inputs["land"].setCurrentIndex(dialog.inputs["land"].findData("BY"))
+    assert local.isEnabled() and "Mariä Himmelfahrt" in local.itemText(1)
+    local.setCurrentIndex(local.findData("katholisch"))
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: get_office_settings(sqlite_ctx).local_holidays == "katholisch")
+    assert get_office_settings(sqlite_ctx).land == "BY"

@@ -500,3 +500,23 @@ def test_expiry_reminder_is_exactly_n_weeks_before(valid_until: date, weeks: int
 def test_custom_rules_object_can_be_built_in_code() -> None:
     rules = BekanntgabeRules(RULES.federal)
     assert rules.days_for("TH", d("02.01.2025")) == 4
+
+
+def test_munich_posts_on_11_august_and_mariae_himmelfahrt_moves_the_end_of_the_period() -> None:
+    """Seed 004 (Munich): posted Mon 11.08.2025 → fourth day Fri 15.08., Mariä Himmelfahrt in Munich →
+    tracking day Mon 18.08. → period ends Thu 18.09.2025 (Bavaria-wide calendar: 15.09.)."""
+    munich = DeadlineContext.for_land("BY", local="katholisch")
+    assert compute(DeadlineKind.OBJECTION_PERIOD, d("11.08.2025"), munich).due == d("18.09.2025")
+    assert compute(DeadlineKind.OBJECTION_PERIOD, d("11.08.2025"), DeadlineContext.for_land("BY")).due == d(
+        "15.09.2025"
+    )
+    augsburg = WorkingDays("BY", "augsburg")
+    assert augsburg.holiday_name(d("08.08.2025")) == "Augsburger Hohes Friedensfest"
+    assert not WorkingDays("BY").is_holiday(d("08.08.2025"))
+    assert WorkingDays("SN", "katholisch").holiday_name(d("19.06.2025")) == "Fronleichnam"
+    assert not WorkingDays("SN").is_holiday(d("19.06.2025"))
+
+
+def test_holidays_at_the_seat_must_exist_in_the_land() -> None:
+    with pytest.raises(ValidationError, match="Baden-Württemberg nicht"):
+        WorkingDays("BW", "katholisch")
