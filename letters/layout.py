@@ -64,6 +64,8 @@ FOOTER_RULE = 275.0
 ADDRESS_FONT_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0)
 ADDRESS_LEADING = 4.2  # mm; six lines = 25.2 mm inside the 27.3 mm zone
 NOTE_FONT_SIZE = 7.0
+RETURN_FONT_SIZE = 6.5
+MIN_RETURN_FONT_SIZE = 6.0  # below it the return address is hard to read through the window
 NOTE_LEADING = 3.3  # mm; five lines = 16.5 mm inside the 17.7 mm zone
 INFO_LABEL_SIZE = 7.5
 INFO_VALUE_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
@@ -194,13 +196,38 @@ def _fitting_size(lines: Sequence[str], font: str, sizes: Sequence[float], room:
 # --- drawing ------------------------------------------------------------------------------------
 
 
+def return_address_lines(letterhead: Letterhead, room: float, free: int) -> tuple[str, ...]:
+    """The Rücksendeangabe, readable (at least 6 pt): one line if it fits, else without the
+    department, else on two lines where the zone has room for them."""
+    head = letterhead
+    full = head.return_address
+    short = " · ".join(part for part in (head.authority, head.street, head.postcode_city) if part)
+    for line in (full, short):
+        if stringWidth(line, REGULAR, RETURN_FONT_SIZE) <= room:
+            return (line,)
+    if free >= 2:
+        first = " · ".join(part for part in (head.authority, head.department) if part)
+        second = " · ".join(part for part in (head.street, head.postcode_city) if part)
+        return (first, second)
+    return (short,)
+
+
 def _draw_fitted(
-    canv: Any, text: str, x: float, y: float, font: str, size: float, room: float, *, right: bool = False
+    canv: Any,
+    text: str,
+    x: float,
+    y: float,
+    font: str,
+    size: float,
+    room: float,
+    *,
+    right: bool = False,
+    smallest: float | None = None,
 ) -> None:
-    """Draw one line, shrinking the font down to 70 % if it would overflow ``room`` (footer, headers)."""
+    """Draw one line, shrinking the font (down to 70 %, or to ``smallest``) if it would overflow ``room``."""
     width = stringWidth(text, font, size)
     if width > room:
-        size = max(size * 0.7, size * room / width)
+        size = max(smallest or size * 0.7, size * room / width)
     canv.setFont(font, size)
     if right:
         canv.drawRightString(x, y, text)
@@ -227,19 +254,20 @@ def draw_address_field(canv: Any, decor: PageDecor) -> None:
     x = ADDRESS_TEXT_LEFT * mm
     room = (ADDRESS_LEFT + ADDRESS_WIDTH - ADDRESS_TEXT_LEFT - 2.0) * mm
     # Zusatz- und Vermerkzone, written from the bottom up: return address on top, then the notes.
-    note_lines = (decor.letterhead.return_address, *address.notes)
+    returns = return_address_lines(decor.letterhead, room, free=5 - len(address.notes))
+    note_lines = (*returns, *address.notes)
     zone_bottom = ADDRESS_TOP + NOTE_ZONE_HEIGHT
     first_baseline = zone_bottom - 1.3 - NOTE_LEADING * (len(note_lines) - 1)
     for index, line in enumerate(note_lines):
         baseline = _y(first_baseline + index * NOTE_LEADING)
-        if index == 0:
+        if index < len(returns):
             canv.setFillColor(GREY)
-            _draw_fitted(canv, line, x, baseline, REGULAR, NOTE_FONT_SIZE - 0.5, room)
-            canv.setStrokeColor(GREY)
-            canv.setLineWidth(0.3)
-            canv.line(
-                x, baseline - 1.0, x + min(room, stringWidth(line, REGULAR, NOTE_FONT_SIZE - 0.5)), baseline - 1.0
-            )
+            _draw_fitted(canv, line, x, baseline, REGULAR, RETURN_FONT_SIZE, room, smallest=MIN_RETURN_FONT_SIZE)
+            if index == len(returns) - 1:
+                canv.setStrokeColor(GREY)
+                canv.setLineWidth(0.3)
+                width = max(stringWidth(part, REGULAR, RETURN_FONT_SIZE) for part in returns)
+                canv.line(x, baseline - 1.0, x + min(room, width), baseline - 1.0)
             canv.setFillColor(colors.black)
         else:
             _draw_fitted(canv, line, x, baseline, REGULAR, NOTE_FONT_SIZE + 1, room)

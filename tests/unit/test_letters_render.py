@@ -310,6 +310,20 @@ def test_address_lies_in_the_din_5008_window() -> None:
     assert len(recipient) == 4 and box_mm(recipient)[2] >= 62.7 and box_mm(recipient)[3] <= 90
 
 
+@pytest.mark.parametrize("notes", [(), ("Mit Postzustellungsurkunde", "Persönlich", "Vertraulich", "Eilt")])
+def test_the_return_address_stays_readable_in_the_window(notes: tuple[str, ...]) -> None:
+    """Singen's return address is too long for one line at 6.5 pt: it loses the department or
+    takes two lines, and never shrinks below 6 pt (it was 4.9 pt)."""
+    pdf = render_rejection(rejection(address=replace(NGUYEN, notes=notes)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = [c for c in doc.pages[0].chars if 44 * MM < c["top"] < 63 * MM and c["x0"] < 110 * MM]
+    returned = [c for c in chars if c["size"] < 7]
+    text = "".join(c["text"] for c in returned)
+    assert "Hohgarten 2" in text and "78224 Singen" in text
+    assert min(c["size"] for c in returned) >= 6.0
+    assert max(c["x1"] for c in returned) <= 105 * MM
+
+
 def test_information_block_starts_at_125_mm_from_50_mm_down() -> None:
     page = words(render_rejection(rejection(draft=False)))
     labels = [
