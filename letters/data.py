@@ -286,6 +286,10 @@ class ReminderData(LetterData):
     expires: date
     weeks_ahead: int = 8
     documents: tuple[str, ...] = ()
+    #: The office is closed on the day of expiry ("Sonntag", "Pfingstmontag (Feiertag in BW)"): the
+    #: letter names the last day it is open before it.
+    closed_on_expiry: str = ""
+    last_open_day: date | None = None
 
     def __post_init__(self) -> None:
         if self.weeks_ahead < 1:

@@ -202,6 +202,9 @@ def reminder(data: ReminderData, blocks: TextBlocks) -> Built:
     request = "erinnerung.bitte" if data.info.date < apply_by else "erinnerung.bitte_umgehend"
     flow += paragraphs(blocks.paragraphs(request, values))
     flow += paragraphs(blocks.paragraphs("erinnerung.fiktion", values))
+    if data.closed_on_expiry and data.last_open_day is not None:
+        closed = {**values, "ablauf_tag": data.closed_on_expiry, "letzter_werktag": german_date(data.last_open_day)}
+        flow += paragraphs(blocks.paragraphs("erinnerung.geschlossen", closed))
     if data.documents:
         flow += paragraphs(blocks.paragraphs("erinnerung.unterlagen", values))
         flow += bullets(data.documents)

@@ -230,6 +230,7 @@ PROBES: tuple[tuple[str, Callable[[], Any]], ...] = (
     ("ablehnungsbescheid", title_holder_rejection),
     ("anhoerung", hearing),
     ("anhoerung", lambda: hearing(duty_to_leave=False)),
+    ("erinnerung", lambda: reminder(closed_on_expiry="Sonntag", last_open_day=date(2027, 1, 29))),
 )
 
 #: A sample of each kind of letter (keys: ``LetterKind`` values), for probes and checks.

@@ -136,6 +136,12 @@ class WorkingDays:
             day += timedelta(days=1)
         return day
 
+    def previous_working_day(self, day: date) -> date:
+        """Der Tag selbst, wenn er ein Werktag ist, sonst der Werktag davor."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def non_working_reason(self, day: date) -> str | None:
         """Warum der Tag kein Werktag ist: „Sonntag“ oder „Fronleichnam (Feiertag in BW)“; None am Werktag.
 

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from sqlalchemy import func, select
 
-from abh_desk.errors import Cancelled
+from abh_desk.errors import Cancelled, ValidationError
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
@@ -73,3 +73,64 @@ def test_cancelling_rolls_back_every_log_entry(ctx: ServiceContext) -> None:
     with pytest.raises(Cancelled):
         reminder_batch(ctx, ids, CancelAfter(letters=2))
     assert _log_entries(ctx) == 0
+
+
+def _one(ctx: ServiceContext, family: str, valid_until: date, procedure: str = "99010019001008") -> int:
+    person = create_person(
+        ctx,
+        PersonInput(family, "Ana", "02.02.1990", nationality="SRB", sex="w", street="Hauptstraße 1",
+                    postcode="78224", city="Singen"),
+    )  # fmt: skip
+    case = open_case(ctx, person.id, procedure, applied_on=TODAY - timedelta(days=400))
+    return add_title(ctx, case.id, "Aufenthaltserlaubnis", "§ 16d AufenthG", TODAY - timedelta(days=300), valid_until)
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages).replace("\n", " ")
+
+
+def test_no_reminder_years_ahead_nor_for_a_title_already_run_out(ctx: ServiceContext) -> None:
+    due = _one(ctx, "Babić", TODAY + timedelta(weeks=4))
+    for family, valid_until in (
+        ("Kovač", TODAY + timedelta(days=3 * 365)),
+        ("Kovačić", TODAY),
+        ("Kovačević", TODAY - timedelta(days=10)),
+    ):
+        early_or_late = _one(ctx, family, valid_until)
+        with pytest.raises(ValidationError, match="nur für Titel, die in den nächsten Wochen ablaufen") as refused:
+            reminder_batch(ctx, [due, early_or_late])
+        assert f"gültig bis {valid_until:%d.%m.%Y}" in refused.value.message
+    assert _log_entries(ctx) == 0  # nothing half: not even the due one was logged
+    assert len(reminder_batch(ctx, [due]).letters) == 1
+
+
+def test_the_reminder_names_the_last_open_day_when_the_title_expires_on_a_closed_day(ctx: ServiceContext) -> None:
+    sunday, friday = date(2027, 1, 3), date(2027, 1, 1)  # 1 January is a holiday: the last open day is 31.12.
+    working = date(2027, 1, 5)
+    closed = reminder_batch(ctx, [_one(ctx, "Babić", sunday)]).letters[0][1]
+    open_day = reminder_batch(ctx, [_one(ctx, "Horvat", working)]).letters[0][1]
+    assert "Am Tag des Ablaufs, dem 03.01.2027 (Sonntag), ist unsere Behörde geschlossen" in _text(closed)
+    assert "spätestens am 31.12.2026" in _text(closed) and friday.weekday() == 4
+    assert "geschlossen" not in _text(open_day)
+
+
+def test_a_title_from_before_the_program_takes_the_aktenzeichen_of_a_case_for_its_kind(ctx: ServiceContext) -> None:
+    from models import ResidenceTitle
+
+    person = create_person(
+        ctx,
+        PersonInput("Jovanović", "Mila", "02.02.1990", nationality="SRB", sex="w", street="Hauptstraße 1",
+                    postcode="78224", city="Singen"),
+    )  # fmt: skip
+    permit = open_case(ctx, person.id, "SIN-BESCHAEFTIGUNG", applied_on=TODAY - timedelta(days=500))
+    other = open_case(ctx, person.id, "SIN-VERPFLICHTUNGSERKLAERUNG", applied_on=TODAY - timedelta(days=20))
+    with ctx.unit_of_work() as uow:  # recorded without a case, as data taken over from an older system
+        title = ResidenceTitle(person_id=person.id, case_id=None, kind="Aufenthaltserlaubnis",
+                               legal_basis="§ 18b AufenthG", valid_from=TODAY - timedelta(days=700),
+                               valid_until=TODAY + timedelta(weeks=6))  # fmt: skip
+        uow.session.add(title)
+        uow.commit()
+        title_id = title.id
+    name, pdf = reminder_batch(ctx, [title_id]).letters[0]
+    assert permit.file_number in name and permit.file_number in _text(pdf)
+    assert other.file_number not in _text(pdf)
