@@ -16,8 +16,8 @@ from datetime import date, datetime
 from abh_desk.errors import ValidationError
 
 MAX_ADDRESS_LINES = 6
-#: The Zusatz- und Vermerkzone holds five lines; the first is the return address.
-MAX_NOTE_LINES = 4
+#: The Zusatz- und Vermerkzone holds five lines; the return address takes one or two of them.
+MAX_NOTE_LINES = 3
 EXIT_PERIOD_DAYS = (7, 30)  # § 59 Abs. 1 Satz 1 AufenthG
 MAX_ENTRY_BAN_MONTHS = 120  # § 11 Abs. 3, 5 AufenthG: five years as a rule, ten in the cases of Abs. 5
 REGULAR_ENTRY_BAN_MONTHS = 60  # § 11 Abs. 3 Satz 2: beyond five years only in the cases of Abs. 5 to 5b
@@ -110,7 +110,8 @@ class Address:
             raise ValidationError("Die Anschrift darf keine Leerzeilen enthalten (DIN 5008).", field="address")
         if len(self.notes) > MAX_NOTE_LINES:
             raise ValidationError(
-                f"Höchstens {MAX_NOTE_LINES} Vermerkzeilen über der Anschrift (die fünfte ist die Rücksendeangabe).",
+                f"Höchstens {MAX_NOTE_LINES} Vermerkzeilen über der Anschrift (die übrigen Zeilen der Zone nimmt die "
+                "Rücksendeangabe).",
                 field="address",
             )
 
@@ -227,7 +228,8 @@ class RejectionData(LetterData):
             )
         if self.entry_ban_months is not None and not self.entry_ban_reasons.strip():
             raise ValidationError(
-                "Zur Länge des Einreise- und Aufenthaltsverbots fehlen die Erwägungen (§ 11 Abs. 3 AufenthG).",
+                "Zur Länge des Einreise- und Aufenthaltsverbots fehlt die Begründung: bitte die Erwägungen angeben "
+                "(§ 11 Abs. 3 AufenthG).",
                 field="entry_ban_months",
             )
         if (

@@ -40,7 +40,7 @@ def letterhead(land: str = "BW") -> Letterhead:
     return Letterhead(
         authority="Stadt Singen (Hohentwiel)",
         department="Ausländerbehörde",
-        street="Hohgarten 2",
+        street="August-Ruf-Str. 13",
         postcode_city="78224 Singen (Hohentwiel)",
         land=land,
         phone="07731 85-0",

@@ -581,7 +581,8 @@ def _streets(postcode: str, text: str) -> tuple[tuple[str, str], ...]:
     return tuple((street, postcode) for street in _names(text))
 
 
-#: Singen (Hohentwiel) and its neighbourhood in the Landkreis Konstanz.
+#: Singen (Hohentwiel): its Ausländerbehörde (a Große Kreisstadt's) serves the town's residents only;
+#: Konstanz, Radolfzell and the Landratsamt have their own.
 TOWNS: tuple[Town, ...] = (
     Town(
         "Singen",
@@ -598,47 +599,6 @@ TOWNS: tuple[Town, ...] = (
             "Schillerstraße, Ringstraße, Bruderhofstraße",
         ),
     ),
-    Town(
-        "Konstanz",
-        10,
-        (
-            *_streets("78462", "Marktstätte, Rosgartenstraße, Bodanstraße, Hussenstraße, Laube"),
-            *_streets("78464", "Mainaustraße, Allmannsdorfer Straße, Jungerhalde, Eichhornstraße"),
-            *_streets(
-                "78467",
-                "Wollmatinger Straße, Reichenaustraße, Fürstenbergstraße, Schwaketenstraße, "
-                "Petershauser Straße, Zähringerplatz",
-            ),
-        ),
-    ),
-    Town(
-        "Radolfzell am Bodensee",
-        7,
-        _streets(
-            "78315",
-            "Schützenstraße, Höllstraße, Seestraße, Konstanzer Straße, Haselbrunnstraße, "
-            "Böhringer Straße, Güttinger Straße, Scheffelstraße",
-        ),
-    ),
-    Town(
-        "Rielasingen-Worblingen",
-        4,
-        _streets(
-            "78239",
-            "Hauptstraße, Singener Straße, Friedhofstraße, Talwiesenstraße, Schmiedstraße",
-        ),
-    ),
-    Town(
-        "Gottmadingen",
-        3,
-        _streets(
-            "78244",
-            "Hauptstraße, Hilzinger Straße, Bahnhofstraße, Lindenstraße, Schulstraße",
-        ),
-    ),
-    Town("Engen", 2, _streets("78234", "Hauptstraße, Jahnstraße, Schillerstraße, Bahnhofstraße, Breitestraße")),
-    Town("Hilzingen", 2, _streets("78247", "Hauptstraße, Hegaustraße, Riedheimer Straße, Schlossstraße")),
-    Town("Stockach", 2, _streets("78333", "Hauptstraße, Goethestraße, Tuttlinger Straße, Dillstraße")),
 )
 
 #: Places of birth in the neighbourhood, for children born in Germany.

@@ -119,6 +119,6 @@ def test_the_letterhead_comes_from_the_office_settings(
     for expected in ("Landratsamt Konstanz", "Amt für Migration", "Benediktinerplatz 1", "www.lrakn.de",
                      "Sparkasse Bodensee", "DE16 6905 0001 0024 3456 78"):  # fmt: skip
         assert expected in text
-    assert "Hohgarten" not in text and "Beispielbank" not in text  # nothing of the shipped letterhead left
+    assert "August-Ruf" not in text and "Beispielbank" not in text  # nothing of the shipped letterhead left
     assert run("--db", url, "einstellungen", "iban=DE16 6905 0001 0024 3456 79")[0] == 2
     assert "IBAN „DE16 6905 0001 0024 3456 79“ ist ungültig" in capsys.readouterr().err

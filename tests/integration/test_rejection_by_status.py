@@ -172,7 +172,7 @@ def test_an_entry_ban_beyond_five_years_needs_a_case_of_section_11_5(ctx: Servic
     )
     with pytest.raises(ValidationError, match=r"nur in den Fällen des § 11 Abs\. 5 bis 5b"):
         draft_rejection(_clerk(ctx), case_id, long_ban)
-    with pytest.raises(ValidationError, match="fehlen die Erwägungen"):
+    with pytest.raises(ValidationError, match="fehlt die Begründung"):
         draft_rejection(_clerk(ctx), case_id, RejectionDraft(DRAFT.grounds, DRAFT.facts, entry_ban_months=12))
     reasons = "Sie wurden wegen einer Straftat zu drei Jahren verurteilt (§ 11 Abs. 5 Satz 1 AufenthG)."
     letter_id = draft_rejection(
