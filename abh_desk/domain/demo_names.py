@@ -138,6 +138,15 @@ AGE_LIMITS: Mapping[str, tuple[int, int]] = MappingProxyType(
         "Studierende": (17, 45),
         "Schüler": (10, 20),
         "Ausbildung": (16, 35),
+        # Work and its preparation are for adults (no child of five in a § 16d or § 20 procedure).
+        "Qualifizierungsmaßnahme": (18, 55),
+        "Arbeitsplatzsuche": (18, 60),
+        "Beschäftigung": (18, 67),
+        "Blaue Karte": (21, 67),
+        "Forschung": (22, 70),
+        "selbständig": (18, 75),
+        "Fachkräfte": (18, 67),
+        "Verpflichtungserklärung": (18, 85),
     }
 )
 #: A granted procedure whose ``titel`` contains one of these gives a document, not a residence status.

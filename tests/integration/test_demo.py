@@ -365,3 +365,18 @@ def test_the_demo_office_has_work_due_this_week_on_any_day(tmp_path: Path, day: 
         assert work.due_today or work.this_week, username
         assert all(day <= row.due_date <= day + timedelta(days=6) for row in work.due_today + work.this_week)
     ctx.db.dispose()
+
+
+def test_work_and_its_preparation_are_for_adults(demo_db: tuple[ServiceContext, DemoSummary]) -> None:
+    ctx, _summary = demo_db
+    adult_only = [p.key for p in ctx.catalogue if any(w in p.name for w in ("Qualifizierung", "Arbeitsplatzsuche",
+                                                                           "Beschäftigung", "Blaue Karte"))]  # fmt: skip
+    assert len(adult_only) >= 4
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Case.applied_on, Person).join(Person, Person.id == Case.person_id)
+            .where(Case.procedure_key.in_(adult_only))
+        ).all()  # fmt: skip
+    assert rows
+    ages = [person_age(person, applied_on) for applied_on, person in rows]
+    assert min(age for age in ages if age is not None) >= 18
