@@ -444,6 +444,9 @@ class _Planner:
                 if _fits_age(procedure, age):
                     break
                 procedure = procedures.draw(rng)
+            else:
+                if not _fits_age(procedure, age):
+                    continue  # nothing in the person's story fits their age then (a child of an employee)
             decided_on = None
             if status not in _OPEN_AGE_DAYS:
                 if status is CaseStatus.WITHDRAWN:

@@ -369,8 +369,8 @@ def test_the_demo_office_has_work_due_this_week_on_any_day(tmp_path: Path, day: 
 
 def test_work_and_its_preparation_are_for_adults(demo_db: tuple[ServiceContext, DemoSummary]) -> None:
     ctx, _summary = demo_db
-    adult_only = [p.key for p in ctx.catalogue if any(w in p.name for w in ("Qualifizierung", "Arbeitsplatzsuche",
-                                                                           "Beschäftigung", "Blaue Karte"))]  # fmt: skip
+    words = ("Qualifizierung", "Arbeitsplatzsuche", "Beschäftigung", "Blaue Karte")
+    adult_only = [p.key for p in ctx.catalogue if any(word in p.name for word in words)]
     assert len(adult_only) >= 4
     with ctx.db.read() as session:
         rows = session.execute(
