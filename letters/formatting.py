@@ -42,3 +42,19 @@ def after_beim(court: str) -> str:
         if word.endswith("es") and word[:1].isupper():
             words[index] = word[:-2] + "en"
     return " ".join(words)
+
+
+#: Titles whose name reads after "auf Erteilung einer …" (feminine nouns; the adjective declines).
+_GRANTED_TITLES = ("Aufenthaltserlaubnis", "Niederlassungserlaubnis", "Erlaubnis zum Daueraufenthalt", "Blaue Karte")
+
+
+def application_phrase(applied_for: str) -> str:
+    """How "Ihr Antrag vom … ___ wird abgelehnt" names what was applied for: "auf Erteilung einer
+    Niederlassungserlaubnis", "auf Verlängerung der Aufenthaltserlaubnis …"; a name that reads
+    neither way stays in brackets ("(Elektronischer Aufenthaltstitel (eAT))")."""
+    if applied_for.startswith("Verlängerung "):
+        return f"auf {applied_for}"
+    if applied_for.startswith(_GRANTED_TITLES):
+        title = applied_for.split(" – ")[0]  # "Aufenthaltserlaubnis – Erteilung und Verlängerung"
+        return "auf Erteilung einer " + title.replace("Blaue Karte", "Blauen Karte", 1)
+    return f"({applied_for})"

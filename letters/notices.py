@@ -24,7 +24,7 @@ from .flow import (
     para,
     paragraphs,
 )
-from .formatting import euro, german_date, number_word
+from .formatting import application_phrase, euro, german_date, number_word
 from .remedies import RemedyTable, remedy_instructions
 from .textblocks import TextBlocks
 
@@ -54,6 +54,7 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
         **common_values(data),
         "antragsdatum": german_date(data.application_date),
         "beantragt": data.applied_for,
+        "antrag": application_phrase(data.applied_for),
         "rechtsgrundlage_titel": data.title_legal_basis,
         "ausreisefrist_tage": str(data.exit_period_days),
         "zielstaat": data.target_state,
@@ -157,6 +158,7 @@ def hearing(data: HearingData, blocks: TextBlocks) -> Built:
         **common_values(data),
         "antragsdatum": german_date(data.application_date),
         "beantragt": data.applied_for,
+        "antrag": application_phrase(data.applied_for),
         "rechtsgrundlage_titel": data.title_legal_basis,
         "stellungnahme_bis": german_date(data.comment_by),
     }

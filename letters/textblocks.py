@@ -43,6 +43,7 @@ PLACEHOLDERS: dict[str, str] = {
     "abschaffung": "Rechtsgrundlage für den Wegfall des Widerspruchsverfahrens",
     "antragsdatum": "Datum des Antrags",
     "beantragt": "beantragter Aufenthaltstitel",
+    "antrag": "was beantragt wurde, nach „Ihr Antrag vom …“ („auf Erteilung einer Niederlassungserlaubnis“)",
     "rechtsgrundlage_titel": "Rechtsgrundlage des beantragten Aufenthaltstitels",
     "einzelfall": "Angaben zum Einzelfall",
     "ausreisefrist_tage": "Ausreisefrist in Tagen",

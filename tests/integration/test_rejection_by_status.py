@@ -116,7 +116,7 @@ def test_the_notice_orders_departure_only_where_a_duty_to_leave_arises(
     assert (stay.case, stay.duty_to_leave) == (status, DUTY[status])
     text = _pdf(ctx, draft_rejection(_clerk(ctx), case_id, DRAFT))
     tenor, hints, remedy = _tenor(text), _hints(text), _remedy(text)
-    assert "wird abgelehnt" in tenor and "Gebühr" in tenor
+    assert "vom 01.10.2026 auf Erteilung einer Niederlassungserlaubnis wird abgelehnt" in tenor and "Gebühr" in tenor
     if DUTY[status]:
         assert "aufgefordert, das Bundesgebiet innerhalb von 30 Tagen" in tenor
         assert "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist die Türkei." in tenor

@@ -123,7 +123,7 @@ def test_every_kind_rasterises_with_poppler(tmp_path: Path) -> None:
 def test_rejection_has_tenor_reasons_hints_and_remedy_in_order() -> None:
     text = flat(render_rejection(long_rejection()))
     tenor = [
-        "Ihr Antrag vom 03.08.2026 (Verlängerung der Aufenthaltserlaubnis zur Berufsausbildung) wird abgelehnt.",
+        "Ihr Antrag vom 03.08.2026 auf Verlängerung der Aufenthaltserlaubnis zur Berufsausbildung wird abgelehnt.",
         "innerhalb von 30 Tagen nach Bekanntgabe dieses Bescheids zu verlassen",
         "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist Vietnam.",
         "Für den Fall der Abschiebung wird ein Einreise- und Aufenthaltsverbot angeordnet. Es wird auf 24 Monate "

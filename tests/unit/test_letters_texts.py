@@ -9,7 +9,7 @@ import pytest
 
 from abh_desk.errors import ConfigurationError, ValidationError
 from letters.data import Court
-from letters.formatting import euro, german_date, german_datetime, number_word
+from letters.formatting import application_phrase, euro, german_date, german_datetime, number_word
 from letters.letterhead import load_letterhead, parse_letterhead
 from letters.remedies import DEFAULT_PATH as REMEDIES_PATH
 from letters.remedies import LAENDER, load_remedies, parse_remedies, remedy_instructions
@@ -315,3 +315,19 @@ def test_a_courts_name_after_beim_declines_its_adjective() -> None:
         == "Verwaltungsgericht der Freien Hansestadt Bremen"
     )
     assert after_beim("Verwaltungsgericht Köln") == "Verwaltungsgericht Köln"
+
+
+@pytest.mark.parametrize(
+    ("applied_for", "phrase"),
+    [
+        ("Niederlassungserlaubnis", "auf Erteilung einer Niederlassungserlaubnis"),
+        ("Blaue Karte EU zur Ausübung einer hochqualifizierten Beschäftigung",
+         "auf Erteilung einer Blauen Karte EU zur Ausübung einer hochqualifizierten Beschäftigung"),
+        ("Verlängerung der Aufenthaltserlaubnis für Studierende",
+         "auf Verlängerung der Aufenthaltserlaubnis für Studierende"),
+        ("Aufenthaltserlaubnis – Erteilung und Verlängerung", "auf Erteilung einer Aufenthaltserlaubnis"),
+        ("Elektronischer Aufenthaltstitel (eAT)", "(Elektronischer Aufenthaltstitel (eAT))"),
+    ],
+)  # fmt: skip
+def test_the_tenor_names_what_was_applied_for_as_german_reads(applied_for: str, phrase: str) -> None:
+    assert application_phrase(applied_for) == phrase
