@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -116,14 +117,29 @@ def new_sqlite_database(directory: Path) -> str:
     return f"sqlite:///{directory / 'abh-desk.sqlite3'}"
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to the head revision; each test gets a copy (an upgrade per test
+    cost 50 ms, a copy 1 ms)."""
+    url = new_sqlite_database(tmp_path_factory.mktemp("sqlite-template"))
+    db = Database(url)
+    migrate.upgrade(db)
+    db.dispose()  # the last connection checkpoints the WAL into the file
+    path = Path(url.removeprefix("sqlite:///"))
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    return path
+
+
+def migrated_sqlite(directory: Path, template: Path) -> str:
+    url = new_sqlite_database(directory)
+    shutil.copyfile(template, url.removeprefix("sqlite:///"))
+    return url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        url = new_sqlite_database(tmp_path)
-        db = Database(url)
-        migrate.upgrade(db)
-        db.dispose()
-        yield url
+        yield migrated_sqlite(tmp_path, request.getfixturevalue("sqlite_template"))
         return
     admin_url = request.getfixturevalue("pg_admin_url")
     url = new_pg_database(admin_url)
@@ -158,10 +174,11 @@ def ctx(database: Database, catalogue: Catalogue, clock: FixedClock) -> ServiceC
 
 
 @pytest.fixture
-def sqlite_ctx(tmp_path: Path, catalogue: Catalogue, clock: FixedClock) -> Iterator[ServiceContext]:
+def sqlite_ctx(
+    tmp_path: Path, catalogue: Catalogue, clock: FixedClock, sqlite_template: Path
+) -> Iterator[ServiceContext]:
     """A fresh migrated SQLite file only (for tests that are about SQLite or need no server)."""
-    db = Database(new_sqlite_database(tmp_path))
-    migrate.upgrade(db)
+    db = Database(migrated_sqlite(tmp_path, sqlite_template))
     context = ServiceContext(db, catalogue, clock=clock)
     ensure_areas(context)
     yield context
