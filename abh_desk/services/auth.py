@@ -10,16 +10,16 @@ from __future__ import annotations
 import contextlib
 import functools
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
-from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from models import Area, User
 
 MAX_FAILURES = 5
@@ -54,6 +54,29 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def _count_failure(uow: UnitOfWork, user_id: int, now: datetime) -> int:
+    """One more wrong password, counted atomically (parallel guesses are each counted); from the
+    fifth on the user is locked, twice as long with each further one (at most a day)."""
+    failures = int(
+        uow.session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(failed_logins=User.failed_logins + 1)
+            .returning(User.failed_logins)
+            .execution_options(synchronize_session=False)
+        ).scalar_one()
+    )
+    if failures >= MAX_FAILURES:
+        lock = min(timedelta(minutes=LOCK_MINUTES * 2 ** (failures - MAX_FAILURES)), timedelta(days=1))
+        uow.session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(locked_until=now + lock)
+            .execution_options(synchronize_session=False)
+        )
+    return failures
+
+
 def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
     """Check the password; returns who is signed in, or raises LoginFailed with a German message."""
     wrong = LoginFailed("Benutzername oder Passwort falsch.")
@@ -70,26 +93,26 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
             raise wrong
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            uow.audit("anmeldung_gesperrt", "user", user.id, benutzer=user.username)  # an attempt while locked
+            uow.commit()
             raise LoginFailed(f"Nach mehreren falschen Passwörtern ist die Anmeldung für {minutes} Minuten gesperrt.")
         if user.password_hash is None:
             raise LoginFailed("Für diesen Benutzer ist noch kein Passwort gesetzt. Bitte an die Administration wenden.")
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILURES:
-                factor = 2 ** (user.failed_logins - MAX_FAILURES)
-                user.locked_until = now + min(timedelta(minutes=LOCK_MINUTES * factor), timedelta(days=1))
-            uow.audit(
-                "anmeldung_fehlgeschlagen", "user", user.id, benutzer=user.username, fehlversuche=user.failed_logins
-            )
+            failures = _count_failure(uow, user.id, now)
+            uow.audit("anmeldung_fehlgeschlagen", "user", user.id, benutzer=user.username, fehlversuche=failures)
             uow.commit()
             raise wrong from None
+        # Counters and time stamps are written in one statement each, without the row's version:
+        # parallel sign-ins of one user (several workstations) never collide as "changed meanwhile".
+        values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
         if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = _hasher.hash(password)
-        user.failed_logins = 0
-        user.locked_until = None
-        user.last_login_at = now
+            values["password_hash"] = _hasher.hash(password)
+        uow.session.execute(
+            update(User).where(User.id == user.id).values(**values).execution_options(synchronize_session=False)
+        )
         actor = Actor(user.id, user.username, Role(user.role))
         uow.ctx = ctx.as_user(actor)
         uow.audit("angemeldet", "user", user.id, benutzer=user.username)

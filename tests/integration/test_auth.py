@@ -39,3 +39,45 @@ def test_a_password_typed_into_the_user_name_field_is_not_logged(ctx: ServiceCon
     with ctx.db.read() as session:
         payloads = [e.payload_json or "" for e in session.scalars(select(AuditEvent))]
     assert not any("Geheim!Passwort2026" in p for p in payloads)
+
+
+def _parallel(count: int, work: object) -> list[object]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(_n: int) -> object:
+        try:
+            return work()  # type: ignore[operator]
+        except Exception as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(attempt, range(count)))
+
+
+def test_parallel_wrong_guesses_are_all_counted_and_lock_the_user(ctx: ServiceContext) -> None:
+    """96 parallel guesses on PostgreSQL counted 4 and locked nobody (the counter's save collided)."""
+    ensure_demo_users(ctx)
+    outcomes = _parallel(16, lambda: sign_in(ctx, "keller", "falsch-falsch"))
+    assert all(isinstance(o, LoginFailed) for o in outcomes), outcomes
+    assert not any("gleichzeitig" in str(o) for o in outcomes)
+    refused_while_locked = sum("gesperrt" in str(o) for o in outcomes)
+    with ctx.db.read() as session:
+        user = session.scalars(select(User).where(User.username == "keller")).one()
+        actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "user"))]
+    # Every guess is either counted or refused because the user was already locked, and each is logged.
+    assert user.failed_logins + refused_while_locked == 16 and user.failed_logins >= 5
+    assert user.locked_until is not None
+    assert actions.count("anmeldung_fehlgeschlagen") == user.failed_logins
+    assert actions.count("anmeldung_gesperrt") == refused_while_locked
+    with pytest.raises(LoginFailed, match="gesperrt"):
+        sign_in(ctx, "keller", DEMO_PASSWORD)
+
+
+def test_parallel_honest_sign_ins_of_one_user_all_succeed(ctx: ServiceContext) -> None:
+    """15 of 16 parallel sign-ins of one user failed on PostgreSQL (the last-login time collided)."""
+    ensure_demo_users(ctx)
+    outcomes = _parallel(16, lambda: sign_in(ctx, "keller", DEMO_PASSWORD))
+    assert all(not isinstance(o, Exception) for o in outcomes), [o for o in outcomes if isinstance(o, Exception)]
+    with ctx.db.read() as session:
+        user = session.scalars(select(User).where(User.username == "keller")).one()
+    assert user.failed_logins == 0 and user.last_login_at is not None
