@@ -19,7 +19,7 @@ from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import follow_owner
+from abh_desk.services.deadline_owners import follow_owner
 from abh_desk.services.office import read_office_settings
 from models import Area, AssignmentRule, Case, Deputy, Person, User
 
@@ -288,6 +288,10 @@ def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str)
         item = uow.session.get(Case, case_id)
         if item is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        if ctx.actor.role == Role.TEAM_LEAD:  # a lead moves the cases of their own area
+            led = uow.session.scalar(select(User.area_id).where(User.id == ctx.actor.user_id))
+            if led is not None and led != item.area_id:
+                raise PermissionDenied("Vorgänge eines anderen Bereichs verteilt dessen Teamleitung um.")
         user = uow.session.scalar(select(User).where(User.username == username, User.active.is_(True)))
         if user is None:
             raise ValidationError(f"Benutzer „{username}“ gibt es nicht oder ist gesperrt.", field="benutzer")

@@ -83,6 +83,19 @@ def require_case_access(session: Session, actor: Actor, case: Case, today: date)
     return basis
 
 
+def require_person_access(session: Session, actor: Actor, person_id: int, today: date) -> None:
+    """For steps on the person's file as a whole (a title, a retention event): the administration,
+    or a user with access to one of the person's cases. Finding the person stays open to all."""
+    if actor.user_id is None or actor.role == Role.ADMIN:
+        return
+    cases = session.scalars(select(Case).where(Case.person_id == person_id))
+    if not any(access_basis(session, actor, case, today) for case in cases):
+        raise PermissionDenied(
+            "Das ändert nur, wer für einen Vorgang dieser Person zuständig ist (oder die Vertretung, die "
+            "Teamleitung, die Administration)."
+        )
+
+
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:

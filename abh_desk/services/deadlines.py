@@ -3,18 +3,17 @@ closed when the duty is fulfilled — every step logged. The engine is ``domain.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.case_access import require_case_access
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
 from models import Case, Deadline, ResidenceTitle
@@ -124,19 +123,6 @@ def upsert_computed(
     return deadline, computed
 
 
-def follow_owner(session: Session, moves: Sequence[tuple[int, int | None]]) -> None:
-    """After cases changed owner: their open deadlines follow ((case id, new owner id) pairs); closed
-    ones keep who was responsible when they were closed."""
-    if moves:
-        table = cast(Table, Deadline.__table__)
-        session.execute(
-            update(table)
-            .where(table.c.case_id == bindparam("case"), table.c.status == DeadlineStatus.OPEN.value)
-            .values(owner_id=bindparam("owner")),
-            [{"case": case_id, "owner": owner} for case_id, owner in moves],
-        )
-
-
 def close_deadline(
     uow: UnitOfWork, deadline: Deadline, reason: str, status: DeadlineStatus = DeadlineStatus.DONE
 ) -> None:
@@ -178,11 +164,18 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
     return case
 
 
+def _own_case(uow: UnitOfWork, case_id: int) -> Case:
+    """The case, for a step of the signed-in user: only with access to it (case_access)."""
+    case = _case(uow, case_id)
+    require_case_access(uow.session, uow.ctx.actor, case, uow.today)
+    return case
+
+
 def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "") -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
     note = clean_text(note, "notiz", "Die Notiz", MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
-        deadline = add_follow_up(uow, _case(uow, case_id), on, note, "Wiedervorlage gesetzt")
+        deadline = add_follow_up(uow, _own_case(uow, case_id), on, note, "Wiedervorlage gesetzt")
         uow.commit()
         return deadline.id
 
@@ -224,7 +217,7 @@ def record_dispatch(
     if method == DispatchMethod.PZU and delivered_on is None:
         raise ValidationError("Bei Postzustellungsurkunde bitte das Zustelldatum angeben.", field="zugestellt")
     with ctx.unit_of_work() as uow:
-        case = _case(uow, case_id)
+        case = _own_case(uow, case_id)
         deadline = upsert_deadline(
             uow,
             case,
@@ -242,7 +235,7 @@ def record_dispatch(
 def record_entry(ctx: ServiceContext, case_id: int, entry: date) -> date:
     """Visa-free entry: the 90-day stay ends on the returned date (stored as a deadline)."""
     with ctx.unit_of_work() as uow:
-        case = _case(uow, case_id)
+        case = _own_case(uow, case_id)
         case.entry_date = entry
         deadline = upsert_deadline(uow, case, DeadlineKind.VISA_FREE_STAY, entry, f"Einreise am {entry:%d.%m.%Y}")
         uow.commit()
@@ -279,6 +272,7 @@ def complete_deadline(ctx: ServiceContext, deadline_id: int, reason: str) -> Non
         deadline = uow.session.get(Deadline, deadline_id)
         if deadline is None:
             raise NotFound(f"Frist {deadline_id} gibt es nicht.")
+        _own_case(uow, deadline.case_id)
         close_deadline(uow, deadline, reason)
         uow.commit()
 
@@ -294,6 +288,10 @@ class DeadlineInfo:
 
 def case_deadlines(ctx: ServiceContext, case_id: int) -> list[DeadlineInfo]:
     with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case, ctx.today())
         rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.due_date))
         return [
             DeadlineInfo(

@@ -398,6 +398,10 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
 def notice_in_work(ctx: ServiceContext, case_id: int) -> int | None:
     """The case's rejection that is still being worked on (draft to approved), if any."""
     with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(session, ctx.actor, case, ctx.today())
         return session.scalar(
             select(Letter.id).where(
                 Letter.case_id == case_id,

@@ -20,6 +20,7 @@ from abh_desk import audit_chain
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.retention import TRIGGERS, Rule, check_event_date, check_trigger, due_on
 from abh_desk.errors import NotFound, PermissionDenied
+from abh_desk.services.case_access import require_person_access
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import birth_text
 from models import (
@@ -78,6 +79,7 @@ def record_event(ctx: ServiceContext, person_id: int, kind: str, on: date) -> No
     with ctx.unit_of_work() as uow:
         if uow.session.get(Person, person_id) is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
+        require_person_access(uow.session, ctx.actor, person_id, uow.today)
         event = RetentionEvent(person_id=person_id, kind=kind, occurred_on=on)
         uow.session.add(event)
         uow.session.flush()

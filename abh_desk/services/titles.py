@@ -7,6 +7,7 @@ from datetime import date
 
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import sync_title_reminder
 from models import Case, ResidenceTitle
@@ -32,6 +33,7 @@ def add_title(
         case = uow.session.get(Case, case_id)
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        require_case_access(uow.session, ctx.actor, case, uow.today)
         title = ResidenceTitle(
             person_id=case.person_id,
             case_id=case.id,
@@ -63,6 +65,7 @@ def change_validity(ctx: ServiceContext, title_id: int, valid_until: date | None
         title = uow.session.get(ResidenceTitle, title_id)
         if title is None:
             raise NotFound(f"Aufenthaltstitel {title_id} gibt es nicht.")
+        require_person_access(uow.session, ctx.actor, title.person_id, uow.today)
         if valid_until is not None and valid_until < title.valid_from:
             raise ValidationError("Der Titel endet vor seinem Beginn.", field="gueltig_bis")
         old = title.valid_until
