@@ -84,6 +84,17 @@ def _partial(target: Path) -> Path:
     return target.with_name(f".{target.name}.teil")
 
 
+def _is_database_file(path: Path) -> bool:
+    """A regular file that starts like an SQLite database."""
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def backup_sqlite(source_path: Path, target: Path, overwrite: bool = False) -> None:
     """Copy the database at ``source_path`` into ``target`` (consistent while others write)."""
     target = target.expanduser().resolve()
@@ -91,6 +102,9 @@ def backup_sqlite(source_path: Path, target: Path, overwrite: bool = False) -> N
         raise BackupError("Die Sicherung darf nicht die Datenbankdatei selbst sein.")
     if target.exists() and not overwrite:
         raise BackupError(f"{target} gibt es schon. Bitte einen anderen Namen wählen oder --ueberschreiben angeben.")
+    if target.exists() and not _is_database_file(target):
+        # --ueberschreiben replaces an earlier backup, never a device, a directory or another file.
+        raise BackupError(f"{target} ist keine frühere Sicherung (keine SQLite-Datei); sie wird nicht überschrieben.")
     if not target.parent.is_dir():
         raise BackupError(f"Das Verzeichnis {target.parent} gibt es nicht.")
     partial = _partial(target)

@@ -7,6 +7,7 @@ never imports Qt). User errors print a German message to stderr and exit non-zer
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import re
@@ -15,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import NoReturn, TextIO
+
+import sqlalchemy.exc
 
 from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_safety, cli_users, cli_worklists, migrate, selftest
 from abh_desk.bootstrap import open_context
@@ -38,6 +41,16 @@ from letters.formatting import euro
 GuiLauncher = Callable[[str | None], int]
 
 EXIT_USER_ERROR = 2
+EXIT_SYSTEM_ERROR = 1
+OS_ERRORS = {
+    errno.ENOENT: "Datei oder Verzeichnis gibt es nicht",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "nicht erlaubt",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger; es wurde nichts gespeichert",
+    errno.EISDIR: "ist ein Verzeichnis",
+    errno.ENOTDIR: "ein Teil des Pfades ist kein Verzeichnis",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+}
 
 
 _ARGPARSE_GERMAN = (
@@ -344,6 +357,13 @@ def main(
     except BrokenPipeError:  # output piped into head or less, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a file or the disk: full, unwritable, a directory (nothing was half saved)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"Fehler{where}: {OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))}.", file=sys.stderr)
+        return EXIT_SYSTEM_ERROR
+    except sqlalchemy.exc.OperationalError as exc:  # disk full, a damaged file, a server gone
+        print(f"Fehler: Die Datenbank meldet: {exc.orig or exc}. Es wurde nichts gespeichert.", file=sys.stderr)
+        return EXIT_SYSTEM_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,12 +19,22 @@ from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import ServiceContext
 
+#: Dates the command takes: wide enough for any file, narrow enough that a period counted from it
+#: stays inside the calendar (a date of year 9999 plus a month overflowed).
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValidationError(
+            f"Das Datum {day.day:02d}.{day.month:02d}.{day.year:04d} liegt außerhalb von "
+            f"{FIRST_DATE:%d.%m.%Y} bis {LAST_DATE:%d.%m.%Y}."
+        )
+    return day
 
 
 def on_key_date(ctx: ServiceContext, stichtag: str | None, changes: bool = False) -> ServiceContext:

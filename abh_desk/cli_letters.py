@@ -62,6 +62,8 @@ def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     target = Path(args.ausgabe)
     if not target.parent.is_dir():
         raise ValidationError(f"Das Verzeichnis {target.parent} gibt es nicht.", field="ausgabe")
+    if target.is_dir():
+        raise ValidationError(f"{target} ist ein Verzeichnis; bitte einen Dateinamen angeben.", field="ausgabe")
     if args.probe:
         pdf = _probe(ctx, kind, args.land)
         note = "Probeschreiben (ENTWURF) aus Beispieldaten"

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import ClauseElement, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Dialect, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -314,6 +314,12 @@ class Database:
                     else " Ohne sicheren Schlüsselbund fragt ABH Desk bei jedem Start nach dem Passwort."
                 )
             raise ConfigurationError(f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}") from exc
+        except DatabaseError as exc:  # SQLite: random bytes or a truncated file where the database should be
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise ConfigurationError(
+                f"{self.display_url} ist keine lesbare Datenbank ({detail}). Ist die Datei beschädigt, spielt "
+                "„abh-desk wiederherstellen DATEI“ die letzte Sicherung zurück."
+            ) from exc
 
     def sqlite_pragmas(self) -> dict[str, Any]:
         """The SQLite settings in force on a fresh connection (checked at start)."""

@@ -37,7 +37,9 @@ def load_rule_file(path: Path) -> RuleFile:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigurationError(f"Regeldatei {path} nicht lesbar: {exc}") from exc
+        raise ConfigurationError(f"Regeldatei {path} nicht lesbar: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError:
+        raise ConfigurationError(f"Regeldatei {path.name}: keine Textdatei in UTF-8.") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigurationError(f"Regeldatei {path.name}: {exc}") from exc
     areas: list[AreaSpec] = []

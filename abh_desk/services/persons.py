@@ -302,6 +302,10 @@ def search_statement(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS
 
 
 def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
+    if not 1 <= limit <= MAX_RESULT_IDS:
+        raise ValidationError(
+            f"Höchstens {MAX_RESULT_IDS:,} Treffer auf einmal".replace(",", ".") + ", mindestens einer.", field="max"
+        )
     """The ids of all persons matching ``text``, in display order (the table fetches rows later).
 
     A prepared statement on a bare connection: see ``storage.PreparedRead``."""

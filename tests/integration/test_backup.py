@@ -127,6 +127,11 @@ def test_sicherung_refuses_to_overwrite_unless_asked(
     target.write_text("wichtig")
     assert run("--db", url, "sicherung", str(target))[0] == 2
     assert "gibt es schon" in capsys.readouterr().err and target.read_text() == "wichtig"
+    # --ueberschreiben replaces an earlier backup only, not any file of that name.
+    assert run("--db", url, "sicherung", "--ueberschreiben", str(target))[0] == 2
+    assert "keine frühere Sicherung" in capsys.readouterr().err and target.read_text() == "wichtig"
+    target.unlink()
+    assert run("--db", url, "sicherung", str(target))[0] == 0
     assert run("--db", url, "sicherung", "--ueberschreiben", str(target))[0] == 0
     assert run("--db", url, "sicherung", str(tmp_path / "fehlt" / "x.sqlite3"))[0] == 2
     assert "Das Verzeichnis" in capsys.readouterr().err
