@@ -28,14 +28,14 @@ from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
 from abh_desk.domain.fees import FeeFacts, compute_fee, fee_variants, load_fee_schedule
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
-from abh_desk.errors import DomainError, ValidationError
+from abh_desk.errors import ConfigurationError, DomainError, ValidationError
 from abh_desk.services import workstation_setup
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
-from abh_desk.storage import Database, store_password
+from abh_desk.storage import Database, parse_url, store_password
 from letters.formatting import euro
 
 GuiLauncher = Callable[[str | None], int]
@@ -182,6 +182,24 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
         print(f"- {document.text}{condition}", file=out)
 
 
+#: Commands that may create a new SQLite file where --db names one that does not exist yet.
+CREATES_DATABASE = ("db", "demo", "wiederherstellen")
+
+
+def _require_existing_file(cli_url: str | None) -> None:
+    """A mistyped --db path is an error, not a new empty database in new folders."""
+    if not cli_url:
+        return
+    url = parse_url(cli_url)
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database).expanduser()
+        if not path.exists():
+            raise ConfigurationError(
+                f"Die Datenbankdatei {path} gibt es nicht. Eine neue legt „abh-desk --db {cli_url} db upgrade“ an."
+            )
+
+
 def _run(
     args: argparse.Namespace,
     out: TextIO,
@@ -209,6 +227,8 @@ def _run(
         return cli_deadlines.run(args, out)
     if args.command == "zustaendigkeit" and args.regeln:
         return _route_with_file(Path(args.regeln), args.bereich, args.namen, out)
+    if args.command not in CREATES_DATABASE:
+        _require_existing_file(args.db)
     if args.command in cli_safety.COMMANDS:
         return cli_safety.run(args, out, clock)
     ctx = open_context(args.db, clock=clock)

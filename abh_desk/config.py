@@ -91,11 +91,15 @@ def save_settings(settings: WorkstationSettings, path: Path | None = None) -> No
 
 
 def resolve_database_url(cli_url: str | None, settings: WorkstationSettings | None = None) -> str:
-    if cli_url:
-        return cli_url
-    env = os.environ.get(ENV_DATABASE_URL)
-    if env:
-        return env
+    for given, where in ((cli_url, "--db"), (os.environ.get(ENV_DATABASE_URL), ENV_DATABASE_URL)):
+        if given:
+            if _parse(given).password is not None:
+                raise ConfigurationError(
+                    f"{where}: die Datenbank-Adresse enthält ein Passwort; es wäre für jeden in der Prozessliste "
+                    "zu lesen. Bitte ohne Passwort angeben und es mit „abh-desk db passwort“ im Schlüsselbund "
+                    "des Betriebssystems speichern."
+                )
+            return given
     settings = settings if settings is not None else load_settings()
     return settings.database_url or default_database_url()
 

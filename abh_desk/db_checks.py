@@ -107,11 +107,33 @@ def check_integrity(db: Database) -> None:
         )
 
 
+def check_length(db: Database) -> None:
+    """A file shorter than its pages (cut off by a full disk or a broken copy) is refused at once;
+    the full integrity check runs only from time to time. Pages still in the WAL are not counted."""
+    path = sqlite_file(db)
+    if path is None or not path.exists() or Path(f"{path}-wal").exists():
+        return
+    with db.engine.connect() as connection:
+        pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+        size = int(connection.exec_driver_sql("PRAGMA page_size").scalar() or 0)
+    length, expected = path.stat().st_size, pages * size
+    if length < expected:
+        raise ConfigurationError(
+            f"Die Datenbankdatei {path} ist unvollständig ({_bytes(length)} von {_bytes(expected)} Bytes). Bitte "
+            "die letzte Sicherung mit „abh-desk wiederherstellen DATEI“ zurückspielen."
+        )
+
+
+def _bytes(count: int) -> str:
+    return f"{count:,}".replace(",", ".")
+
+
 def check_sqlite(db: Database, now: datetime) -> None:
     """The start checks; a German ``ConfigurationError`` where the file must not be used. ``now``
     (from the clock) decides whether the full integrity check is due."""
     if db.backend != "sqlite":
         return
+    check_length(db)
     check_settings(db)
     if integrity_due(db, now):
         check_integrity(db)

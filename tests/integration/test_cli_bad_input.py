@@ -110,3 +110,11 @@ def test_overwriting_a_backup_replaces_only_an_earlier_backup(db_url: str, tmp_p
     assert _run("--db", db_url, "sicherung", str(backup), "--ueberschreiben")[0] == 0
     code, err = _run("--db", db_url, "sicherung", str(tmp_path), "--ueberschreiben")
     assert code == 2 and "keine frühere Sicherung" in err
+
+
+def test_a_mistyped_db_path_or_a_password_in_the_address_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "tippfehler" / "abh.sqlite3"
+    code, err = _run("--db", f"sqlite:///{missing}", "suche", "a")
+    assert code == 2 and "gibt es nicht" in err and not missing.parent.exists()  # no folder, no empty database
+    code, err = _run("--db", "postgresql+psycopg://abh:geheim@127.0.0.1:5432/abh", "suche", "a")
+    assert code == 2 and "enthält ein Passwort" in err and "geheim" not in err
