@@ -151,7 +151,7 @@ def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
-    dialog.tabs.setCurrentIndex(3)
+    dialog.tabs.setCurrentIndex(4)  # Schreiben
     qtbot.mouseClick(dialog.missing_letter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.letters.rowCount() == 1)
     assert dialog.letters.data(dialog.letters.index(0, 0)) == "Nachforderung von Unterlagen"

@@ -44,9 +44,7 @@ def test_new_person_shows_errors_next_to_fields_and_saves_nothing_half(
 
 
 def test_a_likely_duplicate_is_pointed_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    create_person(
-        sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen")
-    )
+    create_person(sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen"))
     dialog = PersonDialog(sqlite_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
