@@ -16,6 +16,7 @@ from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.office import get_office_settings
+from abh_desk.services.persons import PersonFile
 from ui import dialogs
 from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.edit_person_action.triggered.connect(self.edit_person)
         self.new_case_action = QAction(self.tr("New &case for this person…"), self, shortcut=QKeySequence("Ctrl+N"))
         self.new_case_action.triggered.connect(self.new_case)
+        self.search.sig_person_changed.connect(self._person_changed)
+        self._person_changed(None)
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
         for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
             person_menu.addAction(action)
@@ -274,9 +277,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _person_changed(self, file: PersonFile | None) -> None:
+        """The actions on "this person" follow the person the search shows — or are off."""
+        for action in (self.edit_person_action, self.new_case_action):
+            action.setEnabled(file is not None)
+        if file is None:
+            self.new_case_action.setText(self.tr("New &case for this person…"))
+            self.edit_person_action.setText(self.tr("&Edit master data…"))
+            return
+        name = f"{file.person.family_name}, {file.person.given_names}".rstrip(", ").replace("&", "&&")
+        self.new_case_action.setText(self.tr("New &case for %1…").replace("%1", name))
+        self.edit_person_action.setText(self.tr("&Edit master data of %1…").replace("%1", name))
+
     def _person_saved(self, dialog: PersonDialog) -> None:
         if dialog.saved is not None:
-            self.open_person(dialog.saved.id)
+            self.tabs.setCurrentWidget(self.search)
+            self.search.show_saved_person(dialog.saved.id, dialog.saved.family_name, dialog.saved.given_names)
             self.statusBar().showMessage(
                 self.tr("Saved: %1").replace("%1", f"{dialog.saved.family_name}, {dialog.saved.given_names}")
             )
@@ -288,14 +304,15 @@ class MainWindow(QMainWindow):
             return None
         person = file.person
         dialog = NewCaseDialog(self.ctx, person.id, f"{person.family_name}, {person.given_names}", parent=self)
-        dialog.accepted.connect(lambda: self._case_created(dialog))
+        dialog.sig_created.connect(lambda _row: self._case_created(person.id))
+        dialog.accepted.connect(lambda: self.open_case(dialog.created.id) if dialog.created else None)
         dialog.open()
         return dialog
 
-    def _case_created(self, dialog: NewCaseDialog) -> None:
-        if dialog.created is not None:
-            self.open_person(self.search.current_file.person.id if self.search.current_file else 0)
-            self.open_case(dialog.created.id)
+    def _case_created(self, person_id: int) -> None:
+        """The person's case list shows the new case at once (whether or not it is opened)."""
+        if self.search.current_file is not None and self.search.current_file.person.id == person_id:
+            self.search.reload_person()
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -3,7 +3,7 @@ surname letter and the Aktenzeichen is shown at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -26,6 +26,9 @@ from ui.widgets import message_label
 
 
 class NewCaseDialog(QDialog):
+    sig_created = Signal(object)
+    """The case was opened (its CaseRow), before the dialog is closed."""
+
     def __init__(
         self,
         ctx: ServiceContext,
@@ -108,6 +111,10 @@ class NewCaseDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Show case"))
             self.procedures.setEnabled(False)
             self.filter.setEnabled(False)
+            self.applied_on.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+            self.sig_created.emit(row)
 
         def failed(exc: Exception) -> None:
             self._creating = False

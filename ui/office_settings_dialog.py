@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abh_desk.domain.grants import REVIEW_POLICY_LABELS
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
@@ -58,6 +59,7 @@ class OfficeSettingsDialog(QDialog):
             "card_waiting_weeks": self.tr("eAT overdue after (weeks)"),
             "fees_at_handover": self.tr("Fee is paid when the card is handed over"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes (0: never)"),
+            "grant_review": self.tr("Grants approved by a team lead"),
         }
         self.inputs: dict[str, QLineEdit | QComboBox | QCheckBox | QSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
@@ -91,6 +93,11 @@ class OfficeSettingsDialog(QDialog):
             combo = QComboBox()
             for code in LAENDER:
                 combo.addItem(code, code)
+            return combo
+        if name == "grant_review":
+            combo = QComboBox()
+            for policy, label in REVIEW_POLICY_LABELS.items():
+                combo.addItem(label, policy.value)
             return combo
         if kind in (bool, "bool"):
             return QCheckBox()

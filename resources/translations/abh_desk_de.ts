@@ -31,162 +31,162 @@
 <context>
     <name>CardTab</name>
     <message>
-        <location filename="../../ui/card_tab.py" line="42" />
+        <location filename="../../ui/card_tab.py" line="43" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="43" />
+        <location filename="../../ui/card_tab.py" line="44" />
         <source>Ordered</source>
         <translation>Bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="44" />
+        <location filename="../../ui/card_tab.py" line="45" />
         <source>Order no.</source>
         <translation>Bestellnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="45" />
+        <location filename="../../ui/card_tab.py" line="46" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="46" />
+        <location filename="../../ui/card_tab.py" line="47" />
         <source>Arrived</source>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="47" />
+        <location filename="../../ui/card_tab.py" line="48" />
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="48" />
+        <location filename="../../ui/card_tab.py" line="49" />
         <source>Notified</source>
         <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="49" />
+        <location filename="../../ui/card_tab.py" line="50" />
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="58" />
+        <location filename="../../ui/card_tab.py" line="59" />
         <source>Ordered…</source>
         <translation>Bestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="59" />
+        <location filename="../../ui/card_tab.py" line="60" />
         <source>Arrived…</source>
         <translation>Eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="60" />
+        <location filename="../../ui/card_tab.py" line="61" />
         <source>Notify…</source>
         <translation>Benachrichtigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="61" />
+        <location filename="../../ui/card_tab.py" line="62" />
         <source>Hand over…</source>
         <translation>Aushändigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="62" />
+        <location filename="../../ui/card_tab.py" line="63" />
         <source>Returned/destroyed…</source>
         <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="104" />
+        <location filename="../../ui/card_tab.py" line="105" />
         <source>No card ordered for this case yet.</source>
         <translation>Noch keine Karte für diesen Vorgang bestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="129" />
+        <location filename="../../ui/card_tab.py" line="130" />
         <source>Current card: %1</source>
         <translation>Aktuelle Karte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="131" />
+        <location filename="../../ui/card_tab.py" line="132" />
         <source>serial %1</source>
         <translation>Seriennummer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="133" />
+        <location filename="../../ui/card_tab.py" line="134" />
         <source>expected %1</source>
         <translation>erwartet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="135" />
+        <location filename="../../ui/card_tab.py" line="136" />
         <source>not collected from %1</source>
         <translation>nicht abgeholt ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="146" />
+        <location filename="../../ui/card_tab.py" line="147" />
         <source>Closed: %1</source>
         <translation>Abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="149" />
+        <location filename="../../ui/card_tab.py" line="150" />
         <source>Handed over %1 by %2 to %3</source>
         <translation>Ausgehändigt am %1 durch %2 an %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="153" />
+        <location filename="../../ui/card_tab.py" line="154" />
         <source>Identity checked with: %1</source>
         <translation>Identität geprüft anhand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="154" />
+        <location filename="../../ui/card_tab.py" line="155" />
         <source>Online-ID: %1</source>
         <translation>Online-Ausweisfunktion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="154" />
+        <location filename="../../ui/card_tab.py" line="155" />
         <source>on</source>
         <translation>eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="154" />
+        <location filename="../../ui/card_tab.py" line="155" />
         <source>off</source>
         <translation>ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="155" />
+        <location filename="../../ui/card_tab.py" line="156" />
         <source>Withdrawn: %1</source>
         <translation>Eingezogen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="156" />
+        <location filename="../../ui/card_tab.py" line="157" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="158" />
+        <location filename="../../ui/card_tab.py" line="159" />
         <source>Supplementary sheet: %1</source>
         <translation>Zusatzblatt ausgehändigt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="159" />
+        <location filename="../../ui/card_tab.py" line="160" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="159" />
+        <location filename="../../ui/card_tab.py" line="160" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="163" />
+        <location filename="../../ui/card_tab.py" line="164" />
         <source>ID document: %1</source>
         <translation>Ausweis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="165" />
+        <location filename="../../ui/card_tab.py" line="166" />
         <source>Fingerprints deleted: %1</source>
         <translation>Fingerabdrücke gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="198" />
+        <location filename="../../ui/card_tab.py" line="199" />
         <source>Save pickup letter</source>
         <translation>Abholbenachrichtigung speichern</translation>
     </message>
@@ -633,37 +633,37 @@
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487" />
+        <location filename="../../ui/case_dialog.py" line="493" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="487" />
+        <location filename="../../ui/case_dialog.py" line="493" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="497" />
+        <location filename="../../ui/case_dialog.py" line="503" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="497" />
+        <location filename="../../ui/case_dialog.py" line="503" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="524" />
+        <location filename="../../ui/case_dialog.py" line="530" />
         <source>Submitted to a team lead for approval.</source>
         <translation>Der Teamleitung zur Freigabe vorgelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="526" />
+        <location filename="../../ui/case_dialog.py" line="532" />
         <source>Granted. The eAT card can be ordered now (tab eAT, Ctrl+6).</source>
         <translation>Bewilligt. Jetzt kann die eAT-Karte bestellt werden (Reiter eAT, Strg+6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="530" />
+        <location filename="../../ui/case_dialog.py" line="536" />
         <source>Granted.</source>
         <translation>Bewilligt.</translation>
     </message>
@@ -1587,159 +1587,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <source>New &amp;case for %1…</source>
+        <translation>Neuer &amp;Vorgang für %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290" />
+        <source>&amp;Edit master data of %1…</source>
+        <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -1747,39 +1759,44 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="43" />
+        <location filename="../../ui/new_case_dialog.py" line="46" />
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="45" />
+        <location filename="../../ui/new_case_dialog.py" line="48" />
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="56" />
+        <location filename="../../ui/new_case_dialog.py" line="59" />
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="58" />
+        <location filename="../../ui/new_case_dialog.py" line="61" />
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="92" />
+        <location filename="../../ui/new_case_dialog.py" line="95" />
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="104" />
+        <location filename="../../ui/new_case_dialog.py" line="107" />
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="108" />
+        <location filename="../../ui/new_case_dialog.py" line="111" />
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="115" />
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -2107,112 +2124,117 @@
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="38" />
+        <location filename="../../ui/office_settings_dialog.py" line="39" />
         <source>Settings of the office</source>
         <translation>Behördeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="41" />
+        <location filename="../../ui/office_settings_dialog.py" line="42" />
         <source>Authority</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="42" />
+        <location filename="../../ui/office_settings_dialog.py" line="43" />
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="43" />
+        <location filename="../../ui/office_settings_dialog.py" line="44" />
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="44" />
+        <location filename="../../ui/office_settings_dialog.py" line="45" />
         <source>Postcode and town</source>
         <translation>PLZ und Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="45" />
+        <location filename="../../ui/office_settings_dialog.py" line="46" />
         <source>Land (deadlines, legal remedy)</source>
         <translation>Land (Fristen, Rechtsbehelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="46" />
+        <location filename="../../ui/office_settings_dialog.py" line="47" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="47" />
+        <location filename="../../ui/office_settings_dialog.py" line="48" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="48" />
+        <location filename="../../ui/office_settings_dialog.py" line="49" />
         <source>Website</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="49" />
+        <location filename="../../ui/office_settings_dialog.py" line="50" />
         <source>Opening hours (separated by ;)</source>
         <translation>Sprechzeiten (getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="50" />
+        <location filename="../../ui/office_settings_dialog.py" line="51" />
         <source>Administrative court</source>
         <translation>Verwaltungsgericht</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="51" />
+        <location filename="../../ui/office_settings_dialog.py" line="52" />
         <source>Court's address</source>
         <translation>Anschrift des Gerichts</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="52" />
+        <location filename="../../ui/office_settings_dialog.py" line="53" />
         <source>Bank (fees)</source>
         <translation>Bank (Gebühren)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="53" />
+        <location filename="../../ui/office_settings_dialog.py" line="54" />
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="54" />
+        <location filename="../../ui/office_settings_dialog.py" line="55" />
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="55" />
+        <location filename="../../ui/office_settings_dialog.py" line="56" />
         <source>File number pattern</source>
         <translation>Muster des Aktenzeichens</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="56" />
+        <location filename="../../ui/office_settings_dialog.py" line="57" />
         <source>Letters by surname without particles (van, de, al …)</source>
         <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="57" />
+        <location filename="../../ui/office_settings_dialog.py" line="58" />
         <source>eAT production (weeks)</source>
         <translation>eAT-Herstellung (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="58" />
+        <location filename="../../ui/office_settings_dialog.py" line="59" />
         <source>eAT overdue after (weeks)</source>
         <translation>eAT überfällig nach (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="59" />
+        <location filename="../../ui/office_settings_dialog.py" line="60" />
         <source>Fee is paid when the card is handed over</source>
         <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="60" />
+        <location filename="../../ui/office_settings_dialog.py" line="61" />
         <source>Lock the window after idle minutes (0: never)</source>
         <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="155" />
+        <location filename="../../ui/office_settings_dialog.py" line="62" />
+        <source>Grants approved by a team lead</source>
+        <translation>Bewilligungen gibt die Teamleitung frei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="162" />
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
     </message>
@@ -2629,113 +2651,114 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="62" />
+        <location filename="../../ui/search_page.py" line="66" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="70" />
+        <location filename="../../ui/search_page.py" line="74" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="71" />
+        <location filename="../../ui/search_page.py" line="75" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="72" />
+        <location filename="../../ui/search_page.py" line="76" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="73" />
+        <location filename="../../ui/search_page.py" line="77" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="74" />
+        <location filename="../../ui/search_page.py" line="78" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="75" />
+        <location filename="../../ui/search_page.py" line="79" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="81" />
+        <location filename="../../ui/search_page.py" line="85" />
+        <location filename="../../ui/search_page.py" line="167" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="87" />
+        <location filename="../../ui/search_page.py" line="91" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="88" />
+        <location filename="../../ui/search_page.py" line="92" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="89" />
+        <location filename="../../ui/search_page.py" line="93" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="91" />
+        <location filename="../../ui/search_page.py" line="95" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="92" />
+        <location filename="../../ui/search_page.py" line="96" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="99" />
+        <location filename="../../ui/search_page.py" line="103" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="100" />
+        <location filename="../../ui/search_page.py" line="104" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="101" />
+        <location filename="../../ui/search_page.py" line="105" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="102" />
+        <location filename="../../ui/search_page.py" line="106" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="103" />
+        <location filename="../../ui/search_page.py" line="107" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="104" />
+        <location filename="../../ui/search_page.py" line="108" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="129" />
+        <location filename="../../ui/search_page.py" line="133" />
         <source>Residence titles</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="131" />
+        <location filename="../../ui/search_page.py" line="135" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="185" />
-        <location filename="../../ui/search_page.py" line="194" />
+        <location filename="../../ui/search_page.py" line="213" />
+        <location filename="../../ui/search_page.py" line="222" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2743,17 +2766,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="187" />
+        <location filename="../../ui/search_page.py" line="215" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="229" />
+        <location filename="../../ui/search_page.py" line="278" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="238" />
+        <location filename="../../ui/search_page.py" line="288" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
