@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.reviews.sig_open_notice.connect(self.open_notice)
         self.start.sig_show_reviews.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
         self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
+        self.start.sig_show_deadline_group.connect(self.show_deadline_group)
         self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
         self.start.sig_show_cards.connect(self.show_cards)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -234,6 +235,12 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_search()
+
+    def show_deadline_group(self, group: int) -> None:
+        self.deadlines.show_group(group)
+        self.tabs.blockSignals(True)  # show_group loads it; the tab change need not load it again
+        self.tabs.setCurrentWidget(self.deadlines)
+        self.tabs.blockSignals(False)
 
     def show_cards(self) -> None:
         """Karten (F9): the cards not yet handed over, the search field ready for the counter."""

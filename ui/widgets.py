@@ -14,6 +14,11 @@ def german_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
+def thousands(number: int) -> str:
+    """1228 → "1.228", as German figures are written."""
+    return f"{number:,}".replace(",", ".")
+
+
 def moment_text(value: datetime) -> str:
     """A point in time as the office reads it: TT.MM.JJJJ HH:MM in Europe/Berlin, whatever zone
     the workstation is set to."""

@@ -286,7 +286,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="128" />
+        <location filename="../../ui/cards_page.py" line="132" />
         <source>%n card(s) not yet handed over</source>
         <translation>
             <numerusform>%n Karte noch nicht ausgehändigt</numerusform>
@@ -294,7 +294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="128" />
+        <location filename="../../ui/cards_page.py" line="132" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n überfällig</numerusform>
@@ -302,22 +302,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="164" />
+        <location filename="../../ui/cards_page.py" line="134" />
+        <source>the %1 waiting longest shown</source>
+        <translation>die %1 am längsten wartenden gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cards_page.py" line="170" />
         <source>Card %1 handed over to %2; record kept with case %3</source>
         <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="193" />
+        <location filename="../../ui/cards_page.py" line="199" />
         <source>Please select the cards first.</source>
         <translation>Bitte zuerst die Karten auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="196" />
+        <location filename="../../ui/cards_page.py" line="202" />
         <source>Save pickup reminders</source>
         <translation>Abholerinnerungen speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="207" />
+        <location filename="../../ui/cards_page.py" line="213" />
         <source>%n pickup letter(s) saved to %1</source>
         <translation>
             <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
@@ -808,89 +813,104 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="40" />
+        <location filename="../../ui/deadlines_page.py" line="61" />
         <source>My deadlines (with deputised colleagues)</source>
         <translation>Meine Fristen (mit Vertretungen)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="41" />
+        <location filename="../../ui/deadlines_page.py" line="62" />
         <source>My area</source>
         <translation>Mein Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="43" />
+        <location filename="../../ui/deadlines_page.py" line="64" />
         <source>All areas</source>
         <translation>Alle Bereiche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="46" />
+        <location filename="../../ui/deadlines_page.py" line="67" />
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="49" />
-        <source>When</source>
-        <translation>Wann</translation>
+        <location filename="../../ui/deadlines_page.py" line="69" />
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="50" />
+        <location filename="../../ui/deadlines_page.py" line="69" />
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="69" />
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="69" />
+        <source>Next eight weeks</source>
+        <translation>Nächste acht Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadlines_page.py" line="76" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="51" />
-        <location filename="../../ui/deadlines_page.py" line="65" />
+        <location filename="../../ui/deadlines_page.py" line="77" />
+        <location filename="../../ui/deadlines_page.py" line="92" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="52" />
-        <location filename="../../ui/deadlines_page.py" line="62" />
+        <location filename="../../ui/deadlines_page.py" line="78" />
+        <location filename="../../ui/deadlines_page.py" line="89" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="53" />
+        <location filename="../../ui/deadlines_page.py" line="79" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="54" />
+        <location filename="../../ui/deadlines_page.py" line="80" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="55" />
+        <location filename="../../ui/deadlines_page.py" line="81" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="61" />
+        <location filename="../../ui/deadlines_page.py" line="88" />
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="63" />
+        <location filename="../../ui/deadlines_page.py" line="90" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="64" />
+        <location filename="../../ui/deadlines_page.py" line="91" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="71" />
+        <location filename="../../ui/deadlines_page.py" line="98" />
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="72" />
+        <location filename="../../ui/deadlines_page.py" line="99" />
         <source>Reminder letters for the selection…</source>
         <translation>Erinnerungen für die Auswahl …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="111" />
+        <location filename="../../ui/deadlines_page.py" line="158" />
         <source>Reminder letters for %n selected title(s)…</source>
         <translation>
             <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform>
@@ -898,12 +918,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="118" />
+        <location filename="../../ui/deadlines_page.py" line="165" />
         <source>Save reminder letters</source>
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="135" />
+        <location filename="../../ui/deadlines_page.py" line="182" />
         <source>%n reminder letter(s) saved to %1 (single letters in %2)</source>
         <translation>
             <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform>
@@ -911,17 +931,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="141" />
+        <location filename="../../ui/deadlines_page.py" line="188" />
         <source>Writing reminder letters…</source>
         <translation>Erinnerungsschreiben werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="152" />
+        <location filename="../../ui/deadlines_page.py" line="236" />
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="160" />
+        <location filename="../../ui/deadlines_page.py" line="216" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
@@ -1588,12 +1608,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
@@ -1638,120 +1658,120 @@
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -2687,7 +2707,7 @@
     </message>
     <message>
         <location filename="../../ui/search_page.py" line="85" />
-        <location filename="../../ui/search_page.py" line="167" />
+        <location filename="../../ui/search_page.py" line="166" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
@@ -2784,110 +2804,147 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="45" />
+        <location filename="../../ui/start_page.py" line="59" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="46" />
+        <location filename="../../ui/start_page.py" line="60" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="47" />
+        <location filename="../../ui/start_page.py" line="61" />
+        <location filename="../../ui/start_page.py" line="108" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="48" />
+        <location filename="../../ui/start_page.py" line="62" />
+        <location filename="../../ui/start_page.py" line="109" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="49" />
+        <location filename="../../ui/start_page.py" line="63" />
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="53" />
+        <location filename="../../ui/start_page.py" line="67" />
         <source>My deadlines: overdue, today, this week</source>
         <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="57" />
+        <location filename="../../ui/start_page.py" line="72" />
         <source>All deadlines (F6)</source>
         <translation>Alle Fristen (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="59" />
+        <location filename="../../ui/start_page.py" line="74" />
         <source>My open cases</source>
         <translation>Meine offenen Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="62" />
+        <location filename="../../ui/start_page.py" line="77" />
         <source>My cases (F7)</source>
         <translation>Meine Fälle (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="63" />
+        <location filename="../../ui/start_page.py" line="78" />
         <source>Rejection notices</source>
         <translation>Ablehnungsbescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="66" />
+        <location filename="../../ui/start_page.py" line="81" />
         <source>Notices (F4)</source>
         <translation>Bescheide (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="88" />
+        <location filename="../../ui/start_page.py" line="105" />
+        <source>Grants to approve</source>
+        <translation>Bewilligungen zur Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="110" />
+        <source>Submitted by</source>
+        <translation>Vorgelegt von</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="122" />
         <source>eAT cards at the office</source>
         <translation>eAT-Karten zur Abholung</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="92" />
+        <location filename="../../ui/start_page.py" line="126" />
         <source>Cards (F9)</source>
         <translation>Karten (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="136" />
+        <location filename="../../ui/start_page.py" line="149" />
+        <source>of %1 overdue the first %2</source>
+        <translation>von %1 überfälligen die ersten %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="150" />
+        <source>of %1 due today the first %2</source>
+        <translation>von %1 heute fälligen die ersten %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="151" />
+        <source>of %1 due this week the first %2</source>
+        <translation>von %1 in dieser Woche fälligen die ersten %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="159" />
+        <source>Shown: %1. All of them under Deadlines (F6) or by a click on the tile.</source>
+        <translation>Gezeigt: %1. Alle unter Fristen (F6) oder mit einem Klick auf die Kachel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="165" />
+        <source>Grants to approve: %1</source>
+        <translation>Bewilligungen zur Freigabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_page.py" line="189" />
         <source>%1 waiting
 %2 overdue</source>
         <translation>%1 warten
 %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="110" />
+        <location filename="../../ui/start_page.py" line="144" />
         <source>%1
 overdue</source>
         <translation>%1
 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="111" />
+        <location filename="../../ui/start_page.py" line="145" />
         <source>%1
 due today</source>
         <translation>%1
 heute fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="112" />
+        <location filename="../../ui/start_page.py" line="146" />
         <source>%1
 this week</source>
         <translation>%1
 diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="122" />
+        <location filename="../../ui/start_page.py" line="175" />
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="127" />
+        <location filename="../../ui/start_page.py" line="180" />
         <source>%1 waiting for my review, %2 of them overdue</source>
         <translation>%1 warten auf meine Prüfung, davon %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="131" />
+        <location filename="../../ui/start_page.py" line="184" />
         <source>%1 of my drafts returned to me</source>
         <translation>%1 meiner Entwürfe an mich zurückgegeben</translation>
     </message>
