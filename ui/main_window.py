@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
     def new_person(self) -> PersonDialog:
         dialog = PersonDialog(self.ctx, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
+        dialog.sig_open_person.connect(self.open_person)
         dialog.open()
         return dialog
 
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
         person = file.person
         dialog = NewCaseDialog(self.ctx, person.id, f"{person.family_name}, {person.given_names}", parent=self)
         dialog.sig_created.connect(lambda _row: self._case_created(person.id))
+        dialog.sig_open_case.connect(self.open_case)
         dialog.accepted.connect(lambda: self.open_case(dialog.created.id) if dialog.created else None)
         dialog.open()
         return dialog

@@ -200,15 +200,77 @@ def person_detail(person: Person) -> PersonDetail:
     )
 
 
-def create_person(ctx: ServiceContext, data: PersonInput) -> PersonDetail:
+class LikelyDuplicate(ValidationError):
+    """The person seems to be recorded already (Dublette): saved only with a reason, which is logged."""
+
+    code = "dublette"
+
+    def __init__(self, message: str, candidates: list[PersonSummary]) -> None:
+        super().__init__(message, field="dublette", candidates=[c.id for c in candidates])
+        self.candidates = candidates
+
+
+MIN_DUPLICATE_REASON = 10
+MAX_DUPLICATE_REASON = 500
+
+
+def _same_first_name(stored: str, typed: str) -> bool:
+    """The folded given names begin alike (or one is unknown): "ANNA" and "ANNAMARIA" do, "ADA" and
+    "CHINEDU" (twins) do not."""
+    return not stored or not typed or stored.startswith(typed) or typed.startswith(stored)
+
+
+def _duplicate_ids(session: Session, values: dict[str, object]) -> list[int]:
+    """Persons probably recorded already: the same folded family name, (partial) birth date and first
+    given name — or the same passport number. (The dialog's hint while typing is wider: family name
+    and birth date.)"""
+    month, day = values["birth_month"], values["birth_day"]
+    same_birth = select(Person.id, Person.given_names_key).where(
+        Person.family_name_key == values["family_name_key"],
+        Person.birth_year == values["birth_year"],
+        Person.birth_month.is_(None) if month is None else Person.birth_month == month,
+        Person.birth_day.is_(None) if day is None else Person.birth_day == day,
+    )
+    given = str(values["given_names"]).split()
+    first = search_key(given[0]) if given else ""
+    ids = [i for i, key in session.execute(same_birth.limit(50)) if _same_first_name(key or "", first)][:20]
+    passport = values["passport_number"]
+    if passport:
+        ids += [i for i in session.scalars(select(Person.id).where(Person.passport_number == passport)) if i not in ids]
+    return ids
+
+
+def _described(person: PersonSummary) -> str:
+    passport = f", Pass {person.passport_number}" if person.passport_number else ""
+    return f"{person.family_name}, {person.given_names} ({person.birth_date}{passport})"
+
+
+def create_person(ctx: ServiceContext, data: PersonInput, duplicate_reason: str | None = None) -> PersonDetail:
+    """A new person. One that is probably recorded already — same family name, birth date and first
+    given name, or the same passport number — is refused (``LikelyDuplicate``, naming them) unless ``duplicate_reason``
+    says why it is another person; the reason and the persons it resembles are logged."""
     values = _validate(data, ctx.today())
+    reason = None
+    if duplicate_reason is not None:
+        reason = clean_text(duplicate_reason, "dublette", "Der Grund", MAX_DUPLICATE_REASON)
     with ctx.unit_of_work() as uow:
+        similar = _duplicate_ids(uow.session, values)
+        if similar and (reason is None or len(reason) < MIN_DUPLICATE_REASON):
+            candidates = person_rows_in(uow.session, similar)
+            names = "; ".join(_described(c) for c in candidates[:3])
+            raise LikelyDuplicate(
+                f"Wahrscheinlich schon erfasst: {names}. Bitte die vorhandene Person öffnen – oder, wenn es "
+                f"eine andere Person ist, den Grund angeben (mindestens {MIN_DUPLICATE_REASON} Zeichen, z. B. "
+                "„Zwillingsbruder, anderer Pass“); er wird protokolliert.",
+                candidates,
+            )
         person = Person(**values)
         uow.session.add(person)
         uow.session.flush()
-        uow.audit(
-            "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if k not in DERIVED_FIELDS}
-        )
+        logged = {k: v for k, v in values.items() if k not in DERIVED_FIELDS}
+        if similar:
+            logged |= {"dublette_bestaetigt": reason, "aehnliche_personen": similar}
+        uow.audit("person_angelegt", "person", person.id, data=logged)
         uow.commit()
         return person_detail(person)
 
@@ -316,7 +378,11 @@ def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
     if not ids:
         return []
     with ctx.db.read() as session:
-        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+        return person_rows_in(session, ids)
+
+
+def person_rows_in(session: Session, ids: list[int]) -> list[PersonSummary]:
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     return [
         PersonSummary(
             id=p.id,

@@ -1694,13 +1694,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="147" />
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149" />
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
@@ -1750,28 +1750,28 @@
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -1779,44 +1779,64 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="46" />
+        <location filename="../../ui/new_case_dialog.py" line="49" />
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="48" />
+        <location filename="../../ui/new_case_dialog.py" line="51" />
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="59" />
+        <location filename="../../ui/new_case_dialog.py" line="62" />
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="61" />
+        <location filename="../../ui/new_case_dialog.py" line="66" />
+        <source>Why a second one? e.g. a second declaration of commitment for another guest</source>
+        <translation>Warum ein zweiter? z. B. zweite Verpflichtungserklärung für einen anderen Gast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="68" />
+        <source>Open the open case</source>
+        <translation>Offenen Vorgang öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="73" />
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="95" />
+        <location filename="../../ui/new_case_dialog.py" line="74" />
+        <source>Reason for a second case:</source>
+        <translation>Grund für einen zweiten Vorgang:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="112" />
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="107" />
+        <location filename="../../ui/new_case_dialog.py" line="125" />
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="111" />
+        <location filename="../../ui/new_case_dialog.py" line="129" />
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="115" />
+        <location filename="../../ui/new_case_dialog.py" line="133" />
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_case_dialog.py" line="144" />
+        <source>Open a second case</source>
+        <translation>Zweiten Vorgang anlegen</translation>
     </message>
 </context>
 <context>
@@ -2285,144 +2305,164 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="72" />
         <source>Edit person</source>
         <translation>Stammdaten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="68" />
+        <location filename="../../ui/person_dialog.py" line="72" />
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="73" />
+        <location filename="../../ui/person_dialog.py" line="77" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="74" />
+        <location filename="../../ui/person_dialog.py" line="78" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="75" />
+        <location filename="../../ui/person_dialog.py" line="79" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="76" />
+        <location filename="../../ui/person_dialog.py" line="80" />
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="77" />
+        <location filename="../../ui/person_dialog.py" line="81" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="78" />
+        <location filename="../../ui/person_dialog.py" line="82" />
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="79" />
+        <location filename="../../ui/person_dialog.py" line="83" />
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="80" />
+        <location filename="../../ui/person_dialog.py" line="84" />
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="81" />
+        <location filename="../../ui/person_dialog.py" line="85" />
         <source>Town</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="82" />
+        <location filename="../../ui/person_dialog.py" line="86" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="83" />
+        <location filename="../../ui/person_dialog.py" line="87" />
         <source>AZR no.</source>
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="89" />
+        <location filename="../../ui/person_dialog.py" line="93" />
         <source>DD.MM.YYYY, unknown parts 00</source>
         <translation>TT.MM.JJJJ, Unbekanntes als 00</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="102" />
+        <location filename="../../ui/person_dialog.py" line="108" />
+        <source>Probably recorded already</source>
+        <translation>Wahrscheinlich schon erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="112" />
+        <source>It is another person because … (e.g. twin brother, other passport)</source>
+        <translation>Es ist eine andere Person, weil … (z. B. Zwillingsbruder, anderer Pass)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="114" />
+        <source>Open the recorded person</source>
+        <translation>Erfasste Person öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="124" />
         <source>Changed meanwhile at another workstation</source>
         <translation>Inzwischen an einem anderen Arbeitsplatz geändert</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="104" />
+        <location filename="../../ui/person_dialog.py" line="126" />
         <source>Load the stored data (discard my entries)</source>
         <translation>Gespeicherten Stand laden (meine Eingaben verwerfen)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="105" />
+        <location filename="../../ui/person_dialog.py" line="127" />
         <source>Keep my entries and save over it</source>
         <translation>Meine Eingaben behalten und darüber speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="141" />
+        <location filename="../../ui/person_dialog.py" line="164" />
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="142" />
+        <location filename="../../ui/person_dialog.py" line="165" />
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="143" />
+        <location filename="../../ui/person_dialog.py" line="166" />
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="144" />
+        <location filename="../../ui/person_dialog.py" line="167" />
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="183" />
+        <location filename="../../ui/person_dialog.py" line="206" />
         <source>Saved by %1 on %2.</source>
         <translation>Gespeichert von %1 am %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="185" />
+        <location filename="../../ui/person_dialog.py" line="208" />
         <source>yours</source>
         <translation>Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="185" />
+        <location filename="../../ui/person_dialog.py" line="208" />
         <source>stored</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="186" />
+        <location filename="../../ui/person_dialog.py" line="209" />
         <source>Your entries differ in:</source>
         <translation>Ihre Eingaben weichen ab bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="192" />
+        <location filename="../../ui/person_dialog.py" line="215" />
         <source>Your entries are the same as the stored data.</source>
         <translation>Ihre Eingaben stimmen mit dem gespeicherten Stand überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="224" />
+        <location filename="../../ui/person_dialog.py" line="247" />
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="259" />
+        <location filename="../../ui/person_dialog.py" line="288" />
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_dialog.py" line="295" />
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,10 @@ def assert_refused(exc: DomainError, labels: dict[str, str]) -> None:
 # --- the database -----------------------------------------------------------------------------
 
 
+#: The examples make the same person again and again: that is not what they are about.
+EXAMPLES = "Beispiel der Eigenschaftsprüfung"
+
+
 class World:
     """The shared database: the system, a caseworker and a team lead, and what the examples edit."""
 
@@ -234,7 +238,9 @@ def world(
     draft = RejectionDraft(grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),), facts="Einreise 2026.")
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
-    card_case_id = open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
+    card_case_id = open_case(
+        ctx, person.id, QUALIFICATION, date(2026, 9, 1), repeat_reason="zweiter Vorgang für die Karte"
+    ).id
     grant_case(ctx, card_case_id, decided_on=date(2026, 9, 30))
     yield World(ctx, clerk, lead, edited.id, case_id, letter_id, card_case_id)
     db.dispose()
@@ -332,7 +338,7 @@ def test_create_person_stores_clean_values_or_nothing(world: World, data: Person
     saved: list[int] = []
     saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, data).id),
+        lambda: saved.append(create_person(world.ctx, data, duplicate_reason=EXAMPLES).id),
         PERSON_LABELS,
         lambda: check_person(world, saved[0], data),
     )
@@ -396,7 +402,7 @@ def test_birth_dates_partial_stored_as_partial_impossible_refused(
 
     if not saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed)).id),
+        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed), EXAMPLES).id),
         {"geburtsdatum": "Geburtsdatum"},
         check,
     ):
