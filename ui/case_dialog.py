@@ -120,10 +120,19 @@ class CaseDialog(QDialog):
             jump.activated.connect(lambda n=number: self.show_tab(n))
             self.tabs.setTabToolTip(number, self.tr("Ctrl+%1").replace("%1", str(number + 1)))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
+        self.keys_hint = QLabel(
+            self.tr(
+                "Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request "
+                "missing documents, Ctrl+P print · Esc closes"
+            )
+        )
+        self.keys_hint.setStyleSheet("color: #666;")
+        self.keys_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
+        layout.addWidget(self.keys_hint)
         self.reload()
 
     def _placeholder(self, text: str) -> QWidget:
@@ -148,7 +157,7 @@ class CaseDialog(QDialog):
         )
         self.letters_view = table_view(self.letters, (230, 150, 130, 160))
         self.letters_view.doubleClicked.connect(self.open_letter)
-        self.missing_letter_button = QPushButton(self.tr("Request missing documents"))
+        self.missing_letter_button = QPushButton(self.tr("Request &missing documents"))
         self.rejection_button = QPushButton(self.tr("Rejection notice…"))
         self.save_letter_button = QPushButton(self.tr("Save PDF…"))
         self.print_letter_button = QPushButton(self.tr("Print… (Ctrl+P)"))

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from abh_desk.config import load_settings, save_settings
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out.connect(self.close)
         self.hidden_windows: list[QWidget] = []
+        self._focused_once = False
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
@@ -108,6 +109,13 @@ class MainWindow(QMainWindow):
                 self.tr("Finality of notices not checked: %1").replace("%1", getattr(exc, "message", str(exc)))
             ),
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """After sign-in the keyboard starts somewhere: on the start page's list of what is due."""
+        super().showEvent(event)
+        if not self._focused_once:
+            self._focused_once = True
+            self.start.urgent_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Kept for tests and callers that drive the search directly.
     @property

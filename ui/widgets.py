@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from abh_desk.clock import OFFICE_ZONE
@@ -25,9 +26,27 @@ def moment_text(value: datetime) -> str:
     return value.astimezone(OFFICE_ZONE).strftime("%d.%m.%Y %H:%M")
 
 
+class KeyTable(QTableView):
+    """A table for the keyboard: Tab leaves it (to the next field, as everywhere else) instead of
+    walking its cells, and a table reached by Tab or a shortcut has a row chosen, so Enter acts at once."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        keyboard = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        )
+        if keyboard and model is not None and model.rowCount() and not self.currentIndex().isValid():
+            self.selectRow(0)
+
+
 def table_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTableView:
-    """A read-only table: whole rows selected, no row numbers, the last column stretched."""
-    view = QTableView()
+    """A read-only table: whole rows selected, no row numbers, the last column stretched; Tab leaves it."""
+    view = KeyTable()
+    view.setTabKeyNavigation(False)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -364,8 +364,8 @@
     </message>
     <message>
         <location filename="../../ui/case_dialog.py" line="97" />
-        <location filename="../../ui/case_dialog.py" line="268" />
-        <location filename="../../ui/case_dialog.py" line="321" />
+        <location filename="../../ui/case_dialog.py" line="277" />
+        <location filename="../../ui/case_dialog.py" line="330" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -420,255 +420,260 @@
         <translation>Strg+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="142" />
+        <location filename="../../ui/case_dialog.py" line="125" />
+        <source>Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request missing documents, Ctrl+P print · Esc closes</source>
+        <translation>Strg+1 … Strg+7: Reiter · Unterlagen: Leertaste eingegangen, Entf fehlt, Strg+W verzichten · Schreiben: Alt+N nachfordern, Strg+P drucken · Esc schließt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="151" />
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="143" />
+        <location filename="../../ui/case_dialog.py" line="152" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="144" />
+        <location filename="../../ui/case_dialog.py" line="153" />
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="145" />
+        <location filename="../../ui/case_dialog.py" line="154" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="146" />
+        <location filename="../../ui/case_dialog.py" line="155" />
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="151" />
-        <source>Request missing documents</source>
-        <translation>Fehlende Unterlagen nachfordern</translation>
+        <location filename="../../ui/case_dialog.py" line="160" />
+        <source>Request &amp;missing documents</source>
+        <translation>Fehlende Unterlagen &amp;nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="152" />
+        <location filename="../../ui/case_dialog.py" line="161" />
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="153" />
+        <location filename="../../ui/case_dialog.py" line="162" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154" />
+        <location filename="../../ui/case_dialog.py" line="163" />
         <source>Print… (Ctrl+P)</source>
         <translation>Drucken… (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="190" />
-        <location filename="../../ui/case_dialog.py" line="244" />
+        <location filename="../../ui/case_dialog.py" line="199" />
+        <location filename="../../ui/case_dialog.py" line="253" />
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="233" />
+        <location filename="../../ui/case_dialog.py" line="242" />
         <source>Request for the missing documents made; it is selected in the list.</source>
         <translation>Nachforderung erstellt; sie ist in der Liste ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="248" />
+        <location filename="../../ui/case_dialog.py" line="257" />
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="263" />
+        <location filename="../../ui/case_dialog.py" line="272" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="264" />
+        <location filename="../../ui/case_dialog.py" line="273" />
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="265" />
+        <location filename="../../ui/case_dialog.py" line="274" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="266" />
+        <location filename="../../ui/case_dialog.py" line="275" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="267" />
+        <location filename="../../ui/case_dialog.py" line="276" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="269" />
+        <location filename="../../ui/case_dialog.py" line="278" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="270" />
+        <location filename="../../ui/case_dialog.py" line="279" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="271" />
+        <location filename="../../ui/case_dialog.py" line="280" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272" />
+        <location filename="../../ui/case_dialog.py" line="281" />
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273" />
+        <location filename="../../ui/case_dialog.py" line="282" />
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279" />
+        <location filename="../../ui/case_dialog.py" line="288" />
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282" />
+        <location filename="../../ui/case_dialog.py" line="291" />
         <source>Share with a colleague…</source>
         <translation>Mit Kollegin oder Kollegen teilen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="293" />
-        <location filename="../../ui/case_dialog.py" line="296" />
-        <location filename="../../ui/case_dialog.py" line="299" />
+        <location filename="../../ui/case_dialog.py" line="302" />
+        <location filename="../../ui/case_dialog.py" line="305" />
+        <location filename="../../ui/case_dialog.py" line="308" />
         <source>Share the case</source>
         <translation>Vorgang teilen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="293" />
+        <location filename="../../ui/case_dialog.py" line="302" />
         <source>User name of the colleague:</source>
         <translation>Benutzername der Kollegin oder des Kollegen:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="296" />
+        <location filename="../../ui/case_dialog.py" line="305" />
         <source>Until (inclusive):</source>
         <translation>Bis einschließlich:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="299" />
+        <location filename="../../ui/case_dialog.py" line="308" />
         <source>Why? (logged)</source>
         <translation>Warum? (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="307" />
+        <location filename="../../ui/case_dialog.py" line="316" />
         <source>Shared with %1 until %2.</source>
         <translation>Geteilt mit %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="319" />
+        <location filename="../../ui/case_dialog.py" line="328" />
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320" />
+        <location filename="../../ui/case_dialog.py" line="329" />
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="320" />
+        <location filename="../../ui/case_dialog.py" line="329" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="322" />
+        <location filename="../../ui/case_dialog.py" line="331" />
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="323" />
+        <location filename="../../ui/case_dialog.py" line="332" />
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="327" />
+        <location filename="../../ui/case_dialog.py" line="336" />
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328" />
+        <location filename="../../ui/case_dialog.py" line="337" />
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329" />
+        <location filename="../../ui/case_dialog.py" line="338" />
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="330" />
+        <location filename="../../ui/case_dialog.py" line="339" />
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="371" />
+        <location filename="../../ui/case_dialog.py" line="380" />
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="376" />
+        <location filename="../../ui/case_dialog.py" line="385" />
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="376" />
+        <location filename="../../ui/case_dialog.py" line="385" />
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="403" />
+        <location filename="../../ui/case_dialog.py" line="412" />
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="424" />
+        <location filename="../../ui/case_dialog.py" line="433" />
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="493" />
+        <location filename="../../ui/case_dialog.py" line="502" />
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="493" />
+        <location filename="../../ui/case_dialog.py" line="502" />
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="503" />
+        <location filename="../../ui/case_dialog.py" line="512" />
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="503" />
+        <location filename="../../ui/case_dialog.py" line="512" />
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="530" />
+        <location filename="../../ui/case_dialog.py" line="539" />
         <source>Submitted to a team lead for approval.</source>
         <translation>Der Teamleitung zur Freigabe vorgelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="532" />
+        <location filename="../../ui/case_dialog.py" line="541" />
         <source>Granted. The eAT card can be ordered now (tab eAT, Ctrl+6).</source>
         <translation>Bewilligt. Jetzt kann die eAT-Karte bestellt werden (Reiter eAT, Strg+6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="536" />
+        <location filename="../../ui/case_dialog.py" line="545" />
         <source>Granted.</source>
         <translation>Bewilligt.</translation>
     </message>
@@ -1608,12 +1613,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
@@ -1658,120 +1663,120 @@
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -2460,7 +2465,7 @@
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="295" />
+        <location filename="../../ui/person_dialog.py" line="296" />
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
     </message>
@@ -2747,7 +2752,7 @@
     </message>
     <message>
         <location filename="../../ui/search_page.py" line="85" />
-        <location filename="../../ui/search_page.py" line="166" />
+        <location filename="../../ui/search_page.py" line="171" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
@@ -2807,18 +2812,18 @@
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="133" />
-        <source>Residence titles</source>
-        <translation>Aufenthaltstitel</translation>
+        <location filename="../../ui/search_page.py" line="134" />
+        <source>&amp;Residence titles</source>
+        <translation>&amp;Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="135" />
-        <source>Cases</source>
-        <translation>Vorgänge</translation>
+        <location filename="../../ui/search_page.py" line="136" />
+        <source>Ca&amp;ses (Enter opens)</source>
+        <translation>Vor&amp;gänge (Eingabe öffnet)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="213" />
-        <location filename="../../ui/search_page.py" line="222" />
+        <location filename="../../ui/search_page.py" line="218" />
+        <location filename="../../ui/search_page.py" line="227" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2826,17 +2831,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="215" />
+        <location filename="../../ui/search_page.py" line="220" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="278" />
+        <location filename="../../ui/search_page.py" line="283" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="288" />
+        <location filename="../../ui/search_page.py" line="293" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
