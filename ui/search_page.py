@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from abh_desk.domain.search import no_hit_hint
 from abh_desk.errors import DomainError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import (
@@ -215,7 +216,8 @@ class SearchPage(QWidget):
                 self._open_row(0)
             self._select_saved(ids)
             if len(ids) < FIRST_PAGE:
-                self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
+                hint = no_hit_hint(text) if not ids else ""
+                self.result_count.setText(hint or (self.tr("%n person(s) found", "", len(ids)) if text.strip() else ""))
                 return
             self.result_count.setText(self.tr("more than %1 persons found …").replace("%1", str(FIRST_PAGE)))
             self.runner.run(lambda: ids_for(MAX_RESULT_IDS), all_ids, self.show_error, owner=self)

@@ -13,15 +13,24 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
 from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
+from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
-from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
+from abh_desk.domain.search import (
+    BirthDateQuery,
+    NameQuery,
+    ReferenceQuery,
+    parse_query,
+    partial_file_number,
+    passport_key,
+)
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.office import read_office_settings
 from abh_desk.storage import PreparedRead
-from models import Case, Person, ResidenceTitle, User
+from models import Case, FileNumberCounter, Person, ResidenceTitle, User
 
 MAX_RESULT_IDS = 1_000_000
 # As typed: Latin letters A–Z and digits; spaces and hyphens are left out when stored.
@@ -363,14 +372,64 @@ def search_statement(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS
     return None if found is None else found[0].sql(ctx.db.engine.dialect, found[1])
 
 
+_PASSPORT_IDS = PreparedRead(
+    select(Person.id).where(Person.passport_number == bindparam("passport")).order_by(Person.id).limit(20)
+)
+
+
 def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
     """The ids of all persons matching ``text``, in display order (the table fetches rows later).
 
+    A word of letters may also be a passport number (some states issue them without digits): its
+    holder comes first. A reference that matches no Aktenzeichen exactly may be the running number
+    of one ("550", "2026-550"): the office's pattern makes the full Aktenzeichen of it.
     A prepared statement on a bare connection: see ``storage.PreparedRead``."""
     found = _ids_query(text, limit)
     if found is None:
         return []
-    return ctx.db.fetch(*found, first_column=True)
+    ids: list[int] = ctx.db.fetch(*found, first_column=True)
+    query = parse_query(text)
+    if isinstance(query, NameQuery) and query.passport_key:
+        holders = ctx.db.fetch(_PASSPORT_IDS, {"passport": query.passport_key}, first_column=True)
+        if holders:
+            first = set(holders)
+            ids = holders + [i for i in ids if i not in first][: max(limit - len(holders), 0)]
+    elif isinstance(query, ReferenceQuery) and not ids:
+        ids = _by_running_number(ctx, text)[:limit]
+    return ids
+
+
+def _by_running_number(ctx: ServiceContext, text: str) -> list[int]:
+    """Persons whose Aktenzeichen has this running number (and year): the candidates are made from the
+    office's pattern for every counter that has reached the number."""
+    partial = partial_file_number(text)
+    if partial is None:
+        return []
+    with ctx.db.read() as session:
+        pattern = FileNumberPattern(read_office_settings(session).file_number_pattern)
+        candidates = set()
+        for scope, last in session.execute(select(FileNumberCounter.scope, FileNumberCounter.last_value)):
+            if last < partial.number:
+                continue
+            year_text, _, area = scope.partition("/")
+            year = int(year_text) if year_text.isdigit() else (partial.year or ctx.today().year)
+            if partial.year is not None and pattern.per_year and year != partial.year:
+                continue
+            try:
+                candidates.add(pattern.format(year, area or "allgemein", partial.number))
+            except ValidationError:
+                continue
+        if not candidates:
+            return []
+        return list(
+            session.scalars(
+                select(Person.id)
+                .join(Case, Case.person_id == Person.id)
+                .where(Case.file_number.in_(sorted(candidates)))
+                .group_by(Person.id, Person.family_name_key)
+                .order_by(Person.family_name_key, Person.id)
+            )
+        )
 
 
 def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
