@@ -178,6 +178,7 @@ class DeadlinesPage(QWidget):
             return len(batch.letters)
 
         def done(count: int) -> None:
+            self.reload()  # the reminded titles leave the list
             self.sig_message.emit(
                 self.tr("%n reminder letter(s) saved to %1 (single letters in %2)", "", count)
                 .replace("%1", str(path))

@@ -90,9 +90,15 @@ def case_info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
 
 
 def store_letter(
-    uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData | HandoverRecordData, status: LetterStatus
+    uow: UnitOfWork,
+    case: Case,
+    kind: LetterKind,
+    data: LetterData | HandoverRecordData,
+    status: LetterStatus,
+    pdf: bytes | None = None,
 ) -> Letter:
-    pdf = render_letter(kind, data, uow.session)
+    """Keep the letter with its case (``pdf``: already rendered from ``data`` with the office's text blocks)."""
+    pdf = pdf if pdf is not None else render_letter(kind, data, uow.session)
     letter = Letter(
         case_id=case.id,
         kind=kind.value,

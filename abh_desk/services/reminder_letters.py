@@ -1,27 +1,34 @@
 """Reminder letters (Erinnerungen) for titles that expire soon: one PDF per letter and one combined
 PDF for the post room, made in the background with progress and cancel.
 
-Each letter is logged with its case; the batch itself is returned, not kept (it can be made
-again from the same titles)."""
+Each letter is a letter of its case (Schreiben) and leaves a trace: the title is marked reminded and
+leaves the list of expiring titles, its expiry reminder deadline is done. The combined PDF is
+returned, not kept (the single letters are)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import ValidationError
 from abh_desk.services.assignment import load_router
-from abh_desk.services.case_letters import info_block, recipient
-from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
+from abh_desk.services.case_letters import info_block, recipient, store_letter
+from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import close_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import ReminderData
-from models import Case, Person, ResidenceTitle, User
+from models import Case, Deadline, Person, ResidenceTitle, User
 
 MAX_BATCH = 5_000
 GENERAL_AREA = "allgemein"
+#: A letter posted today counts as delivered on the fourth day (§ 41 Abs. 2 VwVfG): a title that
+#: ends by then would be reminded after the fact.
+LETTER_ARRIVES = timedelta(days=4)
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,10 @@ class ReminderBatch:
 
 
 def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Progress = NO_PROGRESS) -> ReminderBatch:
-    """A reminder per title (apply for the extension before it expires). Cancelling (``progress``)
-    rolls the log entries back; nothing is returned."""
+    """A reminder per title (apply for the extension before it expires). Each letter is kept with its
+    case (the title's, or the person's latest), the title is marked reminded — it leaves the list of
+    expiring titles — and its expiry reminder deadline is done. Cancelling (``progress``) rolls all of
+    it back; nothing is returned."""
     if not title_ids:
         raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
     if len(title_ids) > MAX_BATCH:
@@ -52,11 +61,18 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
             .order_by(Person.family_name_key, Person.given_names_key)
         ).all()
         router = load_router(session)
-        letters: list[tuple[str, ReminderData]] = []
+        letters: list[tuple[str, ReminderData, ResidenceTitle, Case | None]] = []
         skipped = []
         for title, person, case, owner in rows:
+            name = f"{person.family_name}, {person.given_names}"
             if title.valid_until is None or not (person.street and person.postcode and person.city):
-                skipped.append(f"{person.family_name}, {person.given_names}")
+                skipped.append(f"{name} (ohne Anschrift oder Ablaufdatum)")
+                continue
+            if title.reminded_on is not None:
+                skipped.append(f"{name} (bereits erinnert am {title.reminded_on:%d.%m.%Y})")
+                continue
+            if title.valid_until <= today + LETTER_ARRIVES:
+                skipped.append(f"{name} (läuft am {title.valid_until:%d.%m.%Y} ab: ein Brief käme zu spät)")
                 continue
             address, salutation = recipient(person)
             if case is None:  # a title from before this program: the person's latest case speaks for it
@@ -80,20 +96,13 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
                         title=f"{title.kind} nach {title.legal_basis}",
                         expires=title.valid_until,
                     ),
+                    title,
+                    case,
                 )
-            )
-            uow.audit(
-                "erinnerung_erstellt",
-                "residence_title",
-                title.id,
-                case_id=case.id if case else None,
-                ablauf=title.valid_until.isoformat(),
             )
         if skipped:
             raise ValidationError(
-                "Ohne Anschrift oder Ablaufdatum kein Schreiben: "
-                + "; ".join(skipped[:10])
-                + (" …" if len(skipped) > 10 else ""),
+                "Kein Schreiben für: " + "; ".join(skipped[:10]) + (" …" if len(skipped) > 10 else ""),
                 field="auswahl",
             )
         from letters.render import render_batch, render_reminder  # reportlab: only when letters are made
@@ -101,12 +110,38 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
         blocks = office_textblocks(session)
         total = len(letters) + 1
         singles = []
-        for done, (name, data) in enumerate(letters):
+        for done, (name, data, reminded, of_case) in enumerate(letters):
             progress.check()
-            singles.append((name, render_reminder(data, blocks=blocks)))
+            pdf = render_reminder(data, blocks=blocks)
+            singles.append((name, pdf))
+            _leave_a_trace(uow, reminded, of_case, data, pdf)
             progress.report(done + 1, total)
         progress.check()
-        combined = render_batch([data for _name, data in letters], blocks=blocks)
+        combined = render_batch([data for _name, data, _title, _case in letters], blocks=blocks)
         progress.report(total, total)
         uow.commit()
         return ReminderBatch(combined, tuple(singles))
+
+
+def _leave_a_trace(uow: UnitOfWork, title: ResidenceTitle, case: Case | None, data: ReminderData, pdf: bytes) -> None:
+    """The letter kept with the case, the title marked reminded, its expiry reminder done, all logged."""
+    today = uow.today
+    assert title.valid_until is not None
+    if case is not None:
+        store_letter(uow, case, LetterKind.EXPIRY_REMINDER, data, LetterStatus.SENT, pdf=pdf)
+    title.reminded_on = today
+    for deadline in uow.session.scalars(
+        select(Deadline).where(
+            Deadline.title_id == title.id,
+            Deadline.kind == DeadlineKind.EXPIRY_REMINDER.value,
+            Deadline.status == DeadlineStatus.OPEN.value,
+        )
+    ):
+        close_deadline(uow, deadline, f"Erinnerung versandt am {today:%d.%m.%Y}")
+    uow.audit(
+        "erinnerung_erstellt",
+        "residence_title",
+        title.id,
+        case_id=case.id if case else None,
+        ablauf=title.valid_until.isoformat(),
+    )

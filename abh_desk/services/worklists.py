@@ -17,6 +17,7 @@ from abh_desk.errors import NotFound
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import KIND_LABELS
+from abh_desk.services.reminder_letters import LETTER_ARRIVES
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
 
 HORIZON = timedelta(weeks=8)
@@ -225,7 +226,8 @@ class ExpiringTitle:
 
 def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None) -> list[ExpiringTitle]:
     """Current titles ending within ``weeks`` for which no application is open (candidates for a
-    reminder letter): no later title of the person, no open case of the person."""
+    reminder letter): no later title of the person, no open case of the person, not reminded yet,
+    and not ending before a letter posted today would arrive."""
     today = ctx.today()
     later = aliased(ResidenceTitle)
     open_case = aliased(Case)
@@ -234,8 +236,9 @@ def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None
         .join(Person, Person.id == ResidenceTitle.person_id)
         .outerjoin(Case, Case.id == ResidenceTitle.case_id)
         .where(
-            ResidenceTitle.valid_until >= today,
+            ResidenceTitle.valid_until > today + LETTER_ARRIVES,
             ResidenceTitle.valid_until <= today + timedelta(weeks=weeks),
+            ResidenceTitle.reminded_on.is_(None),
             ~exists().where(
                 and_(later.person_id == ResidenceTitle.person_id, later.valid_from > ResidenceTitle.valid_from)
             ),

@@ -249,3 +249,9 @@ def test_reminder_letters_for_selected_expiring_titles(
     singles = sorted((tmp_path / "erinnerungen-einzeln").glob("erinnerung-*.pdf"))
     assert len(singles) == 2  # each letter also on its own, named by Aktenzeichen
     assert ["Haddad" in "".join(p.extract_text() for p in pypdf.PdfReader(f).pages) for f in singles].count(True) == 1
+    qtbot.waitUntil(lambda: page.titles.rowCount() == 0)  # reminded: not listed (nor sent) again
+    assert page.titles_label.text().startswith("0 ")
+    from abh_desk.services.case_letters import case_letters
+
+    kinds = [row.kind_label for row in case_letters(sqlite_ctx, cases["Haddad"])]
+    assert "Erinnerung an die Verlängerung" in kinds  # a letter of the case
