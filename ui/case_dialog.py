@@ -53,7 +53,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, message_label, moment_text, table_view
+from ui.widgets import fit_on_screen, german_date, message_label, moment_text, table_view
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -77,7 +77,7 @@ class CaseDialog(QDialog):
         self.file: CaseFile | None = None
         self.pending_message = ""
         self.setWindowTitle(self.tr("Case"))
-        self.resize(1000, 680)
+        fit_on_screen(self, 1000, 680)
 
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 15px; font-weight: 600;")

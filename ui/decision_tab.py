@@ -87,7 +87,7 @@ class DecisionTab(QWidget):
                 Column(self.tr("Conditions"), lambda g: g.conditions),
             ]
         )
-        self.grants_view = table_view(self.grants, (170, 220, 90, 90, 90, 190, 190))
+        self.grants_view = table_view(self.grants, (150, 200, 80, 80, 80, 170, 150))
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(self.outcome)

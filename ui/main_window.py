@@ -33,6 +33,7 @@ from ui.search_page import SearchPage
 from ui.start_page import StartPage
 from ui.tasks import TaskRunner
 from ui.textblocks_dialog import TextBlocksDialog
+from ui.widgets import fit_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("ABH Desk"))
-        self.resize(1200, 760)
+        fit_on_screen(self, 1200, 760)  # on a 1366×768 screen: as high as it holds, status bar shown
 
         who = signed_in.display_name if signed_in else ctx.actor.username
         self.start = StartPage(ctx, self.runner, self.tr("Good day, %1").replace("%1", who))

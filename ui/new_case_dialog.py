@@ -23,7 +23,7 @@ from abh_desk.services.cases import RepeatedCase, open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import fit_on_screen, message_label
 
 
 class NewCaseDialog(QDialog):
@@ -83,7 +83,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        fit_on_screen(self, 720, 560)
         self.filter.textChanged.connect(self.show_procedures)
         self.filter.returnPressed.connect(self.procedures.setFocus)
         self.procedures.itemActivated.connect(lambda _item: self.create())

@@ -55,7 +55,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import message_label, moment_text, table_view
+from ui.widgets import fit_on_screen, message_label, moment_text, table_view
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class NoticeDialog(QDialog):
         self.view: NoticeView | None = None
         self.details: dict[str, str] = {}
         self.setWindowTitle(self.tr("Rejection notice"))
-        self.resize(1280, 820)
+        fit_on_screen(self, 1280, 820)
 
         self.status = QLabel()
         self.status.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -133,15 +133,16 @@ class NoticeDialog(QDialog):
         if self._fitted:
             return
         self._fitted = True
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width() - 40), min(820, available.height() - 40))
+        fit_on_screen(self, 1280, 820)
 
     # --- editor ------------------------------------------------------------------------------
 
     def _editor(self) -> QWidget:
         box = QGroupBox(self.tr("Notice"))
         self.ground_list = QListWidget()
-        self.ground_list.setMaximumHeight(150)
+        rows = self.ground_list.fontMetrics().lineSpacing() + 4
+        self.ground_list.setMinimumHeight(rows * 6 + 6)  # six grounds in view, also on a 1366×768 screen
+        self.ground_list.setMaximumHeight(rows * 9 + 6)
         self.ground_detail = QPlainTextEdit()
         self.ground_detail.setPlaceholderText(self.tr("The facts of this case for the chosen ground"))
         self.ground_detail.setMaximumHeight(80)

@@ -27,7 +27,7 @@ from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import fit_on_screen, message_label
 
 
 class OfficeSettingsDialog(QDialog):
@@ -37,7 +37,7 @@ class OfficeSettingsDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.loaded: OfficeSettings | None = None
         self.setWindowTitle(self.tr("Settings of the office"))
-        self.resize(720, 760)
+        fit_on_screen(self, 720, 760)
         labels = {
             "authority_name": self.tr("Authority"),
             "department": self.tr("Department"),

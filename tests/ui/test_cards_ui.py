@@ -90,8 +90,9 @@ def test_the_card_tab_records_order_arrival_and_notification(
 ) -> None:
     dialog = case_dialog(qtbot, clerk, person_case(clerk))
     tab = dialog.card_tab
-    qtbot.waitUntil(lambda: tab.summary.text() == "Noch keine Karte für diesen Vorgang bestellt.")
-    assert tab.order_button.isEnabled() and not tab.handover_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.order_button.isEnabled())  # once the case is known to be granted
+    assert tab.summary.text() == "Noch keine Karte für diesen Vorgang bestellt."
+    assert not tab.handover_button.isEnabled()
 
     order = tab.order()
     assert isinstance(order, OrderDialog)
