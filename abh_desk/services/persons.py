@@ -19,6 +19,7 @@ from abh_desk.domain.search import (
     BirthDateQuery,
     NameQuery,
     ReferenceQuery,
+    SearchQuery,
     parse_query,
     partial_file_number,
     passport_key,
@@ -347,7 +348,10 @@ _REFERENCE_IDS = _reference_ids()
 
 def _ids_query(text: str, limit: int) -> tuple[PreparedRead, dict[str, Any]] | None:
     """The statement answering ``text`` and its parameters."""
-    query = parse_query(text)
+    return _statement_for(parse_query(text), limit)
+
+
+def _statement_for(query: SearchQuery | None, limit: int) -> tuple[PreparedRead, dict[str, Any]] | None:
     if query is None:
         return None
     if isinstance(query, NameQuery):
@@ -384,11 +388,11 @@ def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_ID
     holder comes first. A reference that matches no Aktenzeichen exactly may be the running number
     of one ("550", "2026-550"): the office's pattern makes the full Aktenzeichen of it.
     A prepared statement on a bare connection: see ``storage.PreparedRead``."""
-    found = _ids_query(text, limit)
+    query = parse_query(text)  # once: the search runs on every keystroke
+    found = _statement_for(query, limit)
     if found is None:
         return []
     ids: list[int] = ctx.db.fetch(*found, first_column=True)
-    query = parse_query(text)
     if isinstance(query, NameQuery) and query.passport_key:
         holders = ctx.db.fetch(_PASSPORT_IDS, {"passport": query.passport_key}, first_column=True)
         if holders:
