@@ -19,7 +19,17 @@ from typing import NoReturn, TextIO
 
 import sqlalchemy.exc
 
-from abh_desk import cli_cards, cli_deadlines, cli_letters, cli_safety, cli_users, cli_worklists, migrate, selftest
+from abh_desk import (
+    cli_cards,
+    cli_cases,
+    cli_deadlines,
+    cli_letters,
+    cli_safety,
+    cli_users,
+    cli_worklists,
+    migrate,
+    selftest,
+)
 from abh_desk.bootstrap import open_context
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
@@ -132,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_worklists.add_parser(commands)
     cli_letters.add_parsers(commands)
     cli_cards.add_parser(commands)
+    cli_cases.add_parser(commands)
 
     commands.add_parser(
         "selbsttest", help="Installation prüfen: Datenbank, Zuständigkeit, Frist, Schreiben und Programmfenster"
@@ -257,6 +268,8 @@ def _run(
         return cli_worklists.run(ctx, args, out)
     if args.command == "karten":
         return cli_cards.run(ctx, args, out)
+    if args.command == "vorgang":
+        return cli_cases.run(ctx, args, out)
     if args.command == "benutzer":
         return cli_users.run(ctx, args, out)
     if args.command == "schreiben":

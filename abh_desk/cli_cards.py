@@ -8,7 +8,7 @@ import sys
 from typing import Any, TextIO
 
 from abh_desk.cli_deadlines import on_key_date
-from abh_desk.services.card_list import waiting_cards
+from abh_desk.services.card_list import waiting_cards, waiting_count
 from abh_desk.services.context import ServiceContext
 
 
@@ -20,7 +20,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
-    rows = waiting_cards(on_key_date(ctx, args.stichtag), args.suche, overdue_only=args.ueberfaellig)
+    ctx = on_key_date(ctx, args.stichtag)
+    rows = waiting_cards(ctx, args.suche, overdue_only=args.ueberfaellig)
     for row in rows:
         print(
             f"{row.age_days}\t{row.arrived_on.isoformat()}\t{row.file_number}\t{row.person_name}\t{row.card_serial}\t"
@@ -29,4 +30,8 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
         )
     if not rows:
         print("Keine Karten, die auf die Aushändigung warten.", file=sys.stderr)
+        return 0
+    total, _overdue = waiting_count(ctx, args.suche, overdue_only=args.ueberfaellig)
+    if len(rows) < total:
+        print(f"{len(rows)} von {total} Karten gezeigt (die am längsten wartenden).", file=sys.stderr)
     return 0

@@ -142,7 +142,8 @@ def _busy_files(ctx: ServiceContext, count: int) -> int:
     added = 0
     for person_id in chosen:
         for _case in range(BUSY_CASES - have.get(person_id, 0)):
-            open_case(ctx, person_id, rng.choice(procedures), TODAY - timedelta(days=rng.randrange(3650)))
+            applied = TODAY - timedelta(days=rng.randrange(3650))
+            open_case(ctx, person_id, rng.choice(procedures), applied, repeat_reason="Benchmark: 20 Vorgänge je Person")
             added += 1
     print(f"  … {added:,} cases for {count} persons with {BUSY_CASES} cases each", file=sys.stderr, flush=True)
     return added

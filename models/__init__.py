@@ -4,6 +4,7 @@ from models.audit import AuditEvent
 from models.base import Base
 from models.cards import CardHandover, CardOrder
 from models.cases import Case, CaseAccess, ChecklistItem, Deadline, FileNumberCounter
+from models.grants import Grant
 from models.letters import Letter
 from models.people import Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
@@ -23,6 +24,7 @@ __all__ = [
     "Deadline",
     "Deputy",
     "FileNumberCounter",
+    "Grant",
     "Letter",
     "OfficeSetting",
     "Person",

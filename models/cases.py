@@ -33,6 +33,8 @@ class Case(Base):
     facts_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     """Facts the caseworker recorded (JSON list of catalogue conditions, e.g. ["sprachkurs"])."""
     note: Mapped[str | None] = mapped_column(Text)
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    """How the case ended where no notice says it: the withdrawal (received how) or the reason for closing."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -70,6 +70,8 @@ class ResidenceTitle(Base):
     valid_until: Mapped[date | None] = mapped_column(Date)
     conditions: Mapped[str | None] = mapped_column(Text)
     card_serial: Mapped[str | None] = mapped_column(String(20))
+    reminded_on: Mapped[date | None] = mapped_column(Date)
+    """The day a reminder letter to apply for the extension went out (the title leaves the list)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 

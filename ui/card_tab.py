@@ -31,6 +31,10 @@ class CardTab(QWidget):
         super().__init__()
         self.ctx, self.case_id, self.runner = ctx, case_id, runner
         self.dialog: FormDialog | None = None
+        self.order_note: str | None = None
+        """Why no card may be ordered for the case now ("" when one may: the case is granted; None
+        until the case is loaded)."""
+        self.focus_order_when_ready = False
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -98,11 +102,15 @@ class CardTab(QWidget):
         if cards:
             self.view.selectRow(0)
         if current is None:
-            self.summary.setText(self.tr("No card ordered for this case yet."))
+            self.summary.setText(self.order_note or self.tr("No card ordered for this case yet."))
         else:
             self.summary.setText(self._summary(current))
         closed = current is None or current.status in STATUS_COLORS
-        self.order_button.setEnabled(closed)
+        self.order_button.setEnabled(closed and self.order_note == "")
+        self.order_button.setToolTip(self.order_note or "")
+        if self.focus_order_when_ready and self.order_button.isEnabled():
+            self.focus_order_when_ready = False
+            self.order_button.setFocus()
         self.arrival_button.setEnabled(
             current is not None and current.status in (CardStatus.ORDERED, CardStatus.ARRIVED)
         )
@@ -110,6 +118,9 @@ class CardTab(QWidget):
         self.handover_button.setEnabled(current is not None and current.waiting)
         self.close_button.setEnabled(not closed)
         self._show_details()
+
+    def set_order_note(self, note: str) -> None:
+        self.order_note = note
 
     def current(self) -> CardInfo | None:
         """The case's newest card (the one the buttons work on)."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.services.card_list import WaitingCard, waiting_cards
+from abh_desk.services.card_list import WaitingCard, waiting_cards, waiting_count
 from abh_desk.services.cards import normalize_serial, pickup_reminders
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
@@ -27,7 +27,7 @@ from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, table_view
+from ui.widgets import german_date, table_view, thousands
 
 OVERDUE_COLOR = "#f4c7c3"
 
@@ -115,18 +115,24 @@ class CardsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(rows: list[WaitingCard]) -> None:
+        def done(result: tuple[list[WaitingCard], tuple[int, int]]) -> None:
             if generation == self._generation:  # an older search's answer is dropped
-                self.show_rows(rows)
+                self.show_rows(*result)
 
-        self.runner.run(lambda: waiting_cards(ctx, text, overdue), done, self._error, owner=self)
-
-    def show_rows(self, rows: list[WaitingCard]) -> None:
-        self.rows.set_rows(rows)
-        overdue = sum(1 for r in rows if r.overdue)
-        self.summary.setText(
-            self.tr("%n card(s) not yet handed over", "", len(rows)) + " · " + self.tr("%n overdue", "", overdue)
+        self.runner.run(
+            lambda: (waiting_cards(ctx, text, overdue), waiting_count(ctx, text, overdue)),
+            done,
+            self._error,
+            owner=self,
         )
+
+    def show_rows(self, rows: list[WaitingCard], counts: tuple[int, int] | None = None) -> None:
+        self.rows.set_rows(rows)
+        total, overdue = counts if counts is not None else (len(rows), sum(1 for r in rows if r.overdue))
+        text = self.tr("%n card(s) not yet handed over", "", total) + " · " + self.tr("%n overdue", "", overdue)
+        if len(rows) < total:
+            text += " · " + self.tr("the %1 waiting longest shown").replace("%1", thousands(len(rows)))
+        self.summary.setText(text)
         if rows:
             self.view.selectRow(0)
         if self._open_first:

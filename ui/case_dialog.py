@@ -1,10 +1,11 @@
-"""The case file window (Vorgangsakte), in tabs: Übersicht, Unterlagen, Fristen, Schreiben, eAT,
-Verlauf. The checklist works from the keyboard: Space ticks received, Entf marks missing again,
-Strg+V waives with a reason, Strg+N adds a further document."""
+"""The case file window (Vorgangsakte), in tabs: Übersicht, Unterlagen, Entscheidung, Fristen,
+Schreiben, eAT, Verlauf — Strg+1 … Strg+7 from the keyboard. The checklist works from the keyboard:
+Space ticks received, Entf marks missing again, Strg+W waives with a reason, Strg+N adds a further
+document; Strg+P prints the chosen letter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,15 +43,17 @@ from abh_desk.services.case_letters import (
 )
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
+from abh_desk.services.grants import CaseDecision, case_decision
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.card_tab import CardTab
+from ui.decision_tab import DecisionTab
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, message_label, moment_text, table_view
+from ui.widgets import fit_on_screen, german_date, message_label, moment_text, table_view
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -74,7 +77,7 @@ class CaseDialog(QDialog):
         self.file: CaseFile | None = None
         self.pending_message = ""
         self.setWindowTitle(self.tr("Case"))
-        self.resize(1000, 680)
+        fit_on_screen(self, 1000, 680)
 
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -83,6 +86,10 @@ class CaseDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_tab(), self.tr("Overview"))
         self.tabs.addTab(self._checklist_tab(), self.tr("Documents"))
+        self.decision_tab = DecisionTab(ctx, case_id, self.runner)
+        self.decision_tab.sig_changed.connect(self.reload)
+        self.decision_tab.sig_granted.connect(self._granted)
+        self.tabs.addTab(self.decision_tab, self.tr("Decision"))
         self.deadlines = RowsModel[DeadlineInfo](
             [
                 Column(self.tr("Deadline"), lambda d: d.kind_label),
@@ -104,11 +111,28 @@ class CaseDialog(QDialog):
                 Column(self.tr("Details"), lambda h: h.details),
             ]
         )
-        self.tabs.addTab(table_view(self.history, (130, 140, 240)), self.tr("History"))
+        self.history_view = table_view(self.history, (130, 140, 240))
+        self.tabs.addTab(self.history_view, self.tr("History"))
+        self.deadlines_view = self.tabs.widget(3)
+        for number in range(self.tabs.count()):
+            # Strg+1 … Strg+7: the tabs from the keyboard, the tab's list or first button focused.
+            jump = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            jump.activated.connect(lambda n=number: self.show_tab(n))
+            self.tabs.setTabToolTip(number, self.tr("Ctrl+%1").replace("%1", str(number + 1)))
+        self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
+        self.keys_hint = QLabel(
+            self.tr(
+                "Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request "
+                "missing documents, Ctrl+P print · Esc closes"
+            )
+        )
+        self.keys_hint.setStyleSheet("color: #666;")
+        self.keys_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
+        layout.addWidget(self.keys_hint)
         self.reload()
 
     def _placeholder(self, text: str) -> QWidget:
@@ -133,10 +157,10 @@ class CaseDialog(QDialog):
         )
         self.letters_view = table_view(self.letters, (230, 150, 130, 160))
         self.letters_view.doubleClicked.connect(self.open_letter)
-        self.missing_letter_button = QPushButton(self.tr("Request missing documents"))
+        self.missing_letter_button = QPushButton(self.tr("Request &missing documents"))
         self.rejection_button = QPushButton(self.tr("Rejection notice…"))
         self.save_letter_button = QPushButton(self.tr("Save PDF…"))
-        self.print_letter_button = QPushButton(self.tr("Print…"))
+        self.print_letter_button = QPushButton(self.tr("Print… (Ctrl+P)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.missing_letter_button)
         buttons.addWidget(self.rejection_button)
@@ -152,6 +176,9 @@ class CaseDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.letters_view.selectionModel().selectionChanged.connect(lambda *_: self._preview_letter())
+        print_shortcut = QShortcut(QKeySequence.StandardKey.Print, widget)
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(self.print_letter)
         self.missing_letter_button.clicked.connect(self.request_missing_documents)
         self.save_letter_button.clicked.connect(self.save_letter)
         self.print_letter_button.clicked.connect(self.print_letter)
@@ -201,12 +228,24 @@ class CaseDialog(QDialog):
 
     def request_missing_documents(self) -> None:
         ctx, case_id = self.ctx, self.case_id
+        self.missing_letter_button.setEnabled(False)  # one click, one letter
 
-        def work() -> tuple[CaseFile, list[LetterRow]]:
+        def work() -> tuple[CaseFile, list[LetterRow], CaseDecision]:
             create_missing_documents_letter(ctx, case_id)
-            return get_case_file(ctx, case_id), case_letters(ctx, case_id)
+            return get_case_file(ctx, case_id), case_letters(ctx, case_id), case_decision(ctx, case_id)
 
-        self.runner.run(work, self._loaded, self.show_error, owner=self)
+        def done(result: tuple[CaseFile, list[LetterRow], CaseDecision]) -> None:
+            self.missing_letter_button.setEnabled(True)
+            self.letters_view.setCurrentIndex(QModelIndex())  # the new letter (the newest) gets selected
+            self._loaded(result)
+            self.pending_message = ""
+            self.message.setText(self.tr("Request for the missing documents made; it is selected in the list."))
+
+        def failed(exc: Exception) -> None:
+            self.missing_letter_button.setEnabled(True)
+            self.show_error(exc)
+
+        self.runner.run(work, done, failed, owner=self)
 
     def save_letter(self) -> None:
         row = self.letters_view.currentIndex().row()
@@ -326,7 +365,7 @@ class CaseDialog(QDialog):
     def reload(self) -> None:
         ctx, case_id = self.ctx, self.case_id
         self.runner.run(
-            lambda: (get_case_file(ctx, case_id), case_letters(ctx, case_id)),
+            lambda: (get_case_file(ctx, case_id), case_letters(ctx, case_id), case_decision(ctx, case_id)),
             self._loaded,
             self._load_failed,
             owner=self,
@@ -355,10 +394,12 @@ class CaseDialog(QDialog):
 
         self.runner.run(lambda: open_with_reason(ctx, case_id, reason), lambda _r: self.reload(), refused, owner=self)
 
-    def _loaded(self, result: tuple[CaseFile, list[LetterRow]]) -> None:
+    def _loaded(self, result: tuple[CaseFile, list[LetterRow], CaseDecision]) -> None:
         self.tabs.setEnabled(True)
+        file, letters, decision = result
+        self.decision_tab.show_decision(decision)
+        self.card_tab.set_order_note(decision.card_note)
         self.card_tab.reload()
-        file, letters = result
         self.letters.set_rows(letters)
         if letters and not self.letters_view.currentIndex().isValid():
             self.letters_view.selectRow(0)  # the newest letter, shown in the preview
@@ -399,6 +440,12 @@ class CaseDialog(QDialog):
             self.checklist_view.selectRow(min(max(row, 0), len(file.checklist) - 1))
         self.message.setText(self.pending_message)
         self.pending_message = ""
+        shown = self.decision_tab.decision
+        if shown is not None and shown.status != o.status:  # a tick took the case on (into work, back from waiting)
+            ctx, case_id = self.ctx, self.case_id
+            self.runner.run(
+                lambda: case_decision(ctx, case_id), self.decision_tab.show_decision, self.show_error, owner=self
+            )
 
     def _show_facts(self, file: CaseFile) -> None:
         wanted = dict(file.overview.available_facts)
@@ -467,6 +514,35 @@ class CaseDialog(QDialog):
             return
         ctx, case_id = self.ctx, self.case_id
         self.runner.run(lambda: add_document(ctx, case_id, text), self.show_file, self.show_error, owner=self)
+
+    def show_tab(self, number: int) -> None:
+        self.tabs.setCurrentIndex(number)
+        self._focus_tab()
+
+    def _focus_tab(self) -> None:
+        """The current tab's list (or its first button) gets the focus, so the keyboard goes on there."""
+        page = self.tabs.currentWidget()
+        target: QWidget | None = {
+            self.checklist_view.parentWidget(): self.checklist_view,
+            self.letters_view.parentWidget().parentWidget(): self.letters_view,
+            self.history_view: self.history_view,
+            self.deadlines_view: self.deadlines_view,
+        }.get(page)
+        if target is None and page is not None:
+            buttons = [b for b in page.findChildren(QPushButton) if b.isVisible() and b.isEnabled()]
+            target = buttons[0] if buttons else page
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _granted(self, in_force: bool, card: bool) -> None:
+        if not in_force:
+            self.pending_message = self.tr("Submitted to a team lead for approval.")
+        elif card:
+            self.pending_message = self.tr("Granted. The eAT card can be ordered now (tab eAT, Ctrl+6).")
+            self.card_tab.focus_order_when_ready = True
+            self.tabs.setCurrentWidget(self.card_tab)
+        else:
+            self.pending_message = self.tr("Granted.")
 
     def show_error(self, exc: Exception) -> None:
         self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))

@@ -46,7 +46,7 @@ from abh_desk.services.workstation_setup import (
     set_up_demo,
 )
 from ui.tasks import TaskRunner, run_with_progress
-from ui.widgets import message_label
+from ui.widgets import FitScrollArea, fit_later, fit_on_screen, message_label
 
 DEMO = "demo"
 NOTE_STYLE = "color: #555;"
@@ -87,7 +87,9 @@ class FirstStartDialog(QDialog):
         buttons.addWidget(self.next)
         buttons.addWidget(self.cancel)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        # The pages scroll where the screen is too low for them (the office page with its messages
+        # on a 1366×768 screen); the buttons below stay in view.
+        layout.addWidget(FitScrollArea(self.pages), 1)
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -242,7 +244,8 @@ class FirstStartDialog(QDialog):
             self.next.setText(self.tr("Set up"))
         else:
             self._mode_changed()
-        self.adjustSize()
+        fit_on_screen(self)
+        fit_later(self)
 
     def _busy(self, busy: bool, status: str = "") -> None:
         self.status.setText(status)
@@ -270,6 +273,7 @@ class FirstStartDialog(QDialog):
             self.message.setText(self.message.text() or self.tr("Please correct the marked fields. Nothing was saved."))
         else:
             self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        fit_later(self)
 
     def go_back(self) -> None:
         self._release()

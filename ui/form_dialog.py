@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import fit_on_screen, message_label
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -126,5 +126,6 @@ class FormDialog(QDialog):
         if not errors:
             unplaced.append(exc.message if isinstance(exc, DomainError) else str(exc))
         self.message.setText(" ".join(unplaced))
+        fit_on_screen(self, max(self.width(), self.sizeHint().width()))  # room for the messages, within the screen
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)

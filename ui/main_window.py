@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from abh_desk.config import load_settings, save_settings
@@ -16,6 +16,7 @@ from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.office import get_office_settings
+from abh_desk.services.persons import PersonFile
 from ui import dialogs
 from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
@@ -32,6 +33,7 @@ from ui.search_page import SearchPage
 from ui.start_page import StartPage
 from ui.tasks import TaskRunner
 from ui.textblocks_dialog import TextBlocksDialog
+from ui.widgets import fit_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +47,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("ABH Desk"))
-        self.resize(1200, 760)
+        fit_on_screen(self, 1200, 760)  # on a 1366×768 screen: as high as it holds, status bar shown
 
         who = signed_in.display_name if signed_in else ctx.actor.username
         self.start = StartPage(ctx, self.runner, self.tr("Good day, %1").replace("%1", who))
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out.connect(self.close)
         self.hidden_windows: list[QWidget] = []
+        self._focused_once = False
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
         for page in (self.deadlines, self.my_cases, self.team):
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         self.reviews.sig_open_notice.connect(self.open_notice)
         self.start.sig_show_reviews.connect(lambda: self.tabs.setCurrentWidget(self.reviews))
         self.start.sig_show_deadlines.connect(lambda: self.tabs.setCurrentWidget(self.deadlines))
+        self.start.sig_show_deadline_group.connect(self.show_deadline_group)
         self.start.sig_show_cases.connect(lambda: self.tabs.setCurrentWidget(self.my_cases))
         self.start.sig_show_cards.connect(self.show_cards)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -106,6 +110,13 @@ class MainWindow(QMainWindow):
                 self.tr("Finality of notices not checked: %1").replace("%1", getattr(exc, "message", str(exc)))
             ),
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """After sign-in the keyboard starts somewhere: on the start page's list of what is due."""
+        super().showEvent(event)
+        if not self._focused_once:
+            self._focused_once = True
+            self.start.urgent_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Kept for tests and callers that drive the search directly.
     @property
@@ -146,6 +157,8 @@ class MainWindow(QMainWindow):
         self.edit_person_action.triggered.connect(self.edit_person)
         self.new_case_action = QAction(self.tr("New &case for this person…"), self, shortcut=QKeySequence("Ctrl+N"))
         self.new_case_action.triggered.connect(self.new_case)
+        self.search.sig_person_changed.connect(self._person_changed)
+        self._person_changed(None)
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
         for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
             person_menu.addAction(action)
@@ -232,6 +245,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_search()
 
+    def show_deadline_group(self, group: int) -> None:
+        self.deadlines.show_group(group)
+        self.tabs.blockSignals(True)  # show_group loads it; the tab change need not load it again
+        self.tabs.setCurrentWidget(self.deadlines)
+        self.tabs.blockSignals(False)
+
     def show_cards(self) -> None:
         """Karten (F9): the cards not yet handed over, the search field ready for the counter."""
         self.tabs.setCurrentWidget(self.cards)
@@ -261,6 +280,7 @@ class MainWindow(QMainWindow):
     def new_person(self) -> PersonDialog:
         dialog = PersonDialog(self.ctx, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
+        dialog.sig_open_person.connect(self.open_person)
         dialog.open()
         return dialog
 
@@ -274,9 +294,22 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _person_changed(self, file: PersonFile | None) -> None:
+        """The actions on "this person" follow the person the search shows — or are off."""
+        for action in (self.edit_person_action, self.new_case_action):
+            action.setEnabled(file is not None)
+        if file is None:
+            self.new_case_action.setText(self.tr("New &case for this person…"))
+            self.edit_person_action.setText(self.tr("&Edit master data…"))
+            return
+        name = f"{file.person.family_name}, {file.person.given_names}".rstrip(", ").replace("&", "&&")
+        self.new_case_action.setText(self.tr("New &case for %1…").replace("%1", name))
+        self.edit_person_action.setText(self.tr("&Edit master data of %1…").replace("%1", name))
+
     def _person_saved(self, dialog: PersonDialog) -> None:
         if dialog.saved is not None:
-            self.open_person(dialog.saved.id)
+            self.tabs.setCurrentWidget(self.search)
+            self.search.show_saved_person(dialog.saved.id, dialog.saved.family_name, dialog.saved.given_names)
             self.statusBar().showMessage(
                 self.tr("Saved: %1").replace("%1", f"{dialog.saved.family_name}, {dialog.saved.given_names}")
             )
@@ -288,14 +321,16 @@ class MainWindow(QMainWindow):
             return None
         person = file.person
         dialog = NewCaseDialog(self.ctx, person.id, f"{person.family_name}, {person.given_names}", parent=self)
-        dialog.accepted.connect(lambda: self._case_created(dialog))
+        dialog.sig_created.connect(lambda _row: self._case_created(person.id))
+        dialog.sig_open_case.connect(self.open_case)
+        dialog.accepted.connect(lambda: self.open_case(dialog.created.id) if dialog.created else None)
         dialog.open()
         return dialog
 
-    def _case_created(self, dialog: NewCaseDialog) -> None:
-        if dialog.created is not None:
-            self.open_person(self.search.current_file.person.id if self.search.current_file else 0)
-            self.open_case(dialog.created.id)
+    def _case_created(self, person_id: int) -> None:
+        """The person's case list shows the new case at once (whether or not it is opened)."""
+        if self.search.current_file is not None and self.search.current_file.person.id == person_id:
+            self.search.reload_person()
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

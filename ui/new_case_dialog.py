@@ -3,7 +3,7 @@ surname letter and the Aktenzeichen is shown at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -13,19 +13,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from abh_desk.errors import DomainError
-from abh_desk.services.cases import open_case
+from abh_desk.services.cases import RepeatedCase, open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import fit_on_screen, message_label
 
 
 class NewCaseDialog(QDialog):
+    sig_created = Signal(object)
+    """The case was opened (its CaseRow), before the dialog is closed."""
+    sig_open_case = Signal(int)
+    """The clerk chose the case already open instead of a second one (its id)."""
+
     def __init__(
         self,
         ctx: ServiceContext,
@@ -54,8 +60,22 @@ class NewCaseDialog(QDialog):
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
+        # A second open case of the same procedure: open that one, or say why (logged).
+        self.repeat_reason = QLineEdit()
+        self.repeat_reason.setPlaceholderText(
+            self.tr("Why a second one? e.g. a second declaration of commitment for another guest")
+        )
+        self.open_existing_button = QPushButton(self.tr("Open the open case"))
+        self.open_existing_button.setAutoDefault(False)
+        self.open_existing_button.clicked.connect(self.open_existing)
+        self.existing: list[tuple[int, str]] = []
         form = QFormLayout()
         form.addRow(self.tr("Application received on:"), self.applied_on)
+        form.addRow(self.tr("Reason for a second case:"), self.repeat_reason)
+        form.addRow("", self.open_existing_button)
+        self.form = form
+        form.setRowVisible(self.repeat_reason, False)
+        form.setRowVisible(self.open_existing_button, False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.procedures)
@@ -63,7 +83,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        fit_on_screen(self, 720, 560)
         self.filter.textChanged.connect(self.show_procedures)
         self.filter.returnPressed.connect(self.procedures.setFocus)
         self.procedures.itemActivated.connect(lambda _item: self.create())
@@ -94,6 +114,7 @@ class NewCaseDialog(QDialog):
         key = str(item.data(Qt.ItemDataRole.UserRole))
         applied = self.applied_on.date().toPython()
         ctx, person_id = self.ctx, self.person_id
+        reason = self.repeat_reason.text() if self.existing else None
         self._creating = True
 
         def done(row: CaseRow) -> None:
@@ -108,9 +129,25 @@ class NewCaseDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Show case"))
             self.procedures.setEnabled(False)
             self.filter.setEnabled(False)
+            self.applied_on.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setFocus()
+            self.sig_created.emit(row)
 
         def failed(exc: Exception) -> None:
             self._creating = False
             self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            if isinstance(exc, RepeatedCase):
+                self.existing = exc.open_cases
+                self.form.setRowVisible(self.repeat_reason, True)
+                self.form.setRowVisible(self.open_existing_button, True)
+                self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open a second case"))
+                self.repeat_reason.setFocus()
 
-        self.runner.run(lambda: open_case(ctx, person_id, key, applied), done, failed, owner=self)
+        self.runner.run(lambda: open_case(ctx, person_id, key, applied, reason), done, failed, owner=self)
+
+    def open_existing(self) -> None:
+        """The case already open instead of a second one."""
+        if self.existing:
+            self.sig_open_case.emit(self.existing[0][0])
+            self.reject()

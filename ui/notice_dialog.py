@@ -57,7 +57,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import message_label, moment_text, table_view
+from ui.widgets import FitScrollArea, fit_on_screen, message_label, moment_text, table_view
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class NoticeDialog(QDialog):
         self.details: dict[str, str] = {}
         self.stay: DecisionStatus | None = None  # the person's status on the day; known once loaded
         self.setWindowTitle(self.tr("Rejection notice"))
-        self.resize(1280, 820)
+        fit_on_screen(self, 1280, 820)
 
         self.status = QLabel()
         self.status.setStyleSheet("font-size: 15px; font-weight: 600;")
@@ -104,7 +104,7 @@ class NoticeDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.review_box)
-        left_layout.addWidget(self._editor(), 1)
+        left_layout.addWidget(FitScrollArea(self._editor()), 1)  # scrolls where the screen is low
         left_layout.addLayout(self._buttons())
         self.message = message_label()
         left_layout.addWidget(self.message)
@@ -138,15 +138,16 @@ class NoticeDialog(QDialog):
         if self._fitted:
             return
         self._fitted = True
-        available = self.screen().availableGeometry()
-        self.resize(min(1280, available.width() - 40), min(820, available.height() - 40))
+        fit_on_screen(self, 1280, 820)
 
     # --- editor ------------------------------------------------------------------------------
 
     def _editor(self) -> QWidget:
         box = QGroupBox(self.tr("Notice"))
         self.ground_list = QListWidget()
-        self.ground_list.setMaximumHeight(150)
+        rows = self.ground_list.fontMetrics().lineSpacing() + 4
+        self.ground_list.setMinimumHeight(rows * 6 + 6)  # six grounds in view, also on a 1366×768 screen
+        self.ground_list.setMaximumHeight(rows * 9 + 6)
         self.ground_detail = QPlainTextEdit()
         self.ground_detail.setPlaceholderText(self.tr("The facts of this case for the chosen ground"))
         self.ground_detail.setMaximumHeight(80)

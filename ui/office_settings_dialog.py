@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
+from abh_desk.domain.grants import REVIEW_POLICY_LABELS
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
 from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
 from ui import dialogs
 from ui.tasks import TaskRunner
-from ui.widgets import message_label, moment_text
+from ui.widgets import fit_on_screen, message_label, moment_text
 
 
 class OfficeSettingsDialog(QDialog):
@@ -42,7 +43,7 @@ class OfficeSettingsDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.loaded: OfficeSettings | None = None
         self.setWindowTitle(self.tr("Settings of the office"))
-        self.resize(720, 760)
+        fit_on_screen(self, 720, 760)
         labels = {
             "authority_name": self.tr("Authority"),
             "department": self.tr("Department"),
@@ -65,6 +66,7 @@ class OfficeSettingsDialog(QDialog):
             "card_waiting_weeks": self.tr("eAT overdue after (weeks)"),
             "fees_at_handover": self.tr("Fee is paid when the card is handed over"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes (0: never)"),
+            "grant_review": self.tr("Grants approved by a team lead"),
         }
         self.inputs: dict[str, QLineEdit | QComboBox | QCheckBox | QSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
@@ -156,6 +158,11 @@ class OfficeSettingsDialog(QDialog):
             return combo
         if name == "local_holidays":
             return QComboBox()  # its choices follow the Land (_local_choices)
+        if name == "grant_review":
+            combo = QComboBox()
+            for policy, label in REVIEW_POLICY_LABELS.items():
+                combo.addItem(label, policy.value)
+            return combo
         if kind in (bool, "bool"):
             return QCheckBox()
         if kind in (int, "int"):

@@ -3,7 +3,7 @@ about a likely duplicate, and a clear message when another workstation saved fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -23,6 +23,7 @@ from abh_desk.domain.countries import nationalities
 from abh_desk.errors import DomainError, FieldErrors, StaleRecord
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import (
+    LikelyDuplicate,
     PersonDetail,
     PersonInput,
     PersonSummary,
@@ -53,6 +54,9 @@ FIELDS = (
 
 
 class PersonDialog(QDialog):
+    sig_open_person = Signal(int)
+    """The clerk chose the person already recorded instead of a new one (its id)."""
+
     def __init__(
         self,
         ctx: ServiceContext,
@@ -99,6 +103,24 @@ class PersonDialog(QDialog):
         self.duplicates.setWordWrap(True)
         self.duplicates.setTextFormat(Qt.TextFormat.PlainText)
         self.message = message_label()
+        # A likely duplicate (same family name and birth date, or passport): open that person, or
+        # say why this is another one — the reason is logged.
+        self.duplicate_box = QGroupBox(self.tr("Probably recorded already"))
+        self.duplicate_text = message_label("color: #5a3b00;")
+        self.duplicate_reason = QLineEdit()
+        self.duplicate_reason.setPlaceholderText(
+            self.tr("It is another person because … (e.g. twin brother, other passport)")
+        )
+        self.open_existing_button = QPushButton(self.tr("Open the recorded person"))
+        self.open_existing_button.setAutoDefault(False)
+        duplicate_layout = QVBoxLayout(self.duplicate_box)
+        duplicate_layout.addWidget(self.duplicate_text)
+        duplicate_layout.addWidget(self.duplicate_reason)
+        duplicate_layout.addWidget(self.open_existing_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.duplicate_box.setStyleSheet("QGroupBox { background: #fff4d6; }")
+        self.duplicate_box.hide()
+        self.duplicate_ids: list[int] = []
+        self.open_existing_button.clicked.connect(self.open_existing)
         self.stale_box = QGroupBox(self.tr("Changed meanwhile at another workstation"))
         self.stale_text = message_label("color: #5a3b00;")
         self.reload_button = QPushButton(self.tr("Load the stored data (discard my entries)"))
@@ -118,6 +140,7 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.duplicates)
+        layout.addWidget(self.duplicate_box)
         layout.addWidget(self.stale_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -229,8 +252,14 @@ class PersonDialog(QDialog):
             lambda: likely_duplicates(ctx, data.family_name, data.birth_date), found, lambda _e: None, owner=self
         )
 
+    def open_existing(self) -> None:
+        if self.duplicate_ids:
+            self.sig_open_person.emit(self.duplicate_ids[0])
+            self.reject()
+
     def save(self) -> None:
         data, ctx, person = self.values(), self.ctx, self.person
+        reason = self.duplicate_reason.text() if not self.duplicate_box.isHidden() else None
         for label in self.errors.values():
             label.hide()
         self.message.clear()
@@ -238,7 +267,7 @@ class PersonDialog(QDialog):
 
         def work() -> PersonDetail:
             if person is None:
-                return create_person(ctx, data)
+                return create_person(ctx, data, duplicate_reason=reason)
             return update_person(ctx, person.id, person.version, data)
 
         def done(result: PersonDetail) -> None:
@@ -258,6 +287,14 @@ class PersonDialog(QDialog):
                 self.message.setText(
                     self.message.text() or self.tr("Please correct the marked fields. Nothing was saved.")
                 )
+                self.adjustSize()
+            elif isinstance(exc, LikelyDuplicate):
+                self.duplicate_ids = [c.id for c in exc.candidates]
+                self.duplicate_text.setText(exc.message)
+                self.duplicates.clear()  # the box says it, with what to do
+                self.duplicate_box.show()
+                self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save anyway"))
+                self.duplicate_reason.setFocus()
                 self.adjustSize()
             elif isinstance(exc, StaleRecord) and person is not None:
                 self.message.setText(exc.message)

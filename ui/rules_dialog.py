@@ -32,7 +32,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import UserRow, list_users
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner, run_with_progress
-from ui.widgets import table_view
+from ui.widgets import fit_on_screen, table_view
 
 CHECK_DELAY_MS = 250
 
@@ -43,7 +43,7 @@ class RulesDialog(QDialog):
         self.ctx = ctx
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("Responsibility by surname letter"))
-        self.resize(900, 640)
+        fit_on_screen(self, 900, 640)
         self._all_rows: list[RuleRow] = []
         self._users: list[UserRow] = []
         self._valid = False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from abh_desk.domain.search import no_hit_hint
 from abh_desk.errors import DomainError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import (
@@ -44,9 +45,11 @@ def expiry_color(title: TitleRow, today: date) -> str | None:
 
 class SearchPage(QWidget):
     sig_message = Signal(str)
+    """A German message for the status bar."""
     sig_open_case = Signal(int)
     """The clerk activated one of the person's cases (case id)."""
-    """A German message for the status bar."""
+    sig_person_changed = Signal(object)
+    """The person the pane shows (a PersonFile), or None: every action on "this person" follows it."""
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner) -> None:
         super().__init__()
@@ -56,6 +59,8 @@ class SearchPage(QWidget):
         self.current_file: PersonFile | None = None
         self._shown_text: str | None = None  # the search text whose results the table shows
         self._open_when_found = False
+        self._select_when_found: int | None = None  # a person just saved: selected once the search shows it
+        self._person_generation = 0  # the pane shows only the person asked for last
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
@@ -110,7 +115,7 @@ class SearchPage(QWidget):
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
-        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_field.textChanged.connect(self._text_changed)
         self.search_field.returnPressed.connect(self._open_first_or_selected)
         self.search_field.installEventFilter(self)
         self.result_view.activated.connect(self._open_index)
@@ -126,9 +131,14 @@ class SearchPage(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.person_header)
-        bottom_layout.addWidget(QLabel(self.tr("Residence titles")))
+        # Alt+A and Alt+G jump to the person's titles and cases (the first row chosen: Enter opens it).
+        titles_label = QLabel(self.tr("&Residence titles"))
+        titles_label.setBuddy(self.title_view)
+        cases_label = QLabel(self.tr("Ca&ses (Enter opens)"))
+        cases_label.setBuddy(self.case_view)
+        bottom_layout.addWidget(titles_label)
         bottom_layout.addWidget(self.title_view, 2)
-        bottom_layout.addWidget(QLabel(self.tr("Cases")))
+        bottom_layout.addWidget(cases_label)
         bottom_layout.addWidget(self.case_view, 3)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -148,6 +158,29 @@ class SearchPage(QWidget):
             self._into_results()
             return True
         return super().eventFilter(watched, event)
+
+    def _text_changed(self, _text: str) -> None:
+        """A new search means a different person: the pane (and every action on it) is cleared at
+        once, not when the results come back."""
+        self.clear_person()
+        self._search_timer.start()
+
+    def clear_person(self) -> None:
+        self._person_generation += 1
+        had_file = self.current_file is not None
+        self.current_file = None
+        self.person_header.setText(self.tr("No person selected."))
+        self.titles.set_rows([])
+        self.cases.set_rows([])
+        if had_file:
+            self.sig_person_changed.emit(None)
+
+    def show_saved_person(self, person_id: int, family_name: str, given_names: str) -> None:
+        """After a person was saved: the search shows them, their row selected and their file open."""
+        self._select_when_found = person_id
+        self.search_field.setText(f"{family_name} {given_names}".strip())
+        self.run_search()
+        self.open_person(person_id)
 
     def _into_results(self) -> None:
         """Arrow down from the search field: on into the list of hits, the first one chosen."""
@@ -181,8 +214,10 @@ class SearchPage(QWidget):
             if self._open_when_found:
                 self._open_when_found = False
                 self._open_row(0)
+            self._select_saved(ids)
             if len(ids) < FIRST_PAGE:
-                self.result_count.setText(self.tr("%n person(s) found", "", len(ids)) if text.strip() else "")
+                hint = no_hit_hint(text) if not ids else ""
+                self.result_count.setText(hint or (self.tr("%n person(s) found", "", len(ids)) if text.strip() else ""))
                 return
             self.result_count.setText(self.tr("more than %1 persons found …").replace("%1", str(FIRST_PAGE)))
             self.runner.run(lambda: ids_for(MAX_RESULT_IDS), all_ids, self.show_error, owner=self)
@@ -192,10 +227,19 @@ class SearchPage(QWidget):
                 return
             self.results.extend_ids(ids)
             self.result_count.setText(self.tr("%n person(s) found", "", len(ids)))
+            self._select_saved(ids)
 
         # The first page comes from a LIMIT query, so a single letter shows rows at once; the full
         # list of ids (up to a million) follows for scrolling.
         self.runner.run(lambda: ids_for(FIRST_PAGE), first_page, self.show_error, owner=self)
+
+    def _select_saved(self, ids: list[int]) -> None:
+        wanted = self._select_when_found
+        if wanted is not None and wanted in ids:
+            self._select_when_found = None
+            self.result_view.selectionModel().blockSignals(True)  # its file is already being opened
+            self.result_view.selectRow(ids.index(wanted))
+            self.result_view.selectionModel().blockSignals(False)
 
     def _open_first_or_selected(self) -> None:
         """Enter: open the selected person — or, when the list does not yet show the results for
@@ -219,7 +263,19 @@ class SearchPage(QWidget):
 
     def open_person(self, person_id: int) -> None:
         ctx = self.ctx
-        self.runner.run(lambda: get_person_file(ctx, person_id), self.show_person, self.show_error, owner=self)
+        self._person_generation += 1
+        generation = self._person_generation
+
+        def show(file: PersonFile) -> None:
+            if generation == self._person_generation:  # not overtaken by another row or a new search
+                self.show_person(file)
+
+        self.runner.run(lambda: get_person_file(ctx, person_id), show, self.show_error, owner=self)
+
+    def reload_person(self) -> None:
+        """The open person's file again (a case was added)."""
+        if self.current_file is not None:
+            self.open_person(self.current_file.person.id)
 
     def show_person(self, file: PersonFile) -> None:
         self.current_file = file
@@ -230,6 +286,7 @@ class SearchPage(QWidget):
         self.person_header.setText("   ·   ".join(parts))
         self.titles.set_rows(file.titles)
         self.cases.set_rows(file.cases)
+        self.sig_person_changed.emit(file)
 
     def show_error(self, exc: Exception) -> None:
         if isinstance(exc, DomainError):

@@ -7,18 +7,25 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from abh_desk.domain.enums import Role
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.grants import PendingGrant
 from abh_desk.services.start_page import StartSummary, start_summary
-from abh_desk.services.worklists import WorklistRow
+from abh_desk.services.worklists import OVERDUE, THIS_WEEK, TODAY, WorklistRow
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, table_view
+from ui.widgets import german_date, table_view, thousands
 
 TILE = "QLabel {{ background: {bg}; border-radius: 6px; padding: 10px; font-size: 14px; }}"
+BUTTON_TILE = (
+    "QPushButton {{ background: {bg}; border: 1px solid #d0c6b0; border-radius: 6px; padding: 10px; "
+    "font-size: 14px; }} QPushButton:focus {{ border: 2px solid #2a6fb0; }}"
+)
 
 
 class StartPage(QWidget):
     sig_open_case = Signal(int)
     sig_show_deadlines = Signal()
+    sig_show_deadline_group = Signal(int)
+    """A tile was clicked: Fristen with that group (overdue, today, this week)."""
     sig_show_cases = Signal()
     sig_show_reviews = Signal()
     sig_show_cards = Signal()
@@ -30,16 +37,23 @@ class StartPage(QWidget):
         self.runner = runner
         title = QLabel(greeting)
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.overdue = QLabel()
-        self.due_today = QLabel()
-        self.this_week = QLabel()
-        self.overdue.setStyleSheet(TILE.format(bg="#f4c7c3"))
-        self.due_today.setStyleSheet(TILE.format(bg="#fde9b7"))
-        self.this_week.setStyleSheet(TILE.format(bg="#fff6d6"))
+        # The tiles are buttons: each opens its group in Fristen (all of it, however many).
+        self.overdue = QPushButton()
+        self.due_today = QPushButton()
+        self.this_week = QPushButton()
         tiles = QHBoxLayout()
-        for tile in (self.overdue, self.due_today, self.this_week):
-            tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for group, tile, color in (
+            (OVERDUE, self.overdue, "#f4c7c3"),
+            (TODAY, self.due_today, "#fde9b7"),
+            (THIS_WEEK, self.this_week, "#fff6d6"),
+        ):
+            tile.setStyleSheet(BUTTON_TILE.format(bg=color))
+            tile.clicked.connect(lambda _checked=False, g=group: self.sig_show_deadline_group.emit(g))
             tiles.addWidget(tile, 1)
+        self.cut_note = QLabel()
+        self.cut_note.setWordWrap(True)
+        self.cut_note.setStyleSheet("color: #555;")
+        self.cut_note.hide()
         self.urgent = RowsModel[tuple[str, WorklistRow]](
             [
                 Column(self.tr("When"), lambda r: r[0]),
@@ -54,6 +68,7 @@ class StartPage(QWidget):
         deadlines_layout = QVBoxLayout(deadlines_box)
         deadlines_layout.addLayout(tiles)
         deadlines_layout.addWidget(self.urgent_view)
+        deadlines_layout.addWidget(self.cut_note)
         all_deadlines = QPushButton(self.tr("All deadlines (F6)"))
         deadlines_layout.addWidget(all_deadlines, 0, Qt.AlignmentFlag.AlignRight)
         self.cases_box = QGroupBox(self.tr("My open cases"))
@@ -76,6 +91,7 @@ class StartPage(QWidget):
         side.addWidget(all_cases, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self._cards_box())
         side.addWidget(self.reviews_box)
+        side.addWidget(self._grants_box())
         side.addStretch(1)
         row.addLayout(side, 1)
         layout.addLayout(row)
@@ -83,6 +99,24 @@ class StartPage(QWidget):
         all_cases.clicked.connect(self.sig_show_cases)
         reviews_button.clicked.connect(self.sig_show_reviews)
         self.urgent_view.activated.connect(self._open)
+
+    def _grants_box(self) -> QGroupBox:
+        """Team leads: grants waiting for their approval (where the office wants four eyes on grants)."""
+        self.grants_box = QGroupBox(self.tr("Grants to approve"))
+        self.grants = RowsModel[PendingGrant](
+            [
+                Column(self.tr("File number"), lambda g: g.file_number),
+                Column(self.tr("Person"), lambda g: g.person_name),
+                Column(self.tr("Submitted by"), lambda g: g.proposed_by),
+            ]
+        )
+        self.grants_view = table_view(self.grants, (130, 150))
+        self.grants_view.setMaximumHeight(140)
+        self.grants_view.activated.connect(lambda index: self.sig_open_case.emit(self.grants.row(index.row()).case_id))
+        column = QVBoxLayout(self.grants_box)
+        column.addWidget(self.grants_view)
+        self.grants_box.hide()
+        return self.grants_box
 
     def _cards_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("eAT cards at the office"))
@@ -107,10 +141,29 @@ class StartPage(QWidget):
 
     def show_summary(self, summary: StartSummary) -> None:
         work = summary.worklist
-        self.overdue.setText(self.tr("%1\noverdue").replace("%1", str(len(work.overdue))))
-        self.due_today.setText(self.tr("%1\ndue today").replace("%1", str(len(work.due_today))))
-        self.this_week.setText(self.tr("%1\nthis week").replace("%1", str(len(work.this_week))))
+        self.overdue.setText(self.tr("%1\noverdue").replace("%1", thousands(work.count(OVERDUE))))
+        self.due_today.setText(self.tr("%1\ndue today").replace("%1", thousands(work.count(TODAY))))
+        self.this_week.setText(self.tr("%1\nthis week").replace("%1", thousands(work.count(THIS_WEEK))))
         self.urgent.set_rows([(label, r) for label, rows in work.groups[:3] for r in rows])
+        phrases = {
+            OVERDUE: self.tr("of %1 overdue the first %2"),
+            TODAY: self.tr("of %1 due today the first %2"),
+            THIS_WEEK: self.tr("of %1 due this week the first %2"),
+        }
+        cut = [
+            phrase.replace("%1", thousands(work.count(group))).replace("%2", thousands(len(work.rows(group))))
+            for group, phrase in phrases.items()
+            if work.cut(group)
+        ]
+        self.cut_note.setText(
+            self.tr("Shown: %1. All of them under Deadlines (F6) or by a click on the tile.").replace(
+                "%1", "; ".join(cut)
+            )
+        )
+        self.cut_note.setVisible(bool(cut))
+        self.grants.set_rows(summary.grants)
+        self.grants_box.setTitle(self.tr("Grants to approve: %1").replace("%1", str(len(summary.grants))))
+        self.grants_box.setVisible(self.ctx.actor.role == Role.TEAM_LEAD)
         for index, (label, count) in enumerate(summary.cases_by_status):
             if label not in self.case_counts:
                 value = QLabel()

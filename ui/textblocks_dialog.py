@@ -29,7 +29,7 @@ from abh_desk.services.textblocks import (
 )
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner
-from ui.widgets import message_label
+from ui.widgets import fit_on_screen, message_label
 
 OK_STYLE = "color: #1d6b2a;"
 
@@ -41,7 +41,7 @@ class TextBlocksDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.source: TextBlocksSource | None = None
         self.setWindowTitle(self.tr("Text blocks of the letters"))
-        self.resize(1250, 820)
+        fit_on_screen(self, 1250, 820)
         self.editor = QPlainTextEdit()
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -65,7 +65,7 @@ _TOML_LINE = re.compile(r"line (\d+)")
 _ENTRY_FIELDS = {
     "schluessel", "name", "rechtsgrundlage", "bereich", "quelle", "bearbeitungszeit",
     "bearbeitungszeit_wochen", "hoechstgeltungsdauer_monate", "erinnerung_wochen", "titel",
-    "gebuehren", "unterlagen",
+    "gebuehren", "unterlagen", "unbefristet", "eat",
 }  # fmt: skip
 _REQUIRED_TEXT = ("schluessel", "name", "rechtsgrundlage", "bereich", "quelle")
 _FEE_FIELDS = (
@@ -114,6 +114,11 @@ class ProcedureType:
     max_validity_months: int | None = None
     reminder_weeks: int = DEFAULT_REMINDER_WEEKS
     title_kind: str | None = None
+    unlimited: bool = False
+    """The title is granted without an end (Niederlassungserlaubnis § 9, Daueraufenthalt-EU § 9a)."""
+    card: bool = False
+    """The grant is issued as an eAT card (§ 78 Abs. 1 AufenthG): a card is ordered after it. Default:
+    every procedure that grants a title, unless the entry says ``eat = false`` (Duldung, Reiseausweis)."""
 
     @property
     def is_fim(self) -> bool:
@@ -301,6 +306,13 @@ class _Entry:
             result.append(DocumentRequirement(text, condition))
         return tuple(result)
 
+    def flag(self, name: str, value: Any, default: bool) -> bool:
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(name, f"Wahrheitswert (true/false) erwartet, gefunden: {_describe(value)}")
+        return value
+
     def weeks(self, value: Any) -> tuple[int, int] | None:
         name = "bearbeitungszeit_wochen"
         if value is None:
@@ -327,6 +339,10 @@ class _Entry:
         if area not in AREAS:
             raise self.error("bereich", f'unbekannter Bereich "{area}" (erlaubt: {", ".join(AREAS)})')
         reminder = self.positive_int("erinnerung_wochen", t.get("erinnerung_wochen"))
+        title_kind = self.text("titel", t.get("titel"), required=False)
+        unlimited = self.flag("unbefristet", t.get("unbefristet"), False)
+        if unlimited and t.get("hoechstgeltungsdauer_monate") is not None:
+            raise self.error("unbefristet", "ein unbefristeter Titel hat keine Höchstgeltungsdauer")
         return ProcedureType(
             key=key,
             name=name,
@@ -339,7 +355,9 @@ class _Entry:
             processing_weeks=self.weeks(t.get("bearbeitungszeit_wochen")),
             max_validity_months=self.positive_int("hoechstgeltungsdauer_monate", t.get("hoechstgeltungsdauer_monate")),
             reminder_weeks=DEFAULT_REMINDER_WEEKS if reminder is None else reminder,
-            title_kind=self.text("titel", t.get("titel"), required=False),
+            title_kind=title_kind,
+            unlimited=unlimited,
+            card=self.flag("eat", t.get("eat"), title_kind is not None),
         )
 
 

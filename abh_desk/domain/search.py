@@ -25,12 +25,15 @@ _YEAR = re.compile(r"^(\d{4})$")
 # An Aktenzeichen (any printable ASCII, as the office's pattern may have it) or a passport number.
 _REFERENCE = re.compile(r"^[0-9A-Za-z][\x20-\x7e]*$")
 _NOT_IN_NAMES = ("%", "_", "\\")
+EARLIEST_BIRTH_YEAR = 1900
 
 
 @dataclass(frozen=True)
 class NameQuery:
     family_prefix: str
     given_prefix: str = ""
+    passport_key: str = ""
+    """Set where the text could also be a passport number of letters only ("UYCEQWYAK")."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,8 @@ def parse_query(text: str) -> SearchQuery | None:
         if not 1 <= month <= 12:
             raise ValidationError(f"„{text}“: Monat {month} gibt es nicht.", field="suche")
         return BirthDateQuery(year, month)
-    if match := _YEAR.match(text):
-        return BirthDateQuery(int(match.group(1)))
+    if (match := _YEAR.match(text)) and int(match.group(1)) >= EARLIEST_BIRTH_YEAR:
+        return BirthDateQuery(int(match.group(1)))  # "0550" is a running number, not a year
     if any(ch.isdigit() for ch in text) and _REFERENCE.match(text):
         # A passport number never has %, _ or \: such a text is only an Aktenzeichen.
         literal = any(ch in text for ch in _NOT_IN_NAMES)
@@ -86,7 +89,41 @@ def parse_query(text: str) -> SearchQuery | None:
     if not family:
         return None
     given = search_key(" ".join(words[1:])) if len(words) > 1 else ""
-    return NameQuery(family, given)
+    # Some states issue passports numbered in letters only: one word of Latin letters may be one.
+    passport = text.upper() if len(words) == 1 and _LETTER_PASSPORT.fullmatch(text) else ""
+    return NameQuery(family, given, passport)
+
+
+_LETTER_PASSPORT = re.compile(r"[A-Za-z]{5,20}")
+_RUNNING_NUMBER = re.compile(r"^(?:(\d{4})\s*[-/.]\s*)?0*(\d{1,9})$")
+
+
+@dataclass(frozen=True)
+class PartialFileNumber:
+    """The part of an Aktenzeichen a clerk types: its running number ("550", "000550"), perhaps with
+    the year ("2026-550"). The services make the full Aktenzeichen from the office's pattern."""
+
+    number: int
+    year: int | None = None
+
+
+def partial_file_number(text: str) -> PartialFileNumber | None:
+    match = _RUNNING_NUMBER.match(text.strip())
+    if match is None or int(match.group(2)) == 0:
+        return None
+    year = int(match.group(1)) if match.group(1) else None
+    return PartialFileNumber(int(match.group(2)), year)
+
+
+def no_hit_hint(text: str) -> str:
+    """What to type instead, when a reference (Aktenzeichen, passport number) found nobody."""
+    query = parse_query(text)
+    if not isinstance(query, ReferenceQuery):
+        return ""
+    return (
+        f"Kein Aktenzeichen und keine Passnummer „{text.strip()}“. Ein Aktenzeichen ganz eingeben (z. B. "
+        "ABH-2026-000550) oder nur seine laufende Nummer (550, auch 2026-550); eine Passnummer ohne Leerzeichen."
+    )
 
 
 def passport_key(text: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from abh_desk.clock import OFFICE_ZONE, office_day
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.countries import nationality_name
-from abh_desk.domain.enums import CardStatus, LetterKind, LetterStatus
+from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus, LetterKind, LetterStatus
 from abh_desk.domain.names import check_name
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
@@ -35,6 +35,7 @@ from abh_desk.services.case_letters import info_block, store_letter
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_deadline
 from abh_desk.services.fees import person_age
+from abh_desk.services.grants import granted_title_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import birth_text
@@ -119,6 +120,7 @@ def handover_form(ctx: ServiceContext, card_id: int) -> HandoverForm:
                 "eingegangene Karte.",
                 field="status",
             )
+        _require_granted(case)
         settings = read_office_settings(session)
         age = person_age(person, today)
         return HandoverForm(
@@ -154,6 +156,7 @@ def hand_over(ctx: ServiceContext, card_id: int, version: int | None, given: Han
                 field="status",
             )
         case = load_case(uow, card.case_id)
+        _require_granted(case)
         person = uow.session.get(Person, case.person_id)
         assert person is not None
         settings = read_office_settings(uow.session)
@@ -184,6 +187,9 @@ def hand_over(ctx: ServiceContext, card_id: int, version: int | None, given: Han
         )
         uow.session.add(handover)
         card.status, card.closed_on = CardStatus.HANDED_OVER.value, local.date()
+        title = granted_title_of(uow.session, case.id)
+        if title is not None:  # the title the card carries, now with its document number
+            title.card_serial = card.card_serial
         for deadline in open_waiting(uow, case.id):
             close_deadline(uow, deadline, f"eAT ausgehändigt am {local:%d.%m.%Y}")
         uow.session.flush()
@@ -232,6 +238,17 @@ def hand_over(ctx: ServiceContext, card_id: int, version: int | None, given: Han
         uow.commit()
         assert letter.pdf is not None
         return HandoverDone(card_now(uow, card, settings), letter.id, letter.pdf)
+
+
+def _require_granted(case: Case) -> None:
+    """A card is handed over only for a granted application: it carries the title."""
+    if case.status not in (CaseStatus.GRANTED.value, CaseStatus.CLOSED.value):
+        state = CASE_STATUS_LABELS[CaseStatus(case.status)]
+        raise ValidationError(
+            f"Der Vorgang {case.file_number} ist nicht bewilligt (Stand: {state}): "
+            "eine Karte wird erst nach der Bewilligung ausgehändigt. Bitte die Sachbearbeitung fragen.",
+            field="status",
+        )
 
 
 def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]]:

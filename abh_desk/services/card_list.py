@@ -105,6 +105,21 @@ def waiting_cards(ctx: ServiceContext, text: str = "", overdue_only: bool = Fals
         return result
 
 
+def waiting_count(ctx: ServiceContext, text: str = "", overdue_only: bool = False) -> tuple[int, int]:
+    """(cards, of them overdue) that ``waiting_cards`` would list with no limit: the true count
+    beside a list that stops at ``MAX_ROWS``."""
+    today = ctx.today()
+    with ctx.db.read() as session:
+        weeks = read_office_settings(session).card_waiting_weeks
+        late = CardOrder.arrived_on <= today - timedelta(weeks=weeks)
+        query = _matching(_waiting(), text)
+        if overdue_only:
+            query = query.where(late)
+        counted = query.with_only_columns(func.count(), func.count().filter(late)).order_by(None)
+        total, overdue = session.execute(counted).one()
+        return int(total), int(overdue)
+
+
 def card_counts(ctx: ServiceContext) -> tuple[int, int]:
     """(cards waiting, of them overdue), for the start page."""
     today = ctx.today()

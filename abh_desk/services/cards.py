@@ -18,7 +18,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from abh_desk.domain.deadlines import card_pickup_overdue
-from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
@@ -26,6 +26,7 @@ from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
+from abh_desk.services.grants import card_note
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import OfficeSettings, read_office_settings
 from letters.data import PickupData, WithdrawnDocument
@@ -138,7 +139,8 @@ def check_serial(text: str, field: str = "seriennummer") -> str:
 
 
 def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None, order_number: str = "") -> CardInfo:
-    """Bestellung bei der Bundesdruckerei; the expected arrival follows from the office's production time."""
+    """Bestellung bei der Bundesdruckerei, only after the grant (the card carries the granted title);
+    the expected arrival follows from the office's production time."""
     today = ctx.today()
     ordered_on = ordered_on or today
     if ordered_on > today:
@@ -146,9 +148,13 @@ def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None
     number = clean_text(order_number, "bestellnummer", "Die Bestellnummer", 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
-        if case.status in (CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value):
+        refused = card_note(ctx, case)
+        if refused:
+            raise ValidationError(refused, field="vorgang")
+        if case.decided_on is not None and ordered_on < case.decided_on:
             raise ValidationError(
-                "Der Vorgang ist abgelehnt oder zurückgenommen; dafür wird keine Karte bestellt.", field="vorgang"
+                f"Die Karte kann nicht vor der Bewilligung ({case.decided_on:%d.%m.%Y}) bestellt worden sein.",
+                field="bestellt_am",
             )
         if uow.session.scalar(
             select(CardOrder.id).where(CardOrder.case_id == case.id, CardOrder.status.in_([s.value for s in OPEN]))

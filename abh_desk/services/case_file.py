@@ -20,6 +20,7 @@ from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_status import documents_changed
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
@@ -104,6 +105,12 @@ ACTION_LABELS = {
     "unterlage_hinzugefuegt": "Weitere Unterlage angefordert",
     "sachverhalt_geaendert": "Angaben zum Vorgang geändert",
     "status_geaendert": "Bearbeitungsstand geändert",
+    "vorgang_status": "Bearbeitungsstand geändert",
+    "bewilligung_vorgelegt": "Bewilligung zur Freigabe vorgelegt",
+    "bewilligung_freigegeben": "Bewilligung freigegeben",
+    "bewilligung_zurueckgegeben": "Bewilligung zurückgegeben",
+    "bewilligung_gegenstandslos": "Vorgelegte Bewilligung gegenstandslos",
+    "gebuehr_festgesetzt": "Gebühr festgesetzt",
     "frist_angelegt": "Frist angelegt",
     "frist_neu_berechnet": "Frist neu berechnet",
     "frist_erledigt": "Frist erledigt",
@@ -124,6 +131,19 @@ ACTION_LABELS = {
 }
 
 
+#: Keys of logged values whose plain spelling reads wrong (umlauts, abbreviations).
+DETAIL_LABELS = {
+    "gueltig_ab": "Gültig ab",
+    "gueltig_bis": "Gültig bis",
+    "gebuehr": "Gebühr",
+    "gebuehr_grund": "Grund der Gebühr",
+    "entschieden_am": "Entschieden am",
+    "versandt_am": "Versandt am",
+    "zustaendig": "Zuständig",
+    "art": "Art",
+}
+
+
 def _details(payload_json: str | None) -> str:
     if not payload_json:
         return ""
@@ -133,7 +153,7 @@ def _details(payload_json: str | None) -> str:
         return ""
     parts = []
     for key, value in payload.items():
-        label = key.replace("_", " ").capitalize()
+        label = DETAIL_LABELS.get(key) or key.replace("_", " ").capitalize()
         if isinstance(value, dict) and set(value) == {"alt", "neu"}:
             parts.append(f"{label}: {_shown(value['alt'])} → {_shown(value['neu'])}")
         elif value not in (None, "", [], {}):
@@ -230,7 +250,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
     return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access)
 
 
-def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> ChecklistItem:
+def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
     item = uow.session.get(ChecklistItem, item_id)
     if item is None:
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
@@ -239,7 +259,13 @@ def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> Checkl
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if expected_version is not None and item.version != expected_version:
         raise stale_record(uow.session, "Die Unterlage wurde", "checklist_item", item_id, item_id=item_id)
-    return item
+    if not CaseStatus(case.status).is_open:
+        raise ValidationError(
+            f"Der Vorgang ist {CASE_STATUS_LABELS[CaseStatus(case.status)].lower()}; seine Unterlagen ändern sich "
+            "nicht mehr.",
+            field="status",
+        )
+    return item, case
 
 
 def mark_received(
@@ -255,8 +281,9 @@ def mark_received(
     if on > today:
         raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
     with ctx.unit_of_work() as uow:
-        item = _item(uow, item_id, expected_version)
+        item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
+        documents_changed(uow, case)
         uow.audit(
             "unterlage_eingegangen",
             "checklist_item",
@@ -272,8 +299,9 @@ def mark_received(
 
 def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None = None) -> CaseFile:
     with ctx.unit_of_work() as uow:
-        item = _item(uow, item_id, expected_version)
+        item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.MISSING.value, None, None
+        documents_changed(uow, case)
         uow.audit("unterlage_fehlt", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text)
         uow.commit()
         case_id = item.case_id
@@ -286,8 +314,9 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
     if not reason:
         raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
     with ctx.unit_of_work() as uow:
-        item = _item(uow, item_id, expected_version)
+        item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
+        documents_changed(uow, case)
         uow.audit(
             "unterlage_verzichtet", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text, grund=reason
         )
@@ -306,6 +335,10 @@ def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
         if case is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
         require_case_access(uow.session, ctx.actor, case, uow.today)
+        if not CaseStatus(case.status).is_open:
+            raise ValidationError(
+                "Der Vorgang ist nicht mehr offen; weitere Unterlagen fordert er nicht an.", field="status"
+            )
         last = uow.session.scalar(
             select(ChecklistItem.position)
             .where(ChecklistItem.case_id == case_id)
@@ -348,5 +381,7 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
                     "neu": ", ".join(CONDITIONS.get(f, f) for f in new) or "keine",
                 },
             )
+            if CaseStatus(case.status).is_open:
+                documents_changed(uow, case, ticked=False)
             uow.commit()
     return get_case_file(ctx, case_id)

@@ -11,19 +11,20 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.checklist import applies
-from abh_desk.domain.enums import CaseStatus, ChecklistStatus, LetterKind, LetterStatus
+from abh_desk.clock import office_day
+from abh_desk.domain.case_flow import CaseAction, check
+from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_status import missing_documents, move
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import add_follow_up
-from abh_desk.services.fees import person_age
+from abh_desk.services.deadlines import add_follow_up, close_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
 from letters.serialize import from_json, to_json
-from models import Case, ChecklistItem, Letter, Person, User
+from models import Case, Deadline, Letter, Person, User
 
 KIND_LABELS = {
     LetterKind.REJECTION: "Ablehnungsbescheid",
@@ -89,9 +90,15 @@ def case_info(uow: UnitOfWork, case: Case, today: date) -> InfoBlock:
 
 
 def store_letter(
-    uow: UnitOfWork, case: Case, kind: LetterKind, data: LetterData | HandoverRecordData, status: LetterStatus
+    uow: UnitOfWork,
+    case: Case,
+    kind: LetterKind,
+    data: LetterData | HandoverRecordData,
+    status: LetterStatus,
+    pdf: bytes | None = None,
 ) -> Letter:
-    pdf = render_letter(kind, data, uow.session)
+    """Keep the letter with its case (``pdf``: already rendered from ``data`` with the office's text blocks)."""
+    pdf = pdf if pdf is not None else render_letter(kind, data, uow.session)
     letter = Letter(
         case_id=case.id,
         kind=kind.value,
@@ -110,7 +117,9 @@ def store_letter(
 
 
 def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date | None = None) -> LetterRow:
-    """Nachforderung: the documents still missing on the case's checklist, with a date."""
+    """Nachforderung: the documents still missing on the case's checklist, with a date. The case then
+    waits for them, with one follow-up on that date. Asking again for exactly the documents the last
+    Nachforderung asked for (the case still waiting) is refused: that letter is already there."""
     today = ctx.today()
     due = due or today + timedelta(weeks=DEFAULT_REPLY_WEEKS)
     with ctx.unit_of_work() as uow:
@@ -119,19 +128,27 @@ def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date
         if case is None or person is None:
             raise NotFound(f"Vorgang {case_id} gibt es nicht.")
         require_case_access(uow.session, ctx.actor, case, today)
+        check(CaseAction.REQUEST_DOCUMENTS, CaseStatus(case.status))
         # Read inside this transaction: what the letter demands is what the checklist says now.
-        age, facts = person_age(person, today), json.loads(case.facts_json or "[]")
-        missing = tuple(
-            item.text
-            for item in uow.session.scalars(
-                select(ChecklistItem)
-                .where(ChecklistItem.case_id == case.id, ChecklistItem.status == ChecklistStatus.MISSING.value)
-                .order_by(ChecklistItem.position)
-            )
-            if item.extra or applies(item.condition, age, facts)
-        )
+        missing = tuple(missing_documents(uow.session, case, today))
         if not missing:
             raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
+        earlier = uow.session.scalars(
+            select(Letter)
+            .where(Letter.case_id == case.id, Letter.kind == LetterKind.MISSING_DOCUMENTS.value)
+            .order_by(Letter.created_at.desc(), Letter.id.desc())
+            .limit(1)
+        ).first()
+        if earlier is not None and case.status == CaseStatus.WAITING_FOR_DOCUMENTS.value:
+            asked = json.loads(earlier.data_json)
+            if tuple(asked.get("documents", ())) == missing:
+                raise ValidationError(
+                    f"Die Nachforderung vom {office_day(earlier.created_at):%d.%m.%Y} fordert genau diese Unterlagen "
+                    f"an (bis {date.fromisoformat(asked['due']):%d.%m.%Y}); sie steht in der Liste und lässt sich "
+                    "dort noch einmal drucken.",
+                    field="unterlagen",
+                    letter_id=earlier.id,
+                )
         applied_for = ctx.catalogue.name_of(case.procedure_key)
         address, salutation = recipient(person)
         data = MissingDocumentsData(
@@ -146,13 +163,18 @@ def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date
             due=due,
         )
         letter = store_letter(uow, case, LetterKind.MISSING_DOCUMENTS, data, LetterStatus.SENT)
-        # The case now waits for the documents: its state says so and it comes up again on the date.
-        if CaseStatus(case.status) in (CaseStatus.NEW, CaseStatus.IN_PROGRESS):
-            uow.audit(
-                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status,
-                neu=CaseStatus.WAITING_FOR_DOCUMENTS.value,
-            )  # fmt: skip
-            case.status = CaseStatus.WAITING_FOR_DOCUMENTS.value
+        # The case now waits for the documents: its state says so and it comes up again on the date —
+        # once: the follow-up of an earlier Nachforderung is replaced by this one.
+        move(uow, case, CaseAction.REQUEST_DOCUMENTS, unterlagen=len(missing))
+        for follow_up in uow.session.scalars(
+            select(Deadline).where(
+                Deadline.case_id == case.id,
+                Deadline.kind == DeadlineKind.FOLLOW_UP.value,
+                Deadline.status == DeadlineStatus.OPEN.value,
+                Deadline.source_event.startswith("Nachforderung"),
+            )
+        ):
+            close_deadline(uow, follow_up, f"ersetzt durch die Nachforderung vom {today:%d.%m.%Y}")
         add_follow_up(uow, case, due, "", f"Nachforderung: Unterlagen bis {due:%d.%m.%Y}", today)
         uow.commit()
         return _row(letter, ctx.actor.username)

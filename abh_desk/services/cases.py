@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.catalogue import DocumentRequirement
 from abh_desk.domain.checklist import applies_by_age
-from abh_desk.domain.enums import CaseStatus, ChecklistStatus
+from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
-from abh_desk.errors import ConfigurationError, NotFound
+from abh_desk.domain.text import clean_text
+from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_expiry_reminders
@@ -39,14 +40,57 @@ def _area(session: Session, code: str) -> Area:
     return area
 
 
-def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_on: date | None = None) -> CaseRow:
+class RepeatedCase(ValidationError):
+    """The person has an open case of the same procedure: a second one only with a reason (logged)."""
+
+    code = "vorgang_doppelt"
+
+    def __init__(self, message: str, open_cases: list[tuple[int, str]]) -> None:
+        super().__init__(message, field="leistung", open_cases=[file_number for _id, file_number in open_cases])
+        self.open_cases = open_cases
+        """(case id, Aktenzeichen) of the open cases of the same procedure."""
+
+
+MIN_REPEAT_REASON = 10
+MAX_REPEAT_REASON = 500
+
+
+def open_case(
+    ctx: ServiceContext,
+    person_id: int,
+    procedure_key: str,
+    applied_on: date | None = None,
+    repeat_reason: str | None = None,
+) -> CaseRow:
+    """A new case. Where the person already has an open case of the same procedure, a second one
+    is refused (``RepeatedCase``) unless ``repeat_reason`` says why (a second Verpflichtungserklärung
+    for another guest, say); the reason is logged."""
     procedure = ctx.catalogue.get(procedure_key)
     applied_on = applied_on or ctx.today()
+    reason = clean_text(repeat_reason, "wiederholung", "Der Grund", MAX_REPEAT_REASON) if repeat_reason else ""
     with ctx.unit_of_work() as uow:
         session = uow.session
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"Person {person_id} gibt es nicht.")
+        same = session.execute(
+            select(Case.id, Case.file_number, Case.status, Case.applied_on)
+            .where(
+                Case.person_id == person.id,
+                Case.procedure_key == procedure.key,
+                Case.status.in_([s.value for s in OPEN_CASE_STATUSES]),
+            )
+            .order_by(Case.applied_on, Case.id)
+        ).all()
+        if same and len(reason) < MIN_REPEAT_REASON:
+            first = same[0]
+            raise RepeatedCase(
+                f"Für diese Person ist „{procedure.name}“ schon offen: Vorgang {first.file_number} "
+                f"({CASE_STATUS_LABELS[CaseStatus(first.status)]}, Antrag vom {first.applied_on:%d.%m.%Y}). "
+                f"Bitte diesen Vorgang öffnen – oder für einen zweiten den Grund angeben (mindestens "
+                f"{MIN_REPEAT_REASON} Zeichen); er wird protokolliert.",
+                [(row.id, row.file_number) for row in same],
+            )
         area = _area(session, procedure.area)
         owner_name = load_router(session).route(area.code, person.family_name)
         owner = session.scalar(select(User).where(User.username == owner_name)) if owner_name else None
@@ -90,6 +134,8 @@ def open_case(ctx: ServiceContext, person_id: int, procedure_key: str, applied_o
             leistung=procedure.key,
             bereich=area.code,
             zustaendig=owner_name,
+            wiederholung=reason or None,
+            offen_bereits=[row.file_number for row in same] or None,
         )
         uow.commit()
         return next(row for row in case_rows(ctx, session, person.id, uow.today) if row.id == case.id)

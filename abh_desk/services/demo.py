@@ -463,6 +463,7 @@ class _Planner:
                 "area_id": self.setup.area_ids[procedure.area], "owner_id": self.owner(procedure.area, family),
                 "status": status.value, "applied_on": applied_on, "decided_on": decided_on,
                 "fee_cents": fee_for(procedure, age), "entry_date": entry_date, "facts_json": "[]", "note": None,
+                "outcome_note": _outcome_note(status, decided_on),
                 "created_at": self.stamp(applied_on), "updated_at": self.stamp(decided_on or applied_on),
                 "version": 1,
             })  # fmt: skip
@@ -614,8 +615,18 @@ class _Planner:
             "person_id": person_index, "case_id": case_index, "kind": kind, "legal_basis": legal_basis,
             "valid_from": valid_from, "valid_until": valid_until, "conditions": conditions,
             "card_serial": kind in CARD_KINDS,  # _write puts the serial number here
+            "reminded_on": None,
             "created_at": self.stamp(min(valid_from, self.today)), "version": 1,
         }  # fmt: skip
+
+
+def _outcome_note(status: CaseStatus, decided_on: date | None) -> str | None:
+    """How a demo case ended where no notice says it (the case window shows it)."""
+    if status is CaseStatus.WITHDRAWN and decided_on is not None:
+        return f"Antrag schriftlich zurückgenommen am {decided_on:%d.%m.%Y}"
+    if status is CaseStatus.CLOSED:
+        return "Erledigt"
+    return None
 
 
 # --- writing ------------------------------------------------------------------------------------

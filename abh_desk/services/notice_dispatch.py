@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from abh_desk.clock import office_day
+from abh_desk.domain.case_flow import CaseAction
 from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
 from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import (
@@ -22,6 +23,7 @@ from abh_desk.domain.notice_flow import (
 )
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import ValidationError
+from abh_desk.services.case_status import move
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_computed
 from abh_desk.services.notices import load_notice, step
@@ -92,10 +94,8 @@ def dispatch(
         letter.posted_on, letter.dispatch_method, letter.delivered_on = posted_on, method.value, delivered_on
         letter.notification_date = computed.notification.legal_day
         if case.status != CaseStatus.REJECTED.value:
-            uow.audit(
-                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status, neu=CaseStatus.REJECTED.value
-            )
-            case.status, case.decided_on = CaseStatus.REJECTED.value, posted_on
+            move(uow, case, CaseAction.REJECT, versandt_am=posted_on.isoformat())  # the one rule of case_flow
+            case.decided_on = posted_on
         remedy = _remedy_kind(uow, letter)
         uow.commit()
         return Dispatched(computed.notification.legal_day, deadline.due_date, REMEDY_LABELS[remedy])
@@ -205,9 +205,8 @@ def decide_remedy(
         if target == LetterStatus.LIFTED:
             case = uow.session.get(Case, letter.case_id)
             assert case is not None
-            uow.audit(
-                "vorgang_status", "case", case.id, case_id=case.id, alt=case.status, neu=CaseStatus.IN_PROGRESS.value
-            )
-            case.status, case.decided_on = CaseStatus.IN_PROGRESS.value, None
+            if case.status == CaseStatus.REJECTED.value:  # a case closed meanwhile stays closed
+                move(uow, case, CaseAction.REOPEN, grund=OUTCOME_LABELS[outcome])
+                case.decided_on = None
         uow.commit()
         return target

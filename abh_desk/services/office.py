@@ -12,6 +12,7 @@ from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
 from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
+from abh_desk.domain.grants import ReviewPolicy
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
@@ -69,6 +70,9 @@ class OfficeSettings:
     #: Minutes without a key press or mouse movement after which the window locks and hides
     #: personal data until the user signs in again (0: never).
     idle_lock_minutes: int = 10
+    #: Which grants (Bewilligungen) a team lead approves before they take effect: ``keine``,
+    #: ``unbefristet`` (Niederlassungserlaubnis, Daueraufenthalt-EU) or ``alle``. Rejections always do.
+    grant_review: str = ReviewPolicy.NONE.value
 
     def validated(self) -> OfficeSettings:
         """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
@@ -88,6 +92,12 @@ class OfficeSettings:
         if not 0 <= self.idle_lock_minutes <= MAX_IDLE_MINUTES:
             raise ValidationError(
                 f"idle_lock_minutes: 0 (nie) bis {MAX_IDLE_MINUTES} Minuten.", field="idle_lock_minutes"
+            )
+        policies = [p.value for p in ReviewPolicy]
+        if self.grant_review not in policies:
+            raise ValidationError(
+                f"grant_review: „{self.grant_review}“ gibt es nicht (möglich: {', '.join(policies)}).",
+                field="grant_review",
             )
         if self.iban and not iban_valid(self.iban):
             raise ValidationError(

@@ -13,15 +13,25 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
 from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
+from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.names import check_name, routing_keys, search_key, search_key_upper_bound
-from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query, passport_key
+from abh_desk.domain.search import (
+    BirthDateQuery,
+    NameQuery,
+    ReferenceQuery,
+    SearchQuery,
+    parse_query,
+    partial_file_number,
+    passport_key,
+)
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.office import read_office_settings
 from abh_desk.storage import PreparedRead
-from models import Case, Person, ResidenceTitle, User
+from models import Case, FileNumberCounter, Person, ResidenceTitle, User
 
 MAX_RESULT_IDS = 1_000_000
 # As typed: Latin letters A–Z and digits; spaces and hyphens are left out when stored.
@@ -200,15 +210,77 @@ def person_detail(person: Person) -> PersonDetail:
     )
 
 
-def create_person(ctx: ServiceContext, data: PersonInput) -> PersonDetail:
+class LikelyDuplicate(ValidationError):
+    """The person seems to be recorded already (Dublette): saved only with a reason, which is logged."""
+
+    code = "dublette"
+
+    def __init__(self, message: str, candidates: list[PersonSummary]) -> None:
+        super().__init__(message, field="dublette", candidates=[c.id for c in candidates])
+        self.candidates = candidates
+
+
+MIN_DUPLICATE_REASON = 10
+MAX_DUPLICATE_REASON = 500
+
+
+def _same_first_name(stored: str, typed: str) -> bool:
+    """The folded given names begin alike (or one is unknown): "ANNA" and "ANNAMARIA" do, "ADA" and
+    "CHINEDU" (twins) do not."""
+    return not stored or not typed or stored.startswith(typed) or typed.startswith(stored)
+
+
+def _duplicate_ids(session: Session, values: dict[str, object]) -> list[int]:
+    """Persons probably recorded already: the same folded family name, (partial) birth date and first
+    given name — or the same passport number. (The dialog's hint while typing is wider: family name
+    and birth date.)"""
+    month, day = values["birth_month"], values["birth_day"]
+    same_birth = select(Person.id, Person.given_names_key).where(
+        Person.family_name_key == values["family_name_key"],
+        Person.birth_year == values["birth_year"],
+        Person.birth_month.is_(None) if month is None else Person.birth_month == month,
+        Person.birth_day.is_(None) if day is None else Person.birth_day == day,
+    )
+    given = str(values["given_names"]).split()
+    first = search_key(given[0]) if given else ""
+    ids = [i for i, key in session.execute(same_birth.limit(50)) if _same_first_name(key or "", first)][:20]
+    passport = values["passport_number"]
+    if passport:
+        ids += [i for i in session.scalars(select(Person.id).where(Person.passport_number == passport)) if i not in ids]
+    return ids
+
+
+def _described(person: PersonSummary) -> str:
+    passport = f", Pass {person.passport_number}" if person.passport_number else ""
+    return f"{person.family_name}, {person.given_names} ({person.birth_date}{passport})"
+
+
+def create_person(ctx: ServiceContext, data: PersonInput, duplicate_reason: str | None = None) -> PersonDetail:
+    """A new person. One that is probably recorded already — same family name, birth date and first
+    given name, or the same passport number — is refused (``LikelyDuplicate``, naming them) unless ``duplicate_reason``
+    says why it is another person; the reason and the persons it resembles are logged."""
     values = _validate(data, ctx.today())
+    reason = None
+    if duplicate_reason is not None:
+        reason = clean_text(duplicate_reason, "dublette", "Der Grund", MAX_DUPLICATE_REASON)
     with ctx.unit_of_work() as uow:
+        similar = _duplicate_ids(uow.session, values)
+        if similar and (reason is None or len(reason) < MIN_DUPLICATE_REASON):
+            candidates = person_rows_in(uow.session, similar)
+            names = "; ".join(_described(c) for c in candidates[:3])
+            raise LikelyDuplicate(
+                f"Wahrscheinlich schon erfasst: {names}. Bitte die vorhandene Person öffnen – oder, wenn es "
+                f"eine andere Person ist, den Grund angeben (mindestens {MIN_DUPLICATE_REASON} Zeichen, z. B. "
+                "„Zwillingsbruder, anderer Pass“); er wird protokolliert.",
+                candidates,
+            )
         person = Person(**values)
         uow.session.add(person)
         uow.session.flush()
-        uow.audit(
-            "person_angelegt", "person", person.id, data={k: v for k, v in values.items() if k not in DERIVED_FIELDS}
-        )
+        logged = {k: v for k, v in values.items() if k not in DERIVED_FIELDS}
+        if similar:
+            logged |= {"dublette_bestaetigt": reason, "aehnliche_personen": similar}
+        uow.audit("person_angelegt", "person", person.id, data=logged)
         uow.commit()
         return person_detail(person)
 
@@ -276,7 +348,10 @@ _REFERENCE_IDS = _reference_ids()
 
 def _ids_query(text: str, limit: int) -> tuple[PreparedRead, dict[str, Any]] | None:
     """The statement answering ``text`` and its parameters."""
-    query = parse_query(text)
+    return _statement_for(parse_query(text), limit)
+
+
+def _statement_for(query: SearchQuery | None, limit: int) -> tuple[PreparedRead, dict[str, Any]] | None:
     if query is None:
         return None
     if isinstance(query, NameQuery):
@@ -301,6 +376,11 @@ def search_statement(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS
     return None if found is None else found[0].sql(ctx.db.engine.dialect, found[1])
 
 
+_PASSPORT_IDS = PreparedRead(
+    select(Person.id).where(Person.passport_number == bindparam("passport")).order_by(Person.id).limit(20)
+)
+
+
 def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
     if not 1 <= limit <= MAX_RESULT_IDS:
         raise ValidationError(
@@ -308,11 +388,56 @@ def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_ID
         )
     """The ids of all persons matching ``text``, in display order (the table fetches rows later).
 
+    A word of letters may also be a passport number (some states issue them without digits): its
+    holder comes first. A reference that matches no Aktenzeichen exactly may be the running number
+    of one ("550", "2026-550"): the office's pattern makes the full Aktenzeichen of it.
     A prepared statement on a bare connection: see ``storage.PreparedRead``."""
-    found = _ids_query(text, limit)
+    query = parse_query(text)  # once: the search runs on every keystroke
+    found = _statement_for(query, limit)
     if found is None:
         return []
-    return ctx.db.fetch(*found, first_column=True)
+    ids: list[int] = ctx.db.fetch(*found, first_column=True)
+    if isinstance(query, NameQuery) and query.passport_key:
+        holders = ctx.db.fetch(_PASSPORT_IDS, {"passport": query.passport_key}, first_column=True)
+        if holders:
+            first = set(holders)
+            ids = holders + [i for i in ids if i not in first][: max(limit - len(holders), 0)]
+    elif isinstance(query, ReferenceQuery) and not ids:
+        ids = _by_running_number(ctx, text)[:limit]
+    return ids
+
+
+def _by_running_number(ctx: ServiceContext, text: str) -> list[int]:
+    """Persons whose Aktenzeichen has this running number (and year): the candidates are made from the
+    office's pattern for every counter that has reached the number."""
+    partial = partial_file_number(text)
+    if partial is None:
+        return []
+    with ctx.db.read() as session:
+        pattern = FileNumberPattern(read_office_settings(session).file_number_pattern)
+        candidates = set()
+        for scope, last in session.execute(select(FileNumberCounter.scope, FileNumberCounter.last_value)):
+            if last < partial.number:
+                continue
+            year_text, _, area = scope.partition("/")
+            year = int(year_text) if year_text.isdigit() else (partial.year or ctx.today().year)
+            if partial.year is not None and pattern.per_year and year != partial.year:
+                continue
+            try:
+                candidates.add(pattern.format(year, area or "allgemein", partial.number))
+            except ValidationError:
+                continue
+        if not candidates:
+            return []
+        return list(
+            session.scalars(
+                select(Person.id)
+                .join(Case, Case.person_id == Person.id)
+                .where(Case.file_number.in_(sorted(candidates)))
+                .group_by(Person.id, Person.family_name_key)
+                .order_by(Person.family_name_key, Person.id)
+            )
+        )
 
 
 def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
@@ -320,7 +445,11 @@ def person_rows(ctx: ServiceContext, ids: list[int]) -> list[PersonSummary]:
     if not ids:
         return []
     with ctx.db.read() as session:
-        people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+        return person_rows_in(session, ids)
+
+
+def person_rows_in(session: Session, ids: list[int]) -> list[PersonSummary]:
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     return [
         PersonSummary(
             id=p.id,

@@ -1,8 +1,9 @@
 """Reminder letters (Erinnerungen) for titles that expire soon: one PDF per letter and one combined
 PDF for the post room, made in the background with progress and cancel.
 
-Each letter is logged with its case; the batch itself is returned, not kept (it can be made
-again from the same titles)."""
+Each letter is a letter of its case (Schreiben) and leaves a trace: the title is marked reminded and
+leaves the list of expiring titles, its expiry reminder deadline is done. The combined PDF is
+returned, not kept (the single letters are)."""
 
 from __future__ import annotations
 
@@ -16,18 +17,23 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.catalogue import DEFAULT_REMINDER_WEEKS
 from abh_desk.domain.deadlines_calendar import WorkingDays
+from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import load_router
-from abh_desk.services.case_letters import info_block, recipient
-from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
+from abh_desk.services.case_letters import info_block, recipient, store_letter
+from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
+from abh_desk.services.deadlines import close_deadline
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import ReminderData
-from models import Case, Person, ResidenceTitle, User
+from models import Case, Deadline, Person, ResidenceTitle, User
 
 MAX_BATCH = 5_000
 GENERAL_AREA = "allgemein"
+#: A letter posted today counts as delivered on the fourth day (§ 41 Abs. 2 VwVfG): a title that
+#: ends by then would be reminded after the fact.
+LETTER_ARRIVES = timedelta(days=4)
 
 
 def _reminder_weeks(ctx: ServiceContext, case: Case | None) -> int:
@@ -56,8 +62,10 @@ class ReminderBatch:
 
 
 def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Progress = NO_PROGRESS) -> ReminderBatch:
-    """A reminder per title (apply for the extension before it expires). Cancelling (``progress``)
-    rolls the log entries back; nothing is returned."""
+    """A reminder per title (apply for the extension before it expires). Each letter is kept with its
+    case (the title's, or the person's latest), the title is marked reminded — it leaves the list of
+    expiring titles — and its expiry reminder deadline is done. Cancelling (``progress``) rolls all of
+    it back; nothing is returned."""
     if not title_ids:
         raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
     if len(title_ids) > MAX_BATCH:
@@ -77,17 +85,24 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
         router = load_router(session)
         settings = read_office_settings(session)
         calendar = WorkingDays(settings.land, settings.local_holidays)
-        letters: list[tuple[str, ReminderData]] = []
-        skipped, not_due = [], []
+        letters: list[tuple[str, ReminderData, ResidenceTitle, Case | None]] = []
+        skipped = []
         for title, person, case, owner in rows:
             name = f"{person.family_name}, {person.given_names}"
             if title.valid_until is None or not (person.street and person.postcode and person.city):
-                skipped.append(name)
+                skipped.append(f"{name} (ohne Anschrift oder Ablaufdatum)")
+                continue
+            if title.reminded_on is not None:
+                skipped.append(f"{name} (bereits erinnert am {title.reminded_on:%d.%m.%Y})")
+                continue
+            if title.valid_until <= today + LETTER_ARRIVES:
+                skipped.append(f"{name} (läuft am {title.valid_until:%d.%m.%Y} ab: ein Brief käme zu spät)")
                 continue
             weeks = _reminder_weeks(ctx, case)
-            if not today < title.valid_until <= today + timedelta(weeks=weeks):
-                # expired or expiring today: too late for a letter; months ahead: too early for one
-                not_due.append(f"{name} (gültig bis {title.valid_until:%d.%m.%Y})")
+            if title.valid_until > today + timedelta(weeks=weeks):  # never months or years ahead
+                skipped.append(
+                    f"{name} (läuft erst am {title.valid_until:%d.%m.%Y} ab: erinnert wird {weeks} Wochen vorher)"
+                )
                 continue
             address, salutation = recipient(person)
             if case is None:  # a title from before this program: the case that applied for this kind
@@ -116,26 +131,13 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
                             else calendar.previous_working_day(title.valid_until)
                         ),
                     ),
+                    title,
+                    case,
                 )
-            )
-            uow.audit(
-                "erinnerung_erstellt",
-                "residence_title",
-                title.id,
-                case_id=case.id if case else None,
-                ablauf=title.valid_until.isoformat(),
             )
         if skipped:
             raise ValidationError(
-                "Ohne Anschrift oder Ablaufdatum kein Schreiben: "
-                + "; ".join(skipped[:10])
-                + (" …" if len(skipped) > 10 else ""),
-                field="auswahl",
-            )
-        if not_due:
-            raise ValidationError(
-                "Eine Erinnerung gibt es nur für Titel, die in den nächsten Wochen ablaufen, nicht für abgelaufene "
-                "oder erst später ablaufende: " + "; ".join(not_due[:10]) + (" …" if len(not_due) > 10 else ""),
+                "Kein Schreiben für: " + "; ".join(skipped[:10]) + (" …" if len(skipped) > 10 else ""),
                 field="auswahl",
             )
         from letters.render import render_batch, render_reminder  # reportlab: only when letters are made
@@ -143,12 +145,38 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
         blocks = office_textblocks(session)
         total = len(letters) + 1
         singles = []
-        for done, (name, data) in enumerate(letters):
+        for done, (name, data, reminded, of_case) in enumerate(letters):
             progress.check()
-            singles.append((name, render_reminder(data, blocks=blocks)))
+            pdf = render_reminder(data, blocks=blocks)
+            singles.append((name, pdf))
+            _leave_a_trace(uow, reminded, of_case, data, pdf)
             progress.report(done + 1, total)
         progress.check()
-        combined = render_batch([data for _name, data in letters], blocks=blocks)
+        combined = render_batch([data for _name, data, _title, _case in letters], blocks=blocks)
         progress.report(total, total)
         uow.commit()
         return ReminderBatch(combined, tuple(singles))
+
+
+def _leave_a_trace(uow: UnitOfWork, title: ResidenceTitle, case: Case | None, data: ReminderData, pdf: bytes) -> None:
+    """The letter kept with the case, the title marked reminded, its expiry reminder done, all logged."""
+    today = uow.today
+    assert title.valid_until is not None
+    if case is not None:
+        store_letter(uow, case, LetterKind.EXPIRY_REMINDER, data, LetterStatus.SENT, pdf=pdf)
+    title.reminded_on = today
+    for deadline in uow.session.scalars(
+        select(Deadline).where(
+            Deadline.title_id == title.id,
+            Deadline.kind == DeadlineKind.EXPIRY_REMINDER.value,
+            Deadline.status == DeadlineStatus.OPEN.value,
+        )
+    ):
+        close_deadline(uow, deadline, f"Erinnerung versandt am {today:%d.%m.%Y}")
+    uow.audit(
+        "erinnerung_erstellt",
+        "residence_title",
+        title.id,
+        case_id=case.id if case else None,
+        ablauf=title.valid_until.isoformat(),
+    )

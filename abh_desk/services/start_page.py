@@ -10,6 +10,7 @@ from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseSt
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.card_list import card_counts
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.grants import PendingGrant, pending_grants
 from abh_desk.services.notice_review import ReviewCounts, review_counts
 from abh_desk.services.worklists import Worklist, WorkScope, worklist
 from models import Case
@@ -25,6 +26,8 @@ class StartSummary:
     cards_waiting: int = 0
     """eAT cards at the office not yet handed over (all of the office: any clerk hands them over)."""
     cards_overdue: int = 0
+    grants: tuple[PendingGrant, ...] = ()
+    """Grants waiting for this team lead's approval (four eyes, where the office wants them)."""
 
     @property
     def open_cases(self) -> int:
@@ -52,4 +55,5 @@ def start_summary(ctx: ServiceContext) -> StartSummary:
         review_counts(ctx),
         waiting,
         overdue,
+        tuple(pending_grants(ctx)),
     )

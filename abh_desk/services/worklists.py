@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
 from sqlalchemy.orm import Session, aliased
@@ -16,11 +17,14 @@ from abh_desk.errors import NotFound
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import KIND_LABELS
+from abh_desk.services.reminder_letters import LETTER_ARRIVES
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
 
 HORIZON = timedelta(weeks=8)
-MAX_ROWS = 1_000
-OVERDUE, TODAY, THIS_WEEK, NEXT_WEEKS = range(4)
+FIRST_ROWS = 100
+"""Rows of each group fetched with the counts; the rest a page at a time (``worklist_ids``, ``worklist_rows``)."""
+OVERDUE, TODAY, THIS_WEEK, NEXT_WEEKS = GROUPS = range(4)
+GROUP_LABELS = ("Überfällig", "Heute", "Diese Woche", "Nächste acht Wochen")
 
 
 class WorkScope(StrEnum):
@@ -44,30 +48,38 @@ class WorklistRow:
 
 @dataclass(frozen=True)
 class Worklist:
+    """The groups counted in full, and the first rows of each (``limit`` per group)."""
+
     today: date
     overdue: list[WorklistRow] = field(default_factory=list)
     due_today: list[WorklistRow] = field(default_factory=list)
     this_week: list[WorklistRow] = field(default_factory=list)
     next_weeks: list[WorklistRow] = field(default_factory=list)
     counts: dict[int, int] = field(default_factory=dict)
-    """Deadlines per group in full (the row lists stop at ``MAX_ROWS``)."""
+    """Deadlines per group in full (each row list stops at ``limit``)."""
+    limit: int = FIRST_ROWS
 
     def count(self, group: int) -> int:
         return self.counts.get(group, 0)
 
+    def rows(self, group: int) -> list[WorklistRow]:
+        return (self.overdue, self.due_today, self.this_week, self.next_weeks)[group]
+
+    def cut(self, group: int) -> bool:
+        """The group has more deadlines than its rows here show."""
+        return len(self.rows(group)) < self.count(group)
+
     @property
     def truncated(self) -> bool:
-        shown = len(self.overdue) + len(self.due_today) + len(self.this_week) + len(self.next_weeks)
-        return shown < sum(self.counts.values())
+        return any(self.cut(group) for group in GROUPS)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
     @property
     def groups(self) -> list[tuple[str, list[WorklistRow]]]:
-        return [
-            ("Überfällig", self.overdue),
-            ("Heute", self.due_today),
-            ("Diese Woche", self.this_week),
-            ("Nächste acht Wochen", self.next_weeks),
-        ]
+        return [(GROUP_LABELS[group], self.rows(group)) for group in GROUPS]
 
 
 def _scope_condition(
@@ -94,26 +106,24 @@ def _scope_condition(
     return true()
 
 
-def worklist(
-    ctx: ServiceContext,
-    scope: WorkScope = WorkScope.MINE,
-    area: str | None = None,
-    username: str | None = None,
-    limit: int = MAX_ROWS,
-) -> Worklist:
-    """Open deadlines due up to eight weeks ahead, grouped.
+def _week_end(today: date) -> date:
+    return today + timedelta(days=6 - today.weekday())
 
-    The groups are counted in full; rows are fetched for the first ``limit`` deadlines by due
-    date (overdue first), as plain columns — a list longer than that is for the counts, not for
-    reading line by line."""
-    today = ctx.today()
-    week_end = today + timedelta(days=6 - today.weekday())
+
+def _in_group(group: int, today: date) -> tuple[ColumnElement[bool], ...]:
+    """Open deadlines of one group: before today, today, the rest of this week, up to eight weeks."""
     due = Deadline.due_date
-    bucket = case((due < today, OVERDUE), (due == today, TODAY), (due <= week_end, THIS_WEEK), else_=NEXT_WEEKS).label(
-        "bucket"
-    )
-    open_due = (Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON)
-    rows_stmt = (
+    bounds = {
+        OVERDUE: (due < today,),
+        TODAY: (due == today,),
+        THIS_WEEK: (due > today, due <= _week_end(today)),
+        NEXT_WEEKS: (due > _week_end(today), due <= today + HORIZON),
+    }[group]
+    return (Deadline.status == DeadlineStatus.OPEN.value, *bounds)
+
+
+def _row_columns() -> Any:  # a Select of the row's ten columns
+    return (
         select(
             Deadline.id,
             Deadline.case_id,
@@ -122,52 +132,85 @@ def worklist(
             Person.family_name,
             Person.given_names,
             Deadline.kind,
-            due,
+            Deadline.due_date,
             User.display_name,
             Deadline.note,
         )
         .join(Case, Case.id == Deadline.case_id)
         .join(Person, Person.id == Case.person_id)
         .outerjoin(User, User.id == Case.owner_id)
-        .where(*open_due)
-        .order_by(due, Deadline.id)
-        .limit(limit)
     )
-    count_stmt = select(bucket, func.count()).where(*open_due).group_by(bucket)
-    result = Worklist(today)
-    groups = {
-        OVERDUE: result.overdue,
-        TODAY: result.due_today,
-        THIS_WEEK: result.this_week,
-        NEXT_WEEKS: result.next_weeks,
-    }
+
+
+def _row(values: Any) -> WorklistRow:
+    d_id, case_id, person_id, file_number, family, given, kind, due_date, owner, note = values
+    return WorklistRow(
+        d_id,
+        case_id,
+        person_id,
+        file_number,
+        f"{family}, {given}".rstrip(", "),
+        KIND_LABELS[DeadlineKind(kind)],
+        due_date,
+        owner or "",
+        note or "",
+    )
+
+
+def worklist(
+    ctx: ServiceContext,
+    scope: WorkScope = WorkScope.MINE,
+    area: str | None = None,
+    username: str | None = None,
+    limit: int = FIRST_ROWS,
+) -> Worklist:
+    """Open deadlines due up to eight weeks ahead, in four groups: each counted in full, and the
+    first ``limit`` of each by due date — today's deadlines show however many are overdue. The
+    rest of a group comes a page at a time (``worklist_ids``, ``worklist_rows``)."""
+    today = ctx.today()
+    due = Deadline.due_date
+    bucket = case(
+        (due < today, OVERDUE), (due == today, TODAY), (due <= _week_end(today), THIS_WEEK), else_=NEXT_WEEKS
+    ).label("bucket")
+    count_stmt = (
+        select(bucket, func.count())
+        .where(Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON)
+        .group_by(bucket)
+    )
+    result = Worklist(today, limit=limit)
     with ctx.db.read() as session:
         condition = _scope_condition(session, ctx, scope, today, area, username)
-        rows_stmt, count_stmt = rows_stmt.where(condition), count_stmt.where(condition)
-        result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt).all()})
-        for d_id, case_id, person_id, file_number, family, given, kind, due_date, owner, note in session.execute(
-            rows_stmt
-        ):
-            row = WorklistRow(
-                d_id,
-                case_id,
-                person_id,
-                file_number,
-                f"{family}, {given}".rstrip(", "),
-                KIND_LABELS[DeadlineKind(kind)],
-                due_date,
-                owner or "",
-                note or "",
-            )
-            if due_date < today:
-                groups[OVERDUE].append(row)
-            elif due_date == today:
-                groups[TODAY].append(row)
-            elif due_date <= week_end:
-                groups[THIS_WEEK].append(row)
-            else:
-                groups[NEXT_WEEKS].append(row)
+        result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt.where(condition)).all()})
+        for group in GROUPS:
+            if result.count(group) and limit > 0:
+                stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
+                result.rows(group).extend(_row(values) for values in session.execute(stmt.limit(limit)))
     return result
+
+
+def worklist_ids(
+    ctx: ServiceContext,
+    group: int,
+    scope: WorkScope = WorkScope.MINE,
+    area: str | None = None,
+    username: str | None = None,
+) -> list[int]:
+    """Every deadline of one group, by due date: the ids, cheap even for a hundred thousand (the
+    table fetches the rows of the pages it shows with ``worklist_rows``)."""
+    today = ctx.today()
+    with ctx.db.read() as session:
+        condition = _scope_condition(session, ctx, scope, today, area, username)
+        stmt = select(Deadline.id).where(condition, *_in_group(group, today))
+        return list(session.scalars(stmt.order_by(Deadline.due_date, Deadline.id)))
+
+
+def worklist_rows(ctx: ServiceContext, ids: list[int]) -> list[WorklistRow]:
+    """The rows of ``ids``, in the order given (one query)."""
+    if not ids:
+        return []
+    with ctx.db.read() as session:
+        rows = {values[0]: _row(values) for values in session.execute(_row_columns().where(Deadline.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
 
 
 @dataclass(frozen=True)
@@ -183,7 +226,8 @@ class ExpiringTitle:
 
 def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None) -> list[ExpiringTitle]:
     """Current titles ending within ``weeks`` for which no application is open (candidates for a
-    reminder letter): no later title of the person, no open case of the person."""
+    reminder letter): no later title of the person, no open case of the person, not reminded yet,
+    and not ending before a letter posted today would arrive."""
     today = ctx.today()
     later = aliased(ResidenceTitle)
     open_case = aliased(Case)
@@ -192,8 +236,9 @@ def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None
         .join(Person, Person.id == ResidenceTitle.person_id)
         .outerjoin(Case, Case.id == ResidenceTitle.case_id)
         .where(
-            ResidenceTitle.valid_until >= today,
+            ResidenceTitle.valid_until > today + LETTER_ARRIVES,
             ResidenceTitle.valid_until <= today + timedelta(weeks=weeks),
+            ResidenceTitle.reminded_on.is_(None),
             ~exists().where(
                 and_(later.person_id == ResidenceTitle.person_id, later.valid_from > ResidenceTitle.valid_from)
             ),

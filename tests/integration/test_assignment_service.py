@@ -30,8 +30,11 @@ TODAY = date(2026, 11, 21)
 GENERAL = "99010019001008"
 
 
+SAME = "Testperson, bewusst gleich angelegt"  # the tests make the same person more than once
+
+
 def _case(ctx: ServiceContext, family: str, procedure: str = GENERAL) -> int:
-    person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"))
+    person = create_person(ctx, PersonInput(family, "Test", "01.01.1990", nationality="SYR"), duplicate_reason=SAME)
     return open_case(ctx, person.id, procedure, applied_on=TODAY).id
 
 
@@ -183,7 +186,7 @@ def test_deputy_is_shown_while_the_absence_runs(ctx: ServiceContext) -> None:
 def test_change_of_family_name_reroutes_open_cases_only(ctx: ServiceContext) -> None:
     person = create_person(ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
     open_id = open_case(ctx, person.id, GENERAL, applied_on=TODAY).id
-    done_id = open_case(ctx, person.id, GENERAL, applied_on=TODAY).id
+    done_id = open_case(ctx, person.id, GENERAL, applied_on=TODAY, repeat_reason="ein zweiter Antrag").id
     with ctx.unit_of_work() as uow:
         uow.session.get(Case, done_id).status = CaseStatus.GRANTED.value  # type: ignore[union-attr]
         uow.commit()

@@ -51,6 +51,7 @@ from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument
 from models import Base, CardHandover, CardOrder, Case, ChecklistItem, Deadline, Letter, Person, ResidenceTitle, User
 from tests.conftest import drop_pg_database, new_pg_database, new_sqlite_database
+from tests.support.granted import grant_case
 
 TODAY = date(2026, 11, 21)
 QUALIFICATION = "99010019001008"
@@ -150,6 +151,10 @@ def assert_refused(exc: DomainError, labels: dict[str, str]) -> None:
 # --- the database -----------------------------------------------------------------------------
 
 
+#: The examples make the same person again and again: that is not what they are about.
+EXAMPLES = "Beispiel der Eigenschaftsprüfung"
+
+
 class World:
     """The shared database: the system, a caseworker and a team lead, and what the examples edit."""
 
@@ -161,10 +166,12 @@ class World:
         person_id: int,
         case_id: int,
         letter_id: int,
+        card_case_id: int,
     ) -> None:
         self.ctx, self.clerk, self.lead = ctx, clerk, lead
         self.person_id = person_id  # edited by the update property (the case's person keeps its address)
         self.case_id, self.letter_id = case_id, letter_id
+        self.card_case_id = card_case_id  # granted, so that its cards may be ordered and handed over
         self.serials = iter(range(1, 10_000_000))
 
     def __repr__(self) -> str:  # short, for hypothesis' falsifying examples
@@ -235,7 +242,11 @@ def world(
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
-    yield World(ctx, clerk, lead, edited.id, case_id, letter_id)
+    card_case_id = open_case(
+        ctx, person.id, QUALIFICATION, date(2026, 9, 1), repeat_reason="zweiter Vorgang für die Karte"
+    ).id
+    grant_case(ctx, card_case_id, decided_on=date(2026, 9, 30))
+    yield World(ctx, clerk, lead, edited.id, case_id, letter_id, card_case_id)
     db.dispose()
     if admin_url is not None:
         drop_pg_database(admin_url, url.rsplit("/", 1)[1])
@@ -331,7 +342,7 @@ def test_create_person_stores_clean_values_or_nothing(world: World, data: Person
     saved: list[int] = []
     saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, data).id),
+        lambda: saved.append(create_person(world.ctx, data, duplicate_reason=EXAMPLES).id),
         PERSON_LABELS,
         lambda: check_person(world, saved[0], data),
     )
@@ -395,7 +406,7 @@ def test_birth_dates_partial_stored_as_partial_impossible_refused(
 
     if not saves_or_refuses(
         world,
-        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed)).id),
+        lambda: saved.append(create_person(world.ctx, replace(GOOD_PERSON, birth_date=typed), EXAMPLES).id),
         {"geburtsdatum": "Geburtsdatum"},
         check,
     ):
@@ -582,7 +593,7 @@ def test_handover_fields(world: World, texts: dict[str, str]) -> None:
     identity, name, id_number, kind, serial = (texts[k] for k in ("identity", "name", "id_number", "kind", "serial"))
     number = next(world.serials)
     card_serial = f"T{number:07d}K"
-    card = order_card(world.clerk, world.case_id, date(2026, 10, 1))
+    card = order_card(world.clerk, world.card_case_id, date(2026, 10, 1))
     card_id = record_arrival(world.clerk, card.id, card.version, card_serial, True, date(2026, 11, 10)).id
     given_input = HandoverInput(
         card_serial=card_serial,
@@ -677,7 +688,7 @@ def test_other_free_text_entry_points_refuse_bad_text_and_keep_good_text(world: 
             system, world.case_id, "Aufenthaltserlaubnis", "§ 16d", TODAY, None, text
         ),
         "notiz": lambda text: decide_remedy(clerk, world.letter_id, 1, RemedyOutcome.UPHELD, TODAY, text),
-        "bestellnummer": lambda text: order_card(clerk, world.case_id, TODAY, text),
+        "bestellnummer": lambda text: order_card(clerk, world.card_case_id, TODAY, text),
         "name": lambda text: create_user(system, f"u{next(world.serials)}", text, Role.CASEWORKER),
     }
     for field, call in calls.items():

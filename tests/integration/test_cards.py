@@ -34,6 +34,7 @@ from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import PersonInput, create_person
 from letters.data import WithdrawnDocument
 from models import AuditEvent, CardHandover, CardOrder, Deadline, User
+from tests.support.granted import grant_case
 
 TODAY = date(2026, 11, 21)
 QUALIFICATION = "99010019001008"  # § 16d, fee 100 EUR
@@ -53,7 +54,9 @@ def make_case(ctx: ServiceContext, birth: str = "12.03.1994", family: str = "Ngu
             family, given, birth, nationality="VNM", sex="w", street="Hadwigstraße 7", postcode="78224", city="Singen"
         ),
     )
-    return open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
+    case_id = open_case(ctx, person.id, QUALIFICATION, applied_on=date(2026, 9, 1)).id
+    grant_case(ctx, case_id, decided_on=date(2026, 9, 30))  # a card only after the grant
+    return case_id
 
 
 def arrived_card(ctx: ServiceContext, case_id: int, serial: str = SERIAL, arrived: date = date(2026, 11, 10)) -> int:

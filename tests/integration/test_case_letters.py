@@ -33,6 +33,7 @@ def _case(ctx: ServiceContext, street: str = "Hadwigstraße 7") -> int:
             postcode="78224",
             city="Singen",
         ),
+        duplicate_reason="Testperson, bewusst gleich angelegt",
     )
     return open_case(ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1)).id
 

@@ -94,7 +94,12 @@ def test_broken_files_and_paths_get_a_german_message(db_url: str, tmp_path: Path
     assert code == 2 and "ist ein Verzeichnis" in err
     random_bytes, truncated = tmp_path / "zufall.sqlite3", tmp_path / "halb.sqlite3"
     random_bytes.write_bytes(os.urandom(8192))
-    truncated.write_bytes(Path(db_url.removeprefix("sqlite:///")).read_bytes()[:5000])
+    import sqlite3
+
+    source = Path(db_url.removeprefix("sqlite:///"))
+    with sqlite3.connect(source) as connection:  # everything in the main file, then cut it off
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    truncated.write_bytes(source.read_bytes()[:5000])
     for damaged in (random_bytes, truncated):
         code, err = _run("--db", f"sqlite:///{damaged}", "suche", "a")
         assert code in (1, 2) and "Traceback" not in err and err.startswith("Fehler"), err

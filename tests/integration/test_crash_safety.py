@@ -192,7 +192,9 @@ def test_start_refuses_a_damaged_file_and_wiederherstellen_repairs_it(
     ctx = open_context(url)
     for n in range(300):
         letters = "".join(chr(ord("a") + int(d)) for d in str(n))
-        create_person(ctx, PersonInput("Öztürk", f"Ayşe {letters}", "12.03.1990", nationality="TUR"))
+        create_person(
+            ctx, PersonInput("Öztürk", f"Ayşe {letters}", "12.03.1990", nationality="TUR"), "300 Testpersonen"
+        )
     ctx.db.dispose()
     backup_file = tmp_path / "sicherung.sqlite3"
     assert main(["--db", url, "sicherung", str(backup_file)], out=io.StringIO()) == 0

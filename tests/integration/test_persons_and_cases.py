@@ -28,7 +28,7 @@ def _person(ctx: ServiceContext, family: str, given: str = "Anna", birth: str = 
     data = PersonInput(
         family_name=family, given_names=given, birth_date=birth, nationality=extra.pop("nationality", "TUR"), **extra
     )
-    return create_person(ctx, data).id
+    return create_person(ctx, data, duplicate_reason="Testpersonen gleichen sich").id
 
 
 def _count(ctx: ServiceContext, model: type) -> int:
@@ -96,7 +96,7 @@ def test_open_case_routes_numbers_and_builds_the_checklist(ctx: ServiceContext) 
     assert row.file_number == "ABH-2026-000001"
     assert row.owner == "Frau Rudolf"  # C in "allgemein", Singen's table
     assert row.status == CaseStatus.NEW
-    second = open_case(ctx, pid, "99010019001008", applied_on=TODAY)
+    second = open_case(ctx, pid, "99010019001008", applied_on=TODAY, repeat_reason="ein zweiter Antrag")
     assert second.file_number == "ABH-2026-000002"
     with ctx.db.read() as session:
         case = session.get(Case, row.id)
@@ -150,7 +150,7 @@ def test_unknown_procedure_or_person_is_refused(ctx: ServiceContext) -> None:
 def test_file_numbers_stay_unique_when_workstations_race(ctx: ServiceContext) -> None:
     ids = [_person(ctx, f"Sharma{chr(65 + i)}", "Priya", nationality="IND") for i in range(8)]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        rows = list(pool.map(lambda pid: open_case(ctx, pid, "99010019001008", applied_on=TODAY), ids * 3))
+        rows = list(pool.map(lambda pid: open_case(ctx, pid, "99010019001008", TODAY, "drei Anträge"), ids * 3))
     numbers = [r.file_number for r in rows]
     assert len(set(numbers)) == len(numbers) == 24
     assert sorted(numbers)[-1] == "ABH-2026-000024"

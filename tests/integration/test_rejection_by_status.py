@@ -5,6 +5,7 @@ statuses and Länder with and without the objection step (domain.md § 7, issue 
 from __future__ import annotations
 
 import io
+import itertools
 from datetime import date, timedelta
 
 import pypdf
@@ -74,21 +75,80 @@ def _clerk(ctx: ServiceContext) -> ServiceContext:
     return ctx.as_user(Actor(keller, "keller", Role.CASEWORKER))
 
 
+_GIVEN = itertools.cycle(  # a new first name for each person: no two look like the same person
+    [
+        "Elif",
+        "Ece",
+        "Ada",
+        "Defne",
+        "Zeynep",
+        "Nil",
+        "Su",
+        "Naz",
+        "Nur",
+        "Ay",
+        "Gül",
+        "Lal",
+        "Sena",
+        "Beren",
+        "Ela",
+        "Duru",
+        "Asya",
+        "Azra",
+        "Eylül",
+        "Irmak",
+        "Melis",
+        "Selin",
+        "Yaren",
+        "Zehra",
+        "Berra",
+        "Cemre",
+        "Derin",
+        "Ecrin",
+        "Hira",
+        "İpek",
+        "Kübra",
+        "Lina",
+        "Mira",
+        "Nehir",
+        "Öykü",
+        "Rana",
+        "Sude",
+        "Tuana",
+        "Umay",
+        "Yağmur",
+    ]
+)
+
+
+def _earlier_title(ctx: ServiceContext, person_id: int, kind: str, basis: str, valid_from: date,
+                   valid_until: date | None) -> None:  # fmt: skip
+    """A title from an earlier case, decided and closed long ago."""
+    from abh_desk.domain.enums import CaseStatus
+    from models import Case
+
+    earlier = open_case(ctx, person_id, EXTENSION, applied_on=valid_from - timedelta(days=30)).id
+    add_title(ctx, earlier, kind, basis, valid_from, valid_until)
+    with ctx.unit_of_work() as uow:
+        case = uow.session.get(Case, earlier)
+        assert case is not None
+        case.status, case.decided_on = CaseStatus.CLOSED.value, valid_from
+        uow.commit()
+
+
 def _case(ctx: ServiceContext, status: str, procedure: str = SETTLEMENT, nationality: str = "TUR") -> int:
     """A case of Frau Keller's (Y) for a person whose record gives ``status`` on TODAY."""
     titles, applied_on = STATUSES[status]
     person = create_person(
         ctx,
         PersonInput(
-            "Yıldız", "Elif", "04.05.1990", nationality=nationality, sex="w",
+            "Yıldız", next(_GIVEN), "04.05.1990", nationality=nationality, sex="w",
             street="Hegaustraße 4", postcode="78224", city="Singen",
         ),
     )  # fmt: skip
-    case_id = open_case(ctx, person.id, procedure, applied_on=applied_on).id
     for kind, basis, valid_from, valid_until in titles:
-        earlier = open_case(ctx, person.id, EXTENSION, applied_on=valid_from - timedelta(days=30)).id
-        add_title(ctx, earlier, kind, basis, valid_from, valid_until)
-    return case_id
+        _earlier_title(ctx, person.id, kind, basis, valid_from, valid_until)
+    return open_case(ctx, person.id, procedure, applied_on=applied_on).id
 
 
 def _tenor(text: str) -> str:
@@ -236,12 +296,11 @@ def _person_case(ctx: ServiceContext, birth: str, procedure: str, held: tuple[st
     person = create_person(
         ctx,
         PersonInput(
-            "Yılmaz", "Can", birth, nationality="TUR", sex="m", street="Weg 2", postcode="78224", city="Singen"
+            "Yılmaz", next(_GIVEN), birth, nationality="TUR", sex="m", street="Weg 2", postcode="78224", city="Singen"
         ),
     )
     if held is not None:
-        earlier = open_case(ctx, person.id, EXTENSION, applied_on=date(2024, 8, 1)).id
-        add_title(ctx, earlier, held[0], held[1], date(2024, 9, 1), date(2027, 8, 31))
+        _earlier_title(ctx, person.id, held[0], held[1], date(2024, 9, 1), date(2027, 8, 31))
     return open_case(ctx, person.id, procedure, applied_on=date(2026, 10, 1)).id
 
 

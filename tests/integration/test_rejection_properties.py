@@ -136,6 +136,7 @@ def test_any_sequence_keeps_four_eyes(
         PersonInput(
             "Rahimi", "Sara", "01.02.1995", nationality="AFG", sex="w", street="Weg 1", postcode="78224", city="Singen"
         ),
+        duplicate_reason="eine Testperson je Beispiel",
     )
     case_id = open_case(ctx, person.id, "99010019001008", applied_on=DAY).id
     letter_id = draft_rejection(world[author], case_id, DRAFT)

@@ -72,6 +72,7 @@ def _case(ctx: ServiceContext) -> int:
             "Wiśniewski", "Łukasz", "03.04.1990", nationality="UKR", sex="m",
             street="Hadwigstraße 7", postcode="78224", city="Singen",
         ),
+        duplicate_reason="Testperson, bewusst gleich angelegt",
     )  # fmt: skip
     return open_case(ctx, person.id, GENERAL, applied_on=date(2036, 10, 1)).id
 

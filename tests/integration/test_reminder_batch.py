@@ -97,9 +97,9 @@ def test_no_reminder_years_ahead_nor_for_a_title_already_run_out(ctx: ServiceCon
         ("Kovačević", TODAY - timedelta(days=10)),
     ):
         early_or_late = _one(ctx, family, valid_until)
-        with pytest.raises(ValidationError, match="nur für Titel, die in den nächsten Wochen ablaufen") as refused:
+        with pytest.raises(ValidationError, match="Kein Schreiben für") as refused:
             reminder_batch(ctx, [due, early_or_late])
-        assert f"gültig bis {valid_until:%d.%m.%Y}" in refused.value.message
+        assert f"läuft{' erst' if valid_until > TODAY else ''} am {valid_until:%d.%m.%Y} ab" in refused.value.message
     assert _log_entries(ctx) == 0  # nothing half: not even the due one was logged
     assert len(reminder_batch(ctx, [due]).letters) == 1
 
@@ -134,3 +134,55 @@ def test_a_title_from_before_the_program_takes_the_aktenzeichen_of_a_case_for_it
     name, pdf = reminder_batch(ctx, [title_id]).letters[0]
     assert permit.file_number in name and permit.file_number in _text(pdf)
     assert other.file_number not in _text(pdf)
+
+
+def test_a_sent_reminder_is_a_letter_of_the_case_and_takes_the_title_off_the_list(ctx: ServiceContext) -> None:
+    from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind
+    from abh_desk.errors import ValidationError
+    from abh_desk.services.case_letters import case_letters, reprint
+    from abh_desk.services.worklists import expiring_titles
+    from models import Case, Deadline, ResidenceTitle
+
+    ids = _titles(ctx, 2)
+    with ctx.unit_of_work() as uow:  # their cases are decided: the titles wait for an extension
+        for case in uow.session.scalars(select(Case)):
+            case.status = "bewilligt"
+        uow.commit()
+    assert {t.title_id for t in expiring_titles(ctx)} == set(ids)
+    batch = reminder_batch(ctx, ids)
+    assert len(batch.letters) == 2
+    assert expiring_titles(ctx) == []  # not listed again tomorrow
+    with ctx.db.read() as session:
+        titles = session.scalars(select(ResidenceTitle).where(ResidenceTitle.id.in_(ids))).all()
+        assert {t.reminded_on for t in titles} == {TODAY}
+        deadlines = session.scalars(
+            select(Deadline).where(Deadline.title_id.in_(ids), Deadline.kind == DeadlineKind.EXPIRY_REMINDER.value)
+        ).all()
+        case_ids = [t.case_id for t in titles]
+    assert deadlines and all(
+        d.status == DeadlineStatus.DONE.value and "Erinnerung versandt" in (d.note or "") for d in deadlines
+    )
+    for case_id in case_ids:
+        (letter,) = [row for row in case_letters(ctx, case_id) if row.kind == LetterKind.EXPIRY_REMINDER]
+        assert letter.kind_label == "Erinnerung an die Verlängerung"
+        assert reprint(ctx, letter.id).startswith(b"%PDF")  # kept as it was sent
+    with pytest.raises(ValidationError, match=r"bereits erinnert am 21\.11\.2026"):
+        reminder_batch(ctx, ids[:1])
+
+
+def test_a_title_ending_before_a_letter_arrives_gets_none(ctx: ServiceContext) -> None:
+    from abh_desk.errors import ValidationError
+    from abh_desk.services.titles import change_validity
+    from abh_desk.services.worklists import expiring_titles
+    from models import Case
+
+    today_title, soon_title, later = _titles(ctx, 3)
+    with ctx.unit_of_work() as uow:
+        for case in uow.session.scalars(select(Case)):
+            case.status = "bewilligt"
+        uow.commit()
+    change_validity(ctx, today_title, TODAY)
+    change_validity(ctx, soon_title, TODAY + timedelta(days=4))  # the letter counts as delivered then
+    assert [t.title_id for t in expiring_titles(ctx)] == [later]
+    with pytest.raises(ValidationError, match="ein Brief käme zu spät"):
+        reminder_batch(ctx, [today_title])

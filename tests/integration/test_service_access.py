@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 import abh_desk.services as services
+from abh_desk.domain.case_flow import CaseAction
 from abh_desk.domain.enums import DeadlineKind, Role
 from abh_desk.errors import PermissionDenied
 from abh_desk.services.auth import create_user
@@ -29,7 +30,7 @@ from letters.data import RefusalGround
 from models import Deadline, User
 
 TODAY = date(2026, 11, 23)
-SCOPED = ("case_id", "letter_id", "item_id", "deadline_id", "title_id", "person_id", "card_id", "id")
+SCOPED = ("case_id", "letter_id", "item_id", "deadline_id", "title_id", "person_id", "card_id", "grant_id", "id")
 #: Services that take such an id without a case check, and why.
 EXEMPT = {
     "cases.open_case": "a case is opened for any person at the counter; it goes to its owner",
@@ -47,6 +48,9 @@ EXEMPT = {
     "reminder_letters.reminder_batch": "the back office's batch for every title that runs out",
     "caselists.case_list_rows": "rows of the lists whose ids the scope's query returned",
     "retention.run": "administration only (checked there)",
+    "worklists.worklist_rows": "rows of the worklist whose ids the scope's query returned",
+    "grants.approve_grant": "only a team lead of the case's area, not the proposer (test_grants)",
+    "grants.return_grant": "only a team lead of the case's area, not the proposer (test_grants)",
 }
 
 
@@ -100,8 +104,10 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         case_access,
         case_file,
         case_letters,
+        case_status,
         deadlines,
         fees,
+        grants,
         notice_dispatch,
         notice_review,
         notices,
@@ -128,12 +134,19 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         "case_letters.reprint": lambda c: case_letters.reprint(c, refs["nachforderung"]),
         "cards.case_cards": lambda c: cards.case_cards(c, case),
         "cards.order_card": lambda c: cards.order_card(c, case),
+        "case_status.change_status": lambda c: case_status.change_status(c, case, CaseAction.START),
+        "case_status.close_case": lambda c: case_status.close_case(c, case, None, "Weggezogen nach Berlin"),
+        "case_status.withdraw": lambda c: case_status.withdraw(c, case, None, TODAY, case_status.WithdrawalWay.WRITING),
         "deadlines.case_deadlines": lambda c: deadlines.case_deadlines(c, case),
         "deadlines.complete_deadline": lambda c: deadlines.complete_deadline(c, refs["deadline"], "erledigt"),
         "deadlines.record_dispatch": lambda c: deadlines.record_dispatch(c, case, TODAY),
         "deadlines.record_entry": lambda c: deadlines.record_entry(c, case, TODAY - timedelta(days=20)),
         "deadlines.set_follow_up": lambda c: deadlines.set_follow_up(c, case, TODAY + timedelta(days=3)),
         "fees.refusal_fee": lambda c: fees.refusal_fee(c, case),
+        "grants.case_decision": lambda c: grants.case_decision(c, case),
+        "grants.case_grants": lambda c: grants.case_grants(c, case),
+        "grants.grant": lambda c: grants.grant(c, case, None, grants.GrantInput(valid_from=TODAY)),
+        "grants.grant_form": lambda c: grants.grant_form(c, case),
         "notice_dispatch.decide_remedy": lambda c: notice_dispatch.decide_remedy(
             c, letter, 1, "zurueckgewiesen", TODAY
         ),  # type: ignore[arg-type]

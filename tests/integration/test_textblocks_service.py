@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from abh_desk.domain.enums import LetterKind, Role
 from abh_desk.errors import ConfigurationError, PermissionDenied, StaleRecord, ValidationError
+from abh_desk.services.case_file import add_document
 from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf, reprint
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
@@ -43,6 +44,7 @@ def test_an_edited_greeting_is_used_and_old_letters_no_longer_reprint(ctx: Servi
     assert "Freundliche Grüße aus dem Hegau" in _text(probe_letter(edited, LetterKind.EXPIRY_REMINDER))
     saved = save_textblocks(ctx, edited, source.sha256)
     assert saved.edited and get_textblocks(ctx).text == edited
+    add_document(ctx, case_id, "Nachweis über Wohnraum")  # a new Nachforderung asks for something new
     after = create_missing_documents_letter(ctx, case_id)
     assert "Freundliche Grüße aus dem Hegau" in _text(letter_pdf(ctx, after.id))
     with pytest.raises(ConfigurationError, match="weicht"):
@@ -53,6 +55,7 @@ def test_an_edited_greeting_is_used_and_old_letters_no_longer_reprint(ctx: Servi
     with pytest.raises(StaleRecord):  # someone saved in between
         save_textblocks(ctx, source.text, source.sha256)
     assert not reset_textblocks(ctx).edited
+    add_document(ctx, case_id, "Meldebescheinigung")
     assert "Mit freundlichen Grüßen" in _text(letter_pdf(ctx, create_missing_documents_letter(ctx, case_id).id))
 
 

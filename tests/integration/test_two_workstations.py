@@ -86,6 +86,7 @@ def test_stale_checklist_and_case_saves_are_refused_with_who_and_when(
         mark_received(keller, line.id, on=TODAY, expected_version=line.version)
     assert f"Die Unterlage wurde inzwischen von {_display_name(keller, 'schaeuble')} am " in info.value.message
 
+    file = get_case_file(keller, case.id)  # the tick took the case into work: both load it again
     fact = file.overview.available_facts[0][0]
     set_facts(schaeuble, case.id, {fact}, expected_version=file.overview.version)
     with pytest.raises(StaleRecord) as info:

@@ -187,13 +187,17 @@ def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite
     window.show()
     window.tabs.setCurrentWidget(window.deadlines)
     page = window.deadlines
-    qtbot.waitUntil(lambda: page.rows.rowCount() == 3)
-    assert _texts(page.rows, 0) == ["Überfällig", "Heute", "Nächste acht Wochen"]
-    assert _texts(page.rows, 3) == ["Hassan, Test", "Haddad, Test", "Kaya, Test"]
+    qtbot.waitUntil(lambda: page.summary.text() != "")
     assert page.summary.text() == "1 überfällig · 1 heute · 0 diese Woche · 1 in den nächsten acht Wochen"
+    assert page.group_bar.currentIndex() == 0  # the overdue ones first, each group on its own
+    qtbot.waitUntil(lambda: _texts(page.rows, 2) == ["Hassan, Test"])
     color = page.rows.data(page.rows.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert color is not None and color.color().name() == "#f4c7c3"
-    page.view.activated.emit(page.rows.index(1, 0))
+    page.group_bar.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: _texts(page.rows, 2) == ["Kaya, Test"])
+    page.group_bar.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: _texts(page.rows, 2) == ["Haddad, Test"])
+    page.view.activated.emit(page.rows.index(0, 0))
     qtbot.waitUntil(lambda: bool(window.case_dialogs) and "Haddad, Test" in window.case_dialogs[-1].header.text())
 
 
@@ -245,3 +249,9 @@ def test_reminder_letters_for_selected_expiring_titles(
     singles = sorted((tmp_path / "erinnerungen-einzeln").glob("erinnerung-*.pdf"))
     assert len(singles) == 2  # each letter also on its own, named by Aktenzeichen
     assert ["Haddad" in "".join(p.extract_text() for p in pypdf.PdfReader(f).pages) for f in singles].count(True) == 1
+    qtbot.waitUntil(lambda: page.titles.rowCount() == 0)  # reminded: not listed (nor sent) again
+    assert page.titles_label.text().startswith("0 ")
+    from abh_desk.services.case_letters import case_letters
+
+    kinds = [row.kind_label for row in case_letters(sqlite_ctx, cases["Haddad"])]
+    assert "Erinnerung an die Verlängerung" in kinds  # a letter of the case

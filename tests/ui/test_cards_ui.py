@@ -20,6 +20,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from models import User
+from tests.support.granted import grant_case
 from ui.card_steps import ArrivalDialog, NotifyDialog, OrderDialog
 from ui.case_dialog import CaseDialog
 from ui.handover_dialog import HandoverDialog
@@ -60,7 +61,9 @@ def person_case(
             family, given, birth, nationality="VNM", sex="w", street="Hadwigstraße 7", postcode="78224", city="Singen"
         ),
     )
-    return open_case(ctx, person.id, QUALIFICATION, applied_on=TODAY - timedelta(weeks=10)).id
+    case_id = open_case(ctx, person.id, QUALIFICATION, applied_on=TODAY - timedelta(weeks=10)).id
+    grant_case(ctx, case_id, decided_on=TODAY - timedelta(weeks=7))  # a card only after the grant
+    return case_id
 
 
 def arrived(ctx: ServiceContext, case_id: int, serial: str = SERIAL, days_ago: int = 3) -> int:
@@ -87,8 +90,9 @@ def test_the_card_tab_records_order_arrival_and_notification(
 ) -> None:
     dialog = case_dialog(qtbot, clerk, person_case(clerk))
     tab = dialog.card_tab
-    qtbot.waitUntil(lambda: tab.summary.text() == "Noch keine Karte für diesen Vorgang bestellt.")
-    assert tab.order_button.isEnabled() and not tab.handover_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.order_button.isEnabled())  # once the case is known to be granted
+    assert tab.summary.text() == "Noch keine Karte für diesen Vorgang bestellt."
+    assert not tab.handover_button.isEnabled()
 
     order = tab.order()
     assert isinstance(order, OrderDialog)
@@ -109,8 +113,9 @@ def test_the_card_tab_records_order_arrival_and_notification(
     qtbot.keyClick(arrival.serial, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.cards.data(tab.cards.index(0, 0)) == "eingegangen")
     assert tab.cards.data(tab.cards.index(0, 5)) == SERIAL
-    qtbot.waitUntil(lambda: dialog.deadlines.rowCount() == 1)
-    assert dialog.deadlines.data(dialog.deadlines.index(0, 0)) == "eAT nicht abgeholt"
+    kinds = lambda: [dialog.deadlines.data(dialog.deadlines.index(r, 0)) for r in range(dialog.deadlines.rowCount())]  # noqa: E731
+    qtbot.waitUntil(lambda: "eAT nicht abgeholt" in kinds())
+    assert "Ablauf Aufenthaltstitel" in kinds()  # the granted title's reminder
 
     saved = tmp_path / "abholung.pdf"
     monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: saved)

@@ -104,7 +104,7 @@ def test_start_page_counts_my_deadlines_and_open_cases(qtbot: QtBot, sqlite_ctx:
     ensure_demo_users(sqlite_ctx)
     person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))
     first = open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
-    open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, applied_on=TODAY)
+    open_case(sqlite_ctx, person.id, LANGUAGE_COURSE, TODAY, repeat_reason="zweiter Sprachkurs")
     set_follow_up(sqlite_ctx, first.id, TODAY, "heute")
     set_follow_up(sqlite_ctx, first.id, TODAY + timedelta(days=1))
     signed_in = sign_in(sqlite_ctx, "schweiger", DEMO_PASSWORD)
@@ -151,10 +151,15 @@ def test_letters_tab_requests_missing_documents_and_saves_the_pdf(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
-    dialog.tabs.setCurrentIndex(3)
+    dialog.tabs.setCurrentIndex(4)  # Schreiben
     qtbot.mouseClick(dialog.missing_letter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.letters.rowCount() == 1)
     assert dialog.letters.data(dialog.letters.index(0, 0)) == "Nachforderung von Unterlagen"
+    assert not dialog.missing_letter_button.isEnabled() or dialog.message.text().startswith("Nachforderung erstellt")
+    qtbot.waitUntil(lambda: dialog.missing_letter_button.isEnabled())
+    qtbot.mouseClick(dialog.missing_letter_button, Qt.MouseButton.LeftButton)  # pressed again
+    qtbot.waitUntil(lambda: "fordert genau diese Unterlagen an" in dialog.message.text())
+    assert dialog.letters.rowCount() == 1 and dialog.deadlines.rowCount() == 1  # one letter, one follow-up
     qtbot.waitUntil(lambda: dialog.letter_preview.page_count() == 1)  # the new letter shows at once
     target = tmp_path / "nachforderung.pdf"
     monkeypatch.setattr("ui.dialogs.ask_save_path", lambda *a, **k: target)

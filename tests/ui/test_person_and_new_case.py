@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, search_persons, update_person
 from ui.main_window import MainWindow
@@ -155,3 +156,59 @@ def test_a_double_enter_opens_one_case_not_two(qtbot: QtBot, sqlite_ctx: Service
     qtbot.waitUntil(lambda: dialog.created is not None)
     qtbot.wait(200)
     assert len(get_person_file(sqlite_ctx, person.id).cases) == 1
+
+
+def test_a_likely_duplicate_needs_a_reason_or_opens_the_recorded_person(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    anna = create_person(sqlite_ctx, PersonInput("Müller", "Anna", "12.03.1990", nationality="AUT", city="Singen"))
+    dialog = PersonDialog(sqlite_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.inputs["family_name"], "Mueller")
+    qtbot.keyClicks(dialog.inputs["given_names"], "Anna")
+    qtbot.keyClicks(dialog.inputs["birth_date"], "12.03.1990")
+    nationality = dialog.inputs["nationality"]
+    nationality.setCurrentIndex(nationality.findData("AUT"))
+    save = dialog.buttons.buttons()[0]
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # one click no longer passes the hint
+    qtbot.waitUntil(lambda: dialog.duplicate_box.isVisible())
+    assert "Wahrscheinlich schon erfasst: Müller, Anna (12.03.1990)" in dialog.duplicate_text.text()
+    assert save.text() == "Trotzdem speichern" and dialog.saved is None
+    assert len(search_persons(sqlite_ctx, "muller")) == 1
+
+    opened: list[int] = []
+    dialog.sig_open_person.connect(opened.append)
+    qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
+    assert opened == [anna.id] and not dialog.isVisible()
+
+    again = PersonDialog(sqlite_ctx)
+    qtbot.addWidget(again)
+    again.show()
+    again.fill(PersonInput("Mueller", "Anna", "12.03.1990", nationality="AUT"))
+    qtbot.mouseClick(again.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.duplicate_box.isVisible())
+    qtbot.keyClicks(again.duplicate_reason, "Andere Person: Cousine, eigener Pass")
+    qtbot.mouseClick(again.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.saved is not None)
+    assert len(search_persons(sqlite_ctx, "muller")) == 2
+
+
+def test_a_second_open_case_of_the_same_procedure_asks_why(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
+    first = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=TODAY)
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.filter, "qualifizierung")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.procedures, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.repeat_reason.isVisible())
+    assert f"schon offen: Vorgang {first.file_number}" in dialog.message.text()
+    assert dialog.created is None and len(get_person_file(sqlite_ctx, person.id).cases) == 1
+    opened: list[int] = []
+    dialog.sig_open_case.connect(opened.append)
+    qtbot.keyClicks(dialog.repeat_reason, "zweite Massnahme, anderer Kurs")
+    dialog.create()
+    qtbot.waitUntil(lambda: dialog.created is not None)
+    assert len(get_person_file(sqlite_ctx, person.id).cases) == 2 and opened == []

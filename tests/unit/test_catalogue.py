@@ -127,6 +127,21 @@ def test_singen_blue_card(catalogue: Catalogue) -> None:
     assert entry.fees == Fees(100_00, 96_00, 93_00, None, entry.fees.note)
 
 
+def test_titles_granted_without_end_or_without_a_card(catalogue: Catalogue) -> None:
+    """Settlement permits and Daueraufenthalt-EU are unlimited (§ 9, § 9a AufenthG); a Duldung and a
+    Reiseausweis are not issued as an eAT; a replacement card has no new title but a card."""
+    unlimited = {e.key for e in catalogue if e.unlimited}
+    assert unlimited == {
+        "SIN-NIEDERLASSUNG",
+        "SIN-NIEDERLASSUNG-FACHKRAEFTE",
+        "SIN-NIEDERLASSUNG-HOCHQUALIFIZIERTE",
+        "SIN-DAUERAUFENTHALT-EU",
+    }
+    assert not catalogue.get("SIN-DULDUNG").card and not catalogue.get("SIN-REISEAUSWEIS").card
+    assert catalogue.get("SIN-VERLUST-DOKUMENT").card and catalogue.get("SIN-VERLUST-DOKUMENT").title_kind is None
+    assert catalogue.get("SIN-SCHUTZSTATUS").max_validity_months == 36  # § 26 Abs. 1 AufenthG
+
+
 def test_areas_and_asylum_entries(catalogue: Catalogue) -> None:
     assert catalogue.areas() == {"allgemein", "asyl"}
     asylum = {entry.key for entry in catalogue if entry.area == "asyl"}
@@ -230,6 +245,8 @@ def test_valid_file_loads_all_fields(tmp_path: Path) -> None:
         max_validity_months=12,
         reminder_weeks=6,
         title_kind="Aufenthaltserlaubnis",
+        unlimited=False,
+        card=True,  # a procedure that grants a title is issued as an eAT unless it says eat = false
     )
 
 
@@ -246,6 +263,7 @@ def test_optional_fields_default(tmp_path: Path) -> None:
     assert entry.reminder_weeks == 8
     assert entry.processing_weeks is None and entry.max_validity_months is None
     assert entry.title_kind is None and entry.processing_time is None
+    assert not entry.unlimited and not entry.card  # no title, no card
 
 
 def broken(old: str, new: str) -> str:
@@ -339,6 +357,18 @@ def broken(old: str, new: str) -> str:
             "hoechstgeltungsdauer_monate",
             "ganze Zahl",
             id="validity-text",
+        ),
+        pytest.param(
+            broken('titel = "Aufenthaltserlaubnis"', 'titel = "Aufenthaltserlaubnis"\nunbefristet = true'),
+            "unbefristet",
+            "keine Höchstgeltungsdauer",
+            id="unlimited-with-maximum",
+        ),
+        pytest.param(
+            broken('titel = "Aufenthaltserlaubnis"', 'titel = "Aufenthaltserlaubnis"\neat = "ja"'),
+            "eat",
+            "Wahrheitswert",
+            id="card-not-a-flag",
         ),
         pytest.param(
             broken("erinnerung_wochen = 6", "erinnerung_wochen = 0"),

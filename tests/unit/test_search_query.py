@@ -1,11 +1,20 @@
 import pytest
 
-from abh_desk.domain.search import BirthDateQuery, NameQuery, ReferenceQuery, parse_query
+from abh_desk.domain.search import (
+    BirthDateQuery,
+    NameQuery,
+    PartialFileNumber,
+    ReferenceQuery,
+    no_hit_hint,
+    parse_query,
+    partial_file_number,
+)
 from abh_desk.errors import ValidationError
 
 
 def test_names_dates_and_references_are_told_apart() -> None:
-    assert parse_query("mueller") == NameQuery("MULLER")
+    assert parse_query("mueller") == NameQuery("MULLER", passport_key="MUELLER")  # or a passport of letters
+    assert parse_query("Li") == NameQuery("LI")  # too short for a passport number
     assert parse_query("Müller, Anna") == NameQuery("MULLER", "ANNA")
     assert parse_query("12.03.1990") == BirthDateQuery(1990, 3, 12)
     assert parse_query("3.1990") == BirthDateQuery(1990, 3)
@@ -32,3 +41,18 @@ def test_percent_underscore_and_backslash_are_no_wildcards() -> None:
     # … and never part of a passport number, which is compared without spaces and dashes only.
     assert parse_query("AB%12345") == ReferenceQuery("AB%12345", "")
     assert parse_query("AB-12345") == ReferenceQuery("AB-12345", "AB12345")
+
+
+def test_a_running_number_is_read_from_a_partial_file_number() -> None:
+    assert partial_file_number("000550") == PartialFileNumber(550)
+    assert partial_file_number("550") == PartialFileNumber(550)
+    assert partial_file_number("2026-550") == PartialFileNumber(550, 2026)
+    assert partial_file_number("2026/000550") == PartialFileNumber(550, 2026)
+    assert partial_file_number("ABH-2026-000550") is None  # a whole one is looked up as it is
+    assert partial_file_number("0") is None
+    assert parse_query("0550") == ReferenceQuery("0550", "0550")  # no one alive was born in 550
+
+
+def test_a_reference_that_found_nobody_says_what_to_type() -> None:
+    assert "laufende Nummer (550" in no_hit_hint("000551x")
+    assert no_hit_hint("mueller") == ""
