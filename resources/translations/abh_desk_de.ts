@@ -928,7 +928,7 @@
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="182" />
+        <location filename="../../ui/deadlines_page.py" line="183" />
         <source>%n reminder letter(s) saved to %1 (single letters in %2)</source>
         <translation>
             <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform>
@@ -936,17 +936,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="188" />
+        <location filename="../../ui/deadlines_page.py" line="189" />
         <source>Writing reminder letters…</source>
         <translation>Erinnerungsschreiben werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="236" />
+        <location filename="../../ui/deadlines_page.py" line="237" />
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="216" />
+        <location filename="../../ui/deadlines_page.py" line="217" />
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../ui/decision_tab.py" line="51" />
-        <location filename="../../ui/decision_tab.py" line="118" />
+        <location filename="../../ui/decision_tab.py" line="120" />
         <source>&amp;Grant…</source>
         <translation>&amp;Bewilligen…</translation>
     </message>
@@ -1063,42 +1063,47 @@
         <translation>entschieden am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="118" />
+        <location filename="../../ui/decision_tab.py" line="114" />
+        <source>Title of this case: %1</source>
+        <translation>Titel dieses Vorgangs: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_tab.py" line="120" />
         <source>Submit the &amp;grant for approval…</source>
         <translation>&amp;Bewilligung zur Freigabe vorlegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="124" />
+        <location filename="../../ui/decision_tab.py" line="126" />
         <source>Submitted by %1 on %2</source>
         <translation>Vorgelegt von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="128" />
+        <location filename="../../ui/decision_tab.py" line="130" />
         <source>Fee: %1</source>
         <translation>Gebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="132" />
+        <location filename="../../ui/decision_tab.py" line="134" />
         <source>Conditions: %1</source>
         <translation>Nebenbestimmungen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="134" />
+        <location filename="../../ui/decision_tab.py" line="136" />
         <source>A team lead of the area other than the proposer approves or returns it.</source>
         <translation>Eine Teamleitung des Bereichs (nicht, wer sie vorgelegt hat) gibt sie frei oder zurück.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="139" />
+        <location filename="../../ui/decision_tab.py" line="141" />
         <source>The eAT card can be ordered (tab eAT).</source>
         <translation>Die eAT-Karte kann bestellt werden (Reiter eAT).</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="180" />
+        <location filename="../../ui/decision_tab.py" line="182" />
         <source>Approve the grant</source>
         <translation>Bewilligung freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="180" />
+        <location filename="../../ui/decision_tab.py" line="182" />
         <source>Approve this grant?
 
 %1</source>
@@ -1121,7 +1126,7 @@
     </message>
     <message>
         <location filename="../../ui/first_start_dialog.py" line="81" />
-        <location filename="../../ui/first_start_dialog.py" line="233" />
+        <location filename="../../ui/first_start_dialog.py" line="235" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -1131,178 +1136,178 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="122" />
+        <location filename="../../ui/first_start_dialog.py" line="124" />
         <source>This workstation is not set up yet. Where shall ABH Desk keep its data?</source>
         <translation>Dieser Arbeitsplatz ist noch nicht eingerichtet. Wo soll ABH Desk seine Daten speichern?</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="124" />
+        <location filename="../../ui/first_start_dialog.py" line="126" />
         <source>&amp;Standalone: a database file on this computer</source>
         <translation>&amp;Einzelplatz: eine Datenbankdatei auf diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="125" />
+        <location filename="../../ui/first_start_dialog.py" line="127" />
         <source>Office &amp;server (PostgreSQL), shared by several workstations</source>
         <translation>&amp;Server der Behörde (PostgreSQL), für mehrere Arbeitsplätze</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="127" />
+        <location filename="../../ui/first_start_dialog.py" line="129" />
         <source>&amp;Demo: try the program at once with %1 invented persons</source>
         <translation>&amp;Demo: das Programm sofort mit %1 erfundenen Personen ausprobieren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="141" />
+        <location filename="../../ui/first_start_dialog.py" line="143" />
         <source>Database &amp;file:</source>
         <translation>Datenbank&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="143" />
+        <location filename="../../ui/first_start_dialog.py" line="145" />
         <source>Server &amp;address:</source>
         <translation>Server&amp;adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="144" />
-        <location filename="../../ui/first_start_dialog.py" line="209" />
+        <location filename="../../ui/first_start_dialog.py" line="146" />
+        <location filename="../../ui/first_start_dialog.py" line="211" />
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="147" />
+        <location filename="../../ui/first_start_dialog.py" line="149" />
         <source>The connection is tested before anything is saved. The password is kept in the operating system's keyring, never in a file.</source>
         <translation>Die Verbindung wird geprüft, bevor etwas gespeichert wird. Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="160" />
+        <location filename="../../ui/first_start_dialog.py" line="162" />
         <source>Sign in as osswald (administrator) with the password abh-demo.</source>
         <translation>Anmeldung als osswald (Administration) mit dem Passwort abh-demo.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="171" />
+        <location filename="../../ui/first_start_dialog.py" line="173" />
         <source>e.g. Stadt Singen (Hohentwiel)</source>
         <translation>z. B. Stadt Singen (Hohentwiel)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="174" />
+        <location filename="../../ui/first_start_dialog.py" line="176" />
         <source>e.g. 78224 Singen (Hohentwiel)</source>
         <translation>z. B. 78224 Singen (Hohentwiel)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="181" />
+        <location filename="../../ui/first_start_dialog.py" line="183" />
         <source>e.g. Verwaltungsgericht Freiburg</source>
         <translation>z. B. Verwaltungsgericht Freiburg</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="183" />
+        <location filename="../../ui/first_start_dialog.py" line="185" />
         <source>e.g. Habsburgerstraße 103, 79104 Freiburg im Breisgau</source>
         <translation>z. B. Habsburgerstraße 103, 79104 Freiburg im Breisgau</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="184" />
+        <location filename="../../ui/first_start_dialog.py" line="186" />
         <source>The office (printed on every letter, the same on every workstation)</source>
         <translation>Die Behörde (steht auf jedem Schreiben, gilt für alle Arbeitsplätze)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="187" />
+        <location filename="../../ui/first_start_dialog.py" line="189" />
         <source>&amp;Authority:</source>
         <translation>&amp;Behörde:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="188" />
+        <location filename="../../ui/first_start_dialog.py" line="190" />
         <source>S&amp;treet:</source>
         <translation>S&amp;traße:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="189" />
+        <location filename="../../ui/first_start_dialog.py" line="191" />
         <source>&amp;Postcode and town:</source>
         <translation>&amp;Postleitzahl und Ort:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="190" />
+        <location filename="../../ui/first_start_dialog.py" line="192" />
         <source>&amp;Land:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="191" />
+        <location filename="../../ui/first_start_dialog.py" line="193" />
         <source>P&amp;hone:</source>
         <translation>Tele&amp;fon:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="192" />
+        <location filename="../../ui/first_start_dialog.py" line="194" />
         <source>&amp;E-mail:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="193" />
+        <location filename="../../ui/first_start_dialog.py" line="195" />
         <source>&amp;Court for lawsuits:</source>
         <translation>Verwaltungs&amp;gericht (für Klagen):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="194" />
+        <location filename="../../ui/first_start_dialog.py" line="196" />
         <source>Court's add&amp;ress:</source>
         <translation>&amp;Anschrift des Gerichts:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="199" />
+        <location filename="../../ui/first_start_dialog.py" line="201" />
         <source>e.g. Mr Oßwald</source>
         <translation>z. B. Herr Oßwald</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="204" />
+        <location filename="../../ui/first_start_dialog.py" line="206" />
         <source>First administrator (signs in and creates the other users)</source>
         <translation>Erste Administration (meldet sich an und legt die weiteren Benutzer an)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="207" />
+        <location filename="../../ui/first_start_dialog.py" line="209" />
         <source>&amp;User name:</source>
         <translation>Ben&amp;utzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="208" />
+        <location filename="../../ui/first_start_dialog.py" line="210" />
         <source>&amp;Name shown:</source>
         <translation>Angezeigter &amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="210" />
+        <location filename="../../ui/first_start_dialog.py" line="212" />
         <source>Re&amp;peat password:</source>
         <translation>Passwort wie&amp;derholen:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="233" />
+        <location filename="../../ui/first_start_dialog.py" line="235" />
         <source>Start demo</source>
         <translation>Demo starten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="242" />
+        <location filename="../../ui/first_start_dialog.py" line="244" />
         <source>Set up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="270" />
+        <location filename="../../ui/first_start_dialog.py" line="273" />
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="295" />
+        <location filename="../../ui/first_start_dialog.py" line="299" />
         <source>Connecting and preparing the database …</source>
         <translation>Verbinde und bereite die Datenbank vor …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="324" />
+        <location filename="../../ui/first_start_dialog.py" line="328" />
         <source>The office settings are already stored in this database; they apply to every workstation and stay as they are. An administrator changes them with abh-desk einstellungen.</source>
         <translation>Die Behördeneinstellungen sind in dieser Datenbank schon gespeichert; sie gelten für alle Arbeitsplätze und bleiben, wie sie sind. Ändern kann sie die Administration (abh-desk einstellungen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="330" />
+        <location filename="../../ui/first_start_dialog.py" line="334" />
         <source>A new database: please enter your office's details. They apply to every workstation.</source>
         <translation>Eine neue Datenbank: bitte die Angaben der Behörde eintragen. Sie gelten für alle Arbeitsplätze.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="358" />
+        <location filename="../../ui/first_start_dialog.py" line="362" />
         <source>Saving …</source>
         <translation>Speichere …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="379" />
+        <location filename="../../ui/first_start_dialog.py" line="383" />
         <source>Creating the demo office …</source>
         <translation>Lege die Demo-Behörde an …</translation>
     </message>
@@ -1612,171 +1617,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="61" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -1848,13 +1853,13 @@
     <name>NoticeDialog</name>
     <message>
         <location filename="../../ui/notice_dialog.py" line="85" />
-        <location filename="../../ui/notice_dialog.py" line="505" />
+        <location filename="../../ui/notice_dialog.py" line="506" />
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="92" />
-        <location filename="../../ui/notice_dialog.py" line="324" />
+        <location filename="../../ui/notice_dialog.py" line="325" />
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
@@ -1879,243 +1884,243 @@
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="142" />
+        <location filename="../../ui/notice_dialog.py" line="141" />
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="146" />
+        <location filename="../../ui/notice_dialog.py" line="147" />
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="148" />
+        <location filename="../../ui/notice_dialog.py" line="149" />
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="150" />
+        <location filename="../../ui/notice_dialog.py" line="151" />
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="153" />
+        <location filename="../../ui/notice_dialog.py" line="154" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156" />
+        <location filename="../../ui/notice_dialog.py" line="157" />
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159" />
+        <location filename="../../ui/notice_dialog.py" line="160" />
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="161" />
+        <location filename="../../ui/notice_dialog.py" line="162" />
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="164" />
+        <location filename="../../ui/notice_dialog.py" line="165" />
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="167" />
+        <location filename="../../ui/notice_dialog.py" line="168" />
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="169" />
+        <location filename="../../ui/notice_dialog.py" line="170" />
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="170" />
+        <location filename="../../ui/notice_dialog.py" line="171" />
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="171" />
+        <location filename="../../ui/notice_dialog.py" line="172" />
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="173" />
+        <location filename="../../ui/notice_dialog.py" line="174" />
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="174" />
+        <location filename="../../ui/notice_dialog.py" line="175" />
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="204" />
+        <location filename="../../ui/notice_dialog.py" line="205" />
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="205" />
+        <location filename="../../ui/notice_dialog.py" line="206" />
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="206" />
+        <location filename="../../ui/notice_dialog.py" line="207" />
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="207" />
+        <location filename="../../ui/notice_dialog.py" line="208" />
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="208" />
+        <location filename="../../ui/notice_dialog.py" line="209" />
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="209" />
+        <location filename="../../ui/notice_dialog.py" line="210" />
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="210" />
+        <location filename="../../ui/notice_dialog.py" line="211" />
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="211" />
+        <location filename="../../ui/notice_dialog.py" line="212" />
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="212" />
+        <location filename="../../ui/notice_dialog.py" line="213" />
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="213" />
+        <location filename="../../ui/notice_dialog.py" line="214" />
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="214" />
+        <location filename="../../ui/notice_dialog.py" line="215" />
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="215" />
+        <location filename="../../ui/notice_dialog.py" line="216" />
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="309" />
+        <location filename="../../ui/notice_dialog.py" line="310" />
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="315" />
+        <location filename="../../ui/notice_dialog.py" line="316" />
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="318" />
+        <location filename="../../ui/notice_dialog.py" line="319" />
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="320" />
+        <location filename="../../ui/notice_dialog.py" line="321" />
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="326" />
+        <location filename="../../ui/notice_dialog.py" line="327" />
         <source>At the last return by the team lead</source>
         <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="331" />
+        <location filename="../../ui/notice_dialog.py" line="332" />
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="334" />
+        <location filename="../../ui/notice_dialog.py" line="335" />
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="353" />
+        <location filename="../../ui/notice_dialog.py" line="354" />
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="397" />
+        <location filename="../../ui/notice_dialog.py" line="398" />
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="397" />
+        <location filename="../../ui/notice_dialog.py" line="398" />
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="404" />
+        <location filename="../../ui/notice_dialog.py" line="405" />
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="404" />
+        <location filename="../../ui/notice_dialog.py" line="405" />
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="420" />
+        <location filename="../../ui/notice_dialog.py" line="421" />
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="420" />
+        <location filename="../../ui/notice_dialog.py" line="421" />
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="427" />
+        <location filename="../../ui/notice_dialog.py" line="428" />
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="435" />
-        <location filename="../../ui/notice_dialog.py" line="454" />
+        <location filename="../../ui/notice_dialog.py" line="436" />
+        <location filename="../../ui/notice_dialog.py" line="455" />
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="435" />
+        <location filename="../../ui/notice_dialog.py" line="436" />
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="444" />
+        <location filename="../../ui/notice_dialog.py" line="445" />
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="454" />
+        <location filename="../../ui/notice_dialog.py" line="455" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="463" />
+        <location filename="../../ui/notice_dialog.py" line="464" />
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="491" />
+        <location filename="../../ui/notice_dialog.py" line="492" />
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -2123,12 +2128,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="505" />
+        <location filename="../../ui/notice_dialog.py" line="506" />
         <source>Discard the changes that are not saved?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="512" />
+        <location filename="../../ui/notice_dialog.py" line="513" />
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -2716,114 +2721,114 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="66" />
+        <location filename="../../ui/search_page.py" line="67" />
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="74" />
+        <location filename="../../ui/search_page.py" line="75" />
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="75" />
+        <location filename="../../ui/search_page.py" line="76" />
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="76" />
+        <location filename="../../ui/search_page.py" line="77" />
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="77" />
+        <location filename="../../ui/search_page.py" line="78" />
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="78" />
+        <location filename="../../ui/search_page.py" line="79" />
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="79" />
+        <location filename="../../ui/search_page.py" line="80" />
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="85" />
-        <location filename="../../ui/search_page.py" line="171" />
+        <location filename="../../ui/search_page.py" line="86" />
+        <location filename="../../ui/search_page.py" line="172" />
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="91" />
+        <location filename="../../ui/search_page.py" line="92" />
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="92" />
+        <location filename="../../ui/search_page.py" line="93" />
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="93" />
+        <location filename="../../ui/search_page.py" line="94" />
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="95" />
+        <location filename="../../ui/search_page.py" line="96" />
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="97" />
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="103" />
+        <location filename="../../ui/search_page.py" line="104" />
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="104" />
+        <location filename="../../ui/search_page.py" line="105" />
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="105" />
+        <location filename="../../ui/search_page.py" line="106" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="106" />
+        <location filename="../../ui/search_page.py" line="107" />
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="107" />
+        <location filename="../../ui/search_page.py" line="108" />
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="108" />
+        <location filename="../../ui/search_page.py" line="109" />
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="134" />
+        <location filename="../../ui/search_page.py" line="135" />
         <source>&amp;Residence titles</source>
         <translation>&amp;Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="136" />
+        <location filename="../../ui/search_page.py" line="137" />
         <source>Ca&amp;ses (Enter opens)</source>
         <translation>Vor&amp;gänge (Eingabe öffnet)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="218" />
-        <location filename="../../ui/search_page.py" line="227" />
+        <location filename="../../ui/search_page.py" line="220" />
+        <location filename="../../ui/search_page.py" line="229" />
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2831,17 +2836,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="220" />
+        <location filename="../../ui/search_page.py" line="222" />
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="283" />
+        <location filename="../../ui/search_page.py" line="285" />
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="293" />
+        <location filename="../../ui/search_page.py" line="295" />
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
