@@ -110,8 +110,10 @@ class DecisionTab(QWidget):
         if decision.decided_on:
             state += " · " + self.tr("decided on %1").replace("%1", german_date(decision.decided_on))
         self.state.setText(state)
-        self.outcome.setText(decision.outcome_note)
-        self.outcome.setVisible(bool(decision.outcome_note))
+        outcome = [decision.outcome_note] if decision.outcome_note else []
+        outcome += [self.tr("Title of this case: %1").replace("%1", title) for title in decision.recorded_titles]
+        self.outcome.setText("\n".join(outcome))
+        self.outcome.setVisible(bool(outcome))
         for action, button in self.buttons.items():
             button.setVisible(action in decision.actions)
         self.buttons[CaseAction.GRANT].setText(

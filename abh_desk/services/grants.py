@@ -197,6 +197,8 @@ class CaseDecision:
     needs_review: bool
     card_note: str
     """"" where an eAT may be ordered for the case, otherwise why not (in German)."""
+    recorded_titles: tuple[str, ...] = ()
+    """Titles of the case recorded without a grant of this program (taken over, or entered by hand)."""
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -386,6 +388,15 @@ def case_decision(ctx: ServiceContext, case_id: int) -> CaseDecision:
         except NotFound:
             unlimited = False
         policy = read_office_settings(session).grant_review
+        granted_ids = {g.title_id for g in grants if g.title_id is not None}
+        recorded = tuple(
+            f"{t.kind} nach {t.legal_basis}, gültig ab {t.valid_from:%d.%m.%Y}"
+            + (f" bis {t.valid_until:%d.%m.%Y}" if t.valid_until else ", unbefristet")
+            for t in session.scalars(
+                select(ResidenceTitle).where(ResidenceTitle.case_id == case.id).order_by(ResidenceTitle.valid_from)
+            )
+            if t.id not in granted_ids
+        )
         return CaseDecision(
             case_id=case.id,
             version=case.version,
@@ -401,6 +412,7 @@ def case_decision(ctx: ServiceContext, case_id: int) -> CaseDecision:
             and pending_proposer(session, pending.id) != actor.user_id,
             needs_review=needs_review(policy, unlimited),
             card_note=card_note(ctx, case),
+            recorded_titles=recorded,
         )
 
 

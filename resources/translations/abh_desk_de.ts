@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../ui/decision_tab.py" line="51" />
-        <location filename="../../ui/decision_tab.py" line="118" />
+        <location filename="../../ui/decision_tab.py" line="120" />
         <source>&amp;Grant…</source>
         <translation>&amp;Bewilligen…</translation>
     </message>
@@ -1063,42 +1063,47 @@
         <translation>entschieden am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="118" />
+        <location filename="../../ui/decision_tab.py" line="114" />
+        <source>Title of this case: %1</source>
+        <translation>Titel dieses Vorgangs: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/decision_tab.py" line="120" />
         <source>Submit the &amp;grant for approval…</source>
         <translation>&amp;Bewilligung zur Freigabe vorlegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="124" />
+        <location filename="../../ui/decision_tab.py" line="126" />
         <source>Submitted by %1 on %2</source>
         <translation>Vorgelegt von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="128" />
+        <location filename="../../ui/decision_tab.py" line="130" />
         <source>Fee: %1</source>
         <translation>Gebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="132" />
+        <location filename="../../ui/decision_tab.py" line="134" />
         <source>Conditions: %1</source>
         <translation>Nebenbestimmungen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="134" />
+        <location filename="../../ui/decision_tab.py" line="136" />
         <source>A team lead of the area other than the proposer approves or returns it.</source>
         <translation>Eine Teamleitung des Bereichs (nicht, wer sie vorgelegt hat) gibt sie frei oder zurück.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="139" />
+        <location filename="../../ui/decision_tab.py" line="141" />
         <source>The eAT card can be ordered (tab eAT).</source>
         <translation>Die eAT-Karte kann bestellt werden (Reiter eAT).</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="180" />
+        <location filename="../../ui/decision_tab.py" line="182" />
         <source>Approve the grant</source>
         <translation>Bewilligung freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="180" />
+        <location filename="../../ui/decision_tab.py" line="182" />
         <source>Approve this grant?
 
 %1</source>

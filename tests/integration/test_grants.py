@@ -347,3 +347,15 @@ def test_an_administrator_signed_in_does_not_decide_cases(ctx: ServiceContext) -
     with pytest.raises(PermissionDenied):
         change_status(admin, case_id, CaseAction.START)
     assert case_decision(admin, case_id).actions == frozenset()
+
+
+def test_a_title_recorded_without_a_grant_is_shown_with_its_case(ctx: ServiceContext) -> None:
+    _person, title_id = person_with_title(ctx, until=date(2027, 5, 31))
+    with ctx.db.read() as session:
+        old_case = session.get(ResidenceTitle, title_id).case_id  # type: ignore[union-attr]
+    assert old_case is not None
+    decision = case_decision(ctx, old_case)
+    assert decision.grants == ()
+    assert decision.recorded_titles == (
+        "Aufenthaltserlaubnis nach § 16d AufenthG, gültig ab 01.06.2025 bis 31.05.2027",
+    )
