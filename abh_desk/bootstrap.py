@@ -5,17 +5,13 @@ Used by the CLI and by ``main.py``; the GUI adds only windows on top.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from abh_desk import db_checks, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
-from abh_desk.domain.rule_files import EXAMPLE_RULES, load_rule_file
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.staff import apply_rule_file
+from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
-from models import Area
 
 
 def open_context(cli_url: str | None = None, upgrade: bool = True, clock: Clock = SYSTEM_CLOCK) -> ServiceContext:
@@ -29,13 +25,3 @@ def open_context(cli_url: str | None = None, upgrade: bool = True, clock: Clock 
     ctx = ServiceContext(db, catalogue, clock=clock)
     ensure_areas(ctx)
     return ctx
-
-
-def ensure_areas(ctx: ServiceContext) -> None:
-    """A new database gets the example areas and letter ranges, so cases can be routed at once."""
-    with ctx.db.read() as session:
-        if session.scalar(select(func.count()).select_from(Area)):
-            return
-    with ctx.unit_of_work() as uow:
-        apply_rule_file(uow, load_rule_file(EXAMPLE_RULES))
-        uow.commit()

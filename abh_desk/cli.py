@@ -36,6 +36,7 @@ from abh_desk.config import WorkstationSettings, resolve_database_url, save_sett
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
 from abh_desk.domain.fees import FeeFacts, compute_fee, fee_variants, load_fee_schedule
+from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import ConfigurationError, DomainError, ValidationError
@@ -46,7 +47,6 @@ from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, parse_url, store_password
-from letters.formatting import euro
 
 GuiLauncher = Callable[[str | None], int]
 

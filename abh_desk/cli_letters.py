@@ -14,21 +14,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
-
 from abh_desk.cli_deadlines import on_key_date
-from abh_desk.clock import office_day
 from abh_desk.domain.deadlines import LAENDER
-from abh_desk.domain.enums import DeadlineKind, LetterKind, LetterStatus
+from abh_desk.domain.enums import LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.case_letters import create_missing_documents_letter, letter_pdf
+from abh_desk.services.case_letters import case_letters, create_missing_documents_letter, letter_pdf
+from abh_desk.services.case_status import find_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
-from abh_desk.services.notice_dispatch import finalize_due_notices
-from abh_desk.services.reminder_letters import reminder_batch
+from abh_desk.services.notice_dispatch import finalize_due_notices, notice_register
+from abh_desk.services.reminder_letters import reminder_of_case
 from abh_desk.services.textblocks import office_textblocks
-from models import Case, Deadline, Letter, ResidenceTitle
 
 KINDS: dict[str, LetterKind] = {
     "ablehnung": LetterKind.REJECTION,
@@ -94,31 +91,14 @@ def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
 
 
 def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[bytes, str]:
-    with ctx.db.read() as session:
-        case = session.scalar(select(Case).where(Case.file_number == file_number.strip()))
-        if case is None:
-            raise NotFound(f"Einen Vorgang mit dem Aktenzeichen „{file_number}“ gibt es nicht.")
-        case_id, person_id = case.id, case.person_id
-        stored = session.scalar(
-            select(Letter)
-            .where(Letter.case_id == case_id, Letter.kind == kind.value)
-            .order_by(Letter.created_at.desc(), Letter.id.desc())
-        )
-        stored_id = stored.id if stored else None
-        status = LetterStatus(stored.status) if stored else None
-        title_id = session.scalar(
-            select(ResidenceTitle.id)
-            .where(ResidenceTitle.person_id == person_id, ResidenceTitle.valid_until.is_not(None))
-            .order_by(ResidenceTitle.valid_until.desc())
-        )
+    case_id = find_case(ctx, file_number)
     if kind == LetterKind.MISSING_DOCUMENTS:
         row = create_missing_documents_letter(ctx, case_id)
         return letter_pdf(ctx, row.id), "Nachforderung erstellt und beim Vorgang gespeichert"
     if kind == LetterKind.EXPIRY_REMINDER:
-        if title_id is None:
-            raise ValidationError("Die Person hat keinen befristeten Aufenthaltstitel; keine Erinnerung nötig.")
-        return reminder_batch(ctx, [title_id]).letters[0][1], "Erinnerung erstellt (im Verlauf vermerkt)"
-    if stored_id is None:
+        return reminder_of_case(ctx, case_id), "Erinnerung erstellt (im Verlauf vermerkt)"
+    stored = next((row for row in case_letters(ctx, case_id) if row.kind == kind), None)  # the latest
+    if stored is None:
         hint = {
             LetterKind.REJECTION: "Ablehnungsbescheide werden im Programm entworfen und von der Teamleitung "
             "freigegeben.",
@@ -126,14 +106,14 @@ def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[b
             LetterKind.CARD_PICKUP: "Die Abholbenachrichtigung entsteht, wenn die Karte eingegangen ist.",
         }.get(kind, "")
         raise NotFound(f"Zum Vorgang {file_number} gibt es kein solches Schreiben. {hint}".strip())
-    note = "gespeichertes Schreiben"
-    if kind == LetterKind.REJECTION and status is not None:
+    note, status = "gespeichertes Schreiben", LetterStatus(stored.status)
+    if kind == LetterKind.REJECTION:
         note = f"Stand „{STATUS_LABELS[status]}“" + (
             ""
             if status not in (LetterStatus.DRAFT, LetterStatus.HEARING, LetterStatus.IN_REVIEW, LetterStatus.RETURNED)
             else " – ENTWURF, noch nicht von der Teamleitung freigegeben"
         )
-    return letter_pdf(ctx, stored_id), note
+    return letter_pdf(ctx, stored.id), note
 
 
 def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
@@ -141,24 +121,8 @@ def run_notices(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> i
         count = finalize_due_notices(on_key_date(ctx, args.stichtag, changes=True))
         print(f"{count} Bescheid(e) bestandskräftig.", file=out)
         return 0
-    with ctx.db.read() as session:
-        rows = session.execute(
-            select(Case.file_number, Letter.status, Letter.created_at, Deadline.due_date)
-            .join(Case, Case.id == Letter.case_id)
-            .outerjoin(
-                Deadline,
-                (Deadline.case_id == Letter.case_id)
-                & (Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
-                & (Deadline.event_date == Letter.posted_on),
-            )
-            .where(Letter.kind == LetterKind.REJECTION.value)
-            .order_by(Letter.created_at)
-        ).all()
     # AKTENZEICHEN<TAB>STAND<TAB>ANGELEGT<TAB>RECHTSBEHELFSFRIST BIS (leer, solange nicht versandt)
-    for file_number, status, created_at, due in rows:
-        until = f"{due:%d.%m.%Y}" if due else ""
-        print(
-            f"{file_number}\t{STATUS_LABELS[LetterStatus(status)]}\t{office_day(created_at):%d.%m.%Y}\t{until}",
-            file=out,
-        )
+    for row in notice_register(ctx):
+        until = f"{row.remedy_until:%d.%m.%Y}" if row.remedy_until else ""
+        print(f"{row.file_number}\t{STATUS_LABELS[row.status]}\t{row.created_on:%d.%m.%Y}\t{until}", file=out)
     return 0

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TextIO
 
 from abh_desk import migrate
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.deadlines import DeadlineContext, compute
@@ -30,6 +29,7 @@ from abh_desk.services.assignment import route_names
 from abh_desk.services.auth import create_user, sign_in
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
 from letters.data import Address, InfoBlock, MissingDocumentsData
 
@@ -44,6 +44,14 @@ EXPECTED_DUE = date(2026, 6, 5)
 
 class StepFailed(Exception):
     pass
+
+
+def sample_letter_pdf() -> bytes:
+    """A sample reminder letter from built-in data, for the window's check that QtPdf draws."""
+    from letters.render import render_reminder
+    from letters.samples import reminder
+
+    return render_reminder(reminder())
 
 
 def _check(condition: bool, message: str) -> None:

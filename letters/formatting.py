@@ -1,4 +1,4 @@
-"""German formats for letters: dates "21.11.2026", money "1.234,50 EUR", small numbers as words."""
+"""German formats for letters: dates "21.11.2026", small numbers as words (money: abh_desk.domain.money)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,6 @@ def german_date(value: date) -> str:
 
 def german_datetime(value: datetime) -> str:
     return f"{german_date(value.date())}, {value.hour:02d}:{value.minute:02d} Uhr"
-
-
-def euro(cents: int) -> str:
-    """Money is kept as int cents; 10000 → "100,00 EUR", 123450 → "1.234,50 EUR"."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    grouped = f"{whole:,}".replace(",", ".")
-    return f"{sign}{grouped},{rest:02d} EUR"
 
 
 def number_word(value: int) -> str:

@@ -11,10 +11,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from abh_desk.domain.money import euro
+
 from .data import HandoverRecordData
 from .flow import Built, para, paragraphs, typeset
 from .fonts import REGULAR
-from .formatting import euro, german_date, german_datetime
+from .formatting import german_date, german_datetime
 from .layout import BODY_WIDTH, GREY, prepare_decor, styles
 from .textblocks import TextBlocks
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from abh_desk.domain.money import euro
 from abh_desk.errors import ValidationError
 
 from .data import HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
@@ -24,7 +25,7 @@ from .flow import (
     para,
     paragraphs,
 )
-from .formatting import application_phrase, euro, german_date, number_word
+from .formatting import application_phrase, german_date, number_word
 from .remedies import RemedyTable, remedy_instructions
 from .textblocks import TextBlocks
 

@@ -84,6 +84,9 @@ class Deadline(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     area_id: Mapped[int] = mapped_column(ForeignKey("areas.id"))
     title_id: Mapped[int | None] = mapped_column(ForeignKey("residence_titles.id"), index=True)
+    # The letter whose posting started it (a notice's Rechtsbehelfsfrist): two notices of one case
+    # posted on the same day keep their own deadlines.
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letters.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
     event_date: Mapped[date] = mapped_column(Date)
     nominal_date: Mapped[date] = mapped_column(Date)

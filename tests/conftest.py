@@ -22,10 +22,10 @@ from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, text
 
 from abh_desk import migrate
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
 from tests.support.pgserver import PostgresServer, PostgresUnavailable
 

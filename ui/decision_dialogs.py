@@ -5,23 +5,20 @@ was typed stays."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from abh_desk.domain.money import amount_text, euro, parse_amount
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_status import WITHDRAWAL_LABELS, WithdrawalWay, close_case, withdraw
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantForm, GrantInput, GrantResult, grant, grant_form, return_grant
-from letters.formatting import euro
 from ui.form_dialog import FormDialog, date_edit
 from ui.tasks import TaskRunner
 from ui.widgets import german_date
 
-_EURO = re.compile(r"\d{1,6}(?:,\d{1,2})?")
 HINT_STYLE = "color: #555;"
 
 
@@ -38,20 +35,6 @@ def _hint() -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def parse_euro(text: str) -> int | None:
-    """ "93,00" or "93" → cents; empty → None (the catalogue's fee)."""
-    text = text.strip().replace(".", "").replace(" ", "").removesuffix("EUR").removesuffix("€").strip()
-    if not text:
-        return None
-    if not _EURO.fullmatch(text):
-        raise ValidationError("Bitte die Gebühr in Euro angeben, z. B. 93,00 (0 für gebührenfrei).", field="gebuehr")
-    return int(Decimal(text.replace(",", ".")) * 100)
-
-
-def euro_input(cents: int | None) -> str:
-    return euro(cents).removesuffix(" EUR") if cents is not None else ""
 
 
 class GrantDialog(FormDialog):
@@ -115,7 +98,7 @@ class GrantDialog(FormDialog):
         if form.valid_until is not None:
             self._set_date(self.valid_until, form.valid_until)
         self.form.setRowVisible(self.widgets["gueltig_bis"].parentWidget(), terms.has_title and not terms.unlimited)
-        self.fee.setText(euro_input(form.fee.cents))
+        self.fee.setText(amount_text(form.fee.cents))
         notes = []
         if form.blocked:
             notes.append(form.blocked)
@@ -160,14 +143,14 @@ class GrantDialog(FormDialog):
             .replace("%2", euro(suggestion.cents) if suggestion.cents is not None else self.tr("no fee"))
         )
         if moved_start or not self.fee.isModified():
-            self.fee.setText(euro_input(suggestion.cents))
+            self.fee.setText(amount_text(suggestion.cents))
 
     def save(self) -> None:
         form = self.form_data
         if form is None:
             return
         try:
-            fee = parse_euro(self.fee.text())
+            fee = parse_amount(self.fee.text())
         except ValidationError as exc:
             self.clear_errors()
             self.show_error(exc)

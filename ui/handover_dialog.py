@@ -28,12 +28,12 @@ from abh_desk.services.card_handover import (
     HandoverDone,
     HandoverForm,
     HandoverInput,
+    WithdrawnDocument,
     hand_over,
     handover_form,
 )
 from abh_desk.services.cards import RECIPIENT_LABELS, RecipientKind
 from abh_desk.services.context import ServiceContext
-from letters.data import WithdrawnDocument
 from ui import dialogs
 from ui.form_dialog import FormDialog, datetime_edit
 from ui.tasks import TaskRunner

@@ -5,7 +5,6 @@ show follows from what the services allow this user now; the services check ever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from abh_desk.domain.deadlines import DISPATCH_METHOD_LABELS, DispatchMethod
 from abh_desk.domain.enums import LetterStatus
+from abh_desk.domain.money import amount_text, euro, parse_amount
 from abh_desk.domain.notice_flow import OUTCOME_LABELS, NoticeAction, RemedyOutcome
 from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.case_letters import letter_pdf
@@ -39,6 +39,7 @@ from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_re
 from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
 from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
 from abh_desk.services.rejections import (
+    RefusalGround,
     RejectionDraft,
     draft_of,
     draft_rejection,
@@ -50,8 +51,6 @@ from abh_desk.services.rejections import (
     waive_hearing,
 )
 from abh_desk.services.stay import DecisionStatus, decision_status
-from letters.data import RefusalGround
-from letters.formatting import euro
 from ui import dialogs
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -218,7 +217,7 @@ class NoticeDialog(QDialog):
 
     def _show_fee(self, fee: FeeView) -> None:
         """The fee the AufenthV sets for this refusal; the field stays empty to charge it."""
-        amount = euro(fee.cents).removesuffix(" EUR")
+        amount = amount_text(fee.cents)
         self.fee.setPlaceholderText(amount)
         self.fee_basis.setText(self.tr("Fee schedule: %1 (%2)").replace("%1", euro(fee.cents)).replace("%2", fee.basis))
 
@@ -334,7 +333,7 @@ class NoticeDialog(QDialog):
         self.facts.setPlainText(draft.facts)
         self.exit_days.setValue(draft.exit_period_days)
         self.target_state.setText(draft.target_state)
-        self.fee.setText(euro(draft.fee_cents).removesuffix(" EUR") if draft.fee_cents is not None else "")
+        self.fee.setText(amount_text(draft.fee_cents))
         for box, value in ((self.benefits, draft.benefits), (self.short_extension, draft.short_extension)):
             box.blockSignals(True)
             box.setChecked(value)
@@ -412,14 +411,11 @@ class NoticeDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 key = item.data(Qt.ItemDataRole.UserRole)
                 grounds.append(RefusalGround(key, self.details.get(key, "").strip()))
-        fee_text = self.fee.text().strip().replace(".", "").replace(",", ".")
-        fee: int | None = None
-        if fee_text:
-            try:
-                fee = int(Decimal(fee_text) * 100)
-            except InvalidOperation:
-                self.field_messages["fee"].setText(self.tr("Please give the fee as an amount, e.g. 100,00."))
-                return None
+        try:
+            fee = parse_amount(self.fee.text())
+        except ValidationError as exc:
+            self.field_messages["fee"].setText(exc.message)
+            return None
         duty = self.stay is None or self.stay.duty_to_leave
         return RejectionDraft(
             grounds=tuple(grounds),

@@ -55,12 +55,11 @@ def _check_pdf_rendering() -> int:
     """The letter preview and printing need QtPdf (from the add-ons): a sample letter is drawn."""
     from PySide6.QtCore import QSize
 
-    from letters.render import render_reminder
-    from letters.samples import reminder
+    from abh_desk.selftest import sample_letter_pdf
     from ui.main_window import MainWindow  # noqa: F401 - every window module (and its Qt modules) loads
     from ui.printing import load_pdf
 
-    document = load_pdf(render_reminder(reminder()))
+    document = load_pdf(sample_letter_pdf())
     try:
         image = document.render(0, QSize(595, 842))
         inked = not image.isNull() and any(

@@ -13,6 +13,7 @@ from abh_desk.clock import OFFICE_ZONE, office_day
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus, LetterKind, LetterStatus
+from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
@@ -39,8 +40,8 @@ from abh_desk.services.grants import granted_title_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import birth_text
-from letters.data import Agent, HandoverRecordData, WithdrawnDocument
-from letters.formatting import euro
+from letters.data import Agent, HandoverRecordData
+from letters.data import WithdrawnDocument as WithdrawnDocument  # the dialog's input, from letters
 from models import CardHandover, CardOrder, Case, Person, User
 
 MAX_TEXT = 200

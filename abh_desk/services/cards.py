@@ -21,7 +21,7 @@ from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -402,10 +402,7 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
     """The cards of a case, newest first, each with its handover where there is one (part of the
     case file: access as for the case)."""
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, ctx.today())
+        readable_case(session, ctx.actor, case_id, ctx.today())
         settings = read_office_settings(session)
         rows = session.execute(
             select(CardOrder, CardHandover, User.display_name)

@@ -96,6 +96,13 @@ def require_person_access(session: Session, actor: Actor, person_id: int, today:
         )
 
 
+def readable_case(session: Session, actor: Actor, case_id: int, today: date) -> Case:
+    """The case, once ``actor`` may see it on ``today`` (``require_case_access``)."""
+    case = _case(session, case_id)
+    require_case_access(session, actor, case, today)
+    return case
+
+
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:

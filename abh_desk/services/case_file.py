@@ -16,6 +16,7 @@ from sqlalchemy import select
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
+from abh_desk.domain.money import euro
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
@@ -26,7 +27,6 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
-from letters.formatting import euro
 from models import Area, AuditEvent, Case, ChecklistItem, Person, User
 
 MAX_TEXT = 500

@@ -16,7 +16,7 @@ from abh_desk.domain.case_flow import CaseAction, check
 from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_status import missing_documents, move
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import add_follow_up, close_deadline
@@ -196,10 +196,7 @@ def _row(letter: Letter, who: str) -> LetterRow:
 
 def case_letters(ctx: ServiceContext, case_id: int) -> list[LetterRow]:
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, ctx.today())
+        readable_case(session, ctx.actor, case_id, ctx.today())
         rows = session.execute(
             select(Letter, User.display_name)
             .outerjoin(User, User.id == Letter.created_by_id)

@@ -13,7 +13,7 @@ from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, Dispatc
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
 from models import Case, Deadline, ResidenceTitle
@@ -68,9 +68,11 @@ def upsert_computed(
     event: date,
     source_event: str,
     title_id: int | None = None,
+    letter_id: int | None = None,
     **overrides: Any,
 ) -> tuple[Deadline, ComputedDeadline]:
-    """``upsert_deadline``, also handing back the engine's result (its Bekanntgabe, for instance)."""
+    """``upsert_deadline``, also handing back the engine's result (its Bekanntgabe, for instance).
+    A deadline started by a letter (``letter_id``) is that letter's: another letter's is left alone."""
     computed: ComputedDeadline = compute(kind, event, deadline_context(uow, case, **overrides))
     existing = uow.session.scalar(
         select(Deadline).where(
@@ -78,6 +80,7 @@ def upsert_computed(
             Deadline.kind == kind.value,
             Deadline.status == DeadlineStatus.OPEN.value,
             Deadline.title_id.is_(None) if title_id is None else Deadline.title_id == title_id,
+            Deadline.letter_id.is_(None) if letter_id is None else Deadline.letter_id == letter_id,
         )
     )
     if existing is not None:
@@ -101,6 +104,7 @@ def upsert_computed(
         owner_id=case.owner_id,
         area_id=case.area_id,
         title_id=title_id,
+        letter_id=letter_id,
         kind=kind.value,
         event_date=event,
         nominal_date=computed.nominal,
@@ -288,10 +292,7 @@ class DeadlineInfo:
 
 def case_deadlines(ctx: ServiceContext, case_id: int) -> list[DeadlineInfo]:
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, ctx.today())
+        readable_case(session, ctx.actor, case_id, ctx.today())
         rows = session.scalars(select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.due_date))
         return [
             DeadlineInfo(

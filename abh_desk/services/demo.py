@@ -27,7 +27,6 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.domain.assignment import Router
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.catalogue import CONDITIONS, Catalogue, ProcedureType
@@ -63,6 +62,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.fees import fee_for
 from abh_desk.services.file_numbers import reserve_numbers
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.staff import ensure_areas
 from models import Area, Base, Case, ChecklistItem, Person, ResidenceTitle, User
 
 MIN_PERSONS = 50

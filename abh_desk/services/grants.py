@@ -37,17 +37,17 @@ from abh_desk.domain.grants import (
     suggested_fee,
     validity_errors,
 )
+from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
-from abh_desk.services.case_access import lead_scope, leads_area, require_case_access
+from abh_desk.services.case_access import lead_scope, leads_area, readable_case
 from abh_desk.services.case_status import load_case, missing_documents, missing_message, move, pending_grant
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, sync_title_reminder
 from abh_desk.services.fees import person_age
 from abh_desk.services.office import read_office_settings
-from letters.formatting import euro
 from models import Case, Deadline, Grant, Letter, Person, ResidenceTitle, User
 
 MAX_KIND = 100
@@ -331,10 +331,7 @@ def _blocked(session: Session, case: Case, missing: list[str]) -> str:
 def grant_form(ctx: ServiceContext, case_id: int) -> GrantForm:
     today = ctx.today()
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, today)
+        case = readable_case(session, ctx.actor, case_id, today)
         person = session.get(Person, case.person_id)
         assert person is not None
         procedure = _procedure(ctx, case)
@@ -371,10 +368,7 @@ def case_decision(ctx: ServiceContext, case_id: int) -> CaseDecision:
     today = ctx.today()
     actor = ctx.actor
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, actor, case, today)
+        case = readable_case(session, actor, case_id, today)
         grants = _grants_of(session, case.id)
         pending = next((g for g in grants if g.status == GrantStatus.IN_REVIEW), None)
         status = CaseStatus(case.status)
@@ -730,10 +724,7 @@ def return_grant(ctx: ServiceContext, grant_id: int, expected_version: int | Non
 
 def case_grants(ctx: ServiceContext, case_id: int) -> list[GrantInfo]:
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, ctx.today())
+        readable_case(session, ctx.actor, case_id, ctx.today())
         return _grants_of(session, case_id)
 
 

@@ -87,6 +87,7 @@ def dispatch(
             DeadlineKind.OBJECTION_PERIOD,
             posted_on,
             f"Ablehnungsbescheid versandt am {posted_on:%d.%m.%Y}",
+            letter_id=letter.id,
             method=method,
             delivered_on=delivered_on,
         )
@@ -112,13 +113,38 @@ def _remedy_kind(uow: UnitOfWork, letter: Letter) -> RemedyKind:
 def _objection_deadline(uow: UnitOfWork, letter: Letter) -> Deadline | None:
     return uow.session.scalar(
         select(Deadline)
-        .where(
-            Deadline.case_id == letter.case_id,
-            Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value,
-            Deadline.event_date == letter.posted_on,
-        )
+        .where(Deadline.letter_id == letter.id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
         .order_by(Deadline.id.desc())
     )
+
+
+@dataclass(frozen=True)
+class RegisteredNotice:
+    """A line of the register of rejection notices (``abh-desk bescheide``)."""
+
+    file_number: str
+    status: LetterStatus
+    created_on: date
+    remedy_until: date | None  # the end of the objection or lawsuit period, once it was sent
+
+
+def notice_register(ctx: ServiceContext) -> list[RegisteredNotice]:
+    """Every rejection notice of the office, oldest first, with its remedy period once sent."""
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Case.file_number, Letter.status, Letter.created_at, Deadline.due_date)
+            .join(Case, Case.id == Letter.case_id)
+            .outerjoin(
+                Deadline,
+                (Deadline.letter_id == Letter.id) & (Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value),
+            )
+            .where(Letter.kind == LetterKind.REJECTION.value)
+            .order_by(Letter.created_at, Letter.id)
+        ).all()
+    return [
+        RegisteredNotice(number, LetterStatus(status), office_day(created), due)
+        for number, status, created, due in rows
+    ]
 
 
 def finalize_due_notices(ctx: ServiceContext) -> int:
@@ -128,13 +154,12 @@ def finalize_due_notices(ctx: ServiceContext) -> int:
     with ctx.unit_of_work() as uow:
         due = uow.session.execute(
             select(Letter, Deadline)
-            .join(Deadline, Deadline.case_id == Letter.case_id)
+            .join(Deadline, Deadline.letter_id == Letter.id)
             .where(
                 Letter.kind == LetterKind.REJECTION.value,
                 Letter.status == LetterStatus.SENT.value,
                 Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value,
                 Deadline.status == DeadlineStatus.OPEN.value,
-                Deadline.event_date == Letter.posted_on,
                 Deadline.due_date < today,
             )
         ).all()

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import LetterKind, LetterStatus
+from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import (
     ACTION_LABELS,
     OUTCOME_LABELS,
@@ -34,7 +35,6 @@ from abh_desk.errors import NotFound, StaleRecord
 from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from letters.data import STATUS_WITHOUT_DUTY_TO_LEAVE
-from letters.formatting import euro
 from models import AuditEvent, Case, Letter, Person, User
 
 #: Fields of the notice's data a reviewer cares about, with their German names (for "what changed").

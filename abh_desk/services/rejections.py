@@ -14,10 +14,11 @@ from sqlalchemy import select
 from abh_desk.domain.countries import nationality_name, with_article
 from abh_desk.domain.deadlines import DEFAULT_HEARING_WEEKS
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import NoticeAction, check
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
@@ -26,8 +27,8 @@ from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notices import changes_between, load_notice, read_notice, step
 from abh_desk.services.stay import notice_status_fields, status_on
 from abh_desk.services.textblocks import office_textblocks
-from letters.data import HearingData, RefusalGround, RejectionData
-from letters.formatting import euro
+from letters.data import HearingData, RejectionData
+from letters.data import RefusalGround as RefusalGround  # the editor's input, from letters
 from letters.serialize import from_json, to_json
 from models import Case, Deadline, Letter, Person
 
@@ -398,10 +399,7 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
 def notice_in_work(ctx: ServiceContext, case_id: int) -> int | None:
     """The case's rejection that is still being worked on (draft to approved), if any."""
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, ctx.today())
+        readable_case(session, ctx.actor, case_id, ctx.today())
         return session.scalar(
             select(Letter.id).where(
                 Letter.case_id == case_id,

@@ -20,6 +20,7 @@ from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import load_router
+from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline
@@ -59,6 +60,20 @@ class ReminderBatch:
     """All letters in one PDF, each starting on a new sheet (for printing)."""
     letters: tuple[tuple[str, bytes], ...]
     """(file name, PDF) of each single letter: the Aktenzeichen names it, never the person."""
+
+
+def reminder_of_case(ctx: ServiceContext, case_id: int) -> bytes:
+    """The reminder for the person of the case: for the limited title that runs longest."""
+    with ctx.db.read() as session:
+        case = readable_case(session, ctx.actor, case_id, ctx.today())
+        title_id = session.scalar(
+            select(ResidenceTitle.id)
+            .where(ResidenceTitle.person_id == case.person_id, ResidenceTitle.valid_until.is_not(None))
+            .order_by(ResidenceTitle.valid_until.desc(), ResidenceTitle.id.desc())
+        )
+    if title_id is None:
+        raise ValidationError("Die Person hat keinen befristeten Aufenthaltstitel; keine Erinnerung nötig.")
+    return reminder_batch(ctx, [title_id]).letters[0][1]
 
 
 def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Progress = NO_PROGRESS) -> ReminderBatch:

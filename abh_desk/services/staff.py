@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from abh_desk.domain.enums import Role
-from abh_desk.domain.rule_files import RuleFile
+from abh_desk.domain.rule_files import EXAMPLE_RULES, RuleFile, load_rule_file
 from abh_desk.services.assignment import store_rules
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from models import Area, User
@@ -53,3 +53,13 @@ def list_users(ctx: ServiceContext) -> list[UserRow]:
             UserRow(u.id, u.username, u.display_name, u.role)
             for u in session.scalars(select(User).order_by(User.display_name))
         ]
+
+
+def ensure_areas(ctx: ServiceContext) -> None:
+    """A new database gets the example areas and letter ranges, so cases can be routed at once."""
+    with ctx.db.read() as session:
+        if session.scalar(select(func.count()).select_from(Area)):
+            return
+    with ctx.unit_of_work() as uow:
+        apply_rule_file(uow, load_rule_file(EXAMPLE_RULES))
+        uow.commit()

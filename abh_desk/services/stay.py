@@ -11,8 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.residence_status import ResidenceStatus, StatusCase, TitleFact, residence_status
-from abh_desk.errors import NotFound
-from abh_desk.services.case_access import require_case_access
+from abh_desk.services.case_access import readable_case
 from abh_desk.services.context import ServiceContext
 from models import Case, ResidenceTitle
 
@@ -55,9 +54,6 @@ class DecisionStatus:
 def decision_status(ctx: ServiceContext, case_id: int) -> DecisionStatus:
     today = ctx.today()
     with ctx.db.read() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-        require_case_access(session, ctx.actor, case, today)
+        case = readable_case(session, ctx.actor, case_id, today)
         status = status_on(session, case, today)
     return DecisionStatus(today, status.duty_to_leave, status.case.value, status.reason)

@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
 from abh_desk import migrate
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
     ENV_DATABASE_URL,
@@ -37,6 +36,7 @@ from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, Validati
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
+from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
 from models import OfficeSetting, Person, User
 

@@ -5,14 +5,26 @@ opens its own from ``ABH_DESK_DATABASE_URL`` or the ini's ``sqlalchemy.url``."""
 from __future__ import annotations
 
 import os
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Connection, create_engine, pool
+from sqlalchemy.types import TypeDecorator
 
 from models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(kind: str, item: Any, autogen: AutogenContext) -> str | Literal[False]:
+    """A revision is frozen: it names the stored type (``sa.DateTime()``), never the program's
+    type decorator (``models.base.UTCDateTime``), so a later change of the models cannot change
+    an old migration (tests/unit/test_layers.py)."""
+    if kind == "type" and isinstance(item, TypeDecorator):
+        return f"sa.{item.impl_instance!r}"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -21,6 +33,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

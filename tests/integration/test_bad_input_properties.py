@@ -26,7 +26,6 @@ from hypothesis import strategies as st
 from sqlalchemy import String, select
 
 from abh_desk import migrate
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import CardStatus, LetterStatus, Role
@@ -46,6 +45,7 @@ from abh_desk.services.notices import notice_view
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection, update_rejection, waive_hearing
+from abh_desk.services.staff import ensure_areas
 from abh_desk.services.titles import add_title
 from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument

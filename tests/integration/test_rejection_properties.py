@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from abh_desk import migrate
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import LetterStatus, Role
@@ -38,6 +37,7 @@ from abh_desk.services.rejections import (
     update_rejection,
     waive_hearing,
 )
+from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
 from letters.data import RefusalGround
 from models import Letter, User

@@ -20,7 +20,13 @@ from abh_desk.services.auth import create_user
 from abh_desk.services.case_access import ReasonRequired, open_with_reason
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.notice_dispatch import decide_remedy, dispatch, finalize_due_notices, record_remedy
+from abh_desk.services.notice_dispatch import (
+    decide_remedy,
+    dispatch,
+    finalize_due_notices,
+    notice_register,
+    record_remedy,
+)
 from abh_desk.services.notice_review import approve, return_to_author, review_counts, review_queue, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.office import update_office_settings
@@ -355,6 +361,64 @@ def test_remedied_objection_lifts_the_notice_and_reopens_the_case(
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         assert case is not None and case.status == CaseStatus.IN_PROGRESS.value
+
+
+def test_two_notices_of_one_case_posted_on_one_day_keep_their_own_periods(
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
+) -> None:
+    """The first notice is remedied the day it was posted and a second one goes out that day: each
+    keeps its own Rechtsbehelfsfrist (joined by the letter, not by case, kind and day)."""
+    clerk, lead = people["keller"], people["lead"]
+    case_id, first = _approved(people, ctx)
+    dispatch(clerk, first, _version(ctx, first), TODAY)
+    record_remedy(clerk, first, _version(ctx, first), TODAY)
+    decide_remedy(clerk, first, _version(ctx, first), RemedyOutcome.REMEDIED, TODAY)
+    second = draft_rejection(clerk, case_id, DRAFT)
+    waive_hearing(clerk, second, _version(ctx, second), "Der Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, second, _version(ctx, second))
+    approve(lead, second, _version(ctx, second))
+    sent = dispatch(clerk, second, _version(ctx, second), TODAY)
+    with ctx.db.read() as session:
+        periods = session.execute(
+            select(Deadline.letter_id, Deadline.status).where(
+                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value
+            )
+        ).all()
+    assert sorted(periods) == sorted([(first, DeadlineStatus.DONE.value), (second, DeadlineStatus.OPEN.value)])
+    register = [row for row in notice_register(ctx) if row.status in (LetterStatus.LIFTED, LetterStatus.SENT)]
+    assert [(row.status, row.remedy_until) for row in register] == [
+        (LetterStatus.LIFTED, sent.deadline_due),
+        (LetterStatus.SENT, sent.deadline_due),
+    ]
+    clock.move_to(sent.deadline_due + timedelta(days=1))
+    assert finalize_due_notices(ctx) == 1
+    assert notice_view(clerk, second).status == LetterStatus.FINAL
+    assert notice_view(clerk, first).status == LetterStatus.LIFTED
+
+
+def test_the_upgrade_gives_existing_objection_periods_their_notice(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    """Revision 5c1e7d2a9b40 joins the periods that were there before it to their notices."""
+    from alembic import command
+
+    from abh_desk import migrate
+
+    clerk = people["keller"]
+    case_id, letter_id = _approved(people, ctx)
+    dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    config = migrate.alembic_config()
+    with ctx.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "41efcb10b6c0")
+    migrate.upgrade(ctx.db)
+    with ctx.db.read() as session:
+        joined = session.scalars(
+            select(Deadline.letter_id).where(
+                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value
+            )
+        ).all()
+    assert joined == [letter_id]
 
 
 def test_a_late_objection_is_recorded_as_late(

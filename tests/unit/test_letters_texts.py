@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from abh_desk.domain.money import euro
 from abh_desk.errors import ConfigurationError, ValidationError
 from letters.data import Court
-from letters.formatting import application_phrase, euro, german_date, german_datetime, number_word
+from letters.formatting import application_phrase, german_date, german_datetime, number_word
 from letters.letterhead import load_letterhead, parse_letterhead
 from letters.remedies import DEFAULT_PATH as REMEDIES_PATH
 from letters.remedies import LAENDER, load_remedies, parse_remedies, remedy_instructions

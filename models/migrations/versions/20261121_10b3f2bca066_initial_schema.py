@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import models.base
-
 revision: str = "10b3f2bca066"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -85,8 +83,8 @@ def upgrade() -> None:
         sa.Column("azr_number", sa.String(length=20), nullable=True),
         sa.Column("phone", sa.String(length=50), nullable=True),
         sa.Column("email", sa.String(length=200), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_persons")),
     )
@@ -110,9 +108,9 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(length=255), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("failed_logins", sa.Integer(), server_default="0", nullable=False),
-        sa.Column("locked_until", models.base.UTCDateTime(), nullable=True),
-        sa.Column("last_login_at", models.base.UTCDateTime(), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("locked_until", sa.DateTime(), nullable=True),
+        sa.Column("last_login_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_users_area_id_areas")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
@@ -131,7 +129,7 @@ def upgrade() -> None:
         sa.Column(
             "end", sa.String(length=40).with_variant(sa.String(length=40, collation="C"), "postgresql"), nullable=False
         ),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_assignment_rules_area_id_areas")),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], name=op.f("fk_assignment_rules_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assignment_rules")),
@@ -143,7 +141,7 @@ def upgrade() -> None:
     op.create_table(
         "audit_events",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("occurred_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("occurred_at", sa.DateTime(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("entity", sa.String(length=40), nullable=False),
@@ -174,8 +172,8 @@ def upgrade() -> None:
         sa.Column("entry_date", sa.Date(), nullable=True),
         sa.Column("facts_json", sa.Text(), server_default="[]", nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_cases_area_id_areas")),
         sa.ForeignKeyConstraint(["owner_id"], ["users.id"], name=op.f("fk_cases_owner_id_users")),
@@ -259,9 +257,9 @@ def upgrade() -> None:
         sa.Column("pdf", sa.LargeBinary(), nullable=True),
         sa.Column("pdf_sha256", sa.String(length=64), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("reviewed_by_id", sa.Integer(), nullable=True),
-        sa.Column("reviewed_at", models.base.UTCDateTime(), nullable=True),
+        sa.Column("reviewed_at", sa.DateTime(), nullable=True),
         sa.Column("review_comment", sa.Text(), nullable=True),
         sa.Column("posted_on", sa.Date(), nullable=True),
         sa.Column("dispatch_method", sa.String(length=30), nullable=True),
@@ -287,7 +285,7 @@ def upgrade() -> None:
         sa.Column("valid_until", sa.Date(), nullable=True),
         sa.Column("conditions", sa.Text(), nullable=True),
         sa.Column("card_serial", sa.String(length=20), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_residence_titles_case_id_cases")),
         sa.ForeignKeyConstraint(
@@ -303,7 +301,7 @@ def upgrade() -> None:
         "card_handovers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("card_order_id", sa.Integer(), nullable=False),
-        sa.Column("handed_over_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("handed_over_at", sa.DateTime(), nullable=False),
         sa.Column("recipient_kind", sa.String(length=20), nullable=False),
         sa.Column("recipient_name", sa.String(length=200), nullable=False),
         sa.Column("agent_id_number", sa.String(length=40), nullable=True),
@@ -313,7 +311,7 @@ def upgrade() -> None:
         sa.Column("online_id_enabled", sa.Boolean(), nullable=False),
         sa.Column("old_documents_json", sa.Text(), nullable=False),
         sa.Column("supplementary_sheet", sa.Boolean(), nullable=False),
-        sa.Column("fingerprints_deleted_at", models.base.UTCDateTime(), nullable=True),
+        sa.Column("fingerprints_deleted_at", sa.DateTime(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["card_order_id"], ["card_orders.id"], name=op.f("fk_card_handovers_card_order_id_card_orders")
@@ -336,8 +334,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("source_event", sa.String(length=200), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
-        sa.Column("created_at", models.base.UTCDateTime(), nullable=False),
-        sa.Column("closed_at", models.base.UTCDateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("closed_at", sa.DateTime(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["area_id"], ["areas.id"], name=op.f("fk_deadlines_area_id_areas")),
         sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_deadlines_case_id_cases"), ondelete="CASCADE"),

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import models.base
-
 revision: str = "1aa9d8eb606f"
 down_revision: str | None = "38e005c8f2b1"
 branch_labels: str | Sequence[str] | None = None
@@ -29,7 +27,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("granted_by_id", sa.Integer(), nullable=True),
-        sa.Column("granted_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("granted_at", sa.DateTime(), nullable=False),
         sa.Column("valid_until", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_case_access_case_id_cases"), ondelete="CASCADE"

@@ -12,14 +12,14 @@ Create Date: 2026-11-21 07:10:47.854262
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
-
-import models.base
-from abh_desk import audit_chain
 
 revision: str = "38e005c8f2b1"
 down_revision: str | None = "d89a7aa97f77"
@@ -44,7 +44,7 @@ KEPT_COLUMNS = (
 events = sa.table(
     "audit_events",
     sa.column("id", sa.Integer),
-    sa.column("occurred_at", models.base.UTCDateTime()),
+    sa.column("occurred_at", sa.DateTime()),  # naive UTC, as stored
     sa.column("user_id", sa.Integer),
     sa.column("action", sa.String),
     sa.column("entity", sa.String),
@@ -56,9 +56,41 @@ events = sa.table(
 )
 
 
+# The hashes as this revision defined them, frozen here: a later change of abh_desk.audit_chain
+# must not change what this migration wrote (a migration imports no application code).
+GENESIS = ""
+
+
+def _payload_hash(payload_json: str) -> str:
+    return hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else json.encoder.encode_basestring_ascii(value)
+
+
+def _number(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
+
+
+def _time_text(moment: datetime) -> str:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="microseconds") + "Z"
+
+
+def _link(previous: str, event: dict[str, Any]) -> str:
+    metadata = (
+        f'[{_number(event["id"])},"{_time_text(event["occurred_at"])}",{_number(event["user_id"])},'
+        f"{_text(event['action'])},{_text(event['entity'])},{_number(event['entity_id'])},"
+        f"{_number(event['case_id'])},{_text(event['payload_hash'])}]"
+    )
+    return hashlib.sha256(f"{previous}\n{metadata}".encode()).hexdigest()
+
+
 def _backfill(batch_size: int = 10_000) -> None:
     bind = op.get_bind()
-    previous, last_id = audit_chain.GENESIS, 0
+    previous, last_id = GENESIS, 0
     while True:
         rows = bind.execute(
             sa.select(events).where(events.c.id > last_id).order_by(events.c.id).limit(batch_size)
@@ -67,8 +99,8 @@ def _backfill(batch_size: int = 10_000) -> None:
         for row in rows:
             event = dict(row)
             if event["payload_hash"] is None:
-                event["payload_hash"] = audit_chain.payload_hash(event["payload_json"] or "")
-            previous = audit_chain.link(previous, event)
+                event["payload_hash"] = _payload_hash(event["payload_json"] or "")
+            previous = _link(previous, event)
             updates.append({"key": event["id"], "payload": event["payload_hash"], "chain": previous})
         if not updates:
             return
@@ -113,7 +145,7 @@ def _retention_tables() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=40), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=False),
-        sa.Column("recorded_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"], ["persons.id"], name=op.f("fk_retention_events_person_id_persons"), ondelete="CASCADE"
         ),

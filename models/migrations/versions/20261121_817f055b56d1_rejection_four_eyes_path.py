@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import models.base
-
 revision: str = "817f055b56d1"
 down_revision: str | None = "10b3f2bca066"
 branch_labels: str | Sequence[str] | None = None
@@ -23,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("letters", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_edited_by_id", sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column("submitted_at", models.base.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column("submitted_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("hearing_letter_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("hearing_waiver_reason", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("statement_received_on", sa.Date(), nullable=True))

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import models.base
-
 revision: str = "41efcb10b6c0"
 down_revision: str | None = "99959739bc26"
 branch_labels: str | Sequence[str] | None = None
@@ -36,9 +34,9 @@ def upgrade() -> None:
         sa.Column("fee_reason", sa.Text(), nullable=True),
         sa.Column("card", sa.Boolean(), nullable=False),
         sa.Column("proposed_by_id", sa.Integer(), nullable=True),
-        sa.Column("proposed_at", models.base.UTCDateTime(), nullable=False),
+        sa.Column("proposed_at", sa.DateTime(), nullable=False),
         sa.Column("reviewed_by_id", sa.Integer(), nullable=True),
-        sa.Column("reviewed_at", models.base.UTCDateTime(), nullable=True),
+        sa.Column("reviewed_at", sa.DateTime(), nullable=True),
         sa.Column("review_comment", sa.Text(), nullable=True),
         sa.Column("decided_on", sa.Date(), nullable=True),
         sa.Column("title_id", sa.Integer(), nullable=True),
