@@ -25,12 +25,14 @@ from abh_desk import (
     cli_deadlines,
     cli_letters,
     cli_safety,
+    cli_session,
     cli_users,
     cli_worklists,
     migrate,
     selftest,
 )
 from abh_desk.bootstrap import open_context
+from abh_desk.cli_session import needs_sign_in, role_for, runs_as_setup
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
@@ -106,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)"
     )
+    cli_session.add_arguments(parser)
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanArgumentParser)
 
     db = commands.add_parser("db", help="Datenbank verwalten")
@@ -217,6 +220,7 @@ def _run(
     gui: GuiLauncher | None,
     gui_check: selftest.GuiCheck | None = None,
     clock: Clock = SYSTEM_CLOCK,
+    prompt: cli_session.Prompt = getpass.getpass,
 ) -> int:
     if args.command == "selbsttest":
         return selftest.run_selftest(out, gui_check)
@@ -241,8 +245,10 @@ def _run(
     if args.command not in CREATES_DATABASE:
         _require_existing_file(args.db)
     if args.command in cli_safety.COMMANDS:
-        return cli_safety.run(args, out, clock)
+        return cli_safety.run(args, out, clock, lambda ctx: cli_session.signed_in(ctx, args, prompt, role_for(args)))
     ctx = open_context(args.db, clock=clock)
+    if needs_sign_in(args) and not runs_as_setup(ctx, args):
+        ctx = cli_session.signed_in(ctx, args, prompt, role_for(args))
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
@@ -375,12 +381,14 @@ def main(
     out: TextIO | None = None,
     gui_check: selftest.GuiCheck | None = None,
     clock: Clock = SYSTEM_CLOCK,
+    prompt: cli_session.Prompt = getpass.getpass,
 ) -> int:
-    """The ``abh-desk`` command. ``clock``: where today comes from (the system clock; tests fix it)."""
+    """The ``abh-desk`` command. ``clock``: where today comes from (the system clock; tests fix it);
+    ``prompt``: asks the password of ``--anmelden`` (the terminal's; tests answer it)."""
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return _run(args, out or sys.stdout, gui, gui_check, clock)
+        return _run(args, out or sys.stdout, gui, gui_check, clock, prompt)
     except DomainError as exc:
         print(f"Fehler: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR

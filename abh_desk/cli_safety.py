@@ -8,7 +8,7 @@ database is damaged."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from abh_desk import audit_chain, backup
 from abh_desk.bootstrap import open_context
 from abh_desk.cli_deadlines import _iso_date, on_key_date
-from abh_desk.clock import OFFICE_ZONE, SYSTEM_CLOCK, Clock
+from abh_desk.clock import OFFICE_ZONE, Clock
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.retention import TRIGGERS
@@ -122,11 +122,13 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     return 0
 
 
-def _backup(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
+def _backup(args: argparse.Namespace, out: TextIO, clock: Clock, sign_in: SignIn) -> int:
     ctx = open_context(args.db, clock=clock)
     try:
+        source = backup.sqlite_path(ctx.db)  # a server's database: pg_dump, said before the sign-in
+        ctx = sign_in(ctx)
         target = Path(args.datei)
-        backup.backup_sqlite(backup.sqlite_path(ctx.db), target, overwrite=args.ueberschreiben)
+        backup.backup_sqlite(source, target, overwrite=args.ueberschreiben)
         info = backup.check_backup_file(target)
         with ctx.unit_of_work() as uow:
             uow.audit("datenbank_gesichert", "datenbank", None, datei=target.name)
@@ -213,13 +215,19 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     return 0
 
 
-def run(args: argparse.Namespace, out: TextIO, clock: Clock = SYSTEM_CLOCK) -> int:
+#: Signs the user in on the opened database (``cli_session.signed_in``): backups, the retention
+#: run and the audit check are the administration's.
+SignIn = Callable[[ServiceContext], ServiceContext]
+
+
+def run(args: argparse.Namespace, out: TextIO, clock: Clock, sign_in: SignIn) -> int:
     if args.command == "sicherung":
-        return _backup(args, out, clock)
+        return _backup(args, out, clock, sign_in)
     if args.command == "wiederherstellen":
         return _restore(args, out, clock)
     ctx = open_context(args.db, clock=clock)
     try:
+        ctx = sign_in(ctx)
         if args.command == "aufbewahrung":
             return _retention(ctx, args, out)
         return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung)

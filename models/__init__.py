@@ -9,9 +9,10 @@ from models.letters import Letter
 from models.people import Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
 from models.settings import OfficeSetting
-from models.staff import Area, AssignmentRule, Deputy, User
+from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
 
 __all__ = [
+    "AccessToken",
     "Area",
     "AssignmentRule",
     "AuditEvent",

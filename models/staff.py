@@ -1,4 +1,4 @@
-"""Users, areas (Bereiche), letter-range rules (Zuständigkeit) and deputies (Vertretung)."""
+"""Users, areas (Bereiche), letter-range rules (Zuständigkeit), deputies (Vertretung) and batch access tokens."""
 
 from __future__ import annotations
 
@@ -69,3 +69,21 @@ class Deputy(Base):
     deputy_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
+
+
+class AccessToken(Base):
+    """Zugangsschlüssel: a secret an administrator issues so that a batch job (cron, a script) can
+    run ``abh-desk`` commands as one user without a password at a terminal. Only its SHA-256 is
+    stored; it ends on ``valid_until`` or when revoked."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(200))
+    valid_until: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

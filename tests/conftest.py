@@ -56,6 +56,8 @@ def isolated_workstation(
     monkeypatch.setenv("ABH_DESK_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("ABH_DESK_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("ABH_DESK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ABH_DESK_TOKEN", raising=False)  # the command line signs in as each test says
+    monkeypatch.delenv("ABH_DESK_ANMELDEN", raising=False)
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
     keyring.set_keyring(backend)

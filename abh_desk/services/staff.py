@@ -63,3 +63,13 @@ def ensure_areas(ctx: ServiceContext) -> None:
     with ctx.unit_of_work() as uow:
         apply_rule_file(uow, load_rule_file(EXAMPLE_RULES))
         uow.commit()
+
+
+def needs_first_admin(ctx: ServiceContext) -> bool:
+    """Nobody can sign in yet (no active user has a password): the first administrator is created
+    without a sign-in, at the window's first start or with ``abh-desk benutzer anlegen``."""
+    with ctx.db.read() as session:
+        return (
+            session.scalar(select(User.id).where(User.active.is_(True), User.password_hash.is_not(None)).limit(1))
+            is None
+        )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from abh_desk import migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
@@ -32,13 +33,14 @@ from abh_desk.config import (
 )
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import Role
-from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, ValidationError
+from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, PermissionDenied, ValidationError
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
-from models import OfficeSetting, Person, User
+from models import AuditEvent, OfficeSetting, Person, User
 
 if TYPE_CHECKING:
     from abh_desk.services.demo import DemoSummary
@@ -48,6 +50,8 @@ SERVER = "postgresql"
 #: Persons in the demo office the first-start dialog creates (as scripts/start.sh does; under a second here).
 DEMO_PERSONS = 2000
 DEMO_ADMIN = "osswald"
+#: The audit entry that marks a database as a demo: `demo` may add to it (never to an office's).
+DEMO_MARK = "demo_datenbank"
 
 
 def default_sqlite_path() -> Path:
@@ -268,9 +272,15 @@ def fill_demo_office(
     Deterministic per seed and relative to the clock's day, which stays one day throughout."""
     ctx = ctx.frozen()
     with ctx.db.read() as session:
-        empty = not session.scalar(select(func.count()).select_from(Person))
+        empty = session.scalar(select(Person.id).limit(1)) is None
+        allowed = demo_allowed(session, empty)
     if only_if_empty and not empty:
         return DemoOffice(None, 0, [], 0)
+    if not allowed:
+        raise PermissionDenied(
+            "Demo-Daten nur in einer neuen oder einer Demo-Datenbank: sie legen Benutzer mit dem "
+            f"veröffentlichten Passwort „{DEMO_PASSWORD}“ an. Diese Datenbank hat Personen oder Passwörter."
+        )
     # Only a demo needs the generators (and the letter renderer behind the demo cards): not at every start.
     from abh_desk.services.demo import generate_demo
     from abh_desk.services.demo_cards import generate_demo_cards
@@ -280,7 +290,18 @@ def fill_demo_office(
     summary = generate_demo(ctx, persons, seed=seed, progress=progress, cancelled=cancelled)
     deadlines = generate_demo_deadlines(ctx, seed=seed)
     cards = generate_demo_cards(ctx, seed=seed)
-    return DemoOffice(summary, deadlines, ensure_demo_users(ctx), cards)
+    users = ensure_demo_users(ctx)
+    with ctx.unit_of_work() as uow:
+        uow.audit(DEMO_MARK, "datenbank", None, personen=summary.persons)
+        uow.commit()
+    return DemoOffice(summary, deadlines, users, cards)
+
+
+def demo_allowed(session: Session, empty: bool) -> bool:
+    """A demo goes only into a database that is new (no persons, no passwords) or a demo already."""
+    if session.scalar(select(AuditEvent.id).where(AuditEvent.action == DEMO_MARK).limit(1)) is not None:
+        return True
+    return empty and session.scalar(select(User.id).where(User.password_hash.is_not(None)).limit(1)) is None
 
 
 def _current_settings() -> WorkstationSettings:

@@ -24,6 +24,7 @@ from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.storage import Database
 from models import AuditEvent, User
+from tests.support.cli_login import sign_in_cli
 
 TODAY = date(2026, 11, 21)
 
@@ -216,7 +217,10 @@ def test_pruefen_reports_missing_protection(ctx: ServiceContext) -> None:
     assert _pruefen(ctx)[0] == 0
 
 
-def test_pruefen_through_the_command(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pruefen_through_the_command(
+    database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in_cli(database_url, monkeypatch)
     out = io.StringIO()
     assert main(["--db", database_url, "audit", "pruefen"], out=out) == 0
     assert "Prüfkette vollständig" in out.getvalue()
@@ -303,7 +307,10 @@ def test_opening_a_person_file_is_logged_as_a_read_by_the_user(ctx: ServiceConte
     assert _pruefen(ctx)[0] == 0
 
 
-def test_after_a_restore_pruefen_can_take_the_restored_state_as_the_anchor(ctx: ServiceContext) -> None:
+def test_after_a_restore_pruefen_can_take_the_restored_state_as_the_anchor(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in_cli(ctx, monkeypatch)
     for name in ("Öztürk", "Nguyễn"):
         _person(ctx, name)
     events = _events(ctx.db)
@@ -314,5 +321,9 @@ def test_after_a_restore_pruefen_can_take_the_restored_state_as_the_anchor(ctx: 
     assert (
         main(["--db", ctx.db.url.render_as_string(False), "audit", "pruefen", "--nach-wiederherstellung"], out=out) == 0
     )
-    assert audit_chain.read_anchor(ctx.db) == audit_chain.ChainHead(events[-2].id, events[-2].chain_hash)
+    after = _events(ctx.db)  # the restored state, and the two sign-ins of the commands on top of it
+    kept = [(e.id, e.chain_hash) for e in events[:-1]]
+    assert [(e.id, e.chain_hash) for e in after[:-2]] == kept
+    assert [e.action for e in after[-2:]] == ["angemeldet", "angemeldet"]
+    assert audit_chain.read_anchor(ctx.db) == audit_chain.ChainHead(after[-1].id, after[-1].chain_hash)
     assert _pruefen(ctx)[0] == 0

@@ -23,6 +23,7 @@ from abh_desk.services.persons import PersonInput, create_person, search_persons
 from abh_desk.storage import Database
 from models import AuditEvent, Person
 from tests.conftest import TEST_DAY, drop_pg_database, new_pg_database
+from tests.support.cli_login import sign_in_cli
 from tests.support.pgserver import libpq_url, tool
 from tests.support.writer import BULK_ACTION
 
@@ -88,9 +89,10 @@ def _snapshot_counts(path: Path) -> tuple[int, int, int]:
 
 
 def test_sicherung_copies_a_consistent_state_while_another_process_writes(
-    sqlite_ctx: ServiceContext, tmp_path: Path
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     writer = Writer(url, "--bulk", str(BULK))
     backups = []
     try:
@@ -120,9 +122,10 @@ def test_sicherung_copies_a_consistent_state_while_another_process_writes(
 
 
 def test_sicherung_refuses_to_overwrite_unless_asked(
-    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     target = tmp_path / "sicherung.sqlite3"
     target.write_text("wichtig")
     assert run("--db", url, "sicherung", str(target))[0] == 2
@@ -147,9 +150,10 @@ def _families(db: Database) -> set[str]:
 
 
 def test_wiederherstellen_restores_logs_and_keeps_the_old_database_aside(
-    sqlite_ctx: ServiceContext, tmp_path: Path
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     _person(sqlite_ctx, "Öztürk")
     _person(sqlite_ctx, "Nguyễn")
     backup_file = tmp_path / "stand.sqlite3"
@@ -183,9 +187,10 @@ def _refused(url: str, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_wiederherstellen_refuses_what_is_not_an_intact_abh_desk_backup(
-    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     _person(sqlite_ctx, "Öztürk")
     good = tmp_path / "gut.sqlite3"
     assert run("--db", url, "sicherung", str(good))[0] == 0
@@ -281,9 +286,10 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
 
 
 def test_wiederherstellen_reports_a_backup_whose_protection_was_removed(
-    sqlite_ctx: ServiceContext, tmp_path: Path
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     _person(sqlite_ctx, "Öztürk")
     unprotected = tmp_path / "ohne-schutz.sqlite3"
     assert run("--db", url, "sicherung", str(unprotected))[0] == 0

@@ -16,6 +16,7 @@ from abh_desk.services.demo_cards import generate_demo_cards
 from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from models import CardOrder, Deadline
 from tests.integration.test_cli import run
+from tests.support.cli_login import sign_in_cli
 
 
 def test_demo_cards_come_in_every_state_with_their_deadlines(ctx: ServiceContext) -> None:
@@ -40,11 +41,12 @@ def test_demo_cards_come_in_every_state_with_their_deadlines(ctx: ServiceContext
 
 
 def test_karten_lists_waiting_cards_and_refuses_a_bad_date(
-    tmp_path: Path, sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
     sqlite_ctx.db.dispose()
     assert run("--db", url, "demo", "--personen", "400", "--seed", "3")[0] == 0
+    sign_in_cli(url, monkeypatch)
     code, text = run("--db", url, "karten", "--stichtag", "2040-01-01")
     lines = [line.split("\t") for line in text.splitlines()]
     assert code == 0 and lines and all(len(line) == 7 and line[6] == "überfällig" for line in lines)

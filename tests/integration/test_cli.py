@@ -15,6 +15,7 @@ from abh_desk.clock import FixedClock
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from tests.conftest import TEST_DAY
+from tests.support.cli_login import sign_in_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,9 +52,10 @@ def test_unknown_catalogue_key_is_a_german_error(capsys: pytest.CaptureFixture[s
 
 
 def test_suche_finds_folded_names_dates_and_file_numbers(
-    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     for family, given in (("Müller", "Anna"), ("Mueller", "Jonas"), ("Şahin", "Ayşe")):
         create_person(
             sqlite_ctx,
@@ -118,8 +120,11 @@ def test_zustaendigkeit_with_the_singen_rule_file(capsys: pytest.CaptureFixture[
     assert text.splitlines() == ["Alizadeh\tFrau Lossau", "Aziz\tFrau Dietrich", "Al-Hassan\tFrau Lossau"]
 
 
-def test_zustaendigkeit_uses_the_database_rules_without_a_file(sqlite_ctx: ServiceContext) -> None:
+def test_zustaendigkeit_uses_the_database_rules_without_a_file(
+    sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     sqlite_ctx.db.dispose()
     code, text = run("--db", url, "zustaendigkeit", "--bereich", "allgemein", "Çelik", "Öztürk")
     assert code == 0 and text.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"]
@@ -184,9 +189,10 @@ def test_frist_refuses_impossible_dates_and_unknown_laender(
 
 
 def test_einstellungen_shows_sets_and_validates_office_settings(
-    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     sqlite_ctx.db.dispose()
     code, text = run("--db", url, "einstellungen", "land=BY", "skip_name_particles=ja", "court_name=VG München")
     assert code == 0
@@ -199,7 +205,7 @@ def test_einstellungen_shows_sets_and_validates_office_settings(
 
 
 def test_fristen_prints_the_worklist_and_refuses_unknown_users(
-    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from datetime import date
 
@@ -210,6 +216,7 @@ def test_fristen_prints_the_worklist_and_refuses_unknown_users(
     case = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 11, 1))
     set_follow_up(sqlite_ctx, case.id, date(2026, 11, 25))  # the test clock stands on 21.11.2026
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     sqlite_ctx.db.dispose()
     code, text = run("--db", url, "fristen", "--benutzer", "schweiger", "--stichtag", "2026-11-21")
     assert code == 0

@@ -15,13 +15,28 @@ from hypothesis import strategies as st
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
 from tests.conftest import TEST_DAY
+from tests.support.cli_login import cli_token
+
+TOKEN = "ABH_DESK_TOKEN"
 
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database the commands run on signed in (as its administrator), so that every argument
+    reaches the services' checks rather than stopping at the sign-in."""
     url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'abh.sqlite3'}"
     assert _run("--db", url, "db", "upgrade")[0] == 0
     yield url
+
+
+@pytest.fixture(scope="module")
+def db_token(db_url: str) -> str:
+    return cli_token(db_url)
+
+
+@pytest.fixture(autouse=True)
+def signed_in(db_token: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TOKEN, db_token)
 
 
 def _run(*argv: str) -> tuple[int, str]:

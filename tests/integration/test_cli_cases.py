@@ -13,6 +13,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from tests.conftest import TEST_DAY
+from tests.support.cli_login import owner_of, sign_in_cli
 
 
 def run(ctx: ServiceContext, *argv: str) -> tuple[int, str]:
@@ -21,9 +22,12 @@ def run(ctx: ServiceContext, *argv: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_a_case_from_open_to_granted_and_closed(sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_case_from_open_to_granted_and_closed(
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     person = create_person(sqlite_ctx, PersonInput("Okafor", "Chinedu", "01.01.1985", nationality="NGA"))
     case = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=TEST_DAY)
+    sign_in_cli(sqlite_ctx, monkeypatch, owner_of(sqlite_ctx, case.id))
     code, text = run(sqlite_ctx, "vorgang", case.file_number.lower())
     assert code == 0
     assert text.splitlines()[:2] == [
@@ -56,9 +60,12 @@ def test_a_case_from_open_to_granted_and_closed(sqlite_ctx: ServiceContext, caps
     assert code == 0 and "Stand: Abgeschlossen" in text and "Mögliche Schritte: keine" in text
 
 
-def test_withdrawal_and_unknown_file_numbers(sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]) -> None:
+def test_withdrawal_and_unknown_file_numbers(
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     person = create_person(sqlite_ctx, PersonInput("Okafor", "Ada", "01.01.1990", nationality="NGA"))
     case = open_case(sqlite_ctx, person.id, "SIN-STUDIUM", applied_on=TEST_DAY)
+    sign_in_cli(sqlite_ctx, monkeypatch, owner_of(sqlite_ctx, case.id))
     code, text = run(
         sqlite_ctx, "vorgang", case.file_number, "zuruecknehmen", "--am", "2026-11-21", "--wie", "schriftlich"
     )

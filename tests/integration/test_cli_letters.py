@@ -25,6 +25,7 @@ from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_
 from letters.data import RefusalGround
 from models import User
 from tests.conftest import TEST_DAY
+from tests.support.cli_login import sign_in_cli
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -52,9 +53,10 @@ def test_probe_prints_each_kind_and_each_lands_remedy(sqlite_ctx: ServiceContext
 
 
 def test_bad_arguments_are_refused_in_german(
-    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     out = str(tmp_path / "x.pdf")
     assert run("--db", url, "schreiben", "ablehnung", "--probe", "--land", "XX", "--ausgabe", out)[0] == 2
     assert "Land „XX“ unbekannt" in capsys.readouterr().err
@@ -65,7 +67,9 @@ def test_bad_arguments_are_refused_in_german(
     assert not Path(out).exists()
 
 
-def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceContext, tmp_path: Path) -> None:
+def test_a_cases_rejection_comes_out_marked_until_approved(
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ctx = sqlite_ctx
     create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     with ctx.db.read() as session:
@@ -80,6 +84,7 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
     )
     case = open_case(ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1))
     url, out = str(ctx.db.url), tmp_path / "bescheid.pdf"
+    sign_in_cli(ctx, monkeypatch, "keller")
     argv = ("--db", url, "schreiben", "ablehnung", "--vorgang", case.file_number, "--ausgabe", str(out))
     assert run(*argv)[0] == 2  # no rejection yet
     draft = RejectionDraft(
@@ -105,9 +110,10 @@ def test_a_cases_rejection_comes_out_marked_until_approved(sqlite_ctx: ServiceCo
 
 
 def test_the_letterhead_comes_from_the_office_settings(
-    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = str(sqlite_ctx.db.url)
+    sign_in_cli(sqlite_ctx, monkeypatch)
     settings = (
         "authority_name=Landratsamt Konstanz", "department=Amt für Migration", "street=Benediktinerplatz 1",
         "postcode_city=78467 Konstanz", "website=www.lrakn.de", "bank_name=Sparkasse Bodensee",

@@ -29,6 +29,7 @@ from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database
 from models import AuditEvent, Person
+from tests.support.cli_login import sign_in_cli
 from tests.support.writer import BULK_ACTION
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,7 +187,7 @@ def _damage(path: Path) -> None:
 
 
 def test_start_refuses_a_damaged_file_and_wiederherstellen_repairs_it(
-    tmp_path: Path, catalogue, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, catalogue, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = _sqlite(tmp_path)
     ctx = open_context(url)
@@ -196,6 +197,7 @@ def test_start_refuses_a_damaged_file_and_wiederherstellen_repairs_it(
             ctx, PersonInput("Öztürk", f"Ayşe {letters}", "12.03.1990", nationality="TUR"), "300 Testpersonen"
         )
     ctx.db.dispose()
+    sign_in_cli(url, monkeypatch)
     backup_file = tmp_path / "sicherung.sqlite3"
     assert main(["--db", url, "sicherung", str(backup_file)], out=io.StringIO()) == 0
     _damage(tmp_path / "abh-desk.sqlite3")

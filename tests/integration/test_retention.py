@@ -21,6 +21,7 @@ from abh_desk.services.deadlines import set_follow_up
 from abh_desk.services.persons import PersonInput, create_person, get_person_file
 from abh_desk.services.titles import add_title
 from models import AuditEvent, Case, ChecklistItem, Deadline, Person, ResidenceTitle, RetentionEvent
+from tests.support.cli_login import sign_in_cli
 
 TODAY = date(2026, 11, 21)
 PROCEDURE = "99010019001008"
@@ -143,7 +144,8 @@ def test_only_the_administration_previews_and_deletes(ctx: ServiceContext) -> No
         retention.run(lead, [1])
 
 
-def test_the_command(database_url: str, ctx: ServiceContext) -> None:
+def test_the_command(database_url: str, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    sign_in_cli(ctx, monkeypatch)
     pid = _file_with_everything(ctx, "Öztürk")
 
     def run(*argv: str) -> tuple[int, str]:

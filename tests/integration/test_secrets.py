@@ -22,6 +22,7 @@ from abh_desk.config import WorkstationSettings, config_dir, data_dir, save_sett
 from abh_desk.errors import ConfigurationError
 from abh_desk.storage import Database, keyring_is_secure, set_password_prompt, store_password
 from tests.conftest import TEST_DAY, MemoryKeyring, drop_pg_database, new_pg_database
+from tests.support.cli_login import sign_in_cli
 from tests.support.pgserver import libpq_url, tool
 
 SECRET = "Geheim-7Qx!9zT"
@@ -105,12 +106,14 @@ def test_the_password_is_found_nowhere_but_in_the_keyring(
 
     # A day's work against the server, and a local SQLite file beside it.
     assert _run("demo", "--personen", "60")[0] == 0
+    sign_in_cli(pg_url, monkeypatch)
     assert _run("suche", "a")[0] in (0, 1)
     assert _run("audit", "pruefen")[0] == 0
     assert _run("db", "status")[0] == 0
     assert _run("sicherung", str(tmp_path / "x.sqlite3"))[0] == 2  # PostgreSQL: pg_dump
     local = f"sqlite:///{data_dir() / 'abh-desk.sqlite3'}"
     assert _run("--db", local, "demo", "--personen", "60")[0] == 0
+    sign_in_cli(local, monkeypatch)
     assert _run("--db", local, "sicherung", str(data_dir() / "sicherung.sqlite3"))[0] == 0
     assert (data_dir() / "abh-desk.sqlite3-wal").exists()
     output = capsys.readouterr()

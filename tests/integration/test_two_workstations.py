@@ -127,6 +127,7 @@ UNVERSIONED = {
     "office_settings": "each key written alone; a change applies on top of the current values",
     "retention_events": "recorded once, deleted with the person",
     "case_access": "granted once (shared or with a reason), never edited",
+    "access_tokens": "issued once; revoking sets a time stamp, using it one (single UPDATEs, as sign-ins do)",
 }
 
 

@@ -25,6 +25,7 @@ from abh_desk.services.worklists import (
 )
 from abh_desk.services.worklists import TODAY as DUE_TODAY
 from tests.support.busy import BUSY_DAY, busy_caseworker
+from tests.support.cli_login import sign_in_cli
 
 TODAY = DAY = date(2026, 11, 25)  # a Wednesday: this week runs on to Sunday the 29th
 COUNTS = {OVERDUE: 1_228, DUE_TODAY: 113, THIS_WEEK: 397, NEXT_WEEKS: 40}
@@ -50,10 +51,11 @@ def test_every_group_is_counted_in_full_and_shows_its_own_rows(ctx: ServiceConte
 
 
 def test_the_command_line_prints_every_deadline_or_says_where_it_cut(
-    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str]
+    sqlite_ctx: ServiceContext, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ctx = sqlite_ctx  # the command opens its own engine (as every CLI test, on the SQLite file)
     busy_caseworker(ctx)
+    sign_in_cli(ctx, monkeypatch)
     out = io.StringIO()
     args = ["--db", str(ctx.db.url), "fristen", "--benutzer", "schweiger", "--stichtag", DAY.isoformat()]
     assert main(args, out=out, clock=FixedClock(DAY)) == 0
