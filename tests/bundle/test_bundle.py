@@ -38,7 +38,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield executable
 
 
-def _run(executable: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def _run(executable: Path, *args: str, home: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -50,7 +50,9 @@ def _run(executable: Path, *args: str, home: Path) -> subprocess.CompletedProces
         ABH_DESK_CONFIG_DIR=str(home / "config"),
         PATH="/usr/bin:/bin",  # no .venv: the bundle brings its own Python
     )
-    return subprocess.run([str(executable), *args], capture_output=True, text=True, timeout=300, env=env, cwd=home)
+    return subprocess.run(
+        [str(executable), *args], input=stdin, capture_output=True, text=True, timeout=300, env=env, cwd=home
+    )
 
 
 def test_the_bundle_passes_its_self_test_offscreen(bundle: Path, tmp_path: Path) -> None:
@@ -79,8 +81,18 @@ def test_the_bundle_migrates_a_database_and_answers_the_command_line(bundle: Pat
     assert "Schema leer →" in upgraded.stdout
     status = _run(bundle, "--db", url, "db", "status", home=tmp_path)
     assert "journal_mode: wal" in status.stdout
-    routed = _run(bundle, "--db", url, "zustaendigkeit", "--bereich", "allgemein", "Çelik", "Öztürk", home=tmp_path)
-    assert routed.stdout.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"]
+    # The first administrator of an empty database needs no sign-in; reading the routing does.
+    password = "Sehr-geheim-2026!\n"
+    admin = ("verwalter", "--anzeigename", "Herr Verwalter", "--rolle", "administration", "--passwort-stdin")
+    created = _run(bundle, "--db", url, "benutzer", "anlegen", *admin, home=tmp_path, stdin=password)
+    assert created.returncode == 0, created.stderr
+    names = ("zustaendigkeit", "--bereich", "allgemein", "Çelik", "Öztürk")
+    refused = _run(bundle, "--db", url, *names, home=tmp_path)
+    assert refused.returncode != 0 and "braucht eine Anmeldung" in refused.stderr
+    routed = _run(
+        bundle, "--db", url, "--anmelden", "verwalter", "--anmeldung-stdin", *names, home=tmp_path, stdin=password
+    )
+    assert routed.stdout.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"], routed.stderr
     deadline = _run(bundle, "frist", "widerspruch", "--bekanntgabe", "2026-05-04", "--land", "BW", home=tmp_path)
     assert deadline.stdout.strip() == "2026-06-05", deadline.stdout + deadline.stderr
     wrong = _run(bundle, "frist", "widerspruch", "--bekanntgabe", "gestern", "--land", "BW", home=tmp_path)
