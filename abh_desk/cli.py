@@ -28,6 +28,7 @@ from abh_desk import (
     cli_session,
     cli_users,
     cli_worklists,
+    cli_xdomea,
     migrate,
     selftest,
 )
@@ -151,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         "selbsttest", help="Installation prüfen: Datenbank, Zuständigkeit, Frist, Schreiben und Programmfenster"
     )
     cli_safety.add_parser(commands)
+    cli_xdomea.add_parser(commands)
 
     suche = commands.add_parser("suche", help="Personen suchen (Name, Geburtsdatum, Aktenzeichen, Passnummer)")
     suche.add_argument("text", nargs="+", metavar="TEXT")
@@ -274,6 +276,8 @@ def _run(
         return cli_worklists.run(ctx, args, out)
     if args.command == "karten":
         return cli_cards.run(ctx, args, out)
+    if args.command == "xdomea":
+        return cli_xdomea.run(ctx, args, out)
     if args.command == "vorgang":
         return cli_cases.run(ctx, args, out)
     if args.command == "benutzer":

@@ -10,9 +10,11 @@ from models.people import Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
 from models.settings import OfficeSetting
 from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
+from models.transfers import ArchiveOffer, CaseDocument, FileTransfer
 
 __all__ = [
     "AccessToken",
+    "ArchiveOffer",
     "Area",
     "AssignmentRule",
     "AuditEvent",
@@ -21,10 +23,12 @@ __all__ = [
     "CardOrder",
     "Case",
     "CaseAccess",
+    "CaseDocument",
     "ChecklistItem",
     "Deadline",
     "Deputy",
     "FileNumberCounter",
+    "FileTransfer",
     "Grant",
     "Letter",
     "OfficeSetting",

@@ -52,4 +52,5 @@ class CardHandover(Base):
     fingerprints_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The fee collected at the counter on handover (cents), where the office collects it then.
     fee_cents: Mapped[int | None] = mapped_column(Integer)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    """Who handed the card over; None where it was another office's (a file taken in by xdomea)."""

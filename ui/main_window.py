@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
+from abh_desk.errors import DomainError
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
@@ -33,6 +44,7 @@ from ui.search_page import SearchPage
 from ui.start_page import StartPage
 from ui.tasks import TaskRunner
 from ui.textblocks_dialog import TextBlocksDialog
+from ui.transfer_dialogs import HandoverDialog, IntakeDialog
 from ui.widgets import fit_on_screen
 
 
@@ -157,11 +169,18 @@ class MainWindow(QMainWindow):
         self.edit_person_action.triggered.connect(self.edit_person)
         self.new_case_action = QAction(self.tr("New &case for this person…"), self, shortcut=QKeySequence("Ctrl+N"))
         self.new_case_action.triggered.connect(self.new_case)
+        self.hand_over_action = QAction(self.tr("&Hand over the file…"), self)
+        self.hand_over_action.triggered.connect(self.hand_over_file)
+        self.take_in_action = QAction(self.tr("&Take in a file (xdomea)…"), self)
+        self.take_in_action.triggered.connect(self.take_in_file)
         self.search.sig_person_changed.connect(self._person_changed)
         self._person_changed(None)
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
         for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
             person_menu.addAction(action)
+        person_menu.addSeparator()
+        person_menu.addAction(self.hand_over_action)
+        person_menu.addAction(self.take_in_action)
         self.rules_action = QAction(self.tr("&Responsibility by letter…"), self)
         self.rules_action.triggered.connect(self.open_rules)
         self.rules_action.setEnabled(self.ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN))
@@ -294,9 +313,52 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def hand_over_file(self) -> HandoverDialog | None:
+        """Akte abgeben … (xdomea 0401) for the person the search shows."""
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        try:
+            dialog = HandoverDialog(self.ctx, file.person.id, parent=self)
+        except DomainError as exc:
+            self.statusBar().showMessage(exc.message)
+            return None
+        dialog.sig_handed_over.connect(lambda result: self._handed_over(result))
+        dialog.open()
+        return dialog
+
+    def _handed_over(self, result: object) -> None:
+        self.statusBar().showMessage(self.tr("File handed over: %1").replace("%1", str(getattr(result, "path", ""))))
+        self.search.reload_person()
+
+    def take_in_file(self, path: Path | None = None) -> IntakeDialog | None:
+        """Akte übernehmen …: a package from another authority, previewed before it is saved."""
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Take in an xdomea package"), str(Path.home()), "xdomea (*.zip)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            dialog = IntakeDialog(self.ctx, path.read_bytes(), path, parent=self)
+        except (DomainError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Take in a file"), getattr(exc, "message", str(exc)))
+            return None
+        dialog.sig_taken_in.connect(lambda result: self._taken_in(result))
+        dialog.open()
+        return dialog
+
+    def _taken_in(self, result: object) -> None:
+        ids = getattr(result, "person_ids", ())
+        self.statusBar().showMessage(self.tr("File taken in; the receipt is saved beside the package."))
+        if ids:
+            self.search.open_person(ids[0])
+
     def _person_changed(self, file: PersonFile | None) -> None:
         """The actions on "this person" follow the person the search shows — or are off."""
-        for action in (self.edit_person_action, self.new_case_action):
+        for action in (self.edit_person_action, self.new_case_action, self.hand_over_action):
             action.setEnabled(file is not None)
         if file is None:
             self.new_case_action.setText(self.tr("New &case for this person…"))

@@ -8,6 +8,7 @@ window, the command line, the Nachforderung, the dispatch of a rejection — so 
     any open state → zurückgenommen (by the applicant) | abgeschlossen (without a decision, with a reason)
     bewilligt, abgelehnt, zurückgenommen → abgeschlossen (the file is done)
     abgelehnt → in Bearbeitung (only when a remedy lifts the rejection)
+    any state → abgegeben (the person's file handed over to another authority, xdomea 0401)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class CaseAction(StrEnum):
     WITHDRAW = "zurueckgenommen"
     CLOSE = "abgeschlossen"
     REOPEN = "wieder_aufgenommen"
+    HAND_OVER = "abgegeben"
 
 
 S = CaseStatus
@@ -53,6 +55,7 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseAction], CaseStatus] = {
     **{(state, A.WITHDRAW): S.WITHDRAWN for state in _OPEN},
     **{(state, A.CLOSE): S.CLOSED for state in (*_OPEN, S.GRANTED, S.REJECTED, S.WITHDRAWN)},
     (S.REJECTED, A.REOPEN): S.IN_PROGRESS,
+    **{(state, A.HAND_OVER): S.HANDED_OVER for state in CaseStatus if state is not S.HANDED_OVER},
 }
 
 #: Steps a caseworker takes by hand in the case window (or ``abh-desk vorgang``); the others
@@ -73,6 +76,7 @@ ACTION_LABELS = {
     A.WITHDRAW: "Antrag zurückgenommen",
     A.CLOSE: "Abgeschlossen",
     A.REOPEN: "Wieder aufgenommen",
+    A.HAND_OVER: "An eine andere Behörde abgegeben",
 }
 
 

@@ -29,6 +29,8 @@ class CaseStatus(StrEnum):
     REJECTED = "abgelehnt"
     WITHDRAWN = "zurueckgenommen"
     CLOSED = "abgeschlossen"
+    HANDED_OVER = "abgegeben"
+    """The person's file went to another authority (Zuständigkeitswechsel, xdomea Abgabe)."""
 
     @property
     def is_open(self) -> bool:
@@ -48,6 +50,7 @@ CASE_STATUS_LABELS = {
     CaseStatus.REJECTED: "Abgelehnt",
     CaseStatus.WITHDRAWN: "Zurückgenommen",
     CaseStatus.CLOSED: "Abgeschlossen",
+    CaseStatus.HANDED_OVER: "Abgegeben",
 }
 
 

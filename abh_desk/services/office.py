@@ -36,7 +36,11 @@ TEXT_LABELS = {
     "bank_name": "Der Name der Bank",
     "iban": "Die IBAN",
     "bic": "Die BIC",
+    "archive_name": "Der Name des Archivs",
 }
+#: What a retention run does with a file the archive has not evaluated within its period.
+ARCHIVE_NO_ANSWER = ("loeschen", "warten")
+MAX_ARCHIVE_MONTHS = 24
 LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
 
 
@@ -73,6 +77,14 @@ class OfficeSettings:
     #: Which grants (Bewilligungen) a team lead approves before they take effect: ``keine``,
     #: ``unbefristet`` (Niederlassungserlaubnis, Daueraufenthalt-EU) or ``alle``. Rejections always do.
     grant_review: str = ReviewPolicy.NONE.value
+    #: Aussonderung: the Land's archive law has the office offer every file to the public archive
+    #: before it is deleted (Anbietungspflicht); the archive (recipient of the xdomea messages); the
+    #: months it has to evaluate an offer; and, where it does not answer in time, whether the run
+    #: deletes (``loeschen``, as most archive laws allow) or keeps waiting (``warten``).
+    archive_offer: bool = True
+    archive_name: str = "Landesarchiv"
+    archive_answer_months: int = 6
+    archive_no_answer: str = "loeschen"
 
     def validated(self) -> OfficeSettings:
         """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
@@ -99,6 +111,17 @@ class OfficeSettings:
                 f"grant_review: „{self.grant_review}“ gibt es nicht (möglich: {', '.join(policies)}).",
                 field="grant_review",
             )
+        if not 1 <= self.archive_answer_months <= MAX_ARCHIVE_MONTHS:
+            raise ValidationError(
+                f"archive_answer_months: 1 bis {MAX_ARCHIVE_MONTHS} Monate.", field="archive_answer_months"
+            )
+        if self.archive_no_answer not in ARCHIVE_NO_ANSWER:
+            raise ValidationError(
+                f"archive_no_answer: „{self.archive_no_answer}“ gibt es nicht (möglich: loeschen, warten).",
+                field="archive_no_answer",
+            )
+        if not self.archive_name.strip():
+            raise ValidationError("Bitte den Namen des Archivs angeben.", field="archive_name")
         if self.iban and not iban_valid(self.iban):
             raise ValidationError(
                 f"Die IBAN „{self.iban}“ ist ungültig (Prüfziffer oder Länge stimmen nicht).", field="iban"

@@ -9,6 +9,7 @@ and dates only) and one for the run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,14 +23,18 @@ from abh_desk.domain.retention import TRIGGERS, Rule, check_event_date, check_tr
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.office import OfficeSettings, read_office_settings
 from abh_desk.services.persons import birth_text
 from models import (
+    ArchiveOffer,
     AuditEvent,
     CardHandover,
     CardOrder,
     Case,
+    CaseDocument,
     ChecklistItem,
     Deadline,
+    FileTransfer,
     Letter,
     Person,
     ResidenceTitle,
@@ -54,6 +59,7 @@ class DueFile:
     titles: int
     letters: int
     blocked: str = ""
+    """Why the file is kept although due: an open case, or the archive (``archive_offers.archive_hold``)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,25 @@ def record_event(ctx: ServiceContext, person_id: int, kind: str, on: date) -> No
 
 def _counts(session: Session, stmt: Select[int, int]) -> dict[int, int]:
     return {person_id: count for person_id, count in session.execute(stmt)}
+
+
+def due_files(session: Session, today: date, settings: OfficeSettings | None = None) -> list[DueFile]:
+    """The due files; where the office offers its files to the archive, what the archive still holds."""
+    from abh_desk.services.archive_offers import archive_hold, handed_over
+
+    settings = settings or read_office_settings(session)
+    due = _due(session, today)
+    if not settings.archive_offer or not due:
+        return due
+    ids = [f.person_id for f in due]
+    offers = {o.person_id: o for o in session.scalars(select(ArchiveOffer).where(ArchiveOffer.person_id.in_(ids)))}
+    away = handed_over(session, ids)
+    return [
+        f
+        if f.blocked or f.person_id in away
+        else dataclasses.replace(f, blocked=archive_hold(offers.get(f.person_id), settings, today))
+        for f in due
+    ]
 
 
 def _due(session: Session, today: date) -> list[DueFile]:
@@ -158,7 +183,7 @@ def preview(ctx: ServiceContext) -> list[DueFile]:
     """The files the rules make due on ``today``, with what deleting each would remove."""
     _require_admin(ctx, "Die Löschvorschau sehen")
     with ctx.unit_of_work() as uow:
-        due = _due(uow.session, uow.today)
+        due = due_files(uow.session, uow.today)
         uow.audit("aufbewahrung_vorschau", "aufbewahrung", None, faellig=len(due))
         uow.commit()
     return due
@@ -176,6 +201,9 @@ def _delete_file(session: Session, person_id: int) -> int:
     session.execute(delete(ResidenceTitle).where(ResidenceTitle.person_id == person_id))
     session.execute(delete(Case).where(Case.id.in_(case_ids)))
     session.execute(delete(RetentionEvent).where(RetentionEvent.person_id == person_id))
+    session.execute(delete(CaseDocument).where(CaseDocument.person_id == person_id))
+    session.execute(delete(FileTransfer).where(FileTransfer.person_id == person_id))
+    session.execute(delete(ArchiveOffer).where(ArchiveOffer.person_id == person_id))
     session.execute(delete(Person).where(Person.id == person_id))
     about = or_(
         (AuditEvent.entity == "person") & (AuditEvent.entity_id == person_id),
@@ -198,7 +226,7 @@ def run(ctx: ServiceContext, person_ids: Sequence[int]) -> RunResult:
     _require_admin(ctx, "Akten nach Ablauf der Aufbewahrungsfrist löschen")
     wanted = set(person_ids)
     with ctx.unit_of_work() as uow:
-        due = [f for f in _due(uow.session, uow.today) if f.person_id in wanted]
+        due = [f for f in due_files(uow.session, uow.today) if f.person_id in wanted]
         deleted = tuple(f for f in due if not f.blocked)
         erased = 0
         for file in deleted:

@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../ui/card_steps.py" line="49" />
+        <location filename="../../ui/card_steps.py" line="49"/>
         <source>eAT arrived</source>
         <translation>eAT eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="53" />
+        <location filename="../../ui/card_steps.py" line="53"/>
         <source>nine letters and digits, e.g. Y7K2M4T9L</source>
         <translation>neun Buchstaben und Ziffern, z. B. Y7K2M4T9L</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="54" />
+        <location filename="../../ui/card_steps.py" line="54"/>
         <source>Chip checked: data readable and correct</source>
         <translation>Chip geprüft: Daten lesbar und richtig</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="56" />
+        <location filename="../../ui/card_steps.py" line="56"/>
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="58" />
+        <location filename="../../ui/card_steps.py" line="58"/>
         <source>Arrived on:</source>
         <translation>Eingegangen am:</translation>
     </message>
@@ -31,162 +32,162 @@
 <context>
     <name>CardTab</name>
     <message>
-        <location filename="../../ui/card_tab.py" line="43" />
+        <location filename="../../ui/card_tab.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="44" />
+        <location filename="../../ui/card_tab.py" line="44"/>
         <source>Ordered</source>
         <translation>Bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="45" />
+        <location filename="../../ui/card_tab.py" line="45"/>
         <source>Order no.</source>
         <translation>Bestellnr.</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="46" />
+        <location filename="../../ui/card_tab.py" line="46"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="47" />
+        <location filename="../../ui/card_tab.py" line="47"/>
         <source>Arrived</source>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="48" />
+        <location filename="../../ui/card_tab.py" line="48"/>
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="49" />
+        <location filename="../../ui/card_tab.py" line="49"/>
         <source>Notified</source>
         <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="50" />
+        <location filename="../../ui/card_tab.py" line="50"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="59" />
+        <location filename="../../ui/card_tab.py" line="59"/>
         <source>Ordered…</source>
         <translation>Bestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="60" />
+        <location filename="../../ui/card_tab.py" line="60"/>
         <source>Arrived…</source>
         <translation>Eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="61" />
+        <location filename="../../ui/card_tab.py" line="61"/>
         <source>Notify…</source>
         <translation>Benachrichtigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="62" />
+        <location filename="../../ui/card_tab.py" line="62"/>
         <source>Hand over…</source>
         <translation>Aushändigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="63" />
+        <location filename="../../ui/card_tab.py" line="63"/>
         <source>Returned/destroyed…</source>
         <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="105" />
+        <location filename="../../ui/card_tab.py" line="105"/>
         <source>No card ordered for this case yet.</source>
         <translation>Noch keine Karte für diesen Vorgang bestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="130" />
+        <location filename="../../ui/card_tab.py" line="130"/>
         <source>Current card: %1</source>
         <translation>Aktuelle Karte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="132" />
+        <location filename="../../ui/card_tab.py" line="132"/>
         <source>serial %1</source>
         <translation>Seriennummer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="134" />
+        <location filename="../../ui/card_tab.py" line="134"/>
         <source>expected %1</source>
         <translation>erwartet %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="136" />
+        <location filename="../../ui/card_tab.py" line="136"/>
         <source>not collected from %1</source>
         <translation>nicht abgeholt ab %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="147" />
+        <location filename="../../ui/card_tab.py" line="147"/>
         <source>Closed: %1</source>
         <translation>Abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="150" />
+        <location filename="../../ui/card_tab.py" line="150"/>
         <source>Handed over %1 by %2 to %3</source>
         <translation>Ausgehändigt am %1 durch %2 an %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="154" />
+        <location filename="../../ui/card_tab.py" line="154"/>
         <source>Identity checked with: %1</source>
         <translation>Identität geprüft anhand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="155" />
+        <location filename="../../ui/card_tab.py" line="155"/>
         <source>Online-ID: %1</source>
         <translation>Online-Ausweisfunktion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="155" />
+        <location filename="../../ui/card_tab.py" line="155"/>
         <source>on</source>
         <translation>eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="155" />
+        <location filename="../../ui/card_tab.py" line="155"/>
         <source>off</source>
         <translation>ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="156" />
+        <location filename="../../ui/card_tab.py" line="156"/>
         <source>Withdrawn: %1</source>
         <translation>Eingezogen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="157" />
+        <location filename="../../ui/card_tab.py" line="157"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="159" />
+        <location filename="../../ui/card_tab.py" line="159"/>
         <source>Supplementary sheet: %1</source>
         <translation>Zusatzblatt ausgehändigt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="160" />
+        <location filename="../../ui/card_tab.py" line="160"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="160" />
+        <location filename="../../ui/card_tab.py" line="160"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="164" />
+        <location filename="../../ui/card_tab.py" line="164"/>
         <source>ID document: %1</source>
         <translation>Ausweis: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="166" />
+        <location filename="../../ui/card_tab.py" line="166"/>
         <source>Fingerprints deleted: %1</source>
         <translation>Fingerabdrücke gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card_tab.py" line="199" />
+        <location filename="../../ui/card_tab.py" line="199"/>
         <source>Save pickup letter</source>
         <translation>Abholbenachrichtigung speichern</translation>
     </message>
@@ -194,83 +195,83 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../ui/cards_page.py" line="46" />
+        <location filename="../../ui/cards_page.py" line="46"/>
         <source>Name, file number or card serial – Enter hands over</source>
         <translation>Name, Aktenzeichen oder Seriennummer – Enter händigt aus</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="48" />
+        <location filename="../../ui/cards_page.py" line="48"/>
         <source>Only overdue</source>
         <translation>Nur überfällige</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="53" />
+        <location filename="../../ui/cards_page.py" line="53"/>
         <source>Waiting</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="54" />
+        <location filename="../../ui/cards_page.py" line="54"/>
         <source>Arrived</source>
         <translation>Eingegangen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="55" />
+        <location filename="../../ui/cards_page.py" line="55"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="56" />
+        <location filename="../../ui/cards_page.py" line="56"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="57" />
+        <location filename="../../ui/cards_page.py" line="57"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="58" />
+        <location filename="../../ui/cards_page.py" line="58"/>
         <source>Card serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="59" />
+        <location filename="../../ui/cards_page.py" line="59"/>
         <source>Notified</source>
         <translation>Benachrichtigt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="60" />
+        <location filename="../../ui/cards_page.py" line="60"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="65" />
+        <location filename="../../ui/cards_page.py" line="65"/>
         <source>Hand over… (Enter)</source>
         <translation>Aushändigen … (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="66" />
+        <location filename="../../ui/cards_page.py" line="66"/>
         <source>Show the case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="67" />
+        <location filename="../../ui/cards_page.py" line="67"/>
         <source>Pickup reminders for the selection…</source>
         <translation>Abholerinnerungen für die Auswahl …</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="68" />
+        <location filename="../../ui/cards_page.py" line="68"/>
         <source>Returned/destroyed…</source>
         <translation>Zurückgesandt/vernichtet …</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="69" />
+        <location filename="../../ui/cards_page.py" line="69"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="102" />
-        <location filename="../../ui/cards_page.py" line="103" />
+        <location filename="../../ui/cards_page.py" line="102"/>
+        <location filename="../../ui/cards_page.py" line="103"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -278,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="103" />
+        <location filename="../../ui/cards_page.py" line="103"/>
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n Woche</numerusform>
@@ -286,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="132" />
+        <location filename="../../ui/cards_page.py" line="132"/>
         <source>%n card(s) not yet handed over</source>
         <translation>
             <numerusform>%n Karte noch nicht ausgehändigt</numerusform>
@@ -294,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="132" />
+        <location filename="../../ui/cards_page.py" line="132"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n überfällig</numerusform>
@@ -302,27 +303,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="134" />
+        <location filename="../../ui/cards_page.py" line="134"/>
         <source>the %1 waiting longest shown</source>
         <translation>die %1 am längsten wartenden gezeigt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="170" />
+        <location filename="../../ui/cards_page.py" line="170"/>
         <source>Card %1 handed over to %2; record kept with case %3</source>
         <translation>Karte %1 an %2 ausgehändigt; Protokoll beim Vorgang %3 abgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="199" />
+        <location filename="../../ui/cards_page.py" line="199"/>
         <source>Please select the cards first.</source>
         <translation>Bitte zuerst die Karten auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cards_page.py" line="202" />
+        <location filename="../../ui/cards_page.py" line="202"/>
         <source>Save pickup reminders</source>
         <translation>Abholerinnerungen speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cards_page.py" line="213" />
+        <location filename="../../ui/cards_page.py" line="213"/>
         <source>%n pickup letter(s) saved to %1</source>
         <translation>
             <numerusform>%n Abholbenachrichtigung gespeichert unter %1</numerusform>
@@ -333,347 +334,347 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="79" />
+        <location filename="../../ui/case_dialog.py" line="79"/>
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87" />
+        <location filename="../../ui/case_dialog.py" line="87"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88" />
+        <location filename="../../ui/case_dialog.py" line="88"/>
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92" />
+        <location filename="../../ui/case_dialog.py" line="92"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95" />
+        <location filename="../../ui/case_dialog.py" line="95"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96" />
+        <location filename="../../ui/case_dialog.py" line="96"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97" />
-        <location filename="../../ui/case_dialog.py" line="277" />
-        <location filename="../../ui/case_dialog.py" line="330" />
+        <location filename="../../ui/case_dialog.py" line="97"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98" />
+        <location filename="../../ui/case_dialog.py" line="98"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101" />
+        <location filename="../../ui/case_dialog.py" line="101"/>
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102" />
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105" />
+        <location filename="../../ui/case_dialog.py" line="105"/>
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108" />
+        <location filename="../../ui/case_dialog.py" line="108"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109" />
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110" />
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111" />
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115" />
+        <location filename="../../ui/case_dialog.py" line="115"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121" />
+        <location filename="../../ui/case_dialog.py" line="121"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125" />
+        <location filename="../../ui/case_dialog.py" line="125"/>
         <source>Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request missing documents, Ctrl+P print · Esc closes</source>
         <translation>Strg+1 … Strg+7: Reiter · Unterlagen: Leertaste eingegangen, Entf fehlt, Strg+W verzichten · Schreiben: Alt+N nachfordern, Strg+P drucken · Esc schließt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="151" />
+        <location filename="../../ui/case_dialog.py" line="151"/>
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="152" />
+        <location filename="../../ui/case_dialog.py" line="152"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="153" />
+        <location filename="../../ui/case_dialog.py" line="153"/>
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154" />
+        <location filename="../../ui/case_dialog.py" line="154"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="155" />
+        <location filename="../../ui/case_dialog.py" line="155"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="161" />
+        <location filename="../../ui/case_dialog.py" line="161"/>
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="162" />
+        <location filename="../../ui/case_dialog.py" line="162"/>
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="160" />
+        <location filename="../../ui/case_dialog.py" line="160"/>
         <source>Request &amp;missing documents</source>
         <translation>Fehlende Unterlagen &amp;nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="163" />
+        <location filename="../../ui/case_dialog.py" line="163"/>
         <source>Print… (Ctrl+P)</source>
         <translation>Drucken… (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199" />
-        <location filename="../../ui/case_dialog.py" line="253" />
+        <location filename="../../ui/case_dialog.py" line="199"/>
+        <location filename="../../ui/case_dialog.py" line="253"/>
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242" />
+        <location filename="../../ui/case_dialog.py" line="242"/>
         <source>Request for the missing documents made; it is selected in the list.</source>
         <translation>Nachforderung erstellt; sie ist in der Liste ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257" />
+        <location filename="../../ui/case_dialog.py" line="257"/>
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272" />
+        <location filename="../../ui/case_dialog.py" line="272"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273" />
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274" />
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275" />
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276" />
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278" />
+        <location filename="../../ui/case_dialog.py" line="278"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279" />
+        <location filename="../../ui/case_dialog.py" line="279"/>
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="280" />
+        <location filename="../../ui/case_dialog.py" line="280"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281" />
+        <location filename="../../ui/case_dialog.py" line="281"/>
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282" />
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="288" />
+        <location filename="../../ui/case_dialog.py" line="288"/>
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="291" />
+        <location filename="../../ui/case_dialog.py" line="291"/>
         <source>Share with a colleague…</source>
         <translation>Mit Kollegin oder Kollegen teilen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302" />
-        <location filename="../../ui/case_dialog.py" line="305" />
-        <location filename="../../ui/case_dialog.py" line="308" />
+        <location filename="../../ui/case_dialog.py" line="302"/>
+        <location filename="../../ui/case_dialog.py" line="305"/>
+        <location filename="../../ui/case_dialog.py" line="308"/>
         <source>Share the case</source>
         <translation>Vorgang teilen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302" />
+        <location filename="../../ui/case_dialog.py" line="302"/>
         <source>User name of the colleague:</source>
         <translation>Benutzername der Kollegin oder des Kollegen:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="305" />
+        <location filename="../../ui/case_dialog.py" line="305"/>
         <source>Until (inclusive):</source>
         <translation>Bis einschließlich:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="308" />
+        <location filename="../../ui/case_dialog.py" line="308"/>
         <source>Why? (logged)</source>
         <translation>Warum? (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="316" />
+        <location filename="../../ui/case_dialog.py" line="316"/>
         <source>Shared with %1 until %2.</source>
         <translation>Geteilt mit %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328" />
+        <location filename="../../ui/case_dialog.py" line="328"/>
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329" />
+        <location filename="../../ui/case_dialog.py" line="329"/>
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329" />
+        <location filename="../../ui/case_dialog.py" line="329"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="331" />
+        <location filename="../../ui/case_dialog.py" line="331"/>
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="332" />
+        <location filename="../../ui/case_dialog.py" line="332"/>
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="336" />
+        <location filename="../../ui/case_dialog.py" line="336"/>
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="337" />
+        <location filename="../../ui/case_dialog.py" line="337"/>
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="338" />
+        <location filename="../../ui/case_dialog.py" line="338"/>
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="339" />
+        <location filename="../../ui/case_dialog.py" line="339"/>
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="380" />
+        <location filename="../../ui/case_dialog.py" line="380"/>
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="385" />
+        <location filename="../../ui/case_dialog.py" line="385"/>
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="385" />
+        <location filename="../../ui/case_dialog.py" line="385"/>
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="412" />
+        <location filename="../../ui/case_dialog.py" line="412"/>
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="433" />
+        <location filename="../../ui/case_dialog.py" line="433"/>
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502" />
+        <location filename="../../ui/case_dialog.py" line="502"/>
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502" />
+        <location filename="../../ui/case_dialog.py" line="502"/>
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512" />
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512" />
+        <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="539" />
+        <location filename="../../ui/case_dialog.py" line="539"/>
         <source>Submitted to a team lead for approval.</source>
         <translation>Der Teamleitung zur Freigabe vorgelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="541" />
+        <location filename="../../ui/case_dialog.py" line="541"/>
         <source>Granted. The eAT card can be ordered now (tab eAT, Ctrl+6).</source>
         <translation>Bewilligt. Jetzt kann die eAT-Karte bestellt werden (Reiter eAT, Strg+6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="545" />
+        <location filename="../../ui/case_dialog.py" line="545"/>
         <source>Granted.</source>
         <translation>Bewilligt.</translation>
     </message>
@@ -681,77 +682,77 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/case_list_page.py" line="34" />
+        <location filename="../../ui/case_list_page.py" line="34"/>
         <source>open cases</source>
         <translation>offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="35" />
+        <location filename="../../ui/case_list_page.py" line="35"/>
         <source>all cases</source>
         <translation>alle Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="37" />
+        <location filename="../../ui/case_list_page.py" line="37"/>
         <source>all caseworkers</source>
         <translation>alle Sachbearbeitenden</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="38" />
+        <location filename="../../ui/case_list_page.py" line="38"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="43" />
+        <location filename="../../ui/case_list_page.py" line="43"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="44" />
+        <location filename="../../ui/case_list_page.py" line="44"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="45" />
+        <location filename="../../ui/case_list_page.py" line="45"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="46" />
+        <location filename="../../ui/case_list_page.py" line="46"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="47" />
+        <location filename="../../ui/case_list_page.py" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="48" />
+        <location filename="../../ui/case_list_page.py" line="48"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="50" />
+        <location filename="../../ui/case_list_page.py" line="50"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="51" />
+        <location filename="../../ui/case_list_page.py" line="51"/>
         <source> (as deputy)</source>
         <translation> (in Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="77" />
+        <location filename="../../ui/case_list_page.py" line="77"/>
         <source>My cases (including those I deputise)</source>
         <translation>Meine Fälle (einschließlich Vertretung)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_page.py" line="83" />
+        <location filename="../../ui/case_list_page.py" line="83"/>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/case_list_page.py" line="98" />
+        <location filename="../../ui/case_list_page.py" line="98"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n Vorgang</numerusform>
@@ -762,17 +763,17 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="227" />
+        <location filename="../../ui/decision_dialogs.py" line="227"/>
         <source>Close the case</source>
         <translation>Vorgang abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="230" />
+        <location filename="../../ui/decision_dialogs.py" line="230"/>
         <source>e.g. card handed over, file done – or: moved away</source>
         <translation>z. B. Karte ausgehändigt, Akte erledigt – oder: weggezogen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="231" />
+        <location filename="../../ui/decision_dialogs.py" line="231"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
@@ -780,37 +781,37 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/card_steps.py" line="105" />
+        <location filename="../../ui/card_steps.py" line="105"/>
         <source>Card returned or destroyed</source>
         <translation>Karte zurückgesandt oder vernichtet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="108" />
+        <location filename="../../ui/card_steps.py" line="108"/>
         <source>Returned to the Bundesdruckerei</source>
         <translation>An die Bundesdruckerei zurückgesandt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="109" />
+        <location filename="../../ui/card_steps.py" line="109"/>
         <source>Destroyed</source>
         <translation>Vernichtet</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="111" />
+        <location filename="../../ui/card_steps.py" line="111"/>
         <source>e.g. not collected for three months despite a reminder</source>
         <translation>z. B. trotz Erinnerung seit drei Monaten nicht abgeholt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="113" />
+        <location filename="../../ui/card_steps.py" line="113"/>
         <source>What happened:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="114" />
+        <location filename="../../ui/card_steps.py" line="114"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="115" />
+        <location filename="../../ui/card_steps.py" line="115"/>
         <source>On:</source>
         <translation>Am:</translation>
     </message>
@@ -818,104 +819,104 @@
 <context>
     <name>DeadlinesPage</name>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="61" />
+        <location filename="../../ui/deadlines_page.py" line="61"/>
         <source>My deadlines (with deputised colleagues)</source>
         <translation>Meine Fristen (mit Vertretungen)</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="62" />
+        <location filename="../../ui/deadlines_page.py" line="62"/>
         <source>My area</source>
         <translation>Mein Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="64" />
+        <location filename="../../ui/deadlines_page.py" line="64"/>
         <source>All areas</source>
         <translation>Alle Bereiche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="67" />
+        <location filename="../../ui/deadlines_page.py" line="67"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="69" />
+        <location filename="../../ui/deadlines_page.py" line="69"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="69" />
+        <location filename="../../ui/deadlines_page.py" line="69"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="69" />
+        <location filename="../../ui/deadlines_page.py" line="69"/>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="69" />
+        <location filename="../../ui/deadlines_page.py" line="69"/>
         <source>Next eight weeks</source>
         <translation>Nächste acht Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="76" />
+        <location filename="../../ui/deadlines_page.py" line="76"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="77" />
-        <location filename="../../ui/deadlines_page.py" line="92" />
+        <location filename="../../ui/deadlines_page.py" line="77"/>
+        <location filename="../../ui/deadlines_page.py" line="92"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="78" />
-        <location filename="../../ui/deadlines_page.py" line="89" />
+        <location filename="../../ui/deadlines_page.py" line="78"/>
+        <location filename="../../ui/deadlines_page.py" line="89"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="79" />
+        <location filename="../../ui/deadlines_page.py" line="79"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="80" />
+        <location filename="../../ui/deadlines_page.py" line="80"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="81" />
+        <location filename="../../ui/deadlines_page.py" line="81"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="88" />
+        <location filename="../../ui/deadlines_page.py" line="88"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="90" />
+        <location filename="../../ui/deadlines_page.py" line="90"/>
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="91" />
+        <location filename="../../ui/deadlines_page.py" line="91"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="98" />
+        <location filename="../../ui/deadlines_page.py" line="98"/>
         <source>Select all</source>
         <translation>Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="99" />
+        <location filename="../../ui/deadlines_page.py" line="99"/>
         <source>Reminder letters for the selection…</source>
         <translation>Erinnerungen für die Auswahl …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="158" />
+        <location filename="../../ui/deadlines_page.py" line="158"/>
         <source>Reminder letters for %n selected title(s)…</source>
         <translation>
             <numerusform>Erinnerung für %n ausgewählten Titel …</numerusform>
@@ -923,12 +924,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="165" />
+        <location filename="../../ui/deadlines_page.py" line="165"/>
         <source>Save reminder letters</source>
         <translation>Erinnerungsschreiben speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="183" />
+        <location filename="../../ui/deadlines_page.py" line="183"/>
         <source>%n reminder letter(s) saved to %1 (single letters in %2)</source>
         <translation>
             <numerusform>%n Erinnerungsschreiben gespeichert: %1 (einzeln in %2)</numerusform>
@@ -936,17 +937,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="189" />
+        <location filename="../../ui/deadlines_page.py" line="189"/>
         <source>Writing reminder letters…</source>
         <translation>Erinnerungsschreiben werden erstellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/deadlines_page.py" line="237" />
+        <location filename="../../ui/deadlines_page.py" line="237"/>
         <source>%1 overdue · %2 today · %3 this week · %4 in the next eight weeks</source>
         <translation>%1 überfällig · %2 heute · %3 diese Woche · %4 in den nächsten acht Wochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/deadlines_page.py" line="217" />
+        <location filename="../../ui/deadlines_page.py" line="217"/>
         <source>%n title(s) expire within eight weeks with no application filed</source>
         <translation>
             <numerusform>%n Titel läuft in den nächsten acht Wochen ab, ohne dass ein Antrag vorliegt</numerusform>
@@ -957,153 +958,153 @@
 <context>
     <name>DecisionTab</name>
     <message>
-        <location filename="../../ui/decision_tab.py" line="48" />
+        <location filename="../../ui/decision_tab.py" line="48"/>
         <source>&amp;Take up</source>
         <translation>Bearbeitung &amp;aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="49" />
+        <location filename="../../ui/decision_tab.py" line="49"/>
         <source>&amp;Ready for decision</source>
         <translation>&amp;Entscheidungsreif</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="50" />
+        <location filename="../../ui/decision_tab.py" line="50"/>
         <source>Back into &amp;work</source>
         <translation>&amp;Wieder in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="51" />
-        <location filename="../../ui/decision_tab.py" line="120" />
+        <location filename="../../ui/decision_tab.py" line="51"/>
+        <location filename="../../ui/decision_tab.py" line="120"/>
         <source>&amp;Grant…</source>
         <translation>&amp;Bewilligen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="52" />
+        <location filename="../../ui/decision_tab.py" line="52"/>
         <source>&amp;Withdrawn by the applicant…</source>
         <translation>Antrag &amp;zurückgenommen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="53" />
+        <location filename="../../ui/decision_tab.py" line="53"/>
         <source>C&amp;lose…</source>
         <translation>Ab&amp;schließen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="60" />
-        <source>Grant waiting for a team lead's approval</source>
+        <location filename="../../ui/decision_tab.py" line="60"/>
+        <source>Grant waiting for a team lead&apos;s approval</source>
         <translation>Bewilligung wartet auf die Freigabe der Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="64" />
+        <location filename="../../ui/decision_tab.py" line="64"/>
         <source>&amp;Approve</source>
         <translation>&amp;Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="65" />
+        <location filename="../../ui/decision_tab.py" line="65"/>
         <source>Re&amp;turn…</source>
         <translation>Zu&amp;rückgeben…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="77" />
+        <location filename="../../ui/decision_tab.py" line="77"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="78" />
+        <location filename="../../ui/decision_tab.py" line="78"/>
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="79" />
+        <location filename="../../ui/decision_tab.py" line="79"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="81" />
+        <location filename="../../ui/decision_tab.py" line="81"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="82" />
+        <location filename="../../ui/decision_tab.py" line="82"/>
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="84" />
+        <location filename="../../ui/decision_tab.py" line="84"/>
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="85" />
+        <location filename="../../ui/decision_tab.py" line="85"/>
         <source>Proposed</source>
         <translation>Vorgelegt</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="86" />
+        <location filename="../../ui/decision_tab.py" line="86"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="87" />
+        <location filename="../../ui/decision_tab.py" line="87"/>
         <source>Conditions</source>
         <translation>Nebenbestimmungen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="97" />
+        <location filename="../../ui/decision_tab.py" line="97"/>
         <source>Grants of this case</source>
         <translation>Bewilligungen dieses Vorgangs</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="109" />
+        <location filename="../../ui/decision_tab.py" line="109"/>
         <source>State: %1</source>
         <translation>Stand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="111" />
+        <location filename="../../ui/decision_tab.py" line="111"/>
         <source>decided on %1</source>
         <translation>entschieden am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="114" />
+        <location filename="../../ui/decision_tab.py" line="114"/>
         <source>Title of this case: %1</source>
         <translation>Titel dieses Vorgangs: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="120" />
+        <location filename="../../ui/decision_tab.py" line="120"/>
         <source>Submit the &amp;grant for approval…</source>
         <translation>&amp;Bewilligung zur Freigabe vorlegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="126" />
+        <location filename="../../ui/decision_tab.py" line="126"/>
         <source>Submitted by %1 on %2</source>
         <translation>Vorgelegt von %1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="130" />
+        <location filename="../../ui/decision_tab.py" line="130"/>
         <source>Fee: %1</source>
         <translation>Gebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="134" />
+        <location filename="../../ui/decision_tab.py" line="134"/>
         <source>Conditions: %1</source>
         <translation>Nebenbestimmungen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="136" />
+        <location filename="../../ui/decision_tab.py" line="136"/>
         <source>A team lead of the area other than the proposer approves or returns it.</source>
         <translation>Eine Teamleitung des Bereichs (nicht, wer sie vorgelegt hat) gibt sie frei oder zurück.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="141" />
+        <location filename="../../ui/decision_tab.py" line="141"/>
         <source>The eAT card can be ordered (tab eAT).</source>
         <translation>Die eAT-Karte kann bestellt werden (Reiter eAT).</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="182" />
+        <location filename="../../ui/decision_tab.py" line="182"/>
         <source>Approve the grant</source>
         <translation>Bewilligung freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_tab.py" line="182" />
+        <location filename="../../ui/decision_tab.py" line="182"/>
         <source>Approve this grant?
 
 %1</source>
@@ -1115,199 +1116,199 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="74" />
+        <location filename="../../ui/first_start_dialog.py" line="74"/>
         <source>ABH Desk – Setting up this workstation</source>
         <translation>ABH Desk – Einrichtung des Arbeitsplatzes</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="80" />
+        <location filename="../../ui/first_start_dialog.py" line="80"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="81" />
-        <location filename="../../ui/first_start_dialog.py" line="235" />
+        <location filename="../../ui/first_start_dialog.py" line="81"/>
+        <location filename="../../ui/first_start_dialog.py" line="235"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="83" />
+        <location filename="../../ui/first_start_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="124" />
+        <location filename="../../ui/first_start_dialog.py" line="124"/>
         <source>This workstation is not set up yet. Where shall ABH Desk keep its data?</source>
         <translation>Dieser Arbeitsplatz ist noch nicht eingerichtet. Wo soll ABH Desk seine Daten speichern?</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="126" />
+        <location filename="../../ui/first_start_dialog.py" line="126"/>
         <source>&amp;Standalone: a database file on this computer</source>
         <translation>&amp;Einzelplatz: eine Datenbankdatei auf diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="127" />
+        <location filename="../../ui/first_start_dialog.py" line="127"/>
         <source>Office &amp;server (PostgreSQL), shared by several workstations</source>
         <translation>&amp;Server der Behörde (PostgreSQL), für mehrere Arbeitsplätze</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="129" />
+        <location filename="../../ui/first_start_dialog.py" line="129"/>
         <source>&amp;Demo: try the program at once with %1 invented persons</source>
         <translation>&amp;Demo: das Programm sofort mit %1 erfundenen Personen ausprobieren</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="143" />
+        <location filename="../../ui/first_start_dialog.py" line="143"/>
         <source>Database &amp;file:</source>
         <translation>Datenbank&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="145" />
+        <location filename="../../ui/first_start_dialog.py" line="145"/>
         <source>Server &amp;address:</source>
         <translation>Server&amp;adresse:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="146" />
-        <location filename="../../ui/first_start_dialog.py" line="211" />
+        <location filename="../../ui/first_start_dialog.py" line="146"/>
+        <location filename="../../ui/first_start_dialog.py" line="211"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="149" />
-        <source>The connection is tested before anything is saved. The password is kept in the operating system's keyring, never in a file.</source>
+        <location filename="../../ui/first_start_dialog.py" line="149"/>
+        <source>The connection is tested before anything is saved. The password is kept in the operating system&apos;s keyring, never in a file.</source>
         <translation>Die Verbindung wird geprüft, bevor etwas gespeichert wird. Das Passwort kommt in den Schlüsselbund des Betriebssystems, nie in eine Datei.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="162" />
+        <location filename="../../ui/first_start_dialog.py" line="162"/>
         <source>Sign in as osswald (administrator) with the password abh-demo.</source>
         <translation>Anmeldung als osswald (Administration) mit dem Passwort abh-demo.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="173" />
+        <location filename="../../ui/first_start_dialog.py" line="173"/>
         <source>e.g. Stadt Singen (Hohentwiel)</source>
         <translation>z. B. Stadt Singen (Hohentwiel)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="176" />
+        <location filename="../../ui/first_start_dialog.py" line="176"/>
         <source>e.g. 78224 Singen (Hohentwiel)</source>
         <translation>z. B. 78224 Singen (Hohentwiel)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="183" />
+        <location filename="../../ui/first_start_dialog.py" line="183"/>
         <source>e.g. Verwaltungsgericht Freiburg</source>
         <translation>z. B. Verwaltungsgericht Freiburg</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="185" />
+        <location filename="../../ui/first_start_dialog.py" line="185"/>
         <source>e.g. Habsburgerstraße 103, 79104 Freiburg im Breisgau</source>
         <translation>z. B. Habsburgerstraße 103, 79104 Freiburg im Breisgau</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="186" />
+        <location filename="../../ui/first_start_dialog.py" line="186"/>
         <source>The office (printed on every letter, the same on every workstation)</source>
         <translation>Die Behörde (steht auf jedem Schreiben, gilt für alle Arbeitsplätze)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="189" />
+        <location filename="../../ui/first_start_dialog.py" line="189"/>
         <source>&amp;Authority:</source>
         <translation>&amp;Behörde:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="190" />
+        <location filename="../../ui/first_start_dialog.py" line="190"/>
         <source>S&amp;treet:</source>
         <translation>S&amp;traße:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="191" />
+        <location filename="../../ui/first_start_dialog.py" line="191"/>
         <source>&amp;Postcode and town:</source>
         <translation>&amp;Postleitzahl und Ort:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="192" />
+        <location filename="../../ui/first_start_dialog.py" line="192"/>
         <source>&amp;Land:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="193" />
+        <location filename="../../ui/first_start_dialog.py" line="193"/>
         <source>P&amp;hone:</source>
         <translation>Tele&amp;fon:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="194" />
+        <location filename="../../ui/first_start_dialog.py" line="194"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="195" />
+        <location filename="../../ui/first_start_dialog.py" line="195"/>
         <source>&amp;Court for lawsuits:</source>
         <translation>Verwaltungs&amp;gericht (für Klagen):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="196" />
-        <source>Court's add&amp;ress:</source>
+        <location filename="../../ui/first_start_dialog.py" line="196"/>
+        <source>Court&apos;s add&amp;ress:</source>
         <translation>&amp;Anschrift des Gerichts:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="201" />
+        <location filename="../../ui/first_start_dialog.py" line="201"/>
         <source>e.g. Mr Oßwald</source>
         <translation>z. B. Herr Oßwald</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="206" />
+        <location filename="../../ui/first_start_dialog.py" line="206"/>
         <source>First administrator (signs in and creates the other users)</source>
         <translation>Erste Administration (meldet sich an und legt die weiteren Benutzer an)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="209" />
+        <location filename="../../ui/first_start_dialog.py" line="209"/>
         <source>&amp;User name:</source>
         <translation>Ben&amp;utzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="210" />
+        <location filename="../../ui/first_start_dialog.py" line="210"/>
         <source>&amp;Name shown:</source>
         <translation>Angezeigter &amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="212" />
+        <location filename="../../ui/first_start_dialog.py" line="212"/>
         <source>Re&amp;peat password:</source>
         <translation>Passwort wie&amp;derholen:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="235" />
+        <location filename="../../ui/first_start_dialog.py" line="235"/>
         <source>Start demo</source>
         <translation>Demo starten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="244" />
+        <location filename="../../ui/first_start_dialog.py" line="244"/>
         <source>Set up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="273" />
+        <location filename="../../ui/first_start_dialog.py" line="273"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="299" />
+        <location filename="../../ui/first_start_dialog.py" line="299"/>
         <source>Connecting and preparing the database …</source>
         <translation>Verbinde und bereite die Datenbank vor …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="328" />
+        <location filename="../../ui/first_start_dialog.py" line="328"/>
         <source>The office settings are already stored in this database; they apply to every workstation and stay as they are. An administrator changes them with abh-desk einstellungen.</source>
         <translation>Die Behördeneinstellungen sind in dieser Datenbank schon gespeichert; sie gelten für alle Arbeitsplätze und bleiben, wie sie sind. Ändern kann sie die Administration (abh-desk einstellungen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="334" />
-        <source>A new database: please enter your office's details. They apply to every workstation.</source>
+        <location filename="../../ui/first_start_dialog.py" line="334"/>
+        <source>A new database: please enter your office&apos;s details. They apply to every workstation.</source>
         <translation>Eine neue Datenbank: bitte die Angaben der Behörde eintragen. Sie gelten für alle Arbeitsplätze.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="362" />
+        <location filename="../../ui/first_start_dialog.py" line="362"/>
         <source>Saving …</source>
         <translation>Speichere …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="383" />
+        <location filename="../../ui/first_start_dialog.py" line="383"/>
         <source>Creating the demo office …</source>
         <translation>Lege die Demo-Behörde an …</translation>
     </message>
@@ -1315,102 +1316,102 @@
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="63" />
+        <location filename="../../ui/decision_dialogs.py" line="63"/>
         <source>Grant the application</source>
         <translation>Antrag bewilligen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="82" />
+        <location filename="../../ui/decision_dialogs.py" line="82"/>
         <source>Conditions and requirements, e.g. “Employment permitted.” or “Self-employment not permitted.”</source>
         <translation>Nebenbestimmungen, z. B. „Erwerbstätigkeit erlaubt.“ oder „Selbständige Tätigkeit nicht erlaubt.“</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="87" />
+        <location filename="../../ui/decision_dialogs.py" line="87"/>
         <source>only where the fee differs, e.g. exempt under § 53 AufenthV</source>
         <translation>nur bei abweichender Gebühr, z. B. befreit nach § 53 AufenthV</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="89" />
+        <location filename="../../ui/decision_dialogs.py" line="89"/>
         <source>Residence title:</source>
         <translation>Aufenthaltstitel:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="90" />
+        <location filename="../../ui/decision_dialogs.py" line="90"/>
         <source>Legal basis:</source>
         <translation>Rechtsgrundlage:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="91" />
+        <location filename="../../ui/decision_dialogs.py" line="91"/>
         <source>Valid from:</source>
         <translation>Gültig ab:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="92" />
+        <location filename="../../ui/decision_dialogs.py" line="92"/>
         <source>Valid until:</source>
         <translation>Gültig bis:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="94" />
+        <location filename="../../ui/decision_dialogs.py" line="94"/>
         <source>Conditions (Nebenbestimmungen):</source>
         <translation>Nebenbestimmungen:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="95" />
+        <location filename="../../ui/decision_dialogs.py" line="95"/>
         <source>Fee (EUR):</source>
         <translation>Gebühr (EUR):</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="97" />
+        <location filename="../../ui/decision_dialogs.py" line="97"/>
         <source>Reason for another fee:</source>
         <translation>Grund für eine andere Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="98" />
+        <location filename="../../ui/decision_dialogs.py" line="98"/>
         <source>Decided on:</source>
         <translation>Entschieden am:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="123" />
+        <location filename="../../ui/decision_dialogs.py" line="123"/>
         <source>The office wants four eyes on this grant: it goes to a team lead for approval.</source>
         <translation>Diese Bewilligung gibt die Behörde unter vier Augen frei: sie geht der Teamleitung zur Freigabe zu.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="125" />
+        <location filename="../../ui/decision_dialogs.py" line="125"/>
         <source>After the grant the eAT card is ordered (tab eAT).</source>
         <translation>Nach der Bewilligung wird die eAT-Karte bestellt (Reiter eAT).</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="128" />
+        <location filename="../../ui/decision_dialogs.py" line="128"/>
         <source>Submit for approval</source>
         <translation>Zur Freigabe vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="128" />
+        <location filename="../../ui/decision_dialogs.py" line="128"/>
         <source>Grant</source>
         <translation>Bewilligen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="146" />
+        <location filename="../../ui/decision_dialogs.py" line="146"/>
         <source>Unlimited (§ 9 (1), § 9a (1) AufenthG): no end date.</source>
         <translation>Unbefristet (§ 9 Abs. 1, § 9a Abs. 1 AufenthG): kein Ende.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="149" />
+        <location filename="../../ui/decision_dialogs.py" line="149"/>
         <source>At most %1 months (catalogue): until %2 at the latest.</source>
         <translation>Höchstens %1 Monate (Katalog): längstens bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="154" />
+        <location filename="../../ui/decision_dialogs.py" line="154"/>
         <source>Limited (§ 7 (1) AufenthG); the catalogue names no maximum.</source>
         <translation>Befristet (§ 7 Abs. 1 AufenthG); der Katalog nennt keine Höchstdauer.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="158" />
+        <location filename="../../ui/decision_dialogs.py" line="158"/>
         <source>Catalogue: %1 – %2</source>
         <translation>Katalog: %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="160" />
+        <location filename="../../ui/decision_dialogs.py" line="160"/>
         <source>no fee</source>
         <translation>keine Gebühr</translation>
     </message>
@@ -1418,165 +1419,273 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="65" />
+        <location filename="../../ui/handover_dialog.py" line="65"/>
         <source>Hand over eAT</source>
         <translation>eAT aushändigen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="89" />
+        <location filename="../../ui/handover_dialog.py" line="89"/>
         <source>Name of the agent or custodian</source>
         <translation>Name der bevollmächtigten oder sorgeberechtigten Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="91" />
+        <location filename="../../ui/handover_dialog.py" line="91"/>
         <source>e.g. Personalausweis L01X00T47</source>
         <translation>z. B. Personalausweis L01X00T47</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="92" />
+        <location filename="../../ui/handover_dialog.py" line="92"/>
         <source>Written power of attorney presented</source>
         <translation>Schriftliche Vollmacht liegt vor</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="97" />
+        <location filename="../../ui/handover_dialog.py" line="97"/>
         <source>Online-ID function switched on</source>
         <translation>Online-Ausweisfunktion eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="102" />
+        <location filename="../../ui/handover_dialog.py" line="102"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="103" />
+        <location filename="../../ui/handover_dialog.py" line="103"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="117" />
+        <location filename="../../ui/handover_dialog.py" line="117"/>
         <source>Supplementary sheet handed over</source>
         <translation>Zusatzblatt ausgehändigt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="118" />
+        <location filename="../../ui/handover_dialog.py" line="118"/>
         <source>Fingerprints deleted (§ 61a (2) AufenthV)</source>
         <translation>Fingerabdrücke gelöscht (§ 61a Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="123" />
+        <location filename="../../ui/handover_dialog.py" line="123"/>
         <source>Card serial number:</source>
         <translation>Seriennummer der Karte:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="124" />
+        <location filename="../../ui/handover_dialog.py" line="124"/>
         <source>Received by:</source>
         <translation>Entgegengenommen von:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="125" />
+        <location filename="../../ui/handover_dialog.py" line="125"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="126" />
+        <location filename="../../ui/handover_dialog.py" line="126"/>
         <source>ID document and number:</source>
         <translation>Ausweis und Nummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="128" />
+        <location filename="../../ui/handover_dialog.py" line="128"/>
         <source>Identity checked with:</source>
         <translation>Identität geprüft anhand:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="130" />
+        <location filename="../../ui/handover_dialog.py" line="130"/>
         <source>Old documents withdrawn:</source>
         <translation>Eingezogene Dokumente:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="133" />
+        <location filename="../../ui/handover_dialog.py" line="133"/>
         <source>Fee:</source>
         <translation>Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="134" />
+        <location filename="../../ui/handover_dialog.py" line="134"/>
         <source>Handed over at:</source>
         <translation>Ausgehändigt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="135" />
+        <location filename="../../ui/handover_dialog.py" line="135"/>
         <source>Hand over and print record</source>
         <translation>Aushändigen und Protokoll drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="151" />
+        <location filename="../../ui/handover_dialog.py" line="151"/>
         <source>The holder in person</source>
         <translation>Inhaberin/Inhaber persönlich</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="152" />
+        <location filename="../../ui/handover_dialog.py" line="152"/>
         <source>An agent with power of attorney</source>
         <translation>Bevollmächtigte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="153" />
+        <location filename="../../ui/handover_dialog.py" line="153"/>
         <source>A custodian (holder is a minor)</source>
         <translation>Sorgeberechtigte Person (Inhaber minderjährig)</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="160" />
+        <location filename="../../ui/handover_dialog.py" line="160"/>
         <source>arrived %1</source>
         <translation>eingegangen am %1</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="163" />
+        <location filename="../../ui/handover_dialog.py" line="163"/>
         <source>Scan or type the serial on the card</source>
         <translation>Seriennummer von der Karte scannen oder eintippen</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="167" />
+        <location filename="../../ui/handover_dialog.py" line="167"/>
         <source>The holder is a minor: the card goes to a custodian.</source>
         <translation>Die Inhaberin oder der Inhaber ist minderjährig: die Karte erhält eine sorgeberechtigte Person.</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="171" />
+        <location filename="../../ui/handover_dialog.py" line="171"/>
         <source>Fee of %1 paid</source>
         <translation>Gebühr von %1 bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/handover_dialog.py" line="172" />
+        <location filename="../../ui/handover_dialog.py" line="172"/>
         <source>Fee due at handover: %1</source>
         <translation>Bei der Aushändigung zu zahlen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="48"/>
+        <source>Hand over the file of %1</source>
+        <translation>Akte von %1 abgeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="50"/>
+        <source>%1 cases (%2), %3 letters, %4 further documents leave as one xdomea package (Abgabe 0401).</source>
+        <translation>%1 Vorgänge (%2), %3 Schreiben und %4 weitere Dokumente gehen als ein xdomea-Paket (Abgabe 0401).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="62"/>
+        <source>e.g. Landratsamt Konstanz, Ausländerbehörde</source>
+        <translation>z. B. Landratsamt Konstanz, Ausländerbehörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="63"/>
+        <source>Receiving authority</source>
+        <translation>Übernehmende Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="66"/>
+        <source>Note to them</source>
+        <translation>Hinweis an sie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="69"/>
+        <source>Afterwards every case here is closed as handed over, with the authority and today&apos;s date; the transmission is logged.</source>
+        <translation>Danach sind alle Vorgänge hier als abgegeben abgeschlossen, mit der Behörde und dem heutigen Datum; die Übermittlung wird protokolliert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="81"/>
+        <source>Hand over …</source>
+        <translation>Abgeben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="92"/>
+        <source>Save the xdomea package</source>
+        <translation>xdomea-Paket speichern</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="124"/>
+        <source>Take in a file from %1</source>
+        <translation>Akte von %1 übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="127"/>
+        <source>%1, born %2, nationality %3; %4 titles</source>
+        <translation>%1, geb. %2, Staatsangehörigkeit %3; %4 Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="135"/>
+        <source>The package holds %1 files; all are taken in.</source>
+        <translation>Das Paket enthält %1 Akten; alle werden übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="139"/>
+        <source>From another program: what xdomea itself carries is taken in.</source>
+        <translation>Aus einem anderen Programm: übernommen wird, was xdomea selbst enthält.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="144"/>
+        <source>File number there</source>
+        <translation>Aktenzeichen dort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="144"/>
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="144"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="144"/>
+        <source>Caseworker here</source>
+        <translation>Zuständig hier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="145"/>
+        <source>Letters/documents</source>
+        <translation>Schreiben/Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="156"/>
+        <source>Add the file to the person recorded here:</source>
+        <translation>Die Akte der hier erfassten Person zuordnen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="162"/>
+        <source>It is another person; reason:</source>
+        <translation>Es ist eine andere Person; Grund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="169"/>
+        <source>This person seems to be recorded here already.</source>
+        <translation>Diese Person ist hier wahrscheinlich schon erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_dialogs.py" line="182"/>
+        <source>Take the file in</source>
+        <translation>Akte übernehmen</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="74" />
+        <location filename="../../ui/idle_lock.py" line="74"/>
         <source>ABH Desk is locked</source>
         <translation>ABH Desk ist gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="76" />
+        <location filename="../../ui/idle_lock.py" line="76"/>
         <source>Signed in: %1. Please enter your password to continue.</source>
         <translation>Angemeldet: %1. Bitte geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="80" />
+        <location filename="../../ui/idle_lock.py" line="80"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="82" />
+        <location filename="../../ui/idle_lock.py" line="82"/>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="83" />
+        <location filename="../../ui/idle_lock.py" line="83"/>
         <source>Sign out and quit</source>
         <translation>Abmelden und beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/idle_lock.py" line="124" />
+        <location filename="../../ui/idle_lock.py" line="124"/>
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
@@ -1584,32 +1693,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30" />
+        <location filename="../../ui/login_dialog.py" line="30"/>
         <source>ABH Desk – Sign in</source>
         <translation>ABH Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="36" />
+        <location filename="../../ui/login_dialog.py" line="36"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="38" />
+        <location filename="../../ui/login_dialog.py" line="38"/>
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="39" />
+        <location filename="../../ui/login_dialog.py" line="39"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41" />
+        <location filename="../../ui/login_dialog.py" line="41"/>
         <source>Please sign in. Personal data is shown only to signed-in users.</source>
         <translation>Bitte anmelden. Personenbezogene Daten werden nur angemeldeten Benutzern angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53" />
+        <location filename="../../ui/login_dialog.py" line="53"/>
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
@@ -1617,171 +1726,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>&amp;Hand over the file…</source>
+        <translation>Akte &amp;abgeben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>&amp;Take in a file (xdomea)…</source>
+        <translation>Akte &amp;übernehmen (xdomea) …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="332"/>
+        <source>File handed over: %1</source>
+        <translation>Akte abgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>Take in an xdomea package</source>
+        <translation>xdomea-Paket übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <source>Take in a file</source>
+        <translation>Akte übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="355"/>
+        <source>File taken in; the receipt is saved beside the package.</source>
+        <translation>Akte übernommen; die Importbestätigung liegt neben dem Paket.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
@@ -1789,62 +1929,62 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="49" />
+        <location filename="../../ui/new_case_dialog.py" line="49"/>
         <source>New case for %1</source>
         <translation>Neuer Vorgang für %1</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="51" />
+        <location filename="../../ui/new_case_dialog.py" line="51"/>
         <source>Search the catalogue: e.g. “blaue karte”, “16a”, “sprachkurs”</source>
         <translation>Katalog durchsuchen: z. B. „blaue karte“, „16a“, „sprachkurs“</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="62" />
+        <location filename="../../ui/new_case_dialog.py" line="62"/>
         <source>Open case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="66" />
+        <location filename="../../ui/new_case_dialog.py" line="66"/>
         <source>Why a second one? e.g. a second declaration of commitment for another guest</source>
         <translation>Warum ein zweiter? z. B. zweite Verpflichtungserklärung für einen anderen Gast</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="68" />
+        <location filename="../../ui/new_case_dialog.py" line="68"/>
         <source>Open the open case</source>
         <translation>Offenen Vorgang öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="73" />
+        <location filename="../../ui/new_case_dialog.py" line="73"/>
         <source>Application received on:</source>
         <translation>Antrag eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="74" />
+        <location filename="../../ui/new_case_dialog.py" line="74"/>
         <source>Reason for a second case:</source>
         <translation>Grund für einen zweiten Vorgang:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="112" />
+        <location filename="../../ui/new_case_dialog.py" line="112"/>
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="125" />
+        <location filename="../../ui/new_case_dialog.py" line="125"/>
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="129" />
+        <location filename="../../ui/new_case_dialog.py" line="129"/>
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="133" />
+        <location filename="../../ui/new_case_dialog.py" line="133"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="144" />
+        <location filename="../../ui/new_case_dialog.py" line="144"/>
         <source>Open a second case</source>
         <translation>Zweiten Vorgang anlegen</translation>
     </message>
@@ -1852,325 +1992,325 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="90" />
-        <location filename="../../ui/notice_dialog.py" line="578" />
+        <location filename="../../ui/notice_dialog.py" line="90"/>
+        <location filename="../../ui/notice_dialog.py" line="578"/>
         <source>Rejection notice</source>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="97" />
-        <location filename="../../ui/notice_dialog.py" line="392" />
+        <location filename="../../ui/notice_dialog.py" line="97"/>
+        <location filename="../../ui/notice_dialog.py" line="392"/>
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="115" />
+        <location filename="../../ui/notice_dialog.py" line="115"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="116" />
+        <location filename="../../ui/notice_dialog.py" line="116"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="117" />
+        <location filename="../../ui/notice_dialog.py" line="117"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="118" />
+        <location filename="../../ui/notice_dialog.py" line="118"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="146" />
+        <location filename="../../ui/notice_dialog.py" line="146"/>
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="152" />
+        <location filename="../../ui/notice_dialog.py" line="152"/>
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="154" />
+        <location filename="../../ui/notice_dialog.py" line="154"/>
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156" />
+        <location filename="../../ui/notice_dialog.py" line="156"/>
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159" />
+        <location filename="../../ui/notice_dialog.py" line="159"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162" />
+        <location filename="../../ui/notice_dialog.py" line="162"/>
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="166" />
+        <location filename="../../ui/notice_dialog.py" line="166"/>
         <source>Receives benefits under SGB II, SGB XII or AsylbLG (§ 53 (1) AufenthV)</source>
         <translation>Bezieht Leistungen nach SGB II, SGB XII oder AsylbLG (§ 53 Abs. 1 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="167" />
+        <location filename="../../ui/notice_dialog.py" line="167"/>
         <source>Extension for up to three months</source>
         <translation>Verlängerung um bis zu drei Monate</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="169" />
+        <location filename="../../ui/notice_dialog.py" line="169"/>
         <source>only for a lower fee: why (§ 53 (2) AufenthV)</source>
         <translation>nur für eine niedrigere Gebühr: warum (§ 53 Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="174" />
+        <location filename="../../ui/notice_dialog.py" line="174"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="181" />
+        <location filename="../../ui/notice_dialog.py" line="181"/>
         <source>§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health</source>
         <translation>§ 59 Abs. 1 AufenthG für diese Person: Abschiebungsverbote, Kinder, familiäre Bindungen, Gesundheit</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="184" />
+        <location filename="../../ui/notice_dialog.py" line="184"/>
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="191" />
+        <location filename="../../ui/notice_dialog.py" line="191"/>
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="194" />
+        <location filename="../../ui/notice_dialog.py" line="194"/>
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="196" />
+        <location filename="../../ui/notice_dialog.py" line="196"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="197" />
+        <location filename="../../ui/notice_dialog.py" line="197"/>
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="198" />
+        <location filename="../../ui/notice_dialog.py" line="198"/>
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="200" />
+        <location filename="../../ui/notice_dialog.py" line="200"/>
         <source>Deportation: assessment</source>
         <translation>Abschiebung: Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="202" />
+        <location filename="../../ui/notice_dialog.py" line="202"/>
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="206" />
+        <location filename="../../ui/notice_dialog.py" line="206"/>
         <source>Reason for a lower fee</source>
         <translation>Grund der Ermäßigung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="208" />
+        <location filename="../../ui/notice_dialog.py" line="208"/>
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="209" />
+        <location filename="../../ui/notice_dialog.py" line="209"/>
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="223" />
+        <location filename="../../ui/notice_dialog.py" line="223"/>
         <source>Fee schedule: %1 (%2)</source>
         <translation>Gebühr nach der AufenthV: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="250" />
+        <location filename="../../ui/notice_dialog.py" line="250"/>
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="251" />
+        <location filename="../../ui/notice_dialog.py" line="251"/>
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="252" />
+        <location filename="../../ui/notice_dialog.py" line="252"/>
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="253" />
+        <location filename="../../ui/notice_dialog.py" line="253"/>
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="254" />
+        <location filename="../../ui/notice_dialog.py" line="254"/>
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="255" />
+        <location filename="../../ui/notice_dialog.py" line="255"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="256" />
+        <location filename="../../ui/notice_dialog.py" line="256"/>
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="257" />
+        <location filename="../../ui/notice_dialog.py" line="257"/>
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="258" />
+        <location filename="../../ui/notice_dialog.py" line="258"/>
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="259" />
+        <location filename="../../ui/notice_dialog.py" line="259"/>
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="260" />
+        <location filename="../../ui/notice_dialog.py" line="260"/>
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="261" />
+        <location filename="../../ui/notice_dialog.py" line="261"/>
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="351" />
+        <location filename="../../ui/notice_dialog.py" line="351"/>
         <source>Obliged to leave: departure and deportation are in the notice.</source>
         <translation>Ausreisepflichtig: Ausreiseaufforderung und Abschiebungsandrohung gehören in den Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="352" />
+        <location filename="../../ui/notice_dialog.py" line="352"/>
         <source>Keeps a valid title: the notice refuses and charges its fee, nothing more.</source>
         <translation>Behält einen gültigen Titel: Der Bescheid lehnt ab und setzt die Gebühr fest, sonst nichts.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="377" />
+        <location filename="../../ui/notice_dialog.py" line="377"/>
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="383" />
+        <location filename="../../ui/notice_dialog.py" line="383"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="386" />
+        <location filename="../../ui/notice_dialog.py" line="386"/>
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="388" />
+        <location filename="../../ui/notice_dialog.py" line="388"/>
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="394" />
+        <location filename="../../ui/notice_dialog.py" line="394"/>
         <source>At the last return by the team lead</source>
         <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="399" />
+        <location filename="../../ui/notice_dialog.py" line="399"/>
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="402" />
+        <location filename="../../ui/notice_dialog.py" line="402"/>
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="421" />
+        <location filename="../../ui/notice_dialog.py" line="421"/>
         <source>Please give the fee as an amount, e.g. 100,00.</source>
         <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="470" />
+        <location filename="../../ui/notice_dialog.py" line="470"/>
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="470" />
+        <location filename="../../ui/notice_dialog.py" line="470"/>
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="477" />
+        <location filename="../../ui/notice_dialog.py" line="477"/>
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="477" />
+        <location filename="../../ui/notice_dialog.py" line="477"/>
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="493" />
+        <location filename="../../ui/notice_dialog.py" line="493"/>
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="493" />
+        <location filename="../../ui/notice_dialog.py" line="493"/>
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="500" />
+        <location filename="../../ui/notice_dialog.py" line="500"/>
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="508" />
-        <location filename="../../ui/notice_dialog.py" line="527" />
+        <location filename="../../ui/notice_dialog.py" line="508"/>
+        <location filename="../../ui/notice_dialog.py" line="527"/>
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="508" />
+        <location filename="../../ui/notice_dialog.py" line="508"/>
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="517" />
+        <location filename="../../ui/notice_dialog.py" line="517"/>
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="527" />
+        <location filename="../../ui/notice_dialog.py" line="527"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="536" />
+        <location filename="../../ui/notice_dialog.py" line="536"/>
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="564" />
+        <location filename="../../ui/notice_dialog.py" line="564"/>
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -2178,12 +2318,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="578" />
+        <location filename="../../ui/notice_dialog.py" line="578"/>
         <source>Discard the changes that are not saved?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="585" />
+        <location filename="../../ui/notice_dialog.py" line="585"/>
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
@@ -2191,32 +2331,32 @@
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../ui/card_steps.py" line="72" />
+        <location filename="../../ui/card_steps.py" line="72"/>
         <source>Notify the holder</source>
         <translation>Inhaberin oder Inhaber benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="75" />
+        <location filename="../../ui/card_steps.py" line="75"/>
         <source>Pickup letter (PDF, kept with the case)</source>
         <translation>Abholbenachrichtigung (PDF, beim Vorgang abgelegt)</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="76" />
+        <location filename="../../ui/card_steps.py" line="76"/>
         <source>Phoned</source>
         <translation>Telefonisch</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="77" />
+        <location filename="../../ui/card_steps.py" line="77"/>
         <source>E-mailed</source>
         <translation>Per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="79" />
+        <location filename="../../ui/card_steps.py" line="79"/>
         <source>How:</source>
         <translation>Wie:</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="80" />
+        <location filename="../../ui/card_steps.py" line="80"/>
         <source>On:</source>
         <translation>Am:</translation>
     </message>
@@ -2224,162 +2364,162 @@
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="45" />
+        <location filename="../../ui/office_settings_dialog.py" line="45"/>
         <source>Settings of the office</source>
         <translation>Behördeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="48" />
+        <location filename="../../ui/office_settings_dialog.py" line="48"/>
         <source>Authority</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="49" />
+        <location filename="../../ui/office_settings_dialog.py" line="49"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="50" />
+        <location filename="../../ui/office_settings_dialog.py" line="50"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="51" />
+        <location filename="../../ui/office_settings_dialog.py" line="51"/>
         <source>Postcode and town</source>
         <translation>PLZ und Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="52" />
+        <location filename="../../ui/office_settings_dialog.py" line="52"/>
         <source>Land (deadlines, legal remedy)</source>
         <translation>Land (Fristen, Rechtsbehelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="53" />
-        <source>Holidays at the office's seat only</source>
+        <location filename="../../ui/office_settings_dialog.py" line="53"/>
+        <source>Holidays at the office&apos;s seat only</source>
         <translation>Feiertage nur am Sitz der Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="54" />
+        <location filename="../../ui/office_settings_dialog.py" line="54"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="55" />
+        <location filename="../../ui/office_settings_dialog.py" line="55"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="56" />
+        <location filename="../../ui/office_settings_dialog.py" line="56"/>
         <source>Website</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="57" />
+        <location filename="../../ui/office_settings_dialog.py" line="57"/>
         <source>Opening hours (separated by ;)</source>
         <translation>Sprechzeiten (getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="58" />
+        <location filename="../../ui/office_settings_dialog.py" line="58"/>
         <source>Administrative court</source>
         <translation>Verwaltungsgericht</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="59" />
-        <source>Court's address</source>
+        <location filename="../../ui/office_settings_dialog.py" line="59"/>
+        <source>Court&apos;s address</source>
         <translation>Anschrift des Gerichts</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="60" />
+        <location filename="../../ui/office_settings_dialog.py" line="60"/>
         <source>Bank (fees)</source>
         <translation>Bank (Gebühren)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="61" />
+        <location filename="../../ui/office_settings_dialog.py" line="61"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="62" />
+        <location filename="../../ui/office_settings_dialog.py" line="62"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="63" />
+        <location filename="../../ui/office_settings_dialog.py" line="63"/>
         <source>File number pattern</source>
         <translation>Muster des Aktenzeichens</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="64" />
+        <location filename="../../ui/office_settings_dialog.py" line="64"/>
         <source>Letters by surname without particles (van, de, al …)</source>
         <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="65" />
+        <location filename="../../ui/office_settings_dialog.py" line="65"/>
         <source>eAT production (weeks)</source>
         <translation>eAT-Herstellung (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="66" />
+        <location filename="../../ui/office_settings_dialog.py" line="66"/>
         <source>eAT overdue after (weeks)</source>
         <translation>eAT überfällig nach (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="67" />
+        <location filename="../../ui/office_settings_dialog.py" line="67"/>
         <source>Fee is paid when the card is handed over</source>
         <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="68" />
+        <location filename="../../ui/office_settings_dialog.py" line="68"/>
         <source>Lock the window after idle minutes (0: never)</source>
         <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="69" />
+        <location filename="../../ui/office_settings_dialog.py" line="69"/>
         <source>Grants approved by a team lead</source>
         <translation>Bewilligungen gibt die Teamleitung frei</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="106" />
+        <location filename="../../ui/office_settings_dialog.py" line="106"/>
         <source>Legal remedy instructions</source>
         <translation>Rechtsbehelfsbelehrung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="110" />
+        <location filename="../../ui/office_settings_dialog.py" line="110"/>
         <source>Confirm as checked …</source>
         <translation>Als geprüft bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="121" />
+        <location filename="../../ui/office_settings_dialog.py" line="121"/>
         <source>%1: the row of the table is checked.</source>
         <translation>%1: Die Zeile der Tabelle ist geprüft.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="126" />
+        <location filename="../../ui/office_settings_dialog.py" line="126"/>
         <source>%1: confirmed by %2 on %3 (%4).</source>
         <translation>%1: bestätigt von %2 am %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="135" />
+        <location filename="../../ui/office_settings_dialog.py" line="135"/>
         <source>%1: not yet checked. No notice is approved or sent until it is confirmed. To check: %2</source>
         <translation>%1: noch nicht geprüft. Bis zur Bestätigung wird kein Bescheid freigegeben oder versandt. Zu prüfen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="146" />
+        <location filename="../../ui/office_settings_dialog.py" line="146"/>
         <source>Confirm the legal remedy</source>
         <translation>Rechtsbehelfsbelehrung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="146" />
+        <location filename="../../ui/office_settings_dialog.py" line="146"/>
         <source>What did you check, against which source?</source>
         <translation>Was haben Sie geprüft, anhand welcher Quelle?</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="180" />
-        <source>none (the Land's holidays)</source>
+        <location filename="../../ui/office_settings_dialog.py" line="180"/>
+        <source>none (the Land&apos;s holidays)</source>
         <translation>keine (die Feiertage des Landes)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="240" />
+        <location filename="../../ui/office_settings_dialog.py" line="240"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
     </message>
@@ -2387,22 +2527,22 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/card_steps.py" line="29" />
+        <location filename="../../ui/card_steps.py" line="29"/>
         <source>eAT ordered</source>
         <translation>eAT bestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="33" />
+        <location filename="../../ui/card_steps.py" line="33"/>
         <source>as given by the Bundesdruckerei</source>
         <translation>wie von der Bundesdruckerei vergeben</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="34" />
+        <location filename="../../ui/card_steps.py" line="34"/>
         <source>Ordered on:</source>
         <translation>Bestellt am:</translation>
     </message>
     <message>
-        <location filename="../../ui/card_steps.py" line="35" />
+        <location filename="../../ui/card_steps.py" line="35"/>
         <source>Order number:</source>
         <translation>Bestellnummer:</translation>
     </message>
@@ -2410,162 +2550,162 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../ui/person_dialog.py" line="72" />
+        <location filename="../../ui/person_dialog.py" line="72"/>
         <source>Edit person</source>
         <translation>Stammdaten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="72" />
+        <location filename="../../ui/person_dialog.py" line="72"/>
         <source>New person</source>
         <translation>Neue Person</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="77" />
+        <location filename="../../ui/person_dialog.py" line="77"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="78" />
+        <location filename="../../ui/person_dialog.py" line="78"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="79" />
+        <location filename="../../ui/person_dialog.py" line="79"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="80" />
+        <location filename="../../ui/person_dialog.py" line="80"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="81" />
+        <location filename="../../ui/person_dialog.py" line="81"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="82" />
+        <location filename="../../ui/person_dialog.py" line="82"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="83" />
+        <location filename="../../ui/person_dialog.py" line="83"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="84" />
+        <location filename="../../ui/person_dialog.py" line="84"/>
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="85" />
+        <location filename="../../ui/person_dialog.py" line="85"/>
         <source>Town</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="86" />
+        <location filename="../../ui/person_dialog.py" line="86"/>
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="87" />
+        <location filename="../../ui/person_dialog.py" line="87"/>
         <source>AZR no.</source>
         <translation>AZR-Nummer</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="93" />
+        <location filename="../../ui/person_dialog.py" line="93"/>
         <source>DD.MM.YYYY, unknown parts 00</source>
         <translation>TT.MM.JJJJ, Unbekanntes als 00</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="108" />
+        <location filename="../../ui/person_dialog.py" line="108"/>
         <source>Probably recorded already</source>
         <translation>Wahrscheinlich schon erfasst</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="112" />
+        <location filename="../../ui/person_dialog.py" line="112"/>
         <source>It is another person because … (e.g. twin brother, other passport)</source>
         <translation>Es ist eine andere Person, weil … (z. B. Zwillingsbruder, anderer Pass)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="114" />
+        <location filename="../../ui/person_dialog.py" line="114"/>
         <source>Open the recorded person</source>
         <translation>Erfasste Person öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="124" />
+        <location filename="../../ui/person_dialog.py" line="124"/>
         <source>Changed meanwhile at another workstation</source>
         <translation>Inzwischen an einem anderen Arbeitsplatz geändert</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="126" />
+        <location filename="../../ui/person_dialog.py" line="126"/>
         <source>Load the stored data (discard my entries)</source>
         <translation>Gespeicherten Stand laden (meine Eingaben verwerfen)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="127" />
+        <location filename="../../ui/person_dialog.py" line="127"/>
         <source>Keep my entries and save over it</source>
         <translation>Meine Eingaben behalten und darüber speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="164" />
+        <location filename="../../ui/person_dialog.py" line="164"/>
         <source>female</source>
         <translation>weiblich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="165" />
+        <location filename="../../ui/person_dialog.py" line="165"/>
         <source>male</source>
         <translation>männlich</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="166" />
+        <location filename="../../ui/person_dialog.py" line="166"/>
         <source>diverse</source>
         <translation>divers</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="167" />
+        <location filename="../../ui/person_dialog.py" line="167"/>
         <source>not stated</source>
         <translation>ohne Angabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="206" />
+        <location filename="../../ui/person_dialog.py" line="206"/>
         <source>Saved by %1 on %2.</source>
         <translation>Gespeichert von %1 am %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="208" />
+        <location filename="../../ui/person_dialog.py" line="208"/>
         <source>yours</source>
         <translation>Ihre Eingabe</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="208" />
+        <location filename="../../ui/person_dialog.py" line="208"/>
         <source>stored</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="209" />
+        <location filename="../../ui/person_dialog.py" line="209"/>
         <source>Your entries differ in:</source>
         <translation>Ihre Eingaben weichen ab bei:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="215" />
+        <location filename="../../ui/person_dialog.py" line="215"/>
         <source>Your entries are the same as the stored data.</source>
         <translation>Ihre Eingaben stimmen mit dem gespeicherten Stand überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="247" />
+        <location filename="../../ui/person_dialog.py" line="247"/>
         <source>Possibly already recorded: %1</source>
         <translation>Möglicherweise schon erfasst: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="288" />
+        <location filename="../../ui/person_dialog.py" line="288"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_dialog.py" line="296" />
+        <location filename="../../ui/person_dialog.py" line="296"/>
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
     </message>
@@ -2573,12 +2713,12 @@
 <context>
     <name>ReturnGrantDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="246" />
+        <location filename="../../ui/decision_dialogs.py" line="246"/>
         <source>Return the grant</source>
         <translation>Bewilligung zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="249" />
+        <location filename="../../ui/decision_dialogs.py" line="249"/>
         <source>What is to change:</source>
         <translation>Was ist zu ändern:</translation>
     </message>
@@ -2586,77 +2726,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="58" />
+        <location filename="../../ui/review_page.py" line="58"/>
         <source>Waiting for my review</source>
         <translation>Warten auf meine Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="59" />
+        <location filename="../../ui/review_page.py" line="59"/>
         <source>My notices in work</source>
         <translation>Meine Bescheide in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="64" />
+        <location filename="../../ui/review_page.py" line="64"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="65" />
+        <location filename="../../ui/review_page.py" line="65"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="66" />
+        <location filename="../../ui/review_page.py" line="66"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="67" />
+        <location filename="../../ui/review_page.py" line="67"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="68" />
+        <location filename="../../ui/review_page.py" line="68"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="69" />
+        <location filename="../../ui/review_page.py" line="69"/>
         <source>Grounds</source>
         <translation>Gründe</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70" />
+        <location filename="../../ui/review_page.py" line="70"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="71" />
+        <location filename="../../ui/review_page.py" line="71"/>
         <source>Hearing</source>
         <translation>Anhörung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="79" />
+        <location filename="../../ui/review_page.py" line="79"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Freigeben (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="81" />
+        <location filename="../../ui/review_page.py" line="81"/>
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="82" />
+        <location filename="../../ui/review_page.py" line="82"/>
         <source>Open notice</source>
         <translation>Bescheid öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="120" />
+        <location filename="../../ui/review_page.py" line="120"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_page.py" line="121" />
+        <location filename="../../ui/review_page.py" line="121"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -2664,72 +2804,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134" />
+        <location filename="../../ui/review_page.py" line="134"/>
         <source>%1 waiting, %2 of them longer than three days</source>
         <translation>%1 warten, davon %2 länger als drei Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136" />
+        <location filename="../../ui/review_page.py" line="136"/>
         <source>%1 in work, %2 waiting too long for review</source>
         <translation>%1 in Arbeit, %2 warten zu lange auf Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="170" />
+        <location filename="../../ui/review_page.py" line="170"/>
         <source>No notice chosen.</source>
         <translation>Kein Bescheid ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="175" />
+        <location filename="../../ui/review_page.py" line="175"/>
         <source>Grounds: %1</source>
         <translation>Gründe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="182" />
+        <location filename="../../ui/review_page.py" line="182"/>
         <source>Keeps a valid title (%1): refusal and fee only, no departure ordered</source>
         <translation>Behält einen gültigen Titel (%1): nur Ablehnung und Gebühr, keine Ausreiseaufforderung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="188" />
+        <location filename="../../ui/review_page.py" line="188"/>
         <source>Period to leave: %1 days, target state %2</source>
         <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="192" />
+        <location filename="../../ui/review_page.py" line="192"/>
         <source>Fee: %1</source>
         <translation>Gebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="193" />
+        <location filename="../../ui/review_page.py" line="193"/>
         <source>Hearing: %1</source>
         <translation>Anhörung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="195" />
+        <location filename="../../ui/review_page.py" line="195"/>
         <source>Comment at the last return: %1</source>
         <translation>Kommentar bei der letzten Rückgabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="198" />
+        <location filename="../../ui/review_page.py" line="198"/>
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="211" />
+        <location filename="../../ui/review_page.py" line="211"/>
         <source>Approved: %1</source>
         <translation>Freigegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="220" />
+        <location filename="../../ui/review_page.py" line="220"/>
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="220" />
+        <location filename="../../ui/review_page.py" line="220"/>
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="226" />
+        <location filename="../../ui/review_page.py" line="226"/>
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>
@@ -2737,72 +2877,72 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="45" />
+        <location filename="../../ui/rules_dialog.py" line="45"/>
         <source>Responsibility by surname letter</source>
         <translation>Zuständigkeit nach Anfangsbuchstaben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54" />
+        <location filename="../../ui/rules_dialog.py" line="54"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54" />
+        <location filename="../../ui/rules_dialog.py" line="54"/>
         <source>Letters (e.g. A–B, D–G, Ala–Alz)</source>
         <translation>Buchstaben (z. B. A–B, D–G, Ala–Alz)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="57" />
+        <location filename="../../ui/rules_dialog.py" line="57"/>
         <source>Add row</source>
         <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="58" />
+        <location filename="../../ui/rules_dialog.py" line="58"/>
         <source>Remove row</source>
         <translation>Zeile entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="64" />
+        <location filename="../../ui/rules_dialog.py" line="64"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="65" />
+        <location filename="../../ui/rules_dialog.py" line="65"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="66" />
+        <location filename="../../ui/rules_dialog.py" line="66"/>
         <source>Open cases</source>
         <translation>Offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="74" />
+        <location filename="../../ui/rules_dialog.py" line="74"/>
         <source>Reason for the change (goes into the log)</source>
         <translation>Grund der Änderung (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="75" />
+        <location filename="../../ui/rules_dialog.py" line="75"/>
         <source>Apply and move cases</source>
         <translation>Übernehmen und Vorgänge verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="77" />
+        <location filename="../../ui/rules_dialog.py" line="77"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="93" />
+        <location filename="../../ui/rules_dialog.py" line="93"/>
         <source>Area:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="186" />
+        <location filename="../../ui/rules_dialog.py" line="186"/>
         <source>The rules cover A–Z without gaps or overlaps.</source>
         <translation>Die Regeln decken A–Z lückenlos und ohne Überschneidung ab.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="193" />
+        <location filename="../../ui/rules_dialog.py" line="193"/>
         <source>Preview: %n open case(s) would move.</source>
         <translation>
             <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform>
@@ -2810,7 +2950,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="211" />
+        <location filename="../../ui/rules_dialog.py" line="211"/>
         <source>Applied: %n open case(s) moved.</source>
         <translation>
             <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform>
@@ -2818,7 +2958,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="219" />
+        <location filename="../../ui/rules_dialog.py" line="219"/>
         <source>Moving open cases…</source>
         <translation>Offene Vorgänge werden verschoben …</translation>
     </message>
@@ -2826,114 +2966,114 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/search_page.py" line="67" />
+        <location filename="../../ui/search_page.py" line="67"/>
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="75" />
+        <location filename="../../ui/search_page.py" line="75"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="76" />
+        <location filename="../../ui/search_page.py" line="76"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="77" />
+        <location filename="../../ui/search_page.py" line="77"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="78" />
+        <location filename="../../ui/search_page.py" line="78"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="79" />
+        <location filename="../../ui/search_page.py" line="79"/>
         <source>Passport no.</source>
         <translation>Passnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="80" />
+        <location filename="../../ui/search_page.py" line="80"/>
         <source>Place of residence</source>
         <translation>Wohnort</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="86" />
-        <location filename="../../ui/search_page.py" line="172" />
+        <location filename="../../ui/search_page.py" line="86"/>
+        <location filename="../../ui/search_page.py" line="172"/>
         <source>No person selected.</source>
         <translation>Keine Person ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="92" />
+        <location filename="../../ui/search_page.py" line="92"/>
         <source>Residence title</source>
         <translation>Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="93" />
+        <location filename="../../ui/search_page.py" line="93"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="94" />
+        <location filename="../../ui/search_page.py" line="94"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="96" />
+        <location filename="../../ui/search_page.py" line="96"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="97" />
+        <location filename="../../ui/search_page.py" line="97"/>
         <source>unlimited</source>
         <translation>unbefristet</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="104" />
+        <location filename="../../ui/search_page.py" line="104"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="105" />
+        <location filename="../../ui/search_page.py" line="105"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="106" />
+        <location filename="../../ui/search_page.py" line="106"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="107" />
+        <location filename="../../ui/search_page.py" line="107"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="108" />
+        <location filename="../../ui/search_page.py" line="108"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="109" />
+        <location filename="../../ui/search_page.py" line="109"/>
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="135" />
+        <location filename="../../ui/search_page.py" line="135"/>
         <source>&amp;Residence titles</source>
         <translation>&amp;Aufenthaltstitel</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="137" />
+        <location filename="../../ui/search_page.py" line="137"/>
         <source>Ca&amp;ses (Enter opens)</source>
         <translation>Vor&amp;gänge (Eingabe öffnet)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search_page.py" line="220" />
-        <location filename="../../ui/search_page.py" line="229" />
+        <location filename="../../ui/search_page.py" line="220"/>
+        <location filename="../../ui/search_page.py" line="229"/>
         <source>%n person(s) found</source>
         <translation>
             <numerusform>%n Person gefunden</numerusform>
@@ -2941,17 +3081,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="222" />
+        <location filename="../../ui/search_page.py" line="222"/>
         <source>more than %1 persons found …</source>
         <translation>mehr als %1 Personen gefunden …</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="285" />
+        <location filename="../../ui/search_page.py" line="285"/>
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../ui/search_page.py" line="295" />
+        <location filename="../../ui/search_page.py" line="295"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
@@ -2959,147 +3099,147 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/start_page.py" line="59" />
+        <location filename="../../ui/start_page.py" line="59"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="60" />
+        <location filename="../../ui/start_page.py" line="60"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="61" />
-        <location filename="../../ui/start_page.py" line="108" />
+        <location filename="../../ui/start_page.py" line="61"/>
+        <location filename="../../ui/start_page.py" line="108"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="62" />
-        <location filename="../../ui/start_page.py" line="109" />
+        <location filename="../../ui/start_page.py" line="62"/>
+        <location filename="../../ui/start_page.py" line="109"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="63" />
+        <location filename="../../ui/start_page.py" line="63"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="67" />
+        <location filename="../../ui/start_page.py" line="67"/>
         <source>My deadlines: overdue, today, this week</source>
         <translation>Meine Fristen: überfällig, heute, diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="72" />
+        <location filename="../../ui/start_page.py" line="72"/>
         <source>All deadlines (F6)</source>
         <translation>Alle Fristen (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="74" />
+        <location filename="../../ui/start_page.py" line="74"/>
         <source>My open cases</source>
         <translation>Meine offenen Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="77" />
+        <location filename="../../ui/start_page.py" line="77"/>
         <source>My cases (F7)</source>
         <translation>Meine Fälle (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="78" />
+        <location filename="../../ui/start_page.py" line="78"/>
         <source>Rejection notices</source>
         <translation>Ablehnungsbescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="81" />
+        <location filename="../../ui/start_page.py" line="81"/>
         <source>Notices (F4)</source>
         <translation>Bescheide (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="105" />
+        <location filename="../../ui/start_page.py" line="105"/>
         <source>Grants to approve</source>
         <translation>Bewilligungen zur Freigabe</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="110" />
+        <location filename="../../ui/start_page.py" line="110"/>
         <source>Submitted by</source>
         <translation>Vorgelegt von</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="122" />
+        <location filename="../../ui/start_page.py" line="122"/>
         <source>eAT cards at the office</source>
         <translation>eAT-Karten zur Abholung</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="126" />
+        <location filename="../../ui/start_page.py" line="126"/>
         <source>Cards (F9)</source>
         <translation>Karten (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="149" />
+        <location filename="../../ui/start_page.py" line="149"/>
         <source>of %1 overdue the first %2</source>
         <translation>von %1 überfälligen die ersten %2</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="150" />
+        <location filename="../../ui/start_page.py" line="150"/>
         <source>of %1 due today the first %2</source>
         <translation>von %1 heute fälligen die ersten %2</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="151" />
+        <location filename="../../ui/start_page.py" line="151"/>
         <source>of %1 due this week the first %2</source>
         <translation>von %1 in dieser Woche fälligen die ersten %2</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="159" />
+        <location filename="../../ui/start_page.py" line="159"/>
         <source>Shown: %1. All of them under Deadlines (F6) or by a click on the tile.</source>
         <translation>Gezeigt: %1. Alle unter Fristen (F6) oder mit einem Klick auf die Kachel.</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="165" />
+        <location filename="../../ui/start_page.py" line="165"/>
         <source>Grants to approve: %1</source>
         <translation>Bewilligungen zur Freigabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="189" />
+        <location filename="../../ui/start_page.py" line="189"/>
         <source>%1 waiting
 %2 overdue</source>
         <translation>%1 warten
 %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="144" />
+        <location filename="../../ui/start_page.py" line="144"/>
         <source>%1
 overdue</source>
         <translation>%1
 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="145" />
+        <location filename="../../ui/start_page.py" line="145"/>
         <source>%1
 due today</source>
         <translation>%1
 heute fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="146" />
+        <location filename="../../ui/start_page.py" line="146"/>
         <source>%1
 this week</source>
         <translation>%1
 diese Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="175" />
+        <location filename="../../ui/start_page.py" line="175"/>
         <source>My open cases: %1</source>
         <translation>Meine offenen Vorgänge: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="180" />
+        <location filename="../../ui/start_page.py" line="180"/>
         <source>%1 waiting for my review, %2 of them overdue</source>
         <translation>%1 warten auf meine Prüfung, davon %2 überfällig</translation>
     </message>
     <message>
-        <location filename="../../ui/start_page.py" line="184" />
+        <location filename="../../ui/start_page.py" line="184"/>
         <source>%1 of my drafts returned to me</source>
         <translation>%1 meiner Entwürfe an mich zurückgegeben</translation>
     </message>
@@ -3107,7 +3247,7 @@ diese Woche</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="133" />
+        <location filename="../../ui/tasks.py" line="133"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -3115,47 +3255,47 @@ diese Woche</translation>
 <context>
     <name>TextBlocksDialog</name>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="43" />
+        <location filename="../../ui/textblocks_dialog.py" line="43"/>
         <source>Text blocks of the letters</source>
         <translation>Textbausteine der Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="52" />
+        <location filename="../../ui/textblocks_dialog.py" line="52"/>
         <source>Check and preview (F5)</source>
         <translation>Prüfen und Vorschau (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="53" />
+        <location filename="../../ui/textblocks_dialog.py" line="53"/>
         <source>Save for the office</source>
         <translation>Für die Behörde speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="54" />
+        <location filename="../../ui/textblocks_dialog.py" line="54"/>
         <source>Back to the shipped text blocks…</source>
         <translation>Zurück zum Auslieferungsstand …</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="74" />
+        <location filename="../../ui/textblocks_dialog.py" line="74"/>
         <source>Sample letter:</source>
         <translation>Probeschreiben:</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="97" />
+        <location filename="../../ui/textblocks_dialog.py" line="97"/>
         <source>Edited by the administration (kept in the database for every workstation)</source>
         <translation>Von der Administration bearbeitet (in der Datenbank, für alle Arbeitsplätze)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="99" />
+        <location filename="../../ui/textblocks_dialog.py" line="99"/>
         <source>As shipped (resources/letters/textbausteine.toml)</source>
         <translation>Auslieferungsstand (resources/letters/textbausteine.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="110" />
+        <location filename="../../ui/textblocks_dialog.py" line="110"/>
         <source>Checked: every placeholder is known and every kind of letter prints.</source>
         <translation>Geprüft: alle Platzhalter sind bekannt und jede Art von Schreiben lässt sich drucken.</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="121" />
+        <location filename="../../ui/textblocks_dialog.py" line="121"/>
         <source>Saved. New letters use these text blocks.</source>
         <translation>Gespeichert. Neue Schreiben verwenden diese Textbausteine.</translation>
     </message>
@@ -3163,27 +3303,27 @@ diese Woche</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="202" />
+        <location filename="../../ui/decision_dialogs.py" line="202"/>
         <source>Application withdrawn</source>
         <translation>Antrag zurückgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="209" />
+        <location filename="../../ui/decision_dialogs.py" line="209"/>
         <source>e.g. moves to Hamburg</source>
         <translation>z. B. zieht nach Hamburg</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="210" />
+        <location filename="../../ui/decision_dialogs.py" line="210"/>
         <source>Withdrawal received on:</source>
         <translation>Rücknahme eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="211" />
+        <location filename="../../ui/decision_dialogs.py" line="211"/>
         <source>How:</source>
         <translation>Wie:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="212" />
+        <location filename="../../ui/decision_dialogs.py" line="212"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
@@ -3191,7 +3331,7 @@ diese Woche</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="52" />
+        <location filename="../../ui/app.py" line="52"/>
         <source>ABH Desk is already running for you on this workstation.</source>
         <translation>ABH Desk läuft auf diesem Arbeitsplatz bereits für Sie.</translation>
     </message>
@@ -3199,17 +3339,17 @@ diese Woche</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="97"/>
         <source>Delivered on (certificate)</source>
         <translation>Zugestellt am (laut Urkunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>Posted / handed over on</source>
         <translation>Zur Post gegeben / ausgehändigt am</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100" />
+        <location filename="../../ui/dialogs.py" line="100"/>
         <source>Way</source>
         <translation>Versandart</translation>
     </message>

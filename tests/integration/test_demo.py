@@ -92,7 +92,8 @@ def test_every_case_status_occurs(demo_db: tuple[ServiceContext, DemoSummary]) -
     ctx, _ = demo_db
     with ctx.db.read() as session:
         statuses = set(session.scalars(select(Case.status).distinct()))
-    assert statuses == {status.value for status in CaseStatus}
+    # "abgegeben" follows only from handing the file to another authority (xdomea), never in the demo.
+    assert statuses == {status.value for status in CaseStatus} - {CaseStatus.HANDED_OVER.value}
 
 
 def test_file_numbers_are_unique_and_follow_the_office_pattern(demo_db: tuple[ServiceContext, DemoSummary]) -> None:

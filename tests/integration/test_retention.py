@@ -18,6 +18,7 @@ from abh_desk.services import retention
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.deadlines import set_follow_up
+from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import PersonInput, create_person, get_person_file
 from abh_desk.services.titles import add_title
 from models import AuditEvent, Case, ChecklistItem, Deadline, Person, ResidenceTitle, RetentionEvent
@@ -25,6 +26,12 @@ from tests.support.cli_login import sign_in_cli
 
 TODAY = date(2026, 11, 21)
 PROCEDURE = "99010019001008"
+
+
+@pytest.fixture(autouse=True)
+def no_archive_offer(ctx: ServiceContext) -> None:
+    """Deletion as such; the offer to the archive before it is tests/integration/test_xdomea_archive.py."""
+    update_office_settings(ctx, archive_offer=False)
 
 
 def _person(ctx: ServiceContext, family: str) -> int:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -97,6 +99,11 @@ def stranger(ctx: ServiceContext) -> tuple[ServiceContext, dict[str, int]]:
     return ctx.as_user(Actor(ids["rudolf"], "rudolf", Role.CASEWORKER)), refs
 
 
+def _nowhere() -> Path:
+    """Where a refused hand-over would have written its package (it must not get that far)."""
+    return Path(tempfile.mkdtemp()) / "abgabe.zip"
+
+
 def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]]:
     from abh_desk.services import (
         assignment,
@@ -107,6 +114,7 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         case_status,
         deadlines,
         fees,
+        file_handover,
         grants,
         notice_dispatch,
         notice_review,
@@ -144,6 +152,8 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         "deadlines.record_entry": lambda c: deadlines.record_entry(c, case, TODAY - timedelta(days=20)),
         "deadlines.set_follow_up": lambda c: deadlines.set_follow_up(c, case, TODAY + timedelta(days=3)),
         "fees.refusal_fee": lambda c: fees.refusal_fee(c, case),
+        "file_handover.hand_over": lambda c: file_handover.hand_over(c, refs["person"], "Stadt Konstanz", _nowhere()),
+        "file_handover.handover_summary": lambda c: file_handover.handover_summary(c, refs["person"]),
         "grants.case_decision": lambda c: grants.case_decision(c, case),
         "grants.case_grants": lambda c: grants.case_grants(c, case),
         "grants.grant": lambda c: grants.grant(c, case, None, grants.GrantInput(valid_from=TODAY)),
