@@ -105,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = GermanArgumentParser(
         prog="abh-desk",
         description="ABH Desk – Fachverfahren der Ausländerbehörde. Ohne Befehl startet das Programmfenster.",
+        # No abbreviated options: a command's own option (``xdomea abgabe --an``) would otherwise be
+        # taken for an ambiguous abbreviation of the global ``--anmelden``/``--anmeldung-stdin``.
+        allow_abbrev=False,
     )
     parser.add_argument(
         "--db", metavar="URL", help="Datenbank-Adresse (sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB)"

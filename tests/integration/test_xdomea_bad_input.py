@@ -19,6 +19,7 @@ from abh_desk.services import file_intake
 from abh_desk.services.context import ServiceContext
 from abh_desk.xdomea.xml import MessageError
 from models import AuditEvent, Case, CaseDocument, Person
+from tests.support.cli_login import sign_in_cli
 from tests.support.xdomea import SCHEMA, assert_valid, zip_of
 
 TODAY = date(2026, 11, 23)
@@ -130,7 +131,9 @@ def test_a_zip_bomb_is_refused(ctx: ServiceContext) -> None:
     _nothing_saved(ctx)
 
 
-def test_the_commands(database_url: str, ctx: ServiceContext, tmp_path: Path) -> None:
+def test_the_commands(database_url: str, ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sign_in_cli(ctx, monkeypatch)
+
     def run(*argv: str) -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()
         import contextlib
