@@ -1556,7 +1556,7 @@
     <message>
         <location filename="../../ui/transfer_dialogs.py" line="50"/>
         <source>%1 cases (%2), %3 letters, %4 further documents leave as one xdomea package (Abgabe 0401).</source>
-        <translation>%1 Vorgänge (%2), %3 Schreiben und %4 weitere Dokumente gehen als ein xdomea-Paket (Abgabe 0401).</translation>
+        <translation>Vorgänge: %1 (%2), Schreiben: %3, weitere Dokumente: %4 – sie gehen als ein xdomea-Paket an die übernehmende Behörde (Abgabe 0401).</translation>
     </message>
     <message>
         <location filename="../../ui/transfer_dialogs.py" line="62"/>

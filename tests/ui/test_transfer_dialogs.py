@@ -28,7 +28,7 @@ def test_hand_over_and_take_in_through_the_dialogs(sqlite_ctx: ServiceContext, q
     qtbot.addWidget(dialog)
     dialog.show()
     _fits(dialog)
-    assert "1 cases" in dialog.what.text() or "1 Vorgänge" in dialog.what.text()
+    assert "Vorgänge: 1 (ABH-" in dialog.what.text()
     dialog.grab().save(str(tmp_path / "abgabe.png"))
     dialog.target = tmp_path / "abgabe.zip"
     dialog.hand_over_button.click()
