@@ -45,8 +45,23 @@ ANCHOR_FILE = "audit-anker.json"
 RETENTION_RUN = "aufbewahrung_lauf"
 RETENTION_ERASED = "protokoll_inhalte_geloescht"
 TRIGGERS = {
-    "sqlite": ("audit_events_kein_update", "audit_events_kein_delete"),
+    "sqlite": ("audit_events_kein_update", "audit_events_kein_delete", "audit_events_kein_ersetzen"),
     "postgresql": ("audit_events_kein_update", "audit_events_kein_delete", "audit_events_kein_truncate"),
+}
+#: What each protecting trigger must be, as the migrations created it: the SHA-256 of its definition
+#: (SQLite: its CREATE statement; PostgreSQL: ``pg_get_triggerdef`` and its function's body), with
+#: white space folded. A trigger of the right name that does something else is no protection.
+TRIGGER_FINGERPRINTS = {
+    "sqlite": {
+        "audit_events_kein_update": "9f9b3fe245d63dc863059b7e7b237450bc94a12392df711df3ee5e65712feee2",
+        "audit_events_kein_delete": "01407b62cefa7badd9557328c6bfa154f6bd0a20b9291a1182562aac5f3be696",
+        "audit_events_kein_ersetzen": "d9a421393aa8daddbd6a098c8d769ed9567b0f8bf0ea76cbd43879aabe585bd0",
+    },
+    "postgresql": {
+        "audit_events_kein_update": "607a95109700016071f7be246465faf5df026bd92efa969c2c258f293177f39d",
+        "audit_events_kein_delete": "7bbb25aed7ec3d0b8ed45030afe22c2bd854d8762f5ecb62f03650e92f31676e",
+        "audit_events_kein_truncate": "3fb9e2e32ca65841cf5ba52453af841ab6d54ffe2f983a4e8d155b5d2835be46",
+    },
 }
 
 
@@ -112,6 +127,10 @@ class Appended:
     head: ChainHead
     anchor_confirmed: bool
     """True when the anchor this workstation kept is still in the chain (or there is none)."""
+    anchor_missing: bool = False
+    """This workstation keeps no anchor for a chain that already had entries: the anchor file was
+    removed, or the workstation joined an existing database. Only ``audit pruefen --anker-neu``
+    sets one then; a commit never does (it would reset the evidence)."""
 
 
 def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anchor: ChainHead | None) -> Appended:
@@ -143,7 +162,7 @@ def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anc
         session.execute(
             text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :last)"), {"last": head_id + len(events)}
         )
-    return Appended(ChainHead(head_id + len(events), last), anchor_confirmed)
+    return Appended(ChainHead(head_id + len(events), last), anchor_confirmed, anchor is None and head_id > 0)
 
 
 # --- the anchor outside the database ---------------------------------------------------------
@@ -158,29 +177,58 @@ def database_key(db: Database) -> str:
     return db.display_url
 
 
+class AnchorFileDamaged(Exception):
+    """The anchor file exists but cannot be read as anchors: a finding, never a reset."""
+
+
 def _read_anchors(path: Path) -> dict[str, Any]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        log.warning("Protokoll-Anker %s nicht lesbar: %s", path, exc)
-        return {}
-    return raw if isinstance(raw, dict) else {}
+        raise AnchorFileDamaged(f"{path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise AnchorFileDamaged(f"{path}: keine Anker-Tabelle")
+    return raw
+
+
+@dataclass(frozen=True)
+class AnchorState:
+    """This workstation's anchor for a database, or why there is none to compare with."""
+
+    head: ChainHead | None
+    damaged: str | None = None
+    """The anchor file (or this database's entry in it) cannot be read."""
+
+
+def anchor_state(db: Database, path: Path | None = None) -> AnchorState:
+    path = path or anchor_path()
+    try:
+        entry = _read_anchors(path).get(database_key(db))
+    except AnchorFileDamaged as exc:
+        return AnchorState(None, str(exc))
+    if entry is None:
+        return AnchorState(None)
+    try:
+        return AnchorState(ChainHead(int(entry["id"]), str(entry["chain_hash"])))
+    except (KeyError, TypeError, ValueError):
+        return AnchorState(None, f"{path}: der Eintrag für {database_key(db)} ist unvollständig")
 
 
 def read_anchor(db: Database, path: Path | None = None) -> ChainHead | None:
-    entry = _read_anchors(path or anchor_path()).get(database_key(db))
-    try:
-        return ChainHead(int(entry["id"]), str(entry["chain_hash"])) if entry else None
-    except (KeyError, TypeError, ValueError):
-        return None
+    return anchor_state(db, path).head
 
 
 def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None = None) -> None:
-    """Keep ``head`` as this workstation's anchor for ``db`` (atomically replaced file)."""
+    """Keep ``head`` as this workstation's anchor for ``db`` (atomically replaced file). A damaged
+    anchor file is not overwritten: it stays as evidence (see ``reset_anchor``)."""
     path = path or anchor_path()
-    anchors = _read_anchors(path)
+    try:
+        anchors = _read_anchors(path)
+    except AnchorFileDamaged as exc:
+        log.warning("Protokoll-Anker nicht geschrieben, die Ankerdatei ist beschädigt: %s", exc)
+        return
     anchors[database_key(db)] = {
         "id": head.id,
         "chain_hash": head.chain_hash,
@@ -195,10 +243,42 @@ def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None 
         log.warning("Protokoll-Anker %s nicht geschrieben: %s", path, exc)
 
 
+def reset_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None = None) -> Path | None:
+    """Anchor ``db`` anew at ``head`` (``audit pruefen --anker-neu``, after a restore): a damaged
+    anchor file is kept beside it, renamed, and that name returned."""
+    path = path or anchor_path()
+    kept: Path | None = None
+    try:
+        _read_anchors(path)
+    except AnchorFileDamaged:
+        kept = path.with_name(f"{path.name}.beschaedigt-{at.astimezone(timezone.utc):%Y%m%dT%H%M%S}")
+        path.replace(kept)
+    write_anchor(db, head, at, path)
+    return kept
+
+
+def anchor_on_first_use(db: Database, at: datetime) -> ChainHead | None:
+    """A workstation set up on a database that already has a trail (the first-start dialog joining
+    an office server) anchors it once, after checking it whole — trust on first use. Where it has an
+    anchor, a damaged anchor file, or the trail does not hold, nothing is written (``audit pruefen``
+    reports it)."""
+    state = anchor_state(db)
+    if state.head is not None or state.damaged is not None:
+        return None
+    report = verify(db, None)
+    if report.head is None or not report.ok:
+        return None
+    write_anchor(db, report.head, at)
+    return report.head
+
+
 def remember(db: Database, appended: Appended, at: datetime) -> None:
     """After commit: move the anchor to the new head, unless the old anchor was no longer in the
-    chain — then it stays, as evidence for ``abh-desk audit pruefen``."""
-    if appended.anchor_confirmed:
+    chain — then it stays, as evidence for ``abh-desk audit pruefen`` — or there was none for a
+    chain that had entries (a removed anchor file is not silently replaced)."""
+    if appended.anchor_missing:
+        log.warning("Protokoll: kein Anker für diese Datenbank; bitte „abh-desk audit pruefen“ ausführen.")
+    elif appended.anchor_confirmed:
         write_anchor(db, appended.head, at)
     else:
         log.warning("Protokoll: der gemerkte Stand fehlt in der Kette; bitte „abh-desk audit pruefen“ ausführen.")
@@ -227,6 +307,7 @@ class ChainReport:
     anchor: ChainHead | None
     anchor_problem: str | None
     missing_triggers: tuple[str, ...]
+    """Protecting triggers that are missing, switched off, or not what the migrations made."""
     erased: int = 0
     """Entries whose payload was erased (allowed by the triggers, for retention)."""
     erased_logged: int = 0
@@ -281,20 +362,47 @@ def _problem(previous: str, row: Mapping[str, Any]) -> str | None:
     return None
 
 
-def installed_triggers(db: Database) -> set[str]:
+def _folded(definition: str) -> str:
+    return " ".join(definition.split())
+
+
+def trigger_fingerprint(definition: str) -> str:
+    return hashlib.sha256(_folded(definition).encode("utf-8")).hexdigest()
+
+
+def installed_triggers(db: Database) -> dict[str, str]:
+    """The protecting triggers that fire as they should, with their definitions' fingerprints.
+
+    On PostgreSQL only triggers that fire in every session count (``tgenabled`` 'O' or 'A'): ``ENABLE
+    REPLICA TRIGGER`` ('R') switches one off for normal sessions while it still looks installed."""
     with db.read() as session:
         if db.backend == "sqlite":
-            sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
+            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
         else:
             sql = (
-                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass "
-                "AND NOT tgisinternal AND tgenabled <> 'D'"
+                "SELECT t.tgname, pg_get_triggerdef(t.oid) || E'\\n' || p.prosrc FROM pg_trigger t "
+                "JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'audit_events'::regclass "
+                "AND NOT t.tgisinternal AND t.tgenabled IN ('O', 'A')"
             )
-        return set(session.execute(text(sql)).scalars())
+        return {name: trigger_fingerprint(definition or "") for name, definition in session.execute(text(sql))}
 
 
-def verify(db: Database, anchor: ChainHead | None) -> ChainReport:
-    """Walk the whole chain in id order; find the first broken entry and check the anchor."""
+def trigger_problems(db: Database) -> tuple[str, ...]:
+    """Names of the protecting triggers that are missing, switched off or changed."""
+    installed = installed_triggers(db)
+    expected = TRIGGER_FINGERPRINTS[db.backend]
+    return tuple(name for name in TRIGGERS[db.backend] if installed.get(name) != expected[name])
+
+
+def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
+    """Walk the whole chain in id order; find the first broken entry and check the anchor.
+
+    ``anchor``: a head to compare with (after a restore: None, nothing to compare), or this
+    workstation's ``AnchorState`` — where that has no anchor for a chain with entries, or its file
+    is damaged, the end of the chain cannot be checked, and that is a finding."""
+    state = anchor if isinstance(anchor, AnchorState) else None
+    anchor = state.head if state is not None else anchor
+    assert anchor is None or isinstance(anchor, ChainHead)
     count = broken = 0
     previous = GENESIS
     first_break: Break | None = None
@@ -319,7 +427,18 @@ def verify(db: Database, anchor: ChainHead | None) -> ChainReport:
             previous = row["chain_hash"] or ""
             head, head_time = ChainHead(row["id"], previous), row["occurred_at"]
     anchor_problem = None
-    if anchor is not None:
+    if state is not None and state.damaged is not None:
+        anchor_problem = (
+            f"Die Ankerdatei dieses Arbeitsplatzes ist beschädigt ({state.damaged}): das Ende des Protokolls "
+            "ist nicht prüfbar. Sie bleibt als Beweis liegen; ein neuer Anker nur mit „audit pruefen --anker-neu“."
+        )
+    elif state is not None and anchor is None and count > 0:
+        anchor_problem = (
+            "Dieser Arbeitsplatz hat für diese Datenbank keinen Anker (die Ankerdatei fehlt oder wurde gelöscht): "
+            "ein abgeschnittenes oder neu verkettetes Protokoll wäre nicht zu erkennen. Ist die Datenbank "
+            "unverändert, setzt die Administration mit „audit pruefen --anker-neu“ einen neuen Anker (protokolliert)."
+        )
+    elif anchor is not None:
         if anchor_seen is None:
             anchor_problem = (
                 f"Eintrag {anchor.id}, den dieser Arbeitsplatz zuletzt gesehen hat, fehlt: "
@@ -330,7 +449,7 @@ def verify(db: Database, anchor: ChainHead | None) -> ChainReport:
                 f"Eintrag {anchor.id} hat nicht mehr den Prüfwert, den dieser Arbeitsplatz gemerkt hat: "
                 "das Protokoll wurde bis dorthin verändert und neu verkettet."
             )
-    missing = tuple(name for name in TRIGGERS[db.backend] if name not in installed_triggers(db))
+    missing = trigger_problems(db)
     return ChainReport(
         count, head, head_time, first_break, broken, anchor, anchor_problem, missing, erased, erased_logged
     )

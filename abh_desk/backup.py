@@ -209,7 +209,7 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) 
         raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
     try:
         info = check_backup_file(checked, source.name)
-        _check_chain(checked, source.name)
+        _check_chain(checked, source.name, live_path, audit_chain.read_anchor(ctx_db))
         aside = _keep_aside(live_path, clock)
         _copy_into_live(checked, live_path)
     finally:
@@ -218,7 +218,11 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) 
     return Restored(info, aside)
 
 
-def _check_chain(path: Path, name: str) -> None:
+def _check_chain(path: Path, name: str, live_path: Path, anchor: audit_chain.ChainHead | None) -> None:
+    """The backup's chain holds in itself and is the same chain as the live database's: at the
+    newer one of the two heads the older one has, both carry the same hash — and where the live
+    file cannot be read, the backup holds this workstation's anchor. A backup whose trail was
+    changed and chained anew (it holds in itself) is found so, before anything is replaced."""
     db = Database(f"sqlite:///{path}")
     try:
         report = audit_chain.verify(db, None)
@@ -229,6 +233,44 @@ def _check_chain(path: Path, name: str) -> None:
             f"{name}: das Protokoll in der Sicherung ist verändert (Eintrag {report.first_break.id}: "
             f"{report.first_break.reason}); es wurde nichts wiederhergestellt."
         )
+    if report.head is None:
+        return
+    try:
+        live_head = _newest_id(live_path) if live_path.exists() else None
+    except sqlite3.DatabaseError:
+        live_head = None  # the live file is damaged: the anchor is the only witness left
+    if live_head is not None:
+        common = min(report.head.id, live_head)
+        if _hash_at(path, common) is not None and _hash_at(path, common) == _hash_at(live_path, common):
+            return
+        raise BackupError(
+            f"{name}: das Protokoll der Sicherung passt nicht zu dem dieser Datenbank (Eintrag {common} hat einen "
+            "anderen Prüfwert oder fehlt): die Sicherung wurde verändert und neu verkettet, oder sie stammt von "
+            "einer anderen Datenbank. Es wurde nichts wiederhergestellt."
+        )
+    if anchor is not None and anchor.id <= report.head.id and _hash_at(path, anchor.id) != anchor.chain_hash:
+        raise BackupError(
+            f"{name}: Eintrag {anchor.id} der Sicherung hat nicht den Prüfwert, den dieser Arbeitsplatz gemerkt hat: "
+            "die Sicherung wurde verändert und neu verkettet. Es wurde nichts wiederhergestellt."
+        )
+
+
+def _newest_id(path: Path) -> int | None:
+    connection = _connect(path)
+    try:
+        row = connection.execute("SELECT max(id) FROM audit_events").fetchone()
+    finally:
+        connection.close()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _hash_at(path: Path, entry_id: int) -> str | None:
+    connection = _connect(path)
+    try:
+        row = connection.execute("SELECT chain_hash FROM audit_events WHERE id = ?", (entry_id,)).fetchone()
+    finally:
+        connection.close()
+    return None if row is None else str(row[0])
 
 
 def _copy_into_live(checked: Path, live_path: Path) -> None:
@@ -254,7 +296,7 @@ def after_restore(ctx: ServiceContext, restored: Restored, source: Path) -> None
     migrate.upgrade(ctx.db)
     report = audit_chain.verify(ctx.db, None)
     if report.head is not None:
-        audit_chain.write_anchor(ctx.db, report.head, ctx.now())
+        audit_chain.reset_anchor(ctx.db, report.head, ctx.now())
     with ctx.unit_of_work() as uow:
         uow.audit(
             "datenbank_wiederhergestellt",

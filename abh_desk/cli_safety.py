@@ -40,6 +40,12 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="nach dem Einspielen einer PostgreSQL-Sicherung: den geprüften Stand als neuen Anker übernehmen",
     )
+    check.add_argument(
+        "--anker-neu",
+        action="store_true",
+        help="wo die Ankerdatei fehlt oder beschädigt ist (oder der Arbeitsplatz neu an einer Datenbank arbeitet): "
+        "die Kette prüfen und ihren Stand als neuen Anker setzen; wird protokolliert",
+    )
     save = commands.add_parser(
         "sicherung", help="die SQLite-Datenbank in eine Datei sichern (auch während andere arbeiten)"
     )
@@ -79,13 +85,16 @@ def _many(value: int, one: str, more: str) -> str:
     return f"{_number(value)} {one if value == 1 else more}"
 
 
-def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = False) -> int:
+def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = False, new_anchor: bool = False) -> int:
     """Verify the chain; print the result in German. 0 when intact, 1 when broken.
 
     ``after_restore``: the anchor of the database as it was before a restore is not compared (the
-    entries after the backup are gone by intent); the verified head becomes the new anchor."""
+    entries after the backup are gone by intent); the verified head becomes the new anchor.
+    ``new_anchor``: the same where this workstation's anchor is missing or damaged — an act of the
+    administration, logged in the trail (a damaged anchor file is kept beside the new one)."""
     db = ctx.db
-    report = audit_chain.verify(db, None if after_restore else audit_chain.read_anchor(db))
+    state = audit_chain.anchor_state(db)
+    report = audit_chain.verify(db, None if after_restore or new_anchor else state)
     print(f"Protokoll: {_many(report.count, 'Eintrag', 'Einträge')} geprüft.", file=out)
     if report.first_break is not None:
         broken = report.first_break
@@ -109,7 +118,13 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
         print("Das Protokoll ist NICHT unversehrt.", file=out)
         return EXIT_BROKEN
     if report.head is not None:
-        audit_chain.write_anchor(db, report.head, ctx.now())
+        if after_restore or new_anchor:
+            kept = audit_chain.reset_anchor(db, report.head, ctx.now())
+            if new_anchor:
+                _log_new_anchor(ctx, state, report.head, kept)
+                print(f"Neuer Anker bei Eintrag {report.head.id} gesetzt (protokolliert).", file=out)
+        else:
+            audit_chain.write_anchor(db, report.head, ctx.now())
         print(f"Prüfkette vollständig; letzter Eintrag {report.head.id} vom {_when(report.head_time)}.", file=out)
         if report.erased:
             print(
@@ -120,6 +135,21 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     else:
         print("Das Protokoll ist leer.", file=out)
     return 0
+
+
+def _log_new_anchor(
+    ctx: ServiceContext, before: audit_chain.AnchorState, head: audit_chain.ChainHead, kept: Path | None
+) -> None:
+    with ctx.unit_of_work() as uow:
+        uow.audit(
+            "protokoll_anker_neu",
+            "protokoll",
+            head.id,
+            bisheriger_anker=before.head.id if before.head else None,
+            ankerdatei_beschaedigt=before.damaged,
+            beschaedigte_datei_aufbewahrt=kept.name if kept else None,
+        )
+        uow.commit()
 
 
 def _backup(args: argparse.Namespace, out: TextIO, clock: Clock, sign_in: SignIn) -> int:
@@ -230,6 +260,6 @@ def run(args: argparse.Namespace, out: TextIO, clock: Clock, sign_in: SignIn) ->
         ctx = sign_in(ctx)
         if args.command == "aufbewahrung":
             return _retention(ctx, args, out)
-        return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung)
+        return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung, new_anchor=args.anker_neu)
     finally:
         ctx.db.dispose()

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from abh_desk import migrate
+from abh_desk import audit_chain, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
     ENV_DATABASE_URL,
@@ -144,6 +144,7 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         raise ValidationError(exc.message, field=choice.field) from exc
     try:
         migrate.upgrade(db)
+        audit_chain.anchor_on_first_use(db, clock.now())
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
         ensure_areas(ctx)
         with db.read() as session:

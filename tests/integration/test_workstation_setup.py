@@ -13,6 +13,7 @@ import keyring.errors
 import pytest
 from sqlalchemy import func, select
 
+from abh_desk import audit_chain
 from abh_desk.cli import main
 from abh_desk.config import ENV_DATABASE_URL, load_settings, settings_path
 from abh_desk.errors import FieldErrors, ValidationError
@@ -76,7 +77,8 @@ def test_a_second_workstation_keeps_the_office_settings(database_url: str) -> No
     ctx, state = connect(choice)
     finish(ctx, choice, state, OFFICE, ADMIN)
     ctx.db.dispose()
-    settings_path().unlink()  # the next workstation
+    settings_path().unlink()  # the next workstation: its own settings and audit anchor
+    audit_chain.anchor_path().unlink()
 
     ctx, state = connect(choice)
     assert state.office_stored and state.has_admin
@@ -85,6 +87,10 @@ def test_a_second_workstation_keeps_the_office_settings(database_url: str) -> No
     finish(ctx, choice, state, changed, None)
     assert get_office_settings(ctx).authority_name == "Landratsamt Konstanz"
     assert settings_path().exists()
+    # The second workstation anchored the trail it joined once it had checked it whole (a commit
+    # would never anchor a trail that has entries: audit_chain.remember).
+    report = audit_chain.verify(ctx.db, audit_chain.anchor_state(ctx.db))
+    assert report.ok and report.anchor is not None and report.anchor.id <= report.count
     ctx.db.dispose()
 
 
