@@ -43,7 +43,7 @@ from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import ConfigurationError, DomainError, ValidationError
-from abh_desk.services import workstation_setup
+from abh_desk.services import read_log, workstation_setup
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
@@ -254,6 +254,16 @@ def _run(
     ctx = open_context(args.db, clock=clock)
     if needs_sign_in(args) and not runs_as_setup(ctx, args):
         ctx = cli_session.signed_in(ctx, args, prompt, role_for(args))
+    try:
+        return _with_context(ctx, args, out)
+    finally:
+        try:
+            read_log.flush(ctx)  # what the command showed of personal data goes into the audit trail
+        finally:
+            ctx.db.dispose()
+
+
+def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
 from abh_desk.errors import DomainError
+from abh_desk.services import read_log
 from abh_desk.services.auth import ROLE_LABELS, SignedIn
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
@@ -195,6 +197,32 @@ class MainWindow(QMainWindow):
         self.office_action.setEnabled(self.ctx.actor.role == Role.ADMIN)
         admin.addAction(self.office_action)
 
+        # Reads of personal data go into the audit trail every few seconds (services.read_log).
+        self.read_flush = QTimer(self)
+        self.read_flush.setInterval(read_log.FLUSH_SECONDS * 1000)
+        self.read_flush.timeout.connect(self.flush_reads)
+        self.read_flush.start()
+
+    def flush_reads(self) -> None:
+        """Write what was shown of personal data into the audit trail, on the database thread."""
+        self.runner.run(
+            lambda: read_log.flush(self.ctx),
+            lambda _n: None,
+            lambda exc: self.statusBar().showMessage(
+                self.tr("Reads not yet logged: %1").replace("%1", getattr(exc, "message", str(exc)))
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The last reads are logged before the window goes (after the queued work has run)."""
+        self.read_flush.stop()
+        self.runner.wait()
+        try:
+            read_log.flush(self.ctx)
+        except Exception:  # the window closes all the same; the log says what was lost
+            logging.getLogger(__name__).exception("Lesezugriffe beim Schließen nicht protokolliert")
+        super().closeEvent(event)
+
     @property
     def locked(self) -> bool:
         return self.stack.currentWidget() is self.lock_screen
@@ -209,6 +237,7 @@ class MainWindow(QMainWindow):
             self.idle.pause(False)
             return
         self.idle.pause(True)
+        self.flush_reads()
         self.hidden_windows = [
             widget
             for widget in QApplication.topLevelWidgets()

@@ -15,6 +15,7 @@ from abh_desk.services.cards import NOTICE_LABELS, STATUS_LABELS, WAITING, Notic
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import birth_text
+from abh_desk.services.read_log import note_read
 from models import CardOrder, Case, Person, User
 
 MAX_ROWS = 2_000
@@ -102,7 +103,8 @@ def waiting_cards(ctx: ServiceContext, text: str = "", overdue_only: bool = Fals
                     overdue=today >= overdue_from,
                 )
             )
-        return result
+    note_read(ctx, "kartenliste_gelesen", "karten", suchtext=text, ueberfaellige=overdue_only, zeilen=len(result))
+    return result
 
 
 def waiting_count(ctx: ServiceContext, text: str = "", overdue_only: bool = False) -> tuple[int, int]:

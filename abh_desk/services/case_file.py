@@ -27,6 +27,7 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
+from abh_desk.services.read_log import note_read
 from models import Area, AuditEvent, Case, ChecklistItem, Person, User
 
 MAX_TEXT = 500
@@ -224,6 +225,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
                 e.occurred_at, who or "System", ACTION_LABELS.get(e.action, e.action), _details(e.payload_json)
             )
             for e, who in events
+            if not e.action.endswith("_gelesen")  # reads are in the audit trail, not the case's history
         )
         overview = CaseOverview(
             id=case.id,
@@ -247,6 +249,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
             facts=facts,
             available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts([d.condition for d in documents])),
         )
+    note_read(ctx, "vorgang_gelesen", "vorgang", case_id, case_id)
     return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access)
 
 

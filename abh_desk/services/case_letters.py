@@ -21,6 +21,7 @@ from abh_desk.services.case_status import missing_documents, move
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import add_follow_up, close_deadline
 from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.read_log import note_read
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Letterhead, MissingDocumentsData
 from letters.serialize import from_json, to_json
@@ -212,6 +213,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
         if letter is None or letter.pdf is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
         _require_letter_access(session, ctx, letter)
+        note_read(ctx, "schreiben_gelesen", "schreiben", letter.id, letter.case_id, art=letter.kind)
         return letter.pdf
 
 
@@ -228,6 +230,7 @@ def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
         if letter is None:
             raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
         _require_letter_access(session, ctx, letter)
+        note_read(ctx, "schreiben_gelesen", "schreiben", letter.id, letter.case_id, art=letter.kind, nachdruck=True)
         kind, data_json, sha = LetterKind(letter.kind), letter.data_json, letter.pdf_sha256
         pdf = render_letter(kind, from_json(kind.value, data_json), session)
     if hashlib.sha256(pdf).hexdigest() != sha:

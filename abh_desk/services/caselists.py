@@ -16,6 +16,7 @@ from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseSt
 from abh_desk.services.assignment import owners_represented_by, visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import birth_text
+from abh_desk.services.read_log import note_read
 from models import Area, Case, Person, User
 
 
@@ -64,7 +65,9 @@ def case_ids(
                 stmt = stmt.where(Case.area_id == user.area_id)
             if owner:
                 stmt = stmt.where(Case.owner_id == select(User.id).where(User.username == owner).scalar_subquery())
-        return list(session.scalars(stmt.order_by(Case.applied_on.desc(), Case.id.desc())))
+        ids = list(session.scalars(stmt.order_by(Case.applied_on.desc(), Case.id.desc())))
+    note_read(ctx, "vorgangsliste_gelesen", "vorgaenge", liste=scope.value, sachbearbeitung=owner, zeilen=len(ids))
+    return ids
 
 
 def case_list_rows(ctx: ServiceContext, ids: list[int]) -> list[CaseListRow]:

@@ -24,6 +24,7 @@ from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
 from abh_desk.errors import Cancelled, StaleRecord
+from abh_desk.services.read_log import ReadLog
 from abh_desk.storage import Database
 
 
@@ -71,9 +72,12 @@ class ServiceContext:
     catalogue: Catalogue
     actor: Actor = SYSTEM
     clock: Clock = SYSTEM_CLOCK
+    reads: ReadLog = dataclasses.field(default_factory=ReadLog, compare=False, repr=False)
+    """Reads of personal data noted, not yet in the audit trail (``services.read_log``); shared by
+    every context made from this one."""
 
     def as_user(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.db, self.catalogue, actor, self.clock)
+        return ServiceContext(self.db, self.catalogue, actor, self.clock, self.reads)
 
     def today(self) -> date:
         """The office's day now (Europe/Berlin)."""
@@ -140,21 +144,32 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        """Commit the change and its audit entries, and before them the reads this context noted
+        (``services.read_log``); where the commit fails, the reads stay noted."""
         appended = None
+        reads = self.ctx.reads.drain()
+        events = [
+            audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details) for n in reads
+        ] + self._events
         try:
-            if self._events:
+            if events:
+                self._begin()
                 self.session.flush()
                 db = self.ctx.db
-                appended = audit_chain.append(self.session, db.backend, self._events, audit_chain.read_anchor(db))
+                appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
             self.session.commit()
         except StaleDataError as exc:
             # Another workstation saved a record of this transaction since it was read here (the
             # services check versions first; this is the race between check and write).
             self.session.rollback()
+            self.ctx.reads.put_back(reads)
             raise StaleRecord(
                 "Ein Datensatz wurde gleichzeitig an einem anderen Arbeitsplatz geändert. "
                 "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
             ) from exc
+        except BaseException:
+            self.ctx.reads.put_back(reads)
+            raise
         self._events = []
         if appended is not None:
             audit_chain.remember(self.ctx.db, appended, self.now)
@@ -187,14 +202,27 @@ class UnitOfWork:
         case_id: int | None,
         payload: Mapping[str, Any],
     ) -> dict[str, Any]:
-        payload_json = json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str)
-        return {
-            "occurred_at": self.now,
-            "user_id": self.ctx.actor.user_id,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "case_id": case_id,
-            "payload_json": payload_json,
-            "payload_hash": audit_chain.payload_hash(payload_json),
-        }
+        return audit_row(self.now, self.ctx.actor.user_id, action, entity, entity_id, case_id, payload)
+
+
+def audit_row(
+    occurred_at: datetime,
+    user_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    case_id: int | None,
+    payload: Mapping[str, Any],
+) -> dict[str, Any]:
+    """An audit entry as ``audit_chain.append`` takes it (it sets the id and the chain hash)."""
+    payload_json = json.dumps(dict(payload), ensure_ascii=False, sort_keys=True, default=str)
+    return {
+        "occurred_at": occurred_at,
+        "user_id": user_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "case_id": case_id,
+        "payload_json": payload_json,
+        "payload_hash": audit_chain.payload_hash(payload_json),
+    }

@@ -19,6 +19,7 @@ from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.notices import load_notice, may_review, step
+from abh_desk.services.read_log import note_read
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
 from abh_desk.services.remedy_rows import require_usable_remedy
 from abh_desk.services.stay import status_on
@@ -164,13 +165,17 @@ def review_queue(ctx: ServiceContext) -> list[ReviewRow]:
     if not reviews:
         return []
     condition = Letter.status == LetterStatus.IN_REVIEW.value
-    return _rows(ctx, condition if area_id is None else condition & (Case.area_id == area_id))
+    rows = _rows(ctx, condition if area_id is None else condition & (Case.area_id == area_id))
+    note_read(ctx, "pruefliste_gelesen", "bescheide", liste="zur_pruefung", zeilen=len(rows))
+    return rows
 
 
 def my_notices(ctx: ServiceContext) -> list[ReviewRow]:
     """The caseworker's own rejections not yet sent; returned ones first, with the lead's comment."""
     in_work = [status.value for status in IN_WORK]
     rows = _rows(ctx, Letter.status.in_(in_work) & (Letter.created_by_id == ctx.actor.user_id))
+    if rows:
+        note_read(ctx, "pruefliste_gelesen", "bescheide", liste="eigene", zeilen=len(rows))
     return sorted(rows, key=lambda row: row.status != LetterStatus.RETURNED)
 
 

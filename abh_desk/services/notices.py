@@ -34,6 +34,7 @@ from abh_desk.domain.notice_flow import (
 from abh_desk.errors import NotFound, StaleRecord
 from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
+from abh_desk.services.read_log import note_read
 from letters.data import STATUS_WITHOUT_DUTY_TO_LEAVE
 from models import AuditEvent, Case, Letter, Person, User
 
@@ -199,11 +200,16 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
         names = dict(session.execute(select(User.id, User.display_name)).all())
         events = session.scalars(
             select(AuditEvent)
-            .where(AuditEvent.entity == NOTICE_ENTITY, AuditEvent.entity_id == letter.id)
+            .where(
+                AuditEvent.entity == NOTICE_ENTITY,
+                AuditEvent.entity_id == letter.id,
+                AuditEvent.action.not_like("%\\_gelesen", escape="\\"),  # reads: the audit trail's, not steps
+            )
             .order_by(AuditEvent.occurred_at, AuditEvent.id)
         ).all()
         status = LetterStatus(letter.status)
         actor = ctx.actor
+        note_read(ctx, "bescheid_gelesen", NOTICE_ENTITY, letter.id, case.id)
         return NoticeView(
             id=letter.id,
             version=letter.version,

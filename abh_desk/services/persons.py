@@ -30,6 +30,7 @@ from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.read_log import note_read
 from abh_desk.storage import PreparedRead
 from models import Case, FileNumberCounter, Person, ResidenceTitle, User
 
@@ -382,16 +383,24 @@ _PASSPORT_IDS = PreparedRead(
 
 
 def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_IDS) -> list[int]:
-    if not 1 <= limit <= MAX_RESULT_IDS:
-        raise ValidationError(
-            f"Höchstens {MAX_RESULT_IDS:,} Treffer auf einmal".replace(",", ".") + ", mindestens einer.", field="max"
-        )
     """The ids of all persons matching ``text``, in display order (the table fetches rows later).
 
     A word of letters may also be a passport number (some states issue them without digits): its
     holder comes first. A reference that matches no Aktenzeichen exactly may be the running number
     of one ("550", "2026-550"): the office's pattern makes the full Aktenzeichen of it.
-    A prepared statement on a bare connection: see ``storage.PreparedRead``."""
+    A prepared statement on a bare connection: see ``storage.PreparedRead``. The search, its text
+    and how many it found are noted as a read (``services.read_log``)."""
+    if not 1 <= limit <= MAX_RESULT_IDS:
+        raise ValidationError(
+            f"Höchstens {MAX_RESULT_IDS:,} Treffer auf einmal".replace(",", ".") + ", mindestens einer.", field="max"
+        )
+    ids = _search_ids(ctx, text, limit)
+    if text.strip():  # also what found nobody: that a person is not known here is told too
+        note_read(ctx, "suchergebnis_gelesen", "suche", suchtext=text, treffer=len(ids))
+    return ids
+
+
+def _search_ids(ctx: ServiceContext, text: str, limit: int) -> list[int]:
     query = parse_query(text)  # once: the search runs on every keystroke
     found = _statement_for(query, limit)
     if found is None:

@@ -17,6 +17,7 @@ from abh_desk.errors import NotFound
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import KIND_LABELS
+from abh_desk.services.read_log import note_read
 from abh_desk.services.reminder_letters import LETTER_ARRIVES
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
 
@@ -185,6 +186,8 @@ def worklist(
             if result.count(group) and limit > 0:
                 stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
                 result.rows(group).extend(_row(values) for values in session.execute(stmt.limit(limit)))
+    shown = sum(len(result.rows(group)) for group in GROUPS)
+    note_read(ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), zeilen=shown)
     return result
 
 
@@ -201,7 +204,15 @@ def worklist_ids(
     with ctx.db.read() as session:
         condition = _scope_condition(session, ctx, scope, today, area, username)
         stmt = select(Deadline.id).where(condition, *_in_group(group, today))
-        return list(session.scalars(stmt.order_by(Deadline.due_date, Deadline.id)))
+        ids = list(session.scalars(stmt.order_by(Deadline.due_date, Deadline.id)))
+    note_read(
+        ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), gruppe=group, zeilen=len(ids)
+    )
+    return ids
+
+
+def _list_name(scope: WorkScope, area: str | None, username: str | None) -> str:
+    return ":".join(part for part in (scope.value, area or "", username or "") if part)
 
 
 def worklist_rows(ctx: ServiceContext, ids: list[int]) -> list[WorklistRow]:
@@ -258,7 +269,7 @@ def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None
             user = session.get(User, ctx.actor.user_id)
             if user is not None and user.area_id is not None:
                 stmt = stmt.where(Case.area_id == user.area_id)
-        return [
+        titles = [
             ExpiringTitle(
                 t.id,
                 p.id,
@@ -270,3 +281,5 @@ def expiring_titles(ctx: ServiceContext, weeks: int = 8, area: str | None = None
             )
             for t, p, file_number in session.execute(stmt)
         ]
+    note_read(ctx, "ablaufliste_gelesen", "titel", wochen=weeks, bereich=area, zeilen=len(titles))
+    return titles

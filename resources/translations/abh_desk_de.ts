@@ -1787,6 +1787,11 @@
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Reads not yet logged: %1</source>
+        <translation>Lesezugriffe noch nicht protokolliert: %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>

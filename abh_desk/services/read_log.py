@@ -1,0 +1,112 @@
+"""Reads of personal data in the audit trail (domain.md §11; issue 24, part 5): who saw what.
+
+A person's file is logged in the transaction that reads it (``persons.get_person_file``): where
+that entry cannot be written, the file is not shown. Everything else that shows personal data — a
+search with its text and how many it found, a case file, a notice, a letter, a list of deadlines,
+cases, cards or notices under review — is noted in the context's read log (``ServiceContext.reads``)
+without a write of its own. The notes go into the audit trail, chained like every entry, with the
+next change that context commits (``UnitOfWork.commit``) or by ``flush``: the window flushes every
+``FLUSH_SECONDS``, at sign-out, at the idle lock and when it closes; the command line when its
+command ends; a log that reaches ``MAX_PENDING`` notes flushes at once. So the counter search stays
+a read — no write transaction, no wait for the writer lock, per keystroke.
+
+The price, said plainly: what a killed process had noted but not yet flushed (at most
+``FLUSH_SECONDS`` of reading) is lost with it. The same read repeated at once (the case window
+reloading after each tick) is counted on one note (``anzahl``), not written again.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from abh_desk.services.context import ServiceContext
+
+FLUSH_SECONDS = 20
+MAX_PENDING = 500
+
+
+@dataclass
+class ReadNote:
+    occurred_at: datetime
+    user_id: int | None
+    action: str
+    entity: str
+    entity_id: int | None
+    case_id: int | None
+    payload: dict[str, Any]
+    count: int = 1
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {**self.payload, "anzahl": self.count} if self.count > 1 else self.payload
+
+    def same_read(self, other: ReadNote) -> bool:
+        return (self.user_id, self.action, self.entity, self.entity_id, self.case_id, self.payload) == (
+            other.user_id,
+            other.action,
+            other.entity,
+            other.entity_id,
+            other.case_id,
+            other.payload,
+        )
+
+
+class ReadLog:
+    """The reads a context noted and has not yet written (shared by the contexts made from it).
+    Thread-safe: the window's worker thread notes, a timer's task flushes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._notes: list[ReadNote] = []
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._notes)
+
+    def add(self, note: ReadNote) -> int:
+        with self._lock:
+            if self._notes and self._notes[-1].same_read(note):
+                self._notes[-1].count += 1
+            else:
+                self._notes.append(note)
+            return len(self._notes)
+
+    def drain(self) -> list[ReadNote]:
+        """The notes, oldest first; the log is empty after."""
+        with self._lock:
+            notes, self._notes = self._notes, []
+        return notes
+
+    def put_back(self, notes: list[ReadNote]) -> None:
+        """The notes of a commit that failed: noted again, before anything noted since."""
+        with self._lock:
+            self._notes[:0] = notes
+
+
+def note_read(
+    ctx: ServiceContext,
+    action: str,
+    entity: str,
+    entity_id: int | None = None,
+    case_id: int | None = None,
+    **payload: Any,
+) -> None:
+    """Note that the acting user was shown personal data (``action`` ends in ``_gelesen``, so that
+    change histories leave it out: ``changes.last_change``)."""
+    assert action.endswith("_gelesen"), action
+    note = ReadNote(ctx.now(), ctx.actor.user_id, action, entity, entity_id, case_id, payload)
+    if ctx.reads.add(note) >= MAX_PENDING:
+        flush(ctx)
+
+
+def flush(ctx: ServiceContext) -> int:
+    """Write the noted reads into the audit trail now (one transaction); returns how many."""
+    pending = len(ctx.reads)
+    if pending:
+        with ctx.unit_of_work() as uow:
+            uow.commit()
+    return pending
