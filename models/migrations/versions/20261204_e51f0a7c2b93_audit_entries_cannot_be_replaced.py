@@ -4,7 +4,7 @@ DELETE trigger (issue 24, part 2). A BEFORE INSERT trigger refuses an id the tra
 On PostgreSQL ``INSERT … ON CONFLICT DO UPDATE`` fires the UPDATE trigger, which refuses it already.
 The statement text is written out here (frozen), not imported from the application.
 
-Revision ID: c3a9e5f1d720
+Revision ID: e51f0a7c2b93
 Revises: 8db81932bbc2
 Create Date: 2026-12-04 23:20:00
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "c3a9e5f1d720"
+revision: str = "e51f0a7c2b93"
 down_revision: str | None = "8db81932bbc2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
