@@ -2074,9 +2074,29 @@
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="181"/>
-        <source>§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health</source>
-        <translation>§ 59 Abs. 1 AufenthG für diese Person: Abschiebungsverbote, Kinder, familiäre Bindungen, Gesundheit</translation>
+        <location filename="../../ui/notice_dialog.py" line="183"/>
+        <source>Bars to deportation (§ 60 (5), (7) AufenthG) for this person</source>
+        <translation>Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG) für diese Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="184"/>
+        <source>Children: whose, where they live, what leaving means for them</source>
+        <translation>Kinder: wessen, wo sie leben, was die Ausreise für sie bedeutet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="185"/>
+        <source>Family ties in Germany</source>
+        <translation>Familiäre Bindungen im Bundesgebiet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="186"/>
+        <source>Health: illness, fitness to travel</source>
+        <translation>Gesundheit: Erkrankungen, Reisefähigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="195"/>
+        <source>Further considerations on the deportation threat (optional)</source>
+        <translation>Weitere Erwägungen zur Abschiebungsandrohung (freiwillig)</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="184"/>
@@ -2109,9 +2129,29 @@
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="200"/>
-        <source>Deportation: assessment</source>
-        <translation>Abschiebung: Prüfung</translation>
+        <location filename="../../ui/notice_dialog.py" line="221"/>
+        <source>Bars to deportation</source>
+        <translation>Abschiebungsverbote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="222"/>
+        <source>Best interests of children</source>
+        <translation>Kindeswohl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="223"/>
+        <source>Family ties</source>
+        <translation>Familiäre Bindungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="224"/>
+        <source>State of health</source>
+        <translation>Gesundheitszustand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="227"/>
+        <source>Further considerations</source>
+        <translation>Weitere Erwägungen</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="202"/>
