@@ -654,6 +654,51 @@
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="366"/>
+        <source>Checked by the office (§ 24 VwVfG), not asked of the applicant</source>
+        <translation>Prüfung durch die Behörde (§ 24 VwVfG), nicht bei der antragstellenden Person angefordert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="369"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="372"/>
+        <source>Checked on</source>
+        <translation>Geprüft am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="373"/>
+        <source>Why not applicable</source>
+        <translation>Warum entfällt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="378"/>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="379"/>
+        <source>Open again</source>
+        <translation>Wieder offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="380"/>
+        <source>Not applicable…</source>
+        <translation>Entfällt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="554"/>
+        <source>Check not applicable</source>
+        <translation>Prüfung entfällt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="554"/>
+        <source>Why does „%1“ not apply here?</source>
+        <translation>Warum entfällt „%1“ in diesem Fall?</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
