@@ -1441,6 +1441,11 @@
         <translation>Unbefristet (§ 9 Abs. 1, § 9a Abs. 1 AufenthG): kein Ende.</translation>
     </message>
     <message>
+        <location filename="../../ui/decision_dialogs.py" line="148"/>
+        <source>At most %1 months (%3, by the facts of the case): until %2 at the latest.</source>
+        <translation>Höchstens %1 Monate (%3, nach den Angaben zum Vorgang): längstens bis %2.</translation>
+    </message>
+    <message>
         <location filename="../../ui/decision_dialogs.py" line="149"/>
         <source>At most %1 months (catalogue): until %2 at the latest.</source>
         <translation>Höchstens %1 Monate (Katalog): längstens bis %2.</translation>
