@@ -120,9 +120,8 @@ def rejection(**changes: Any) -> RejectionData:
         current_title="Aufenthaltserlaubnis nach § 16a Abs. 1 AufenthG",
         current_title_until=date(2026, 8, 31),
         fiction_basis="§ 81 Abs. 4 Satz 1 AufenthG",
-        **SAMPLE_FINDINGS,
     )
-    return replace(data, **changes)
+    return replace(data, **{**SAMPLE_FINDINGS, **changes})
 
 
 def title_holder_rejection(**changes: Any) -> RejectionData:

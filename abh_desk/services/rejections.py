@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -101,6 +102,10 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
 
 def clean_draft(draft: RejectionDraft) -> RejectionDraft:
     """The caseworker's texts as stored: NFC, no control or bidi characters, within their limits."""
+    findings: dict[str, Any] = {
+        name: clean_text(getattr(draft, name), "deportation_assessment", f"„{label}“", MAX_DETAILS, multiline=True)
+        for name, _block, label in DEPORTATION_FINDINGS
+    }
     return replace(
         draft,
         facts=clean_text(draft.facts, "facts", "Der Sachverhalt", MAX_FACTS, multiline=True),
@@ -131,10 +136,7 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
             MAX_DETAILS,
             multiline=True,
         ),
-        **{
-            name: clean_text(getattr(draft, name), "deportation_assessment", f"„{label}“", MAX_DETAILS, multiline=True)
-            for name, _block, label in DEPORTATION_FINDINGS
-        },
+        **findings,
     )
 
 
@@ -172,6 +174,9 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
             "Abschiebung angeben (§ 59 Abs. 2 AufenthG), z. B. den Staat des gewöhnlichen Aufenthalts.",
             field="target_state",
         )
+    findings: dict[str, Any] = {
+        name: getattr(draft, name).strip() if status.duty_to_leave else "" for name, _b, _l in DEPORTATION_FINDINGS
+    }
     return RejectionData(
         letterhead=office_letterhead(uow.session),
         address=address,
@@ -196,7 +201,7 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
         person_line=f"{address.lines[0]}{birth}",
         eu_or_arb_exception=draft.eu_or_arb_exception,
         deportation_assessment=draft.deportation_assessment.strip() if status.duty_to_leave else "",
-        **{name: getattr(draft, name).strip() if status.duty_to_leave else "" for name, _b, _l in DEPORTATION_FINDINGS},
+        **findings,
         **notice_status_fields(status),  # type: ignore[arg-type]
     )
 
