@@ -195,10 +195,21 @@ def _print_procedure(entry: ProcedureType, out: TextIO) -> None:
         print(f"Bearbeitungsdauer: {entry.processing_time}", file=out)
     if entry.max_validity_months:
         print(f"Höchstgeltungsdauer: {entry.max_validity_months} Monate", file=out)
+    for variant in entry.validity_variants:
+        print(f"  {variant.condition_label}: {variant.months} Monate ({variant.legal_basis})", file=out)
+    if entry.offered_from or entry.offered_until:
+        since = f" ab {entry.offered_from:%d.%m.%Y}" if entry.offered_from else ""
+        until = f" bis {entry.offered_until:%d.%m.%Y}" if entry.offered_until else ""
+        print(f"Anträge nur{since}{until}", file=out)
     print("Erforderliche Unterlagen:", file=out)
     for document in entry.documents:
         condition = f" ({CONDITIONS[document.condition]})" if document.condition else ""
         print(f"- {document.text}{condition}", file=out)
+    if entry.checks:
+        print("Prüfung durch die Behörde (§ 24 VwVfG, keine Unterlage der antragstellenden Person):", file=out)
+        for check in entry.checks:
+            condition = f" ({CONDITIONS[check.condition]})" if check.condition else ""
+            print(f"- {check.text}{condition}", file=out)
 
 
 #: Commands that may create a new SQLite file where --db names one that does not exist yet.

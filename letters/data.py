@@ -19,13 +19,28 @@ MAX_ADDRESS_LINES = 6
 #: The Zusatz- und Vermerkzone holds five lines; the return address takes one or two of them.
 MAX_NOTE_LINES = 3
 EXIT_PERIOD_DAYS = (7, 30)  # § 59 Abs. 1 Satz 1 AufenthG
-MAX_ENTRY_BAN_MONTHS = 120  # § 11 Abs. 3, 5 AufenthG: five years as a rule, ten in the cases of Abs. 5
-REGULAR_ENTRY_BAN_MONTHS = 60  # § 11 Abs. 3 Satz 2: beyond five years only in the cases of Abs. 5 to 5b
+#: § 11 AufenthG as read here: up to five years as a rule (Abs. 3 Satz 2); up to ten years where the
+#: reasons name Abs. 5 (expulsion after a criminal conviction, a serious danger to public security);
+#: up to twenty years only where they name Abs. 5a or 5b (the crimes and dangers of Abs. 5a, a
+#: deportation order under § 58a). An unlimited ban (Abs. 5b) is not a period in months: this
+#: notice does not order one.
+REGULAR_ENTRY_BAN_MONTHS = 60
+MAX_ENTRY_BAN_MONTHS = 120
+MAX_ENTRY_BAN_MONTHS_ABS_5A_5B = 240
 #: The person's situation on the day of the decision (abh_desk.domain.residence_status.StatusCase).
 #: With a valid title there is no duty to leave: the notice refuses and charges its fee, nothing more.
 STATUS_WITHOUT_DUTY_TO_LEAVE = ("titel", "titel_unbefristet")
 STATUS_CASES = (*STATUS_WITHOUT_DUTY_TO_LEAVE, "fiktion", "verspaetet", "schengenvisum", "ohne_titel")
 _ABS_5 = re.compile(r"§\s*11\s+Abs\.\s*5[ab]?\b")
+_ABS_5A_5B = re.compile(r"§\s*11\s+Abs\.\s*5[ab]\b")
+#: The § 59 Abs. 1 Satz 1 AufenthG points (and the bars of § 60 Abs. 5 and 7) a deportation threat is
+#: decided on, each with this case's own finding: (field of RejectionData, text block, German label).
+DEPORTATION_FINDINGS = (
+    ("finding_deportation_bars", "pruefung_abschiebungsverbote", "Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG)"),
+    ("finding_child_welfare", "pruefung_kindeswohl", "Kindeswohl"),
+    ("finding_family_ties", "pruefung_familie", "familiäre Bindungen"),
+    ("finding_health", "pruefung_gesundheit", "Gesundheitszustand"),
+)
 
 
 def _require(value: str, field: str, label: str) -> None:
@@ -177,8 +192,14 @@ class RejectionData(LetterData):
     current_title: str = ""  # the title held or continued: "Aufenthaltserlaubnis nach § 16b AufenthG"
     current_title_until: date | None = None
     fiction_basis: str = ""  # "§ 81 Abs. 4 Satz 1 AufenthG"
-    #: The § 59 Abs. 1 assessment for this person: bars to deportation, the best interests of
-    #: children, family ties, health (required where the deportation is threatened).
+    #: The § 59 Abs. 1 Satz 1 assessment for this person, point by point (DEPORTATION_FINDINGS);
+    #: each is required where the deportation is threatened.
+    finding_deportation_bars: str = ""  # Abschiebungsverbote, § 60 Abs. 5 und 7 AufenthG
+    finding_child_welfare: str = ""  # Kindeswohl
+    finding_family_ties: str = ""  # familiäre Bindungen
+    finding_health: str = ""  # Gesundheitszustand
+    #: Further considerations on the deportation threat (optional); notices written before the
+    #: four findings held the whole assessment here.
     deportation_assessment: str = ""
     #: What the fee was computed from (kept so the editor shows the notice as it was decided).
     fee_benefits: bool = False  # SGB II, SGB XII or AsylbLG (§ 53 Abs. 1 AufenthV)
@@ -190,6 +211,13 @@ class RejectionData(LetterData):
         """The refusal creates or confirms an enforceable duty to leave: departure, deportation
         threat and (where ordered) the entry ban belong in the notice."""
         return self.status_case not in STATUS_WITHOUT_DUTY_TO_LEAVE
+
+    @property
+    def missing_findings(self) -> tuple[str, ...]:
+        """Labels of the § 59 Abs. 1 points without a finding, where the deportation is threatened."""
+        if not self.duty_to_leave:
+            return ()
+        return tuple(label for name, _block, label in DEPORTATION_FINDINGS if not getattr(self, name).strip())
 
     def __post_init__(self) -> None:
         if self.status_case not in STATUS_CASES:
@@ -220,26 +248,31 @@ class RejectionData(LetterData):
         _require(self.applied_for, "applied_for", "Der beantragte Aufenthaltstitel")
         if self.fee_cents < 0:
             raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
-        if self.entry_ban_months is not None and not 1 <= self.entry_ban_months <= MAX_ENTRY_BAN_MONTHS:
+        months = self.entry_ban_months
+        if months is not None and not 1 <= months <= MAX_ENTRY_BAN_MONTHS_ABS_5A_5B:
             raise ValidationError(
                 f"Die Frist des Einreise- und Aufenthaltsverbots muss zwischen 1 und {MAX_ENTRY_BAN_MONTHS} "
-                "Monaten liegen (§ 11 Abs. 3 und 5 AufenthG).",
+                "Monaten liegen (§ 11 Abs. 3 und 5 AufenthG), in den Fällen des § 11 Abs. 5a und 5b bei höchstens "
+                f"{MAX_ENTRY_BAN_MONTHS_ABS_5A_5B} Monaten.",
                 field="entry_ban_months",
             )
-        if self.entry_ban_months is not None and not self.entry_ban_reasons.strip():
+        if months is not None and not self.entry_ban_reasons.strip():
             raise ValidationError(
                 "Zur Länge des Einreise- und Aufenthaltsverbots fehlt die Begründung: bitte die Erwägungen angeben "
                 "(§ 11 Abs. 3 AufenthG).",
                 field="entry_ban_months",
             )
-        if (
-            self.entry_ban_months is not None
-            and self.entry_ban_months > REGULAR_ENTRY_BAN_MONTHS
-            and not _ABS_5.search(self.entry_ban_reasons)
-        ):
+        if months is not None and months > REGULAR_ENTRY_BAN_MONTHS and not _ABS_5.search(self.entry_ban_reasons):
             raise ValidationError(
-                f"Mehr als fünf Jahre ({self.entry_ban_months} Monate) sind nur in den Fällen des § 11 Abs. 5 bis 5b "
+                f"Mehr als fünf Jahre ({months} Monate) sind nur in den Fällen des § 11 Abs. 5 bis 5b "
                 "AufenthG zulässig (§ 11 Abs. 3 Satz 2); die Erwägungen müssen den Absatz nennen.",
+                field="entry_ban_months",
+            )
+        if months is not None and months > MAX_ENTRY_BAN_MONTHS and not _ABS_5A_5B.search(self.entry_ban_reasons):
+            raise ValidationError(
+                f"Mehr als zehn Jahre ({months} Monate) sind nur in den Fällen des § 11 Abs. 5a oder 5b AufenthG "
+                "zulässig; in den Fällen des Abs. 5 soll die Frist zehn Jahre nicht überschreiten. Die Erwägungen "
+                "müssen „§ 11 Abs. 5a“ oder „§ 11 Abs. 5b“ nennen.",
                 field="entry_ban_months",
             )
 
@@ -254,8 +287,11 @@ class HearingData(LetterData):
     grounds: tuple[RefusalGround, ...]
     comment_by: date
     #: A refusal would leave the person obliged to leave: the hearing also asks about bars to
-    #: deportation and the length of an entry ban (§ 28 VwVfG, § 59 Abs. 1, § 11 Abs. 3 AufenthG).
+    #: deportation, children, family ties and health (§ 28 VwVfG, § 59 Abs. 1, § 60 AufenthG).
     duty_to_leave: bool = True
+    #: The entry ban the draft intends (months), if any: the hearing asks what should count for its
+    #: length (§ 11 Abs. 3 AufenthG).
+    entry_ban_months: int | None = None
 
     def __post_init__(self) -> None:
         if not self.grounds:

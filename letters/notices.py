@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from abh_desk.domain.money import euro
 from abh_desk.errors import ValidationError
 
-from .data import HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
+from .data import DEPORTATION_FINDINGS, HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
 from .flow import (
     Built,
     bullets,
@@ -37,18 +37,23 @@ DUTY_TO_LEAVE_BLOCKS = {
     "ohne_titel": "ausreisepflicht_ohne_titel",
 }
 REMEDY_WORDS = {"widerspruch": "Widerspruch oder Klage", "klage": "Klage"}
-#: Printed in a draft (ENTWURF) until the caseworker writes the § 59 assessment; review refuses it.
-MISSING_ASSESSMENT = "[Hier fehlt noch die Prüfung für diese Person.]"
+#: Printed in a draft (ENTWURF) until the caseworker writes a § 59 finding; review refuses it.
+MISSING_FINDING = "[Hier fehlt noch die Feststellung für diese Person.]"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "]")) else f"{text}."
 
 
 def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) -> Built:
     head = data.letterhead
     duty = data.duty_to_leave
     remedy = remedies.remedy_for(head.land, eu_or_arb_exception=data.eu_or_arb_exception, duty_to_leave=duty)
-    if duty and not data.deportation_assessment.strip() and not data.draft:
+    if data.missing_findings and not data.draft:
         raise ValidationError(
-            "Zur Abschiebungsandrohung fehlt die Prüfung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG): "
-            "Abschiebungsverbote, das Wohl von Kindern, familiäre Bindungen, der Gesundheitszustand.",
+            "Zur Abschiebungsandrohung fehlt die Feststellung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG): "
+            + ", ".join(data.missing_findings)
+            + ".",
             field="deportation_assessment",
         )
     values = {
@@ -68,8 +73,13 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     if data.hearing_date is not None:
         values["anhoerung_datum"] = german_date(data.hearing_date)
     values["rechtsbehelf"] = REMEDY_WORDS[remedy.kind]
+    findings = [
+        _sentence(blocks.text(f"ablehnung.{block}", {"feststellung": getattr(data, name).strip() or MISSING_FINDING}))
+        for name, block, _label in DEPORTATION_FINDINGS
+    ]
     if duty:
-        values["abschiebung_erwaegungen"] = data.deportation_assessment.strip() or MISSING_ASSESSMENT
+        # A text block edited before the findings had their own points holds the whole assessment in one place.
+        values["abschiebung_erwaegungen"] = " ".join([*findings, data.deportation_assessment.strip()]).strip()
     if remedy.land.enforcement_law:
         values["vollstreckungsrecht"] = remedy.land.enforcement_law
     if data.current_title:
@@ -109,6 +119,11 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     sections.append((text("ablehnung_ueberschrift"), refusal))
     if duty:
         departure = paras(DUTY_TO_LEAVE_BLOCKS[data.status_case]) + paras("abschiebungsandrohung")
+        if "abschiebung_erwaegungen" not in blocks.fields("ablehnung.abschiebungsandrohung"):
+            departure += bullets(findings)
+            if data.deportation_assessment.strip():
+                departure += paragraphs([data.deportation_assessment.strip()])
+            departure += paras("ausreisefrist_angemessen")
         sections.append((text("ausreise_ueberschrift"), departure))
         if data.entry_ban_months is not None:
             sections.append((text("einreiseverbot_ueberschrift"), paras("einreiseverbot")))
@@ -169,8 +184,18 @@ def hearing(data: HearingData, blocks: TextBlocks) -> Built:
     for number, ground in enumerate(data.grounds):
         flow += ground_flow(ground, blocks, values, number)
     flow.append(Spacer(1, 4))
-    for key in ("frist", "folge_aktenlage", "folge_ausreise" if data.duty_to_leave else "folge_titel", "hinweis"):
+    if data.entry_ban_months is not None:
+        values["sperrfrist_monate"] = str(data.entry_ban_months)
+    for key in ("frist", "folge_aktenlage"):
         flow += paragraphs(blocks.paragraphs(f"anhoerung.{key}", values))
+    if data.duty_to_leave:
+        flow += paragraphs(blocks.paragraphs("anhoerung.folge_ausreise", values))
+        flow += bullets(blocks.items("anhoerung.fragen_ausreise", values))
+        if data.entry_ban_months is not None:
+            flow += paragraphs(blocks.paragraphs("anhoerung.frage_einreiseverbot", values))
+    else:
+        flow += paragraphs(blocks.paragraphs("anhoerung.folge_titel", values))
+    flow += paragraphs(blocks.paragraphs("anhoerung.hinweis", values))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Anhörung", data.info.date)
 

@@ -85,6 +85,16 @@ GROUNDS = (
 )
 
 
+#: The § 59 Abs. 1 findings for Frau Nguyễn (letters.data.DEPORTATION_FINDINGS).
+SAMPLE_FINDINGS: dict[str, str] = {
+    "finding_deportation_bars": "Sie haben keine Gefahren in Vietnam geltend gemacht, und solche sind auch sonst "
+    "nicht ersichtlich.",
+    "finding_child_welfare": "Sie haben keine Kinder.",
+    "finding_family_ties": "Sie sind ledig; Ihre Eltern und Geschwister leben in Vietnam.",
+    "finding_health": "Hinweise auf eine Erkrankung, die einer Reise entgegensteht, gibt es nicht.",
+}
+
+
 def rejection(**changes: Any) -> RejectionData:
     data = RejectionData(
         letterhead=letterhead(),
@@ -110,13 +120,8 @@ def rejection(**changes: Any) -> RejectionData:
         current_title="Aufenthaltserlaubnis nach § 16a Abs. 1 AufenthG",
         current_title_until=date(2026, 8, 31),
         fiction_basis="§ 81 Abs. 4 Satz 1 AufenthG",
-        deportation_assessment=(
-            "Abschiebungsverbote haben Sie nicht geltend gemacht, und sie sind auch sonst nicht ersichtlich. Sie "
-            "sind ledig und haben keine Kinder; Ihre Eltern und Geschwister leben in Vietnam. Hinweise auf eine "
-            "Erkrankung, die einer Reise entgegensteht, gibt es nicht."
-        ),
     )
-    return replace(data, **changes)
+    return replace(data, **{**SAMPLE_FINDINGS, **changes})
 
 
 def title_holder_rejection(**changes: Any) -> RejectionData:
@@ -129,6 +134,7 @@ def title_holder_rejection(**changes: Any) -> RejectionData:
         "current_title_until": date(2027, 2, 22),
         "fiction_basis": "",
         "deportation_assessment": "",
+        **{name: "" for name in SAMPLE_FINDINGS},
         "fee_cents": 5650,
         "grounds": GROUNDS[:1],
     }

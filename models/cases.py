@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime
@@ -53,6 +54,9 @@ class ChecklistItem(Base):
     text: Mapped[str] = mapped_column(String(500))
     condition: Mapped[str | None] = mapped_column(String(40))
     extra: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Prüfung durch die Behörde (§ 24 VwVfG): a condition the caseworker establishes, not a document
+    #: the applicant brings; never in a Nachforderung or the count of missing documents.
+    authority_check: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     status: Mapped[str] = mapped_column(String(20))
     received_on: Mapped[date | None] = mapped_column(Date)
     waiver_reason: Mapped[str | None] = mapped_column(String(500))

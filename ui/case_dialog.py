@@ -345,6 +345,7 @@ class CaseDialog(QDialog):
         layout.addWidget(self.missing_label)
         layout.addWidget(self.checklist_view)
         layout.addLayout(buttons)
+        layout.addWidget(self._checks_box())
         self.received_button.clicked.connect(self.tick_received)
         self.missing_button.clicked.connect(self.tick_missing)
         self.waive_button.clicked.connect(self.waive)
@@ -359,6 +360,49 @@ class CaseDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
         return widget
+
+    def _checks_box(self) -> QGroupBox:
+        """Prüfung durch die Behörde (§ 24 VwVfG): what the office establishes itself, never asked of
+        the applicant and not among the missing documents."""
+        self.checks_box = QGroupBox(self.tr("Checked by the office (§ 24 VwVfG), not asked of the applicant"))
+        self.checks = RowsModel[ChecklistLine](
+            [
+                Column(self.tr("Check"), lambda c: c.text),
+                Column(self.tr("Condition"), lambda c: c.condition_label),
+                Column(self.tr("Status"), lambda c: c.status_label, lambda c: STATUS_COLORS[c.status]),
+                Column(self.tr("Checked on"), lambda c: german_date(c.received_on)),
+                Column(self.tr("Why not applicable"), lambda c: c.waiver_reason),
+            ]
+        )
+        self.checks_view = table_view(self.checks, (420, 180, 100, 100))
+        self.checks_view.setMaximumHeight(120)
+        self.check_done_button = QPushButton(self.tr("Checked"))
+        self.check_open_button = QPushButton(self.tr("Open again"))
+        self.check_waive_button = QPushButton(self.tr("Not applicable…"))
+        buttons = QHBoxLayout()
+        for button in (self.check_done_button, self.check_open_button, self.check_waive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self.checks_box)
+        layout.addWidget(self.checks_view)
+        layout.addLayout(buttons)
+        self.check_done_button.clicked.connect(lambda: self.tick_received(self.current_check()))
+        self.check_open_button.clicked.connect(lambda: self.tick_missing(self.current_check()))
+        self.check_waive_button.clicked.connect(lambda: self.waive(self.current_check()))
+        for key, slot in (
+            (QKeySequence(Qt.Key.Key_Space), lambda: self.tick_received(self.current_check())),
+            (QKeySequence(Qt.Key.Key_Delete), lambda: self.tick_missing(self.current_check())),
+            (QKeySequence("Ctrl+W"), lambda: self.waive(self.current_check())),
+        ):
+            shortcut = QShortcut(key, self.checks_view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.checks_box.setVisible(False)
+        return self.checks_box
+
+    def current_check(self) -> ChecklistLine | None:
+        row = self.checks_view.currentIndex().row()
+        return self.checks.row(row) if 0 <= row < self.checks.rowCount() else None
 
     # --- data -------------------------------------------------------------------------------
 
@@ -429,6 +473,11 @@ class CaseDialog(QDialog):
             self.fields[key].setText(value)
         self._show_facts(file)
         self.checklist.set_rows(file.checklist)
+        check_row = self.checks_view.currentIndex().row()
+        self.checks.set_rows(file.checks)
+        self.checks_box.setVisible(bool(file.checks))
+        if file.checks:
+            self.checks_view.selectRow(min(max(check_row, 0), len(file.checks) - 1))
         self.missing_label.setText(
             self.tr("%1 of %2 documents still missing")
             .replace("%1", str(file.missing))
@@ -475,8 +524,8 @@ class CaseDialog(QDialog):
         row = self.checklist_view.currentIndex().row()
         return self.checklist.row(row) if 0 <= row < self.checklist.rowCount() else None
 
-    def tick_received(self) -> None:
-        line = self.current_line()
+    def tick_received(self, line: ChecklistLine | None = None) -> None:
+        line = line or self.current_line()
         if line is not None:
             ctx = self.ctx
             self.runner.run(
@@ -486,21 +535,23 @@ class CaseDialog(QDialog):
                 owner=self,
             )
 
-    def tick_missing(self) -> None:
-        line = self.current_line()
+    def tick_missing(self, line: ChecklistLine | None = None) -> None:
+        line = line or self.current_line()
         if line is not None:
             ctx = self.ctx
             self.runner.run(
                 lambda: mark_missing(ctx, line.id, line.version), self.show_file, self.show_error, owner=self
             )
 
-    def waive(self) -> None:
-        line = self.current_line()
+    def waive(self, line: ChecklistLine | None = None) -> None:
+        line = line or self.current_line()
         if line is None:
             return
-        reason = dialogs.ask_text(
-            self, self.tr("Waive document"), self.tr("Reason for waiving „%1“:").replace("%1", line.text)
-        )
+        if line.authority_check:
+            title, question = self.tr("Check not applicable"), self.tr("Why does „%1“ not apply here?")
+        else:
+            title, question = self.tr("Waive document"), self.tr("Reason for waiving „%1“:")
+        reason = dialogs.ask_text(self, title, question.replace("%1", line.text))
         if reason is None:
             return
         ctx = self.ctx

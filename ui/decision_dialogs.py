@@ -128,10 +128,16 @@ class GrantDialog(FormDialog):
         if form.terms.unlimited:
             self.validity_hint.setText(self.tr("Unlimited (§ 9 (1), § 9a (1) AufenthG): no end date."))
         elif latest is not None:
+            # A variant of the procedure (job search after studies here: § 20 (3) no. 1) names its provision.
+            hint = (
+                self.tr("At most %1 months (%3, by the facts of the case): until %2 at the latest.")
+                if form.terms.max_basis
+                else self.tr("At most %1 months (catalogue): until %2 at the latest.")
+            )
             self.validity_hint.setText(
-                self.tr("At most %1 months (catalogue): until %2 at the latest.")
-                .replace("%1", str(form.terms.max_months))
+                hint.replace("%1", str(form.terms.max_months))
                 .replace("%2", german_date(latest))
+                .replace("%3", form.terms.max_basis)
             )
         else:
             self.validity_hint.setText(self.tr("Limited (§ 7 (1) AufenthG); the catalogue names no maximum."))

@@ -94,6 +94,8 @@ class NewCaseDialog(QDialog):
     def show_procedures(self, text: str) -> None:
         self.procedures.clear()
         entries = self.ctx.catalogue.search(text) if text.strip() else list(self.ctx.catalogue)
+        today = self.ctx.today()
+        entries = [entry for entry in entries if entry.offered_on(today)]  # § 104c: applications until 31.12.2025
         for entry in entries:
             item = QListWidgetItem(f"{entry.name}  ·  {entry.legal_basis}  ·  {entry.key}")
             item.setData(Qt.ItemDataRole.UserRole, entry.key)

@@ -39,6 +39,7 @@ from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_re
 from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
 from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
 from abh_desk.services.rejections import (
+    MAX_ENTRY_BAN_MONTHS_ABS_5A_5B,
     RefusalGround,
     RejectionDraft,
     draft_of,
@@ -169,17 +170,30 @@ class NoticeDialog(QDialog):
         for checkbox in (self.benefits, self.short_extension):
             checkbox.toggled.connect(self._reload_fee)
         self.ban_months = QSpinBox()
-        self.ban_months.setRange(0, 120)
+        self.ban_months.setRange(0, MAX_ENTRY_BAN_MONTHS_ABS_5A_5B)
         self.ban_months.setSpecialValueText(self.tr("none"))
         self.ban_reasons = QLineEdit()
         self.stay_label = QLabel()
         self.stay_label.setWordWrap(True)
         self.stay_label.setTextFormat(Qt.TextFormat.PlainText)
+        # § 59 (1) sentence 1 and § 60 (5), (7) AufenthG: this person's finding on each point.
+        self.findings: dict[str, QPlainTextEdit] = {}
+        for name, placeholder in (
+            ("finding_deportation_bars", self.tr("Bars to deportation (§ 60 (5), (7) AufenthG) for this person")),
+            ("finding_child_welfare", self.tr("Children: whose, where they live, what leaving means for them")),
+            ("finding_family_ties", self.tr("Family ties in Germany")),
+            ("finding_health", self.tr("Health: illness, fitness to travel")),
+        ):
+            finding = QPlainTextEdit()
+            finding.setObjectName(name)
+            finding.setPlaceholderText(placeholder)
+            finding.setMaximumHeight(48)
+            finding.setTabChangesFocus(True)
+            self.findings[name] = finding
         self.assessment = QPlainTextEdit()
-        self.assessment.setPlaceholderText(
-            self.tr("§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health")
-        )
-        self.assessment.setMaximumHeight(80)
+        self.assessment.setPlaceholderText(self.tr("Further considerations on the deportation threat (optional)"))
+        self.assessment.setMaximumHeight(48)
+        self.assessment.setTabChangesFocus(True)
         self.eu_exception = QCheckBox(self.tr("EU citizen or rights under ARB 1/80 (objection remains in Hessen)"))
         self.field_messages = {
             name: message_label()
@@ -196,7 +210,14 @@ class NoticeDialog(QDialog):
         form.addRow(self.tr("Period to leave"), self.exit_days)
         form.addRow(self.tr("Target state"), self.target_state)
         form.addRow("", self.field_messages["target_state"])
-        form.addRow(self.tr("Deportation: assessment"), self.assessment)
+        for name, label in (
+            ("finding_deportation_bars", self.tr("Bars to deportation")),
+            ("finding_child_welfare", self.tr("Best interests of children")),
+            ("finding_family_ties", self.tr("Family ties")),
+            ("finding_health", self.tr("State of health")),
+        ):
+            form.addRow(label, self.findings[name])
+        form.addRow(self.tr("Further considerations"), self.assessment)
         form.addRow("", self.field_messages["deportation_assessment"])
         form.addRow(self.tr("Fee (EUR)"), self.fee)
         form.addRow("", self.fee_basis)
@@ -343,6 +364,8 @@ class NoticeDialog(QDialog):
         self.ban_months.setValue(draft.entry_ban_months or 0)
         self.ban_reasons.setText(draft.entry_ban_reasons)
         self.assessment.setPlainText(draft.deportation_assessment)
+        for name, finding in self.findings.items():
+            finding.setPlainText(getattr(draft, name))
         self.eu_exception.setChecked(draft.eu_or_arb_exception)
         # Departure, deportation threat and entry ban belong in the notice only with a duty to leave.
         self.stay = loaded.stay
@@ -351,7 +374,8 @@ class NoticeDialog(QDialog):
              else self.tr("Keeps a valid title: the notice refuses and charges its fee, nothing more."))
             + "\n" + loaded.stay.reason
         )  # fmt: skip
-        for widget in (self.exit_days, self.target_state, self.assessment, self.ban_months, self.ban_reasons):
+        departure = (self.exit_days, self.target_state, *self.findings.values(), self.assessment)
+        for widget in (*departure, self.ban_months, self.ban_reasons):
             widget.setVisible(loaded.stay.duty_to_leave)
             label = self.editor_form.labelForField(widget)
             if label is not None:
@@ -427,6 +451,7 @@ class NoticeDialog(QDialog):
             entry_ban_reasons=self.ban_reasons.text() if duty else "",
             eu_or_arb_exception=self.eu_exception.isChecked(),
             deportation_assessment=self.assessment.toPlainText() if duty else "",
+            **{name: finding.toPlainText() if duty else "" for name, finding in self.findings.items()},
             benefits=self.benefits.isChecked(),
             short_extension=self.short_extension.isChecked(),
             fee_reduction_reason=self.fee_reason.text(),

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from datetime import datetime as datetime_type
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -55,7 +57,21 @@ CONDITIONS: dict[str, str] = {
     "nachzug_zu_auslaendern": "nur bei Nachzug zu Ausländerinnen und Ausländern",
     "falls_vorhanden": "nur falls vorhanden",
     "einzelfall": "nur falls im Einzelfall erforderlich",
+    "studienbewerbung": "nur bei Studienbewerbung",
+    "nach_studium_inland": "nur nach einem Studium im Bundesgebiet",
+    "nach_forschung_inland": "nur nach einer Forschungstätigkeit im Bundesgebiet",
+    "nach_ausbildung_inland": "nur nach einer qualifizierten Berufsausbildung im Bundesgebiet",
+    "nach_anerkennung": "nur nach Feststellung der Gleichwertigkeit oder Berufsausübungserlaubnis",
 }
+
+#: What the authority establishes itself (§ 24 VwVfG, Amtsermittlung; § 5 Abs. 1 Nr. 2 and 3, § 39
+#: AufenthG): never a document the applicant is asked for. A line of ``unterlagen`` that reads like
+#: one is refused when the catalogue is loaded; it belongs in ``pruefungen``.
+AUTHORITY_PROOFS = (
+    re.compile(r"ausweisungsinteresse", re.IGNORECASE),
+    re.compile(r"interessen\s+der\s+bundesrepublik", re.IGNORECASE),
+    re.compile(r"zustimmung\s+der\s+bundesagentur", re.IGNORECASE),
+)
 
 _FIM_KEY = re.compile(r"\d{14}")
 _LOCAL_KEY = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -65,13 +81,15 @@ _TOML_LINE = re.compile(r"line (\d+)")
 _ENTRY_FIELDS = {
     "schluessel", "name", "rechtsgrundlage", "bereich", "quelle", "bearbeitungszeit",
     "bearbeitungszeit_wochen", "hoechstgeltungsdauer_monate", "erinnerung_wochen", "titel",
-    "gebuehren", "unterlagen", "unbefristet", "eat",
+    "gebuehren", "unterlagen", "unbefristet", "eat", "pruefungen", "angeboten_ab", "angeboten_bis",
+    "hoechstgeltungsdauer_varianten",
 }  # fmt: skip
 _REQUIRED_TEXT = ("schluessel", "name", "rechtsgrundlage", "bereich", "quelle")
 _FEE_FIELDS = (
     "erteilung", "verlaengerung_bis_3_monate", "verlaengerung_ueber_3_monate", "minderjaehrige",
 )  # fmt: skip
 _DOCUMENT_FIELDS = {"text", "bedingung"}
+_VARIANT_FIELDS = {"bedingung", "monate", "rechtsgrundlage"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,20 @@ class DocumentRequirement:
     def condition_label(self) -> str | None:
         """German label of the condition, e.g. "nur für Minderjährige"."""
         return None if self.condition is None else CONDITIONS.get(self.condition, self.condition)
+
+
+@dataclass(frozen=True)
+class ValidityVariant:
+    """A longer or shorter maximum validity where a fact of the case holds, e.g. job search after
+    studies in Germany: 18 months (§ 20 Abs. 3 Nr. 1 AufenthG) instead of 6."""
+
+    condition: str
+    months: int
+    legal_basis: str
+
+    @property
+    def condition_label(self) -> str:
+        return CONDITIONS.get(self.condition, self.condition)
 
 
 @dataclass(frozen=True)
@@ -119,6 +151,37 @@ class ProcedureType:
     card: bool = False
     """The grant is issued as an eAT card (§ 78 Abs. 1 AufenthG): a card is ordered after it. Default:
     every procedure that grants a title, unless the entry says ``eat = false`` (Duldung, Reiseausweis)."""
+    checks: tuple[DocumentRequirement, ...] = ()
+    """Prüfung durch die Behörde: conditions the caseworker establishes (§ 24 VwVfG), not documents."""
+    offered_from: date | None = None
+    offered_until: date | None = None
+    """The days on which a new case of this procedure may be applied for (§ 104c AufenthG: until
+    31.12.2025); existing cases keep it."""
+    validity_variants: tuple[ValidityVariant, ...] = ()
+
+    def offered_on(self, day: date) -> bool:
+        """Whether a new application of this procedure can be made on ``day``."""
+        return (self.offered_from is None or self.offered_from <= day) and (
+            self.offered_until is None or day <= self.offered_until
+        )
+
+    def max_validity_for(self, facts: Collection[str]) -> tuple[int | None, str]:
+        """The maximum validity (months) for a case with these facts and the provision it rests on:
+        the longest variant whose condition holds, else the entry's own."""
+        matching = [variant for variant in self.validity_variants if variant.condition in facts]
+        if matching:
+            best = max(matching, key=lambda variant: variant.months)
+            return best.months, best.legal_basis
+        return self.max_validity_months, self.legal_basis
+
+    @property
+    def fact_conditions(self) -> tuple[str | None, ...]:
+        """Every condition the entry's documents, checks and validity variants name."""
+        return (
+            *(d.condition for d in self.documents),
+            *(c.condition for c in self.checks),
+            *(v.condition for v in self.validity_variants),
+        )
 
     @property
     def is_fim(self) -> bool:
@@ -219,6 +282,10 @@ class Catalogue:
     def areas(self) -> set[str]:
         return {entry.area for entry in self._entries}
 
+    def offered(self, day: date) -> list[ProcedureType]:
+        """The entries a new case can be opened for on ``day`` (the context's clock)."""
+        return [entry for entry in self._entries if entry.offered_on(day)]
+
 
 # --- loading ------------------------------------------------------------------------------------
 
@@ -289,21 +356,60 @@ class _Entry:
         note = self.text("gebuehren.hinweis", table.get("hinweis"), required=False)
         return Fees(issue, short, long, minor, note)
 
-    def documents(self, value: Any) -> tuple[DocumentRequirement, ...]:
+    def documents(self, value: Any, field_name: str = "unterlagen") -> tuple[DocumentRequirement, ...]:
         if value is None:
+            if field_name != "unterlagen":
+                return ()
             raise self.error("unterlagen", "Pflichtfeld fehlt (leere Liste erlaubt: unterlagen = [])")
         if not isinstance(value, list):
-            raise self.error("unterlagen", f"Liste erwartet, gefunden: {_describe(value)}")
+            raise self.error(field_name, f"Liste erwartet, gefunden: {_describe(value)}")
         result = []
         for number, item in enumerate(value, start=1):
-            name = f"unterlagen[{number}]"
+            name = f"{field_name}[{number}]"
             table = self.table_of(name, item, _DOCUMENT_FIELDS)
             text = self.text(f"{name}.text", table.get("text"), required=True)
             condition = self.text(f"{name}.bedingung", table.get("bedingung"), required=False)
             if condition is not None and condition not in CONDITIONS:
                 raise self.error(f"{name}.bedingung", f'unbekannte Bedingung "{condition}"')
             assert text is not None
+            if field_name == "unterlagen" and any(pattern.search(text) for pattern in AUTHORITY_PROOFS):
+                raise self.error(
+                    f"{name}.text",
+                    f"„{text}“ ermittelt die Behörde selbst (§ 24 VwVfG): bitte unter „pruefungen“ eintragen, "
+                    "nicht als Unterlage der antragstellenden Person",
+                )
             result.append(DocumentRequirement(text, condition))
+        return tuple(result)
+
+    def day(self, name: str, value: Any) -> date | None:
+        if value is None:
+            return None
+        if not isinstance(value, date) or isinstance(value, datetime_type):
+            raise self.error(name, f"Datum erwartet (z. B. 2025-12-31), gefunden: {_describe(value)}")
+        return value
+
+    def variants(self, value: Any) -> tuple[ValidityVariant, ...]:
+        name = "hoechstgeltungsdauer_varianten"
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(name, f"Liste erwartet, gefunden: {_describe(value)}")
+        result = []
+        for number, item in enumerate(value, start=1):
+            where = f"{name}[{number}]"
+            table = self.table_of(where, item, _VARIANT_FIELDS)
+            condition = self.text(f"{where}.bedingung", table.get("bedingung"), required=True)
+            assert condition is not None
+            if condition not in CONDITIONS:
+                raise self.error(f"{where}.bedingung", f'unbekannte Bedingung "{condition}"')
+            months = self.positive_int(f"{where}.monate", table.get("monate"))
+            if months is None:
+                raise self.error(f"{where}.monate", "Pflichtfeld fehlt")
+            basis = self.text(f"{where}.rechtsgrundlage", table.get("rechtsgrundlage"), required=True)
+            assert basis is not None
+            result.append(ValidityVariant(condition, months, basis))
+        if len({variant.condition for variant in result}) != len(result):
+            raise self.error(name, "jede Bedingung nur einmal")
         return tuple(result)
 
     def flag(self, name: str, value: Any, default: bool) -> bool:
@@ -343,6 +449,13 @@ class _Entry:
         unlimited = self.flag("unbefristet", t.get("unbefristet"), False)
         if unlimited and t.get("hoechstgeltungsdauer_monate") is not None:
             raise self.error("unbefristet", "ein unbefristeter Titel hat keine Höchstgeltungsdauer")
+        variants = self.variants(t.get("hoechstgeltungsdauer_varianten"))
+        if variants and t.get("hoechstgeltungsdauer_monate") is None:
+            raise self.error("hoechstgeltungsdauer_varianten", "braucht die allgemeine hoechstgeltungsdauer_monate")
+        offered_from = self.day("angeboten_ab", t.get("angeboten_ab"))
+        offered_until = self.day("angeboten_bis", t.get("angeboten_bis"))
+        if offered_from and offered_until and offered_from > offered_until:
+            raise self.error("angeboten_bis", f"liegt vor angeboten_ab ({offered_from:%d.%m.%Y})")
         return ProcedureType(
             key=key,
             name=name,
@@ -358,6 +471,10 @@ class _Entry:
             title_kind=title_kind,
             unlimited=unlimited,
             card=self.flag("eat", t.get("eat"), title_kind is not None),
+            checks=self.documents(t.get("pruefungen"), "pruefungen"),
+            offered_from=offered_from,
+            offered_until=offered_until,
+            validity_variants=variants,
         )
 
 

@@ -18,6 +18,7 @@ three months or for more; minors pay half (§ 50 AufenthV), by their age on the 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -80,15 +81,21 @@ class TitleTerms:
     max_months: int | None
     card: bool
     """Issued as an eAT card (§ 78 Abs. 1 AufenthG), so a card is ordered after the grant."""
+    max_basis: str = ""
+    """The provision the maximum rests on, where a variant of the procedure sets it (§ 20 Abs. 3 Nr. 1)."""
 
     @staticmethod
-    def of(procedure: ProcedureType) -> TitleTerms:
+    def of(procedure: ProcedureType, facts: Collection[str] = ()) -> TitleTerms:
+        """The terms for a case with these facts: the maximum validity of the variant that applies
+        (job search after studies in Germany, study application …), else the entry's own."""
+        months, basis = procedure.max_validity_for(facts)
         return TitleTerms(
             kind=procedure.title_kind or "",
             legal_basis=procedure.legal_basis,
             unlimited=procedure.unlimited,
-            max_months=procedure.max_validity_months,
+            max_months=months,
             card=procedure.card,
+            max_basis=basis if basis != procedure.legal_basis else "",
         )
 
     @property
@@ -134,7 +141,7 @@ def validity_errors(
         errors.append(
             ValidationError(
                 f"Höchstens {terms.max_months} Monate: ab {valid_from:%d.%m.%Y} gilt der Titel längstens bis "
-                f"{latest_end(valid_from, terms.max_months):%d.%m.%Y} ({terms.legal_basis}).",
+                f"{latest_end(valid_from, terms.max_months):%d.%m.%Y} ({terms.max_basis or terms.legal_basis}).",
                 field="gueltig_bis",
                 max_months=terms.max_months,
             )

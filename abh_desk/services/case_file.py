@@ -36,6 +36,12 @@ CHECKLIST_LABELS = {
     ChecklistStatus.RECEIVED: "eingegangen",
     ChecklistStatus.WAIVED: "verzichtet",
 }
+#: Prüfung durch die Behörde: the same three states, in the words of a check.
+CHECK_LABELS = {
+    ChecklistStatus.MISSING: "offen",
+    ChecklistStatus.RECEIVED: "geprüft",
+    ChecklistStatus.WAIVED: "entfällt",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class ChecklistLine:
     waiver_reason: str
     extra: bool
     version: int
+    authority_check: bool = False
+    """Prüfung durch die Behörde (§ 24 VwVfG), not a document of the applicant."""
 
 
 @dataclass(frozen=True)
@@ -92,10 +100,17 @@ class CaseFile:
     history: tuple[HistoryEntry, ...]
     access: str = "zuständig"
     """Why this user sees the case: zuständig, Vertretung, geteilt, Teamleitung, Administration, mit Begründung."""
+    checks: tuple[ChecklistLine, ...] = ()
+    """Prüfung durch die Behörde (§ 24 VwVfG): what the caseworker establishes; not in ``missing``."""
 
     @property
     def missing(self) -> int:
+        """Documents the applicant still has to bring (the authority's own checks do not count)."""
         return sum(1 for line in self.checklist if line.status == ChecklistStatus.MISSING)
+
+    @property
+    def open_checks(self) -> int:
+        return sum(1 for line in self.checks if line.status == ChecklistStatus.MISSING)
 
 
 ACTION_LABELS = {
@@ -104,6 +119,9 @@ ACTION_LABELS = {
     "unterlage_fehlt": "Unterlage wieder als fehlend markiert",
     "unterlage_verzichtet": "Auf Unterlage verzichtet",
     "unterlage_hinzugefuegt": "Weitere Unterlage angefordert",
+    "pruefung_erledigt": "Prüfung der Behörde erledigt",
+    "pruefung_offen": "Prüfung der Behörde wieder offen",
+    "pruefung_entfaellt": "Prüfung der Behörde entfällt",
     "sachverhalt_geaendert": "Angaben zum Vorgang geändert",
     "status_geaendert": "Bearbeitungsstand geändert",
     "vorgang_status": "Bearbeitungsstand geändert",
@@ -190,30 +208,36 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
         access = require_case_access(session, ctx.actor, case, today)
         try:
             procedure = ctx.catalogue.get(case.procedure_key)
-            name, basis, documents = procedure.name, procedure.legal_basis, procedure.documents
+            name, basis, conditions = procedure.name, procedure.legal_basis, procedure.fact_conditions
         except NotFound:
-            name, basis, documents = case.procedure_key, "", ()
+            name, basis, conditions = case.procedure_key, "", ()
         facts = tuple(json.loads(case.facts_json or "[]"))
         age = person_age(person, today)
         deputy = active_deputy(session, case.owner_id, today) if case.owner_id else None
         items = session.scalars(
             select(ChecklistItem).where(ChecklistItem.case_id == case.id).order_by(ChecklistItem.position)
         ).all()
-        checklist = tuple(
-            ChecklistLine(
-                i.id,
-                i.text,
-                CONDITIONS.get(i.condition, i.condition) if i.condition else "",
-                ChecklistStatus(i.status),
-                CHECKLIST_LABELS[ChecklistStatus(i.status)],
-                i.received_on,
-                i.waiver_reason or "",
-                i.extra,
-                i.version,
+        lines = [
+            (
+                i.authority_check,
+                ChecklistLine(
+                    i.id,
+                    i.text,
+                    CONDITIONS.get(i.condition, i.condition) if i.condition else "",
+                    ChecklistStatus(i.status),
+                    (CHECK_LABELS if i.authority_check else CHECKLIST_LABELS)[ChecklistStatus(i.status)],
+                    i.received_on,
+                    i.waiver_reason or "",
+                    i.extra,
+                    i.version,
+                    i.authority_check,
+                ),
             )
             for i in items
             if i.extra or applies(i.condition, age, facts)
-        )
+        ]
+        checklist = tuple(line for check, line in lines if not check)
+        checks = tuple(line for check, line in lines if check)
         events = session.execute(
             select(AuditEvent, User.display_name)
             .outerjoin(User, User.id == AuditEvent.user_id)
@@ -247,10 +271,10 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
             fee_cents=case.fee_cents,
             fee_text=euro(case.fee_cents) if case.fee_cents is not None else "–",
             facts=facts,
-            available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts([d.condition for d in documents])),
+            available_facts=tuple((k, CONDITIONS.get(k, k)) for k in case_facts(conditions)),
         )
     note_read(ctx, "vorgang_gelesen", "vorgang", case_id, case_id)
-    return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access)
+    return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access, checks)
 
 
 def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
@@ -288,7 +312,7 @@ def mark_received(
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
         documents_changed(uow, case)
         uow.audit(
-            "unterlage_eingegangen",
+            "pruefung_erledigt" if item.authority_check else "unterlage_eingegangen",
             "checklist_item",
             item.id,
             case_id=item.case_id,
@@ -305,7 +329,8 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
         item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.MISSING.value, None, None
         documents_changed(uow, case)
-        uow.audit("unterlage_fehlt", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text)
+        action = "pruefung_offen" if item.authority_check else "unterlage_fehlt"
+        uow.audit(action, "checklist_item", item.id, case_id=item.case_id, unterlage=item.text)
         uow.commit()
         case_id = item.case_id
     return get_case_file(ctx, case_id)
@@ -320,9 +345,8 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
         item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
         documents_changed(uow, case)
-        uow.audit(
-            "unterlage_verzichtet", "checklist_item", item.id, case_id=item.case_id, unterlage=item.text, grund=reason
-        )
+        action = "pruefung_entfaellt" if item.authority_check else "unterlage_verzichtet"
+        uow.audit(action, "checklist_item", item.id, case_id=item.case_id, unterlage=item.text, grund=reason)
         uow.commit()
         case_id = item.case_id
     return get_case_file(ctx, case_id)

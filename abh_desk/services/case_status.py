@@ -112,7 +112,17 @@ def find_case(ctx: ServiceContext, file_number: str) -> int:
 
 
 def missing_documents(session: Session, case: Case, today: date) -> list[str]:
-    """The documents of the case's checklist that apply and are still missing, in order."""
+    """The documents of the case's checklist that apply and are still missing, in order: what the
+    applicant is asked for. What the authority checks itself is not among them (``open_checks``)."""
+    return _open_lines(session, case, today, authority_check=False)
+
+
+def open_checks(session: Session, case: Case, today: date) -> list[str]:
+    """Prüfung durch die Behörde (§ 24 VwVfG): the conditions that apply and are not yet checked."""
+    return _open_lines(session, case, today, authority_check=True)
+
+
+def _open_lines(session: Session, case: Case, today: date, *, authority_check: bool) -> list[str]:
     person = session.get(Person, case.person_id)
     age = person_age(person, today) if person else None
     facts = json.loads(case.facts_json or "[]")
@@ -120,11 +130,27 @@ def missing_documents(session: Session, case: Case, today: date) -> list[str]:
         item.text
         for item in session.scalars(
             select(ChecklistItem)
-            .where(ChecklistItem.case_id == case.id, ChecklistItem.status == ChecklistStatus.MISSING.value)
+            .where(
+                ChecklistItem.case_id == case.id,
+                ChecklistItem.status == ChecklistStatus.MISSING.value,
+                ChecklistItem.authority_check.is_(authority_check),
+            )
             .order_by(ChecklistItem.position)
         )
         if item.extra or applies(item.condition, age, facts)
     ]
+
+
+def open_checks_message(open_: list[str], what: str) -> ValidationError:
+    shown = "; ".join(f"„{text}“" for text in open_[:3]) + (" …" if len(open_) > 3 else "")
+    one = len(open_) == 1
+    count = "Eine Prüfung der Behörde ist" if one else f"{len(open_)} Prüfungen der Behörde sind"
+    done = "sie erledigt ist oder begründet entfällt" if one else "sie erledigt sind oder begründet entfallen"
+    return ValidationError(
+        f"{count} noch offen ({shown}): {what} erst, wenn {done} (Reiter Unterlagen, Prüfung durch die Behörde).",
+        field="pruefungen",
+        open_checks=len(open_),
+    )
 
 
 def missing_message(missing: list[str], what: str) -> ValidationError:
@@ -150,6 +176,9 @@ def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expecte
             missing = missing_documents(uow.session, case, uow.today)
             if missing:
                 raise missing_message(missing, "Entscheidungsreif")
+            checks = open_checks(uow.session, case, uow.today)
+            if checks:
+                raise open_checks_message(checks, "Entscheidungsreif")
         if action == CaseAction.RESUME and pending_grant(uow.session, case.id) is not None:
             raise ValidationError(
                 "Die Bewilligung liegt der Teamleitung zur Freigabe vor; sie gibt sie frei oder zurück.",

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.catalogue import DocumentRequirement
+from abh_desk.domain.catalogue import DocumentRequirement, ProcedureType
 from abh_desk.domain.checklist import applies_by_age
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
@@ -29,6 +29,15 @@ def applies(document: DocumentRequirement, age: int | None) -> bool:
     is not met are left out; conditions that depend on the case's facts (language course …) are
     stored and shown once the caseworker records the fact (``domain.checklist``)."""
     return applies_by_age(document.condition, age) is not False
+
+
+def _offered_text(procedure: ProcedureType) -> str:
+    if procedure.offered_from and procedure.offered_until:
+        return f"nur vom {procedure.offered_from:%d.%m.%Y} bis zum {procedure.offered_until:%d.%m.%Y}"
+    if procedure.offered_until:
+        return f"nur bis zum {procedure.offered_until:%d.%m.%Y}"
+    assert procedure.offered_from is not None
+    return f"erst ab dem {procedure.offered_from:%d.%m.%Y}"
 
 
 def _area(session: Session, code: str) -> Area:
@@ -67,6 +76,12 @@ def open_case(
     for another guest, say); the reason is logged."""
     procedure = ctx.catalogue.get(procedure_key)
     applied_on = applied_on or ctx.today()
+    if not procedure.offered_on(applied_on):
+        raise ValidationError(
+            f"„{procedure.name}“ ({procedure.legal_basis}) kann {_offered_text(procedure)} beantragt werden; ein "
+            f"Antrag vom {applied_on:%d.%m.%Y} ist nicht mehr möglich.",
+            field="leistung",
+        )
     reason = clean_text(repeat_reason, "wiederholung", "Der Grund", MAX_REPEAT_REASON) if repeat_reason else ""
     with ctx.unit_of_work() as uow:
         session = uow.session
@@ -112,16 +127,19 @@ def open_case(
         )
         session.add(case)
         session.flush()
-        documents = [d for d in procedure.documents if applies(d, age)]
+        # The applicant's documents, then what the authority establishes itself (§ 24 VwVfG).
+        lines = [(d, False) for d in procedure.documents if applies(d, age)]
+        lines += [(c, True) for c in procedure.checks if applies(c, age)]
         session.add_all(
             ChecklistItem(
                 case_id=case.id,
                 position=n,
                 text=d.text,
                 condition=d.condition,
+                authority_check=check,
                 status=ChecklistStatus.MISSING.value,
             )
-            for n, d in enumerate(documents, start=1)
+            for n, (d, check) in enumerate(lines, start=1)
         )
         if procedure.title_kind:
             close_expiry_reminders(uow, person.id, f"Antrag vom {applied_on:%d.%m.%Y} gestellt (Vorgang {file_number})")

@@ -441,11 +441,11 @@ class _Planner:
             age = birth.age_on(applied_on)
             procedure: ProcedureType = procedures.draw(rng)
             for _ in range(4):
-                if _fits_age(procedure, age):
+                if _fits_age(procedure, age) and procedure.offered_on(applied_on):
                     break
                 procedure = procedures.draw(rng)
             else:
-                if not _fits_age(procedure, age):
+                if not (_fits_age(procedure, age) and procedure.offered_on(applied_on)):
                     continue  # nothing in the person's story fits their age then (a child of an employee)
             decided_on = None
             if status not in _OPEN_AGE_DAYS:
@@ -494,12 +494,22 @@ class _Planner:
             state = ChecklistStatus.WAIVED if waiver else ChecklistStatus.RECEIVED if received_on else None
             rows.append({
                 "case_id": case_index, "position": position, "text": document.text, "condition": condition,
-                "extra": False, "status": (state or ChecklistStatus.MISSING).value, "received_on": received_on,
-                "waiver_reason": waiver, "version": 1,
+                "extra": False, "authority_check": False, "status": (state or ChecklistStatus.MISSING).value,
+                "received_on": received_on, "waiver_reason": waiver, "version": 1,
             })  # fmt: skip
         missing = ChecklistStatus.MISSING.value
         if status is CaseStatus.WAITING_FOR_DOCUMENTS and rows and all(r["status"] != missing for r in rows):
             rng.choice(rows).update(status=missing, received_on=None, waiver_reason=None)
+        # What the office checks itself (§ 24 VwVfG): done for a case ready for decision, else by chance.
+        for position, check in enumerate((c for c in procedure.checks if applies(c, age)), start=len(rows) + 1):
+            done = status is CaseStatus.READY_FOR_DECISION or rng.random() < received_odds
+            rows.append({
+                "case_id": case_index, "position": position, "text": check.text, "condition": check.condition,
+                "extra": False, "authority_check": True,
+                "status": (ChecklistStatus.RECEIVED if done else ChecklistStatus.MISSING).value,
+                "received_on": applied_on + timedelta(days=rng.randint(0, span)) if done else None,
+                "waiver_reason": None, "version": 1,
+            })  # fmt: skip
         chunk.items.extend(rows)
 
     # -- residence titles (Aufenthaltstitel) --------------------------------------------------------

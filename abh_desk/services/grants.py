@@ -9,7 +9,8 @@ with a comment. Every step is logged; the rules are ``domain.grants`` and ``doma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -42,7 +43,15 @@ from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from abh_desk.services.case_access import lead_scope, leads_area, readable_case
-from abh_desk.services.case_status import load_case, missing_documents, missing_message, move, pending_grant
+from abh_desk.services.case_status import (
+    load_case,
+    missing_documents,
+    missing_message,
+    move,
+    open_checks,
+    open_checks_message,
+    pending_grant,
+)
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, sync_title_reminder
@@ -204,6 +213,11 @@ class CaseDecision:
 # --- reading ----------------------------------------------------------------------------------
 
 
+def case_facts_of(case: Case) -> list[str]:
+    """The facts the caseworker recorded on the case (language course, after studies in Germany …)."""
+    return list(json.loads(case.facts_json or "[]"))
+
+
 def _procedure(ctx: ServiceContext, case: Case) -> ProcedureType:
     try:
         return ctx.catalogue.get(case.procedure_key)
@@ -302,7 +316,7 @@ def _default_start(session: Session, person_id: int, today: date) -> date:
     return today
 
 
-def _blocked(session: Session, case: Case, missing: list[str]) -> str:
+def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]) -> str:
     status = CaseStatus(case.status)
     try:
         check(CaseAction.GRANT, status)
@@ -325,6 +339,8 @@ def _blocked(session: Session, case: Case, missing: list[str]) -> str:
         )
     if missing:
         return missing_message(missing, "Bewilligen").message
+    if checks:
+        return open_checks_message(checks, "Bewilligen").message
     return ""
 
 
@@ -335,7 +351,7 @@ def grant_form(ctx: ServiceContext, case_id: int) -> GrantForm:
         person = session.get(Person, case.person_id)
         assert person is not None
         procedure = _procedure(ctx, case)
-        terms = TitleTerms.of(procedure)
+        terms = TitleTerms.of(procedure, case_facts_of(case))
         start = _default_start(session, person.id, today)
         until = latest_end(start, terms.max_months) if terms.max_months and not terms.unlimited else None
         age = person_age(person, case.applied_on)
@@ -360,7 +376,7 @@ def grant_form(ctx: ServiceContext, case_id: int) -> GrantForm:
             fee=suggested_fee(procedure.fees, minor, extension, months),
             needs_review=needs_review(policy, terms.unlimited),
             missing=tuple(missing),
-            blocked=_blocked(session, case, missing),
+            blocked=_blocked(session, case, missing, open_checks(session, case, today)),
         )
 
 
@@ -455,7 +471,7 @@ def _checked_input(
 ) -> tuple[GrantInput, TitleTerms, list[ValidationError]]:
     """The input as stored (texts cleaned, defaults filled in) and everything wrong with it."""
     errors: list[ValidationError] = []
-    terms = TitleTerms.of(procedure)
+    terms = TitleTerms.of(procedure, case_facts_of(case))
     decided_on = given.decided_on or uow.today
 
     def clean(value: str, field: str, label: str, limit: int, multiline: bool = False) -> str:
@@ -478,7 +494,7 @@ def _checked_input(
                 field="entschieden_am",
             )
         )
-    terms = TitleTerms(kind, basis, terms.unlimited, terms.max_months, terms.card) if terms.has_title else terms
+    terms = replace(terms, kind=kind, legal_basis=basis) if terms.has_title else terms
     valid_from, valid_until = given.valid_from, given.valid_until
     if terms.has_title:
         errors += validity_errors(terms, valid_from, valid_until, decided_on)
@@ -536,9 +552,10 @@ def grant(ctx: ServiceContext, case_id: int, expected_version: int | None, given
         case = load_case(uow, case_id, expected_version)
         procedure = _procedure(ctx, case)
         missing = missing_documents(uow.session, case, uow.today)
-        blocked = _blocked(uow.session, case, missing)
+        checks = open_checks(uow.session, case, uow.today)
+        blocked = _blocked(uow.session, case, missing, checks)
         if blocked:
-            raise ValidationError(blocked, field="unterlagen" if missing else "status")
+            raise ValidationError(blocked, field="unterlagen" if missing else "pruefungen" if checks else "status")
         cleaned, terms, errors = _checked_input(uow, case, procedure, given)
         _raise(errors)
         row = Grant(
@@ -697,6 +714,9 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
         missing = missing_documents(uow.session, case, uow.today)
         if missing:
             raise missing_message(missing, "Freigeben")
+        checks = open_checks(uow.session, case, uow.today)
+        if checks:
+            raise open_checks_message(checks, "Freigeben")
         terms = TitleTerms(row.title_kind or "", row.legal_basis or "", _procedure(ctx, case).unlimited, None, row.card)
         if terms.has_title:
             _raise(validity_errors(terms, row.valid_from, row.valid_until, uow.today))

@@ -49,12 +49,14 @@ def submit_for_review(ctx: ServiceContext, letter_id: int, version: int) -> None
 def _check_assessment(letter: Letter) -> None:
     data = from_json(LetterKind.REJECTION.value, letter.data_json)
     assert isinstance(data, RejectionData)
-    if data.duty_to_leave and not data.deportation_assessment.strip():
+    if data.missing_findings:
         raise ValidationError(
-            "Die Ablehnung lässt die Person ausreisepflichtig: vor der Prüfung fehlt die Abwägung zur "
-            "Abschiebungsandrohung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG – Abschiebungsverbote, "
-            "Kindeswohl, familiäre Bindungen, Gesundheitszustand).",
+            "Die Ablehnung lässt die Person ausreisepflichtig: vor der Prüfung fehlt die Feststellung für diese "
+            "Person zur Abschiebungsandrohung (§ 59 Abs. 1 Satz 1, § 60 Abs. 5 und 7 AufenthG): "
+            + ", ".join(data.missing_findings)
+            + ".",
             field="deportation_assessment",
+            missing=len(data.missing_findings),
         )
 
 

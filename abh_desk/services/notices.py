@@ -48,6 +48,11 @@ FIELD_LABELS = {
     "entry_ban_months": "Einreise- und Aufenthaltsverbot (Monate)",
     "entry_ban_reasons": "Erwägungen zum Einreiseverbot",
     "eu_or_arb_exception": "Unionsbürger/ARB 1/80",
+    "finding_deportation_bars": "Abschiebungsverbote",
+    "finding_child_welfare": "Kindeswohl",
+    "finding_family_ties": "Familiäre Bindungen",
+    "finding_health": "Gesundheitszustand",
+    "deportation_assessment": "Weitere Erwägungen zur Abschiebungsandrohung",
     "hearing_date": "Datum der Anhörung",
     "applied_for": "Beantragter Titel",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -27,7 +28,8 @@ from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notices import changes_between, load_notice, read_notice, step
 from abh_desk.services.stay import notice_status_fields, status_on
 from abh_desk.services.textblocks import office_textblocks
-from letters.data import HearingData, RejectionData
+from letters.data import DEPORTATION_FINDINGS, HearingData, RejectionData
+from letters.data import MAX_ENTRY_BAN_MONTHS_ABS_5A_5B as MAX_ENTRY_BAN_MONTHS_ABS_5A_5B  # the editor's limit
 from letters.data import RefusalGround as RefusalGround  # the editor's input, from letters
 from letters.serialize import from_json, to_json
 from models import Case, Deadline, Letter, Person
@@ -63,9 +65,13 @@ class RejectionDraft:
     entry_ban_months: int | None = None
     entry_ban_reasons: str = ""
     eu_or_arb_exception: bool = False
-    #: § 59 Abs. 1 AufenthG for this person (bars to deportation, children, family, health); needed
-    #: before review wherever the refusal leaves the person obliged to leave.
-    deportation_assessment: str = ""
+    #: § 59 Abs. 1 Satz 1 AufenthG for this person, point by point (letters.data.DEPORTATION_FINDINGS);
+    #: each needed before review wherever the refusal leaves the person obliged to leave.
+    finding_deportation_bars: str = ""  # Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG)
+    finding_child_welfare: str = ""  # Kindeswohl
+    finding_family_ties: str = ""  # familiäre Bindungen
+    finding_health: str = ""  # Gesundheitszustand
+    deportation_assessment: str = ""  # further considerations (optional)
     benefits: bool = False  # receives benefits under SGB II, SGB XII or AsylbLG (§ 53 Abs. 1 AufenthV)
     short_extension: bool = False  # an extension for up to three months (§ 45 Nr. 2 Buchst. a AufenthV)
     fee_reduction_reason: str = ""
@@ -96,6 +102,10 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
 
 def clean_draft(draft: RejectionDraft) -> RejectionDraft:
     """The caseworker's texts as stored: NFC, no control or bidi characters, within their limits."""
+    findings: dict[str, Any] = {
+        name: clean_text(getattr(draft, name), "deportation_assessment", f"„{label}“", MAX_DETAILS, multiline=True)
+        for name, _block, label in DEPORTATION_FINDINGS
+    }
     return replace(
         draft,
         facts=clean_text(draft.facts, "facts", "Der Sachverhalt", MAX_FACTS, multiline=True),
@@ -122,10 +132,11 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
         deportation_assessment=clean_text(
             draft.deportation_assessment,
             "deportation_assessment",
-            "Die Prüfung nach § 59 Abs. 1 AufenthG",
+            "Die weiteren Erwägungen zur Abschiebungsandrohung",
             MAX_DETAILS,
             multiline=True,
         ),
+        **findings,
     )
 
 
@@ -163,6 +174,9 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
             "Abschiebung angeben (§ 59 Abs. 2 AufenthG), z. B. den Staat des gewöhnlichen Aufenthalts.",
             field="target_state",
         )
+    findings: dict[str, Any] = {
+        name: getattr(draft, name).strip() if status.duty_to_leave else "" for name, _b, _l in DEPORTATION_FINDINGS
+    }
     return RejectionData(
         letterhead=office_letterhead(uow.session),
         address=address,
@@ -186,7 +200,8 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
         hearing_date=hearing_date,
         person_line=f"{address.lines[0]}{birth}",
         eu_or_arb_exception=draft.eu_or_arb_exception,
-        deportation_assessment=draft.deportation_assessment if status.duty_to_leave else "",
+        deportation_assessment=draft.deportation_assessment.strip() if status.duty_to_leave else "",
+        **findings,
         **notice_status_fields(status),  # type: ignore[arg-type]
     )
 
@@ -287,6 +302,7 @@ def draft_of(ctx: ServiceContext, letter_id: int) -> RejectionDraft:
         entry_ban_reasons=data.entry_ban_reasons,
         eu_or_arb_exception=data.eu_or_arb_exception,
         deportation_assessment=data.deportation_assessment,
+        **{name: getattr(data, name) for name, _block, _label in DEPORTATION_FINDINGS},
         benefits=data.fee_benefits,
         short_extension=data.fee_short_extension,
         fee_reduction_reason=data.fee_reduction_reason,
@@ -314,6 +330,7 @@ def send_hearing(
         rejection = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(rejection, RejectionData)
         deadline = upsert_deadline(uow, case, DeadlineKind.HEARING, sent_on, "Anhörung versandt", hearing_weeks=weeks)
+        duty = status_on(uow.session, case, sent_on).duty_to_leave
         hearing = HearingData(
             letterhead=rejection.letterhead,
             address=rejection.address,
@@ -325,7 +342,8 @@ def send_hearing(
             title_legal_basis=rejection.title_legal_basis,
             grounds=rejection.grounds,
             comment_by=deadline.due_date,
-            duty_to_leave=status_on(uow.session, case, sent_on).duty_to_leave,
+            duty_to_leave=duty,
+            entry_ban_months=rejection.entry_ban_months if duty else None,
         )
         hearing_letter = store_letter(uow, case, LetterKind.HEARING, hearing, LetterStatus.SENT)
         hearing_letter.posted_on = sent_on

@@ -654,6 +654,51 @@
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
+        <location filename="../../ui/case_dialog.py" line="366"/>
+        <source>Checked by the office (§ 24 VwVfG), not asked of the applicant</source>
+        <translation>Prüfung durch die Behörde (§ 24 VwVfG), nicht bei der antragstellenden Person angefordert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="369"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="372"/>
+        <source>Checked on</source>
+        <translation>Geprüft am</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="373"/>
+        <source>Why not applicable</source>
+        <translation>Warum entfällt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="378"/>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="379"/>
+        <source>Open again</source>
+        <translation>Wieder offen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="380"/>
+        <source>Not applicable…</source>
+        <translation>Entfällt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="554"/>
+        <source>Check not applicable</source>
+        <translation>Prüfung entfällt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="554"/>
+        <source>Why does „%1“ not apply here?</source>
+        <translation>Warum entfällt „%1“ in diesem Fall?</translation>
+    </message>
+    <message>
         <location filename="../../ui/case_dialog.py" line="512"/>
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
@@ -1396,6 +1441,11 @@
         <translation>Unbefristet (§ 9 Abs. 1, § 9a Abs. 1 AufenthG): kein Ende.</translation>
     </message>
     <message>
+        <location filename="../../ui/decision_dialogs.py" line="148"/>
+        <source>At most %1 months (%3, by the facts of the case): until %2 at the latest.</source>
+        <translation>Höchstens %1 Monate (%3, nach den Angaben zum Vorgang): längstens bis %2.</translation>
+    </message>
+    <message>
         <location filename="../../ui/decision_dialogs.py" line="149"/>
         <source>At most %1 months (catalogue): until %2 at the latest.</source>
         <translation>Höchstens %1 Monate (Katalog): längstens bis %2.</translation>
@@ -2079,9 +2129,29 @@
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="181"/>
-        <source>§ 59 (1) AufenthG for this person: bars to deportation, children, family ties, health</source>
-        <translation>§ 59 Abs. 1 AufenthG für diese Person: Abschiebungsverbote, Kinder, familiäre Bindungen, Gesundheit</translation>
+        <location filename="../../ui/notice_dialog.py" line="183"/>
+        <source>Bars to deportation (§ 60 (5), (7) AufenthG) for this person</source>
+        <translation>Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG) für diese Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="184"/>
+        <source>Children: whose, where they live, what leaving means for them</source>
+        <translation>Kinder: wessen, wo sie leben, was die Ausreise für sie bedeutet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="185"/>
+        <source>Family ties in Germany</source>
+        <translation>Familiäre Bindungen im Bundesgebiet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="186"/>
+        <source>Health: illness, fitness to travel</source>
+        <translation>Gesundheit: Erkrankungen, Reisefähigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="195"/>
+        <source>Further considerations on the deportation threat (optional)</source>
+        <translation>Weitere Erwägungen zur Abschiebungsandrohung (freiwillig)</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="184"/>
@@ -2114,9 +2184,29 @@
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="200"/>
-        <source>Deportation: assessment</source>
-        <translation>Abschiebung: Prüfung</translation>
+        <location filename="../../ui/notice_dialog.py" line="221"/>
+        <source>Bars to deportation</source>
+        <translation>Abschiebungsverbote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="222"/>
+        <source>Best interests of children</source>
+        <translation>Kindeswohl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="223"/>
+        <source>Family ties</source>
+        <translation>Familiäre Bindungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="224"/>
+        <source>State of health</source>
+        <translation>Gesundheitszustand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="227"/>
+        <source>Further considerations</source>
+        <translation>Weitere Erwägungen</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="202"/>

@@ -46,7 +46,7 @@ def _owner(ctx: ServiceContext, case_id: int) -> str:
 
 
 def _asylum(ctx: ServiceContext) -> str:
-    return next(p.key for p in ctx.catalogue if p.area == "asyl")
+    return next(p.key for p in ctx.catalogue.offered(ctx.today()) if p.area == "asyl")
 
 
 def test_the_singen_table_is_in_the_database_as_the_seed_gives_it(ctx: ServiceContext) -> None:

@@ -49,6 +49,7 @@ from abh_desk.services.staff import ensure_areas
 from abh_desk.services.titles import add_title
 from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument
+from letters.samples import SAMPLE_FINDINGS
 from models import Base, CardHandover, CardOrder, Case, ChecklistItem, Deadline, Letter, Person, ResidenceTitle, User
 from tests.conftest import drop_pg_database, new_pg_database, new_sqlite_database
 from tests.support.granted import grant_case
@@ -238,7 +239,7 @@ def world(
     draft = RejectionDraft(
         grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),),
         facts="Einreise 2026.",
-        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+        **SAMPLE_FINDINGS,
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(ctx, letter_id).version, "Verzicht schriftlich erklärt.")
@@ -501,7 +502,7 @@ def test_rejection_facts_and_ground_details(world: World, facts: str, details: s
         entry_ban_months=12 if reasons else None,
         entry_ban_reasons=reasons,
         target_state=target,
-        deportation_assessment="Abschiebungsverbote sind nicht ersichtlich.",
+        **SAMPLE_FINDINGS,
     )
 
     def check() -> None:

@@ -45,6 +45,19 @@ def test_katalog_key_prints_the_entry_and_its_documents(catalogue) -> None:
     assert any("Reisepass" in d for d in documents)
 
 
+def test_katalog_key_prints_the_office_checks_the_variants_and_the_offer_period() -> None:
+    code, text = run("katalog", "SIN-ARBEITSPLATZSUCHE")
+    lines = text.splitlines()
+    assert code == 0 and "Höchstgeltungsdauer: 6 Monate" in lines
+    assert "  nur nach einem Studium im Bundesgebiet: 18 Monate (§ 20 Abs. 3 Nr. 1 AufenthG)" in lines
+    checks = lines.index("Prüfung durch die Behörde (§ 24 VwVfG, keine Unterlage der antragstellenden Person):")
+    documents = lines[lines.index("Erforderliche Unterlagen:") : checks]
+    assert not any("Ausweisungsinteresse" in line for line in documents)
+    assert lines[checks + 1].startswith("- Kein Ausweisungsinteresse (§ 5 Abs. 1 Nr. 2 AufenthG)")
+    code, text = run("katalog", "MUC-CHANCEN-AUFENTHALTSRECHT")
+    assert code == 0 and "Anträge nur bis 31.12.2025" in text.splitlines()
+
+
 def test_unknown_catalogue_key_is_a_german_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = run("katalog", "4711")
     assert code == 2

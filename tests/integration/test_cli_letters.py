@@ -23,6 +23,7 @@ from abh_desk.services.notices import notice_view
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
 from letters.data import RefusalGround
+from letters.samples import SAMPLE_FINDINGS
 from models import User
 from tests.conftest import TEST_DAY
 from tests.support.cli_login import sign_in_cli
@@ -90,7 +91,7 @@ def test_a_cases_rejection_comes_out_marked_until_approved(
     draft = RejectionDraft(
         (RefusalGround("visum", "Visumfreie Einreise am 01.09.2026."),),
         "Einreise 2026.",
-        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+        **SAMPLE_FINDINGS,
     )
     letter_id = draft_rejection(clerk, case.id, draft)
     code, text = run(*argv)

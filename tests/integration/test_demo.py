@@ -153,9 +153,12 @@ def test_checklists_only_for_open_cases_with_the_procedures_documents(
         if case.status not in open_values:
             continue
         age = person_age(persons[case.person_id], case.applied_on)
-        expected = [d.text for d in ctx.catalogue.get(case.procedure_key).documents if applies(d, age)]
+        procedure = ctx.catalogue.get(case.procedure_key)
+        expected = [d.text for d in procedure.documents if applies(d, age)]
+        checks = [c.text for c in procedure.checks if applies(c, age)]  # the office's own (§ 24 VwVfG)
         rows = items.get(case.id, [])
-        assert [i.text for i in rows] == expected
+        assert [i.text for i in rows] == expected + checks
+        assert [i.authority_check for i in rows] == [False] * len(expected) + [True] * len(checks)
         assert [i.position for i in rows] == list(range(1, len(rows) + 1))
         states = {i.status for i in rows}
         seen |= states

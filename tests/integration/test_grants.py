@@ -67,7 +67,9 @@ def person_with_title(ctx: ServiceContext, until: date = TODAY + timedelta(weeks
 
 
 def receive_all(ctx: ServiceContext, case_id: int) -> None:
-    for line in get_case_file(ctx, case_id).checklist:
+    """Every document received and every check of the office (§ 24 VwVfG) done."""
+    file = get_case_file(ctx, case_id)
+    for line in (*file.checklist, *file.checks):
         mark_received(ctx, line.id)
 
 

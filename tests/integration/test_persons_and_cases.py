@@ -113,7 +113,7 @@ def test_open_case_routes_numbers_and_builds_the_checklist(ctx: ServiceContext) 
 
 def test_asylum_procedure_goes_to_the_asylum_area_prefix_rule(ctx: ServiceContext) -> None:
     pid = _person(ctx, "Alizadeh", "Reza", nationality="AFG")
-    asylum_key = next(p.key for p in ctx.catalogue if p.area == "asyl")
+    asylum_key = next(p.key for p in ctx.catalogue.offered(TODAY) if p.area == "asyl")
     assert open_case(ctx, pid, asylum_key, applied_on=TODAY).owner == "Frau Lossau"
 
 

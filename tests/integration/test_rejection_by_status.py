@@ -22,7 +22,14 @@ from abh_desk.services.notice_review import approve, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import PersonInput, create_person
-from abh_desk.services.rejections import RejectionDraft, draft_rejection, send_hearing, update_rejection, waive_hearing
+from abh_desk.services.rejections import (
+    RejectionDraft,
+    draft_of,
+    draft_rejection,
+    send_hearing,
+    update_rejection,
+    waive_hearing,
+)
 from abh_desk.services.stay import decision_status
 from abh_desk.services.titles import add_title
 from letters.data import RefusalGround
@@ -31,11 +38,17 @@ from models import Letter, User
 TODAY = date(2026, 12, 2)
 SETTLEMENT = "SIN-NIEDERLASSUNG"
 EXTENSION = "SIN-BESCHAEFTIGUNG"
-ASSESSMENT = "Abschiebungsverbote sind nicht ersichtlich; Sie leben allein im Bundesgebiet und sind gesund."
+#: This person's own finding on each point of § 59 Abs. 1 Satz 1 and § 60 Abs. 5, 7 AufenthG.
+FINDINGS = {
+    "finding_deportation_bars": "Gefahren in der Türkei haben Sie nicht geltend gemacht; sie sind nicht ersichtlich.",
+    "finding_child_welfare": "Sie haben keine Kinder.",
+    "finding_family_ties": "Sie leben allein im Bundesgebiet; Ihre Familie lebt in Izmir.",
+    "finding_health": "Sie sind nach Ihren Angaben gesund.",
+}
 DRAFT = RejectionDraft(
     grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen von 900 EUR deckt den Bedarf nicht."),),
     facts="Sie beantragten eine Niederlassungserlaubnis.",
-    deportation_assessment=ASSESSMENT,
+    **FINDINGS,
 )
 COURTS = {
     "BW": ("Verwaltungsgericht Freiburg", "Habsburgerstraße 103, 79104 Freiburg"),
@@ -180,7 +193,11 @@ def test_the_notice_orders_departure_only_where_a_duty_to_leave_arises(
     if DUTY[status]:
         assert "aufgefordert, das Bundesgebiet innerhalb von 30 Tagen" in tenor
         assert "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist die Türkei." in tenor
-        assert "Ausreiseaufforderung und Abschiebungsandrohung" in text and ASSESSMENT in text
+        assert "Ausreiseaufforderung und Abschiebungsandrohung" in text
+        assert "Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG): Gefahren in der Türkei" in text
+        assert "Wohl von Kindern: Sie haben keine Kinder." in text
+        assert "Familiäre Bindungen: Sie leben allein im Bundesgebiet" in text
+        assert "Gesundheitszustand: Sie sind nach Ihren Angaben gesund." in text
         assert "§ 50 Abs. 2 AufenthG" in hints and "die Ablehnung Ihres Antrags (§ 84 Abs. 1 Satz 1 Nr. 1" in hints
         assert "§ 66 Abs. 1 AufenthG" in hints
         basis = {"fiktion": "§ 81 Abs. 4 Satz 1 AufenthG", "verspaetet": "§ 58 Abs. 2 Satz 1 Nr. 2"}.get(status)
@@ -226,7 +243,7 @@ def test_an_entry_ban_beyond_five_years_needs_a_case_of_section_11_5(ctx: Servic
     long_ban = RejectionDraft(
         grounds=DRAFT.grounds,
         facts=DRAFT.facts,
-        deportation_assessment=ASSESSMENT,
+        **FINDINGS,
         entry_ban_months=84,
         entry_ban_reasons="Sie wurden wegen einer Straftat verurteilt.",
     )
@@ -251,18 +268,48 @@ def test_a_stateless_person_needs_a_named_target_state(ctx: ServiceContext) -> N
     assert "Zielstaat der Abschiebung ist Libanon." in _pdf(ctx, letter_id)
 
 
-def test_review_needs_the_section_59_assessment_the_draft_marks_it_missing(ctx: ServiceContext) -> None:
+def test_an_entry_ban_beyond_ten_years_only_in_the_cases_of_section_11_5a_and_5b(ctx: ServiceContext) -> None:
+    """§ 11 Abs. 5: up to ten years; above that only where the reasons name Abs. 5a or 5b, never above 20."""
+    case_id = _case(ctx, "ohne_titel")
+
+    def draft(months: int, reasons: str) -> RejectionDraft:
+        return RejectionDraft(**{**DRAFT.__dict__, "entry_ban_months": months, "entry_ban_reasons": reasons})
+
+    conviction = "Sie wurden wegen einer Straftat zu drei Jahren verurteilt und ausgewiesen (§ 11 Abs. 5 AufenthG)."
+    with pytest.raises(ValidationError, match=r"Mehr als zehn Jahre \(121 Monate\)") as refused:
+        draft_rejection(_clerk(ctx), case_id, draft(121, conviction))
+    assert refused.value.field == "entry_ban_months"
+    with pytest.raises(ValidationError, match=r"Mehr als zehn Jahre"):
+        draft_rejection(_clerk(ctx), case_id, draft(180, "Die Fälle des § 11 Abs. 5 bis 5b AufenthG liegen vor."))
+    terror = "Sie wurden zur Abwehr einer terroristischen Gefahr ausgewiesen (§ 11 Abs. 5a AufenthG)."
+    with pytest.raises(ValidationError, match="höchstens 240 Monaten"):
+        draft_rejection(_clerk(ctx), case_id, draft(241, terror))
+    with ctx.db.read() as session:
+        assert session.scalar(select(Letter.id)) is None  # nothing saved
+    letter_id = draft_rejection(_clerk(ctx), case_id, draft(240, terror))
+    assert "auf 240 Monate befristet" in _pdf(ctx, letter_id)
+
+
+def test_review_needs_each_section_59_finding_the_draft_marks_it_missing(ctx: ServiceContext) -> None:
     clerk = _clerk(ctx)
     case_id = _case(ctx, "fiktion")
-    without = RejectionDraft(DRAFT.grounds, DRAFT.facts)
-    letter_id = draft_rejection(clerk, case_id, without)
-    assert "Hier fehlt noch die Prüfung" in _pdf(ctx, letter_id)
+    without_health = RejectionDraft(**{**DRAFT.__dict__, "finding_health": "  "})
+    letter_id = draft_rejection(clerk, case_id, without_health)
+    text = _pdf(ctx, letter_id)
+    assert "Gesundheitszustand: [Hier fehlt noch die Feststellung für diese Person.]" in text
+    assert "Wohl von Kindern: Sie haben keine Kinder." in text
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
-    with pytest.raises(ValidationError, match=r"§ 59 Abs\. 1") as refused:
+    with pytest.raises(ValidationError, match=r"§ 59 Abs\. 1 Satz 1.*: Gesundheitszustand\.$") as refused:
         submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
     assert refused.value.field == "deportation_assessment"
+    # A notice written before the findings had their own fields holds one text: it no longer suffices.
+    legacy = RejectionDraft(DRAFT.grounds, DRAFT.facts, deportation_assessment="Keine Abschiebungsverbote.")
+    update_rejection(clerk, letter_id, notice_view(clerk, letter_id).version, legacy)
+    with pytest.raises(ValidationError, match=r"Abschiebungsverbote .*, Kindeswohl, familiäre Bindungen, Gesund"):
+        submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
     update_rejection(clerk, letter_id, notice_view(clerk, letter_id).version, DRAFT)
     submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    assert draft_of(clerk, letter_id).finding_family_ties == FINDINGS["finding_family_ties"]
 
 
 def test_the_hearing_asks_about_deportation_only_where_it_would_follow(ctx: ServiceContext) -> None:
@@ -270,9 +317,23 @@ def test_the_hearing_asks_about_deportation_only_where_it_would_follow(ctx: Serv
     for status, asks in (("ohne_titel", True), ("titel", False)):
         letter_id = draft_rejection(clerk, _case(ctx, status), DRAFT)
         hearing = _pdf(ctx, send_hearing(clerk, letter_id, notice_view(clerk, letter_id).version))
-        assert ("ob Gründe gegen eine Abschiebung sprechen" in hearing) == asks
+        assert ("ob Ihnen im Zielstaat Gefahren drohen" in hearing) == asks
+        assert ("ob Sie Kinder haben" in hearing) == asks
+        assert ("welche familiären Bindungen Sie im Bundesgebiet haben" in hearing) == asks
+        assert ("ob Sie krank sind oder Ihr Gesundheitszustand" in hearing) == asks
         assert ("Aufforderung zur Ausreise" in hearing) == asks
         assert ("Ihr Aufenthaltstitel bliebe von einer Ablehnung unberührt." in hearing) == (not asks)
+        assert "Einreise- und Aufenthaltsverbot" not in hearing  # this draft intends none
+
+
+def test_the_hearing_asks_about_the_length_of_an_intended_entry_ban(ctx: ServiceContext) -> None:
+    clerk = _clerk(ctx)
+    reasons = "Sie haben keine Bindungen im Bundesgebiet."
+    ban = RejectionDraft(**{**DRAFT.__dict__, "entry_ban_months": 30, "entry_ban_reasons": reasons})
+    letter_id = draft_rejection(clerk, _case(ctx, "ohne_titel"), ban)
+    hearing = _pdf(ctx, send_hearing(clerk, letter_id, notice_view(clerk, letter_id).version))
+    assert "ein Einreise- und Aufenthaltsverbot anzuordnen und auf 30 Monate ab der Ausreise zu befristen" in hearing
+    assert "was wir bei der Länge dieser Frist berücksichtigen sollen" in hearing
 
 
 def test_approval_is_refused_when_the_status_changed_since_the_draft(ctx: ServiceContext, clock: FixedClock) -> None:

@@ -40,6 +40,7 @@ from abh_desk.services.rejections import (
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
 from letters.data import RefusalGround
+from letters.samples import SAMPLE_FINDINGS
 from models import Letter, User
 from tests.conftest import new_sqlite_database
 
@@ -47,7 +48,7 @@ DAY = date(2036, 11, 3)
 DRAFT = RejectionDraft(
     grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),),
     facts="Einreise 2036.",
-    deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+    **SAMPLE_FINDINGS,
 )
 USERS = {"keller": Role.CASEWORKER, "rudolf": Role.CASEWORKER, "lead": Role.TEAM_LEAD, "lead2": Role.TEAM_LEAD}
 USERS |= {"admin": Role.ADMIN}

@@ -42,6 +42,7 @@ from abh_desk.services.rejections import (
 )
 from abh_desk.services.textblocks import get_textblocks, save_textblocks
 from letters.data import RefusalGround
+from letters.samples import SAMPLE_FINDINGS
 from models import AuditEvent, Case, Deadline, Letter, User
 
 # The path plays in 2036, a year whose calendar matches 2026 (3 November is a Monday), on the
@@ -52,7 +53,7 @@ DRAFT = RejectionDraft(
     grounds=(RefusalGround("lebensunterhalt", "Ihr Einkommen deckt den Bedarf nicht."),),
     facts="Sie beantragten am 01.10.2036 die Verlängerung.\n\nIhr Einkommen beträgt 600 EUR.",
     exit_period_days=30,
-    deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+    **SAMPLE_FINDINGS,
 )
 
 

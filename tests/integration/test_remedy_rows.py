@@ -23,13 +23,14 @@ from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_
 from abh_desk.services.remedy_rows import confirm_remedy_row, remedy_row_state
 from letters import remedies
 from letters.data import RefusalGround
+from letters.samples import SAMPLE_FINDINGS
 from models import AuditEvent, User
 
 TODAY = date(2026, 12, 2)
 DRAFT = RejectionDraft(
     grounds=(RefusalGround("visum", "Sie reisten visumfrei ein."),),
     facts="Einreise 2026.",
-    deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+    **SAMPLE_FINDINGS,
 )
 
 

@@ -15,10 +15,11 @@ from abh_desk.services.grants import GrantInput, GrantResult, grant, grant_form
 def grant_case(
     ctx: ServiceContext, case_id: int, decided_on: date | None = None, months: int = 12, conditions: str = ""
 ) -> GrantResult:
-    """Every missing document received on ``decided_on`` and the title granted from that day for
-    ``months`` (at most the catalogue's maximum)."""
+    """Every missing document received and every check of the office done on ``decided_on``, and the
+    title granted from that day for ``months`` (at most the catalogue's maximum)."""
     day = decided_on or ctx.today()
-    for line in get_case_file(ctx, case_id).checklist:
+    file = get_case_file(ctx, case_id)
+    for line in (*file.checklist, *file.checks):
         if line.status == ChecklistStatus.MISSING:
             mark_received(ctx, line.id, on=day)
     form = grant_form(ctx, case_id)

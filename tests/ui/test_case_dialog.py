@@ -232,3 +232,40 @@ def _open(qtbot: QtBot, ctx: ServiceContext, case_id: int) -> CaseDialog:
     dialog.show()
     qtbot.waitUntil(lambda: dialog.file is not None)
     return dialog
+
+
+def test_the_office_checks_are_their_own_list_and_not_counted_as_missing(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """§ 24 VwVfG: the interest in expulsion and the interests of the Federal Republic are checked by
+    the office; they show below the documents and are ticked there, the count of missing documents
+    leaves them out."""
+    person = create_person(sqlite_ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR"))
+    case = open_case(sqlite_ctx, person.id, "SIN-BESCHAEFTIGUNG", applied_on=TODAY)
+    dialog = CaseDialog(sqlite_ctx, case.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.file is not None)
+    dialog.tabs.setCurrentIndex(1)
+    total = dialog.checklist.rowCount()
+    assert dialog.missing_label.text() == f"{total} von {total} Unterlagen fehlen noch"
+    documents = [dialog.checklist.data(dialog.checklist.index(r, 0)) for r in range(total)]
+    assert not any("Ausweisungsinteresse" in text for text in documents)
+    assert dialog.checks_box.isVisible() and "§ 24 VwVfG" in dialog.checks_box.title()
+    assert dialog.checks.rowCount() == 2
+    assert "Kein Ausweisungsinteresse" in dialog.checks.data(dialog.checks.index(0, 0))
+    assert dialog.checks.data(dialog.checks.index(0, 2)) == "offen"
+    dialog.checks_view.setFocus()
+    dialog.checks_view.selectRow(0)
+    qtbot.keyClick(dialog.checks_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dialog.checks.data(dialog.checks.index(0, 2)) == "geprüft")
+    assert dialog.checks.data(dialog.checks.index(0, 3)) == "21.11.2026"
+    assert dialog.missing_label.text() == f"{total} von {total} Unterlagen fehlen noch"
+    qtbot.mouseClick(dialog.check_open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.checks.data(dialog.checks.index(0, 2)) == "offen")
+
+
+def test_no_checks_no_box(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    dialog = _dialog(qtbot, sqlite_ctx)
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.checks_box.isVisible() and dialog.checks.rowCount() == 0

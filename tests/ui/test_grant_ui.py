@@ -175,3 +175,28 @@ def test_four_eyes_the_lead_approves_from_the_case_window(
     assert "Aufenthaltserlaubnis nach § 16d AufenthG" in asked[0]
     qtbot.waitUntil(lambda: lead_tab.state.text().startswith("Stand: Bewilligt"))
     assert case_decision(clerk, case_id).status == CaseStatus.GRANTED
+
+
+def test_the_grant_dialog_offers_the_validity_of_the_case_s_variant(qtbot: QtBot, clerk: ServiceContext) -> None:
+    """Job search (§ 20 AufenthG): 6 months on entry; once "after studies in Germany" is ticked on
+    the case, 18 months with the provision named (§ 20 Abs. 3 Nr. 1)."""
+    from abh_desk.services.case_file import set_facts
+    from ui.tasks import TaskRunner
+
+    person = create_person(clerk, PersonInput("Haddad", "Karim", "01.01.1995", nationality="SYR"))
+    case_id = open_case(clerk, person.id, "SIN-ARBEITSPLATZSUCHE", applied_on=TODAY).id
+    runner = TaskRunner()
+    first = GrantDialog(clerk, case_id, runner)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: first.form_data is not None)
+    assert first.validity_hint.text() == "Höchstens 6 Monate (Katalog): längstens bis 22.05.2027."
+    set_facts(clerk, case_id, {"nach_studium_inland"})
+    second = GrantDialog(clerk, case_id, runner)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: second.form_data is not None)
+    assert second.valid_until.date().toPython() == date(2028, 5, 22)
+    assert second.validity_hint.text() == (
+        "Höchstens 18 Monate (§ 20 Abs. 3 Nr. 1 AufenthG, nach den Angaben zum Vorgang): längstens bis 22.05.2028."
+    )

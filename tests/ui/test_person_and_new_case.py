@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from abh_desk.clock import FixedClock
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, search_persons, update_person
@@ -212,3 +213,18 @@ def test_a_second_open_case_of_the_same_procedure_asks_why(qtbot: QtBot, sqlite_
     dialog.create()
     qtbot.waitUntil(lambda: dialog.created is not None)
     assert len(get_person_file(sqlite_ctx, person.id).cases) == 2 and opened == []
+
+
+def test_a_procedure_past_its_offer_period_is_not_offered_for_a_new_case(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, clock: FixedClock
+) -> None:
+    """§ 104c AufenthG took applications until 31.12.2025: not in the list on the clock's day after it."""
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.filter, "104c")
+    assert dialog.procedures.count() == 0
+    clock.move_to(date(2025, 12, 31))
+    dialog.show_procedures("104c")
+    assert dialog.procedures.count() == 1 and "Chancen-Aufenthaltsrecht" in dialog.procedures.item(0).text()

@@ -23,6 +23,7 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.notices import notice_view
 from abh_desk.services.persons import PersonInput, create_person
+from letters.samples import SAMPLE_FINDINGS
 from models import Deadline, Letter, User
 from ui.case_dialog import CaseDialog
 from ui.main_window import MainWindow
@@ -78,6 +79,7 @@ def test_draft_review_dispatch_deadline_final(
     # No title recorded: the refusal confirms the duty to leave, and the editor says why.
     assert "Ausreisepflichtig" in notice.stay_label.text() and "kein Aufenthaltstitel" in notice.stay_label.text()
     assert notice.assessment.isVisible() and notice.ban_months.isVisible()
+    assert all(finding.isVisible() for finding in notice.findings.values())
     assert "Sie beantragten am" in notice.facts.toPlainText()
 
     # Saving without a ground is refused next to the field; nothing is stored.
@@ -111,13 +113,22 @@ def test_draft_review_dispatch_deadline_final(
     monkeypatch.setattr("ui.dialogs.ask_long_text", lambda *a, **k: "Die Antragstellerin hat schriftlich verzichtet.")
     qtbot.mouseClick(notice.buttons["anhoerung_entbehrlich"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and bool(notice.view.hearing_waiver_reason))
-    # The deportation is threatened: not without the § 59 assessment for this person.
+    # The deportation is threatened: not without the § 59 findings for this person, point by point.
     qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "§ 59 Abs. 1" in notice.field_messages["deportation_assessment"].text())
-    assert "Hier fehlt noch die Prüfung" in _pdf_text(sqlite_ctx, letter_id).replace("\n", " ")
-    qtbot.keyClicks(notice.assessment, "Abschiebungsverbote sind nicht ersichtlich; sie lebt allein hier.")
+    assert "Kindeswohl, familiäre Bindungen" in notice.field_messages["deportation_assessment"].text()
+    assert "Hier fehlt noch die Feststellung" in _pdf_text(sqlite_ctx, letter_id).replace("\n", " ")
+    for name, text in (
+        ("finding_deportation_bars", "Gefahren im Zielstaat sind nicht ersichtlich."),
+        ("finding_child_welfare", "Sie hat keine Kinder."),
+        ("finding_family_ties", "Sie lebt allein hier."),
+        ("finding_health", "Sie ist gesund."),
+    ):
+        qtbot.keyClicks(notice.findings[name], text)
     qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "sie lebt allein hier" in notice.loaded_draft.deportation_assessment)
+    qtbot.waitUntil(lambda: "Sie lebt allein hier." in notice.loaded_draft.finding_family_ties)
+    printed = _pdf_text(sqlite_ctx, letter_id).replace("\n", " ")
+    assert "Wohl von Kindern: Sie hat keine Kinder." in printed and "Gesundheitszustand: Sie ist gesund." in printed
     qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.IN_REVIEW)
 
@@ -188,7 +199,7 @@ def test_returned_draft_shows_the_comment_and_what_changed(
     draft = RejectionDraft(
         (RefusalGround("visum", "Einreise mit Schengen-Visum."),),
         "Einreise am 01.01.",
-        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+        **SAMPLE_FINDINGS,
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from abh_desk.domain.catalogue import (
+    AUTHORITY_PROOFS,
     CONDITIONS,
     Catalogue,
     CatalogueError,
@@ -488,3 +490,101 @@ def test_name_of_falls_back_to_a_retired_key() -> None:
     catalogue = load_catalogue()
     assert catalogue.name_of("99010019001008").startswith("Aufenthaltserlaubnis zur Durchführung")
     assert catalogue.name_of("ALT-2019-GESTRICHEN") == "ALT-2019-GESTRICHEN"
+
+
+# --- issue 16, part 7: the office's own checks, offer periods, validity by variant ----------------
+
+
+def test_no_entry_asks_the_applicant_for_what_the_office_establishes_itself(catalogue: Catalogue) -> None:
+    """§ 24 VwVfG: no interest in expulsion, the interests of the Federal Republic, the consent of the
+    Federal Employment Agency are checked by the office, never documents of the applicant."""
+    for entry in catalogue:
+        for document in entry.documents:
+            assert not any(pattern.search(document.text) for pattern in AUTHORITY_PROOFS), (entry.key, document)
+    employment = catalogue.get("SIN-BESCHAEFTIGUNG")
+    assert [check.text.split(" (")[0] for check in employment.checks] == [
+        "Kein Ausweisungsinteresse",
+        "Der Aufenthalt gefährdet oder beeinträchtigt die Interessen der Bundesrepublik Deutschland nicht",
+    ]
+    assert "Zustimmung der Bundesagentur für Arbeit" in catalogue.get("LSA-16A-AUSBILDUNG").checks[0].text
+    with_checks = [entry.key for entry in catalogue if entry.checks]
+    assert len(with_checks) == 15  # 14 of Singen (seed 003), the § 16a entry of seed 001
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nachweis, dass kein Ausweisungsinteresse vorliegt",
+        "Bescheinigung, dass die Interessen der Bundesrepublik nicht gefährdet sind",
+        "Zustimmung der Bundesagentur für Arbeit",
+    ],
+)
+def test_a_proof_the_office_establishes_is_refused_as_a_document(tmp_path: Path, text: str) -> None:
+    write(tmp_path, broken('text = "Gültiger Reisepass oder Passersatz"', f'text = "{text}"'), "kaputt.toml")
+    with pytest.raises(CatalogueError, match="ermittelt die Behörde selbst") as info:
+        load_catalogue(tmp_path)
+    assert info.value.field == "unterlagen[1].text" and "pruefungen" in info.value.message
+
+
+def test_checks_offer_period_and_variants_load(tmp_path: Path) -> None:
+    extra = (
+        "angeboten_ab = 2023-01-01\nangeboten_bis = 2025-12-31\nhoechstgeltungsdauer_varianten = [\n"
+        '  { bedingung = "nach_studium_inland", monate = 18, rechtsgrundlage = "§ 20 Abs. 3 Nr. 1 AufenthG" },\n'
+        '  { bedingung = "studienbewerbung", monate = 9, rechtsgrundlage = "§ 17 Abs. 2 AufenthG" },\n]\n'
+        'pruefungen = [{ text = "Kein Ausweisungsinteresse (§ 5 Abs. 1 Nr. 2 AufenthG)" }]\n'
+    )
+    write(tmp_path, broken("erinnerung_wochen = 6\n", "erinnerung_wochen = 6\n" + extra))
+    entry = load_catalogue(tmp_path).get("TEST-EINTRAG")
+    assert entry.checks == (DocumentRequirement("Kein Ausweisungsinteresse (§ 5 Abs. 1 Nr. 2 AufenthG)"),)
+    assert (entry.offered_from, entry.offered_until) == (date(2023, 1, 1), date(2025, 12, 31))
+    assert not entry.offered_on(date(2022, 12, 31)) and entry.offered_on(date(2025, 12, 31))
+    assert not entry.offered_on(date(2026, 1, 1))
+    assert entry.max_validity_for([]) == (12, "§ 7 AufenthG")
+    assert entry.max_validity_for(["nach_studium_inland"]) == (18, "§ 20 Abs. 3 Nr. 1 AufenthG")
+    assert entry.max_validity_for(["studienbewerbung"]) == (9, "§ 17 Abs. 2 AufenthG")
+    assert entry.max_validity_for(["studienbewerbung", "nach_studium_inland"])[0] == 18
+    assert {"nach_studium_inland", "studienbewerbung"} <= set(entry.fact_conditions)
+    assert [e.key for e in load_catalogue(tmp_path).offered(date(2026, 1, 1))] == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "problem"),
+    [
+        ('angeboten_bis = "31.12.2025"\n', "angeboten_bis", "Datum erwartet"),
+        ("angeboten_ab = 2026-01-01\nangeboten_bis = 2025-12-31\n", "angeboten_bis", "liegt vor angeboten_ab"),
+        ("angeboten_bis = 2025-12-31T00:00:00\n", "angeboten_bis", "Datum erwartet"),
+        (
+            'hoechstgeltungsdauer_varianten = [{ bedingung = "gibtsnicht", monate = 6, rechtsgrundlage = "x" }]\n',
+            "hoechstgeltungsdauer_varianten[1].bedingung",
+            "unbekannte Bedingung",
+        ),
+        (
+            'hoechstgeltungsdauer_varianten = [{ bedingung = "sprachkurs", rechtsgrundlage = "x" }]\n',
+            "hoechstgeltungsdauer_varianten[1].monate",
+            "Pflichtfeld fehlt",
+        ),
+        (
+            'hoechstgeltungsdauer_varianten = [{ bedingung = "sprachkurs", monate = 6 }]\n',
+            "hoechstgeltungsdauer_varianten[1].rechtsgrundlage",
+            "Pflichtfeld fehlt",
+        ),
+        ('pruefungen = [{ text = "" }]\n', "pruefungen[1].text", "darf nicht leer sein"),
+    ],
+)
+def test_broken_checks_periods_and_variants_are_refused(tmp_path: Path, extra: str, field: str, problem: str) -> None:
+    write(tmp_path, broken("erinnerung_wochen = 6\n", "erinnerung_wochen = 6\n" + extra), "kaputt.toml")
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(tmp_path)
+    assert info.value.field == field and problem in info.value.message
+
+
+def test_validity_by_variant_in_the_shipped_catalogue(catalogue: Catalogue) -> None:
+    job_search = catalogue.get("SIN-ARBEITSPLATZSUCHE")
+    assert job_search.max_validity_for([]) == (6, "§ 20 AufenthG")
+    assert job_search.max_validity_for(["nach_studium_inland"]) == (18, "§ 20 Abs. 3 Nr. 1 AufenthG")
+    studies = catalogue.get("SIN-STUDIUM")
+    assert studies.max_validity_for([])[0] == 24
+    assert studies.max_validity_for(["sprachkurs"])[0] == 12
+    assert studies.max_validity_for(["studienbewerbung"]) == (9, "§ 17 Abs. 2 AufenthG")
+    chancen = catalogue.get("MUC-CHANCEN-AUFENTHALTSRECHT")
+    assert chancen.offered_until == date(2025, 12, 31) and chancen.key in catalogue

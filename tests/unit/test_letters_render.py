@@ -708,3 +708,59 @@ def test_one_rejection_renders_within_100_ms() -> None:
     for _ in range(10):
         render_rejection(data)
     assert (time.perf_counter() - started) / 10 < 0.1
+
+
+def test_the_section_59_findings_print_point_by_point_and_an_approved_notice_needs_each() -> None:
+    text = flat(render_rejection(rejection(draft=False)))
+    points = (
+        "Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG): Sie haben keine Gefahren in Vietnam",
+        "Wohl von Kindern: Sie haben keine Kinder.",
+        "Familiäre Bindungen: Sie sind ledig;",
+        "Gesundheitszustand: Hinweise auf eine Erkrankung",
+    )
+    positions = [text.index(point) for point in points]
+    assert positions == sorted(positions) and text.index("Für Sie ergibt sich:") < positions[0]
+    assert text.index("Die Ausreisefrist von 30 Tagen ist angemessen") > positions[-1]
+    with pytest.raises(ValidationError, match="Kindeswohl, Gesundheitszustand") as refused:
+        render_rejection(rejection(draft=False, finding_child_welfare="", finding_health=" "))
+    assert refused.value.field == "deportation_assessment"
+    draft = flat(render_rejection(rejection(finding_child_welfare="")))
+    assert "Wohl von Kindern: [Hier fehlt noch die Feststellung für diese Person.]" in draft
+
+
+def test_an_office_block_edited_before_the_findings_gets_them_in_its_one_placeholder() -> None:
+    """A text block saved by an older release holds the assessment in {abschiebung_erwaegungen}."""
+    shipped = DEFAULT_PATH.read_text(encoding="utf-8")
+    start = shipped.index('\nabschiebungsandrohung = """') + 1
+    end = shipped.index('"""', shipped.index('"""', start) + 3) + 3
+    old = 'abschiebungsandrohung = """\nZu prüfen war Folgendes: {abschiebung_erwaegungen}"""'
+    blocks = parse_textblocks(shipped[:start] + old + shipped[end:])
+    text = flat(render_rejection(rejection(deportation_assessment="Weiteres ist nicht ersichtlich."), blocks=blocks))
+    assert "Zu prüfen war Folgendes: Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG): Sie haben keine" in text
+    assert "Gesundheitszustand: Hinweise auf eine Erkrankung, die einer Reise entgegensteht, gibt es nicht." in text
+    assert "Weiteres ist nicht ersichtlich." in text and "Für Sie ergibt sich" not in text
+
+
+def test_entry_ban_limits_follow_section_11_paragraphs_3_to_5b() -> None:
+    abs5 = "Sie wurden nach einer Verurteilung ausgewiesen (§ 11 Abs. 5 AufenthG)."
+    assert render_rejection(long_rejection(entry_ban_months=120, entry_ban_reasons=abs5))
+    with pytest.raises(ValidationError, match="Mehr als fünf Jahre"):
+        long_rejection(entry_ban_months=61, entry_ban_reasons="Sie haben keine Bindungen.")
+    with pytest.raises(ValidationError, match="Mehr als zehn Jahre"):
+        long_rejection(entry_ban_months=121, entry_ban_reasons=abs5)
+    abs5a = "Sie wurden wegen eines Kriegsverbrechens ausgewiesen (§ 11 Abs. 5a AufenthG)."
+    assert "auf 240 Monate befristet" in flat(
+        render_rejection(long_rejection(entry_ban_months=240, entry_ban_reasons=abs5a))
+    )
+    with pytest.raises(ValidationError, match="höchstens 240 Monaten"):
+        long_rejection(entry_ban_months=241, entry_ban_reasons=abs5a)
+
+
+def test_the_hearing_asks_about_an_entry_ban_only_where_one_is_intended() -> None:
+    without = flat(render_hearing(hearing()))
+    assert "ob Ihnen im Zielstaat Gefahren drohen" in without and "welche familiären Bindungen" in without
+    assert "Einreise- und Aufenthaltsverbot anzuordnen" not in without
+    intended = flat(render_hearing(hearing(entry_ban_months=36)))
+    assert "Einreise- und Aufenthaltsverbot anzuordnen und auf 36 Monate ab der Ausreise zu befristen" in intended
+    kept = flat(render_hearing(hearing(duty_to_leave=False, entry_ban_months=None)))
+    assert "Zielstaat" not in kept and "bliebe von einer Ablehnung unberührt" in kept
