@@ -30,6 +30,7 @@ from abh_desk import (
     cli_worklists,
     cli_xdomea,
     migrate,
+    pg_roles,
     selftest,
 )
 from abh_desk.bootstrap import open_context
@@ -122,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="Schema auf den neuesten Stand bringen")
     db_commands.add_parser("status", help="Adresse, Schemastand und SQLite-Einstellungen zeigen")
     db_commands.add_parser("passwort", help="Passwort des PostgreSQL-Servers im Schlüsselbund speichern")
+    roles = db_commands.add_parser(
+        "rollen",
+        help="PostgreSQL: eine Anmeldung für die Arbeitsplätze einrichten, die den Schutz des Protokolls nicht "
+        "abschalten kann (als Eigentümer der Datenbank ausführen)",
+    )
+    roles.add_argument("login", metavar="ANMELDUNG", help="Anmeldename der Arbeitsplätze, z. B. abh_platz")
 
     demo = commands.add_parser("demo", help="Demo-Daten erzeugen")
     demo.add_argument("--personen", type=int, required=True, metavar="N", help="Anzahl Personen (50 bis 1.000.000)")
@@ -390,10 +397,27 @@ def _run_db(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Passwort im Schlüsselbund gespeichert (abh-desk / {entry}).", file=out)
         return 0
     db = Database(url)
+    try:
+        return _db_command(db, args, out)
+    finally:
+        db.dispose()
+
+
+def _db_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     db.check_connection()
     if args.db_command == "upgrade":
         before, after = migrate.upgrade(db)
         print(f"{db.display_url}: Schema {before or 'leer'} → {after}", file=out)
+        return 0
+    if args.db_command == "rollen":
+        done = pg_roles.set_up_roles(db, args.login)
+        print(f"Die Anmeldung „{done.login}“ ist Mitglied von {pg_roles.WORKSTATION_ROLE}.", file=out)
+        if done.login_created:
+            print(
+                f"Sie wurde neu angelegt, ohne Passwort: bitte auf dem Server setzen (psql: \\password {done.login}) "
+                "und an den Arbeitsplätzen mit „abh-desk db passwort“ hinterlegen.",
+                file=out,
+            )
         return 0
     print(f"Datenbank: {db.display_url}", file=out)
     print(f"Schemastand: {migrate.current_revision(db) or 'leer'} (aktuell: {migrate.head_revision()})", file=out)

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from abh_desk import audit_chain, backup
+from abh_desk import audit_chain, backup, pg_roles
 from abh_desk.bootstrap import open_context
 from abh_desk.cli_deadlines import _iso_date, on_key_date
 from abh_desk.clock import OFFICE_ZONE, Clock
@@ -114,6 +114,9 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
             f"{', '.join(report.missing_triggers)}): jemand mit Rechten an der Datenbank hat ihn entfernt.",
             file=out,
         )
+    exposure = pg_roles.trail_exposure(db)
+    if exposure is not None:
+        print(f"Hinweis: {exposure}", file=out)
     if not report.ok:
         print("Das Protokoll ist NICHT unversehrt.", file=out)
         return EXIT_BROKEN
