@@ -51,7 +51,8 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, max_connections: int = 100) -> None:
+        self.max_connections = max_connections
         self.bin = _bin_dir()
         self.dir = Path(tempfile.mkdtemp(prefix="abh-pg-"))
         self.data = self.dir / "data"
@@ -84,7 +85,7 @@ class PostgresServer:
         )
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+            f"-c synchronous_commit=off -c full_page_writes=off -c max_connections={self.max_connections}"
         )
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-o", options, "-w", "start"
