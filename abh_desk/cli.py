@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import getpass
+import io
 import os
 import re
 import sys
@@ -273,12 +274,15 @@ def _run(
     if needs_sign_in(args) and not runs_as_setup(ctx, args):
         ctx = cli_session.signed_in(ctx, args, prompt, role_for(args))
     try:
-        return _with_context(ctx, args, out)
+        # The command writes into a buffer; what it read of personal data goes into the audit trail
+        # before anything is shown (where that fails, nothing is shown: the error says why).
+        shown = io.StringIO()
+        code = _with_context(ctx, args, shown)
+        read_log.flush(ctx)
+        out.write(shown.getvalue())
+        return code
     finally:
-        try:
-            read_log.flush(ctx)  # what the command showed of personal data goes into the audit trail
-        finally:
-            ctx.db.dispose()
+        ctx.db.dispose()
 
 
 def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:

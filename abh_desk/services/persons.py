@@ -554,6 +554,8 @@ def likely_duplicates(ctx: ServiceContext, family_name: str, birth_date: str) ->
                 .limit(20)
             )
         )
+    if ids:  # the hint shows those persons' names and birth dates
+        note_read(ctx, "dublettenhinweis_gelesen", "person", treffer=len(ids), personen=ids)
     return person_rows(ctx, ids)
 
 

@@ -6,8 +6,8 @@ search with its text and how many it found, a case file, a notice, a letter, a l
 cases, cards or notices under review — is noted in the context's read log (``ServiceContext.reads``)
 without a write of its own. The notes go into the audit trail, chained like every entry, with the
 next change that context commits (``UnitOfWork.commit``) or by ``flush``: the window flushes every
-``FLUSH_SECONDS``, at sign-out, at the idle lock and when it closes; the command line when its
-command ends; a log that reaches ``MAX_PENDING`` notes flushes at once. So the counter search stays
+``FLUSH_SECONDS``, at the idle lock and when it closes; the command line before it prints what
+its command found; a log that reaches ``MAX_PENDING`` notes flushes at once. So the counter search stays
 a read — no write transaction, no wait for the writer lock, per keystroke.
 
 The price, said plainly: what a killed process had noted but not yet flushed (at most

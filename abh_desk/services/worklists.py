@@ -187,7 +187,8 @@ def worklist(
                 stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
                 result.rows(group).extend(_row(values) for values in session.execute(stmt.limit(limit)))
     shown = sum(len(result.rows(group)) for group in GROUPS)
-    note_read(ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), zeilen=shown)
+    if shown:  # counts alone (limit 0: the start page's tiles) show no one
+        note_read(ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), zeilen=shown)
     return result
 
 

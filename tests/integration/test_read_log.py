@@ -16,6 +16,7 @@ from abh_desk import audit_chain
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import Role
+from abh_desk.errors import DomainError
 from abh_desk.services import read_log
 from abh_desk.services.card_list import waiting_cards
 from abh_desk.services.case_file import get_case_file
@@ -168,3 +169,18 @@ def test_the_command_line_logs_its_search(
     ]
     with ctx.db.read() as session:
         assert session.get(User, reads[0].user_id) is not None  # the signed-in user, not the system
+
+
+def test_the_command_line_shows_nothing_it_could_not_log(
+    database_url: str, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR"))
+    sign_in_cli(ctx, monkeypatch)
+
+    def broken(_ctx: ServiceContext) -> int:
+        raise DomainError("Das Protokoll ist nicht erreichbar.")
+
+    monkeypatch.setattr(read_log, "flush", broken)
+    out = io.StringIO()
+    assert main(["--db", database_url, "suche", "haddad"], out=out, clock=FixedClock(TEST_DAY)) == 2
+    assert out.getvalue() == ""  # the hits were found, but not shown: their reading could not be logged
