@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -173,7 +174,16 @@ def anchor_path() -> Path:
 
 
 def database_key(db: Database) -> str:
-    """The anchor file's key for ``db``: its address without password."""
+    """The anchor file's key for ``db``: the database, not the login (a workstation that moves to
+    the login ``db rollen`` made keeps its anchor) — the SQLite file, or server, port and database."""
+    url = db.url
+    if db.backend == "sqlite":
+        return db.display_url
+    return f"postgresql://{url.host or ''}:{url.port or 5432}/{url.database or ''}"
+
+
+def _legacy_key(db: Database) -> str:
+    """The key of anchors written before the login was left out (the address with the user)."""
     return db.display_url
 
 
@@ -205,9 +215,10 @@ class AnchorState:
 def anchor_state(db: Database, path: Path | None = None) -> AnchorState:
     path = path or anchor_path()
     try:
-        entry = _read_anchors(path).get(database_key(db))
+        anchors = _read_anchors(path)
     except AnchorFileDamaged as exc:
         return AnchorState(None, str(exc))
+    entry = anchors.get(database_key(db)) or anchors.get(_legacy_key(db))
     if entry is None:
         return AnchorState(None)
     try:
@@ -229,6 +240,8 @@ def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None 
     except AnchorFileDamaged as exc:
         log.warning("Protokoll-Anker nicht geschrieben, die Ankerdatei ist beschädigt: %s", exc)
         return
+    if _legacy_key(db) != database_key(db):
+        anchors.pop(_legacy_key(db), None)
     anchors[database_key(db)] = {
         "id": head.id,
         "chain_hash": head.chain_hash,
@@ -244,14 +257,19 @@ def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None 
 
 
 def reset_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None = None) -> Path | None:
-    """Anchor ``db`` anew at ``head`` (``audit pruefen --anker-neu``, after a restore): a damaged
-    anchor file is kept beside it, renamed, and that name returned."""
+    """Anchor ``db`` anew at ``head`` (``audit pruefen --anker-neu``, after a restore). The anchor
+    file as it was is kept beside it (``….beschaedigt-ZEIT`` where it could not be read, else
+    ``….vorher-ZEIT``), and that name returned."""
     path = path or anchor_path()
     kept: Path | None = None
+    stamp = f"{at.astimezone(timezone.utc):%Y%m%dT%H%M%S}"
     try:
         _read_anchors(path)
+        if path.exists():
+            kept = path.with_name(f"{path.name}.vorher-{stamp}")
+            shutil.copy2(path, kept)
     except AnchorFileDamaged:
-        kept = path.with_name(f"{path.name}.beschaedigt-{at.astimezone(timezone.utc):%Y%m%dT%H%M%S}")
+        kept = path.with_name(f"{path.name}.beschaedigt-{stamp}")
         path.replace(kept)
     write_anchor(db, head, at, path)
     return kept
@@ -272,12 +290,20 @@ def anchor_on_first_use(db: Database, at: datetime) -> ChainHead | None:
     return report.head
 
 
+_warned_without_anchor: set[str] = set()
+
+
 def remember(db: Database, appended: Appended, at: datetime) -> None:
     """After commit: move the anchor to the new head, unless the old anchor was no longer in the
     chain — then it stays, as evidence for ``abh-desk audit pruefen`` — or there was none for a
     chain that had entries (a removed anchor file is not silently replaced)."""
     if appended.anchor_missing:
-        log.warning("Protokoll: kein Anker für diese Datenbank; bitte „abh-desk audit pruefen“ ausführen.")
+        if database_key(db) not in _warned_without_anchor:  # once a process, not at every flush of reads
+            _warned_without_anchor.add(database_key(db))
+            log.warning(
+                "Protokoll: dieser Arbeitsplatz hat keinen Anker für diese Datenbank; bitte „abh-desk audit "
+                "pruefen“ ausführen (ein neuer Anker nur mit --anker-neu)."
+            )
     elif appended.anchor_confirmed:
         write_anchor(db, appended.head, at)
     else:

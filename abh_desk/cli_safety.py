@@ -94,6 +94,19 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     administration, logged in the trail (a damaged anchor file is kept beside the new one)."""
     db = ctx.db
     state = audit_chain.anchor_state(db)
+    if new_anchor and state.head is not None:
+        # A readable anchor is this workstation's evidence: it is compared, never replaced here.
+        contradiction = audit_chain.verify(db, state).anchor_problem
+        if contradiction is not None:
+            print(f"FEHLER: {contradiction}", file=out)
+            print(
+                "Der gemerkte Anker widerspricht dem Protokoll – das ist der Befund, er wird nicht überschrieben. "
+                "--anker-neu setzt nur einen fehlenden oder beschädigten Anker; nach dem Einspielen einer "
+                "Sicherung gilt --nach-wiederherstellung.",
+                file=out,
+            )
+            return EXIT_BROKEN
+        new_anchor = False  # the anchor is there and holds: an ordinary check
     report = audit_chain.verify(db, None if after_restore or new_anchor else state)
     print(f"Protokoll: {_many(report.count, 'Eintrag', 'Einträge')} geprüft.", file=out)
     if report.first_break is not None:
@@ -123,9 +136,8 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     if report.head is not None:
         if after_restore or new_anchor:
             kept = audit_chain.reset_anchor(db, report.head, ctx.now())
-            if new_anchor:
-                _log_new_anchor(ctx, state, report.head, kept)
-                print(f"Neuer Anker bei Eintrag {report.head.id} gesetzt (protokolliert).", file=out)
+            _log_new_anchor(ctx, state, report.head, kept, "nach Wiederherstellung" if after_restore else "anker_neu")
+            print(f"Neuer Anker bei Eintrag {report.head.id} gesetzt (protokolliert).", file=out)
         else:
             audit_chain.write_anchor(db, report.head, ctx.now())
         print(f"Prüfkette vollständig; letzter Eintrag {report.head.id} vom {_when(report.head_time)}.", file=out)
@@ -141,16 +153,23 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
 
 
 def _log_new_anchor(
-    ctx: ServiceContext, before: audit_chain.AnchorState, head: audit_chain.ChainHead, kept: Path | None
+    ctx: ServiceContext,
+    before: audit_chain.AnchorState,
+    head: audit_chain.ChainHead,
+    kept: Path | None,
+    why: str,
 ) -> None:
+    """The new anchor in the trail, with the one it replaced (id and hash) and where its file lies."""
     with ctx.unit_of_work() as uow:
         uow.audit(
             "protokoll_anker_neu",
             "protokoll",
             head.id,
+            anlass=why,
             bisheriger_anker=before.head.id if before.head else None,
+            bisheriger_pruefwert=before.head.chain_hash if before.head else None,
             ankerdatei_beschaedigt=before.damaged,
-            beschaedigte_datei_aufbewahrt=kept.name if kept else None,
+            bisherige_ankerdatei_aufbewahrt=kept.name if kept else None,
         )
         uow.commit()
 

@@ -144,8 +144,12 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         raise ValidationError(exc.message, field=choice.field) from exc
     try:
         migrate.upgrade(db)
-        audit_chain.anchor_on_first_use(db, clock.now())
+        anchored = audit_chain.anchor_on_first_use(db, clock.now())
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        if anchored is not None:  # trust on first use, in the trail for whoever checks it later
+            with ctx.unit_of_work() as uow:
+                uow.audit("protokoll_anker_erstmals", "protokoll", anchored.id, pruefwert=anchored.chain_hash)
+                uow.commit()
         ensure_areas(ctx)
         with db.read() as session:
             stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))

@@ -321,9 +321,11 @@ def test_after_a_restore_pruefen_can_take_the_restored_state_as_the_anchor(
     assert (
         main(["--db", ctx.db.url.render_as_string(False), "audit", "pruefen", "--nach-wiederherstellung"], out=out) == 0
     )
-    after = _events(ctx.db)  # the restored state, and the two sign-ins of the commands on top of it
+    # The restored state; on top of it the two sign-ins of the commands and the new anchor, logged.
+    after = _events(ctx.db)
     kept = [(e.id, e.chain_hash) for e in events[:-1]]
-    assert [(e.id, e.chain_hash) for e in after[:-2]] == kept
-    assert [e.action for e in after[-2:]] == ["angemeldet", "angemeldet"]
+    assert [(e.id, e.chain_hash) for e in after[:-3]] == kept
+    assert [e.action for e in after[-3:]] == ["angemeldet", "angemeldet", "protokoll_anker_neu"]
+    assert '"anlass": "nach Wiederherstellung"' in (after[-1].payload_json or "")
     assert audit_chain.read_anchor(ctx.db) == audit_chain.ChainHead(after[-1].id, after[-1].chain_hash)
     assert _pruefen(ctx)[0] == 0

@@ -215,3 +215,38 @@ def test_a_backup_whose_trail_was_rewritten_is_refused_before_the_restore(
     assert code != 0 and "passt nicht zu dem dieser Datenbank" in err.getvalue() + out.getvalue()
     assert [(e.id, e.chain_hash) for e in _events(ctx.db)][: len(before)] == before
     assert not list(tmp_path.glob("*.vor-wiederherstellung-*"))
+
+
+def test_a_new_anchor_never_replaces_one_that_contradicts_the_trail(ctx: ServiceContext) -> None:
+    for family in ("Öztürk", "Nguyễn"):
+        _person(ctx, family)
+    events = _events(ctx.db)
+    anchored = audit_chain.read_anchor(ctx.db)
+    with ctx.db.engine.begin() as connection:  # the end cut off, as an attacker would
+        if ctx.db.backend == "postgresql":
+            connection.execute(text("ALTER TABLE audit_events DISABLE TRIGGER USER"))
+            connection.execute(text("DELETE FROM audit_events WHERE id = :id"), {"id": events[-1].id})
+            connection.execute(text("ALTER TABLE audit_events ENABLE TRIGGER USER"))
+        else:
+            sql = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'audit_events_kein_delete'")
+            ).scalar_one()
+            connection.execute(text("DROP TRIGGER audit_events_kein_delete"))
+            connection.execute(text("DELETE FROM audit_events WHERE id = :id"), {"id": events[-1].id})
+            connection.execute(text(sql))
+    code, out = _pruefen(ctx, new_anchor=True)
+    assert code == 1 and "widerspricht dem Protokoll" in out and "nicht überschrieben" in out
+    assert audit_chain.read_anchor(ctx.db) == anchored  # the evidence stays
+    assert [e.action for e in _events(ctx.db)][-1] != "protokoll_anker_neu"
+
+
+def test_the_anchor_belongs_to_the_database_not_to_the_login(ctx: ServiceContext) -> None:
+    _person(ctx)
+    if ctx.db.backend != "postgresql":
+        pytest.skip("SQLite has no logins")
+    other_login = Database(ctx.db.url.set(username="abh_platz").render_as_string(hide_password=False))
+    try:
+        assert audit_chain.database_key(other_login) == audit_chain.database_key(ctx.db)
+        assert audit_chain.read_anchor(other_login) == audit_chain.read_anchor(ctx.db) is not None
+    finally:
+        other_login.dispose()
