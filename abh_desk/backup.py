@@ -184,6 +184,10 @@ def _keep_aside(live_path: Path, clock: Clock) -> Path | None:
         return None
     stamp = local_now(clock).strftime("%Y%m%d-%H%M%S")
     aside = live_path.with_name(f"{live_path.name}.vor-wiederherstellung-{stamp}")
+    number = 1
+    while aside.exists():  # two restores within a second: the earlier copy stays
+        number += 1
+        aside = live_path.with_name(f"{live_path.name}.vor-wiederherstellung-{stamp}-{number}")
     try:
         backup_sqlite(live_path, aside)
     except BackupError:
@@ -193,7 +197,7 @@ def _keep_aside(live_path: Path, clock: Clock) -> Path | None:
     return aside
 
 
-def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) -> Restored:
+def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK, deviation: str = "") -> Restored:
     """Check ``source`` and copy it into the live database; the old one is kept aside."""
     live_path = sqlite_path(ctx_db)
     source = source.expanduser().resolve()
@@ -209,7 +213,7 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) 
         raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
     try:
         info = check_backup_file(checked, source.name)
-        _check_chain(checked, source.name, live_path, audit_chain.read_anchor(ctx_db))
+        _check_chain(checked, source.name, live_path, audit_chain.read_anchor(ctx_db), deviation)
         aside = _keep_aside(live_path, clock)
         _copy_into_live(checked, live_path)
     finally:
@@ -218,11 +222,15 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK) 
     return Restored(info, aside)
 
 
-def _check_chain(path: Path, name: str, live_path: Path, anchor: audit_chain.ChainHead | None) -> None:
-    """The backup's chain holds in itself and is the same chain as the live database's: at the
-    newer one of the two heads the older one has, both carry the same hash — and where the live
-    file cannot be read, the backup holds this workstation's anchor. A backup whose trail was
-    changed and chained anew (it holds in itself) is found so, before anything is replaced."""
+def _check_chain(
+    path: Path, name: str, live_path: Path, anchor: audit_chain.ChainHead | None, deviation: str = ""
+) -> None:
+    """The backup's trail holds in itself and is this database's trail: at the newer one of the two
+    heads the older one has, the live database — or one kept aside by an earlier restore, so that a
+    restore can be undone — carries the same hash. Where none of them can be read (the live file is
+    damaged), the backup must hold this workstation's anchor if it reaches that far. A backup whose
+    trail was changed and chained anew holds in itself, and is found so before anything is replaced.
+    ``deviation``: the administration's reason to restore one that matches none (logged)."""
     db = Database(f"sqlite:///{path}")
     try:
         report = audit_chain.verify(db, None)
@@ -235,24 +243,44 @@ def _check_chain(path: Path, name: str, live_path: Path, anchor: audit_chain.Cha
         )
     if report.head is None:
         return
-    try:
-        live_head = _newest_id(live_path) if live_path.exists() else None
-    except sqlite3.DatabaseError:
-        live_head = None  # the live file is damaged: the anchor is the only witness left
-    if live_head is not None:
-        common = min(report.head.id, live_head)
-        if _hash_at(path, common) is not None and _hash_at(path, common) == _hash_at(live_path, common):
+    witnesses = [live_path, *sorted(live_path.parent.glob(f"{live_path.name}.vor-wiederherstellung-*"))]
+    compared = 0
+    for witness in witnesses:
+        try:
+            same = _same_trail(path, report.head.id, witness)
+        except sqlite3.DatabaseError:
+            continue  # damaged, or no ABH Desk database: no witness
+        if same is None:
+            continue
+        compared += 1
+        if same:
             return
-        raise BackupError(
-            f"{name}: das Protokoll der Sicherung passt nicht zu dem dieser Datenbank (Eintrag {common} hat einen "
-            "anderen Prüfwert oder fehlt): die Sicherung wurde verändert und neu verkettet, oder sie stammt von "
-            "einer anderen Datenbank. Es wurde nichts wiederhergestellt."
-        )
-    if anchor is not None and anchor.id <= report.head.id and _hash_at(path, anchor.id) != anchor.chain_hash:
-        raise BackupError(
-            f"{name}: Eintrag {anchor.id} der Sicherung hat nicht den Prüfwert, den dieser Arbeitsplatz gemerkt hat: "
-            "die Sicherung wurde verändert und neu verkettet. Es wurde nichts wiederhergestellt."
-        )
+    if compared == 0:
+        if anchor is not None and anchor.id <= report.head.id and _hash_at(path, anchor.id) != anchor.chain_hash:
+            raise BackupError(
+                f"{name}: Eintrag {anchor.id} der Sicherung hat nicht den Prüfwert, den dieser Arbeitsplatz gemerkt "
+                "hat: die Sicherung wurde verändert und neu verkettet. Es wurde nichts wiederhergestellt."
+            )
+        return
+    if deviation:
+        return
+    raise BackupError(
+        f"{name}: das Protokoll der Sicherung passt weder zu dem dieser Datenbank noch zu einer früher beiseite "
+        "gelegten: die Sicherung wurde verändert und neu verkettet, oder sie stammt von einer anderen Datenbank. "
+        "Es wurde nichts wiederhergestellt. Wer sicher ist, dass sie die richtige ist, stellt sie mit "
+        "--trotz-abweichung GRUND wieder her (der Grund wird protokolliert)."
+    )
+
+
+def _same_trail(backup: Path, backup_head: int, witness: Path) -> bool | None:
+    """Whether ``backup`` and ``witness`` agree at the older of their two heads; None where the
+    witness has no trail."""
+    witness_head = _newest_id(witness)
+    if witness_head is None:
+        return None
+    common = min(backup_head, witness_head)
+    found = _hash_at(backup, common)
+    return found is not None and found == _hash_at(witness, common)
 
 
 def _newest_id(path: Path) -> int | None:
@@ -290,13 +318,14 @@ def _copy_into_live(checked: Path, live_path: Path) -> None:
         source.close()
 
 
-def after_restore(ctx: ServiceContext, restored: Restored, source: Path) -> None:
+def after_restore(ctx: ServiceContext, restored: Restored, source: Path, deviation: str = "") -> None:
     """Bring the restored database to this program's schema, anchor the audit trail on it and log
-    the restore there."""
+    the restore there (with the anchor it replaced, and the reason where the backup matched no
+    state of this database)."""
     migrate.upgrade(ctx.db)
+    before = audit_chain.read_anchor(ctx.db)
     report = audit_chain.verify(ctx.db, None)
-    if report.head is not None:
-        audit_chain.reset_anchor(ctx.db, report.head, ctx.now())
+    kept = audit_chain.reset_anchor(ctx.db, report.head, ctx.now()) if report.head is not None else None
     with ctx.unit_of_work() as uow:
         uow.audit(
             "datenbank_wiederhergestellt",
@@ -305,5 +334,8 @@ def after_restore(ctx: ServiceContext, restored: Restored, source: Path) -> None
             datei=source.name,
             schemastand=restored.info.revision,
             bisherige_datenbank=restored.previous_kept_at.name if restored.previous_kept_at else None,
+            bisheriger_anker=f"{before.id}:{before.chain_hash}" if before else None,
+            bisherige_ankerdatei_aufbewahrt=kept.name if kept else None,
+            trotz_abweichung=deviation or None,
         )
         uow.commit()

@@ -56,6 +56,12 @@ def add_parser(commands: Any) -> None:
         help="eine Sicherung prüfen und zurückspielen; die bisherige Datenbank bleibt daneben erhalten",
     )
     restore.add_argument("datei", metavar="DATEI")
+    restore.add_argument(
+        "--trotz-abweichung",
+        metavar="GRUND",
+        default="",
+        help="eine Sicherung zurückspielen, deren Protokoll zu keinem Stand dieser Datenbank passt (protokolliert)",
+    )
     keep = commands.add_parser(
         "aufbewahrung", help="Akten nach Ablauf der Aufbewahrungsfrist löschen: Regeln, Vorschau, protokollierter Lauf"
     )
@@ -202,8 +208,9 @@ def _restore(args: argparse.Namespace, out: TextIO, clock: Clock) -> int:
     try:
         source = Path(args.datei)
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
-        restored = backup.restore_sqlite(db, source, ctx.clock)
-        backup.after_restore(ctx, restored, source)
+        deviation = args.trotz_abweichung.strip()
+        restored = backup.restore_sqlite(db, source, ctx.clock, deviation)
+        backup.after_restore(ctx, restored, source, deviation)
         print(
             f"Wiederhergestellt aus {source.name}: {_many(restored.info.persons, 'Person', 'Personen')}, "
             f"{_many(restored.info.audit_entries, 'Protokolleintrag', 'Protokolleinträge')}.",

@@ -18,7 +18,7 @@ from abh_desk.clock import FixedClock
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database
-from models import AuditEvent
+from models import AuditEvent, Person
 from tests.conftest import TEST_DAY
 from tests.support.cli_login import sign_in_cli
 
@@ -212,9 +212,52 @@ def test_a_backup_whose_trail_was_rewritten_is_refused_before_the_restore(
     with contextlib.redirect_stderr(err):
         code = main(["--db", url, "wiederherstellen", str(backup_file)], out=out, clock=FixedClock(TEST_DAY))
     # … but not with the live database's trail: nothing is replaced.
-    assert code != 0 and "passt nicht zu dem dieser Datenbank" in err.getvalue() + out.getvalue()
+    assert code != 0 and "passt weder zu dem dieser Datenbank" in err.getvalue() + out.getvalue()
+    assert "--trotz-abweichung" in err.getvalue()
     assert [(e.id, e.chain_hash) for e in _events(ctx.db)][: len(before)] == before
     assert not list(tmp_path.glob("*.vor-wiederherstellung-*"))
+    # The administration may still restore it, with a reason, which the restored trail keeps.
+    code = main(
+        ["--db", url, "wiederherstellen", str(backup_file), "--trotz-abweichung", "Sicherung vom Band, geprüft"],
+        out=io.StringIO(),
+        clock=FixedClock(TEST_DAY),
+    )
+    assert code == 0
+    restored = [e for e in _events(ctx.db) if e.action == "datenbank_wiederhergestellt"]
+    assert '"trotz_abweichung": "Sicherung vom Band, geprüft"' in (restored[-1].payload_json or "")
+
+
+def _restore(url: str, path: Path) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stderr(err):
+        code = main(["--db", url, "wiederherstellen", str(path)], out=out, clock=FixedClock(TEST_DAY))
+    return code, out.getvalue() + err.getvalue()
+
+
+def test_a_restore_can_be_undone_and_a_newer_backup_restored_after_an_older(
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = sqlite_ctx
+    url = str(ctx.db.url)
+    sign_in_cli(ctx, monkeypatch)
+    _person(ctx, "Öztürk")
+    older, newer = tmp_path / "aelter.sqlite3", tmp_path / "neuer.sqlite3"
+    assert main(["--db", url, "sicherung", str(older)], out=io.StringIO(), clock=FixedClock(TEST_DAY)) == 0
+    _person(ctx, "Nguyễn")
+    assert main(["--db", url, "sicherung", str(newer)], out=io.StringIO(), clock=FixedClock(TEST_DAY)) == 0
+    _person(ctx, "Kovalenko")
+    code, text_ = _restore(url, older)  # the wrong one, by mistake
+    assert code == 0, text_
+    (aside,) = tmp_path.glob("abh-desk.sqlite3.vor-wiederherstellung-*")
+    code, text_ = _restore(url, newer)  # its trail left the live one at the restore: the aside copy has it
+    assert code == 0, text_
+    with ctx.db.read() as session:
+        families = set(session.scalars(select(Person.family_name)))
+    assert families == {"Öztürk", "Nguyễn"}
+    # Both earlier states stay beside it (the clock stands still here: the second copy gets a number).
+    assert len(list(tmp_path.glob("abh-desk.sqlite3.vor-wiederherstellung-*"))) == 2 and aside.exists()
 
 
 def test_a_new_anchor_never_replaces_one_that_contradicts_the_trail(ctx: ServiceContext) -> None:
