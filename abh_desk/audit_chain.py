@@ -50,7 +50,8 @@ TRIGGERS = {
     "postgresql": ("audit_events_kein_update", "audit_events_kein_delete", "audit_events_kein_truncate"),
 }
 #: What each protecting trigger must be, as the migrations created it: the SHA-256 of its definition
-#: (SQLite: its CREATE statement; PostgreSQL: ``pg_get_triggerdef`` and its function's body), with
+#: (SQLite: its CREATE statement; PostgreSQL: its type — when and on what it fires —, its function's
+#: name and body, from the catalogue, so neither the schema nor the search path changes it), with
 #: white space folded. A trigger of the right name that does something else is no protection.
 TRIGGER_FINGERPRINTS = {
     "sqlite": {
@@ -59,9 +60,9 @@ TRIGGER_FINGERPRINTS = {
         "audit_events_kein_ersetzen": "d9a421393aa8daddbd6a098c8d769ed9567b0f8bf0ea76cbd43879aabe585bd0",
     },
     "postgresql": {
-        "audit_events_kein_update": "607a95109700016071f7be246465faf5df026bd92efa969c2c258f293177f39d",
-        "audit_events_kein_delete": "7bbb25aed7ec3d0b8ed45030afe22c2bd854d8762f5ecb62f03650e92f31676e",
-        "audit_events_kein_truncate": "3fb9e2e32ca65841cf5ba52453af841ab6d54ffe2f983a4e8d155b5d2835be46",
+        "audit_events_kein_update": "db1fb5b1d6fb70468456f05e9be6e7981ce0155ba99fb0be6affa112fdc10bbc",
+        "audit_events_kein_delete": "4e933b2c8654135fa2411a6e1cf0940d7de9394164c91fbaa5a282a29916813d",
+        "audit_events_kein_truncate": "9b24b5ac91e95f41f29ad4dd01900b8bb120fbd2a9367efbac64f49d19fd4798",
     },
 }
 
@@ -406,7 +407,7 @@ def installed_triggers(db: Database) -> dict[str, str]:
             sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
         else:
             sql = (
-                "SELECT t.tgname, pg_get_triggerdef(t.oid) || E'\\n' || p.prosrc FROM pg_trigger t "
+                "SELECT t.tgname, t.tgtype::text || ' ' || p.proname || E'\\n' || p.prosrc FROM pg_trigger t "
                 "JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'audit_events'::regclass "
                 "AND NOT t.tgisinternal AND t.tgenabled IN ('O', 'A')"
             )

@@ -415,7 +415,7 @@ def _db_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if args.db_command == "rollen":
         done = pg_roles.set_up_roles(db, args.login)
-        print(f"Die Anmeldung „{done.login}“ ist Mitglied von {pg_roles.WORKSTATION_ROLE}.", file=out)
+        print(f"Die Anmeldung „{done.login}“ ist Mitglied von {done.group}.", file=out)
         if done.login_created:
             print(
                 f"Sie wurde neu angelegt, ohne Passwort: bitte auf dem Server setzen (psql: \\password {done.login}) "

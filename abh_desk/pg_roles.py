@@ -2,13 +2,18 @@
 cannot switch the audit trail's protection off.
 
 The tables belong to the login that ran the migrations (the office's database owner, used only by
-the administration for ``db upgrade`` and ``db rollen``). The workstations sign in to the server
-with a login of their own, member of the group role ``abh_arbeitsplatz``, which may read and write
+the administration for ``db upgrade``). The workstations sign in to the server with a login of their
+own, member of the database's group role ``abh_arbeitsplatz_<database>``, which may read and write
 the tables of the program but, on ``audit_events``, only add entries and erase an entry's personal
 data (``payload_json``, for retention — the trigger still allows nothing else). Not being the owner,
 it can neither disable, replace nor drop the triggers, nor alter or truncate the table, nor change
 the migrations' record (``alembic_version``). New tables of later migrations come with the same
 rights (default privileges of the owner).
+
+What it can still do, said plainly: everything the program itself does with the data — including
+changing users and their roles, approving a notice by writing its row, and appending a correctly
+chained audit entry (the chain has no key). The four-eyes rule against a script with this login
+needs one database login per office user; that is not built yet.
 
 SQLite has no logins: there the file's owner on the workstation is the limit (README).
 """
@@ -24,58 +29,98 @@ from abh_desk.errors import ConfigurationError, ValidationError
 from abh_desk.storage import Database
 
 WORKSTATION_ROLE = "abh_arbeitsplatz"
+"""The group role's name stem; each database has its own (``abh_arbeitsplatz_<database>``), so a
+training database's login has no rights in the office's real one on the same server."""
 _LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def workstation_role(database: str) -> str:
+    role = f"{WORKSTATION_ROLE}_{database}"
+    if not _LOGIN.fullmatch(role):
+        raise ValidationError(
+            f"Der Datenbankname „{database}“ taugt nicht für einen Rollennamen (Kleinbuchstaben, Ziffern, _).",
+            field="db",
+        )
+    return role
 
 
 @dataclass(frozen=True)
 class RolesSetUp:
     login: str
+    group: str
     login_created: bool
 
 
 def set_up_roles(db: Database, login: str) -> RolesSetUp:
-    """Create the group role and ``login`` (without password where it is new: the administration
-    sets it on the server) and grant the workstations' rights. Run as the database's owner; safe to
-    run again (after a migration, say)."""
+    """Create the database's group role and ``login`` (without password where it is new: the
+    administration sets it on the server) and grant the workstations' rights. Run as a login that
+    may create roles (CREATEROLE or superuser); the tables' owner need not be that login. Safe to
+    run again (after an update, say)."""
     if db.backend != "postgresql":
         raise ConfigurationError("Rollen gibt es nur auf einem PostgreSQL-Server; SQLite hat keine Anmeldungen.")
-    if not _LOGIN.fullmatch(login):
+    if not _LOGIN.fullmatch(login) or login.startswith("pg_") or login.startswith(WORKSTATION_ROLE):
         raise ValidationError(
-            f"„{login}“ taugt nicht als Anmeldename: Kleinbuchstaben, Ziffern und _ (höchstens 63 Zeichen).",
+            f"„{login}“ taugt nicht als Anmeldename: Kleinbuchstaben, Ziffern und _ (höchstens 63 Zeichen), "
+            f"nicht pg_… oder {WORKSTATION_ROLE}….",
             field="login",
         )
     with db.engine.begin() as connection:
-        owner = connection.execute(
-            text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'audit_events'::regclass")
-        ).scalar_one()
-        if login == owner:
-            raise ValidationError(
-                f"„{login}“ besitzt die Tabellen: die Arbeitsplätze brauchen eine eigene Anmeldung.", field="login"
+        owner, database = connection.execute(
+            text(
+                "SELECT pg_get_userbyid(relowner), current_database() FROM pg_class "
+                "WHERE oid = 'audit_events'::regclass"
             )
-        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}).first()
-        group = connection.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": WORKSTATION_ROLE}
+        ).one()
+        group = workstation_role(database)
+        me = connection.execute(
+            text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+        ).scalar_one()
+        if not me:
+            raise ValidationError(
+                "Diese Anmeldung darf keine Rollen anlegen: bitte als Superuser oder mit einer Anmeldung mit "
+                "CREATEROLE ausführen.",
+                field="login",
+            )
+        existing = connection.execute(
+            text(
+                "SELECT rolsuper, rolcreaterole, rolcanlogin, pg_has_role(oid, (SELECT relowner FROM pg_class "
+                "WHERE oid = 'audit_events'::regclass), 'MEMBER') AS owner FROM pg_roles WHERE rolname = :name"
+            ),
+            {"name": login},
         ).first()
-        if group is None:
-            connection.execute(text(f"CREATE ROLE {WORKSTATION_ROLE} NOLOGIN"))
-        if exists is None:
+        if existing is not None:
+            if existing.rolsuper or existing.rolcreaterole or existing.owner:
+                raise ValidationError(
+                    f"„{login}“ ist Superuser, darf Rollen anlegen oder besitzt die Tabellen ({owner}): die "
+                    "Arbeitsplätze brauchen eine eigene, schwächere Anmeldung.",
+                    field="login",
+                )
+            if not existing.rolcanlogin:
+                raise ValidationError(f"„{login}“ ist eine Rolle ohne Anmeldung (NOLOGIN).", field="login")
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": group}).first() is None:
+            connection.execute(text(f"CREATE ROLE {group} NOLOGIN"))
+        if existing is None:
             connection.execute(text(f'CREATE ROLE "{login}" LOGIN'))
-        database = connection.execute(text("SELECT current_database()")).scalar_one()
+        quoted_db = connection.execute(text("SELECT quote_ident(current_database())")).scalar_one()
         for statement in (
-            f'GRANT {WORKSTATION_ROLE} TO "{login}"',
-            f'GRANT CONNECT ON DATABASE "{database}" TO {WORKSTATION_ROLE}',
-            f"GRANT USAGE ON SCHEMA public TO {WORKSTATION_ROLE}",
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {WORKSTATION_ROLE}",
-            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {WORKSTATION_ROLE}",
-            f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {WORKSTATION_ROLE}",
-            f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {WORKSTATION_ROLE}",
-            f"GRANT UPDATE (payload_json) ON audit_events TO {WORKSTATION_ROLE}",
-            "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {WORKSTATION_ROLE}",
-            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {WORKSTATION_ROLE}",
+            f'GRANT {group} TO "{login}"',
+            f"REVOKE CONNECT ON DATABASE {quoted_db} FROM PUBLIC",
+            f"GRANT CONNECT ON DATABASE {quoted_db} TO {group}",
+            "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+            f"GRANT USAGE ON SCHEMA public TO {group}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {group}",
+            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {group}",
+            f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}",
+            f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {group}",
+            f"GRANT UPDATE (payload_json) ON audit_events TO {group}",
+            # Tables and sequences of later migrations, which the owner creates, get the same rights.
+            f'ALTER DEFAULT PRIVILEGES FOR ROLE "{owner}" IN SCHEMA public '
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {group}",
+            f'ALTER DEFAULT PRIVILEGES FOR ROLE "{owner}" IN SCHEMA public '
+            f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {group}",
         ):
             connection.execute(text(statement))
-    return RolesSetUp(login, exists is None)
+    return RolesSetUp(login, group, existing is None)
 
 
 def trail_exposure(db: Database) -> str | None:
@@ -86,9 +131,12 @@ def trail_exposure(db: Database) -> str | None:
     with db.read() as session:
         row = session.execute(
             text(
-                "SELECT current_user AS login, r.rolsuper AS superuser, "
-                "pg_has_role(current_user, c.relowner, 'MEMBER') AS owner, "
+                "SELECT current_user AS login, r.rolsuper AS superuser, r.rolcreaterole AS createrole, "
+                "pg_has_role(current_user, c.relowner, 'MEMBER') OR EXISTS (SELECT 1 FROM pg_proc p "
+                "WHERE p.proname = 'audit_events_nur_anfuegen' "
+                "AND pg_has_role(current_user, p.proowner, 'MEMBER')) AS owner, "
                 "has_table_privilege('audit_events', 'DELETE') OR has_table_privilege('audit_events', 'TRUNCATE') "
+                "OR has_table_privilege('audit_events', 'TRIGGER') "
                 "OR has_column_privilege('audit_events', 'action', 'UPDATE') AS rewrites "
                 "FROM pg_class c, pg_roles r WHERE c.oid = 'audit_events'::regclass AND r.rolname = current_user"
             )
@@ -96,13 +144,15 @@ def trail_exposure(db: Database) -> str | None:
     if row.superuser:
         why = "ist Superuser"
     elif row.owner:
-        why = "besitzt die Protokolltabelle"
+        why = "besitzt die Protokolltabelle oder ihre Trigger-Funktion"
+    elif row.createrole:
+        why = "darf Rollen anlegen (und sich so die Rechte der Eigentümerin geben)"
     elif row.rewrites:
         why = "darf Einträge des Protokolls ändern oder löschen"
     else:
         return None
     return (
         f"Die Anmeldung „{row.login}“ {why}: wer ihr Passwort hat, kann den Schutz abschalten und das Protokoll "
-        f"neu schreiben. Die Arbeitsplätze sollten eine eigene Anmeldung der Rolle {WORKSTATION_ROLE} nutzen "
+        f"neu schreiben. Die Arbeitsplätze sollten eine eigene Anmeldung der Rolle {WORKSTATION_ROLE}_… nutzen "
         "(abh-desk db rollen, README)."
     )

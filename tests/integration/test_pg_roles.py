@@ -34,7 +34,9 @@ def office(pg_admin_url: str) -> Iterator[tuple[str, str]]:
     login = f"abh_platz_{uuid.uuid4().hex[:8]}"
     out = io.StringIO()
     assert main(["--db", url, "db", "rollen", login], out=out, clock=FixedClock(TEST_DAY)) == 0
-    assert f"„{login}“ ist Mitglied von abh_arbeitsplatz" in out.getvalue() and "ohne Passwort" in out.getvalue()
+    database = make_url(url).database
+    assert f"„{login}“ ist Mitglied von abh_arbeitsplatz_{database}" in out.getvalue()
+    assert "ohne Passwort" in out.getvalue()
     workstation = make_url(url).set(username=login).render_as_string(hide_password=False)
     yield url, workstation
     drop_pg_database(pg_admin_url, make_url(url).database or "")
@@ -103,5 +105,41 @@ def test_rollen_runs_again_and_refuses_bad_names(office: tuple[str, str]) -> Non
     out = io.StringIO()
     assert main(["--db", owner_url, "db", "rollen", login], out=out, clock=FixedClock(TEST_DAY)) == 0
     assert "ohne Passwort" not in out.getvalue()  # it exists already
-    for bad in ('x"; DROP TABLE persons; --', "Großbuchstaben", "postgres"):
+    for bad in ('x"; DROP TABLE persons; --', "Großbuchstaben", "postgres", "pg_monitor", "abh_arbeitsplatz_x"):
         assert main(["--db", owner_url, "db", "rollen", bad], out=io.StringIO(), clock=FixedClock(TEST_DAY)) == 2
+
+
+def test_an_office_whose_owner_is_no_superuser(pg_admin_url: str, catalogue: Catalogue) -> None:
+    """The realistic set-up: an owner login runs the migrations, the server's administrator runs
+    ``db rollen``; a table of a later migration is usable by the workstations at once."""
+    suffix = uuid.uuid4().hex[:8]
+    owner, login, database = f"abh_eigen_{suffix}", f"abh_platz_{suffix}", f"abh_buero_{suffix}"
+    admin = Database(pg_admin_url)
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f"CREATE ROLE {owner} LOGIN"))
+        connection.execute(text(f"CREATE DATABASE {database} OWNER {owner}"))
+    admin.dispose()
+    server = make_url(pg_admin_url)
+    owner_url = server.set(username=owner, database=database).render_as_string(hide_password=False)
+    as_owner = Database(owner_url)
+    try:
+        migrate.upgrade(as_owner)
+        exposure = pg_roles.trail_exposure(as_owner)
+        assert exposure is not None and "besitzt die Protokolltabelle" in exposure
+        superuser_url = server.set(database=database).render_as_string(hide_password=False)
+        assert main(["--db", superuser_url, "db", "rollen", login], out=io.StringIO(), clock=FixedClock(TEST_DAY)) == 0
+        with as_owner.engine.begin() as connection:  # what a later migration does
+            connection.execute(text("CREATE TABLE appointments (id serial PRIMARY KEY, note text)"))
+        workstation = Database(server.set(username=login, database=database).render_as_string(hide_password=False))
+        try:
+            with workstation.engine.begin() as connection:
+                connection.execute(text("INSERT INTO appointments (note) VALUES ('Termin')"))
+            assert pg_roles.trail_exposure(workstation) is None
+            assert "must be owner" in _refused(workstation, "ALTER TABLE audit_events DISABLE TRIGGER USER")
+            ctx = ServiceContext(workstation, catalogue, clock=FixedClock(TEST_DAY))
+            assert create_person(ctx, PersonInput("Haddad", "Rania", "01.01.1990", nationality="SYR")).id > 0
+        finally:
+            workstation.dispose()
+    finally:
+        as_owner.dispose()
+        drop_pg_database(pg_admin_url, database)
