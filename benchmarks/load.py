@@ -192,13 +192,23 @@ class Workstation:
         return self.result
 
 
-def _workstation(url: str, user: str, seed: int, seconds: float, start: Any, queue: Any) -> None:
+def _workstation(url: str, user: str, seed: int, seconds: float, start: Any, queue: Any, gate: Any, ready: Any) -> None:
+    station = None
     try:
-        station = Workstation(url, user, seed)
-        start.wait()
-        queue.put(station.run(seconds))
+        with gate:  # two sign-ins at a time: each argon2 check takes 64 MiB for a moment
+            station = Workstation(url, user, seed)
     except Exception as exc:
         queue.put(Result(user, errors=[f"start: {type(exc).__name__}: {exc}"]))
+    finally:
+        with ready.get_lock():
+            ready.value += 1
+    if station is None:
+        return
+    start.wait()
+    try:
+        queue.put(station.run(seconds))
+    except Exception as exc:
+        queue.put(Result(user, errors=[f"run: {type(exc).__name__}: {exc}"]))
 
 
 def _versions(db: Database) -> dict[int, int]:
@@ -220,15 +230,16 @@ def run_load(url: str, stations: int, seconds: float, users: list[tuple[str, Rol
     pattern = [Role.CASEWORKER] * 7 + [Role.TEAM_LEAD] * 2 + [Role.ADMIN]
     chosen = [by_role[pattern[i % len(pattern)]][i % len(by_role[pattern[i % len(pattern)]])] for i in range(stations)]
     context = multiprocessing.get_context("fork")
-    start, queue = context.Event(), context.Queue()
+    start, queue, gate, ready = context.Event(), context.Queue(), context.Semaphore(2), context.Value("i", 0)
     processes = [
-        context.Process(target=_workstation, args=(url, user, 1000 + i, seconds, start, queue))
+        context.Process(target=_workstation, args=(url, user, 1000 + i, seconds, start, queue, gate, ready))
         for i, user in enumerate(chosen)
     ]
     began = time.monotonic()
     for process in processes:
         process.start()
-    time.sleep(min(60.0, 2.0 + stations * 0.15))  # every workstation imported, connected, signed in
+    while ready.value < stations and time.monotonic() - began < 600:  # all connected and signed in
+        time.sleep(0.2)
     load_before = os.getloadavg()[0]
     start.set()
     results = [queue.get(timeout=seconds + 600) for _ in processes]

@@ -437,7 +437,9 @@ def load_case(uow: UnitOfWork, case_id: int, casework: bool = False) -> Case:
 
 
 def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
-    card = uow.session.get(CardOrder, card_id)
+    """The card, locked for this transaction (on PostgreSQL two counters handing over the same card
+    at once: the second waits, then finds it changed — a stale record, never a duplicate handover)."""
+    card = uow.session.get(CardOrder, card_id, with_for_update=True)
     if card is None:
         raise NotFound(f"Karte {card_id} gibt es nicht.")
     if version is not None and card.version != version:

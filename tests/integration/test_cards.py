@@ -307,3 +307,45 @@ def test_card_settings_are_validated(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError, match="zwischen 1 und 52"):
         update_office_settings(ctx, card_waiting_weeks=0)
     assert update_office_settings(ctx, card_production_weeks="4").card_production_weeks == 4
+
+
+def _race(counters: list[ServiceContext], card_id: int, version: int, serial: str) -> list[str]:
+    """Both counters hand the card over at the same moment; what each was told."""
+    import threading
+
+    barrier = threading.Barrier(len(counters))
+    outcomes: list[str] = []
+
+    def hand(counter: ServiceContext) -> None:
+        barrier.wait()
+        try:
+            hand_over(counter, card_id, version, HandoverInput(card_serial=serial))
+            outcomes.append("ausgehändigt")
+        except (StaleRecord, ValidationError) as exc:
+            outcomes.append(type(exc).__name__)
+        except Exception as exc:  # what must not happen: a raw database error
+            outcomes.append(f"FEHLER {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=hand, args=(counter,)) for counter in counters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_two_counters_handing_over_the_same_card_at_once(ctx: ServiceContext) -> None:
+    """Found by the load test (benchmarks/load.py): on PostgreSQL both read the waiting card, and the
+    second insert of a handover failed with a raw unique violation. Now one hands over, the other is
+    told the card changed."""
+    for round_ in range(4):
+        case_id = make_case(ctx, family=f"Nguyễn{'x' * round_}")
+        serial = f"Y7K2M4T{round_}L"
+        card_id = arrived_card(ctx, case_id, serial=serial)
+        with ctx.db.read() as session:
+            card = session.get(CardOrder, card_id)
+            assert card is not None
+            version = card.version
+        outcomes = _race([clerk(ctx), clerk(ctx, "rudolf")], card_id, version, serial)
+        assert not [o for o in outcomes if o.startswith("FEHLER")], outcomes
+        assert outcomes.count("ausgehändigt") == 1, outcomes
