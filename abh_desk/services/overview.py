@@ -504,3 +504,16 @@ def _expected_days(ctx: ServiceContext, key: str) -> tuple[int, int] | None:
         return None
     weeks = ctx.catalogue.get(key).processing_weeks
     return (weeks[0] * 7, weeks[1] * 7) if weeks else None
+
+
+def scope_choices(ctx: ServiceContext) -> list[tuple[str | None, str]]:
+    """(area code, name) the signed-in user may look at: the administration the office (None)
+    and every area; a team lead their own area."""
+    require_lead(ctx, "Die Übersicht sehen")
+    with ctx.db.read() as session:
+        areas = [(str(c), str(n)) for c, n in session.execute(select(Area.code, Area.name).order_by(Area.name))]
+        if ctx.actor.role == Role.ADMIN:
+            return [(None, "alle Bereiche"), *areas]
+        own = _own_area(session, ctx)
+        code = session.scalar(select(Area.code).where(Area.id == own)) if own is not None else None
+    return [(c, n) for c, n in areas if c == code] or [(None, "alle Bereiche")]
