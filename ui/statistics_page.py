@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -90,22 +90,38 @@ class StatisticsPage(QWidget):
         self.runner.run(lambda: year_statistics(ctx, year, area), done, self._error, owner=self)
 
     def show_statistics(self, stats: Statistics) -> None:
-        """Figures as columns, the months and the year as lines (the same text as the CSV)."""
+        """The figures as lines, the months and the year as columns (the CSV's table, turned)."""
         self.stats = stats
         rows = table(stats)
         self.table.clear()
-        self.table.setColumnCount(len(rows[0]) - 1)
-        self.table.setRowCount(len(rows) - 1)
-        self.table.setHorizontalHeaderLabels(rows[0][1:])
-        self.table.setVerticalHeaderLabels([row[0] for row in rows[1:]])
-        for r, row in enumerate(rows[1:]):
-            for c, text in enumerate(row[1:]):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.setRowCount(len(rows[0]) - 1)
+        self.table.setColumnCount(len(rows) - 1)
+        self.table.setVerticalHeaderLabels(rows[0][1:])
+        self.table.setHorizontalHeaderLabels([row[0].removesuffix(f" {stats.year}") for row in rows[1:]])
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for c, row in enumerate(rows[1:]):
+            for r, text in enumerate(row[1:]):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(right)
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.title.setText(self.tr("Statistics %1 – %2").replace("%1", str(stats.year)).replace("%2", stats.area_name))
         for button in (self.csv_button, self.xlsx_button, self.pdf_button):
             button.setEnabled(True)
         self.sig_loaded.emit()
+
+    def shown(self) -> list[list[str]]:
+        """What the table shows, turned back to the CSV's layout (periods as lines) for comparing."""
+        periods = [self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())]
+        figures = [self.table.verticalHeaderItem(r).text() for r in range(self.table.rowCount())]
+        year = self.stats.year if self.stats else 0
+        return [
+            ["Zeitraum", *figures],
+            *(
+                [f"{period} {year}", *(self.table.item(r, c).text() for r in range(len(figures)))]
+                for c, period in enumerate(periods)
+            ),
+        ]
 
     def export(self, kind: str, path: Path | None = None) -> None:
         """Save the table shown as ``kind`` (csv, xlsx, pdf); asks where unless ``path`` is given."""
