@@ -11,14 +11,10 @@ import csv
 import io
 from datetime import datetime, time
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from abh_desk.clock import office_time
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.overview import Overview
 from abh_desk.services.statistics import APPLICATIONS, GRANTS, MEDIAN, REFUSALS, Cell, Statistics
-from letters.statistics_report import ReportChart, StatisticsReport, chart_values, render_statistics
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PERIOD = "Zeitraum"
@@ -52,6 +48,9 @@ def statistics_csv(stats: Statistics) -> bytes:
 
 
 def statistics_xlsx(stats: Statistics) -> bytes:
+    from openpyxl import Workbook  # only when saving: not at every start of the window
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -77,6 +76,9 @@ def statistics_xlsx(stats: Statistics) -> bytes:
 def statistics_pdf(ctx: ServiceContext, stats: Statistics, overview: Overview | None = None) -> bytes:
     """The report: the table, the months' applications, grants and refusals, the median processing
     time; with the overview, also the open cases per caseworker and their age."""
+    # reportlab only when a report is made, not at every start (tests/unit/test_start_imports.py).
+    from letters.statistics_report import ReportChart, StatisticsReport, chart_values, render_statistics
+
     months = tuple(period.split(" ")[0][:3] for period, _values in stats.rows[:12])
     month_rows = stats.rows[:12]
 
