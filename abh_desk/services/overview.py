@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from abh_desk.clock import office_time
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, DeadlineStatus, LetterKind, Role
 from abh_desk.domain.enums import LetterStatus as LS
-from abh_desk.errors import NotFound
+from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.assignment import require_lead
 from abh_desk.services.cards import WAITING
 from abh_desk.services.context import ServiceContext
@@ -165,7 +165,7 @@ def scope_area_id(session: Session, ctx: ServiceContext, area: str | None) -> in
         if ctx.actor.role != Role.ADMIN:
             own = _own_area(session, ctx)
             if own is not None and own != area_id:
-                raise NotFound(f"Bereich „{area}“ gehört nicht zu Ihrer Teamleitung.")
+                raise PermissionDenied(f"Den Bereich „{area}“ sieht nur seine Teamleitung oder die Administration.")
         return int(area_id)
     if ctx.actor.role == Role.ADMIN:
         return None

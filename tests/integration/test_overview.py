@@ -128,8 +128,10 @@ def test_every_bar_equals_the_list_it_opens(office: ServiceContext) -> None:
 
 def test_the_scope_follows_the_role(office: ServiceContext) -> None:
     lead = as_user(office, "soelter")
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied):
         overview(lead, "asyl")
+    with pytest.raises(NotFound):
+        overview(lead, "gibtsnicht")
     with pytest.raises(PermissionDenied):
         overview(as_user(office, "keller"))
     admin = as_user(office, "osswald")
