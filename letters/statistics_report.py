@@ -107,7 +107,7 @@ def render_statistics(report: StatisticsReport) -> bytes:
     width = page[0] - 30 * mm
     label_width = 62 * mm
     column_width = (width - label_width) / max(1, len(report.periods))
-    header = ["", *(Paragraph(p, cell) for p in report.periods)]
+    header = ["", *report.periods]
     lines = [
         [Paragraph(name, cell), *(row[index] for row in report.values)] for index, name in enumerate(report.columns)
     ]
@@ -117,7 +117,7 @@ def render_statistics(report: StatisticsReport) -> bytes:
             [
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                 ("FONTSIZE", (0, 0), (-1, -1), 6.5),
-                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f3f7")]),
