@@ -58,6 +58,18 @@ def test_each_bar_opens_the_list_behind_it(qtbot: QtBot, sqlite_ctx: ServiceCont
         for chart in (page.owner_chart, page.age_chart, page.overdue_chart, page.card_chart, page.review_chart)
     )
     assert clicked > 20
+    # The weeks (this week's new and closed) open their cases; a procedure's bars (days, not a
+    # count) open the cases it decided in the year, as many as the procedure's count.
+    for series in (0, 1):
+        with qtbot.waitSignal(page.sig_loaded, timeout=10_000):
+            page.week_chart.click(series, 51)
+        assert page.cases.rowCount() == page.week_chart.value(series, 51)
+    assert page.data is not None
+    with qtbot.waitSignal(page.sig_loaded, timeout=10_000):
+        page.procedure_chart.click(0, 0)
+    drill = page.procedure_chart.series[0].keys[0]
+    assert page.cases.rowCount() == next(p.cases for p in page.data.procedures if p.drill == drill)
+    assert page.procedure_chart.series[2].keys is None  # the catalogue's expectation opens nothing
     # A caseworker's stack by state: the list shows that caseworker's cases in that state.
     keller = page.owner_chart.categories.index("Frau Keller")
     with qtbot.waitSignal(page.sig_loaded, timeout=10_000):
