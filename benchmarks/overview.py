@@ -1,4 +1,4 @@
-"""The team lead's overview (``services.overview``: eight grouped queries) for one area and for
+"""The team lead's overview (``services.overview``: a grouped query per chart) for one area and for
 the office, and the statistics of a year (``services.statistics``: seven grouped queries)."""
 
 from __future__ import annotations

@@ -289,7 +289,7 @@ def _rank(distribution: Sequence[tuple[int, int]], rank: int) -> int:
 
 def overview(ctx: ServiceContext, area: str | None = None) -> Overview:
     """The figures of the overview for ``area`` (a team lead: their own; the administration: the
-    office when None). Eight grouped queries."""
+    office when None). One grouped query per chart (and one for the oldest case)."""
     require_lead(ctx, "Die Übersicht sehen")
     today = ctx.today()
     with ctx.db.read() as session:
