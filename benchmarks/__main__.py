@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from benchmarks import assignment, letters, paging, person_file, report, search, startup, worklists
+from benchmarks import assignment, letters, overview, paging, person_file, report, search, startup, worklists
 from benchmarks.database import Opened, open_postgresql, open_sqlite
 from benchmarks.harness import Figure, S, Spec, Stats, machine
 
@@ -34,6 +34,7 @@ SPECS: tuple[Spec, ...] = (
     *paging.FIGURES,
     *assignment.FIGURES,
     *worklists.FIGURES,
+    *overview.FIGURES,
     *letters.FIGURES,
     *startup.FIGURES,
 )

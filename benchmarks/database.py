@@ -143,7 +143,9 @@ def _busy_files(ctx: ServiceContext, count: int) -> int:
     for person_id in chosen:
         for _case in range(BUSY_CASES - have.get(person_id, 0)):
             applied = TODAY - timedelta(days=rng.randrange(3650))
-            open_case(ctx, person_id, rng.choice(procedures), applied, repeat_reason="Benchmark: 20 Vorgänge je Person")
+            # Only what the catalogue offered that day (the Chancen-Aufenthaltsrecht ended with 2025).
+            offered = [key for key in procedures if ctx.catalogue.get(key).offered_on(applied)]
+            open_case(ctx, person_id, rng.choice(offered), applied, repeat_reason="Benchmark: 20 Vorgänge je Person")
             added += 1
     print(f"  … {added:,} cases for {count} persons with {BUSY_CASES} cases each", file=sys.stderr, flush=True)
     return added

@@ -18,6 +18,14 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_owner_status", "owner_id", "status"),
         Index("ix_cases_area_status", "area_id", "status"),
+        # The overview and the statistics (issue 20): a week, month or year of applications or
+        # decisions as one index range, with the columns their grouped counts read.
+        Index("ix_cases_applied_area", "applied_on", "area_id"),
+        Index("ix_cases_status_applied", "status", "applied_on", "area_id", "owner_id"),
+        Index("ix_cases_decided_status", "decided_on", "status", "area_id", "applied_on", "procedure_key"),
+        Index("ix_cases_area_applied", "area_id", "applied_on"),
+        Index("ix_cases_area_status_applied", "area_id", "status", "applied_on", "owner_id"),
+        Index("ix_cases_area_decided", "area_id", "decided_on", "status", "applied_on", "procedure_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -30,6 +30,7 @@ from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
 from abh_desk.services.office import get_office_settings
 from abh_desk.services.persons import PersonFile
+from abh_desk.services.rebalance_suggestion import RebalanceSuggestion
 from ui import dialogs
 from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
@@ -39,11 +40,13 @@ from ui.idle_lock import IdleWatch, LockScreen
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
 from ui.office_settings_dialog import OfficeSettingsDialog
+from ui.overview_page import OverviewPage
 from ui.person_dialog import PersonDialog
 from ui.review_page import ReviewPage
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
 from ui.start_page import StartPage
+from ui.statistics_page import StatisticsPage
 from ui.tasks import TaskRunner
 from ui.textblocks_dialog import TextBlocksDialog
 from ui.transfer_dialogs import HandoverDialog, IntakeDialog
@@ -79,6 +82,18 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.tabs.addTab(self.cards, self.tr("&Cards"))
         self.tabs.addTab(self.reviews, self.tr("&Notices"))
+        # Team leads (their area) and the administration (the office): the overview and the statistics.
+        self.overview: OverviewPage | None = None
+        self.statistics: StatisticsPage | None = None
+        if ctx.actor.role in (Role.TEAM_LEAD, Role.ADMIN):
+            self.overview = OverviewPage(ctx, self.runner)
+            self.statistics = StatisticsPage(ctx, self.runner)
+            self.tabs.addTab(self.overview, self.tr("O&verview"))
+            self.tabs.addTab(self.statistics, self.tr("Stat&istics"))
+            for extra in (self.overview, self.statistics):
+                extra.sig_message.connect(self.statusBar().showMessage)
+            self.overview.sig_open_case.connect(self.open_case)
+            self.overview.sig_rebalance.connect(self.open_rules_with)
         self.lock_screen = LockScreen(ctx, self.runner, who)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
@@ -425,7 +440,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
+        first_look = isinstance(page, OverviewPage | StatisticsPage) and not page.loaded_once
+        if first_look or isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
             page.reload()
 
     def open_office_settings(self) -> OfficeSettingsDialog:
@@ -444,5 +460,13 @@ class MainWindow(QMainWindow):
     def open_rules(self) -> RulesDialog:
         dialog = RulesDialog(self.ctx, self.runner, self)
         dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def open_rules_with(self, suggestion: RebalanceSuggestion) -> RulesDialog:
+        """The rule editor with the overview's evened split of an area, previewed; applied there."""
+        dialog = RulesDialog(self.ctx, self.runner, self, proposal=suggestion.rule_rows)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self.overview.reload() if self.overview else None)
         dialog.show()
         return dialog

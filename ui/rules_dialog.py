@@ -38,9 +38,18 @@ CHECK_DELAY_MS = 250
 
 
 class RulesDialog(QDialog):
-    def __init__(self, ctx: ServiceContext, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        proposal: list[RuleRow] | None = None,
+    ) -> None:
+        """``proposal``: rows of one area to start from instead of its rules (the overview's
+        suggested split), previewed at once and applied only with a reason."""
         super().__init__(parent)
         self.ctx = ctx
+        self.proposal = list(proposal or [])
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("Responsibility by surname letter"))
         fit_on_screen(self, 900, 640)
@@ -119,11 +128,17 @@ class RulesDialog(QDialog):
 
         def loaded(result: tuple[list[RuleRow], list[UserRow]]) -> None:
             self._all_rows, self._users = result
+            proposed = {r.area for r in self.proposal}
+            if self.proposal:
+                self._all_rows = [r for r in self._all_rows if r.area not in proposed] + self.proposal
+                self.proposal = []  # once: after applying, the stored rules are shown
             areas = sorted({r.area for r in self._all_rows})
             self.area.blockSignals(True)
             self.area.clear()
             for code in areas:
                 self.area.addItem(code, code)
+            if proposed:
+                self.area.setCurrentIndex(max(0, self.area.findData(next(iter(proposed)))))
             self.area.blockSignals(False)
             self._show_area()
 

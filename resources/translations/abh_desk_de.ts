@@ -1980,6 +1980,16 @@
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
+    <message>
+        <location filename="../../work/wt-20/ui/main_window.py" line="91"/>
+        <source>O&amp;verview</source>
+        <translation>Übersic&amp;ht</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/main_window.py" line="92"/>
+        <source>Stat&amp;istics</source>
+        <translation>Stat&amp;istik</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -2640,6 +2650,182 @@
         <location filename="../../ui/card_steps.py" line="35"/>
         <source>Order number:</source>
         <translation>Bestellnummer:</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="57"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="63"/>
+        <source>Preview the split…</source>
+        <translation>Aufteilung ansehen …</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="66"/>
+        <source>Open cases per caseworker by state</source>
+        <translation>Offene Vorgänge je Sachbearbeitung nach Bearbeitungsstand</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="67"/>
+        <source>Age of the open cases in days (the oldest in red)</source>
+        <translation>Alter der offenen Vorgänge in Tagen (die ältesten rot)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="68"/>
+        <source>New and closed cases per week, last 52 weeks</source>
+        <translation>Neue und erledigte Vorgänge je Woche, letzte 52 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="71"/>
+        <source>Processing time per procedure in days, last 365 days (catalogue: its expected maximum)</source>
+        <translation>Bearbeitungszeit je Leistung in Tagen, letzte 365 Tage (Katalog: erwartete Höchstdauer)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="74"/>
+        <source>Overdue deadlines per caseworker</source>
+        <translation>Überfällige Fristen je Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="75"/>
+        <source>Cards waiting for pickup, by weeks since arrival</source>
+        <translation>Karten zur Abholung, nach Wochen seit Eingang</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="76"/>
+        <source>Rejections in review, by days since submitted</source>
+        <translation>Ablehnungen in der Prüfung, nach Tagen seit Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="87"/>
+        <source>Click a bar to see the list behind it.</source>
+        <translation>Ein Klick auf einen Balken zeigt die Liste dahinter.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="92"/>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="106"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="93"/>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="107"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="94"/>
+        <source>Procedure</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="95"/>
+        <source>Status</source>
+        <translation>Bearbeitungsstand</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="96"/>
+        <source>Applied on</source>
+        <translation>Beantragt am</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="97"/>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="109"/>
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="105"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="108"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="131"/>
+        <source>Area:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="169"/>
+        <source>Whole office</source>
+        <translation>Ganze Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="207"/>
+        <source>Open cases</source>
+        <translation>Offene Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="213"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="215"/>
+        <source>Closed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="224"/>
+        <source>New and closed cases per week, %1 to %2</source>
+        <translation>Neue und erledigte Vorgänge je Woche, %1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="234"/>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="237"/>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="243"/>
+        <source>Catalogue (expected maximum)</source>
+        <translation>Katalog (erwartete Höchstdauer)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="251"/>
+        <source>Overdue deadlines</source>
+        <translation>Überfällige Fristen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="252"/>
+        <source>Cases with a card waiting</source>
+        <translation>Vorgänge mit wartender Karte</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="253"/>
+        <source>Cases with a rejection in review</source>
+        <translation>Vorgänge mit Ablehnung in der Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="258"/>
+        <source>%1: %2 open cases</source>
+        <translation>%1: %2 offene Vorgänge</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="261"/>
+        <source> · the oldest: %1 (%2 days, %3)</source>
+        <translation> · der älteste: %1 (%2 Tage, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="273"/>
+        <source>Longest backlog: %1 with %2 open cases. Evened split of the letters: %3</source>
+        <translation>Längster Rückstand: %1 mit %2 offenen Vorgängen. Ausgeglichene Aufteilung der Buchstaben: %3</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/overview_page.py" line="293"/>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 Zeilen</translation>
     </message>
 </context>
 <context>
@@ -3337,6 +3523,59 @@ diese Woche</translation>
         <location filename="../../ui/start_page.py" line="184"/>
         <source>%1 of my drafts returned to me</source>
         <translation>%1 meiner Entwürfe an mich zurückgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="45"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="46"/>
+        <source>Save as CSV…</source>
+        <translation>Als CSV speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="47"/>
+        <source>Save as Excel (XLSX)…</source>
+        <translation>Als Excel (XLSX) speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="48"/>
+        <source>Save the report (PDF)…</source>
+        <translation>Bericht speichern (PDF) …</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="55"/>
+        <source>Area:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="57"/>
+        <source>Year:</source>
+        <translation>Jahr:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="78"/>
+        <source>Whole office</source>
+        <translation>Ganze Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="105"/>
+        <source>Statistics %1 – %2</source>
+        <translation>Statistik %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="118"/>
+        <source>Save the statistics</source>
+        <translation>Statistik speichern</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt-20/ui/statistics_page.py" line="134"/>
+        <source>Statistics saved: %1</source>
+        <translation>Statistik gespeichert: %1</translation>
     </message>
 </context>
 <context>

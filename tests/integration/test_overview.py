@@ -1,0 +1,259 @@
+"""The team lead's overview and the office's statistics (issue 20), on SQLite and PostgreSQL: every
+bar equals the list it opens, the scope follows the role, the statistics agree with the rows
+counted one by one, the suggested split evens the letters out, and the exports read back equal
+the table with formulas neutralized."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import statistics as stdlib_statistics
+from collections import Counter
+from datetime import date, timedelta
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from abh_desk.clock import office_time
+from abh_desk.domain.enums import CaseStatus, LetterStatus, Role
+from abh_desk.errors import NotFound, PermissionDenied
+from abh_desk.services.assignment import check_rule_rows, preview_rebalance
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.overview import OPEN_ORDER, Overview, drill_ids, overview, percentile
+from abh_desk.services.rebalance_suggestion import split_letters, suggest_rebalance
+from abh_desk.services.rejections import RejectionDraft, draft_rejection
+from abh_desk.services.statistics import (
+    APPLICATIONS,
+    GRANTS,
+    MEDIAN,
+    OBJECTIONS,
+    REFUSALS,
+    Statistics,
+    year_statistics,
+)
+from abh_desk.services.statistics_export import (
+    neutralize,
+    statistics_csv,
+    statistics_pdf,
+    statistics_xlsx,
+    table,
+)
+from abh_desk.services.workstation_setup import fill_demo_office
+from letters.data import RefusalGround
+from models import Area, Case, Letter, User
+
+TODAY = date(2026, 11, 21)
+
+
+def _users(ctx: ServiceContext) -> dict[str, tuple[int, str]]:
+    with ctx.db.read() as session:
+        return {u: (i, r) for i, u, r in session.execute(select(User.id, User.username, User.role))}
+
+
+def as_user(ctx: ServiceContext, username: str) -> ServiceContext:
+    user_id, role = _users(ctx)[username]
+    return ctx.as_user(Actor(user_id, username, Role(role)))
+
+
+def demo_office(ctx: ServiceContext) -> None:
+    """The demo office (300 persons), one rejection in review for five days, and one refusal sent
+    in March on the ground "visum" with an objection that the office remedied in April."""
+    fill_demo_office(ctx, 300)
+    with ctx.db.read() as session:
+        cases = session.execute(
+            select(Case.id, User.username)
+            .join(User, User.id == Case.owner_id)
+            .where(Case.status == CaseStatus.IN_PROGRESS.value)
+            .order_by(Case.id)
+            .limit(2)
+        ).all()
+    letters = []
+    for case_id, owner in cases:
+        draft = RejectionDraft((RefusalGround("visum", "Einreise ohne Visum."),), "Einreise 2026.")
+        letters.append(draft_rejection(as_user(ctx, owner), case_id, draft))
+    with ctx.db.write_sessions() as session:
+        review, sent = (session.get(Letter, i) for i in letters)
+        assert review is not None and sent is not None
+        review.status, review.submitted_at = LetterStatus.IN_REVIEW.value, office_time(TODAY - timedelta(days=5))
+        sent.status, sent.posted_on = LetterStatus.CONTESTED.value, date(2026, 3, 10)
+        sent.remedy_kind, sent.remedy_received_on = "widerspruch", date(2026, 3, 30)
+        sent.remedy_outcome, sent.remedy_outcome_on = "abgeholfen", date(2026, 4, 20)
+        session.commit()
+
+
+@pytest.fixture
+def office(ctx: ServiceContext) -> ServiceContext:
+    demo_office(ctx)
+    return ctx
+
+
+def _every_bar_equals_its_list(ctx: ServiceContext, figures: Overview) -> int:
+    checked = 0
+    for bars in (figures.case_ages, figures.new_per_week, figures.closed_per_week, figures.overdue,
+                 figures.cards, figures.reviews):  # fmt: skip
+        for bar in bars:
+            assert len(drill_ids(ctx, bar.drill)) == bar.value, bar
+            checked += 1
+    for load in figures.owners:
+        for status, count in zip(OPEN_ORDER, load.by_status, strict=True):
+            assert len(drill_ids(ctx, figures.owner_drill(load.owner_id, status))) == count
+            checked += 1
+    for procedure in figures.procedures:
+        assert len(drill_ids(ctx, procedure.drill)) == procedure.cases
+        checked += 1
+    return checked
+
+
+def test_every_bar_equals_the_list_it_opens(office: ServiceContext) -> None:
+    admin = as_user(office, "osswald")
+    figures = overview(admin)
+    assert figures.area is None and figures.open_total > 100
+    with office.db.read() as session:
+        open_cases = session.scalar(select(func.count()).where(Case.status.in_([s.value for s in OPEN_ORDER])))
+    assert figures.open_total == open_cases
+    assert sum(b.value for b in figures.case_ages) == figures.open_total
+    assert sum(b.value for b in figures.reviews) == 1
+    assert figures.reviews[1].value == 1  # five days: the 3–7 days bucket
+    assert figures.oldest is not None and figures.oldest.age_days >= max(o.oldest_days for o in figures.owners)
+    assert _every_bar_equals_its_list(admin, figures) > 70
+
+    lead = as_user(office, "soelter")  # team lead of "allgemein"
+    own = overview(lead)
+    assert own.area == "allgemein" and 0 < own.open_total < figures.open_total
+    _every_bar_equals_its_list(lead, own)
+
+
+def test_the_scope_follows_the_role(office: ServiceContext) -> None:
+    lead = as_user(office, "soelter")
+    with pytest.raises(PermissionDenied):
+        overview(lead, "asyl")
+    with pytest.raises(NotFound):
+        overview(lead, "gibtsnicht")
+    with pytest.raises(PermissionDenied):
+        overview(as_user(office, "keller"))
+    admin = as_user(office, "osswald")
+    by_area = [overview(admin, code).open_total for code in ("allgemein", "asyl")]
+    assert sum(by_area) == overview(admin).open_total
+
+
+def test_the_processing_times_come_with_the_catalogue_where_it_has_them(office: ServiceContext) -> None:
+    figures = overview(as_user(office, "osswald"))
+    assert any(p.expected_days for p in figures.procedures) and any(not p.expected_days for p in figures.procedures)
+    expected = {p.key: p.expected_days for p in figures.procedures}
+    for key, days in expected.items():
+        weeks = office.catalogue.get(key).processing_weeks
+        assert days == ((weeks[0] * 7, weeks[1] * 7) if weeks else None)
+    assert all(p.median_days <= p.p90_days for p in figures.procedures)
+
+
+def test_percentiles() -> None:
+    assert percentile([(1, 1), (2, 1), (3, 1), (4, 1)], 0.5) == 2.5
+    assert percentile([(1, 1), (2, 1), (3, 1)], 0.5) == 2
+    assert percentile([(d, 1) for d in range(1, 11)], 0.9) == 9
+    assert percentile([(5, 3), (40, 1)], 0.5) == 5
+    assert percentile([], 0.5) == 0
+
+
+def test_the_statistics_agree_with_the_cases_counted_one_by_one(office: ServiceContext) -> None:
+    admin = as_user(office, "osswald")
+    stats = year_statistics(admin, 2026)
+    with office.db.read() as session:
+        cases = session.execute(select(Case.applied_on, Case.decided_on, Case.status)).all()
+    applied = Counter(a.month for a, _d, _s in cases if a.year == 2026)
+    granted = Counter(d.month for _a, d, s in cases if d and d.year == 2026 and s == CaseStatus.GRANTED.value)
+    refused = Counter(d.month for _a, d, s in cases if d and d.year == 2026 and s == CaseStatus.REJECTED.value)
+    closed = ("bewilligt", "abgelehnt", "zurueckgenommen", "abgeschlossen")
+    took = {m: [(d - a).days for a, d, s in cases if d and d.year == 2026 and d.month == m and s in closed]
+            for m in range(1, 13)}  # fmt: skip
+    assert stats.column(APPLICATIONS)[:12] == tuple(applied.get(m, 0) for m in range(1, 13))
+    assert stats.column(GRANTS)[:12] == tuple(granted.get(m, 0) for m in range(1, 13))
+    assert stats.column(REFUSALS)[:12] == tuple(refused.get(m, 0) for m in range(1, 13))
+    assert stats.column(MEDIAN)[:12] == tuple(
+        stdlib_statistics.median(took[m]) if took[m] else None for m in range(1, 13)
+    )
+    every = [d for days in took.values() for d in days]
+    assert stats.column(MEDIAN)[12] == stdlib_statistics.median(every)
+    assert stats.column(APPLICATIONS)[12] == sum(applied.values())
+    visum = next(c for c in stats.columns if c.startswith("Ablehnungsgrund: Einreise ohne"))
+    assert stats.column(visum)[2] == 1 and stats.column(visum)[12] == 1  # the refusal sent in March
+    assert stats.column(OBJECTIONS)[2] == 1
+    assert stats.column("Rechtsbehelf abgeholfen")[3] == 1
+    assert next(period for period, _v in stats.rows) == "Januar 2026" and stats.rows[-1][0] == "Jahr 2026"
+
+    lead = year_statistics(as_user(office, "soelter"), 2026)
+    assert lead.area_name == "Allgemeines Ausländerrecht"
+    assert lead.column(APPLICATIONS)[12] < stats.column(APPLICATIONS)[12]
+    with pytest.raises(PermissionDenied):
+        year_statistics(as_user(office, "keller"), 2026)
+
+
+def test_the_suggested_split_evens_the_open_cases(office: ServiceContext) -> None:
+    lead = as_user(office, "soelter")
+    suggestion = suggest_rebalance(lead)
+    assert suggestion.area == "allgemein"
+    assert suggestion.busiest_open == max(s.open_now for s in suggestion.shares)
+    assert check_rule_rows(lead, suggestion.rule_rows).valid  # A–Z once, no gap, no overlap
+    assert max(s.open_after for s in suggestion.shares) <= max(s.open_now for s in suggestion.shares)
+    assert sum(s.open_after for s in suggestion.shares) == sum(s.open_now for s in suggestion.shares)
+    moves = preview_rebalance(lead, suggestion.rule_rows)  # the existing preview takes it as it is
+    assert all(m.area == "allgemein" for m in moves)
+    with office.db.read() as session:
+        assert session.scalar(select(Area.code).where(Area.code == "allgemein")) == "allgemein"
+
+
+def test_split_letters_cuts_into_even_contiguous_runs() -> None:
+    assert split_letters([5, 5, 5, 5], 2) == [(0, 1), (2, 3)]
+    assert split_letters([10, 0, 0, 1, 1, 8], 2) == [(0, 2), (3, 5)]
+    runs = split_letters([3] * 26, 4)
+    assert runs[0][0] == 0 and runs[-1][1] == 25 and len(runs) == 4
+    assert all(b[0] == a[1] + 1 for a, b in itertools.pairwise(runs))
+
+
+EVIL = Statistics(
+    2026,
+    "=cmd|' /C calc'!A0",
+    ("=SUMME(A1:A9)", "+49 7731", "-1", "@SUM(1)", "Anträge", "Median"),
+    (("Januar 2026", (1, 2, 3, 4, 5, 12.5)), ('=HYPERLINK("http://x")', (0, 0, 0, 0, 0, None))),
+)
+
+
+def test_formulas_are_neutralized_in_csv_and_xlsx() -> None:
+    assert neutralize("=1+1") == "'=1+1" and neutralize("+1") == "'+1" and neutralize("-1") == "'-1"
+    assert neutralize("@A1") == "'@A1" and neutralize("Anträge") == "Anträge" and neutralize("") == ""
+    rows = list(csv.reader(io.StringIO(statistics_csv(EVIL).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Zeitraum", "'=SUMME(A1:A9)", "'+49 7731", "'-1", "'@SUM(1)", "Anträge", "Median"]
+    assert rows[2][0] == '\'=HYPERLINK("http://x")'
+    assert rows[1] == ["Januar 2026", "1", "2", "3", "4", "5", "12,5"]
+    sheet = openpyxl.load_workbook(io.BytesIO(statistics_xlsx(EVIL))).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header[1:5] == ["'=SUMME(A1:A9)", "'+49 7731", "'-1", "'@SUM(1)"]
+    assert all(c.data_type == "s" for c in sheet[1])  # text, not formulas
+    assert sheet["A3"].value == '\'=HYPERLINK("http://x")' and sheet["A3"].data_type == "s"
+    assert [c.value for c in sheet[2]] == ["Januar 2026", 1, 2, 3, 4, 5, 12.5]  # numbers stay numbers
+
+
+def test_the_exports_read_back_equal_the_table(office: ServiceContext) -> None:
+    admin = as_user(office, "osswald")
+    stats = year_statistics(admin, 2026)
+    shown = table(stats)
+    rows = list(csv.reader(io.StringIO(statistics_csv(stats).decode("utf-8-sig")), delimiter=";"))
+    assert rows == shown
+    book = openpyxl.load_workbook(io.BytesIO(statistics_xlsx(stats)))
+    sheet = book.active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == shown[0]
+    assert [row[0] for row in values[1:]] == [period for period, _v in stats.rows]
+    assert [tuple(row[1:]) for row in values[1:]] == [v for _p, v in stats.rows]
+    assert book.properties.creator == "ABH Desk" and not book.properties.lastModifiedBy
+
+    pdf = statistics_pdf(admin, stats, overview(admin))
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Statistik 2026" in text and "Anträge" in text and "Offene Vorgänge je Sachbearbeitung" in text
+    assert str(stats.column(APPLICATIONS)[12]) in text
+    assert reader.metadata is not None and reader.metadata.author == "ABH Desk"
