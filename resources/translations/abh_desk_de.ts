@@ -1312,6 +1312,16 @@
         <source>Creating the demo office …</source>
         <translation>Lege die Demo-Behörde an …</translation>
     </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="197"/>
+        <source>&amp;Opening hours:</source>
+        <translation>Sprech&amp;zeiten:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="183"/>
+        <source>e.g. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</source>
+        <translation>z. B. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</translation>
+    </message>
 </context>
 <context>
     <name>GrantDialog</name>
