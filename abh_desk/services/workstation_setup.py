@@ -37,6 +37,7 @@ from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, Permissi
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.office import (
     LAENDER,
     OfficeSettings,
@@ -272,6 +273,8 @@ def fill_demo_office(
         empty = session.scalar(select(Person.id).limit(1)) is None
         allowed = demo_allowed(session, empty)
     if only_if_empty and not empty:
+        if allowed:  # a demo database made before the letterhead was a setting gets Singen's now
+            install_example_office(ctx)
         return DemoOffice(None, 0, [], 0)
     if not allowed:
         raise PermissionDenied(
