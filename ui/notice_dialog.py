@@ -58,6 +58,9 @@ from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import FitScrollArea, fit_on_screen, message_label, moment_text, table_view
 
+#: The item role holding a ground's short title (the case-details box names it).
+GROUND_TITLE = Qt.ItemDataRole.UserRole + 1
+
 
 @dataclass(frozen=True)
 class Loaded:
@@ -151,6 +154,8 @@ class NoticeDialog(QDialog):
         self.ground_detail.setPlaceholderText(self.tr("The facts of this case for the chosen ground"))
         self.ground_detail.setMaximumHeight(80)
         self.ground_detail_label = QLabel(self.tr("Case details for the ground:"))
+        self.ground_detail_label.setWordWrap(True)
+        self.ground_detail_label.setMaximumWidth(190)
         self.facts = QPlainTextEdit()
         self.facts.setPlaceholderText(self.tr("Facts (Sachverhalt); a blank line starts a new paragraph"))
         self.exit_days = QSpinBox()
@@ -228,6 +233,10 @@ class NoticeDialog(QDialog):
 
     def _ground_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         key = current.data(Qt.ItemDataRole.UserRole) if current else None
+        title = current.data(GROUND_TITLE) if current else None  # the box says whose details it holds
+        self.ground_detail_label.setText(
+            self.tr("Case details for „%1“:").replace("%1", title) if title else self.tr("Case details for the ground:")
+        )
         self.ground_detail.blockSignals(True)
         self.ground_detail.setPlainText(self.details.get(key, "") if key else "")
         self.ground_detail.blockSignals(False)
@@ -325,6 +334,7 @@ class NoticeDialog(QDialog):
         for key, title, basis in loaded.grounds:
             item = QListWidgetItem(f"{title} ({basis})")
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(GROUND_TITLE, title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
             self.ground_list.addItem(item)
@@ -452,8 +462,34 @@ class NoticeDialog(QDialog):
         ctx, case_id, view = self.ctx, self.case_id, self.view
         if view is None:
             self.runner.run(lambda: draft_rejection(ctx, case_id, draft), self._after, self.show_error, owner=self)
-        else:
-            self._step(lambda: update_rejection(ctx, view.id, view.version, draft))
+            return
+        withdraw = view.status in (LetterStatus.IN_REVIEW, LetterStatus.APPROVED)
+        if withdraw:  # a change takes it back from the team lead: never without asking
+            question = (
+                self.tr(
+                    "The team lead is reviewing this notice. Saving takes it back from the review: it becomes a "
+                    "draft again and has to be submitted again. Save and take it back?"
+                )
+                if view.status == LetterStatus.IN_REVIEW
+                else self.tr(
+                    "This notice is approved. Saving cancels the approval: it becomes a draft again and has to "
+                    "be submitted again. Save and cancel the approval?"
+                )
+            )
+            if not dialogs.ask_yes_no(self, self.tr("Rejection notice"), question):
+                return
+
+        def saved(_result: object) -> None:
+            self._after()
+            if withdraw:
+                self.message.setText(self.tr("Saved. The notice is a draft again: please submit it for review again."))
+
+        self.runner.run(
+            lambda: update_rejection(ctx, view.id, view.version, draft, withdraw_review=withdraw),
+            saved,
+            self.show_error,
+            owner=self,
+        )
 
     def send_hearing(self) -> None:
         view, ctx = self._current(), self.ctx

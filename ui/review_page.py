@@ -112,7 +112,7 @@ class ReviewPage(QWidget):
         self.return_button.clicked.connect(self.return_to_author)
         self.open_button.clicked.connect(self.open_notice)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.approve)
+            QShortcut(QKeySequence(keys), self, activated=self.approve_by_keys)
         self._show_selected(None)
 
     def _age(self, row: ReviewRow) -> str:
@@ -212,6 +212,19 @@ class ReviewPage(QWidget):
             self._failed,
             owner=self,
         )
+
+    def approve_by_keys(self) -> None:
+        """Strg+Enter approves only after a yes: a key pressed by mistake releases no notice."""
+        selected = self.selected
+        if selected is None or self.scope.currentData() != self.QUEUE or not self.approve_button.isEnabled():
+            return
+        question = (
+            self.tr("Approve the rejection notice %1 for %2? It gets its final text and can be sent.")
+            .replace("%1", selected.row.file_number)
+            .replace("%2", selected.row.person_name)
+        )
+        if dialogs.ask_yes_no(self, self.tr("Approve"), question):
+            self.approve()
 
     def return_to_author(self) -> None:
         selected = self.selected

@@ -2337,6 +2337,26 @@
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <source>The team lead is reviewing this notice. Saving takes it back from the review: it becomes a draft again and has to be submitted again. Save and take it back?</source>
+        <translation>Die Teamleitung prüft diesen Bescheid. Speichern nimmt ihn aus der Prüfung zurück: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und zurücknehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <source>This notice is approved. Saving cancels the approval: it becomes a draft again and has to be submitted again. Save and cancel the approval?</source>
+        <translation>Dieser Bescheid ist freigegeben. Speichern hebt die Freigabe auf: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und Freigabe aufheben?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="485"/>
+        <source>Saved. The notice is a draft again: please submit it for review again.</source>
+        <translation>Gespeichert. Der Bescheid ist wieder ein Entwurf: bitte erneut zur Prüfung vorlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="238"/>
+        <source>Case details for „%1“:</source>
+        <translation>Einzelfall zum Grund „%1“:</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDialog</name>
@@ -2882,6 +2902,16 @@
         <location filename="../../ui/review_page.py" line="226"/>
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="222"/>
+        <source>Approve the rejection notice %1 for %2? It gets its final text and can be sent.</source>
+        <translation>Ablehnungsbescheid %1 für %2 freigeben? Er erhält seine endgültige Fassung und kann versandt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="79"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,7 @@ def test_a_stateless_person_needs_a_named_target_state(ctx: ServiceContext) -> N
 
 def test_review_needs_the_section_59_assessment_the_draft_marks_it_missing(ctx: ServiceContext) -> None:
     clerk = _clerk(ctx)
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")  # someone to review it
     case_id = _case(ctx, "fiktion")
     without = RejectionDraft(DRAFT.grounds, DRAFT.facts)
     letter_id = draft_rejection(clerk, case_id, without)
