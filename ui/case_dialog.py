@@ -29,6 +29,7 @@ from abh_desk.services.case_file import (
     ChecklistLine,
     HistoryEntry,
     add_document,
+    check_document_waiver,
     get_case_file,
     mark_missing,
     mark_received,
@@ -499,7 +500,10 @@ class CaseDialog(QDialog):
         if line is None:
             return
         reason = dialogs.ask_text(
-            self, self.tr("Waive document"), self.tr("Reason for waiving „%1“:").replace("%1", line.text)
+            self,
+            self.tr("Waive document"),
+            self.tr("Reason for waiving „%1“:").replace("%1", line.text),
+            check=check_document_waiver,
         )
         if reason is None:
             return

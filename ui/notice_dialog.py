@@ -36,11 +36,12 @@ from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.fees import FeeView, refusal_fee
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_remedy
-from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
+from abh_desk.services.notice_review import approve, check_return_comment, return_to_author, submit_for_review
 from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
 from abh_desk.services.rejections import (
     RefusalGround,
     RejectionDraft,
+    check_waiver_reason,
     draft_of,
     draft_rejection,
     new_draft,
@@ -499,7 +500,10 @@ class NoticeDialog(QDialog):
     def waive_hearing(self) -> None:
         view, ctx = self._current(), self.ctx
         reason = dialogs.ask_long_text(
-            self, self.tr("No hearing"), self.tr("Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?")
+            self,
+            self.tr("No hearing"),
+            self.tr("Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?"),
+            check=check_waiver_reason,
         )
         if view and reason is not None:
             self._step(lambda: waive_hearing(ctx, view.id, view.version, reason))
@@ -522,7 +526,9 @@ class NoticeDialog(QDialog):
 
     def return_to_author(self) -> None:
         view, ctx = self._current(), self.ctx
-        comment = dialogs.ask_long_text(self, self.tr("Return"), self.tr("What should the caseworker change?"))
+        comment = dialogs.ask_long_text(
+            self, self.tr("Return"), self.tr("What should the caseworker change?"), check=check_return_comment
+        )
         if view and comment is not None:
             self._step(lambda: return_to_author(ctx, view.id, view.version, comment))
 

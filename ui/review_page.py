@@ -23,7 +23,14 @@ from abh_desk.domain.notice_flow import NoticeAction
 from abh_desk.errors import DomainError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.notice_review import ReviewRow, approve, my_notices, return_to_author, review_queue
+from abh_desk.services.notice_review import (
+    ReviewRow,
+    approve,
+    check_return_comment,
+    my_notices,
+    return_to_author,
+    review_queue,
+)
 from abh_desk.services.notices import NoticeView, notice_view
 from ui import dialogs
 from ui.pdf_view import PdfPreview
@@ -230,7 +237,9 @@ class ReviewPage(QWidget):
         selected = self.selected
         if selected is None or self.scope.currentData() != self.QUEUE:
             return
-        comment = dialogs.ask_long_text(self, self.tr("Return"), self.tr("What should the caseworker change?"))
+        comment = dialogs.ask_long_text(
+            self, self.tr("Return"), self.tr("What should the caseworker change?"), check=check_return_comment
+        )
         if comment is None:
             return
         ctx, row = self.ctx, selected.row

@@ -308,11 +308,17 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
     return get_case_file(ctx, case_id)
 
 
-def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
-    """Verzicht: the document is not needed in this case, for the reason given (logged)."""
+def check_document_waiver(reason: str) -> str:
+    """The reason for waiving a document, as stored; ValidationError when empty or too long."""
     reason = clean_text(reason, "grund", "Der Grund", MAX_TEXT)
     if not reason:
         raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
+    return reason
+
+
+def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
+    """Verzicht: the document is not needed in this case, for the reason given (logged)."""
+    reason = check_document_waiver(reason)
     with ctx.unit_of_work() as uow:
         item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason

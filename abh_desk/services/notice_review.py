@@ -155,11 +155,17 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         uow.commit()
 
 
-def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
-    """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
+def check_return_comment(comment: str) -> str:
+    """The lead's comment at a return, as stored; ValidationError when empty or too long."""
     comment = clean_text(comment, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
     if len(comment) < 5:
         raise ValidationError("Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar).", field="kommentar")
+    return comment
+
+
+def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
+    """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
+    comment = check_return_comment(comment)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RETURN, kommentar=comment)

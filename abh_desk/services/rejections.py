@@ -378,14 +378,20 @@ def send_hearing(
         return hearing_letter.id
 
 
-def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
-    """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
+def check_waiver_reason(reason: str) -> str:
+    """Why the hearing is dispensed with, as stored; ValidationError when empty, short or too long."""
     reason = clean_text(reason, "grund", "Die Begründung", MAX_REASON, multiline=True)
     if len(reason) < 10:
         raise ValidationError(
             "Bitte begründen, warum die Anhörung entbehrlich ist (§ 28 Abs. 2 VwVfG), mindestens 10 Zeichen.",
             field="grund",
         )
+    return reason
+
+
+def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
+    """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
+    reason = check_waiver_reason(reason)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.WAIVE_HEARING, grund=reason)

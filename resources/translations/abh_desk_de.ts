@@ -1935,6 +1935,11 @@
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Sign &amp;out / switch user</source>
+        <translation>&amp;Abmelden / Benutzer wechseln</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -3002,6 +3007,11 @@
         <source>Moving open cases…</source>
         <translation>Offene Vorgänge werden verschoben …</translation>
     </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="149"/>
+        <source>Discard the rules that are not applied?</source>
+        <translation>Nicht übernommene Regeln verwerfen?</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -3338,6 +3348,11 @@ diese Woche</translation>
         <location filename="../../ui/textblocks_dialog.py" line="121"/>
         <source>Saved. New letters use these text blocks.</source>
         <translation>Gespeichert. Neue Schreiben verwenden diese Textbausteine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="137"/>
+        <source>Discard the changes that are not saved?</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
 </context>
 <context>
