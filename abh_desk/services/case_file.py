@@ -24,7 +24,7 @@ from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_status import documents_changed
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
+from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadlines
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
 from models import Area, AuditEvent, Case, ChecklistItem, Person, User
@@ -141,7 +141,15 @@ DETAIL_LABELS = {
     "versandt_am": "Versandt am",
     "zustaendig": "Zuständig",
     "art": "Art",
+    "faellig": "Fällig",
+    "faellig_seit": "Fällig seit",
+    "grund": "Grund",
+    "bemerkung": "Bemerkung",
 }
+
+
+#: Deadline kinds as logged ("wiedervorlage") → their names.
+DEADLINE_KINDS = {kind.value: label for kind, label in KIND_LABELS.items()}
 
 
 def _details(payload_json: str | None) -> str:
@@ -156,6 +164,8 @@ def _details(payload_json: str | None) -> str:
         label = DETAIL_LABELS.get(key) or key.replace("_", " ").capitalize()
         if isinstance(value, dict) and set(value) == {"alt", "neu"}:
             parts.append(f"{label}: {_shown(value['alt'])} → {_shown(value['neu'])}")
+        elif key == "art" and value in DEADLINE_KINDS:  # the kind's name, never its key ("wiedervorlage")
+            parts.append(f"{label}: {DEADLINE_KINDS[value]}")
         elif value not in (None, "", [], {}):
             parts.append(f"{label}: {_shown(value)}")
     return "; ".join(parts)

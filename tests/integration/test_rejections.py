@@ -548,3 +548,19 @@ def test_the_fee_on_the_case_follows_the_notice(ctx: ServiceContext, people: dic
         logged = session.scalars(select(AuditEvent).where(AuditEvent.action == "gebuehr_festgesetzt")).all()
     payload = logged[-1].payload_json or ""
     assert "80,00 EUR" in payload and "§ 53 Abs. 2" in payload
+
+
+def test_changes_since_a_return_name_the_ground_not_its_key(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    """Issue 23, part 12: "Lebensunterhalt nicht gesichert: …", never "lebensunterhalt – …"."""
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte den Bedarf beziffern.")
+    ground = RefusalGround("lebensunterhalt", "Ihr Einkommen von 600 EUR deckt den Bedarf von 1.100 EUR nicht.")
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, grounds=(ground,)))
+    [change] = notice_view(clerk, letter_id).changes_since_return
+    assert change.before == "Lebensunterhalt nicht gesichert: Ihr Einkommen deckt den Bedarf nicht."
+    assert change.after.startswith("Lebensunterhalt nicht gesichert: Ihr Einkommen von 600 EUR")
