@@ -488,3 +488,15 @@ def test_name_of_falls_back_to_a_retired_key() -> None:
     catalogue = load_catalogue()
     assert catalogue.name_of("99010019001008").startswith("Aufenthaltserlaubnis zur Durchführung")
     assert catalogue.name_of("ALT-2019-GESTRICHEN") == "ALT-2019-GESTRICHEN"
+
+
+def test_every_shipped_procedure_has_its_checklist() -> None:
+    """Issue 23, part 12: AE Erteilung/Verlängerung, Duldung, Härtefall, Schutzstatus and the
+    Chancen-Aufenthaltsrecht had none; a passport is asked only where the law requires one."""
+    from abh_desk.domain.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    assert [p.key for p in catalogue if not p.documents] == []
+    for key in ("SIN-DULDUNG", "SIN-HAERTEFALL", "SIN-SCHUTZSTATUS", "MUC-CHANCEN-AUFENTHALTSRECHT"):
+        passport = next(d for d in catalogue.get(key).documents if d.text == "Gültiger Reisepass oder Passersatz")
+        assert passport.condition == "falls_vorhanden"  # § 5 Abs. 3, § 104c Abs. 1 AufenthG
