@@ -239,9 +239,11 @@ class RulesDialog(QDialog):
         self.apply_button.setEnabled(self._valid and bool(self.reason.text().strip()))
 
     def apply(self) -> None:
-        ctx, rows, reason = self.ctx, self.edited_rows(), self.reason.text()
+        ctx, rows, reason, area = self.ctx, self.edited_rows(), self.reason.text(), self.current_area
 
         def applied(moves: list[Move]) -> None:
+            # Stored now: nothing is unsaved while the rows are read back.
+            self._all_rows = [r for r in self._all_rows if r.area != area] + list(rows)
             total = sum(m.count for m in moves)
             self.result_label.setText(self.tr("Applied: %n open case(s) moved.", "", total))
             self.reason.clear()
