@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 import sqlalchemy.exc
 
@@ -373,7 +373,7 @@ def _route_with_file(path: Path, area: str, names: Sequence[str], out: TextIO) -
 def _office_settings(ctx: ServiceContext, pairs: Sequence[str], out: TextIO) -> int:
     if pairs:
         current = get_office_settings(ctx)
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for pair in pairs:
             key, sep, value = pair.partition("=")
             if not sep or not hasattr(current, key):

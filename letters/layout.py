@@ -322,8 +322,12 @@ def draw_footer(canv: Any, letterhead: Letterhead) -> None:
     canv.line(BODY_LEFT * mm, _y(FOOTER_RULE), (BODY_LEFT + BODY_WIDTH) * mm, _y(FOOTER_RULE))
     columns: list[list[str]] = [
         [letterhead.authority, letterhead.department, letterhead.street, letterhead.postcode_city],
-        ["Sprechzeiten", *letterhead.opening_hours],
-        [f"Telefon {letterhead.phone}", f"E-Mail {letterhead.email}", letterhead.website],
+        ["Sprechzeiten", *letterhead.opening_hours] if letterhead.opening_hours else [],
+        [  # a blank setting stays off the letter (never a placeholder of the example office)
+            f"Telefon {letterhead.phone}" if letterhead.phone else "",
+            f"E-Mail {letterhead.email}" if letterhead.email else "",
+            letterhead.website,
+        ],
     ]
     if letterhead.bank is not None:
         bank = letterhead.bank

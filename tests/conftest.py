@@ -25,7 +25,7 @@ from abh_desk import migrate
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.staff import ensure_areas
+from abh_desk.services.example_office import install_example_office
 from abh_desk.storage import Database
 from tests.support.pgserver import PostgresServer, PostgresUnavailable
 
@@ -171,7 +171,7 @@ def clock(request: pytest.FixtureRequest) -> FixedClock:
 @pytest.fixture
 def ctx(database: Database, catalogue: Catalogue, clock: FixedClock) -> ServiceContext:
     context = ServiceContext(database, catalogue, clock=clock)
-    ensure_areas(context)
+    install_example_office(context)  # Singen's caseworkers, ranges and letterhead, as the demo has them
     return context
 
 
@@ -182,6 +182,6 @@ def sqlite_ctx(
     """A fresh migrated SQLite file only (for tests that are about SQLite or need no server)."""
     db = Database(migrated_sqlite(tmp_path, sqlite_template))
     context = ServiceContext(db, catalogue, clock=clock)
-    ensure_areas(context)
+    install_example_office(context)  # Singen's caseworkers, ranges and letterhead, as the demo has them
     yield context
     db.dispose()

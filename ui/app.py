@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from abh_desk.bootstrap import open_context
-from abh_desk.config import data_dir, load_settings, save_settings
+from abh_desk.config import WorkstationSettings, data_dir, load_settings, save_settings
 from abh_desk.errors import DomainError
 from abh_desk.storage import set_password_prompt
 from ui import dialogs
@@ -45,6 +45,13 @@ def run(db_url: str | None) -> int:
     app.setOrganizationName("ABH Desk")
     # One window per user and workstation: a second start would leave an earlier, still signed-in
     # session hidden under the new one.
+    # The workstation's language first: every message from here on speaks it, the refusal of a
+    # second start too (it showed in English when it came before the translators).
+    try:
+        settings = load_settings()
+    except DomainError:
+        settings = WorkstationSettings()  # _run reports the broken settings file
+    translators = install_translators(app, settings.language)
     data_dir().mkdir(parents=True, exist_ok=True)
     running = QLockFile(str(data_dir() / "abh-desk.lock"))
     if not running.tryLock(100):
@@ -56,6 +63,8 @@ def run(db_url: str | None) -> int:
         return _run(app, db_url)
     finally:
         running.unlock()
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def _run(app: QApplication, db_url: str | None) -> int:
@@ -65,7 +74,6 @@ def _run(app: QApplication, db_url: str | None) -> int:
     set_password_prompt(lambda question: dialogs.ask_password(None, "ABH Desk", question))
     try:
         settings = load_settings()
-        install_translators(app, settings.language)
         from abh_desk.services.workstation_setup import is_first_start
 
         if is_first_start(db_url):  # a new workstation: ask for the office's settings first
@@ -79,13 +87,19 @@ def _run(app: QApplication, db_url: str | None) -> int:
     except DomainError as exc:
         QMessageBox.critical(None, "ABH Desk", exc.message)
         return 2
-    login = LoginDialog(ctx, runner, settings.last_username)
-    if login.exec() != QDialog.DialogCode.Accepted or login.signed_in is None:
-        return 0
-    signed_in = login.signed_in
-    save_settings(replace(settings, last_username=signed_in.actor.username))
-    window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
-    window.show()
-    window.raise_()
-    window.activateWindow()  # the keyboard goes on where the sign-in dialog left off
-    return app.exec()
+    last_username = settings.last_username
+    while True:  # "Abmelden / Benutzer wechseln" comes back here: the next user signs in
+        login = LoginDialog(ctx, runner, last_username)
+        if login.exec() != QDialog.DialogCode.Accepted or login.signed_in is None:
+            return 0
+        signed_in = login.signed_in
+        last_username = signed_in.actor.username
+        save_settings(replace(settings, last_username=last_username))
+        window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
+        window.show()
+        window.raise_()
+        window.activateWindow()  # the keyboard goes on where the sign-in dialog left off
+        code = app.exec()
+        if not window.signed_out:
+            return code
+        window.deleteLater()

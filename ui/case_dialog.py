@@ -29,6 +29,7 @@ from abh_desk.services.case_file import (
     ChecklistLine,
     HistoryEntry,
     add_document,
+    check_document_waiver,
     get_case_file,
     mark_missing,
     mark_received,
@@ -551,7 +552,7 @@ class CaseDialog(QDialog):
             title, question = self.tr("Check not applicable"), self.tr("Why does „%1“ not apply here?")
         else:
             title, question = self.tr("Waive document"), self.tr("Reason for waiving „%1“:")
-        reason = dialogs.ask_text(self, title, question.replace("%1", line.text))
+        reason = dialogs.ask_text(self, title, question.replace("%1", line.text), check=check_document_waiver)
         if reason is None:
             return
         ctx = self.ctx

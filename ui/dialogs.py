@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.printing import print_pdf
+from ui.text_prompt import TextCheck, ask_checked
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
@@ -30,8 +31,11 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
     return Path(name) if name else None
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """A line of text from the user; None when cancelled."""
+def ask_text(parent: QWidget | None, title: str, label: str, check: TextCheck | None = None) -> str | None:
+    """A line of text from the user; None when cancelled. With ``check``, a refused text stays in
+    the field with the message under it."""
+    if check is not None:
+        return ask_checked(parent, title, label, check, multiline=False)
     text, accepted = QInputDialog.getText(parent, title, label)
     return text if accepted else None
 
@@ -62,8 +66,11 @@ def ask_password(parent: QWidget | None, title: str, question: str) -> str | Non
     return text if accepted and text else None
 
 
-def ask_long_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """Several lines of text (a comment, a reason); None when cancelled."""
+def ask_long_text(parent: QWidget | None, title: str, label: str, check: TextCheck | None = None) -> str | None:
+    """Several lines of text (a comment, a reason); None when cancelled. With ``check``, a refused
+    text stays in the field with the message under it."""
+    if check is not None:
+        return ask_checked(parent, title, label, check)
     text, accepted = QInputDialog.getMultiLineText(parent, title, label)
     return text if accepted else None
 

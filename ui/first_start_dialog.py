@@ -179,6 +179,8 @@ class FirstStartDialog(QDialog):
             self.land.addItem(name, code)
         self.phone = QLineEdit()
         self.email = QLineEdit()
+        self.opening_hours = QLineEdit()
+        self.opening_hours.setPlaceholderText(self.tr("e.g. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr"))
         self.court_name = QLineEdit()
         self.court_name.setPlaceholderText(self.tr("e.g. Verwaltungsgericht Freiburg"))
         self.court_address = QLineEdit()
@@ -192,6 +194,7 @@ class FirstStartDialog(QDialog):
             ("land", self.tr("&Land:"), self.land),
             ("phone", self.tr("P&hone:"), self.phone),
             ("email", self.tr("&E-mail:"), self.email),
+            ("opening_hours", self.tr("&Opening hours:"), self.opening_hours),
             ("court_name", self.tr("&Court for lawsuits:"), self.court_name),
             ("court_address", self.tr("Court's add&ress:"), self.court_address),
         ):
@@ -315,6 +318,7 @@ class FirstStartDialog(QDialog):
             (self.postcode_city, office.postcode_city),
             (self.phone, office.phone),
             (self.email, office.email),
+            (self.opening_hours, office.opening_hours),
             (self.court_name, office.court_name),
             (self.court_address, office.court_address),
         ):
@@ -344,6 +348,7 @@ class FirstStartDialog(QDialog):
             land=str(self.land.currentData()),
             phone=self.phone.text().strip(),
             email=self.email.text().strip(),
+            opening_hours=self.opening_hours.text().strip(),
             court_name=self.court_name.text().strip(),
             court_address=self.court_address.text().strip(),
         )

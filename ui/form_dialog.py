@@ -9,12 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -78,6 +81,13 @@ class FormDialog(QDialog):
         self.form.addRow(label, holder)
         self.errors[field] = error
         self.widgets[field] = widget
+        # A message about the field goes once the field is corrected (a typo in the card's serial).
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _text: error.hide())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(error.hide)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index: error.hide())
         return widget
 
     def save(self) -> None:

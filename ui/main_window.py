@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -24,7 +25,7 @@ from abh_desk.config import load_settings, save_settings
 from abh_desk.domain.enums import Role
 from abh_desk.errors import DomainError
 from abh_desk.services import read_log
-from abh_desk.services.auth import ROLE_LABELS, SignedIn
+from abh_desk.services.auth import ROLE_LABELS, SignedIn, sign_out
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.notice_dispatch import finalize_due_notices
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.sign_out.connect(self.close)
         self.hidden_windows: list[QWidget] = []
+        self.signed_out = False  # "Abmelden / Benutzer wechseln": the sign-in dialog comes next
         self._focused_once = False
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
@@ -179,6 +181,9 @@ class MainWindow(QMainWindow):
         language.triggered.connect(self.choose_language)
         menu.addAction(language)
         menu.addSeparator()
+        self.sign_out_action = QAction(self.tr("Sign &out / switch user"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        menu.addAction(self.sign_out_action)
         menu.addAction(quit_action)
         self.new_person_action = QAction(self.tr("New &person…"), self, shortcut=QKeySequence("Ctrl+Shift+N"))
         self.new_person_action.triggered.connect(self.new_person)
@@ -303,6 +308,22 @@ class MainWindow(QMainWindow):
         code = next(c for c, n in names.items() if n == choice)
         save_settings(replace(settings, language=code))
         self.statusBar().showMessage(self.tr("Language saved: %1 (from the next start).").replace("%1", choice))
+
+    def sign_out(self) -> None:
+        """Abmelden: every window of this user closes (each asks about unsaved text first), the
+        sign-out is logged, and the sign-in dialog follows for the next user (ui.app)."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+                if shiboken6.isValid(dialog) and dialog.isVisible():  # kept open for its unsaved text
+                    return
+        ctx = self.ctx
+
+        def done(_result: object = None) -> None:
+            self.signed_out = True
+            self.close()
+
+        self.runner.run(lambda: sign_out(ctx), done, lambda _exc: done(), owner=self)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)

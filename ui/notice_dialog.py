@@ -36,12 +36,13 @@ from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.fees import FeeView, refusal_fee
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_remedy
-from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
+from abh_desk.services.notice_review import approve, check_return_comment, return_to_author, submit_for_review
 from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
 from abh_desk.services.rejections import (
     MAX_ENTRY_BAN_MONTHS_ABS_5A_5B,
     RefusalGround,
     RejectionDraft,
+    check_waiver_reason,
     draft_of,
     draft_rejection,
     new_draft,
@@ -58,6 +59,9 @@ from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import FitScrollArea, fit_on_screen, message_label, moment_text, table_view
+
+#: The item role holding a ground's short title (the case-details box names it).
+GROUND_TITLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ class NoticeDialog(QDialog):
         self.ground_detail.setPlaceholderText(self.tr("The facts of this case for the chosen ground"))
         self.ground_detail.setMaximumHeight(80)
         self.ground_detail_label = QLabel(self.tr("Case details for the ground:"))
+        self.ground_detail_label.setWordWrap(True)
+        self.ground_detail_label.setMaximumWidth(190)
         self.facts = QPlainTextEdit()
         self.facts.setPlaceholderText(self.tr("Facts (Sachverhalt); a blank line starts a new paragraph"))
         self.exit_days = QSpinBox()
@@ -249,6 +255,10 @@ class NoticeDialog(QDialog):
 
     def _ground_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         key = current.data(Qt.ItemDataRole.UserRole) if current else None
+        title = current.data(GROUND_TITLE) if current else None  # the box says whose details it holds
+        self.ground_detail_label.setText(
+            self.tr("Case details for „%1“:").replace("%1", title) if title else self.tr("Case details for the ground:")
+        )
         self.ground_detail.blockSignals(True)
         self.ground_detail.setPlainText(self.details.get(key, "") if key else "")
         self.ground_detail.blockSignals(False)
@@ -346,6 +356,7 @@ class NoticeDialog(QDialog):
         for key, title, basis in loaded.grounds:
             item = QListWidgetItem(f"{title} ({basis})")
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setData(GROUND_TITLE, title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
             self.ground_list.addItem(item)
@@ -477,8 +488,34 @@ class NoticeDialog(QDialog):
         ctx, case_id, view = self.ctx, self.case_id, self.view
         if view is None:
             self.runner.run(lambda: draft_rejection(ctx, case_id, draft), self._after, self.show_error, owner=self)
-        else:
-            self._step(lambda: update_rejection(ctx, view.id, view.version, draft))
+            return
+        withdraw = view.status in (LetterStatus.IN_REVIEW, LetterStatus.APPROVED)
+        if withdraw:  # a change takes it back from the team lead: never without asking
+            question = (
+                self.tr(
+                    "The team lead is reviewing this notice. Saving takes it back from the review: it becomes a "
+                    "draft again and has to be submitted again. Save and take it back?"
+                )
+                if view.status == LetterStatus.IN_REVIEW
+                else self.tr(
+                    "This notice is approved. Saving cancels the approval: it becomes a draft again and has to "
+                    "be submitted again. Save and cancel the approval?"
+                )
+            )
+            if not dialogs.ask_yes_no(self, self.tr("Rejection notice"), question):
+                return
+
+        def saved(_result: object) -> None:
+            self._after()
+            if withdraw:
+                self.message.setText(self.tr("Saved. The notice is a draft again: please submit it for review again."))
+
+        self.runner.run(
+            lambda: update_rejection(ctx, view.id, view.version, draft, withdraw_review=withdraw),
+            saved,
+            self.show_error,
+            owner=self,
+        )
 
     def send_hearing(self) -> None:
         view, ctx = self._current(), self.ctx
@@ -488,7 +525,10 @@ class NoticeDialog(QDialog):
     def waive_hearing(self) -> None:
         view, ctx = self._current(), self.ctx
         reason = dialogs.ask_long_text(
-            self, self.tr("No hearing"), self.tr("Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?")
+            self,
+            self.tr("No hearing"),
+            self.tr("Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?"),
+            check=check_waiver_reason,
         )
         if view and reason is not None:
             self._step(lambda: waive_hearing(ctx, view.id, view.version, reason))
@@ -511,7 +551,9 @@ class NoticeDialog(QDialog):
 
     def return_to_author(self) -> None:
         view, ctx = self._current(), self.ctx
-        comment = dialogs.ask_long_text(self, self.tr("Return"), self.tr("What should the caseworker change?"))
+        comment = dialogs.ask_long_text(
+            self, self.tr("Return"), self.tr("What should the caseworker change?"), check=check_return_comment
+        )
         if view and comment is not None:
             self._step(lambda: return_to_author(ctx, view.id, view.version, comment))
 

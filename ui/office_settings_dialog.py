@@ -29,7 +29,13 @@ from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.domain.grants import REVIEW_POLICY_LABELS
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
+from abh_desk.services.office import (
+    LAENDER,
+    OfficeSettings,
+    get_office_settings,
+    letterhead_problems,
+    update_office_settings,
+)
 from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
 from ui import dialogs
 from ui.tasks import TaskRunner
@@ -219,13 +225,16 @@ class OfficeSettingsDialog(QDialog):
         changes = {name: value for name, value in self.values().items() if value != old[name]}
         for label in self.errors.values():
             label.hide()
-        if not changes:
+        if not changes and not letterhead_problems(self.loaded):
             self.accept()
             return
         ctx = self.ctx
         self.buttons.setEnabled(False)
         self.runner.run(
-            lambda: update_office_settings(ctx, **changes), lambda _s: self.accept(), self.show_error, owner=self
+            lambda: update_office_settings(ctx, require_letterhead=True, **changes),
+            lambda _s: self.accept(),
+            self.show_error,
+            owner=self,
         )
 
     def show_error(self, exc: Exception) -> None:

@@ -23,7 +23,14 @@ from abh_desk.domain.notice_flow import NoticeAction
 from abh_desk.errors import DomainError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.notice_review import ReviewRow, approve, my_notices, return_to_author, review_queue
+from abh_desk.services.notice_review import (
+    ReviewRow,
+    approve,
+    check_return_comment,
+    my_notices,
+    return_to_author,
+    review_queue,
+)
 from abh_desk.services.notices import NoticeView, notice_view
 from ui import dialogs
 from ui.pdf_view import PdfPreview
@@ -112,7 +119,7 @@ class ReviewPage(QWidget):
         self.return_button.clicked.connect(self.return_to_author)
         self.open_button.clicked.connect(self.open_notice)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.approve)
+            QShortcut(QKeySequence(keys), self, activated=self.approve_by_keys)
         self._show_selected(None)
 
     def _age(self, row: ReviewRow) -> str:
@@ -213,11 +220,26 @@ class ReviewPage(QWidget):
             owner=self,
         )
 
+    def approve_by_keys(self) -> None:
+        """Strg+Enter approves only after a yes: a key pressed by mistake releases no notice."""
+        selected = self.selected
+        if selected is None or self.scope.currentData() != self.QUEUE or not self.approve_button.isEnabled():
+            return
+        question = (
+            self.tr("Approve the rejection notice %1 for %2? It gets its final text and can be sent.")
+            .replace("%1", selected.row.file_number)
+            .replace("%2", selected.row.person_name)
+        )
+        if dialogs.ask_yes_no(self, self.tr("Approve"), question):
+            self.approve()
+
     def return_to_author(self) -> None:
         selected = self.selected
         if selected is None or self.scope.currentData() != self.QUEUE:
             return
-        comment = dialogs.ask_long_text(self, self.tr("Return"), self.tr("What should the caseworker change?"))
+        comment = dialogs.ask_long_text(
+            self, self.tr("Return"), self.tr("What should the caseworker change?"), check=check_return_comment
+        )
         if comment is None:
             return
         ctx, row = self.ctx, selected.row

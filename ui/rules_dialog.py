@@ -24,12 +24,14 @@ from abh_desk.services.assignment import (
     RuleRow,
     RuleSet,
     apply_rule_rows,
+    area_choices,
     check_rule_rows,
     current_rule_rows,
     preview_rebalance,
 )
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import UserRow, list_users
+from ui import dialogs
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, table_view
@@ -54,6 +56,8 @@ class RulesDialog(QDialog):
         self.setWindowTitle(self.tr("Responsibility by surname letter"))
         fit_on_screen(self, 900, 640)
         self._all_rows: list[RuleRow] = []
+        self._areas: list[tuple[str, str]] = []
+        self._shown_area = ""
         self._users: list[UserRow] = []
         self._valid = False
         self._check_generation = 0
@@ -88,7 +92,7 @@ class RulesDialog(QDialog):
 
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check)
-        self.area.currentIndexChanged.connect(lambda _i: self._show_area())
+        self.area.currentIndexChanged.connect(lambda _i: self._area_chosen())
         self.table.itemChanged.connect(lambda _item: self._check_timer.start())
         self.add_button.clicked.connect(lambda: self._add_row(RuleRow(self.current_area, "", "")))
         self.remove_button.clicked.connect(self._remove_row)
@@ -126,28 +130,54 @@ class RulesDialog(QDialog):
     def load(self) -> None:
         ctx = self.ctx
 
-        def loaded(result: tuple[list[RuleRow], list[UserRow]]) -> None:
-            self._all_rows, self._users = result
-            proposed = {r.area for r in self.proposal}
-            if self.proposal:
-                self._all_rows = [r for r in self._all_rows if r.area not in proposed] + self.proposal
-                self.proposal = []  # once: after applying, the stored rules are shown
-            areas = sorted({r.area for r in self._all_rows})
+        def loaded(result: tuple[list[RuleRow], list[UserRow], list[tuple[str, str]]]) -> None:
+            self._all_rows, self._users, self._areas = result
+            proposed, self.proposal = self.proposal, []  # once: after applying, the stored rules are shown
+            shown = proposed[0].area if proposed else self._shown_area
             self.area.blockSignals(True)
             self.area.clear()
-            for code in areas:
-                self.area.addItem(code, code)
-            if proposed:
-                self.area.setCurrentIndex(max(0, self.area.findData(next(iter(proposed)))))
+            for code, name in self._areas:  # every area, also one without ranges yet (a new office)
+                self.area.addItem(name, code)
+            self.area.setCurrentIndex(max(0, self.area.findData(shown)))
             self.area.blockSignals(False)
-            self._show_area()
+            self._show_area(proposed)  # a proposal is shown as typed, not applied: closing asks
 
-        self.runner.run(lambda: (current_rule_rows(ctx), list_users(ctx)), loaded, self._error, owner=self)
+        self.runner.run(
+            lambda: (current_rule_rows(ctx), list_users(ctx), area_choices(ctx)), loaded, self._error, owner=self
+        )
 
-    def _show_area(self) -> None:
+    def stored_rows(self, area: str) -> list[tuple[str, str]]:
+        return [(r.username, r.ranges) for r in self._all_rows if r.area == area]
+
+    def unsaved(self) -> bool:
+        """The table holds rows not applied yet (for the area shown)."""
+        edited = [(r.username, r.ranges.strip()) for r in self.edited_rows()]
+        return edited != [(user, ranges.strip()) for user, ranges in self.stored_rows(self._shown_area)]
+
+    def _ask_discard(self) -> bool:
+        return not self.unsaved() or dialogs.ask_yes_no(
+            self, self.tr("Responsibility by surname letter"), self.tr("Discard the rules that are not applied?")
+        )
+
+    def _area_chosen(self) -> None:
+        """Another area: rows typed for the shown one are not thrown away without asking."""
+        if self.current_area != self._shown_area and not self._ask_discard():
+            self.area.blockSignals(True)
+            self.area.setCurrentIndex(max(0, self.area.findData(self._shown_area)))
+            self.area.blockSignals(False)
+            return
+        self._show_area()
+
+    def reject(self) -> None:
+        """Schließen, Escape or the window's close box: unapplied rows are not lost without asking."""
+        if self._ask_discard():
+            super().reject()
+
+    def _show_area(self, proposed: list[RuleRow] | None = None) -> None:
+        self._shown_area = self.current_area
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        for row in self._all_rows:
+        for row in proposed or self._all_rows:
             if row.area == self.current_area:
                 self._add_row(row)
         self.table.blockSignals(False)
@@ -219,9 +249,11 @@ class RulesDialog(QDialog):
         self.apply_button.setEnabled(self._valid and bool(self.reason.text().strip()))
 
     def apply(self) -> None:
-        ctx, rows, reason = self.ctx, self.edited_rows(), self.reason.text()
+        ctx, rows, reason, area = self.ctx, self.edited_rows(), self.reason.text(), self.current_area
 
         def applied(moves: list[Move]) -> None:
+            # Stored now: nothing is unsaved while the rows are read back.
+            self._all_rows = [r for r in self._all_rows if r.area != area] + list(rows)
             total = sum(m.count for m in moves)
             self.result_label.setText(self.tr("Applied: %n open case(s) moved.", "", total))
             self.reason.clear()

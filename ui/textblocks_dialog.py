@@ -27,6 +27,7 @@ from abh_desk.services.textblocks import (
     reset_textblocks,
     save_textblocks,
 )
+from ui import dialogs
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label
@@ -125,6 +126,18 @@ class TextBlocksDialog(QDialog):
     def reset(self) -> None:
         ctx = self.ctx
         self.runner.run(lambda: reset_textblocks(ctx), self._loaded, self._failed, owner=self)
+
+    def unsaved(self) -> bool:
+        """The editor holds text not saved for the office."""
+        return self.source is not None and self.editor.toPlainText() != self.source.text
+
+    def reject(self) -> None:
+        """Escape or the window's close box: unsaved text blocks are not lost without asking."""
+        if self.unsaved() and not dialogs.ask_yes_no(
+            self, self.tr("Text blocks of the letters"), self.tr("Discard the changes that are not saved?")
+        ):
+            return
+        super().reject()
 
     def _failed(self, exc: Exception) -> None:
         self.result.setStyleSheet("color: #a4000f;")

@@ -50,6 +50,13 @@ class LetterRange:
         return show(self.start) if self.start == self.end else f"{show(self.start)}–{show(self.end)}"
 
 
+#: What the editor says when a range is written another way ("H bis N").
+HOW_TO_WRITE = (
+    "So schreiben Sie Bereiche: ein Buchstabe (C), von–bis mit Bindestrich (H–N oder H-N), mehrere mit "
+    "Komma (A–B, D–G), Namensanfänge gleicher Länge (Ala–Alz)."
+)
+
+
 def parse_ranges(text: str) -> tuple[LetterRange, ...]:
     """ "A–B, D–G" → two ranges; "Ala - Alz" → one prefix range. Raises ValidationError."""
     ranges: list[LetterRange] = []
@@ -58,11 +65,13 @@ def parse_ranges(text: str) -> tuple[LetterRange, ...]:
             continue
         bounds = _DASHES.split(part)
         if len(bounds) > 2:
-            raise ValidationError(f"Bereich „{part}“: höchstens ein Bindestrich.", field="buchstaben")
+            raise ValidationError(f"Bereich „{part}“: höchstens ein Bindestrich. {HOW_TO_WRITE}", field="buchstaben")
+        if not all(bound.strip().isalpha() for bound in bounds):  # "H bis N", "H..N", "H/N"
+            raise ValidationError(f"„{part}“ ist kein Buchstabenbereich. {HOW_TO_WRITE}", field="buchstaben")
         start = routing_key(bounds[0])
         end = routing_key(bounds[-1])
         if not start.isalpha() or not end.isalpha() or not start.isascii():
-            raise ValidationError(f"„{part}“ ist kein Buchstabenbereich.", field="buchstaben")
+            raise ValidationError(f"„{part}“ ist kein Buchstabenbereich. {HOW_TO_WRITE}", field="buchstaben")
         if len(start) != len(end):
             raise ValidationError(
                 f"„{part}“: Anfang und Ende müssen gleich lang sein (z. B. Ala–Alz).", field="buchstaben"

@@ -80,6 +80,12 @@ def current_rule_rows(ctx: ServiceContext) -> list[RuleRow]:
     return [RuleRow(area, user, ", ".join(ranges)) for (area, user), ranges in grouped.items()]
 
 
+def area_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
+    """Every area (code, name), also one without a letter range yet (a new office has none)."""
+    with ctx.db.read() as session:
+        return [(code, name) for code, name in session.execute(select(Area.code, Area.name).order_by(Area.code))]
+
+
 def check_rule_rows(ctx: ServiceContext, rows: Sequence[RuleRow]) -> RuleSet:
     """Parse and validate an edited rule set; every problem as a German sentence (live validation)."""
     with ctx.db.read() as session:

@@ -165,3 +165,12 @@ def create_user(
         uow.session.flush()
         uow.audit("benutzer_angelegt", "user", user.id, benutzer=name, rolle=role.value)
         uow.commit()
+
+
+def sign_out(ctx: ServiceContext) -> None:
+    """Abmelden (also to let another user sign in at this workstation): logged."""
+    if ctx.actor.user_id is None:
+        return
+    with ctx.unit_of_work() as uow:
+        uow.audit("abgemeldet", "user", ctx.actor.user_id, benutzer=ctx.actor.username)
+        uow.commit()

@@ -24,7 +24,7 @@ from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_status import documents_changed
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
+from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadlines
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
 from abh_desk.services.read_log import note_read
@@ -160,7 +160,15 @@ DETAIL_LABELS = {
     "versandt_am": "Versandt am",
     "zustaendig": "Zuständig",
     "art": "Art",
+    "faellig": "Fällig",
+    "faellig_seit": "Fällig seit",
+    "grund": "Grund",
+    "bemerkung": "Bemerkung",
 }
+
+
+#: Deadline kinds as logged ("wiedervorlage") → their names.
+DEADLINE_KINDS = {kind.value: label for kind, label in KIND_LABELS.items()}
 
 
 def _details(payload_json: str | None) -> str:
@@ -175,6 +183,8 @@ def _details(payload_json: str | None) -> str:
         label = DETAIL_LABELS.get(key) or key.replace("_", " ").capitalize()
         if isinstance(value, dict) and set(value) == {"alt", "neu"}:
             parts.append(f"{label}: {_shown(value['alt'])} → {_shown(value['neu'])}")
+        elif key == "art" and value in DEADLINE_KINDS:  # the kind's name, never its key ("wiedervorlage")
+            parts.append(f"{label}: {DEADLINE_KINDS[value]}")
         elif value not in (None, "", [], {}):
             parts.append(f"{label}: {_shown(value)}")
     return "; ".join(parts)
@@ -336,11 +346,17 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
     return get_case_file(ctx, case_id)
 
 
-def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
-    """Verzicht: the document is not needed in this case, for the reason given (logged)."""
+def check_document_waiver(reason: str) -> str:
+    """The reason for waiving a document, as stored; ValidationError when empty or too long."""
     reason = clean_text(reason, "grund", "Der Grund", MAX_TEXT)
     if not reason:
         raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
+    return reason
+
+
+def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_version: int | None = None) -> CaseFile:
+    """Verzicht: the document is not needed in this case, for the reason given (logged)."""
+    reason = check_document_waiver(reason)
     with ctx.unit_of_work() as uow:
         item, case = _item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason

@@ -59,10 +59,10 @@ from abh_desk.errors import ConfigurationError, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.cases import applies
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.fees import fee_for
 from abh_desk.services.file_numbers import reserve_numbers
 from abh_desk.services.office import read_office_settings
-from abh_desk.services.staff import ensure_areas
 from models import Area, Base, Case, ChecklistItem, Person, ResidenceTitle, User
 
 MIN_PERSONS = 50
@@ -101,7 +101,7 @@ def generate_demo(
         )
     started = time.perf_counter()
     today = ctx.today()
-    ensure_areas(ctx)
+    install_example_office(ctx)  # the demo is Singen: its caseworkers, ranges and letterhead
     with ctx.db.read() as session:
         setup = _Setup.load(session, ctx.catalogue)
     planner = _Planner(random.Random(seed), setup, today)

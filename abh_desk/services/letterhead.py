@@ -1,36 +1,59 @@
-"""The letterhead of this office: the shipped defaults (resources/letters/briefkopf.toml) with
-whatever the administrator set in the office settings on top."""
+"""The letterhead of this office, from the office settings alone.
+
+Nothing of the shipped example (``resources/letters/briefkopf.toml``, the demo office Singen) fills
+a blank setting: a blank phone, e-mail, web site, opening hours or bank stays off the letter. Only
+the demo copies the example into its settings (``example_office.install_example_office``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy.orm import Session
 
-from abh_desk.services.office import read_office_settings
+from abh_desk.errors import ValidationError
+from abh_desk.services.office import OfficeSettings, read_office_settings
 from letters.data import BankAccount, Court, Letterhead
-from letters.letterhead import load_letterhead
+
+#: The default name of a database nobody set up: no letter goes out under it.
+UNSET_AUTHORITY = OfficeSettings().authority_name
 
 
 def office_letterhead(session: Session) -> Letterhead:
-    base = load_letterhead()
-    settings = read_office_settings(session)
-    changes: dict[str, object] = {"land": settings.land}
-    for field, value in (
-        ("authority", settings.authority_name if settings.authority_name != "Ausländerbehörde" else ""),
-        ("street", settings.street),
-        ("postcode_city", settings.postcode_city),
-        ("phone", settings.phone),
-        ("email", settings.email),
-        ("department", settings.department),
-        ("website", settings.website),
-    ):
-        if value:
-            changes[field] = value
-    if settings.opening_hours:
-        changes["opening_hours"] = tuple(line.strip() for line in settings.opening_hours.split(";") if line.strip())
-    if settings.court_name and settings.court_address:
-        changes["court"] = Court(settings.court_name, settings.court_address)
+    return letterhead_of(read_office_settings(session))
+
+
+def letterhead_of(settings: OfficeSettings) -> Letterhead:
+    """The Briefkopf the settings give, or a German message naming what the administration must fill in."""
+    missing = [
+        label
+        for label, value in (
+            ("den Namen der Behörde", "" if settings.authority_name == UNSET_AUTHORITY else settings.authority_name),
+            ("die Straße", settings.street),
+            ("PLZ und Ort", settings.postcode_city),
+            ("das Verwaltungsgericht", settings.court_name),
+            ("die Anschrift des Verwaltungsgerichts", settings.court_address),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        raise ValidationError(
+            "Der Briefkopf ist unvollständig: bitte in den Einstellungen der Behörde "
+            f"{', '.join(missing)} angeben (Administration).",
+            field="briefkopf",
+        )
+    hours = tuple(line.strip() for line in settings.opening_hours.split(";") if line.strip())
+    bank = None
     if settings.bank_name and settings.iban:
-        changes["bank"] = BankAccount(settings.bank_name, settings.iban, settings.bic)
-    return replace(base, **changes)  # type: ignore[arg-type]
+        bank = BankAccount(settings.bank_name, settings.iban, settings.bic)
+    return Letterhead(
+        authority=settings.authority_name,
+        department=settings.department,
+        street=settings.street,
+        postcode_city=settings.postcode_city,
+        land=settings.land,
+        phone=settings.phone,
+        email=settings.email,
+        court=Court(settings.court_name, settings.court_address),
+        opening_hours=hours,
+        website=settings.website,
+        bank=bank,
+    )

@@ -8,17 +8,18 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
 
 from abh_desk.clock import office_day, office_time
-from abh_desk.domain.enums import LetterKind, LetterStatus
+from abh_desk.domain.enums import LetterKind, LetterStatus, Role
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.notices import load_notice, may_review, step
+from abh_desk.services.notices import editors_of, load_notice, may_review, step
 from abh_desk.services.read_log import note_read
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
 from abh_desk.services.remedy_rows import require_usable_remedy
@@ -26,7 +27,7 @@ from abh_desk.services.stay import status_on
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import RejectionData
 from letters.serialize import from_json, to_json
-from models import Case, Letter, Person, User
+from models import Area, Case, Letter, Person, User
 
 #: A notice waiting longer than this for review counts as overdue on the lead's start page.
 REVIEW_DAYS = 3
@@ -41,9 +42,43 @@ def submit_for_review(ctx: ServiceContext, letter_id: int, version: int) -> None
         letter = load_notice(uow, letter_id, version)
         _check_hearing(uow, letter, today)
         _check_assessment(letter)
+        _check_second_pair_of_eyes(uow, letter)
         step(uow, letter, NoticeAction.SUBMIT)
         letter.submitted_at = uow.now
         uow.commit()
+
+
+def possible_reviewers(session: Session, letter: Letter) -> list[User]:
+    """Who may approve this notice: an active team lead of the case's area (or of every area) who
+    neither wrote nor edited it. A Vertretung (deputy) of a lead gives no right to review."""
+    case = session.get(Case, letter.case_id)
+    assert case is not None
+    editors = editors_of(session, letter)
+    leads = session.scalars(
+        select(User)
+        .where(User.role == Role.TEAM_LEAD.value, User.active.is_(True))
+        .where(or_(User.area_id == case.area_id, User.area_id.is_(None)))
+        .order_by(User.display_name)
+    )
+    return [lead for lead in leads if lead.id not in editors]
+
+
+def _check_second_pair_of_eyes(uow: UnitOfWork, letter: Letter) -> None:
+    """Submitted only where someone can approve it: never into a queue nobody may clear."""
+    if possible_reviewers(uow.session, letter):
+        return
+    case = uow.session.get(Case, letter.case_id)
+    assert case is not None
+    area = uow.session.get(Area, case.area_id)
+    raise ValidationError(
+        "Diesen Bescheid kann niemand freigeben: im Bereich „"
+        + (area.name if area else "?")
+        + "“ gibt es keine weitere Teamleitung, und wer ihn entworfen oder mitbearbeitet hat, prüft ihn nicht "
+        "(Vier-Augen-Prinzip). Es braucht eine zweite Person zur Freigabe: eine weitere Teamleitung des "
+        "Bereichs oder eine Teamleitung ohne Bereich (alle Bereiche). Bitte die Administration, sie als "
+        "Benutzer mit der Rolle Teamleitung anzulegen; dann erneut vorlegen. Nichts wurde vorgelegt.",
+        field="pruefung",
+    )
 
 
 def _check_assessment(letter: Letter) -> None:
@@ -123,11 +158,17 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
         uow.commit()
 
 
-def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
-    """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
+def check_return_comment(comment: str) -> str:
+    """The lead's comment at a return, as stored; ValidationError when empty or too long."""
     comment = clean_text(comment, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
     if len(comment) < 5:
         raise ValidationError("Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar).", field="kommentar")
+    return comment
+
+
+def return_to_author(ctx: ServiceContext, letter_id: int, version: int, comment: str) -> None:
+    """Zurückgeben with the lead's comment; the caseworker then sees what they changed since."""
+    comment = check_return_comment(comment)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RETURN, kommentar=comment)

@@ -9,7 +9,7 @@ asks ``domain.notice_flow.check`` — so the rules hold for every caller, not on
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -167,21 +167,32 @@ class NoticeView:
         return f"{euro(int(self.data.get('fee_cents', 0)))} ({self.data.get('fee_legal_basis', '')})"
 
 
-def _plain(value: Any) -> str:
+def _plain(value: Any, titles: Mapping[str, str]) -> str:
     if isinstance(value, list):
-        return "; ".join(_plain(item) for item in value)
+        return "; ".join(_plain(item, titles) for item in value)
+    if isinstance(value, dict) and "key" in value:  # a ground of refusal: its title, never its key
+        title = titles.get(str(value["key"]), str(value["key"]))
+        return f"{title}: {value['details']}" if value.get("details") else title
     if isinstance(value, dict):
         return " – ".join(str(v) for v in value.values() if v not in (None, ""))
     return "" if value is None else str(value)
 
 
-def changes_between(old_json: str | None, new_json: str) -> tuple[Change, ...]:
+def ground_titles(session: Session) -> dict[str, str]:
+    """Key → title of every ground of refusal in the office's text blocks."""
+    from abh_desk.services.textblocks import office_textblocks  # the text blocks need the letters
+
+    blocks = office_textblocks(session)
+    return {key: blocks.text(f"ablehnungsgrund.{key}.titel") for key in blocks.ground_keys()}
+
+
+def changes_between(old_json: str | None, new_json: str, titles: Mapping[str, str] | None = None) -> tuple[Change, ...]:
     """The reviewer-relevant fields that differ between two stored versions of a notice's data."""
     if not old_json:
         return ()
     old, new = json.loads(old_json), json.loads(new_json)
     return tuple(
-        Change(field, label, _plain(old.get(field)), _plain(new.get(field)))
+        Change(field, label, _plain(old.get(field), titles or {}), _plain(new.get(field), titles or {}))
         for field, label in FIELD_LABELS.items()
         if old.get(field) != new.get(field)
     )
@@ -250,8 +261,9 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
             )
             - ({NoticeAction.APPROVE, NoticeAction.RETURN} if not may_review(session, actor, case) else set()),
             changes_since_return=(
-                changes_between(letter.returned_data_json, letter.data_json)
-                if status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING, LetterStatus.IN_REVIEW)
+                changes_between(letter.returned_data_json, letter.data_json, ground_titles(session))
+                if letter.returned_data_json
+                and status in (LetterStatus.RETURNED, LetterStatus.DRAFT, LetterStatus.HEARING, LetterStatus.IN_REVIEW)
                 else ()
             ),
             steps=tuple(_step_of(event, names) for event in events),

@@ -14,7 +14,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.domain.grants import ReviewPolicy
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import PermissionDenied, ValidationError
+from abh_desk.errors import FieldErrors, PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
 
@@ -37,6 +37,17 @@ TEXT_LABELS = {
     "iban": "Die IBAN",
     "bic": "Die BIC",
     "archive_name": "Der Name des Archivs",
+}
+#: Letterhead fields no letter goes out without (the first start asks them; the settings keep them).
+#: E-mail, web site and bank are optional: left blank, they are left off the letter.
+REQUIRED_LETTERHEAD = {
+    "authority_name": "Bitte den Namen der Behörde angeben.",
+    "street": "Bitte Straße und Hausnummer angeben.",
+    "postcode_city": "Bitte Postleitzahl und Ort angeben.",
+    "phone": "Bitte die Telefonnummer angeben (sie steht in jedem Schreiben).",
+    "opening_hours": "Bitte die Sprechzeiten angeben (sie stehen in jedem Schreiben).",
+    "court_name": "Bitte das zuständige Verwaltungsgericht angeben.",
+    "court_address": "Bitte die Anschrift des Verwaltungsgerichts angeben.",
 }
 #: What a retention run does with a file the archive has not evaluated within its period.
 ARCHIVE_NO_ANSWER = ("loeschen", "warten")
@@ -131,6 +142,16 @@ class OfficeSettings:
         return self
 
 
+def letterhead_problems(settings: OfficeSettings) -> list[ValidationError]:
+    """One message per required letterhead field left blank (the default name counts as blank)."""
+    blank_name = OfficeSettings().authority_name
+    return [
+        ValidationError(message, field=key)
+        for key, message in REQUIRED_LETTERHEAD.items()
+        if not str(getattr(settings, key)).strip() or (key == "authority_name" and getattr(settings, key) == blank_name)
+    ]
+
+
 def iban_valid(iban: str) -> bool:
     """ISO 13616 check digits (mod 97); German IBANs have 22 characters."""
     compact = iban.replace(" ", "").upper()
@@ -181,14 +202,20 @@ def read_office_settings(session: Session) -> OfficeSettings:
     return _read(session)
 
 
-def update_office_settings(ctx: ServiceContext, **changes: Any) -> OfficeSettings:
-    """Change office-wide settings (the administration only; logged with old and new values)."""
+def update_office_settings(ctx: ServiceContext, *, require_letterhead: bool = False, **changes: Any) -> OfficeSettings:
+    """Change office-wide settings (the administration only; logged with old and new values).
+
+    A required letterhead field is never emptied; with ``require_letterhead`` (the settings dialog)
+    every one must be filled, each blank one named by its field."""
     if ctx.actor.role != Role.ADMIN:
         raise PermissionDenied("Die Einstellungen der Behörde ändert nur die Administration.")
     with ctx.unit_of_work() as uow:
         old = _read(uow.session)
         changes = {k: _integer(k, v) if k in _INTEGERS else v for k, v in changes.items()}
         new = replace(old, **changes).validated()
+        problems = [p for p in letterhead_problems(new) if require_letterhead or p.field in changes]
+        if problems:
+            raise FieldErrors(problems)
         for key, value in asdict(new).items():
             row = uow.session.get(OfficeSetting, key)
             if row is None:

@@ -227,6 +227,21 @@ def _fee(uow: UnitOfWork, case: Case, person: Person, draft: RejectionDraft) -> 
     return draft.fee_cents, f"{due.basis}, {REDUCED}: {reason}"
 
 
+def _fee_to_case(uow: UnitOfWork, case: Case, data: RejectionData) -> None:
+    """The case charges what its notice charges (a reduced or waived fee too); the change is logged."""
+    if case.fee_cents == data.fee_cents:
+        return
+    uow.audit(
+        "gebuehr_festgesetzt",
+        "case",
+        case.id,
+        case_id=case.id,
+        gebuehr={"alt": euro(case.fee_cents) if case.fee_cents is not None else "–", "neu": euro(data.fee_cents)},
+        grund=f"Ablehnungsbescheid: {data.fee_legal_basis}",
+    )
+    case.fee_cents = data.fee_cents
+
+
 def _store_rendered(uow: UnitOfWork, letter: Letter, data: RejectionData) -> None:
     pdf = render_letter(LetterKind.REJECTION, data, uow.session)
     letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(data), pdf, hashlib.sha256(pdf).hexdigest()
@@ -262,24 +277,49 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft) ->
         )
         data = _build(uow, case, draft, today, None)
         letter = store_letter(uow, case, LetterKind.REJECTION, data, LetterStatus.DRAFT)
+        _fee_to_case(uow, case, data)
         letter.last_edited_by_id = actor.user_id
         uow.commit()
         return letter.id
 
 
-def update_rejection(ctx: ServiceContext, letter_id: int, version: int, draft: RejectionDraft) -> None:
-    """Change the draft; a notice in review or already approved goes back to draft."""
+#: A change to a notice the team lead holds or has approved takes it back: never without saying so.
+WITHDRAWS_REVIEW = {
+    LetterStatus.IN_REVIEW: (
+        "Der Bescheid liegt der Teamleitung zur Prüfung vor. Eine Änderung nimmt ihn aus der Prüfung zurück: "
+        "er wird wieder ein Entwurf und ist danach erneut vorzulegen. Bitte die Rücknahme bestätigen oder die "
+        "Prüfung abwarten.",
+        "aus der Prüfung zurückgenommen",
+    ),
+    LetterStatus.APPROVED: (
+        "Der Bescheid ist freigegeben. Eine Änderung hebt die Freigabe auf: er wird wieder ein Entwurf und ist "
+        "danach erneut vorzulegen. Bitte die Aufhebung der Freigabe bestätigen.",
+        "Freigabe aufgehoben",
+    ),
+}
+
+
+def update_rejection(
+    ctx: ServiceContext, letter_id: int, version: int, draft: RejectionDraft, *, withdraw_review: bool = False
+) -> None:
+    """Change the draft. A notice in review or already approved goes back to draft only with
+    ``withdraw_review`` (the user confirmed it); otherwise a ValidationError says what would happen."""
     today = ctx.today()
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
+        withdrawn = WITHDRAWS_REVIEW.get(LetterStatus(letter.status))
+        if withdrawn is not None and not withdraw_review:
+            raise ValidationError(withdrawn[0], field="status", withdraw_review=True)
         case = uow.session.get(Case, letter.case_id)
         assert case is not None
         old = from_json(LetterKind.REJECTION.value, letter.data_json)
         assert isinstance(old, RejectionData)
         data = _build(uow, case, draft, today, old.hearing_date)
         changed = changes_between(letter.data_json, to_json(data))
-        step(uow, letter, NoticeAction.EDIT, details=", ".join(change.label for change in changed) or "Datum")
+        details = ", ".join(change.label for change in changed) or "Datum"
+        step(uow, letter, NoticeAction.EDIT, details=f"{details} ({withdrawn[1]})" if withdrawn else details)
         _store_rendered(uow, letter, data)
+        _fee_to_case(uow, case, data)
         letter.last_edited_by_id = ctx.actor.user_id
         letter.reviewed_by_id = letter.reviewed_at = None
         letter.submitted_at = None
@@ -356,14 +396,20 @@ def send_hearing(
         return hearing_letter.id
 
 
-def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
-    """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
+def check_waiver_reason(reason: str) -> str:
+    """Why the hearing is dispensed with, as stored; ValidationError when empty, short or too long."""
     reason = clean_text(reason, "grund", "Die Begründung", MAX_REASON, multiline=True)
     if len(reason) < 10:
         raise ValidationError(
             "Bitte begründen, warum die Anhörung entbehrlich ist (§ 28 Abs. 2 VwVfG), mindestens 10 Zeichen.",
             field="grund",
         )
+    return reason
+
+
+def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str) -> None:
+    """No hearing, with the recorded reason (§ 28 Abs. 2 VwVfG)."""
+    reason = check_waiver_reason(reason)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.WAIVE_HEARING, grund=reason)

@@ -56,12 +56,16 @@ def list_users(ctx: ServiceContext) -> list[UserRow]:
 
 
 def ensure_areas(ctx: ServiceContext) -> None:
-    """A new database gets the example areas and letter ranges, so cases can be routed at once."""
+    """A new database gets the areas (Bereiche) the catalogue's procedures name — and nothing else:
+    no caseworkers, no letter ranges (the administration sets its own; only the demo installs
+    Singen's, ``example_office.install_example_office``)."""
     with ctx.db.read() as session:
         if session.scalar(select(func.count()).select_from(Area)):
             return
     with ctx.unit_of_work() as uow:
-        apply_rule_file(uow, load_rule_file(EXAMPLE_RULES))
+        areas = load_rule_file(EXAMPLE_RULES).areas
+        uow.session.add_all(Area(code=spec.code, name=spec.name) for spec in areas)
+        uow.audit("bereiche_angelegt", "areas", None, bereiche=[spec.code for spec in areas])
         uow.commit()
 
 

@@ -37,7 +37,14 @@ from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, Permissi
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
-from abh_desk.services.office import LAENDER, OfficeSettings, get_office_settings, update_office_settings
+from abh_desk.services.example_office import install_example_office
+from abh_desk.services.office import (
+    LAENDER,
+    OfficeSettings,
+    get_office_settings,
+    letterhead_problems,
+    update_office_settings,
+)
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
 from models import AuditEvent, OfficeSetting, Person, User
@@ -166,16 +173,7 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
 
 def check_office(office: OfficeSettings) -> list[ValidationError]:
     """Everything a letter needs from the office: name, address, Land, court for lawsuits."""
-    errors = []
-    for field, value, message in (
-        ("authority_name", office.authority_name, "Bitte den Namen der Behörde angeben."),
-        ("street", office.street, "Bitte Straße und Hausnummer angeben."),
-        ("postcode_city", office.postcode_city, "Bitte Postleitzahl und Ort angeben."),
-        ("court_name", office.court_name, "Bitte das zuständige Verwaltungsgericht angeben."),
-        ("court_address", office.court_address, "Bitte die Anschrift des Verwaltungsgerichts angeben."),
-    ):
-        if not value.strip():
-            errors.append(ValidationError(message, field=field))
+    errors = letterhead_problems(office)
     if office.postcode_city.strip() and not office.postcode_city.strip()[:5].isdigit():
         errors.append(ValidationError("Bitte mit der fünfstelligen Postleitzahl beginnen.", field="postcode_city"))
     if office.land not in LAENDER:
@@ -280,6 +278,8 @@ def fill_demo_office(
         empty = session.scalar(select(Person.id).limit(1)) is None
         allowed = demo_allowed(session, empty)
     if only_if_empty and not empty:
+        if allowed:  # a demo database made before the letterhead was a setting gets Singen's now
+            install_example_office(ctx)
         return DemoOffice(None, 0, [], 0)
     if not allowed:
         raise PermissionDenied(

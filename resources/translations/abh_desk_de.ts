@@ -1357,6 +1357,16 @@
         <source>Creating the demo office …</source>
         <translation>Lege die Demo-Behörde an …</translation>
     </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="197"/>
+        <source>&amp;Opening hours:</source>
+        <translation>Sprech&amp;zeiten:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="183"/>
+        <source>e.g. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</source>
+        <translation>z. B. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</translation>
+    </message>
 </context>
 <context>
     <name>GrantDialog</name>
@@ -1981,14 +1991,19 @@
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>O&amp;verview</source>
         <translation>Übersic&amp;ht</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Stat&amp;istics</source>
         <translation>Stat&amp;istik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Sign &amp;out / switch user</source>
+        <translation>&amp;Abmelden / Benutzer wechseln</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2447,26 @@
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <source>The team lead is reviewing this notice. Saving takes it back from the review: it becomes a draft again and has to be submitted again. Save and take it back?</source>
+        <translation>Die Teamleitung prüft diesen Bescheid. Speichern nimmt ihn aus der Prüfung zurück: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und zurücknehmen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <source>This notice is approved. Saving cancels the approval: it becomes a draft again and has to be submitted again. Save and cancel the approval?</source>
+        <translation>Dieser Bescheid ist freigegeben. Speichern hebt die Freigabe auf: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und Freigabe aufheben?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="485"/>
+        <source>Saved. The notice is a draft again: please submit it for review again.</source>
+        <translation>Gespeichert. Der Bescheid ist wieder ein Entwurf: bitte erneut zur Prüfung vorlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="238"/>
+        <source>Case details for „%1“:</source>
+        <translation>Einzelfall zum Grund „%1“:</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDialog</name>
@@ -2655,175 +2690,175 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="57"/>
+        <location filename="../../ui/overview_page.py" line="57"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="63"/>
+        <location filename="../../ui/overview_page.py" line="63"/>
         <source>Preview the split…</source>
         <translation>Aufteilung ansehen …</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="66"/>
+        <location filename="../../ui/overview_page.py" line="66"/>
         <source>Open cases per caseworker by state</source>
         <translation>Offene Vorgänge je Sachbearbeitung nach Bearbeitungsstand</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="67"/>
+        <location filename="../../ui/overview_page.py" line="67"/>
         <source>Age of the open cases in days (the oldest in red)</source>
         <translation>Alter der offenen Vorgänge in Tagen (die ältesten rot)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="68"/>
+        <location filename="../../ui/overview_page.py" line="68"/>
         <source>New and closed cases per week, last 52 weeks</source>
         <translation>Neue und erledigte Vorgänge je Woche, letzte 52 Wochen</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="71"/>
+        <location filename="../../ui/overview_page.py" line="71"/>
         <source>Processing time per procedure in days, last 365 days (catalogue: its expected maximum)</source>
         <translation>Bearbeitungszeit je Leistung in Tagen, letzte 365 Tage (Katalog: erwartete Höchstdauer)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="74"/>
+        <location filename="../../ui/overview_page.py" line="74"/>
         <source>Overdue deadlines per caseworker</source>
         <translation>Überfällige Fristen je Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="75"/>
+        <location filename="../../ui/overview_page.py" line="75"/>
         <source>Cards waiting for pickup, by weeks since arrival</source>
         <translation>Karten zur Abholung, nach Wochen seit Eingang</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="76"/>
+        <location filename="../../ui/overview_page.py" line="76"/>
         <source>Rejections in review, by days since submitted</source>
         <translation>Ablehnungen in der Prüfung, nach Tagen seit Vorlage</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="87"/>
+        <location filename="../../ui/overview_page.py" line="87"/>
         <source>Click a bar to see the list behind it.</source>
         <translation>Ein Klick auf einen Balken zeigt die Liste dahinter.</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="92"/>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="106"/>
+        <location filename="../../ui/overview_page.py" line="92"/>
+        <location filename="../../ui/overview_page.py" line="106"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="93"/>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="107"/>
+        <location filename="../../ui/overview_page.py" line="93"/>
+        <location filename="../../ui/overview_page.py" line="107"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="94"/>
+        <location filename="../../ui/overview_page.py" line="94"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="95"/>
+        <location filename="../../ui/overview_page.py" line="95"/>
         <source>Status</source>
         <translation>Bearbeitungsstand</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="96"/>
+        <location filename="../../ui/overview_page.py" line="96"/>
         <source>Applied on</source>
         <translation>Beantragt am</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="97"/>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="109"/>
+        <location filename="../../ui/overview_page.py" line="97"/>
+        <location filename="../../ui/overview_page.py" line="109"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="105"/>
+        <location filename="../../ui/overview_page.py" line="105"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="108"/>
+        <location filename="../../ui/overview_page.py" line="108"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="131"/>
+        <location filename="../../ui/overview_page.py" line="131"/>
         <source>Area:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="169"/>
+        <location filename="../../ui/overview_page.py" line="169"/>
         <source>Whole office</source>
         <translation>Ganze Behörde</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="207"/>
+        <location filename="../../ui/overview_page.py" line="207"/>
         <source>Open cases</source>
         <translation>Offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="213"/>
+        <location filename="../../ui/overview_page.py" line="213"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="215"/>
+        <location filename="../../ui/overview_page.py" line="215"/>
         <source>Closed</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="224"/>
+        <location filename="../../ui/overview_page.py" line="224"/>
         <source>New and closed cases per week, %1 to %2</source>
         <translation>Neue und erledigte Vorgänge je Woche, %1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="234"/>
+        <location filename="../../ui/overview_page.py" line="234"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="237"/>
+        <location filename="../../ui/overview_page.py" line="237"/>
         <source>90th percentile</source>
         <translation>90. Perzentil</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="243"/>
+        <location filename="../../ui/overview_page.py" line="243"/>
         <source>Catalogue (expected maximum)</source>
         <translation>Katalog (erwartete Höchstdauer)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="251"/>
+        <location filename="../../ui/overview_page.py" line="251"/>
         <source>Overdue deadlines</source>
         <translation>Überfällige Fristen</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="252"/>
+        <location filename="../../ui/overview_page.py" line="252"/>
         <source>Cases with a card waiting</source>
         <translation>Vorgänge mit wartender Karte</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="253"/>
+        <location filename="../../ui/overview_page.py" line="253"/>
         <source>Cases with a rejection in review</source>
         <translation>Vorgänge mit Ablehnung in der Prüfung</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="258"/>
+        <location filename="../../ui/overview_page.py" line="258"/>
         <source>%1: %2 open cases</source>
         <translation>%1: %2 offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="261"/>
+        <location filename="../../ui/overview_page.py" line="261"/>
         <source> · the oldest: %1 (%2 days, %3)</source>
         <translation> · der älteste: %1 (%2 Tage, %3)</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="273"/>
+        <location filename="../../ui/overview_page.py" line="273"/>
         <source>Longest backlog: %1 with %2 open cases. Evened split of the letters: %3</source>
         <translation>Längster Rückstand: %1 mit %2 offenen Vorgängen. Ausgeglichene Aufteilung der Buchstaben: %3</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/overview_page.py" line="293"/>
+        <location filename="../../ui/overview_page.py" line="293"/>
         <source>%1: %2 rows</source>
         <translation>%1: %2 Zeilen</translation>
     </message>
@@ -3154,6 +3189,16 @@
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="222"/>
+        <source>Approve the rejection notice %1 for %2? It gets its final text and can be sent.</source>
+        <translation>Ablehnungsbescheid %1 für %2 freigeben? Er erhält seine endgültige Fassung und kann versandt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="79"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
 </context>
 <context>
     <name>RulesDialog</name>
@@ -3242,6 +3287,11 @@
         <location filename="../../ui/rules_dialog.py" line="219"/>
         <source>Moving open cases…</source>
         <translation>Offene Vorgänge werden verschoben …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rules_dialog.py" line="149"/>
+        <source>Discard the rules that are not applied?</source>
+        <translation>Nicht übernommene Regeln verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -3528,52 +3578,52 @@ diese Woche</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="45"/>
+        <location filename="../../ui/statistics_page.py" line="45"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="46"/>
+        <location filename="../../ui/statistics_page.py" line="46"/>
         <source>Save as CSV…</source>
         <translation>Als CSV speichern …</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="47"/>
+        <location filename="../../ui/statistics_page.py" line="47"/>
         <source>Save as Excel (XLSX)…</source>
         <translation>Als Excel (XLSX) speichern …</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="48"/>
+        <location filename="../../ui/statistics_page.py" line="48"/>
         <source>Save the report (PDF)…</source>
         <translation>Bericht speichern (PDF) …</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="55"/>
+        <location filename="../../ui/statistics_page.py" line="55"/>
         <source>Area:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="57"/>
+        <location filename="../../ui/statistics_page.py" line="57"/>
         <source>Year:</source>
         <translation>Jahr:</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="78"/>
+        <location filename="../../ui/statistics_page.py" line="78"/>
         <source>Whole office</source>
         <translation>Ganze Behörde</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="105"/>
+        <location filename="../../ui/statistics_page.py" line="105"/>
         <source>Statistics %1 – %2</source>
         <translation>Statistik %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="118"/>
+        <location filename="../../ui/statistics_page.py" line="118"/>
         <source>Save the statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../work/wt-20/ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>Statistics saved: %1</source>
         <translation>Statistik gespeichert: %1</translation>
     </message>
@@ -3632,6 +3682,11 @@ diese Woche</translation>
         <location filename="../../ui/textblocks_dialog.py" line="121"/>
         <source>Saved. New letters use these text blocks.</source>
         <translation>Gespeichert. Neue Schreiben verwenden diese Textbausteine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/textblocks_dialog.py" line="137"/>
+        <source>Discard the changes that are not saved?</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,12 @@ def test_the_bundle_migrates_a_database_and_answers_the_command_line(bundle: Pat
     routed = _run(
         bundle, "--db", url, "--anmelden", "verwalter", "--anmeldung-stdin", *names, home=tmp_path, stdin=password
     )
-    assert routed.stdout.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"], routed.stderr
+    # A new office has its areas, but nobody's letter ranges yet (nothing of the demo office).
+    assert routed.stdout.splitlines() == ["Çelik\tniemand", "Öztürk\tniemand"], routed.stderr
+    rules = Path(__file__).resolve().parents[2] / "resources" / "assignment" / "singen.toml"
+    from_file = _run(bundle, "zustaendigkeit", "--regeln", str(rules), "--bereich", "allgemein", "Çelik", "Öztürk",
+                     home=tmp_path)  # fmt: skip
+    assert from_file.stdout.splitlines() == ["Çelik\tFrau Rudolf", "Öztürk\tFrau Keller"], from_file.stderr
     deadline = _run(bundle, "frist", "widerspruch", "--bekanntgabe", "2026-05-04", "--land", "BW", home=tmp_path)
     assert deadline.stdout.strip() == "2026-06-05", deadline.stdout + deadline.stderr
     wrong = _run(bundle, "frist", "widerspruch", "--bekanntgabe", "gestern", "--land", "BW", home=tmp_path)

@@ -39,13 +39,13 @@ from abh_desk.services.case_file import add_document, waive_document
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.deadlines import set_follow_up
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.notice_dispatch import decide_remedy
 from abh_desk.services.notice_review import return_to_author, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection, update_rejection, waive_hearing
-from abh_desk.services.staff import ensure_areas
 from abh_desk.services.titles import add_title
 from abh_desk.storage import Database
 from letters.data import RefusalGround, WithdrawnDocument
@@ -221,7 +221,7 @@ def world(
         url = new_pg_database(admin_url)
         db = Database(url)
     ctx = ServiceContext(db, catalogue, clock=FixedClock(TODAY))  # 10 o'clock in Singen: 09:00 UTC
-    ensure_areas(ctx)
+    install_example_office(ctx)
     create_user(ctx, "sb-bad", "Frau Eingabe", Role.CASEWORKER, area="allgemein")
     create_user(ctx, "tl-bad", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     with db.read() as session:

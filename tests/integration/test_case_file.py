@@ -113,3 +113,13 @@ def test_the_history_shows_dates_and_names_as_a_person_reads_them(ctx: ServiceCo
     entry = get_case_file(ctx, case_id).history[0]
     assert "20.11.2026" in entry.details and "2026-11-20" not in entry.details
     assert entry.details.split(":")[0][0].isupper()
+
+
+def test_the_history_names_kinds_and_labels_never_internal_keys(ctx: ServiceContext) -> None:
+    """Issue 23, part 12: "Art: Wiedervorlage; Fällig: …", never "wiedervorlage" or "Faellig"."""
+    from abh_desk.services.deadlines import set_follow_up
+
+    case_id = _case(ctx)
+    set_follow_up(ctx, case_id, TODAY + timedelta(days=7), "anrufen")
+    entry = next(e for e in get_case_file(ctx, case_id).history if e.action == "Frist angelegt")
+    assert entry.details == f"Art: Wiedervorlage; Fällig: {TODAY + timedelta(days=7):%d.%m.%Y}"

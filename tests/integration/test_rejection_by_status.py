@@ -292,6 +292,7 @@ def test_an_entry_ban_beyond_ten_years_only_in_the_cases_of_section_11_5a_and_5b
 
 def test_review_needs_each_section_59_finding_the_draft_marks_it_missing(ctx: ServiceContext) -> None:
     clerk = _clerk(ctx)
+    create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")  # someone to review it
     case_id = _case(ctx, "fiktion")
     without_health = RejectionDraft(**{**DRAFT.__dict__, "finding_health": "  "})
     letter_id = draft_rejection(clerk, case_id, without_health)

@@ -25,6 +25,7 @@ from abh_desk.errors import DomainError
 from abh_desk.services.auth import create_user
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, finalize_due_notices, record_remedy
 from abh_desk.services.notice_review import approve, return_to_author, submit_for_review
 from abh_desk.services.notices import editors_of, notice_view
@@ -37,7 +38,6 @@ from abh_desk.services.rejections import (
     update_rejection,
     waive_hearing,
 )
-from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
 from letters.data import RefusalGround
 from letters.samples import SAMPLE_FINDINGS
@@ -78,7 +78,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Ite
     db = Database(new_sqlite_database(tmp_path_factory.mktemp("notices")))
     migrate.upgrade(db)
     ctx = ServiceContext(db, catalogue, clock=FixedClock(DAY))
-    ensure_areas(ctx)
+    install_example_office(ctx)
     create_user(ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
     create_user(ctx, "lead2", "Herr Leitung", Role.TEAM_LEAD, area="allgemein")
     create_user(ctx, "admin", "Herr Admin", Role.ADMIN)

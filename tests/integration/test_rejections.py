@@ -208,7 +208,13 @@ def test_a_lead_who_edited_a_draft_cannot_approve_it_even_after_others_saved_aga
     letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
     submit_for_review(clerk, letter_id, _version(ctx, letter_id))
-    update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
+    with pytest.raises(ValidationError, match="aus der Prüfung zurück") as refused:  # never silently
+        update_rejection(lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
+    assert refused.value.params["withdraw_review"] is True
+    assert notice_view(ctx, letter_id).status == LetterStatus.IN_REVIEW
+    update_rejection(
+        lead, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14), withdraw_review=True
+    )
     assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT  # back to draft: needs resubmission
     update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, exit_period_days=14))
     submit_for_review(clerk, letter_id, _version(ctx, letter_id))
@@ -261,7 +267,10 @@ def test_a_change_after_approval_returns_the_notice_to_draft_and_drafts_never_le
     clerk = people["keller"]
     _case_id, letter_id = _approved(people, ctx)
     assert "ENTWURF" not in _text(_pdf(ctx, letter_id))
-    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT)
+    with pytest.raises(ValidationError, match="hebt die Freigabe auf"):
+        update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT)
+    assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), DRAFT, withdraw_review=True)
     view = notice_view(clerk, letter_id)
     assert view.status == LetterStatus.DRAFT and not view.final_pdf and view.reviewer == ""
     assert "ENTWURF" in _text(_pdf(ctx, letter_id))
@@ -504,3 +513,55 @@ def test_a_second_hearing_runs_its_own_period(
     clock.move_to(date(2036, 11, 13))
     with pytest.raises(ValidationError, match="Anhörungsfrist läuft noch"):
         submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+
+
+def test_a_lead_who_is_the_only_possible_approver_is_told_at_submission(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    """Issue 23, part 9: a lead's own draft, with no other lead of the area (or of every area), never
+    goes into a queue nobody may clear; a second lead makes it possible."""
+    lead = people["lead"]
+    with ctx.db.engine.begin() as connection:  # the area's second lead has left
+        connection.execute(User.__table__.update().where(User.__table__.c.username == "lead2").values(active=False))
+    letter_id = draft_rejection(lead, _case(ctx), DRAFT)
+    waive_hearing(lead, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    with pytest.raises(ValidationError, match="kann niemand freigeben") as refused:
+        submit_for_review(lead, letter_id, _version(ctx, letter_id))
+    assert "Allgemeines Ausländerrecht" in refused.value.message and refused.value.field == "pruefung"
+    assert notice_view(ctx, letter_id).status == LetterStatus.DRAFT  # nothing was submitted
+    create_user(ctx, "chefin", "Frau Amtsleitung", Role.TEAM_LEAD)  # a lead of every area
+    submit_for_review(lead, letter_id, _version(ctx, letter_id))
+    assert notice_view(ctx, letter_id).status == LetterStatus.IN_REVIEW
+
+
+def test_the_fee_on_the_case_follows_the_notice(ctx: ServiceContext, people: dict[str, ServiceContext]) -> None:
+    """Issue 23, part 9: 80,00 EUR set on the notice is 80,00 EUR on the case (was 100,00), logged."""
+    clerk = people["keller"]
+    case_id = _case(ctx)
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
+    with ctx.db.read() as session:
+        full = session.get(Case, case_id).fee_cents  # type: ignore[union-attr]
+    assert full is not None and full > 2000
+    reduced = replace(DRAFT, fee_cents=full - 2000, fee_reduction_reason="Geringes Einkommen, drei Kinder.")
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), reduced)
+    with ctx.db.read() as session:
+        assert session.get(Case, case_id).fee_cents == full - 2000  # type: ignore[union-attr]
+        logged = session.scalars(select(AuditEvent).where(AuditEvent.action == "gebuehr_festgesetzt")).all()
+    payload = logged[-1].payload_json or ""
+    assert "80,00 EUR" in payload and "§ 53 Abs. 2" in payload
+
+
+def test_changes_since_a_return_name_the_ground_not_its_key(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    """Issue 23, part 12: "Lebensunterhalt nicht gesichert: …", never "lebensunterhalt – …"."""
+    clerk, lead = people["keller"], people["lead"]
+    letter_id = draft_rejection(clerk, _case(ctx), DRAFT)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Antragsteller hat auf Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    return_to_author(lead, letter_id, _version(ctx, letter_id), "Bitte den Bedarf beziffern.")
+    ground = RefusalGround("lebensunterhalt", "Ihr Einkommen von 600 EUR deckt den Bedarf von 1.100 EUR nicht.")
+    update_rejection(clerk, letter_id, _version(ctx, letter_id), replace(DRAFT, grounds=(ground,)))
+    [change] = notice_view(clerk, letter_id).changes_since_return
+    assert change.before == "Lebensunterhalt nicht gesichert: Ihr Einkommen deckt den Bedarf nicht."
+    assert change.after.startswith("Lebensunterhalt nicht gesichert: Ihr Einkommen von 600 EUR")

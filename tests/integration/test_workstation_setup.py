@@ -38,6 +38,8 @@ OFFICE = OfficeSettings(
     street="Benediktinerplatz 1",
     postcode_city="78467 Konstanz",
     land="BW",
+    phone="07531 800-0",
+    opening_hours="Mo–Fr 8.00–12.00 Uhr",
     court_name="Verwaltungsgericht Freiburg",
     court_address="Habsburgerstraße 103, 79104 Freiburg im Breisgau",
 )
@@ -110,6 +112,8 @@ def test_wrong_fields_are_all_reported_and_nothing_is_written(sqlite_database_ur
         "authority_name",
         "street",
         "postcode_city",
+        "phone",
+        "opening_hours",
         "court_name",
         "court_address",
         "username",
@@ -206,3 +210,62 @@ def test_without_a_keyring_the_password_field_says_so_and_nothing_is_stored(pg_a
     finally:
         keyring.set_keyring(previous)
         drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
+
+
+def test_a_new_office_starts_without_anything_of_the_demo(sqlite_database_url: str) -> None:
+    """Issue 23, part 8: no Singen caseworkers or letter ranges, and a letter prints the office's own
+    letterhead — a blank e-mail, web site or bank stays off it, never Singen's or a placeholder bank."""
+    from datetime import date
+
+    import pypdf
+
+    from abh_desk.services.letterhead import office_letterhead
+    from letters.data import Address, InfoBlock, MissingDocumentsData
+    from letters.render import render_missing_documents
+    from models import Area, AssignmentRule, User
+
+    choice = choice_for(sqlite_database_url)
+    ctx, state = connect(choice)
+    finish(ctx, choice, state, OFFICE, ADMIN)
+    with ctx.db.read() as session:
+        assert set(session.scalars(select(User.username))) == {"m.weber"}
+        assert session.scalar(select(func.count()).select_from(AssignmentRule)) == 0
+        assert set(session.scalars(select(Area.code))) == {"allgemein", "asyl"}  # the catalogue's areas
+        head = office_letterhead(session)
+    assert (head.email, head.website, head.bank, head.department) == ("", "", None, "")
+    data = MissingDocumentsData(
+        letterhead=head,
+        address=Address(lines=("Frau", "Anna Nowak", "Marktstätte 1", "78462 Konstanz")),
+        info=InfoBlock(
+            file_number="ABH-2026-000001", caseworker="Frau Weber", phone=head.phone, date=date(2026, 11, 2)
+        ),
+        application_date=date(2026, 10, 12),
+        applied_for="Erteilung einer Aufenthaltserlaubnis",
+        documents=("Gültiger Reisepass",),
+        due=date(2026, 12, 1),
+    )
+    pdf = render_missing_documents(data)
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Benediktinerplatz 1" in text and "07531 800-0" in text and "Mo–Fr 8.00–12.00 Uhr" in text
+    for demo in ("Singen", "07731", "singen.de", "Beispielbank", "IBAN", "E-Mail", "August-Ruf"):
+        assert demo not in text
+    ctx.db.dispose()
+
+
+def test_the_settings_refuse_to_empty_a_required_letterhead_field(sqlite_database_url: str) -> None:
+    from abh_desk.domain.enums import Role
+    from abh_desk.services.context import Actor
+    from abh_desk.services.office import update_office_settings
+
+    choice = choice_for(sqlite_database_url)
+    ctx, state = connect(choice)
+    finish(ctx, choice, state, OFFICE, ADMIN)
+    admin = ctx.as_user(Actor(None, "m.weber", Role.ADMIN))
+    with pytest.raises(FieldErrors) as caught:
+        update_office_settings(admin, street=" ", phone="", email="")
+    assert caught.value.by_field() == {
+        "street": "Bitte Straße und Hausnummer angeben.",
+        "phone": "Bitte die Telefonnummer angeben (sie steht in jedem Schreiben).",
+    }
+    assert get_office_settings(ctx).street == "Benediktinerplatz 1"
+    ctx.db.dispose()

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from abh_desk.bootstrap import ensure_areas
 from abh_desk.domain.enums import CaseStatus, DeadlineStatus, Role
 from abh_desk.errors import PermissionDenied
 from abh_desk.services import file_handover, file_intake
@@ -21,6 +20,7 @@ from abh_desk.services.case_letters import create_missing_documents_letter
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.deadlines import set_follow_up
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import RejectionDraft, draft_rejection
 from abh_desk.services.retention import record_event
@@ -80,7 +80,7 @@ def second_office(tmp_path: Path, sqlite_template: Path, ctx: ServiceContext) ->
     directory.mkdir()
     db = Database(migrated_sqlite(directory, sqlite_template))
     other = ServiceContext(db, ctx.catalogue, clock=ctx.clock)
-    ensure_areas(other)
+    install_example_office(other)
     yield other
     db.dispose()
 

@@ -3,6 +3,8 @@ the first, still signed-in session hidden underneath); Ctrl+Q quits from any of 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -37,3 +39,34 @@ def test_quit_is_a_shortcut_of_the_whole_program(qtbot, sqlite_ctx) -> None:
     qtbot.addWidget(window)
     quit_action = next(a for a in window.findChildren(type(window.menuBar().actions()[0])) if a.text() == "&Beenden")
     assert quit_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+
+
+def test_the_refused_second_start_speaks_german_before_any_window(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 23, part 12: the message came in English when it was shown before the translators were
+    installed. A fresh interpreter (no translator of the test session) shows what a user sees."""
+    import os
+    import subprocess
+    import sys
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    first = QLockFile(str(data_dir() / "abh-desk.lock"))
+    assert first.tryLock(0)
+    script = (
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.information = staticmethod(lambda _p, _t, text: print(text))\n"
+        "import ui.app\n"
+        "raise SystemExit(ui.app.run(None))\n"
+    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            cwd=str(Path(__file__).resolve().parents[2]),
+            timeout=60,
+        )
+    finally:
+        first.unlock()
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.strip() == "ABH Desk läuft auf diesem Arbeitsplatz bereits für Sie."

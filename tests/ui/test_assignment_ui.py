@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -140,7 +141,7 @@ def test_rule_editor_validates_live_previews_and_applies(qtbot: QtBot, sqlite_ct
     ]
 
 
-def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch) -> None:
     _office(sqlite_ctx)
     dialog = RulesDialog(_as(sqlite_ctx, "osswald"))
     qtbot.addWidget(dialog)
@@ -154,6 +155,10 @@ def test_rule_editor_row_controls(qtbot: QtBot, sqlite_ctx: ServiceContext) -> N
     assert dialog.table.rowCount() == 4
     combo = dialog.table.cellWidget(3, 0)
     assert isinstance(combo, QComboBox) and combo.currentData() == ""
+    asked: list[str] = []  # a removed row is not applied: closing asks (issue 23, part 10)
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or True)
+    dialog.close()
+    assert asked == ["Nicht übernommene Regeln verwerfen?"] and not dialog.isVisible()
 
 
 def test_deadline_worklist_page_groups_and_opens_the_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:

@@ -150,6 +150,7 @@ def test_handover_by_the_holder_in_a_few_keystrokes_prints_the_record(
     assert not printed
     handover.serial.clear()
     qtbot.keyClicks(handover.serial, SERIAL)
+    assert not handover.errors["seriennummer"].isVisible()  # corrected: the message goes (issue 23, part 12)
     assert handover.identity.currentText() == "Reisepass" and not handover.online_id.isChecked()
     assert not handover.recipient_name.isVisible()  # the holder in person: no agent fields
 

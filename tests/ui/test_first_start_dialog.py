@@ -27,6 +27,8 @@ OFFICE = {
     "authority_name": "Landratsamt Konstanz",
     "street": "Benediktinerplatz 1",
     "postcode_city": "78467 Konstanz",
+    "phone": "07531 800-0",
+    "opening_hours": "Mo-Fr 8.00-12.00 Uhr",
     "court_name": "Verwaltungsgericht Freiburg",
     "court_address": "Habsburgerstraße 103, 79104 Freiburg im Breisgau",
 }
@@ -122,6 +124,8 @@ def test_wrong_input_is_shown_next_to_each_field_and_nothing_is_saved(qtbot: QtB
     assert shown == {
         "street": "Bitte Straße und Hausnummer angeben.",
         "postcode_city": "Bitte mit der fünfstelligen Postleitzahl beginnen.",
+        "phone": "Bitte die Telefonnummer angeben (sie steht in jedem Schreiben).",
+        "opening_hours": "Bitte die Sprechzeiten angeben (sie stehen in jedem Schreiben).",
         "court_name": "Bitte das zuständige Verwaltungsgericht angeben.",
         "court_address": "Bitte die Anschrift des Verwaltungsgerichts angeben.",
         "username": "Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.",

@@ -22,6 +22,8 @@ def test_settings_are_checked_then_saved(qtbot: QtBot, sqlite_ctx: ServiceContex
     dialog = window.open_office_settings()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
     dialog.inputs["authority_name"].setText("Landratsamt Konstanz")
+    dialog.inputs["bank_name"].clear()  # the fixture's office is the demo's (Singen's example bank)
+    dialog.inputs["iban"].clear()
     qtbot.keyClicks(dialog.inputs["bank_name"], "Sparkasse Bodensee")
     qtbot.keyClicks(dialog.inputs["iban"], "DE16 6905 0001 0024 3456 79")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
@@ -34,6 +36,27 @@ def test_settings_are_checked_then_saved(qtbot: QtBot, sqlite_ctx: ServiceContex
     with sqlite_ctx.db.read() as session:
         head = office_letterhead(session)
     assert head.authority == "Landratsamt Konstanz" and head.bank is not None and head.bank.bank == "Sparkasse Bodensee"
+
+
+def test_empty_required_letterhead_fields_are_refused_next_to_the_field(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """Issue 23, part 8: the dialog refuses a blank street or court; the text typed elsewhere stays."""
+    window = MainWindow(sqlite_ctx.as_user(Actor(None, "osswald", Role.ADMIN)))
+    qtbot.addWidget(window)
+    dialog = window.open_office_settings()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    dialog.inputs["street"].clear()
+    dialog.inputs["court_name"].setText("  ")
+    dialog.inputs["website"].setText("www.lrakn.de")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["street"].isVisible())
+    assert dialog.errors["street"].text() == "Bitte Straße und Hausnummer angeben."
+    assert dialog.errors["court_name"].text() == "Bitte das zuständige Verwaltungsgericht angeben."
+    assert "Nichts gespeichert" in dialog.message.text() and dialog.isVisible()
+    assert dialog.inputs["website"].text() == "www.lrakn.de"  # what was typed stays
+    stored = get_office_settings(sqlite_ctx)
+    assert stored.street == "August-Ruf-Str. 13" and stored.website == "www.singen.de"
 
 
 def test_only_the_administration_has_the_menu_entry(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:

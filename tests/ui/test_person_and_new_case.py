@@ -113,6 +113,8 @@ def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot,
     qtbot.waitUntil(lambda: dialog.created is not None)
     assert dialog.result.text() == "Aktenzeichen ABH-2026-000001 · zuständig: Frau Rudolf"
     assert [c.file_number for c in get_person_file(sqlite_ctx, person.id).cases] == ["ABH-2026-000001"]
+    # Created: nothing is left to cancel (issue 23, part 12).
+    assert [b.text() for b in dialog.buttons.buttons()] == ["Vorgang anzeigen", "Schließen"]
 
 
 def test_menu_shortcuts_open_the_dialogs_for_the_open_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:

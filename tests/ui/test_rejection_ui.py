@@ -145,6 +145,12 @@ def test_draft_review_dispatch_deadline_final(
     assert "Ausreisefrist: 21 Tage" in window.reviews.details.text()
     assert "Gebühr: 100,00 EUR (§ 49 Abs. 2, § 45 Nr. 1 Buchst. b AufenthV)" in window.reviews.details.text()
     qtbot.waitUntil(lambda: window.reviews.preview.page_count() >= 2)
+    answers = iter([False, True])  # Strg+Enter asks first (issue 23, part 9): no, then yes
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or next(answers))
+    qtbot.keyClick(window.reviews.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked and asked[0].startswith("Ablehnungsbescheid ") and "freigeben?" in asked[0]
+    assert window.reviews.rows.rowCount() == 1 and notice_view(clerk, letter_id).status == LetterStatus.IN_REVIEW
     qtbot.keyClick(window.reviews.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.reviews.rows.rowCount() == 0)
     assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
@@ -247,3 +253,46 @@ def test_unsaved_text_is_not_lost_by_escape(
     assert notice.isVisible() and asked == ["Nicht gespeicherte Änderungen verwerfen?"]
     qtbot.keyClick(notice, Qt.Key.Key_Escape)
     assert not notice.isVisible()
+
+
+def test_saving_a_notice_in_review_asks_and_says_it_is_a_draft_again(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23, part 9: no silent return to draft; the case-details box names its ground."""
+    from abh_desk.services.notice_review import submit_for_review
+    from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
+    from letters.data import RefusalGround
+
+    clerk, _lead = _users(sqlite_ctx)
+    case_id = _case(sqlite_ctx)
+    draft = RejectionDraft(
+        (RefusalGround("visum", "Einreise mit Schengen-Visum."),),
+        "Einreise am 01.01.",
+        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+    )
+    letter_id = draft_rejection(clerk, case_id, draft)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+
+    notice = NoticeDialog(clerk, case_id, letter_id)
+    qtbot.addWidget(notice)
+    notice.show()
+    qtbot.waitUntil(lambda: notice.view is not None)
+    title = notice.ground_list.currentItem().text().split(" (")[0]
+    assert notice.ground_detail_label.text() == f"Einzelfall zum Grund „{title}“:"
+    assert notice.ground_detail.toPlainText() == "Einreise mit Schengen-Visum."
+    notice.exit_days.setValue(14)
+    answers = iter([False, True])
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or next(answers))
+    qtbot.keyClick(notice, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # no: nothing happens
+    assert asked == [
+        "Die Teamleitung prüft diesen Bescheid. Speichern nimmt ihn aus der Prüfung zurück: er wird wieder ein "
+        "Entwurf und ist erneut vorzulegen. Speichern und zurücknehmen?"
+    ]
+    assert notice_view(clerk, letter_id).status == LetterStatus.IN_REVIEW and notice.exit_days.value() == 14
+    qtbot.keyClick(notice, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # yes: saved, said so
+    qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.DRAFT)
+    assert notice.message.text() == (
+        "Gespeichert. Der Bescheid ist wieder ein Entwurf: bitte erneut zur Prüfung vorlegen."
+    )

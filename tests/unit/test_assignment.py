@@ -106,3 +106,17 @@ def test_particles_are_skipped_only_when_the_office_says_so() -> None:
 def test_every_overlapping_pair_is_named_not_only_neighbours() -> None:
     rules = _rules("x", "a", "A–B, D–G") + _rules("x", "c", "C–I") + _rules("x", "h", "H–N") + _rules("x", "o", "O–Z")
     assert sorted(p.letters for p in find_problems(rules)) == ["D–G", "H–I"]
+
+
+def test_a_range_written_another_way_is_answered_with_how_to_write_it() -> None:
+    """Issue 23, part 12: "H bis N" (and "H..N", which read as "HN") say how a range is written."""
+    import pytest
+
+    from abh_desk.domain.assignment import parse_ranges
+    from abh_desk.errors import ValidationError
+
+    for text in ("H bis N", "H..N", "H/N"):
+        with pytest.raises(ValidationError) as refused:
+            parse_ranges(text)
+        assert "kein Buchstabenbereich" in refused.value.message
+        assert "von–bis mit Bindestrich (H–N oder H-N), mehrere mit Komma (A–B, D–G)" in refused.value.message

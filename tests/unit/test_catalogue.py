@@ -588,3 +588,15 @@ def test_validity_by_variant_in_the_shipped_catalogue(catalogue: Catalogue) -> N
     assert studies.max_validity_for(["studienbewerbung"]) == (9, "§ 17 Abs. 2 AufenthG")
     chancen = catalogue.get("MUC-CHANCEN-AUFENTHALTSRECHT")
     assert chancen.offered_until == date(2025, 12, 31) and chancen.key in catalogue
+
+
+def test_every_shipped_procedure_has_its_checklist() -> None:
+    """Issue 23, part 12: AE Erteilung/Verlängerung, Duldung, Härtefall, Schutzstatus and the
+    Chancen-Aufenthaltsrecht had none; a passport is asked only where the law requires one."""
+    from abh_desk.domain.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    assert [p.key for p in catalogue if not p.documents] == []
+    for key in ("SIN-DULDUNG", "SIN-HAERTEFALL", "SIN-SCHUTZSTATUS", "MUC-CHANCEN-AUFENTHALTSRECHT"):
+        passport = next(d for d in catalogue.get(key).documents if d.text == "Gültiger Reisepass oder Passersatz")
+        assert passport.condition == "falls_vorhanden"  # § 5 Abs. 3, § 104c Abs. 1 AufenthG
