@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from abh_desk.services.context import ServiceContext
@@ -88,7 +89,9 @@ def test_each_bar_opens_the_list_behind_it(qtbot: QtBot, sqlite_ctx: ServiceCont
     assert ages.isBarSelected(oldest)
 
 
-def test_the_suggested_split_opens_the_rule_editor_preview(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+def test_the_suggested_split_opens_the_rule_editor_preview(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     demo_office(sqlite_ctx)
     window = _open_overview(qtbot, sqlite_ctx, "soelter")
     page = window.overview
@@ -103,7 +106,12 @@ def test_the_suggested_split_opens_the_rule_editor_preview(qtbot: QtBot, sqlite_
         (s.username, s.ranges) for s in page.suggestion.shares
     ]
     assert dialog.moves.rowCount() > 0 and not dialog.apply_button.isEnabled()  # applied only with a reason
+    # The proposal is typed, not applied: closing asks before it is thrown away.
+    assert dialog.unsaved()
+    asked: list[str] = []
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _parent, _title, question: asked.append(question) or True)
     dialog.reject()
+    assert asked and not dialog.isVisible()
 
 
 def test_the_statistics_saved_read_back_as_shown(qtbot: QtBot, sqlite_ctx: ServiceContext, tmp_path: Path) -> None:
