@@ -268,7 +268,10 @@ def test_saving_a_notice_in_review_asks_and_says_it_is_a_draft_again(
     draft = RejectionDraft(
         (RefusalGround("visum", "Einreise mit Schengen-Visum."),),
         "Einreise am 01.01.",
-        deportation_assessment="Keine Abschiebungsverbote, keine Kinder, keine Bindungen im Bundesgebiet.",
+        finding_deportation_bars="Keine vorgetragen, keine ersichtlich.",
+        finding_child_welfare="Keine Kinder.",
+        finding_family_ties="Keine Bindungen im Bundesgebiet.",
+        finding_health="Gesund nach eigener Angabe.",
     )
     letter_id = draft_rejection(clerk, case_id, draft)
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
