@@ -16,7 +16,6 @@ offered here: the file lives on there, and that authority offers it when its per
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.file_intake import message_of
-from abh_desk.services.file_record import build_file_record
+from abh_desk.services.file_record import build_file_record, check_target, commit_and_place
 from abh_desk.services.office import OfficeSettings, read_office_settings
 from abh_desk.xdomea import archive, container
 from abh_desk.xdomea.model import Parties, Retention
@@ -82,18 +81,6 @@ def archive_hold(offer: ArchiveOffer | None, settings: OfficeSettings, today: da
     return ""
 
 
-def _write(target: Path, data: bytes) -> Path:
-    if target.exists():
-        raise ValidationError(
-            f"Die Datei {target.name} gibt es schon; bitte einen anderen Namen wählen.", field="ausgabe"
-        )
-    if not target.parent.is_dir():
-        raise ValidationError(f"Den Ordner {target.parent} gibt es nicht.", field="ausgabe")
-    partial = target.with_name(target.name + ".teil")
-    partial.write_bytes(data)
-    return partial
-
-
 def offer_due_files(ctx: ServiceContext, target: Path) -> ArchiveStep:
     """The Anbieteverzeichnis of every due file not yet offered (nor kept for an open case, nor handed over)."""
     from abh_desk.services.retention import due_files
@@ -131,13 +118,8 @@ def offer_due_files(ctx: ServiceContext, target: Path) -> ArchiveStep:
             uow.audit("archiv_angeboten", "person", person.id, archiv=settings.archive_name,
                       prozess=parties.process_id, akte=record.id, regel=file.rule.key)  # fmt: skip
         session.flush()
-        partial = _write(target, archive.offer_message(parties, uow.now, records))
-        try:
-            uow.commit()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    os.replace(partial, target)
+        check_target(target)
+        commit_and_place(uow, target, archive.offer_message(parties, uow.now, records))
     return ArchiveStep(target, parties.process_id, tuple(f"{f.name} ({f.birth_date}): angeboten" for f in due))
 
 
@@ -191,13 +173,8 @@ def transfer_to_archive(ctx: ServiceContext, target: Path) -> ArchiveStep:
                       prozess=parties.process_id, akte=offer.file_uuid, dokumente=len(its_files))  # fmt: skip
             lines.append(f"{person.family_name}, {person.given_names}: an das Archiv abgegeben")
         package = container.pack(parties.process_id, "0503", archive.transfer_message(parties, uow.now, records), files)
-        partial = _write(target, package)
-        try:
-            uow.commit()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    os.replace(partial, target)
+        check_target(target)
+        commit_and_place(uow, target, package)
     return ArchiveStep(target, parties.process_id, tuple(lines))
 
 

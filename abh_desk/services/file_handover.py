@@ -17,7 +17,6 @@ approval, an eAT card ordered here and not yet handed over or returned.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,7 +33,7 @@ from abh_desk.services.case_access import require_case_access, require_person_ac
 from abh_desk.services.case_status import move
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_deadline
-from abh_desk.services.file_record import build_file_record
+from abh_desk.services.file_record import build_file_record, check_target, commit_and_place
 from abh_desk.services.office import read_office_settings
 from abh_desk.xdomea import container, handover
 from abh_desk.xdomea.model import Parties
@@ -174,12 +173,7 @@ def hand_over(ctx: ServiceContext, person_id: int, recipient: str, target: Path,
         )
     note = clean_text(note, "hinweis", "Der Hinweis", MAX_NOTE)
     target = Path(target)
-    if target.exists():
-        raise ValidationError(
-            f"Die Datei {target.name} gibt es schon; bitte einen anderen Namen wählen.", field="ausgabe"
-        )
-    if not target.parent.is_dir():
-        raise ValidationError(f"Den Ordner {target.parent} gibt es nicht.", field="ausgabe")
+    check_target(target)
     with ctx.unit_of_work() as uow:
         session = uow.session
         person = _person(session, person_id)
@@ -237,14 +231,7 @@ def hand_over(ctx: ServiceContext, person_id: int, recipient: str, target: Path,
             "akte_abgegeben", "person", person_id, data=summary, an=recipient, prozess=parties.process_id,
             hinweis=note or None,
         )  # fmt: skip
-        partial = target.with_name(target.name + ".teil")
-        partial.write_bytes(package)
-        try:
-            uow.commit()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    os.replace(partial, target)
+        commit_and_place(uow, target, package)
     return HandoverResult(target, parties.process_id, tuple(summary["vorgaenge"]), letters, documents, len(package))
 
 

@@ -5,9 +5,11 @@ Shared by the hand-over (Abgabe) and the archive (Aussonderung)."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -15,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, LetterKind
+from abh_desk.errors import ValidationError
 from abh_desk.services.case_letters import KIND_LABELS
+from abh_desk.services.context import UnitOfWork
 from abh_desk.services.persons import birth_text, person_detail, person_input
 from abh_desk.services.row_codec import row_data
 from abh_desk.xdomea.model import CaseRecord, Document, FileRecord, Retention
@@ -171,3 +175,26 @@ def _documents(session: Session, person_id: int, case_id: int | None) -> list[Ca
             select(CaseDocument).where(CaseDocument.person_id == person_id, where).order_by(CaseDocument.id)
         )
     )
+
+
+def check_target(target: Path) -> None:
+    """A package is written to a new file in a folder that exists (never over another file)."""
+    if target.exists():
+        raise ValidationError(
+            f"Die Datei {target.name} gibt es schon; bitte einen anderen Namen wählen.", field="ausgabe"
+        )
+    if not target.parent.is_dir():
+        raise ValidationError(f"Den Ordner {target.parent} gibt es nicht.", field="ausgabe")
+
+
+def commit_and_place(uow: UnitOfWork, target: Path, data: bytes) -> None:
+    """Write ``data`` beside ``target``, commit ``uow``, and only then move the file into place: a
+    failed commit leaves no package, and a package exists only for what was committed."""
+    partial = target.with_name(target.name + ".teil")
+    partial.write_bytes(data)
+    try:
+        uow.commit()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
