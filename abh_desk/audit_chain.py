@@ -21,8 +21,9 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, cast
@@ -129,10 +130,24 @@ class Appended:
     head: ChainHead
     anchor_confirmed: bool
     """True when the anchor this workstation kept is still in the chain (or there is none)."""
+    locked_at: float | None = None
+    """``time.perf_counter()`` when the chain's lock was granted (PostgreSQL), for ``LockTimes``."""
     anchor_missing: bool = False
     """This workstation keeps no anchor for a chain that already had entries: the anchor file was
     removed, or the workstation joined an existing database. Only ``audit pruefen --anker-neu``
     sets one then; a commit never does (it would reset the evidence)."""
+
+
+@dataclass
+class LockTimes:
+    """How long appends waited for the chain's lock and held it until their commit, in ms — collected
+    only where a measurement sets ``lock_times`` (``benchmarks.load``), never in the program."""
+
+    waits: list[float] = field(default_factory=list)
+    holds: list[float] = field(default_factory=list)
+
+
+lock_times: LockTimes | None = None
 
 
 def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anchor: ChainHead | None) -> Appended:
@@ -142,8 +157,13 @@ def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anc
     taken in a statement of its own: under READ COMMITTED the head query that follows then sees
     every chain entry committed before the lock was granted (one statement would use a snapshot
     from before the wait, and two workstations would fork the chain)."""
+    locked_at = None
     if backend == "postgresql":
+        asked = time.perf_counter()
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_CHAIN_LOCK})
+        locked_at = time.perf_counter()
+        if lock_times is not None:
+            lock_times.waits.append((locked_at - asked) * 1000)
     newest = select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1).scalar_subquery()
     wanted = AuditEvent.id == newest
     if anchor is not None:
@@ -164,7 +184,7 @@ def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anc
         session.execute(
             text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :last)"), {"last": head_id + len(events)}
         )
-    return Appended(ChainHead(head_id + len(events), last), anchor_confirmed, anchor is None and head_id > 0)
+    return Appended(ChainHead(head_id + len(events), last), anchor_confirmed, locked_at, anchor is None and head_id > 0)
 
 
 # --- the anchor outside the database ---------------------------------------------------------

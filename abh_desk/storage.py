@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -293,6 +294,8 @@ class Database:
             writer = self.engine
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.write_sessions = sessionmaker(writer, expire_on_commit=False)
+        self.written_here: deque[tuple[int, int]] = deque(maxlen=256)
+        """Audit ids (first, last) committed through this object (``change_watch``)."""
 
     @property
     def display_url(self) -> str:

@@ -17,6 +17,11 @@ of what a day at the office does, each call timed:
   approves the oldest one waiting (with its PDF),
 - ``karte``: the counter hands over a card that has arrived.
 
+Live changes (``--live``, the default): every workstation also listens as its window does (a thread
+with ``change_watch.ChangeWatcher`` and ``live_changes.changes_since``), and a pulse process changes a
+person once a second; each workstation notes how long after the pulse's commit it had read that
+change — the delay a window shows another workstation's change with.
+
 Afterwards: errors (must be 0), stale saves refused, lost updates (every checklist line's version
 must have moved by exactly the ticks that succeeded on it), and the audit chain is verified. Without
 ``--postgres`` a throw-away server is started on 127.0.0.1 (``tests.support.pgserver``) with enough
@@ -32,6 +37,7 @@ import os
 import random
 import statistics
 import sys
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -42,6 +48,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from abh_desk import audit_chain, migrate
+from abh_desk.change_watch import ChangeWatcher
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
@@ -55,9 +62,16 @@ from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.caselists import Scope, case_ids
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
+from abh_desk.services.live_changes import changes_since, newest_entry
 from abh_desk.services.notice_review import approve, review_queue, submit_for_review
 from abh_desk.services.notices import notice_view
-from abh_desk.services.persons import get_person_file, person_rows, search_person_ids
+from abh_desk.services.persons import (
+    get_person_file,
+    person_input,
+    person_rows,
+    search_person_ids,
+    update_person,
+)
 from abh_desk.services.rejections import RefusalGround, RejectionDraft, draft_rejection, waive_hearing
 from abh_desk.services.worklists import WorkScope, worklist
 from abh_desk.storage import Database
@@ -80,6 +94,10 @@ class Result:
     stale: int = 0
     refused: Counter[str] = field(default_factory=Counter)
     ticks: Counter[int] = field(default_factory=Counter)  # checklist item id → successful ticks
+    live: list[float] = field(default_factory=list)  # ms from a pulse's commit until this workstation read it
+    lock_waits: list[float] = field(default_factory=list)  # ms each append waited for the chain's lock
+    lock_holds: list[float] = field(default_factory=list)  # ms from the lock granted to the commit done
+    pulses_missed: int = 0
 
 
 def _users(db: Database) -> list[tuple[str, Role]]:
@@ -94,6 +112,76 @@ def _prefixes(db: Database, rng: random.Random) -> list[str]:
     with db.read() as session:
         keys = list(session.scalars(select(Person.family_name_key).limit(5000)))
     return [key[: rng.randint(3, 5)].lower() for key in rng.sample(keys, min(500, len(keys)))]
+
+
+MAX_PULSES = 4_000
+
+
+@dataclass
+class Pulses:
+    """Shared between the processes: the pulse's audit ids and commit times (wall clock, seconds)."""
+
+    count: Any
+    ids: Any
+    times: Any
+
+    @staticmethod
+    def new(context: Any) -> Pulses:
+        return Pulses(context.Value("i", 0), context.Array("q", MAX_PULSES), context.Array("d", MAX_PULSES))
+
+
+class Listener:
+    """A workstation's window listening for changes (as ``ui.live_updates`` does, without Qt)."""
+
+    def __init__(self, ctx: ServiceContext, pulses: Pulses, result: Result) -> None:
+        self.ctx, self.pulses, self.result = ctx, pulses, result
+        self.stop = threading.Event()
+        self.seen = 0  # pulses before this one are accounted for
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        watcher = ChangeWatcher(self.ctx.db)
+        last = newest_entry(self.ctx)
+        self.seen = self.pulses.count.value
+        try:
+            while not self.stop.is_set():
+                if watcher.wait(0.5):
+                    last = changes_since(self.ctx, last).last_id
+                    now = time.time()
+                    while self.seen < self.pulses.count.value and 0 < self.pulses.ids[self.seen] <= last:
+                        self.result.live.append((now - self.pulses.times[self.seen]) * 1000)
+                        self.seen += 1
+        finally:
+            watcher.close()
+
+    def finish(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        self.result.pulses_missed = max(0, self.pulses.count.value - self.seen - 2)  # the last two may be in flight
+
+
+def _pulse(url: str, seconds: float, start: Any, pulses: Pulses) -> None:
+    """Another workstation changing a person once a second (the change every window must see)."""
+    db = Database(url)
+    base = ServiceContext(db, load_catalogue(), clock=FixedClock(TODAY))
+    with db.read() as session:
+        admin = session.scalar(select(User.username).where(User.role == Role.ADMIN.value).limit(1))
+        person_id = session.scalar(select(Person.id).order_by(Person.id).limit(1))
+    assert admin is not None and person_id is not None
+    ctx = base.as_user(sign_in(base, admin, DEMO_PASSWORD).actor)
+    start.wait()
+    end = time.monotonic() + seconds
+    n = 0
+    while time.monotonic() < end and n < MAX_PULSES:
+        person = get_person_file(ctx, person_id).person
+        data = replace(person_input(person), city="Singen" if person.city != "Singen" else "Konstanz")
+        update_person(ctx, person_id, person.version, data)
+        pulses.times[n] = time.time()
+        pulses.ids[n] = db.written_here[-1][1]
+        n += 1
+        pulses.count.value = n
+        time.sleep(1.0)
+    db.dispose()
 
 
 class Workstation:
@@ -189,10 +277,15 @@ class Workstation:
             self.result.times[name].append((time.perf_counter() - started) * 1000)
         read_log.flush(self.ctx)
         self.db.dispose()
+        if audit_chain.lock_times is not None:
+            self.result.lock_waits = audit_chain.lock_times.waits
+            self.result.lock_holds = audit_chain.lock_times.holds
         return self.result
 
 
-def _workstation(url: str, user: str, seed: int, seconds: float, start: Any, queue: Any, gate: Any, ready: Any) -> None:
+def _workstation(
+    url: str, user: str, seed: int, seconds: float, start: Any, queue: Any, gate: Any, ready: Any, pulses: Pulses | None
+) -> None:
     station = None
     try:
         with gate:  # two sign-ins at a time: each argon2 check takes 64 MiB for a moment
@@ -204,9 +297,16 @@ def _workstation(url: str, user: str, seed: int, seconds: float, start: Any, que
             ready.value += 1
     if station is None:
         return
+    listener = Listener(station.ctx, pulses, station.result) if pulses is not None else None
+    if listener is not None:
+        listener.thread.start()
     start.wait()
+    audit_chain.lock_times = audit_chain.LockTimes()  # this process's appends, from the start on
     try:
-        queue.put(station.run(seconds))
+        result = station.run(seconds)
+        if listener is not None:
+            listener.finish()
+        queue.put(result)
     except Exception as exc:
         queue.put(Result(user, errors=[f"run: {type(exc).__name__}: {exc}"]))
 
@@ -221,7 +321,9 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def run_load(url: str, stations: int, seconds: float, users: list[tuple[str, Role]]) -> dict[str, Any]:
+def run_load(
+    url: str, stations: int, seconds: float, users: list[tuple[str, Role]], live: bool = True
+) -> dict[str, Any]:
     db = Database(url)
     before = _versions(db)
     db.dispose()
@@ -231,20 +333,26 @@ def run_load(url: str, stations: int, seconds: float, users: list[tuple[str, Rol
     chosen = [by_role[pattern[i % len(pattern)]][i % len(by_role[pattern[i % len(pattern)]])] for i in range(stations)]
     context = multiprocessing.get_context("fork")
     start, queue, gate, ready = context.Event(), context.Queue(), context.Semaphore(2), context.Value("i", 0)
+    pulses = Pulses.new(context) if live else None
     processes = [
-        context.Process(target=_workstation, args=(url, user, 1000 + i, seconds, start, queue, gate, ready))
+        context.Process(target=_workstation, args=(url, user, 1000 + i, seconds, start, queue, gate, ready, pulses))
         for i, user in enumerate(chosen)
     ]
+    pulse = context.Process(target=_pulse, args=(url, seconds, start, pulses)) if pulses is not None else None
     began = time.monotonic()
     for process in processes:
         process.start()
     while ready.value < stations and time.monotonic() - began < 600:  # all connected and signed in
         time.sleep(0.2)
+    if pulse is not None:
+        pulse.start()
     load_before = os.getloadavg()[0]
     start.set()
     results = [queue.get(timeout=seconds + 600) for _ in processes]
     for process in processes:
         process.join(timeout=60)
+    if pulse is not None:
+        pulse.join(timeout=60)
     wall = time.monotonic() - began
     db = Database(url)
     after = _versions(db)
@@ -265,7 +373,20 @@ def run_load(url: str, stations: int, seconds: float, users: list[tuple[str, Rol
     refused: Counter[str] = Counter()
     for result in results:
         refused.update(result.refused)
+    live_ms = [ms for result in results for ms in result.live]
+    waits = [ms for result in results for ms in result.lock_waits]
+    holds = [ms for result in results for ms in result.lock_holds]
     return {
+        "chain_lock": {
+            name: (len(values), statistics.median(values), _percentile(values, 0.95), sum(values) / 1000)
+            for name, values in (("wait", waits), ("hold", holds))
+            if values
+        },
+        "live": (len(live_ms), statistics.median(live_ms), _percentile(live_ms, 0.95), max(live_ms))
+        if live_ms
+        else None,
+        "pulses": pulses.count.value if pulses is not None else 0,
+        "live_missed": sum(r.pulses_missed for r in results),
         "stations": stations,
         "seconds": seconds,
         "wall": wall,
@@ -306,6 +427,19 @@ def _print(figures: dict[str, Any]) -> None:
         f"{'verified' if figures['chain_ok'] else 'BROKEN'} ({figures['chain_entries']:,} entries); "
         f"refused by a rule: {dict(figures['refused']) or 'none'}"
     )
+    for name, (count, median, p95, total) in figures["chain_lock"].items():
+        what = "waited for" if name == "wait" else "held (lock granted → commit done)"
+        print(
+            f"chain lock {what}: {count:,} appends, median {median:.1f} ms, p95 {p95:.1f} ms, "
+            f"{total:.1f} s in all ({total / figures['seconds']:.2f} per second of the run)"
+        )
+    if figures["live"]:
+        count, median, p95, worst = figures["live"]
+        print(
+            f"live: {figures['pulses']} changes seen {count:,} times by the other workstations, "
+            f"median {median:.0f} ms, p95 {p95:.0f} ms, max {worst:.0f} ms from commit to read; "
+            f"not seen: {figures['live_missed']}"
+        )
     for error in figures["errors"][:10]:
         print(f"- error: {error}")
     sys.stdout.flush()
@@ -334,13 +468,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sekunden", type=float, default=20.0)
     parser.add_argument("--personen", type=int, default=20_000)
     parser.add_argument("--postgres", metavar="URL", help="an empty database on a server; default: a throw-away one")
+    parser.add_argument("--ohne-live", action="store_true", help="the workstations do not listen for changes")
     args = parser.parse_args(argv)
     server = None
     url = args.postgres
     if not url:
         from tests.support.pgserver import PostgresServer
 
-        server = PostgresServer(max_connections=max(args.arbeitsplaetze) * 3 + 20)
+        server = PostgresServer(max_connections=max(args.arbeitsplaetze) * 4 + 20)
         admin = server.start()
         from sqlalchemy import create_engine
 
@@ -359,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.personen:,} persons; users {who}; cores {os.cpu_count()}")
         limit = None
         for stations in args.arbeitsplaetze:
-            figures = run_load(url, stations, args.sekunden, users)
+            figures = run_load(url, stations, args.sekunden, users, live=not args.ohne_live)
             _print(figures)
             search = figures["ops"].get("suche")
             if limit is None and search and search[2] > SEARCH_P95_LIMIT_MS:

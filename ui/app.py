@@ -97,6 +97,7 @@ def _run(app: QApplication, db_url: str | None) -> int:
         save_settings(replace(settings, last_username=last_username))
         window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
         window.show()
+        window.live.start()  # other workstations' changes, shown as they happen
         window.raise_()
         window.activateWindow()  # the keyboard goes on where the sign-in dialog left off
         code = app.exec()

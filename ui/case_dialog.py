@@ -49,6 +49,7 @@ from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.card_tab import CardTab
 from ui.decision_tab import DecisionTab
+from ui.live_updates import ChangedElsewhereBar
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -129,8 +130,11 @@ class CaseDialog(QDialog):
         )
         self.keys_hint.setStyleSheet("color: #666;")
         self.keys_hint.setWordWrap(True)
+        self.changed_bar = ChangedElsewhereBar()
+        self.changed_bar.sig_reload.connect(self.reload)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.changed_bar)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.keys_hint)
@@ -415,6 +419,12 @@ class CaseDialog(QDialog):
             self._load_failed,
             owner=self,
         )
+
+    def changed_elsewhere(self, who: str | None) -> None:
+        """Another workstation changed this case (a document ticked, a card handed over, a notice
+        approved): shown anew, and said so. Its actions save at once, so nothing typed is lost."""
+        self.changed_bar.show_change(who, unsaved=False)
+        self.reload()
 
     def _load_failed(self, exc: Exception) -> None:
         """A case that is not this user's opens only with a reason (logged); without one it stays shut."""

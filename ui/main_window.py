@@ -28,7 +28,9 @@ from abh_desk.services import read_log
 from abh_desk.services.auth import ROLE_LABELS, SignedIn, sign_out
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
+from abh_desk.services.live_changes import ChangeBatch
 from abh_desk.services.notice_dispatch import finalize_due_notices
+from abh_desk.services.notices import NOTICE_ENTITY
 from abh_desk.services.office import get_office_settings
 from abh_desk.services.persons import PersonFile
 from abh_desk.services.rebalance_suggestion import RebalanceSuggestion
@@ -38,6 +40,7 @@ from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
 from ui.idle_lock import IdleWatch, LockScreen
+from ui.live_updates import LiveUpdates
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
 from ui.office_settings_dialog import OfficeSettingsDialog
@@ -52,6 +55,9 @@ from ui.tasks import TaskRunner
 from ui.textblocks_dialog import TextBlocksDialog
 from ui.transfer_dialogs import HandoverDialog, IntakeDialog
 from ui.widgets import fit_on_screen
+
+LIVE_ENTITIES = ("case", "checklist_item", "grant", NOTICE_ENTITY, "deadline", "card_order", "person")
+"""Records whose change shows on the start page and in the case lists."""
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +134,19 @@ class MainWindow(QMainWindow):
         self.case_dialogs: list[CaseDialog] = []
         self._build_actions()
         self.notice_dialogs: list[NoticeDialog] = []
+        self.person_dialogs: list[PersonDialog] = []
+        # Other workstations' changes: the app starts listening once the window is shown.
+        self.live = LiveUpdates(ctx, self)
+        self.live.sig_changed.connect(self.changed_elsewhere)
+        self.missed_changes = False  # while locked nothing is reloaded; the unlock catches up
+        self.live_pages: dict[QWidget, frozenset[str]] = {
+            self.start: frozenset(LIVE_ENTITIES),
+            self.my_cases: frozenset(LIVE_ENTITIES),
+            self.team: frozenset(LIVE_ENTITIES),
+            self.deadlines: frozenset({"deadline", "case", NOTICE_ENTITY, "card_order"}),
+            self.reviews: frozenset({NOTICE_ENTITY}),
+            self.cards: frozenset({"card_order"}),
+        }
         self.runner.run(
             lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
         )
@@ -233,8 +252,38 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def changed_elsewhere(self, batch: ChangeBatch) -> None:
+        """Another workstation committed ``batch``: reload the page in view if it shows any of it,
+        and every open case, notice and person window it touches (an edit form keeps what was typed
+        and says the record changed). Pages out of view reload when they are shown."""
+        if self.locked:
+            self.missed_changes = True
+            return
+        page = self.tabs.currentWidget()
+        watched = self.live_pages.get(page)
+        if watched is not None and batch.touches_any(watched):
+            page.reload()  # type: ignore[attr-defined]
+        shown = self.search.current_file
+        if page is self.search and shown is not None and batch.touches_person(shown.person.id):
+            self.search.reload_person()
+        for case_dialog in list(self.case_dialogs):
+            if batch.touches_case(case_dialog.case_id):
+                case_dialog.changed_elsewhere(batch.who_changed_case(case_dialog.case_id))
+        for notice in list(self.notice_dialogs):
+            if notice.letter_id is not None and batch.touches(NOTICE_ENTITY, notice.letter_id):
+                notice.changed_elsewhere(batch.who_changed(NOTICE_ENTITY, notice.letter_id))
+        for person_dialog in list(self.person_dialogs):
+            if person_dialog.person is not None and batch.touches("person", person_dialog.person.id):
+                person_dialog.changed_elsewhere()
+
+    def _track_person_dialog(self, dialog: PersonDialog) -> None:
+        self.person_dialogs.append(dialog)
+        dialogs_open = self.person_dialogs
+        dialog.finished.connect(lambda _r: dialogs_open.remove(dialog) if dialog in dialogs_open else None)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """The last reads are logged before the window goes (after the queued work has run)."""
+        self.live.stop()
         self.read_flush.stop()
         self.runner.wait()
         try:
@@ -291,6 +340,11 @@ class MainWindow(QMainWindow):
         finally:
             self.hidden_windows = []
             self.idle.pause(False)
+        if self.missed_changes:  # what others changed while the screen was locked
+            self.missed_changes = False
+            self._tab_changed(self.tabs.currentIndex())
+            for case_dialog in self.case_dialogs:
+                case_dialog.reload()
 
     def choose_language(self) -> None:
         """The window's language (Deutsch or English) for this workstation, from the next start."""
@@ -375,6 +429,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = PersonDialog(self.ctx, file.person, parent=self)
         dialog.accepted.connect(lambda: self._person_saved(dialog))
+        self._track_person_dialog(dialog)
         dialog.open()
         return dialog
 

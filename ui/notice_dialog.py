@@ -54,6 +54,7 @@ from abh_desk.services.rejections import (
 )
 from abh_desk.services.stay import DecisionStatus, decision_status
 from ui import dialogs
+from ui.live_updates import ChangedElsewhereBar
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
@@ -107,6 +108,9 @@ class NoticeDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.status)
+        self.changed_bar = ChangedElsewhereBar()
+        self.changed_bar.sig_reload.connect(self.reload)
+        left_layout.addWidget(self.changed_bar)
         left_layout.addWidget(self.review_box)
         left_layout.addWidget(FitScrollArea(self._editor()), 1)  # scrolls where the screen is low
         left_layout.addLayout(self._buttons())
@@ -633,6 +637,14 @@ class NoticeDialog(QDialog):
         for label in self.field_messages.values():
             label.setText("")
         return self._draft() != self.loaded_draft
+
+    def changed_elsewhere(self, who: str | None) -> None:
+        """Another workstation changed this notice (approved it, returned it, edited it): show it as
+        it is now — unless the editor holds unsaved text, which is kept until the user reloads."""
+        unsaved = self.unsaved()
+        self.changed_bar.show_change(who, unsaved)
+        if not unsaved:
+            self.reload()
 
     def reject(self) -> None:
         """Escape or closing the window (Qt's closeEvent calls this): unsaved text is not thrown away

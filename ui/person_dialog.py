@@ -217,6 +217,20 @@ class PersonDialog(QDialog):
         self.stale_box.show()
         self.adjustSize()
 
+    def changed_elsewhere(self) -> None:
+        """Another workstation saved this person while the form is open: the form keeps what was
+        typed and shows what is stored now, field by field, to take it or to save over it."""
+        person, ctx = self.person, self.ctx
+        if person is None:
+            return
+        data = self.values()
+
+        def compared(stored: StoredPerson) -> None:
+            if self.person is person and stored.detail.version != person.version:
+                self.show_stored(stored)
+
+        self.runner.run(lambda: compare_person(ctx, person.id, data), compared, self._failed, owner=self)
+
     def load_stored(self) -> None:
         if self.stored is not None:
             self.person = self.stored.detail

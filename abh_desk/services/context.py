@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,7 +20,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from abh_desk import audit_chain
+from abh_desk import audit_chain, change_watch
 from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
@@ -157,7 +158,11 @@ class UnitOfWork:
                 self.session.flush()
                 db = self.ctx.db
                 appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
+                if len(reads) < len(events):  # a change, not only reads: tell the other windows
+                    change_watch.announce(self.session, db.backend)
             self.session.commit()
+            if appended is not None and appended.locked_at is not None and audit_chain.lock_times is not None:
+                audit_chain.lock_times.holds.append((time.perf_counter() - appended.locked_at) * 1000)
         except StaleDataError as exc:
             # Another workstation saved a record of this transaction since it was read here (the
             # services check versions first; this is the race between check and write).
@@ -173,6 +178,7 @@ class UnitOfWork:
         self._events = []
         if appended is not None:
             audit_chain.remember(self.ctx.db, appended, self.now)
+            change_watch.remember_written(self.ctx.db, appended.head.id - len(events) + 1, appended.head.id)
 
     def audit(
         self,

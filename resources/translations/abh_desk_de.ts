@@ -3743,4 +3743,32 @@ diese Woche</translation>
         <translation>Versandart</translation>
     </message>
 </context>
+<context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
+        <source>Changed at another workstation by %1.</source>
+        <translation>An einem anderen Arbeitsplatz geändert von %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
+        <source>Changed at another workstation.</source>
+        <translation>An einem anderen Arbeitsplatz geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
+        <source>Your entries are kept until you reload; saving them would be refused as outdated.</source>
+        <translation>Ihre Eingaben bleiben, bis Sie neu laden; gespeichert würden sie als veraltet abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
+        <source>Shown as it is now.</source>
+        <translation>Hier der aktuelle Stand.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,109 @@
+"""Waiting for changes other workstations commit — without reading the tables (issue 21).
+
+PostgreSQL: every transaction that logs a change sends ``NOTIFY abh_desk_aenderungen`` at its
+commit (``announce``, called by the unit of work), and the watcher ``LISTEN``s on a connection of
+its own. SQLite: ``PRAGMA data_version`` on a connection of the watcher's own changes whenever
+another connection committed — a counter in the database's shared memory, no table is read.
+
+Either way the watcher only says *that* something may have changed; what changed is read from the
+audit trail afterwards (``services.live_changes.changes_since``), where every change is logged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from abh_desk.storage import Database
+
+CHANNEL = "abh_desk_aenderungen"
+SQLITE_INTERVAL = 0.25
+"""Seconds between two looks at SQLite's change counter (a few microseconds each)."""
+
+
+_written_lock = threading.Lock()
+
+
+def remember_written(db: Database, first_id: int, last_id: int) -> None:
+    """The unit of work notes the ids of the entries committed through ``db`` (first..last)."""
+    with _written_lock:
+        db.written_here.append((first_id, last_id))
+
+
+def written_here(db: Database, entry_id: int) -> bool:
+    """True for an entry committed through ``db`` — by this workstation, whose window has shown
+    that change already."""
+    with _written_lock:
+        return any(first <= entry_id <= last for first, last in db.written_here)
+
+
+def announce(session: Session, backend: str) -> None:
+    """Tell the listening workstations, at this transaction's commit, that something changed.
+
+    PostgreSQL delivers the notification only if the transaction commits, and folds equal ones of one
+    transaction into one. On SQLite there is nothing to do: the commit itself moves the counter."""
+    if backend == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+
+
+class ChangeWatcher:
+    """``wait(timeout)`` returns True when another connection may have committed a change.
+
+    Use from one thread only (the watcher's); ``close()`` from that thread, too."""
+
+    def __init__(self, db: Database) -> None:
+        self.backend = db.backend
+        self._sqlite: sqlite3.Connection | None = None
+        self._pg: Any = None
+        self._pg_driver: Any = None
+        self._version: int | None = None
+        if db.backend == "sqlite":
+            database = db.url.database
+            if not database:
+                raise ValueError("SQLite ohne Datei: keine Änderungen anderer Verbindungen möglich")
+            self._sqlite = sqlite3.connect(database, timeout=1.0, check_same_thread=False)
+            self._version = self._data_version()
+        else:
+            self._pg = db.engine.raw_connection()
+            self._pg_driver = self._pg.driver_connection
+            self._pg_driver.autocommit = True
+            self._pg_driver.execute(f"LISTEN {CHANNEL}")
+
+    def _data_version(self) -> int:
+        assert self._sqlite is not None
+        return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds; True as soon as a change was committed elsewhere."""
+        if self._sqlite is not None:
+            deadline = time.monotonic() + timeout
+            while True:
+                version = self._data_version()
+                if version != self._version:
+                    self._version = version
+                    return True
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                time.sleep(min(SQLITE_INTERVAL, left))
+        got = False
+        for _note in self._pg_driver.notifies(timeout=timeout, stop_after=1):
+            got = True
+        if got:  # fold what arrived meanwhile into this one
+            for _note in self._pg_driver.notifies(timeout=0.0):
+                pass
+        return got
+
+    def close(self) -> None:
+        if self._sqlite is not None:
+            self._sqlite.close()
+            self._sqlite = None
+        if self._pg is not None:
+            # A connection that listens is not given back to the pool for others.
+            self._pg.invalidate()
+            self._pg = None

@@ -1,0 +1,131 @@
+"""What other workstations changed since this window last looked (issue 21: changes seen live).
+
+Every change is logged in the audit trail in its own transaction, with its entity, record and case.
+After ``change_watch.ChangeWatcher`` reported a commit, ``changes_since`` reads the entries after
+the last one seen — a range of the primary key, reads (``*_gelesen``) left out — and gives the window
+the records, cases and persons touched, and who changed them. Entries this process wrote itself are
+left out: the window that saved has shown its own change already.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from abh_desk.change_watch import written_here
+from abh_desk.services.context import ServiceContext
+from models import AuditEvent, Case, User
+
+MAX_ROWS = 5_000
+"""Entries read at once; more (a batch job) means "much changed": every view reloads."""
+
+
+@dataclass(frozen=True)
+class ChangeBatch:
+    """What changed elsewhere between two looks."""
+
+    last_id: int
+    """The newest audit entry looked at; the next look starts after it."""
+    records: frozenset[tuple[str, int]] = frozenset()
+    """(entity, id) of every changed record, e.g. ("letter", 12), ("person", 7)."""
+    case_ids: frozenset[int] = frozenset()
+    person_ids: frozenset[int] = frozenset()
+    """Persons changed themselves or through one of their cases."""
+    entities: frozenset[str] = frozenset()
+    changed_by: tuple[tuple[str, int, int | None, str], ...] = field(default=())
+    """(entity, id, case id, display name of who changed it) — for "changed by X at another
+    workstation"."""
+    overflow: bool = False
+    """More than ``MAX_ROWS`` entries: treat everything as changed."""
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.case_ids or self.entities or self.overflow)
+
+    def touches(self, entity: str, record_id: int) -> bool:
+        return self.overflow or (entity, record_id) in self.records
+
+    def touches_case(self, case_id: int) -> bool:
+        return self.overflow or case_id in self.case_ids
+
+    def touches_person(self, person_id: int) -> bool:
+        return self.overflow or person_id in self.person_ids
+
+    def touches_any(self, entities: Iterable[str]) -> bool:
+        return self.overflow or not self.entities.isdisjoint(entities)
+
+    def who_changed(self, entity: str, record_id: int) -> str | None:
+        """Who changed the record last (None if unknown)."""
+        names = [who for e, i, _case, who in self.changed_by if (e, i) == (entity, record_id)]
+        return names[-1] if names else None
+
+    def who_changed_case(self, case_id: int) -> str | None:
+        """Who changed the case or one of its records last (None if unknown)."""
+        names = [who for e, i, case, who in self.changed_by if case == case_id or (e, i) == ("case", case_id)]
+        return names[-1] if names else None
+
+
+def newest_entry(ctx: ServiceContext) -> int:
+    """The id of the newest audit entry: where a window starts looking for changes."""
+    with ctx.db.read() as session:
+        return int(session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))) or 0)
+
+
+def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
+    """The changes logged after entry ``after_id`` by other processes, reads left out."""
+    with ctx.db.read() as session:
+        # The head first, then the range up to it: an entry committed between the two statements is
+        # not skipped, it is in the next look. (Ids follow the chain, which appends under a lock.)
+        head = int(session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))) or 0)
+        if head <= after_id:
+            return ChangeBatch(last_id=max(head, after_id))
+        rows = session.execute(
+            select(
+                AuditEvent.id,
+                AuditEvent.entity,
+                AuditEvent.entity_id,
+                AuditEvent.case_id,
+                Case.person_id,
+                User.display_name,
+            )
+            .outerjoin(Case, Case.id == AuditEvent.case_id)
+            .outerjoin(User, User.id == AuditEvent.user_id)
+            .where(
+                AuditEvent.id > after_id,
+                AuditEvent.id <= head,
+                AuditEvent.action.not_like("%\\_gelesen", escape="\\"),
+            )
+            .order_by(AuditEvent.id)
+            .limit(MAX_ROWS + 1)
+        ).all()
+    if len(rows) > MAX_ROWS:
+        return ChangeBatch(last_id=head, overflow=True)
+    records: set[tuple[str, int]] = set()
+    case_ids: set[int] = set()
+    person_ids: set[int] = set()
+    entities: set[str] = set()
+    changed_by: list[tuple[str, int, int | None, str]] = []
+    for entry_id, entity, entity_id, case_id, person_id, who in rows:
+        if written_here(ctx.db, entry_id):
+            continue
+        entities.add(entity)
+        if entity_id is not None:
+            records.add((entity, entity_id))
+            changed_by.append((entity, entity_id, case_id, who or "System"))
+            if entity == "person":
+                person_ids.add(entity_id)
+            elif entity == "case":
+                case_ids.add(entity_id)
+        if case_id is not None:
+            case_ids.add(case_id)
+        if person_id is not None:
+            person_ids.add(person_id)
+    return ChangeBatch(
+        last_id=head,
+        records=frozenset(records),
+        case_ids=frozenset(case_ids),
+        person_ids=frozenset(person_ids),
+        entities=frozenset(entities),
+        changed_by=tuple(changed_by),
+    )

@@ -1,0 +1,143 @@
+"""Changes seen live (issue 21): a workstation learns within two seconds that another one committed
+a change — PostgreSQL by LISTEN/NOTIFY, SQLite by its change counter — and reads from the audit
+trail which records, cases and persons it touched, and who changed them; its own changes and
+reads are not reported back to it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from abh_desk.change_watch import ChangeWatcher
+from abh_desk.domain.enums import Role
+from abh_desk.errors import DomainError
+from abh_desk.services import read_log
+from abh_desk.services.case_access import open_with_reason
+from abh_desk.services.case_file import get_case_file, mark_received
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.live_changes import changes_since, newest_entry
+from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
+from abh_desk.storage import Database
+from models import User
+
+TODAY = date(2026, 11, 21)
+PROCEDURE = "99010019001008"
+
+
+@pytest.fixture
+def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[ServiceContext, ServiceContext]]:
+    """Frau Schäuble's and Herr Keller's workstations: each its own engine and connections."""
+    second = Database(database_url)
+    with ctx.db.read() as session:
+        users = {u.username: u for u in session.scalars(select(User))}
+    first = ctx.as_user(Actor(users["schaeuble"].id, "schaeuble", Role.CASEWORKER))
+    other = ServiceContext(second, ctx.catalogue, Actor(users["keller"].id, "keller", Role.CASEWORKER), ctx.clock)
+    yield first, other
+    second.dispose()
+
+
+def _person(city: str = "Singen", first_name: str = "Ayşe") -> PersonInput:
+    return PersonInput("Öztürk", first_name, "12.03.1990", nationality="TUR", city=city)
+
+
+def _waited(watcher: ChangeWatcher, change: object) -> tuple[bool, float]:
+    """Wait on ``watcher`` in a thread of its own (as the window does) while ``change()`` runs here."""
+    result: dict[str, object] = {}
+    started = threading.Event()
+
+    def wait() -> None:
+        started.set()
+        begin = time.monotonic()
+        result["got"] = watcher.wait(5.0)
+        result["seconds"] = time.monotonic() - begin
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    started.wait()
+    time.sleep(0.1)
+    committed = time.monotonic()
+    change()  # type: ignore[operator]
+    thread.join()
+    return bool(result["got"]), time.monotonic() - committed
+
+
+def test_a_change_at_one_workstation_reaches_the_other_within_two_seconds(
+    workstations: tuple[ServiceContext, ServiceContext],
+) -> None:
+    schaeuble, keller = workstations
+    pid = create_person(schaeuble, _person()).id
+    seen = newest_entry(keller)
+    watcher = ChangeWatcher(keller.db)
+    try:
+        got, seconds = _waited(watcher, lambda: update_person(schaeuble, pid, 1, _person("Konstanz")))
+    finally:
+        watcher.close()
+    assert got and seconds < 2.0
+    batch = changes_since(keller, seen)
+    assert batch.touches("person", pid) and batch.touches_person(pid)
+    assert batch.who_changed("person", pid) == _name(keller, "schaeuble")
+    assert batch.last_id == newest_entry(keller)
+    # Nothing new since: an empty batch that keeps its place.
+    again = changes_since(keller, batch.last_id)
+    assert not again and again.last_id == batch.last_id
+
+
+def test_nothing_committed_nothing_reported(workstations: tuple[ServiceContext, ServiceContext]) -> None:
+    schaeuble, keller = workstations
+    pid = create_person(schaeuble, _person()).id
+    watcher = ChangeWatcher(keller.db)
+    try:
+
+        def refused() -> None:  # a save refused before anything is written
+            with pytest.raises(DomainError):
+                update_person(schaeuble, pid, 1, PersonInput("", "Ayşe", "12.03.1990"))
+
+        got, _seconds = _waited(watcher, refused)
+    finally:
+        watcher.close()
+    assert not got
+    assert get_person_file(keller, pid).person.version == 1
+
+
+def test_a_case_change_names_the_case_and_its_person_and_reads_are_left_out(
+    workstations: tuple[ServiceContext, ServiceContext],
+) -> None:
+    schaeuble, keller = workstations
+    pid = create_person(schaeuble, _person()).id
+    case = open_case(schaeuble, pid, PROCEDURE, applied_on=TODAY)  # Ö: Herr Keller's case
+    open_with_reason(schaeuble, case.id, "Vorsprache am Schalter, Herr Keller im Termin")
+    line = get_case_file(schaeuble, case.id).checklist[0]
+    read_log.flush(schaeuble)  # the reads of the case file are logged ...
+    seen = newest_entry(keller)
+    get_person_file(schaeuble, pid)
+    read_log.flush(schaeuble)
+    only_reads = changes_since(keller, seen)
+    assert not only_reads and only_reads.last_id > seen  # ... but they are no change
+
+    mark_received(schaeuble, line.id, on=TODAY, expected_version=line.version)
+    batch = changes_since(keller, only_reads.last_id)
+    assert batch.touches_case(case.id) and batch.touches_person(pid)
+    assert batch.touches("checklist_item", line.id)
+    assert not batch.touches_case(case.id + 1000)
+
+
+def test_a_workstation_is_not_told_of_its_own_changes(workstations: tuple[ServiceContext, ServiceContext]) -> None:
+    schaeuble, keller = workstations
+    seen = newest_entry(keller)
+    mine = create_person(keller, _person()).id
+    theirs = create_person(schaeuble, _person("Konstanz", "Elif")).id
+    for_keller = changes_since(keller, seen)
+    assert for_keller.touches_person(theirs) and not for_keller.touches_person(mine)
+    for_schaeuble = changes_since(schaeuble, seen)
+    assert for_schaeuble.touches_person(mine) and not for_schaeuble.touches_person(theirs)
+
+
+def _name(ctx: ServiceContext, username: str) -> str:
+    with ctx.db.read() as session:
+        return str(session.scalar(select(User.display_name).where(User.username == username)))

@@ -1,0 +1,127 @@
+"""Changes other workstations commit, shown in this window as they happen (issue 21).
+
+A thread of its own waits on ``change_watch.ChangeWatcher`` (LISTEN/NOTIFY on PostgreSQL, the
+change counter on SQLite) and reads what changed from the audit trail; ``sig_changed`` brings the
+batch to the GUI thread, where the main window reloads the views that show it. An edit form with
+unsaved entries is never reloaded under the user's hands: ``ChangedElsewhereBar`` says the record
+changed and offers to reload.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from abh_desk.change_watch import ChangeWatcher
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.live_changes import changes_since, newest_entry
+
+log = logging.getLogger(__name__)
+
+WAIT_SECONDS = 0.5
+"""How long one wait lasts: the longest a stop waits for the thread."""
+NOTE_SECONDS = 20
+"""How long "changed at another workstation" stays above a window that was simply shown anew."""
+RETRY_SECONDS = 5.0
+"""After a lost connection: wait this long, then listen again (the batch after it catches up)."""
+
+
+class LiveUpdates(QObject):
+    """``start()`` after sign-in, ``stop()`` before the database is closed."""
+
+    sig_changed = Signal(object)
+    """A ``ChangeBatch`` of changes committed by other workstations (never empty)."""
+
+    def __init__(self, ctx: ServiceContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_id: int | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="abh-desk-live", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(WAIT_SECONDS * 4)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            watcher: ChangeWatcher | None = None
+            try:
+                watcher = ChangeWatcher(self.ctx.db)
+                if self.last_id is None:
+                    self.last_id = newest_entry(self.ctx)
+                else:  # listening again after an interruption: what happened meanwhile
+                    self._look()
+                while not self._stop.is_set():
+                    if watcher.wait(WAIT_SECONDS):
+                        self._look()
+            except Exception:  # a lost server: the window works on; listen again later
+                log.warning("Live-Aktualisierung unterbrochen", exc_info=True)
+                self._stop.wait(RETRY_SECONDS)
+            finally:
+                if watcher is not None:
+                    try:
+                        watcher.close()
+                    except Exception:
+                        log.debug("Verbindung der Live-Aktualisierung nicht geschlossen", exc_info=True)
+
+    def _look(self) -> None:
+        batch = changes_since(self.ctx, self.last_id or 0)
+        self.last_id = batch.last_id
+        if batch and not self._stop.is_set():
+            self.sig_changed.emit(batch)
+
+
+class ChangedElsewhereBar(QFrame):
+    """The line "changed at another workstation by X" above a form, with a button to reload."""
+
+    sig_reload = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("QFrame { background: #fff4d6; } QLabel { color: #5a3b00; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.clicked.connect(self._reload)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.reload_button)
+        self.fade = QTimer(self)  # a note without a question goes after a while
+        self.fade.setSingleShot(True)
+        self.fade.setInterval(NOTE_SECONDS * 1000)
+        self.fade.timeout.connect(self.hide)
+        self.hide()
+
+    def show_change(self, who: str | None, unsaved: bool) -> None:
+        """Say who changed the record; with unsaved entries, the user decides when to reload."""
+        said = (
+            self.tr("Changed at another workstation by %1.").replace("%1", who)
+            if who
+            else self.tr("Changed at another workstation.")
+        )
+        if unsaved:
+            said += " " + self.tr("Your entries are kept until you reload; saving them would be refused as outdated.")
+        else:
+            said += " " + self.tr("Shown as it is now.")
+        self.text.setText(said)
+        self.reload_button.setVisible(unsaved)
+        self.show()
+        if unsaved:
+            self.fade.stop()
+        else:
+            self.fade.start()
+
+    def _reload(self) -> None:
+        self.hide()
+        self.sig_reload.emit()
