@@ -19,6 +19,7 @@ from abh_desk.services.cards import (
 from abh_desk.services.context import ServiceContext
 from ui.form_dialog import FormDialog, date_edit
 from ui.tasks import TaskRunner
+from ui.widgets import picked_date
 
 
 class OrderDialog(FormDialog):
@@ -37,7 +38,7 @@ class OrderDialog(FormDialog):
 
     def save(self) -> None:
         ctx, case_id = self.ctx, self.case_id
-        on, number = self.ordered_on.date().toPython(), self.order_number.text()
+        on, number = picked_date(self.ordered_on.date()), self.order_number.text()
         self.submit(lambda: order_card(ctx, case_id, on, number))
 
 
@@ -60,7 +61,7 @@ class ArrivalDialog(FormDialog):
 
     def save(self) -> None:
         ctx, card = self.ctx, self.card
-        serial, chip, on = self.serial.text(), self.chip.isChecked(), self.arrived_on.date().toPython()
+        serial, chip, on = self.serial.text(), self.chip.isChecked(), picked_date(self.arrived_on.date())
         self.submit(lambda: record_arrival(ctx, card.id, card.version, serial, chip, on))
 
 
@@ -81,7 +82,7 @@ class NotifyDialog(FormDialog):
 
     def save(self) -> None:
         ctx, card = self.ctx, self.card
-        method, on = NoticeMethod(self.method.currentData()), self.notified_on.date().toPython()
+        method, on = NoticeMethod(self.method.currentData()), picked_date(self.notified_on.date())
         self.submit(lambda: record_notification(ctx, card.id, card.version, method, on))
 
     @property
@@ -116,5 +117,5 @@ class CloseDialog(FormDialog):
 
     def save(self) -> None:
         ctx, card_id, version = self.ctx, self.card_id, self.version
-        outcome, reason, on = CardStatus(self.outcome.currentData()), self.reason.text(), self.on.date().toPython()
+        outcome, reason, on = CardStatus(self.outcome.currentData()), self.reason.text(), picked_date(self.on.date())
         self.submit(lambda: close_card(ctx, card_id, version, outcome, reason, on))

@@ -55,7 +55,7 @@ from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import fit_on_screen, german_date, message_label, moment_text, table_view
+from ui.widgets import fit_on_screen, german_date, message_label, moment_text, row_of, table_view
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -586,7 +586,7 @@ class CaseDialog(QDialog):
         page = self.tabs.currentWidget()
         target: QWidget | None = {
             self.checklist_view.parentWidget(): self.checklist_view,
-            self.letters_view.parentWidget().parentWidget(): self.letters_view,
+            row_of(row_of(self.letters_view)): self.letters_view,
             self.history_view: self.history_view,
             self.deadlines_view: self.deadlines_view,
         }.get(page)

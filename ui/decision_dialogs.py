@@ -17,7 +17,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantForm, GrantInput, GrantResult, grant, grant_form, return_grant
 from ui.form_dialog import FormDialog, date_edit
 from ui.tasks import TaskRunner
-from ui.widgets import german_date
+from ui.widgets import german_date, picked_date, row_of
 
 HINT_STYLE = "color: #555;"
 
@@ -90,14 +90,14 @@ class GrantDialog(FormDialog):
         self.header.setText(f"{form.procedure_name}\n{form.person_name} · {form.file_number}")
         terms = form.terms
         for field in ("titel", "rechtsgrundlage", "gueltig_ab", "gueltig_bis", "nebenbestimmungen"):
-            self.form.setRowVisible(self.widgets[field].parentWidget(), terms.has_title)
+            self.form.setRowVisible(row_of(self.widgets[field]), terms.has_title)
         self.form.setRowVisible(self.validity_hint, terms.has_title)
         self.kind.setText(terms.kind)
         self.legal_basis.setText(terms.legal_basis)
         self._set_date(self.valid_from, form.valid_from)
         if form.valid_until is not None:
             self._set_date(self.valid_until, form.valid_until)
-        self.form.setRowVisible(self.widgets["gueltig_bis"].parentWidget(), terms.has_title and not terms.unlimited)
+        self.form.setRowVisible(row_of(self.widgets["gueltig_bis"]), terms.has_title and not terms.unlimited)
         self.fee.setText(amount_text(form.fee.cents))
         notes = []
         if form.blocked:
@@ -121,9 +121,9 @@ class GrantDialog(FormDialog):
         form = self.form_data
         if form is None:
             return
-        start = self.valid_from.date().toPython()
+        start = picked_date(self.valid_from.date())
         latest = form.latest_until(start)
-        if moved_start and latest is not None and self.valid_until.date().toPython() > latest:
+        if moved_start and latest is not None and picked_date(self.valid_until.date()) > latest:
             self._set_date(self.valid_until, latest)
         if form.terms.unlimited:
             self.validity_hint.setText(self.tr("Unlimited (§ 9 (1), § 9a (1) AufenthG): no end date."))
@@ -141,7 +141,7 @@ class GrantDialog(FormDialog):
             )
         else:
             self.validity_hint.setText(self.tr("Limited (§ 7 (1) AufenthG); the catalogue names no maximum."))
-        until = None if form.terms.unlimited else self.valid_until.date().toPython()
+        until = None if form.terms.unlimited else picked_date(self.valid_until.date())
         suggestion = form.fee_for(start, until)
         self.fee_hint.setText(
             self.tr("Catalogue: %1 – %2")
@@ -163,14 +163,14 @@ class GrantDialog(FormDialog):
             return
         terms = form.terms
         given = GrantInput(
-            valid_from=self.valid_from.date().toPython() if terms.has_title else None,
-            valid_until=None if terms.unlimited or not terms.has_title else self.valid_until.date().toPython(),
+            valid_from=picked_date(self.valid_from.date()) if terms.has_title else None,
+            valid_until=None if terms.unlimited or not terms.has_title else picked_date(self.valid_until.date()),
             kind=self.kind.text(),
             legal_basis=self.legal_basis.text(),
             conditions=self.conditions.toPlainText(),
             fee_cents=fee,
             fee_reason=self.fee_reason.text(),
-            decided_on=self.decided_on.date().toPython(),
+            decided_on=picked_date(self.decided_on.date()),
         )
         ctx, case_id, version = self.ctx, self.case_id, form.version
 
@@ -202,7 +202,7 @@ class WithdrawDialog(FormDialog):
 
     def save(self) -> None:
         ctx, case_id, version = self.ctx, self.case_id, self.version
-        on, way, note = self.received_on.date().toPython(), WithdrawalWay(self.way.currentData()), self.note.text()
+        on, way, note = picked_date(self.received_on.date()), WithdrawalWay(self.way.currentData()), self.note.text()
         self.submit(lambda: withdraw(ctx, case_id, version, on, way, note))
 
 

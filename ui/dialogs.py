@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.printing import print_pdf
 from ui.text_prompt import TextCheck, ask_checked
+from ui.widgets import picked_date, qdate
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str = "PDF (*.pdf)") -> Path | None:
@@ -78,13 +79,13 @@ def ask_long_text(parent: QWidget | None, title: str, label: str, check: TextChe
 def ask_date(parent: QWidget | None, title: str, label: str, default: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    edit = QDateEdit(default)
+    edit = QDateEdit(qdate(default))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     form = QFormLayout(dialog)
     form.addRow(label, edit)
     form.addRow(_buttons(dialog))
-    return edit.date().toPython() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return picked_date(edit.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_dispatch(
@@ -94,7 +95,7 @@ def ask_dispatch(
     Postzustellungsurkunde, the delivery date on the certificate."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    posted, delivered = QDateEdit(default), QDateEdit(default)
+    posted, delivered = QDateEdit(qdate(default)), QDateEdit(qdate(default))
     for edit in (posted, delivered):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
@@ -118,7 +119,7 @@ def ask_dispatch(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     method = str(way.currentData())
-    return posted.date().toPython(), method, delivered.date().toPython() if method == "pzu" else None
+    return picked_date(posted.date()), method, picked_date(delivered.date()) if method == "pzu" else None
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

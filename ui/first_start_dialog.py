@@ -240,7 +240,9 @@ class FirstStartDialog(QDialog):
     def _show_page(self, index: int) -> None:
         for page in range(self.pages.count()):  # the dialog takes the size of the page shown
             policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(page).setSizePolicy(policy, policy)
+            shown = self.pages.widget(page)
+            if shown is not None:
+                shown.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(index)
         self.back.setVisible(index == 1)
         if index == 1:

@@ -37,7 +37,7 @@ from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.form_dialog import FormDialog, datetime_edit
 from ui.tasks import TaskRunner
-from ui.widgets import german_date
+from ui.widgets import german_date, picked_moment, row_of
 
 
 class _KeepEnter(QLineEdit):
@@ -166,7 +166,7 @@ class HandoverDialog(FormDialog):
             self.recipient.setCurrentIndex(self.recipient.findData(RecipientKind.CUSTODIAN.value))
             notes.append(self.tr("The holder is a minor: the card goes to a custodian."))
         self.fee_paid.setVisible(bool(form.fee_cents))
-        self.form.setRowVisible(self.fee_paid.parentWidget(), bool(form.fee_cents))
+        self.form.setRowVisible(row_of(self.fee_paid), bool(form.fee_cents))
         if form.fee_cents:
             self.fee_paid.setText(self.tr("Fee of %1 paid").replace("%1", form.fee_text))
             notes.append(self.tr("Fee due at handover: %1").replace("%1", form.fee_text))
@@ -184,8 +184,8 @@ class HandoverDialog(FormDialog):
     def _recipient_changed(self) -> None:
         kind = RecipientKind(self.recipient.currentData())
         for widget in (self.recipient_name, self.recipient_id):
-            self.form.setRowVisible(widget.parentWidget(), kind != RecipientKind.HOLDER)
-        self.form.setRowVisible(self.power_of_attorney.parentWidget(), kind == RecipientKind.AGENT)
+            self.form.setRowVisible(row_of(widget), kind != RecipientKind.HOLDER)
+        self.form.setRowVisible(row_of(self.power_of_attorney), kind == RecipientKind.AGENT)
 
     def add_withdrawn(self) -> None:
         kind, serial = self.withdrawn_kind.currentText().strip(), self.withdrawn_serial.text().strip()
@@ -214,7 +214,7 @@ class HandoverDialog(FormDialog):
             supplementary_sheet=self.supplementary.isChecked(),
             fingerprints_deleted=self.fingerprints.isChecked(),
             fee_paid=self.fee_paid.isChecked(),
-            handed_over_at=self.when.dateTime().toPython().replace(tzinfo=OFFICE_ZONE),
+            handed_over_at=picked_moment(self.when.dateTime()).replace(tzinfo=OFFICE_ZONE),
         )
 
     def save(self) -> None:

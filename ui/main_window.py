@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -139,13 +140,14 @@ class MainWindow(QMainWindow):
         self.live = LiveUpdates(ctx, self)
         self.live.sig_changed.connect(self.changed_elsewhere)
         self.missed_changes = False  # while locked nothing is reloaded; the unlock catches up
-        self.live_pages: dict[QWidget, frozenset[str]] = {
-            self.start: frozenset(LIVE_ENTITIES),
-            self.my_cases: frozenset(LIVE_ENTITIES),
-            self.team: frozenset(LIVE_ENTITIES),
-            self.deadlines: frozenset({"deadline", "case", NOTICE_ENTITY, "card_order"}),
-            self.reviews: frozenset({NOTICE_ENTITY}),
-            self.cards: frozenset({"card_order"}),
+        # The pages that show records, with what they show: reloaded when one of those changed.
+        self.live_pages: dict[QWidget, tuple[Callable[[], None], frozenset[str]]] = {
+            self.start: (self.start.reload, frozenset(LIVE_ENTITIES)),
+            self.my_cases: (self.my_cases.reload, frozenset(LIVE_ENTITIES)),
+            self.team: (self.team.reload, frozenset(LIVE_ENTITIES)),
+            self.deadlines: (self.deadlines.reload, frozenset({"deadline", "case", NOTICE_ENTITY, "card_order"})),
+            self.reviews: (self.reviews.reload, frozenset({NOTICE_ENTITY})),
+            self.cards: (self.cards.reload, frozenset({"card_order"})),
         }
         self.runner.run(
             lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
@@ -174,9 +176,11 @@ class MainWindow(QMainWindow):
         return self.search.search_field
 
     def _build_actions(self) -> None:
-        find = QAction(self.tr("&Search"), self, shortcut=QKeySequence.StandardKey.Find)
+        find = QAction(self.tr("&Search"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         # From a case or notice window too: the counter PC must be left signed out, not half.
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
@@ -260,9 +264,9 @@ class MainWindow(QMainWindow):
             self.missed_changes = True
             return
         page = self.tabs.currentWidget()
-        watched = self.live_pages.get(page)
-        if watched is not None and batch.touches_any(watched):
-            page.reload()  # type: ignore[attr-defined]
+        live = self.live_pages.get(page) if page is not None else None
+        if live is not None and batch.touches_any(live[1]):
+            live[0]()
         shown = self.search.current_file
         if page is self.search and shown is not None and batch.touches_person(shown.person.id):
             self.search.reload_person()
@@ -516,8 +520,10 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        first_look = isinstance(page, OverviewPage | StatisticsPage) and not page.loaded_once
-        if first_look or isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
+        if isinstance(page, OverviewPage | StatisticsPage):
+            if not page.loaded_once:  # heavy: loaded on the first look, then on request
+                page.reload()
+        elif isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
             page.reload()
 
     def open_office_settings(self) -> OfficeSettingsDialog:

@@ -23,7 +23,7 @@ from abh_desk.services.cases import RepeatedCase, open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
 from ui.tasks import TaskRunner
-from ui.widgets import fit_on_screen, message_label
+from ui.widgets import fit_on_screen, message_label, picked_date
 
 
 class NewCaseDialog(QDialog):
@@ -54,9 +54,9 @@ class NewCaseDialog(QDialog):
         self.applied_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.applied_on.setCalendarPopup(True)
         self.applied_on.setDisplayFormat("dd.MM.yyyy")
-        self.result = QLabel()
-        self.result.setStyleSheet("font-size: 14px; font-weight: 600; color: #1b6e20;")
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome = QLabel()
+        self.outcome.setStyleSheet("font-size: 14px; font-weight: 600; color: #1b6e20;")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.message = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
@@ -80,14 +80,14 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.procedures)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         fit_on_screen(self, 720, 560)
         self.filter.textChanged.connect(self.show_procedures)
         self.filter.returnPressed.connect(self.procedures.setFocus)
-        self.procedures.itemActivated.connect(lambda _item: self.create())
-        self.buttons.accepted.connect(self.create)
+        self.procedures.itemActivated.connect(lambda _item: self.create_case())
+        self.buttons.accepted.connect(self.create_case)
         self.buttons.rejected.connect(self.reject)
         self.show_procedures("")
 
@@ -103,7 +103,7 @@ class NewCaseDialog(QDialog):
         if entries:
             self.procedures.setCurrentRow(0)
 
-    def create(self) -> None:
+    def create_case(self) -> None:
         if self.created is not None:
             self.accept()
             return
@@ -114,7 +114,7 @@ class NewCaseDialog(QDialog):
             self.message.setText(self.tr("Please choose a procedure."))
             return
         key = str(item.data(Qt.ItemDataRole.UserRole))
-        applied = self.applied_on.date().toPython()
+        applied = picked_date(self.applied_on.date())
         ctx, person_id = self.ctx, self.person_id
         reason = self.repeat_reason.text() if self.existing else None
         self._creating = True
@@ -123,7 +123,7 @@ class NewCaseDialog(QDialog):
             self._creating = False
             self.created = row
             self.message.clear()
-            self.result.setText(
+            self.outcome.setText(
                 self.tr("File number %1 · caseworker: %2")
                 .replace("%1", row.file_number)
                 .replace("%2", row.owner or "–")

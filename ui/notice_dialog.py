@@ -136,7 +136,7 @@ class NoticeDialog(QDialog):
         splitter.setSizes([560, 720])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         self._fitted = False
         self.reload()
 

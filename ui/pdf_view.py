@@ -17,7 +17,7 @@ class PdfPreview(QPdfView):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # type: ignore[arg-type]  # the stub wants a parent; Qt takes None
         self._document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self._pdf: bytes | None = None

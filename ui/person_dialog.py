@@ -175,8 +175,10 @@ class PersonDialog(QDialog):
             combo.addItem("", "")
             for code, country in nationalities().items():
                 combo.addItem(f"{country} ({code})", code)
-            combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer = combo.completer()  # an editable combo box has one
+            assert completer is not None
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             return combo
         return QLineEdit()
 

@@ -119,7 +119,7 @@ class ReviewPage(QWidget):
         self.return_button.clicked.connect(self.return_to_author)
         self.open_button.clicked.connect(self.open_notice)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.approve_by_keys)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.approve_by_keys)
         self._show_selected(None)
 
     def _age(self, row: ReviewRow) -> str:

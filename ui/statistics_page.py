@@ -112,13 +112,13 @@ class StatisticsPage(QWidget):
 
     def shown(self) -> list[list[str]]:
         """What the table shows, turned back to the CSV's layout (periods as lines) for comparing."""
-        periods = [self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())]
-        figures = [self.table.verticalHeaderItem(r).text() for r in range(self.table.rowCount())]
+        periods = [_text(self.table.horizontalHeaderItem(c)) for c in range(self.table.columnCount())]
+        figures = [_text(self.table.verticalHeaderItem(r)) for r in range(self.table.rowCount())]
         year = self.stats.year if self.stats else 0
         return [
             ["Zeitraum", *figures],
             *(
-                [f"{period} {year}", *(self.table.item(r, c).text() for r in range(len(figures)))]
+                [f"{period} {year}", *(_text(self.table.item(r, c)) for r in range(len(figures)))]
                 for c, period in enumerate(periods)
             ),
         ]
@@ -154,3 +154,7 @@ class StatisticsPage(QWidget):
 
     def _error(self, exc: Exception) -> None:
         self.sig_message.emit(getattr(exc, "message", str(exc)))
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

@@ -53,7 +53,7 @@ class TextBlocksDialog(QDialog):
         self.check_button = QPushButton(self.tr("Check and preview (F5)"))
         self.save_button = QPushButton(self.tr("Save for the office"))
         self.reset_button = QPushButton(self.tr("Back to the shipped text blocks…"))
-        self.result = message_label()
+        self.outcome = message_label()
         self.preview = PdfPreview()
 
         left = QWidget()
@@ -61,7 +61,7 @@ class TextBlocksDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.origin)
         left_layout.addWidget(self.editor, 1)
-        left_layout.addWidget(self.result)
+        left_layout.addWidget(self.outcome)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.save_button)
@@ -87,8 +87,8 @@ class TextBlocksDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self.check())
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
-        QShortcut(QKeySequence("F5"), self, activated=self.check)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.check)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         self.runner.run(lambda: get_textblocks(ctx), self._loaded, self._failed, owner=self)
 
     def _loaded(self, source: TextBlocksSource) -> None:
@@ -107,8 +107,8 @@ class TextBlocksDialog(QDialog):
         self.runner.run(lambda: probe_letter(text, kind), self._checked, self._failed, owner=self)
 
     def _checked(self, pdf: bytes) -> None:
-        self.result.setStyleSheet(OK_STYLE)
-        self.result.setText(self.tr("Checked: every placeholder is known and every kind of letter prints."))
+        self.outcome.setStyleSheet(OK_STYLE)
+        self.outcome.setText(self.tr("Checked: every placeholder is known and every kind of letter prints."))
         self.preview.show_pdf(pdf)
 
     def save(self) -> None:
@@ -118,8 +118,8 @@ class TextBlocksDialog(QDialog):
 
         def saved(source: TextBlocksSource) -> None:
             self._loaded(source)
-            self.result.setStyleSheet(OK_STYLE)
-            self.result.setText(self.tr("Saved. New letters use these text blocks."))
+            self.outcome.setStyleSheet(OK_STYLE)
+            self.outcome.setText(self.tr("Saved. New letters use these text blocks."))
 
         self.runner.run(lambda: save_textblocks(ctx, text, based_on), saved, self._failed, owner=self)
 
@@ -140,6 +140,6 @@ class TextBlocksDialog(QDialog):
         super().reject()
 
     def _failed(self, exc: Exception) -> None:
-        self.result.setStyleSheet("color: #a4000f;")
-        self.result.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.outcome.setStyleSheet("color: #a4000f;")
+        self.outcome.setText(exc.message if isinstance(exc, DomainError) else str(exc))
         self.preview.show_pdf(None)

@@ -4,11 +4,36 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QScrollArea, QTableView, QWidget
 
 from abh_desk.clock import OFFICE_ZONE
+
+
+def picked_date(value: QDate) -> date:
+    """A date edit's date as Python's (``QDate.toPython`` is typed as returning any object)."""
+    result = value.toPython()
+    assert isinstance(result, date)
+    return result
+
+
+def picked_moment(value: QDateTime) -> datetime:
+    """A date-time edit's value as Python's naive datetime (the office's wall time)."""
+    result = value.toPython()
+    assert isinstance(result, datetime)
+    return result
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def row_of(widget: QWidget) -> QWidget:
+    """The widget that is a form row's field where ``widget`` sits in a small container of its own."""
+    parent = widget.parentWidget()
+    assert parent is not None, "the field is not in its container"
+    return parent
 
 
 def german_date(value: date | None) -> str:

@@ -111,7 +111,7 @@ def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot,
     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
     qtbot.keyClick(dialog.procedures, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.created is not None)
-    assert dialog.result.text() == "Aktenzeichen ABH-2026-000001 · zuständig: Frau Rudolf"
+    assert dialog.outcome.text() == "Aktenzeichen ABH-2026-000001 · zuständig: Frau Rudolf"
     assert [c.file_number for c in get_person_file(sqlite_ctx, person.id).cases] == ["ABH-2026-000001"]
     # Created: nothing is left to cancel (issue 23, part 12).
     assert [b.text() for b in dialog.buttons.buttons()] == ["Vorgang anzeigen", "Schließen"]
@@ -154,8 +154,8 @@ def test_a_double_enter_opens_one_case_not_two(qtbot: QtBot, sqlite_ctx: Service
     dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.create()
-    dialog.create()  # Enter on the list and on the default button, before the first one returned
+    dialog.create_case()
+    dialog.create_case()  # Enter on the list and on the default button, before the first one returned
     qtbot.waitUntil(lambda: dialog.created is not None)
     qtbot.wait(200)
     assert len(get_person_file(sqlite_ctx, person.id).cases) == 1
@@ -212,7 +212,7 @@ def test_a_second_open_case_of_the_same_procedure_asks_why(qtbot: QtBot, sqlite_
     opened: list[int] = []
     dialog.sig_open_case.connect(opened.append)
     qtbot.keyClicks(dialog.repeat_reason, "zweite Massnahme, anderer Kurs")
-    dialog.create()
+    dialog.create_case()
     qtbot.waitUntil(lambda: dialog.created is not None)
     assert len(get_person_file(sqlite_ctx, person.id).cases) == 2 and opened == []
 
