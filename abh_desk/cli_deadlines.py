@@ -13,7 +13,7 @@ from abh_desk.domain.deadlines import (
     default_bekanntgabe_rules,
     expiry_reminder_date,
     notification_date,
-    remedy_deadline,
+    remedy_period,
 )
 from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.errors import ValidationError
@@ -85,9 +85,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         result = dates.legal_day
     elif args.frist == "widerspruch":
         calendar = WorkingDays(args.land, args.ortsfeiertage or "")
-        result = remedy_deadline(
+        # The Rechtsbehelfsfrist from the day of the Bekanntgabe given (from a dispatch day:
+        # ``compute(DeadlineKind.REMEDY_PERIOD, …)``, which derives the Bekanntgabe first).
+        result = remedy_period(
             _iso_date(args.bekanntgabe), calendar, instructions_correct=not args.ohne_rechtsbehelfsbelehrung
-        )
+        ).due
     else:
         if not 1 <= args.wochen <= 52:
             raise ValidationError("--wochen: bitte eine Zahl von 1 bis 52.")

@@ -96,7 +96,7 @@ class _Run:
         return "Benutzer angelegt und angemeldet (Passwort-Hash argon2id)"
 
     def deadline(self) -> str:
-        deadline = compute(DeadlineKind.OBJECTION_PERIOD, DISPATCHED, DeadlineContext.for_land("BW"))
+        deadline = compute(DeadlineKind.REMEDY_PERIOD, DISPATCHED, DeadlineContext.for_land("BW"))
         _check(
             deadline.due == EXPECTED_DUE and "Fronleichnam" in (deadline.moved_because or ""),
             f"Widerspruchsfrist {deadline.due:%d.%m.%Y} ({deadline.moved_because}), erwartet "

@@ -84,7 +84,6 @@ __all__ = [
     "period",
     "period_end",
     "processing_due",
-    "remedy_deadline",
     "remedy_period",
     "visa_free_stay_end",
 ]
@@ -162,18 +161,6 @@ class DeadlineContext:
         )
 
 
-def remedy_deadline(
-    notification: date | NotificationDates, calendar: WorkingDays, instructions_correct: bool = True
-) -> date:
-    """Ende der Widerspruchs- oder Klagefrist (§ 70, § 74 VwGO; ein Jahr nach § 58 Abs. 2 VwGO).
-
-    Counted from the tracking day of the Bekanntgabe (given a ``NotificationDates``, its
-    ``tracking_day`` is used), so finality is never assumed too early.
-    """
-    start = notification.tracking_day if isinstance(notification, NotificationDates) else notification
-    return remedy_period(start, calendar, instructions_correct).due
-
-
 def hearing_deadline(
     sent: date,
     calendar: WorkingDays,
@@ -204,7 +191,7 @@ def _fixed(kind: DeadlineKind, start: date, due: date, basis: str) -> ComputedDe
     return ComputedDeadline(kind, due, due, start, basis)
 
 
-def _objection(event: date, ctx: DeadlineContext) -> ComputedDeadline:
+def _remedy(event: date, ctx: DeadlineContext) -> ComputedDeadline:
     notice = ctx.bekanntgabe(event)
     end = remedy_period(notice.tracking_day, ctx.calendar, ctx.instructions_correct)
     basis = (
@@ -212,7 +199,7 @@ def _objection(event: date, ctx: DeadlineContext) -> ComputedDeadline:
         if ctx.instructions_correct
         else "Rechtsbehelfsfrist ein Jahr, Rechtsbehelfsbelehrung fehlt oder ist unrichtig (§ 58 Abs. 2 VwGO)"
     )
-    return _from_period(DeadlineKind.OBJECTION_PERIOD, end, basis, notice)
+    return _from_period(DeadlineKind.REMEDY_PERIOD, end, basis, notice)
 
 
 def _hearing(event: date, ctx: DeadlineContext) -> ComputedDeadline:
@@ -260,7 +247,7 @@ def _follow_up(event: date, ctx: DeadlineContext) -> ComputedDeadline:
 
 
 _COMPUTERS: dict[DeadlineKind, Callable[[date, DeadlineContext], ComputedDeadline]] = {
-    DeadlineKind.OBJECTION_PERIOD: _objection,
+    DeadlineKind.REMEDY_PERIOD: _remedy,
     DeadlineKind.HEARING: _hearing,
     DeadlineKind.EXPIRY_REMINDER: _expiry,
     DeadlineKind.VISA_FREE_STAY: _visa_free,

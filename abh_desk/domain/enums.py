@@ -67,7 +67,7 @@ class DeadlineStatus(StrEnum):
 
 
 class DeadlineKind(StrEnum):
-    OBJECTION_PERIOD = "rechtsbehelfsfrist"
+    REMEDY_PERIOD = "rechtsbehelfsfrist"
     EXPIRY_REMINDER = "ablauf_erinnerung"
     VISA_FREE_STAY = "visumfreier_aufenthalt"
     HEARING = "anhoerung"

@@ -19,7 +19,7 @@ from abh_desk.services.office import read_office_settings
 from models import Case, Deadline, ResidenceTitle
 
 KIND_LABELS = {
-    DeadlineKind.OBJECTION_PERIOD: "Rechtsbehelfsfrist",
+    DeadlineKind.REMEDY_PERIOD: "Rechtsbehelfsfrist",
     DeadlineKind.EXPIRY_REMINDER: "Ablauf Aufenthaltstitel",
     DeadlineKind.VISA_FREE_STAY: "Ende visumfreier Aufenthalt",
     DeadlineKind.HEARING: "Anhörungsfrist",
@@ -225,7 +225,7 @@ def record_dispatch(
         deadline = upsert_deadline(
             uow,
             case,
-            DeadlineKind.OBJECTION_PERIOD,
+            DeadlineKind.REMEDY_PERIOD,
             dispatched_on,
             f"Versand am {dispatched_on:%d.%m.%Y}",
             method=method,

@@ -132,7 +132,7 @@ def generate_demo_deadlines(ctx: ServiceContext, seed: int = 1) -> int:
         for case_id, decided_on, owner, area in rejected:
             assert decided_on is not None  # selected by the range above
             posted = decided_on + timedelta(days=1)
-            add(case_id, (owner, area), DeadlineKind.OBJECTION_PERIOD, posted, f"Versand am {posted:%d.%m.%Y}")
+            add(case_id, (owner, area), DeadlineKind.REMEDY_PERIOD, posted, f"Versand am {posted:%d.%m.%Y}")
 
         for start in range(0, len(rows), CHUNK):
             session.execute(insert(Deadline), rows[start : start + CHUNK])

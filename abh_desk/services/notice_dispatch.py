@@ -84,7 +84,7 @@ def dispatch(
         deadline, computed = upsert_computed(
             uow,
             case,
-            DeadlineKind.OBJECTION_PERIOD,
+            DeadlineKind.REMEDY_PERIOD,
             posted_on,
             f"Ablehnungsbescheid versandt am {posted_on:%d.%m.%Y}",
             letter_id=letter.id,
@@ -110,10 +110,10 @@ def _remedy_kind(uow: UnitOfWork, letter: Letter) -> RemedyKind:
     return RemedyKind(remedy.kind)
 
 
-def _objection_deadline(uow: UnitOfWork, letter: Letter) -> Deadline | None:
+def _remedy_deadline_of(uow: UnitOfWork, letter: Letter) -> Deadline | None:
     return uow.session.scalar(
         select(Deadline)
-        .where(Deadline.letter_id == letter.id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
+        .where(Deadline.letter_id == letter.id, Deadline.kind == DeadlineKind.REMEDY_PERIOD.value)
         .order_by(Deadline.id.desc())
     )
 
@@ -136,7 +136,7 @@ def notice_register(ctx: ServiceContext) -> list[RegisteredNotice]:
             .join(Case, Case.id == Letter.case_id)
             .outerjoin(
                 Deadline,
-                (Deadline.letter_id == Letter.id) & (Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value),
+                (Deadline.letter_id == Letter.id) & (Deadline.kind == DeadlineKind.REMEDY_PERIOD.value),
             )
             .where(Letter.kind == LetterKind.REJECTION.value)
             .order_by(Letter.created_at, Letter.id)
@@ -158,7 +158,7 @@ def finalize_due_notices(ctx: ServiceContext) -> int:
             .where(
                 Letter.kind == LetterKind.REJECTION.value,
                 Letter.status == LetterStatus.SENT.value,
-                Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value,
+                Deadline.kind == DeadlineKind.REMEDY_PERIOD.value,
                 Deadline.status == DeadlineStatus.OPEN.value,
                 Deadline.due_date < today,
             )
@@ -182,7 +182,7 @@ def record_remedy(
         if letter.posted_on is not None and received_on < letter.posted_on:
             raise ValidationError("Der Rechtsbehelf kann nicht vor dem Versand eingegangen sein.", field="eingang")
         kind = kind or _remedy_kind(uow, letter)
-        deadline = _objection_deadline(uow, letter)
+        deadline = _remedy_deadline_of(uow, letter)
         in_time = deadline is None or received_on <= deadline.due_date
         step(
             uow,

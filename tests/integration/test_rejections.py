@@ -155,7 +155,7 @@ def test_the_whole_path_from_draft_to_final(
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         assert case is not None and case.status == CaseStatus.REJECTED.value
-        objection = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)).one()
+        objection = session.scalars(select(Deadline).where(Deadline.kind == DeadlineKind.REMEDY_PERIOD.value)).one()
         assert objection.due_date == date(2036, 12, 29) and objection.owner_id is not None
 
     clock.move_to(date(2036, 12, 29))
@@ -391,7 +391,7 @@ def test_two_notices_of_one_case_posted_on_one_day_keep_their_own_periods(
     with ctx.db.read() as session:
         periods = session.execute(
             select(Deadline.letter_id, Deadline.status).where(
-                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value
+                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.REMEDY_PERIOD.value
             )
         ).all()
     assert sorted(periods) == sorted([(first, DeadlineStatus.DONE.value), (second, DeadlineStatus.OPEN.value)])
@@ -425,7 +425,7 @@ def test_the_upgrade_gives_existing_objection_periods_their_notice(
     with ctx.db.read() as session:
         joined = session.scalars(
             select(Deadline.letter_id).where(
-                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value
+                Deadline.case_id == case_id, Deadline.kind == DeadlineKind.REMEDY_PERIOD.value
             )
         ).all()
     assert joined == [letter_id]

@@ -180,9 +180,7 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.SENT)
     qtbot.waitUntil(lambda: any(d.kind_label == "Rechtsbehelfsfrist" for d in case_dialog.deadlines._rows))
     with sqlite_ctx.db.read() as session:
-        due = session.scalars(
-            select(Deadline.due_date).where(Deadline.kind == DeadlineKind.OBJECTION_PERIOD.value)
-        ).one()
+        due = session.scalars(select(Deadline.due_date).where(Deadline.kind == DeadlineKind.REMEDY_PERIOD.value)).one()
     assert due > TODAY + timedelta(days=28)
 
     # The deadline passes: the next start makes the notice final.

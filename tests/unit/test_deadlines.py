@@ -33,7 +33,7 @@ from abh_desk.domain.deadlines import (
     period,
     period_end,
     processing_due,
-    remedy_deadline,
+    remedy_period,
     visa_free_stay_end,
 )
 from abh_desk.domain.enums import DeadlineKind
@@ -81,8 +81,8 @@ def test_posted_letter_fourth_day_then_sunday_end_moves_to_monday() -> None:
     notice = notification_date(d("02.06.2025"), "BW", RULES, BW)
     assert notice.legal_day == notice.tracking_day == d("06.06.2025")
     assert notice.fiction_days == 4
-    assert remedy_deadline(notice, BW) == d("07.07.2025")
-    result = compute(DeadlineKind.OBJECTION_PERIOD, d("02.06.2025"), DeadlineContext(BW, RULES))
+    assert remedy_period(notice.tracking_day, BW).due == d("07.07.2025")
+    result = compute(DeadlineKind.REMEDY_PERIOD, d("02.06.2025"), DeadlineContext(BW, RULES))
     assert (result.nominal, result.due, result.start) == (d("06.07.2025"), d("07.07.2025"), d("06.06.2025"))
     assert result.moved_because == "Sonntag"
     assert "4. Tag nach Aufgabe zur Post am 02.06.2025" in result.note
@@ -106,7 +106,7 @@ def test_fiction_day_on_a_holiday_is_tracked_on_the_next_working_day() -> None:
     assert notice.legal_day == d("06.01.2025")
     assert notice.tracking_day == d("07.01.2025")
     assert notice.moved_because == "Heilige Drei Könige (Feiertag in BW)"
-    assert remedy_deadline(notice, BW) == d("07.02.2025")
+    assert remedy_period(notice.tracking_day, BW).due == d("07.02.2025")
     assert "maßgeblich: 07.01.2025" in notice.describe()
 
 
@@ -172,7 +172,7 @@ def test_pzu_delivery_date_is_the_bekanntgabe_even_on_a_saturday() -> None:
 def test_personal_handover_is_the_bekanntgabe() -> None:
     notice = notification_date(d("19.05.2025"), "BW", RULES, BW, method=DispatchMethod.PERSONAL)
     assert notice.legal_day == notice.tracking_day == d("19.05.2025")
-    assert remedy_deadline(notice, BW) == d("20.06.2025")
+    assert remedy_period(notice.tracking_day, BW).due == d("20.06.2025")
 
 
 def test_later_actual_receipt_replaces_the_fiction_an_earlier_one_does_not() -> None:
@@ -260,11 +260,11 @@ def test_day_of_german_unity_everywhere(land: str) -> None:
 
 
 def test_one_year_when_the_instructions_are_defective() -> None:
-    assert remedy_deadline(d("06.06.2025"), BW) == d("07.07.2025")
-    assert remedy_deadline(d("06.06.2025"), BW, instructions_correct=False) == d("08.06.2026")
-    assert remedy_deadline(d("29.02.2024"), BW, instructions_correct=False) == d("28.02.2025")
+    assert remedy_period(d("06.06.2025"), BW).due == d("07.07.2025")
+    assert remedy_period(d("06.06.2025"), BW, instructions_correct=False).due == d("08.06.2026")
+    assert remedy_period(d("29.02.2024"), BW, instructions_correct=False).due == d("28.02.2025")
     context = DeadlineContext(BW, RULES, instructions_correct=False)
-    result = compute(DeadlineKind.OBJECTION_PERIOD, d("02.06.2025"), context)
+    result = compute(DeadlineKind.REMEDY_PERIOD, d("02.06.2025"), context)
     assert result.due == d("08.06.2026")
     assert "§ 58 Abs. 2 VwGO" in result.basis
 
@@ -484,7 +484,7 @@ def test_bekanntgabe_and_remedy_properties(posted: date, land: str, correct: boo
     assert notice.fiction_days == (4 if posted >= date(2025, 1, 1) else 3)
     assert notice.tracking_day >= notice.legal_day == posted + timedelta(days=notice.fiction_days)
     assert calendar.is_working_day(notice.tracking_day)
-    end = remedy_deadline(notice, calendar, instructions_correct=correct)
+    end = remedy_period(notice.tracking_day, calendar, instructions_correct=correct).due
     assert calendar.is_working_day(end)
     assert end >= nominal_end(notice.tracking_day, months=1 if correct else 12)
 
@@ -506,10 +506,8 @@ def test_munich_posts_on_11_august_and_mariae_himmelfahrt_moves_the_end_of_the_p
     """Seed 004 (Munich): posted Mon 11.08.2025 → fourth day Fri 15.08., Mariä Himmelfahrt in Munich →
     tracking day Mon 18.08. → period ends Thu 18.09.2025 (Bavaria-wide calendar: 15.09.)."""
     munich = DeadlineContext.for_land("BY", local="katholisch")
-    assert compute(DeadlineKind.OBJECTION_PERIOD, d("11.08.2025"), munich).due == d("18.09.2025")
-    assert compute(DeadlineKind.OBJECTION_PERIOD, d("11.08.2025"), DeadlineContext.for_land("BY")).due == d(
-        "15.09.2025"
-    )
+    assert compute(DeadlineKind.REMEDY_PERIOD, d("11.08.2025"), munich).due == d("18.09.2025")
+    assert compute(DeadlineKind.REMEDY_PERIOD, d("11.08.2025"), DeadlineContext.for_land("BY")).due == d("15.09.2025")
     augsburg = WorkingDays("BY", "augsburg")
     assert augsburg.holiday_name(d("08.08.2025")) == "Augsburger Hohes Friedensfest"
     assert not WorkingDays("BY").is_holiday(d("08.08.2025"))
