@@ -157,9 +157,11 @@ class UnitOfWork:
                 self._begin()
                 self.session.flush()
                 db = self.ctx.db
-                appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
-                if len(reads) < len(events):  # a change, not only reads: tell the other windows
+                if len(reads) < len(events):
+                    # A change, not only reads: the other windows are told at commit. Asked for before
+                    # the chain's lock is taken, so it costs nothing while the lock is held.
                     change_watch.announce(self.session, db.backend)
+                appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
             self.session.commit()
             if appended is not None and appended.locked_at is not None and audit_chain.lock_times is not None:
                 audit_chain.lock_times.holds.append((time.perf_counter() - appended.locked_at) * 1000)
