@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from abh_desk.storage import Database
 
 CHANNEL = "abh_desk_aenderungen"
+CHECK_SECONDS = 60.0
+"""How often the listening PostgreSQL connection is checked with a statement."""
 SQLITE_INTERVAL = 0.25
 """Seconds between two looks at SQLite's change counter (a few microseconds each)."""
 
@@ -33,6 +35,13 @@ def remember_written(db: Database, first_id: int, last_id: int) -> None:
     """The unit of work notes the ids of the entries committed through ``db`` (first..last)."""
     with _written_lock:
         db.written_here.append((first_id, last_id))
+
+
+def forget_written(db: Database, first_id: int, last_id: int) -> None:
+    """The transaction of those ids did not commit after all."""
+    with _written_lock:
+        if (first_id, last_id) in db.written_here:
+            db.written_here.remove((first_id, last_id))
 
 
 def written_here(db: Database, entry_id: int) -> bool:
@@ -62,6 +71,7 @@ class ChangeWatcher:
         self._pg: Any = None
         self._pg_driver: Any = None
         self._version: int | None = None
+        self._checked = 0.0
         if db.backend == "sqlite":
             database = db.url.database
             if not database:
@@ -70,9 +80,14 @@ class ChangeWatcher:
             self._version = self._data_version()
         else:
             self._pg = db.engine.raw_connection()
-            self._pg_driver = self._pg.driver_connection
-            self._pg_driver.autocommit = True
-            self._pg_driver.execute(f"LISTEN {CHANNEL}")
+            try:
+                self._pg_driver = self._pg.driver_connection
+                self._pg_driver.autocommit = True
+                self._pg_driver.execute(f"LISTEN {CHANNEL}")
+            except BaseException:
+                self._pg.invalidate()  # never back into the pool in autocommit
+                raise
+            self._checked = time.monotonic()
 
     def _data_version(self) -> int:
         assert self._sqlite is not None
@@ -91,6 +106,11 @@ class ChangeWatcher:
                 if left <= 0:
                     return False
                 time.sleep(min(SQLITE_INTERVAL, left))
+        if time.monotonic() - self._checked > CHECK_SECONDS:
+            # A connection dropped without a word (a firewall's idle timeout) would wait forever;
+            # a statement now and then finds it, and the caller listens anew.
+            self._pg_driver.execute("SELECT 1")
+            self._checked = time.monotonic()
         got = False
         for _note in self._pg_driver.notifies(timeout=timeout, stop_after=1):
             got = True

@@ -251,7 +251,10 @@ def _postgresql_engine(url: URL, password_lookup: PasswordLookup) -> Engine:
         password = password_lookup(url)
         if password is not None:
             url = url.set(password=password)
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    # TCP keepalives: a connection that a firewall dropped while idle (the window's listener) is
+    # noticed within about a minute instead of never.
+    keepalive = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10, **keepalive})
 
 
 class PreparedRead:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -422,7 +423,10 @@ class CaseDialog(QDialog):
 
     def changed_elsewhere(self, who: str | None) -> None:
         """Another workstation changed this case (a document ticked, a card handed over, a notice
-        approved): shown anew, and said so. Its actions save at once, so nothing typed is lost."""
+        approved): shown anew, and said so. Its actions save at once, so nothing typed is lost. Not
+        while it waits for its first load or for an answer (a reason, a comment): it loads after."""
+        if self.file is None or QApplication.activeModalWidget() is not None:
+            return
         self.changed_bar.show_change(who, unsaved=False)
         self.reload()
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from abh_desk.change_watch import ChangeWatcher
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.live_changes import changes_since, newest_entry
+from abh_desk.services.live_changes import ChangeBatch, changes_since, newest_entry, watcher
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,11 @@ class LiveUpdates(QObject):
     """``start()`` after sign-in, ``stop()`` before the database is closed."""
 
     sig_changed = Signal(object)
-    """A ``ChangeBatch`` of changes committed by other workstations (never empty)."""
+    """A ``ChangeBatch`` of changes committed by other workstations (never empty), at most one every
+    ``THROTTLE_MS``: what arrives meanwhile is merged into the next."""
+    _sig_arrived = Signal(object)
+
+    THROTTLE_MS = 1_000
 
     def __init__(self, ctx: ServiceContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +45,33 @@ class LiveUpdates(QObject):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_id: int | None = None
+        self._pending: ChangeBatch | None = None
+        self._held = False
+        self._last_sent = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._send)
+        self._sig_arrived.connect(self._arrived)  # from the listening thread to the GUI thread
+
+    def hold(self, held: bool) -> None:
+        """While held (the screen locked) changes are collected, and sent when released."""
+        self._held = held
+        if not held:
+            self._send()
+
+    def _arrived(self, batch: ChangeBatch) -> None:
+        self._pending = batch if self._pending is None else self._pending.merged(batch)
+        if self._held or self._timer.isActive():
+            return
+        wait = self.THROTTLE_MS - (time.monotonic() - self._last_sent) * 1000
+        self._timer.start(max(0, int(wait)))
+
+    def _send(self) -> None:
+        if self._held or self._pending is None:
+            return
+        batch, self._pending = self._pending, None
+        self._last_sent = time.monotonic()
+        self.sig_changed.emit(batch)
 
     def start(self) -> None:
         if self._thread is None:
@@ -55,23 +86,23 @@ class LiveUpdates(QObject):
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            watcher: ChangeWatcher | None = None
+            listening = None
             try:
-                watcher = ChangeWatcher(self.ctx.db)
+                listening = watcher(self.ctx)
                 if self.last_id is None:
                     self.last_id = newest_entry(self.ctx)
                 else:  # listening again after an interruption: what happened meanwhile
                     self._look()
                 while not self._stop.is_set():
-                    if watcher.wait(WAIT_SECONDS):
+                    if listening.wait(WAIT_SECONDS):
                         self._look()
             except Exception:  # a lost server: the window works on; listen again later
                 log.warning("Live-Aktualisierung unterbrochen", exc_info=True)
                 self._stop.wait(RETRY_SECONDS)
             finally:
-                if watcher is not None:
+                if listening is not None:
                     try:
-                        watcher.close()
+                        listening.close()
                     except Exception:
                         log.debug("Verbindung der Live-Aktualisierung nicht geschlossen", exc_info=True)
 
@@ -79,7 +110,7 @@ class LiveUpdates(QObject):
         batch = changes_since(self.ctx, self.last_id or 0)
         self.last_id = batch.last_id
         if batch and not self._stop.is_set():
-            self.sig_changed.emit(batch)
+            self._sig_arrived.emit(batch)
 
 
 class ChangedElsewhereBar(QFrame):
@@ -111,7 +142,10 @@ class ChangedElsewhereBar(QFrame):
             else self.tr("Changed at another workstation.")
         )
         if unsaved:
-            said += " " + self.tr("Your entries are kept until you reload; saving them would be refused as outdated.")
+            said += " " + self.tr(
+                "Your entries stay until you reload, which discards them; saving them would be refused as "
+                "outdated — copy what you want to keep, reload, and enter it again."
+            )
         else:
             said += " " + self.tr("Shown as it is now.")
         self.text.setText(said)

@@ -139,15 +139,16 @@ class MainWindow(QMainWindow):
         # Other workstations' changes: the app starts listening once the window is shown.
         self.live = LiveUpdates(ctx, self)
         self.live.sig_changed.connect(self.changed_elsewhere)
-        self.missed_changes = False  # while locked nothing is reloaded; the unlock catches up
-        # The pages that show records, with what they show: reloaded when one of those changed.
-        self.live_pages: dict[QWidget, tuple[Callable[[], None], frozenset[str]]] = {
-            self.start: (self.start.reload, frozenset(LIVE_ENTITIES)),
-            self.my_cases: (self.my_cases.reload, frozenset(LIVE_ENTITIES)),
-            self.team: (self.team.reload, frozenset(LIVE_ENTITIES)),
-            self.deadlines: (self.deadlines.reload, frozenset({"deadline", "case", NOTICE_ENTITY, "card_order"})),
-            self.reviews: (self.reviews.reload, frozenset({NOTICE_ENTITY})),
-            self.cards: (self.cards.reload, frozenset({"card_order"})),
+        # The pages that show records, and when a change concerns them: they reload then (at most
+        # every LiveUpdates.THROTTLE_MS; pages out of view reload when they are shown).
+        me = ctx.actor.user_id or 0
+        self.live_pages: dict[QWidget, tuple[Callable[[], None], Callable[[ChangeBatch], bool]]] = {
+            self.start: (self.start.reload, lambda b: b.touches_owner(me) or b.touches_action("bescheid_")),
+            self.my_cases: (self.my_cases.reload, lambda b: b.touches_owner(me)),
+            self.team: (self.team.reload, lambda b: b.touches_any(LIVE_ENTITIES)),
+            self.deadlines: (self.deadlines.reload, lambda b: b.touches_owner(me) or b.touches_any({"deadline"})),
+            self.reviews: (self.reviews.refresh, lambda b: b.touches_action("bescheid_")),
+            self.cards: (self.cards.reload, lambda b: b.touches_any({"card_order"})),
         }
         self.runner.run(
             lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
@@ -260,12 +261,9 @@ class MainWindow(QMainWindow):
         """Another workstation committed ``batch``: reload the page in view if it shows any of it,
         and every open case, notice and person window it touches (an edit form keeps what was typed
         and says the record changed). Pages out of view reload when they are shown."""
-        if self.locked:
-            self.missed_changes = True
-            return
         page = self.tabs.currentWidget()
         live = self.live_pages.get(page) if page is not None else None
-        if live is not None and batch.touches_any(live[1]):
+        if live is not None and live[1](batch):
             live[0]()
         shown = self.search.current_file
         if page is self.search and shown is not None and batch.touches_person(shown.person.id):
@@ -310,6 +308,7 @@ class MainWindow(QMainWindow):
             self.idle.pause(False)
             return
         self.idle.pause(True)
+        self.live.hold(True)  # nothing is reloaded behind the lock; the unlock catches up
         self.flush_reads()
         self.hidden_windows = [
             widget
@@ -344,11 +343,7 @@ class MainWindow(QMainWindow):
         finally:
             self.hidden_windows = []
             self.idle.pause(False)
-        if self.missed_changes:  # what others changed while the screen was locked
-            self.missed_changes = False
-            self._tab_changed(self.tabs.currentIndex())
-            for case_dialog in self.case_dialogs:
-                case_dialog.reload()
+        self.live.hold(False)  # what others changed while the screen was locked, shown now
 
     def choose_language(self) -> None:
         """The window's language (Deutsch or English) for this workstation, from the next start."""

@@ -641,7 +641,10 @@ class NoticeDialog(QDialog):
     def changed_elsewhere(self, who: str | None) -> None:
         """Another workstation changed this notice (approved it, returned it, edited it): show it as
         it is now — unless the editor holds unsaved text, which is kept until the user reloads."""
+        shown = {name: label.text() for name, label in self.field_messages.items()}
         unsaved = self.unsaved()
+        for name, text in shown.items():  # the messages beside the fields stay as they were
+            self.field_messages[name].setText(text)
         self.changed_bar.show_change(who, unsaved)
         if not unsaved:
             self.reload()

@@ -66,6 +66,7 @@ class ReviewPage(QWidget):
         self.scope.addItem(self.tr("My notices in work"), self.MINE)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
+        self._keep: int | None = None  # the notice to keep selected through a background refresh
         self.rows = RowsModel[ReviewRow](
             [
                 Column(self.tr("Waiting"), self._age, lambda r: OVERDUE if r.overdue else None),
@@ -130,11 +131,23 @@ class ReviewPage(QWidget):
     # --- data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._keep = None
+        self._load()
+
+    def refresh(self) -> None:
+        """Load again in the background (another workstation changed a notice): the notice selected
+        stays selected where it is still listed, and the focus stays where the user has it."""
+        index = self.table.currentIndex()
+        self._keep = self.rows.row(index.row()).letter_id if index.isValid() else None
+        self._load()
+
+    def _load(self) -> None:
         ctx, scope = self.ctx, self.scope.currentData()
         work = (lambda: review_queue(ctx)) if scope == self.QUEUE else (lambda: my_notices(ctx))
         self.runner.run(work, self._loaded, self._failed, owner=self)
 
     def _loaded(self, rows: list[ReviewRow]) -> None:
+        keep, self._keep = self._keep, None
         self.rows.set_rows(rows)
         overdue = sum(row.overdue for row in rows)
         if self.scope.currentData() == self.QUEUE:
@@ -142,9 +155,13 @@ class ReviewPage(QWidget):
         else:
             text = self.tr("%1 in work, %2 waiting too long for review")
         self.summary.setText(text.replace("%1", str(len(rows))).replace("%2", str(overdue)))
-        if rows:
+        kept = [n for n, row in enumerate(rows) if keep is not None and row.letter_id == keep]
+        if kept:
+            self.table.selectRow(kept[0])
+        elif rows:
             self.table.selectRow(0)
-            self.table.setFocus()
+            if keep is None:  # a reload the user asked for (the page opened): the keyboard goes on here
+                self.table.setFocus()
         else:
             self._show_selected(None)
 

@@ -261,7 +261,7 @@ _COMPUTERS: dict[DeadlineKind, Callable[[date, DeadlineContext], ComputedDeadlin
 def compute(kind: DeadlineKind, event: date, context: DeadlineContext) -> ComputedDeadline:
     """Berechnet eine Frist aus ihrem auslösenden Ereignis.
 
-    The event per kind: OBJECTION_PERIOD and HEARING — the dispatch day of the letter (posting,
+    The event per kind: REMEDY_PERIOD and HEARING — the dispatch day of the letter (posting,
     PZU dispatch with ``context.delivered_on``, or personal handover per ``context.method``);
     EXPIRY_REMINDER — the title's valid-until date; VISA_FREE_STAY — the entry day; PROCESSING —
     the application day; CARD_WAITING — the card's arrival; FICTION_CERTIFICATE — the issue day;

@@ -148,6 +148,7 @@ class UnitOfWork:
         """Commit the change and its audit entries, and before them the reads this context noted
         (``services.read_log``); where the commit fails, the reads stay noted."""
         appended = None
+        written: tuple[int, int] | None = None
         reads = self.ctx.reads.drain()
         events = [
             audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details) for n in reads
@@ -157,15 +158,20 @@ class UnitOfWork:
                 self._begin()
                 self.session.flush()
                 db = self.ctx.db
-                if len(reads) < len(events):
+                if any(not e["action"].endswith(READ_SUFFIX) for e in events):
                     # A change, not only reads: the other windows are told at commit. Asked for before
                     # the chain's lock is taken, so it costs nothing while the lock is held.
                     change_watch.announce(self.session, db.backend)
                 appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
+                # Noted as this workstation's before the commit: the notification arrives with it.
+                written = (appended.head.id - len(events) + 1, appended.head.id)
+                change_watch.remember_written(db, *written)
             self.session.commit()
             if appended is not None and appended.locked_at is not None and audit_chain.lock_times is not None:
                 audit_chain.lock_times.holds.append((time.perf_counter() - appended.locked_at) * 1000)
         except StaleDataError as exc:
+            if written is not None:
+                change_watch.forget_written(self.ctx.db, *written)
             # Another workstation saved a record of this transaction since it was read here (the
             # services check versions first; this is the race between check and write).
             self.session.rollback()
@@ -175,12 +181,13 @@ class UnitOfWork:
                 "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
             ) from exc
         except BaseException:
+            if written is not None:  # not committed (or not known to be): not this workstation's change
+                change_watch.forget_written(self.ctx.db, *written)
             self.ctx.reads.put_back(reads)
             raise
         self._events = []
         if appended is not None:
             audit_chain.remember(self.ctx.db, appended, self.now)
-            change_watch.remember_written(self.ctx.db, appended.head.id - len(events) + 1, appended.head.id)
 
     def audit(
         self,
@@ -211,6 +218,10 @@ class UnitOfWork:
         payload: Mapping[str, Any],
     ) -> dict[str, Any]:
         return audit_row(self.now, self.ctx.actor.user_id, action, entity, entity_id, case_id, payload)
+
+
+READ_SUFFIX = "_gelesen"
+"""The ending of every read entry's action (``services.read_log``): a read is no change."""
 
 
 def audit_row(

@@ -1,5 +1,6 @@
 """Sign-in for the demo: every user of the example office gets the demo password, and the
-office gets its team lead (Ablehnungsentscheidungen, seed 003) and an administrator."""
+office gets its team leads (Ablehnungsentscheidungen, seed 003; one for each area) and an
+administrator."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from models import Area, User
 DEMO_PASSWORD = "abh-demo"
 _EXTRA_USERS = (
     ("soelter", "Frau Sölter", Role.TEAM_LEAD, "+49 7731 85-590", "allgemein"),
+    # The Asylstelle's rejections need a lead of their own area (four eyes within the area).
+    ("brenner", "Frau Brenner", Role.TEAM_LEAD, "+49 7731 85-591", "asyl"),
     ("osswald", "Herr Oßwald", Role.ADMIN, "+49 7731 85-587", None),
 )
 

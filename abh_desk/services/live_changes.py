@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from abh_desk.change_watch import written_here
+from abh_desk.change_watch import ChangeWatcher, written_here
 from abh_desk.services.context import ServiceContext
 from models import AuditEvent, Case, User
 
@@ -38,7 +38,31 @@ class ChangeBatch:
     """(entity, id, case id, display name of who changed it) — for "changed by X at another
     workstation"."""
     overflow: bool = False
-    """More than ``MAX_ROWS`` entries: treat everything as changed."""
+    """More than ``MAX_ROWS`` entries, or the database replaced: treat everything as changed."""
+    owners: frozenset[int] = frozenset()
+    """Caseworkers (user ids) of the changed cases."""
+    actions: frozenset[str] = frozenset()
+    """What was done (the audit actions, e.g. ``bescheid_freigegeben``)."""
+
+    def merged(self, later: ChangeBatch) -> ChangeBatch:
+        """This batch and a later one as one (while a window waits to show them)."""
+        return ChangeBatch(
+            last_id=max(self.last_id, later.last_id),
+            records=self.records | later.records,
+            case_ids=self.case_ids | later.case_ids,
+            person_ids=self.person_ids | later.person_ids,
+            entities=self.entities | later.entities,
+            changed_by=self.changed_by + later.changed_by,
+            overflow=self.overflow or later.overflow,
+            owners=self.owners | later.owners,
+            actions=self.actions | later.actions,
+        )
+
+    def touches_owner(self, user_id: int) -> bool:
+        return self.overflow or user_id in self.owners
+
+    def touches_action(self, prefix: str) -> bool:
+        return self.overflow or any(action.startswith(prefix) for action in self.actions)
 
     def __bool__(self) -> bool:
         return bool(self.records or self.case_ids or self.entities or self.overflow)
@@ -66,6 +90,11 @@ class ChangeBatch:
         return names[-1] if names else None
 
 
+def watcher(ctx: ServiceContext) -> ChangeWatcher:
+    """What a window waits on for other workstations' commits (``change_watch``)."""
+    return ChangeWatcher(ctx.db)
+
+
 def newest_entry(ctx: ServiceContext) -> int:
     """The id of the newest audit entry: where a window starts looking for changes."""
     with ctx.db.read() as session:
@@ -78,8 +107,10 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
         # The head first, then the range up to it: an entry committed between the two statements is
         # not skipped, it is in the next look. (Ids follow the chain, which appends under a lock.)
         head = int(session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0))) or 0)
-        if head <= after_id:
-            return ChangeBatch(last_id=max(head, after_id))
+        if head < after_id:  # the database was restored or replaced under the open window
+            return ChangeBatch(last_id=head, overflow=True)
+        if head == after_id:
+            return ChangeBatch(last_id=head)
         rows = session.execute(
             select(
                 AuditEvent.id,
@@ -87,6 +118,8 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
                 AuditEvent.entity_id,
                 AuditEvent.case_id,
                 Case.person_id,
+                Case.owner_id,
+                AuditEvent.action,
                 User.display_name,
             )
             .outerjoin(Case, Case.id == AuditEvent.case_id)
@@ -106,10 +139,15 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
     person_ids: set[int] = set()
     entities: set[str] = set()
     changed_by: list[tuple[str, int, int | None, str]] = []
-    for entry_id, entity, entity_id, case_id, person_id, who in rows:
+    owners: set[int] = set()
+    actions: set[str] = set()
+    for entry_id, entity, entity_id, case_id, person_id, owner_id, action, who in rows:
         if written_here(ctx.db, entry_id):
             continue
         entities.add(entity)
+        actions.add(action)
+        if owner_id is not None:
+            owners.add(owner_id)
         if entity_id is not None:
             records.add((entity, entity_id))
             changed_by.append((entity, entity_id, case_id, who or "System"))
@@ -128,4 +166,6 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
         person_ids=frozenset(person_ids),
         entities=frozenset(entities),
         changed_by=tuple(changed_by),
+        owners=frozenset(owners),
+        actions=frozenset(actions),
     )

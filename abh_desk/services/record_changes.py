@@ -10,6 +10,7 @@ from abh_desk.errors import NotFound
 from abh_desk.services.changes import last_change
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonDetail, PersonInput, person_detail, person_input
+from abh_desk.services.read_log import note_read
 from models import Person
 
 
@@ -48,4 +49,5 @@ def compare_person(ctx: ServiceContext, person_id: int, mine: PersonInput) -> St
         if str(value).strip() != str(stored[field]).strip()
     )
     who, when = change if change is not None else ("unbekannt", None)
+    note_read(ctx, "person_gelesen", "person", person_id, anlass="Vergleich mit gespeicherten Daten")
     return StoredPerson(detail, LastChange(who, when), differences)

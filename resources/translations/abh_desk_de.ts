@@ -3753,7 +3753,7 @@ diese Woche</translation>
     <message>
         <location filename="../../ui/live_updates.py" line="1"/>
         <source>Changed at another workstation by %1.</source>
-        <translation>An einem anderen Arbeitsplatz geändert von %1.</translation>
+        <translation>Von %1 an einem anderen Arbeitsplatz geändert.</translation>
     </message>
     <message>
         <location filename="../../ui/live_updates.py" line="1"/>
@@ -3762,8 +3762,8 @@ diese Woche</translation>
     </message>
     <message>
         <location filename="../../ui/live_updates.py" line="1"/>
-        <source>Your entries are kept until you reload; saving them would be refused as outdated.</source>
-        <translation>Ihre Eingaben bleiben, bis Sie neu laden; gespeichert würden sie als veraltet abgelehnt.</translation>
+        <source>Your entries stay until you reload, which discards them; saving them would be refused as outdated — copy what you want to keep, reload, and enter it again.</source>
+        <translation>Ihre Eingaben bleiben stehen, bis Sie neu laden – das verwirft sie. Speichern würde als veraltet abgelehnt: kopieren Sie, was Sie behalten wollen, laden Sie neu und fügen Sie es wieder ein.</translation>
     </message>
     <message>
         <location filename="../../ui/live_updates.py" line="1"/>

@@ -141,3 +141,59 @@ def test_a_workstation_is_not_told_of_its_own_changes(workstations: tuple[Servic
 def _name(ctx: ServiceContext, username: str) -> str:
     with ctx.db.read() as session:
         return str(session.scalar(select(User.display_name).where(User.username == username)))
+
+
+def test_a_workstation_never_hears_its_own_save_as_another_ones(
+    workstations: tuple[ServiceContext, ServiceContext],
+) -> None:
+    """The ids are noted as this workstation's before the commit: the notification comes with the
+    commit, and the window listening on the same connection pool must not show its own save as a
+    change from elsewhere (it did, now and then, when they were noted after the commit)."""
+    schaeuble, _keller = workstations
+    pid = create_person(schaeuble, _person()).id
+    start = newest_entry(schaeuble)
+    heard: list[object] = []
+    stop = threading.Event()
+    watcher = ChangeWatcher(schaeuble.db)
+
+    def listen() -> None:
+        last = start
+        while not stop.is_set():
+            if watcher.wait(0.2):
+                batch = changes_since(schaeuble, last)  # at once, as the window's thread does
+                last = batch.last_id
+                if batch:
+                    heard.append(batch)
+
+    thread = threading.Thread(target=listen)
+    thread.start()
+    try:
+        for n in range(15):
+            update_person(schaeuble, pid, n + 1, _person(f"Singen {n}"))
+        time.sleep(0.6)
+    finally:
+        stop.set()
+        thread.join()
+        watcher.close()
+    assert heard == []
+    assert get_person_file(schaeuble, pid).person.version == 16
+
+
+def test_reading_wakes_no_other_window(workstations: tuple[ServiceContext, ServiceContext]) -> None:
+    schaeuble, keller = workstations
+    pid = create_person(schaeuble, _person()).id
+    seen = newest_entry(keller)
+    watcher = ChangeWatcher(keller.db)
+    try:
+
+        def read() -> None:
+            get_person_file(schaeuble, pid)  # logs its read at once (person_gelesen)
+            read_log.flush(schaeuble)
+
+        got, _seconds = _waited(watcher, read)
+    finally:
+        watcher.close()
+    batch = changes_since(keller, seen)
+    assert not batch and batch.last_id > seen  # the reads are in the trail, but they are no change
+    if keller.db.backend == "postgresql":
+        assert not got  # not even woken (SQLite's counter moves with every commit; the batch is empty)

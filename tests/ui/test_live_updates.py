@@ -19,13 +19,12 @@ from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.notice_review import submit_for_review
 from abh_desk.services.notices import notice_view
-from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
+from abh_desk.services.persons import PersonInput, create_person, update_person
 from abh_desk.services.rejections import RefusalGround, RejectionDraft, draft_rejection, waive_hearing
 from abh_desk.storage import Database
 from letters.samples import SAMPLE_FINDINGS
 from models import User
 from ui.main_window import MainWindow
-from ui.person_dialog import PersonDialog
 
 TODAY = date(2026, 11, 23)
 GENERAL = "99010019001008"
@@ -124,9 +123,10 @@ def test_an_open_person_form_keeps_what_was_typed_and_shows_the_change(
     person = create_person(ctx, _person())
     window = _window(qtbot, ctx)
     try:
-        dialog = PersonDialog(ctx, get_person_file(ctx, person.id).person, parent=window)
-        window._track_person_dialog(dialog)
-        dialog.open()
+        window.open_person(person.id)
+        qtbot.waitUntil(lambda: window.search.current_file is not None)
+        dialog = window.edit_person()
+        assert dialog is not None
         city = dialog.inputs["city"]
         city.clear()
         qtbot.keyClicks(city, "Radolfzell")
@@ -161,5 +161,28 @@ def test_an_open_notice_with_unsaved_text_keeps_it_and_offers_to_reload(
         qtbot.waitUntil(lambda: "Nachtrag." not in notice.facts.toPlainText())
         assert not notice.changed_bar.isVisible()
         assert notice.view is not None and "Anhörung" in " ".join(s.what for s in notice.view.steps)
+    finally:
+        window.close()
+
+
+def test_changes_behind_the_lock_show_after_unlocking(
+    qtbot: QtBot, ctx: ServiceContext, elsewhere: ServiceContext
+) -> None:
+    keller = elsewhere
+    person = create_person(keller, _person())
+    case = open_case(keller, person.id, GENERAL, applied_on=TODAY)
+    window = _window(qtbot, ctx)
+    try:
+        dialog = window.open_case(case.id)
+        qtbot.waitUntil(lambda: dialog.file is not None)
+        assert dialog.file is not None
+        line = dialog.file.checklist[0]
+        window.lock()
+        assert window.locked
+        mark_received(keller, line.id, on=TODAY, expected_version=line.version)
+        qtbot.wait(LIVE_MS)  # arrived, but held: nothing reloads behind the lock
+        assert dialog.checklist.data(dialog.checklist.index(0, 2)) != "eingegangen"
+        window.unlock()
+        qtbot.waitUntil(lambda: dialog.checklist.data(dialog.checklist.index(0, 2)) == "eingegangen", timeout=LIVE_MS)
     finally:
         window.close()
