@@ -18,9 +18,13 @@ from benchmarks.raw import RawSql
 
 RUNS = 100
 TARGET = Target(p95_ns=50 * MS)
+AREA_TARGET = Target(p95_ns=40 * MS)
+"""Issue 21: the area worklist p95 ≤ 40 ms at 1M on both databases."""
+# Counted per due date along the index, then the dates bucketed (as the service does).
 _COUNT = (
-    "SELECT CASE WHEN due_date < ? THEN 0 WHEN due_date = ? THEN 1 WHEN due_date <= ? THEN 2 ELSE 3 END, count(*) "
-    "FROM deadlines WHERE status = 'offen' AND due_date <= ? AND {column} = ? GROUP BY 1"
+    "SELECT CASE WHEN due_date < ? THEN 0 WHEN due_date = ? THEN 1 WHEN due_date <= ? THEN 2 ELSE 3 END, sum(n) "
+    "FROM (SELECT due_date, count(*) AS n FROM deadlines WHERE status = 'offen' AND due_date <= ? AND {column} = ? "
+    "GROUP BY due_date) AS per_day GROUP BY 1"
 )
 _ROWS = (
     "SELECT d.id, d.case_id, c.person_id, c.file_number, p.family_name, p.given_names, d.kind, d.due_date, "
@@ -82,7 +86,7 @@ def area(opened: Opened) -> Figure:
     sizes = [sum(worklist(ctx, WorkScope.AREA, area=c).counts.values()) for _i, c in areas]
     return Figure(
         "fristen.bereich", "Worklist, one area (8 weeks)", stats, baseline=baseline, baseline_label="raw SQL",
-        target=TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",
+        target=AREA_TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",
     )  # fmt: skip
 
 

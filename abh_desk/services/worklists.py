@@ -170,18 +170,22 @@ def worklist(
     rest of a group comes a page at a time (``worklist_ids``, ``worklist_rows``)."""
     today = ctx.today()
     due = Deadline.due_date
-    bucket = case(
-        (due < today, OVERDUE), (due == today, TODAY), (due <= _week_end(today), THIS_WEEK), else_=NEXT_WEEKS
-    ).label("bucket")
-    count_stmt = (
-        select(bucket, func.count())
-        .where(Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON)
-        .group_by(bucket)
-    )
     result = Worklist(today, limit=limit)
     with ctx.db.read() as session:
         condition = _scope_condition(session, ctx, scope, today, area, username)
-        result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt.where(condition)).all()})
+        # Counted per due date along the index (no sort of the deadlines), then the dates bucketed.
+        per_day = (
+            select(due.label("due"), func.count().label("n"))
+            .where(Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON, condition)
+            .group_by(due)
+            .subquery()
+        )
+        day = per_day.c.due
+        bucket = case(
+            (day < today, OVERDUE), (day == today, TODAY), (day <= _week_end(today), THIS_WEEK), else_=NEXT_WEEKS
+        ).label("bucket")
+        counted = session.execute(select(bucket, func.sum(per_day.c.n)).group_by(bucket)).all()
+        result.counts.update({int(b): int(n) for b, n in counted})
         for group in GROUPS:
             if result.count(group) and limit > 0:
                 stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
