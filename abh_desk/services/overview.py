@@ -337,19 +337,27 @@ def overview(ctx: ServiceContext, area: str | None = None) -> Overview:
             for i, (low, high) in enumerate(CASE_AGE_BUCKETS)
         )
         # The oldest open case: the first of its day (the day is known now, so no sort of them all).
-        first = (
-            session.execute(
-                scoped(
-                    select(Case.id, Case.file_number, Case.owner_id, Case.applied_on)
-                    .where(Case.status.in_(_OPEN), Case.applied_on == min(oldest_on.values()))
-                    .order_by(Case.id)
-                    .limit(1)
-                )
-            ).first()
+        # min(id) grouped by the day, not ORDER BY id LIMIT 1: that made PostgreSQL walk the primary
+        # key from the first case on, filtering for the day (0.8 s at 1M).
+        first_id = (
+            scoped(
+                select(func.min(Case.id))
+                .where(Case.status.in_(_OPEN), Case.applied_on == min(oldest_on.values()))
+                .group_by(Case.applied_on)
+            ).scalar_subquery()
             if oldest_on
             else None
         )
-        oldest = OldestCase(first[0], first[1], names.get(first[2], NOBODY), (today - first[3]).days) if first else None
+        first = (
+            session.execute(
+                select(Case.id, Case.file_number, Case.owner_id, Case.applied_on).where(Case.id == first_id)
+            ).first()
+            if first_id is not None
+            else None
+        )
+        oldest = (
+            OldestCase(first[0], first[1], names.get(first[2] or 0, NOBODY), (today - first[3]).days) if first else None
+        )
 
         # New and closed cases per week, the last 52 weeks (Monday to Sunday, this week last): counted
         # per day along the date's index, then summed per week. The closed state is a FILTER of the

@@ -118,6 +118,11 @@ def test_every_bar_equals_the_list_it_opens(office: ServiceContext) -> None:
     assert sum(b.value for b in figures.reviews) == 1
     assert figures.reviews[1].value == 1  # five days: the 3–7 days bucket
     assert figures.oldest is not None and figures.oldest.age_days >= max(o.oldest_days for o in figures.owners)
+    with office.db.read() as session:
+        oldest_id = session.scalar(
+            select(Case.id).where(Case.status.in_([s.value for s in OPEN_ORDER])).order_by(Case.applied_on, Case.id)
+        )
+    assert figures.oldest.case_id == oldest_id
     assert _every_bar_equals_its_list(admin, figures) > 70
 
     lead = as_user(office, "soelter")  # team lead of "allgemein"
