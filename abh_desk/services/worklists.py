@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
@@ -173,19 +173,12 @@ def worklist(
     result = Worklist(today, limit=limit)
     with ctx.db.read() as session:
         condition = _scope_condition(session, ctx, scope, today, area, username)
-        # Counted per due date along the index (no sort of the deadlines), then the dates bucketed.
-        per_day = (
-            select(due.label("due"), func.count().label("n"))
-            .where(Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON, condition)
-            .group_by(due)
-            .subquery()
-        )
-        day = per_day.c.due
-        bucket = case(
-            (day < today, OVERDUE), (day == today, TODAY), (day <= _week_end(today), THIS_WEEK), else_=NEXT_WEEKS
-        ).label("bucket")
-        counted = session.execute(select(bucket, func.sum(per_day.c.n)).group_by(bucket)).all()
-        result.counts.update({int(b): int(n) for b, n in counted})
+        # Each group counted by its own range of the index, with the very condition its rows are
+        # fetched with: no grouping or sorting of the deadlines at all.
+        counted = session.execute(
+            select(*(select(func.count()).where(condition, *_in_group(g, today)).scalar_subquery() for g in GROUPS))
+        ).one()
+        result.counts.update({group: int(n) for group, n in zip(GROUPS, counted, strict=True) if n})
         for group in GROUPS:
             if result.count(group) and limit > 0:
                 stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
