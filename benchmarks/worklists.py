@@ -18,9 +18,12 @@ from benchmarks.raw import RawSql
 
 RUNS = 100
 TARGET = Target(p95_ns=50 * MS)
-_COUNT = (
-    "SELECT CASE WHEN due_date < ? THEN 0 WHEN due_date = ? THEN 1 WHEN due_date <= ? THEN 2 ELSE 3 END, count(*) "
-    "FROM deadlines WHERE status = 'offen' AND due_date <= ? AND {column} = ? GROUP BY 1"
+AREA_TARGET = Target(p95_ns=40 * MS)
+"""Issue 21: the area worklist p95 ≤ 40 ms at 1M on both databases."""
+# Each group counted by its own index range (as the service does).
+_COUNT = "SELECT " + ", ".join(
+    "(SELECT count(*) FROM deadlines WHERE {column} = ? AND status = 'offen' AND " + bounds + ")"
+    for bounds in ("due_date < ?", "due_date = ?", "due_date > ? AND due_date <= ?", "due_date > ? AND due_date <= ?")
 )
 _ROWS = (
     "SELECT d.id, d.case_id, c.person_id, c.file_number, p.family_name, p.given_names, d.kind, d.due_date, "
@@ -34,8 +37,10 @@ def _raw(raw: RawSql, column: str, value: int) -> tuple[Any, ...]:
     week_end = TODAY + timedelta(days=6 - TODAY.weekday())
     day = raw.day
     counts = raw.rows(
-        _COUNT.format(column=column), (day(TODAY), day(TODAY), day(week_end), day(TODAY + HORIZON), value)
-    )
+        _COUNT.format(column=column),
+        (value, day(TODAY), value, day(TODAY), value, day(TODAY), day(week_end), value, day(week_end),
+         day(TODAY + HORIZON)),
+    )  # fmt: skip
     bounds = (
         (TODAY - timedelta(days=100 * 365), TODAY - timedelta(days=1)),
         (TODAY - timedelta(days=1), TODAY),
@@ -82,7 +87,7 @@ def area(opened: Opened) -> Figure:
     sizes = [sum(worklist(ctx, WorkScope.AREA, area=c).counts.values()) for _i, c in areas]
     return Figure(
         "fristen.bereich", "Worklist, one area (8 weeks)", stats, baseline=baseline, baseline_label="raw SQL",
-        target=TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",
+        target=AREA_TARGET, note=f"{min(sizes):,}–{max(sizes):,} open deadlines per area counted",
     )  # fmt: skip
 
 

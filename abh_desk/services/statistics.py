@@ -82,27 +82,31 @@ def year_statistics(ctx: ServiceContext, year: int, area: str | None = None) -> 
         def scoped(stmt: Any) -> Any:
             return stmt if area_id is None else stmt.where(Case.area_id == area_id)
 
-        month = _month(Case.applied_on, year)
-        applied = _by_month(
-            session,
-            scoped(select(month, func.count()).where(*_in_year(Case.applied_on, year)).group_by(month)),
-        )
+        # Applications, grants and refusals: counted per day along the date's index (streamed, no
+        # sort of the year's cases), then the days summed per month.
+        per_day = scoped(
+            select(Case.applied_on.label("day"), func.count().label("n"))
+            .where(*_in_year(Case.applied_on, year))
+            .group_by(Case.applied_on)
+        ).subquery()
+        month = _month(per_day.c.day, year)
+        applied = _by_month(session, select(month, func.sum(per_day.c.n)).group_by(month))
         # Grants and refusals: the cases decided so in the month; the grounds from the refusal
         # notices sent (posted) in the month, each counted for every ground it names.
-        month = _month(Case.decided_on, year)
+        per_day = scoped(
+            select(
+                Case.decided_on.label("day"),
+                func.count().filter(Case.status == CaseStatus.GRANTED.value).label("granted"),
+                func.count().filter(Case.status == CaseStatus.REJECTED.value).label("refused"),
+            )
+            # No status in WHERE: it made SQLite walk every granted or refused case ever (by
+            # ix_cases_status_applied) instead of the year's range of ix_cases_decided_status.
+            .where(*_in_year(Case.decided_on, year))
+            .group_by(Case.decided_on)
+        ).subquery()
+        month = _month(per_day.c.day, year)
         decided = _by_month(
-            session,
-            scoped(
-                select(
-                    month,
-                    func.count().filter(Case.status == CaseStatus.GRANTED.value),
-                    func.count().filter(Case.status == CaseStatus.REJECTED.value),
-                )
-                # No status in WHERE: it made SQLite walk every granted or refused case ever (by
-                # ix_cases_status_applied) instead of the year's range of ix_cases_decided_status.
-                .where(*_in_year(Case.decided_on, year))
-                .group_by(month)
-            ),
+            session, select(month, func.sum(per_day.c.granted), func.sum(per_day.c.refused)).group_by(month)
         )
         month = _month(Letter.posted_on, year)
         by_ground = [
@@ -154,14 +158,17 @@ def year_statistics(ctx: ServiceContext, year: int, area: str | None = None) -> 
             ),
         )
         # Processing times: the distribution of days per month in SQL; medians are read off it.
+        # The closed state as a FILTER of the count again (in WHERE: every closed case ever by status).
         month = _month(Case.decided_on, year)
         took = days_between(session, Case.decided_on, Case.applied_on).label("took")
+        closed = func.count().filter(Case.status.in_(CLOSED_STATUSES))
         spread: dict[int, list[tuple[int, int]]] = {}
         for m, days, count in session.execute(
             scoped(
-                select(month, took, func.count())
-                .where(Case.status.in_(CLOSED_STATUSES), *_in_year(Case.decided_on, year))
+                select(month, took, closed)
+                .where(*_in_year(Case.decided_on, year))
                 .group_by(month, took)
+                .having(closed > 0)
                 .order_by(month, took)
             )
         ).all():

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
@@ -170,18 +170,15 @@ def worklist(
     rest of a group comes a page at a time (``worklist_ids``, ``worklist_rows``)."""
     today = ctx.today()
     due = Deadline.due_date
-    bucket = case(
-        (due < today, OVERDUE), (due == today, TODAY), (due <= _week_end(today), THIS_WEEK), else_=NEXT_WEEKS
-    ).label("bucket")
-    count_stmt = (
-        select(bucket, func.count())
-        .where(Deadline.status == DeadlineStatus.OPEN.value, due <= today + HORIZON)
-        .group_by(bucket)
-    )
     result = Worklist(today, limit=limit)
     with ctx.db.read() as session:
         condition = _scope_condition(session, ctx, scope, today, area, username)
-        result.counts.update({int(b): int(n) for b, n in session.execute(count_stmt.where(condition)).all()})
+        # Each group counted by its own range of the index, with the very condition its rows are
+        # fetched with: no grouping or sorting of the deadlines at all.
+        counted = session.execute(
+            select(*(select(func.count()).where(condition, *_in_group(g, today)).scalar_subquery() for g in GROUPS))
+        ).one()
+        result.counts.update({group: int(n) for group, n in zip(GROUPS, counted, strict=True) if n})
         for group in GROUPS:
             if result.count(group) and limit > 0:
                 stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)

@@ -118,12 +118,49 @@ def test_every_bar_equals_the_list_it_opens(office: ServiceContext) -> None:
     assert sum(b.value for b in figures.reviews) == 1
     assert figures.reviews[1].value == 1  # five days: the 3–7 days bucket
     assert figures.oldest is not None and figures.oldest.age_days >= max(o.oldest_days for o in figures.owners)
+    with office.db.read() as session:
+        oldest_id = session.scalar(
+            select(Case.id).where(Case.status.in_([s.value for s in OPEN_ORDER])).order_by(Case.applied_on, Case.id)
+        )
+    assert figures.oldest.case_id == oldest_id
     assert _every_bar_equals_its_list(admin, figures) > 70
 
     lead = as_user(office, "soelter")  # team lead of "allgemein"
     own = overview(lead)
     assert own.area == "allgemein" and 0 < own.open_total < figures.open_total
     _every_bar_equals_its_list(lead, own)
+
+
+def test_a_decided_case_not_closed_counts_neither_as_closed_nor_in_the_processing_times(
+    office: ServiceContext,
+) -> None:
+    """The closed state is a FILTER of the day's count (not in WHERE, where it cost SQLite a walk
+    over every closed case ever): a case decided and then handed to another office has a decision
+    day but is not closed, and leaves the closed bars, the processing times and the statistics."""
+    admin = as_user(office, "osswald")
+    before = overview(admin)
+    stats_before = year_statistics(admin, 2026)
+    with office.db.write_sessions() as session:
+        case = session.scalars(
+            select(Case)
+            .where(
+                Case.status == CaseStatus.GRANTED.value,
+                Case.decided_on > max(TODAY - timedelta(days=300), date(2026, 1, 1)),
+            )
+            .order_by(Case.id)
+            .limit(1)
+        ).one()
+        case.status = CaseStatus.HANDED_OVER.value
+        month = case.decided_on.month if case.decided_on else 0
+        session.commit()
+    after = overview(admin)
+    assert sum(b.value for b in after.closed_per_week) == sum(b.value for b in before.closed_per_week) - 1
+    assert sum(p.cases for p in after.procedures) == sum(p.cases for p in before.procedures) - 1
+    assert sum(b.value for b in after.new_per_week) == sum(b.value for b in before.new_per_week)
+    _every_bar_equals_its_list(admin, after)
+    stats = year_statistics(admin, 2026)
+    assert stats.column(GRANTS)[month - 1] == stats_before.column(GRANTS)[month - 1] - 1
+    assert stats.column(APPLICATIONS) == stats_before.column(APPLICATIONS)
 
 
 def test_the_scope_follows_the_role(office: ServiceContext) -> None:
