@@ -147,6 +147,8 @@ ACTION_LABELS = {
     "eat_ausgehaendigt": "eAT ausgehändigt",
     "eat_zurueckgesandt": "eAT zurückgesandt",
     "eat_vernichtet": "eAT vernichtet",
+    "dokument_hinzugefuegt": "Dokument zur Akte genommen",
+    "dokument_entfernt": "Dokument aus der Akte entfernt",
 }
 
 
@@ -287,7 +289,8 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
     return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access, checks)
 
 
-def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
+def open_item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
+    """A checklist item to change, with its case: access checked, its version, the case still open."""
     item = uow.session.get(ChecklistItem, item_id)
     if item is None:
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
@@ -318,25 +321,30 @@ def mark_received(
     if on > today:
         raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
-        item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
-        documents_changed(uow, case)
-        uow.audit(
-            "pruefung_erledigt" if item.authority_check else "unterlage_eingegangen",
-            "checklist_item",
-            item.id,
-            case_id=item.case_id,
-            unterlage=item.text,
-            eingang=on.isoformat(),
-        )
+        item, case = open_item(uow, item_id, expected_version)
+        receive_item(uow, item, case, on)
         uow.commit()
         case_id = item.case_id
     return get_case_file(ctx, case_id)
 
 
+def receive_item(uow: UnitOfWork, item: ChecklistItem, case: Case, on: date) -> None:
+    """The item counts as received on ``on`` (logged); the case's state follows its checklist."""
+    item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
+    documents_changed(uow, case)
+    uow.audit(
+        "pruefung_erledigt" if item.authority_check else "unterlage_eingegangen",
+        "checklist_item",
+        item.id,
+        case_id=item.case_id,
+        unterlage=item.text,
+        eingang=on.isoformat(),
+    )
+
+
 def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None = None) -> CaseFile:
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
+        item, case = open_item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.MISSING.value, None, None
         documents_changed(uow, case)
         action = "pruefung_offen" if item.authority_check else "unterlage_fehlt"
@@ -358,7 +366,7 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
     """Verzicht: the document is not needed in this case, for the reason given (logged)."""
     reason = check_document_waiver(reason)
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
+        item, case = open_item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
         documents_changed(uow, case)
         action = "pruefung_entfaellt" if item.authority_check else "unterlage_verzichtet"
