@@ -3,8 +3,8 @@
 Deleting a person's file removes the person, their cases with checklist, deadlines, letters and
 card orders, their titles and retention events, the e-file's documents with their content, and
 erases the personal data (``payload_json``) of every audit entry about them; the entries
-themselves stay, so the audit chain holds. A person with an open case is listed but kept. The run writes one audit entry per deleted file (ids, rule
-and dates only) and one for the run.
+themselves stay, so the audit chain holds. A person with an open case is listed but kept. The run
+writes one audit entry per deleted file (ids, rule and dates only) and one for the run.
 """
 
 from __future__ import annotations
