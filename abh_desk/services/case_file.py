@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
@@ -28,7 +28,7 @@ from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadline
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
 from abh_desk.services.read_log import note_read
-from models import Area, AuditEvent, Case, ChecklistItem, Person, User
+from models import Area, AuditEvent, Case, CaseDocument, ChecklistItem, Person, User
 
 MAX_TEXT = 500
 CHECKLIST_LABELS = {
@@ -57,6 +57,8 @@ class ChecklistLine:
     version: int
     authority_check: bool = False
     """Prüfung durch die Behörde (§ 24 VwVfG), not a document of the applicant."""
+    documents: int = 0
+    """Scans and files in the e-file for this item."""
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,14 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
         items = session.scalars(
             select(ChecklistItem).where(ChecklistItem.case_id == case.id).order_by(ChecklistItem.position)
         ).all()
+        scans = {
+            item_id: count
+            for item_id, count in session.execute(
+                select(CaseDocument.checklist_item_id, func.count())
+                .where(CaseDocument.case_id == case.id, CaseDocument.checklist_item_id.is_not(None))
+                .group_by(CaseDocument.checklist_item_id)
+            )
+        }
         lines = [
             (
                 i.authority_check,
@@ -243,6 +253,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
                     i.extra,
                     i.version,
                     i.authority_check,
+                    scans.get(i.id, 0),
                 ),
             )
             for i in items

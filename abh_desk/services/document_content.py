@@ -13,10 +13,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PyPdfError
-
 from abh_desk.errors import ValidationError
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
@@ -111,6 +107,9 @@ def inspect_file(path: Path, max_bytes: int) -> Inspected:
 
 
 def _pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader  # the PDF library only when a PDF comes in, not at the window's start
+    from pypdf.errors import PdfReadError, PyPdfError
+
     name = path.name
     with path.open("rb") as stream:
         stream.seek(max(0, path.stat().st_size - PDF_TAIL))
@@ -140,6 +139,8 @@ def _pdf_pages(path: Path) -> int:
 
 
 def _image_pages(path: Path, media_type: str) -> int:
+    from PIL import Image
+
     name, label = path.name, MEDIA_LABELS[media_type]
     bomb = DocumentRefused(
         f"Das {label} {name} würde beim Öffnen zu einem riesigen Bild (mehr als "

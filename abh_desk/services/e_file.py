@@ -128,8 +128,9 @@ def get_e_file(ctx: ServiceContext, person_id: int) -> EFile:
     return file
 
 
-def entry_content(ctx: ServiceContext, source: str, entry_id: int) -> bytes:
-    """One piece's content (the viewer shows one at a time); access as for its case or person."""
+def entry_content(ctx: ServiceContext, source: str, entry_id: int, log_read: bool = True) -> bytes:
+    """One piece's content (the viewer shows one at a time); access as for its case or person.
+    ``log_read``: False for the viewer's thumbnails (opening the file was logged already)."""
     with ctx.db.read() as session:
         if source == LETTER:
             letter = session.get(Letter, entry_id)
@@ -151,5 +152,6 @@ def entry_content(ctx: ServiceContext, source: str, entry_id: int) -> bytes:
                 require_person_access(session, ctx.actor, document.person_id, ctx.today())
             content = content_bytes(session, entry_id)
             case_id = document.case_id
-    note_read(ctx, f"{source}_gelesen", "letter" if source == LETTER else "document", entry_id, case_id)
+    if log_read:
+        note_read(ctx, f"{source}_gelesen", "letter" if source == LETTER else "document", entry_id, case_id)
     return content
