@@ -78,6 +78,8 @@ class EFileDialog(QDialog):
         self.pieces.setIconSize(THUMB)
         self.pieces.setMinimumWidth(300)
         self.pieces.setSpacing(2)
+        self.pieces.setWordWrap(True)
+        self.pieces.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pieces.currentRowChanged.connect(self._chosen)
         self.pdf = PdfPreview()
         self.image = QLabel()
@@ -203,7 +205,7 @@ class EFileDialog(QDialog):
         if self.pixmap is None or self.pixmap.isNull():
             self.image.clear()
             return
-        width = max(200, self.image_area.viewport().width() - 4)
+        width = max(200, self.image_area.viewport().width() - self.image_area.verticalScrollBar().sizeHint().width())
         self.image.setPixmap(
             self.pixmap.scaledToWidth(min(width, self.pixmap.width()), Qt.TransformationMode.SmoothTransformation)
         )

@@ -102,7 +102,7 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
         label = KIND_LABELS.get(LetterKind(kind), kind)
         entries.append(
             FileEntry(
-                LETTER, letter_id, label, label, case_id, numbers[case_id], posted_on or created_at.date(),
+                LETTER, letter_id, label, "Schreiben", case_id, numbers[case_id], posted_on or created_at.date(),
                 created_at, PDF, None, sha or "",
             )
         )  # fmt: skip
