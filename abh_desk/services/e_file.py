@@ -120,6 +120,14 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
     )
 
 
+def person_of_case(ctx: ServiceContext, case_id: int) -> int:
+    with ctx.db.read() as session:
+        person_id = session.scalar(select(Case.person_id).where(Case.id == case_id))
+    if person_id is None:
+        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+    return person_id
+
+
 def get_e_file(ctx: ServiceContext, person_id: int) -> EFile:
     """The whole file for the viewer; the read is logged (``akte_gelesen``)."""
     with ctx.db.read() as session:

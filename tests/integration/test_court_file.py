@@ -113,3 +113,26 @@ def test_only_the_chosen_cases_and_nothing_left_behind_when_cancelled(ctx: Servi
         build_court_file(ctx, person, cancelled, progress=Recorded(cancel_after=2))
     assert not cancelled.exists() and not list(tmp_path.glob("*.teil"))
     assert first != second
+
+
+def test_the_court_file_from_the_command_line(
+    ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from abh_desk.cli import main
+    from tests.support.cli_login import sign_in_cli
+
+    _person, first, _second = _file(ctx, tmp_path)
+    with ctx.db.read() as session:
+        from models import Case
+
+        number = session.get(Case, first).file_number
+    sign_in_cli(ctx, monkeypatch)
+    target = tmp_path / "gericht.pdf"
+    out = io.StringIO()
+    url = ctx.db.url.render_as_string(hide_password=False)
+    code = main(["--db", url, "aktenvorlage", number, "--ausgabe", str(target), "--nur", number], out=out)
+    assert code == 0, out.getvalue()
+    assert "4 Stücke" in out.getvalue()  # passport, photo, contract, the Nachforderung of the first case
+    assert "Seite 1 von" in PdfReader(target).pages[0].extract_text()
