@@ -1,12 +1,11 @@
 """The file for the court (Aktenvorlage, § 99 Abs. 1 VwGO) as PDF pieces: the cover sheet with the
-table of contents, an image document as PDF pages, and the stamps (page numbers) laid over every
-page. Pure: data in, PDF out; no database, no Qt. ``abh_desk.services.court_file`` puts them
-together page by page."""
+table of contents, and an image document as PDF pages (``letters.pdf_join`` joins them and stamps
+the page numbers). Pure: data in, PDF out; no database, no Qt. ``abh_desk.services.court_file``
+puts them together page by page."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -137,25 +136,3 @@ def image_to_pdf(source: Path, target: BinaryIO) -> int:
             pages += 1
     pdf.save()
     return pages
-
-
-def render_stamps(sizes: Sequence[tuple[float, float]], footer: str) -> bytes:
-    """One transparent page per page of the court file, sized like it, with ``footer`` and
-    "Seite n von N" at the bottom right, on a white box so it reads on a dark scan."""
-    register_fonts()
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4)
-    total = len(sizes)
-    for number, (width, height) in enumerate(sizes, start=1):
-        pdf.setPageSize((width, height))
-        text = f"{footer} · Seite {number} von {total}"
-        pdf.setFont(REGULAR, 8)
-        text_width = pdf.stringWidth(text, REGULAR, 8)
-        x, y = width - 10 * mm - text_width, 5 * mm
-        pdf.setFillColorRGB(1, 1, 1)
-        pdf.rect(x - 1.5 * mm, y - 1.2 * mm, text_width + 3 * mm, 4.6 * mm, stroke=0, fill=1)
-        pdf.setFillColorRGB(0, 0, 0)
-        pdf.drawString(x, y, text)
-        pdf.showPage()
-    pdf.save()
-    return out.getvalue()

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,8 @@ from abh_desk.services.document_content import PDF
 from abh_desk.services.documents import iter_content
 from abh_desk.services.e_file import LETTER, EFile, FileEntry, read_file
 from abh_desk.services.office import read_office_settings
-from letters.court_file import ContentsLine, CourtFileCover, image_to_pdf, render_front_matter, render_stamps
+from letters.court_file import ContentsLine, CourtFileCover, image_to_pdf, render_front_matter
+from letters.pdf_join import PdfJoiner
 from models import Letter, User
 
 
@@ -64,7 +65,7 @@ def build_court_file(
         file = read_file(session, ctx, person_id, case_ids)
         if case_ids is not None and not file.cases:
             raise ValidationError("Keiner der gewählten Vorgänge gehört zu dieser Person.", field="vorgaenge")
-        total_steps = len(file.entries) * 2 + 1
+        total_steps = len(file.entries) * 2 + 2
         parts: list[_Part] = []
         for n, entry in enumerate(file.entries):
             progress.check()
@@ -97,24 +98,19 @@ def build_court_file(
         front = render_front_matter(cover(front_pages))
         front_path = _bytes_file(Path(folder) / "front.pdf", front)
         total = front_pages + sum(p.pages for p in parts)
-        writer = PdfWriter()
-        for source in [front_path, *(p.path for p in parts)]:
-            for page in PdfReader(source).pages:
-                if page.get("/Rotate"):
-                    page.transfer_rotation_to_content()
-                writer.add_page(page)
-        progress.report(len(parts) + 1, total_steps)
-        sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in writer.pages]
-        stamps = PdfReader(_bytes_file(Path(folder) / "stamps.pdf", render_stamps(sizes, _footer(file))))
-        for number, page in enumerate(writer.pages):
-            if number % 20 == 0:
-                progress.check()
-                progress.report(len(parts) + 1 + number * len(parts) // max(total, 1), total_steps)
-            page.merge_page(stamps.pages[number])
-        writer.add_metadata({"/Title": f"Aktenvorlage {file.person_name}", "/Author": settings.authority_name})
         partial = target.with_name(target.name + ".teil")
-        with partial.open("wb") as out:
-            writer.write(out)
+        footer = f"Aktenvorlage {file.cases[0].file_number}" if len(file.cases) == 1 else "Aktenvorlage"
+        try:
+            with partial.open("wb") as out:
+                joiner = PdfJoiner(out, f"Aktenvorlage {file.person_name}", settings.authority_name)
+                for n, source in enumerate([front_path, *(p.path for p in parts)]):
+                    progress.check()
+                    joiner.add_file(source, lambda page: f"{footer} · Seite {page} von {total}")
+                    progress.report(len(parts) + n + 1, total_steps)
+                joiner.close()
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     try:
         _log(ctx, file, parts, front_pages, total, target, case_ids, court_reference)
     except BaseException:
@@ -123,10 +119,6 @@ def build_court_file(
     os.replace(partial, target)
     progress.report(total_steps, total_steps)
     return CourtFileResult(target, total, len(parts))
-
-
-def _footer(file: EFile) -> str:
-    return f"Aktenvorlage {file.person_name}"
 
 
 def _bytes_file(path: Path, content: bytes) -> Path:
