@@ -90,8 +90,10 @@ def upgrade() -> None:
             .where(documents.c.id == document_id)
             .values(media_type=_media_type(content[:8]), size_bytes=len(content))
         )
-    with op.batch_alter_table("case_documents", schema=None) as batch_op:
-        batch_op.drop_column("content")
+    # Not in batch mode: SQLite would copy case_documents into a new table and drop the old one, and
+    # with foreign keys on, that drop deletes every piece (ON DELETE CASCADE). SQLite ≥ 3.35 drops a
+    # plain column in place.
+    op.drop_column("case_documents", "content")
 
 
 def downgrade() -> None:
