@@ -121,7 +121,7 @@ def _court_child(url: str, person_id: int, target: str, queue: multiprocessing.Q
     queue.put((seconds, result.pages, before, _peak_rss_kb()))
 
 
-def _viewer(ctx: ServiceContext, person_id: int, rounds: int = 5) -> list[float]:
+def _viewer(ctx: ServiceContext, person_id: int, rounds: int = 6) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -139,8 +139,9 @@ def _viewer(ctx: ServiceContext, person_id: int, rounds: int = 5) -> list[float]
             app.processEvents()
         dialog.grab()  # the first page painted
         times.append(time.perf_counter() - started)
+        dialog.close()  # its thumbnails stop after the one under way
         runner.wait()
-        dialog.close()
+        app.processEvents()
         dialog.deleteLater()
         app.processEvents()
     return times
@@ -172,8 +173,8 @@ def run(url: str, count: int, folder: Path) -> None:
     print(f"- audit check of every document (hash recomputed): {checked:,.2f} s, ok={report.ok}")
     viewer = _viewer(ctx, person)
     print(
-        f"- viewer, first page shown: median {statistics.median(viewer) * 1000:,.0f} ms, "
-        f"max {max(viewer) * 1000:,.0f} ms (target ≤ 300 ms)"
+        f"- viewer, first page shown: first opening {viewer[0] * 1000:,.0f} ms (QtPdf starts), then median "
+        f"{statistics.median(viewer[1:]) * 1000:,.0f} ms, max {max(viewer[1:]) * 1000:,.0f} ms (target ≤ 300 ms)"
     )
     queue: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()  # type: ignore[type-arg]
     target = folder / "aktenvorlage.pdf"

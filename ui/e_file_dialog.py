@@ -160,14 +160,16 @@ class EFileDialog(QDialog):
         ctx, file = self.ctx, self.file
 
         def done(image: QImage) -> None:
-            if self.file is file and row < self.pieces.count() and not image.isNull():
+            if self.file is not file or not self.isVisible():
+                return  # reloaded or closed: this chain ends, the database thread is free
+            if row < self.pieces.count() and not image.isNull():
                 self.pieces.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
             self._load_thumbnails(rest)
 
         self.runner.run(
             lambda: thumbnail(entry_content(ctx, entry.source, entry.id, log_read=False), entry.media_type),
             done,
-            lambda _exc: self._load_thumbnails(rest),
+            lambda _exc: done(QImage()),
             owner=self,
         )
 

@@ -107,15 +107,11 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
             )
         )  # fmt: skip
     entries.sort(key=lambda e: (e.dated, e.created_at, e.source, e.id))
-    try:
-        names = {c.id: ctx.catalogue.name_of(c.procedure_key) for c in cases}
-    except Exception:
-        names = {}
     return EFile(
         person_id,
         f"{person.family_name}, {person.given_names}".rstrip(", "),
         birth_text(person),
-        tuple(CaseRef(c.id, c.file_number, names.get(c.id, c.procedure_key)) for c in cases),
+        tuple(CaseRef(c.id, c.file_number, ctx.catalogue.name_of(c.procedure_key)) for c in cases),
         tuple(entries),
     )
 
