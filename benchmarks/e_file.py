@@ -52,7 +52,7 @@ def _noise_pdf(path: Path, size: int, pages: int, rng: random.Random) -> None:
 
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
-    side = int((size / pages / 3) ** 0.5)
+    side = int((size * 0.8 / pages / 3) ** 0.5)  # the image stream is ASCII85: 5 bytes for 4
     for n in range(pages):
         noise = Image.frombytes("RGB", (side, side), rng.randbytes(side * side * 3))
         pdf.drawString(72, 800, f"Scan Seite {n + 1}")
