@@ -11,6 +11,7 @@ each document's hash from its pieces and compares, so a document changed in the 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import BinaryIO
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.enums import CaseStatus
+from abh_desk.domain.enums import CaseStatus, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
@@ -106,8 +107,6 @@ def write_content(session: Session, document: CaseDocument, stream: BinaryIO) ->
 
 def store_bytes(session: Session, document: CaseDocument, content: bytes) -> None:
     """A document whose content is at hand already (taken in with an xdomea package)."""
-    import io
-
     document.sha256, document.size_bytes = write_content(session, document, io.BytesIO(content))
 
 
@@ -307,7 +306,7 @@ def remove_document(ctx: ServiceContext, document_id: int, reason: str) -> None:
         if document.case_id is not None:
             case = uow.session.get(Case, document.case_id)
             assert case is not None
-            if not CaseStatus(case.status).is_open and ctx.actor.role.value != "administration":
+            if not CaseStatus(case.status).is_open and ctx.actor.role != Role.ADMIN:
                 raise ValidationError(
                     "Der Vorgang ist abgeschlossen; Dokumente entfernt aus ihm nur die Administration.", field="status"
                 )
