@@ -321,6 +321,8 @@ def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) ->
         return cli_letters.run_letter(ctx, args, out)
     if args.command == "bescheide":
         return cli_letters.run_notices(ctx, args, out)
+    if args.command == "aktenvorlage":
+        return cli_letters.run_court_file(ctx, args, out)
     if args.command == "zustaendigkeit":
         return _print_routes(route_names(ctx, args.bereich, _checked_names(args.namen)), len(args.namen), out)
     if args.command == "suche":

@@ -22,6 +22,7 @@ from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_letters import case_letters, create_missing_documents_letter, letter_pdf
 from abh_desk.services.case_status import find_case
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.e_file import person_of_case
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.notice_dispatch import finalize_due_notices, notice_register
 from abh_desk.services.reminder_letters import reminder_of_case
@@ -45,6 +46,15 @@ def add_parsers(commands: Any) -> None:
     letter.add_argument("--land", metavar="XX", help="Rechtsbehelfsbelehrung dieses Landes (nur mit --probe)")
     letter.add_argument("--ausgabe", required=True, metavar="DATEI.pdf", help="wohin das PDF geschrieben wird")
 
+    court = commands.add_parser(
+        "aktenvorlage",
+        help="die Akte für das Gericht (§ 99 VwGO) als ein PDF: Deckblatt, Inhalt, alle Stücke, Seitenzahlen",
+    )
+    court.add_argument("vorgang", metavar="AKTENZEICHEN", help="ein Aktenzeichen der Person (ihre ganze Akte)")
+    court.add_argument("--ausgabe", required=True, metavar="DATEI.pdf", help="wohin das PDF geschrieben wird")
+    court.add_argument("--nur", nargs="+", default=None, metavar="AZ", help="nur diese Vorgänge der Person")
+    court.add_argument("--gericht-az", default="", metavar="TEXT", help="das Aktenzeichen des Gerichts")
+
     notices = commands.add_parser(
         "bescheide", help="Ablehnungsbescheide mit ihrem Stand; --bestandskraft prüft abgelaufene Fristen"
     )
@@ -52,6 +62,17 @@ def add_parsers(commands: Any) -> None:
         "--bestandskraft", action="store_true", help="Bescheide mit ungenutzt abgelaufener Frist bestandskräftig setzen"
     )
     notices.add_argument("--stichtag", metavar="JJJJ-MM-TT", help="Stichtag statt heute")
+
+
+def run_court_file(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Die Aktenvorlage: the person of the case named, whole or only the cases given with ``--nur``."""
+    from abh_desk.services.court_file import build_court_file  # reportlab and pypdf only for this command
+
+    person_id = person_of_case(ctx, find_case(ctx, args.vorgang))
+    cases = {find_case(ctx, number) for number in args.nur} if args.nur else None
+    result = build_court_file(ctx, person_id, Path(args.ausgabe), case_ids=cases, court_reference=args.gericht_az)
+    print(f"Aktenvorlage {result.target}: {result.pieces} Stücke, {result.pages} Seiten (protokolliert).", file=out)
+    return 0
 
 
 def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:

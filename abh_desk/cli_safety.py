@@ -21,7 +21,7 @@ from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.retention import TRIGGERS
 from abh_desk.errors import ValidationError
-from abh_desk.services import retention
+from abh_desk.services import documents, retention
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
 
@@ -136,8 +136,13 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     exposure = pg_roles.trail_exposure(db)
     if exposure is not None:
         print(f"Hinweis: {exposure}", file=out)
-    if not report.ok:
-        print("Das Protokoll ist NICHT unversehrt.", file=out)
+    stored = documents.verify_documents(ctx)
+    for problem in stored.problems:
+        print(f"FEHLER: {problem}", file=out)
+    if stored.checked:
+        print(f"E-Akte: {_many(stored.checked, 'Dokument', 'Dokumente')} gegen das Protokoll geprüft.", file=out)
+    if not report.ok or not stored.ok:
+        print("Das Protokoll ist NICHT unversehrt." if not report.ok else "Die E-Akte ist NICHT unversehrt.", file=out)
         return EXIT_BROKEN
     if report.head is not None:
         if after_restore or new_anchor:

@@ -44,6 +44,9 @@ class WorkstationSettings:
     database_url: str | None = None
     language: str = "de"
     last_username: str = ""
+    #: The folder the office scanner of this workstation saves into (the case window offers each
+    #: new scan there for the checklist); empty: none.
+    scanner_folder: str = ""
 
 
 def settings_path() -> Path:
@@ -76,7 +79,12 @@ def load_settings(path: Path | None = None) -> WorkstationSettings:
     last_username = raw.get("last_username", "")
     if not isinstance(last_username, str):
         last_username = ""
-    return WorkstationSettings(database_url=url, language=language, last_username=last_username)
+    scanner_folder = raw.get("scanner_folder", "")
+    if not isinstance(scanner_folder, str):
+        scanner_folder = ""
+    return WorkstationSettings(
+        database_url=url, language=language, last_username=last_username, scanner_folder=scanner_folder
+    )
 
 
 def save_settings(settings: WorkstationSettings, path: Path | None = None) -> None:

@@ -4,13 +4,14 @@ from models.audit import AuditEvent
 from models.base import Base
 from models.cards import CardHandover, CardOrder
 from models.cases import Case, CaseAccess, ChecklistItem, Deadline, FileNumberCounter
+from models.documents import CaseDocument, DocumentChunk
 from models.grants import Grant
 from models.letters import Letter
 from models.people import Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
 from models.settings import OfficeSetting
 from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
-from models.transfers import ArchiveOffer, CaseDocument, FileTransfer
+from models.transfers import ArchiveOffer, FileTransfer
 
 __all__ = [
     "AccessToken",
@@ -27,6 +28,7 @@ __all__ = [
     "ChecklistItem",
     "Deadline",
     "Deputy",
+    "DocumentChunk",
     "FileNumberCounter",
     "FileTransfer",
     "Grant",

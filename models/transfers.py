@@ -1,12 +1,12 @@
 """Files leaving and arriving by xdomea: hand-overs to and from other authorities (Abgabe,
-Übernahme), the documents that came with a file, and the offer of files to the archive
+Übernahme) and the offer of files to the archive
 (Anbietung, Aussonderung) before their deletion."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime
@@ -34,25 +34,6 @@ class FileTransfer(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
-
-
-class CaseDocument(Base):
-    """A document of the e-file that came with a file from another authority (its PDF or other
-    primary document), kept with the person and, where it belonged to one, the case."""
-
-    __tablename__ = "case_documents"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
-    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(100))
-    file_name: Mapped[str] = mapped_column(String(255))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    sha256: Mapped[str] = mapped_column(String(64))
-    dated_on: Mapped[date | None] = mapped_column(Date)
-    origin: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ArchiveOffer(Base):

@@ -45,16 +45,19 @@ from abh_desk.services.case_letters import (
 )
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
+from abh_desk.services.documents import Attached
 from abh_desk.services.grants import CaseDecision, case_decision
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.card_tab import CardTab
 from ui.decision_tab import DecisionTab
+from ui.e_file_dialog import EFileDialog
 from ui.live_updates import ChangedElsewhereBar
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
+from ui.scan_intake import ScanIntake
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, german_date, message_label, moment_text, row_of, table_view
 
@@ -123,6 +126,7 @@ class CaseDialog(QDialog):
             jump.activated.connect(lambda n=number: self.show_tab(n))
             self.tabs.setTabToolTip(number, self.tr("Ctrl+%1").replace("%1", str(number + 1)))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.open_whole_file)
         self.keys_hint = QLabel(
             self.tr(
                 "Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request "
@@ -336,9 +340,16 @@ class CaseDialog(QDialog):
                 Column(self.tr("Status"), lambda c: c.status_label, lambda c: STATUS_COLORS[c.status]),
                 Column(self.tr("Received on"), lambda c: german_date(c.received_on)),
                 Column(self.tr("Reason for waiver"), lambda c: c.waiver_reason),
+                Column(self.tr("Scan"), self._scan_text),
             ]
         )
-        self.checklist_view = table_view(self.checklist, (420, 180, 100, 100))
+        self.checklist_view = table_view(self.checklist, (400, 160, 100, 100, 160))
+        self.scans = ScanIntake(
+            self.ctx, self.case_id, self.runner, self.checklist_view, self.current_line, self.show_error, self
+        )
+        self.scans.sig_attached.connect(self._scanned)
+        self.whole_file_button = QPushButton(self.tr("Whole file (Ctrl+E)"))
+        self.whole_file_button.clicked.connect(self.open_whole_file)
         self.received_button = QPushButton(self.tr("Received (Space)"))
         self.missing_button = QPushButton(self.tr("Missing again (Del)"))
         self.waive_button = QPushButton(self.tr("Waive… (Ctrl+W)"))
@@ -347,10 +358,15 @@ class CaseDialog(QDialog):
         for button in (self.received_button, self.missing_button, self.waive_button, self.add_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        scan_buttons = QHBoxLayout()
+        for button in (self.scans.scan_button, self.scans.scanner_button, self.whole_file_button):
+            scan_buttons.addWidget(button)
+        scan_buttons.addStretch(1)
         layout = QVBoxLayout(widget)
         layout.addWidget(self.missing_label)
         layout.addWidget(self.checklist_view)
         layout.addLayout(buttons)
+        layout.addLayout(scan_buttons)
         layout.addWidget(self._checks_box())
         self.received_button.clicked.connect(self.tick_received)
         self.missing_button.clicked.connect(self.tick_missing)
@@ -361,6 +377,7 @@ class CaseDialog(QDialog):
             (QKeySequence(Qt.Key.Key_Delete), self.tick_missing),
             (QKeySequence("Ctrl+W"), self.waive),
             (QKeySequence("Ctrl+N"), self.add_extra),
+            (QKeySequence("Ctrl+S"), self.scans.choose_files),
         ):
             shortcut = QShortcut(key, self.checklist_view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -573,6 +590,27 @@ class CaseDialog(QDialog):
         self.runner.run(
             lambda: waive_document(ctx, line.id, reason, line.version), self.show_file, self.show_error, owner=self
         )
+
+    def _scan_text(self, line: ChecklistLine) -> str:
+        return self.tr("%1 file(s)").replace("%1", str(line.documents)) if line.documents else ""
+
+    def _scanned(self, attached: Attached) -> None:
+        if attached.case_file is not None:
+            self.show_file(attached.case_file)
+        self.message.setText(
+            self.tr("Stored in the file: %1 (%2, %3 page(s)).")
+            .replace("%1", attached.document.title)
+            .replace("%2", attached.document.type_label)
+            .replace("%3", str(attached.document.page_count))
+        )
+
+    def open_whole_file(self) -> EFileDialog | None:
+        if self.file is None:
+            return None
+        dialog = EFileDialog(self.ctx, self.file.overview.person_id, self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def add_extra(self) -> None:
         text = dialogs.ask_text(self, self.tr("Further document"), self.tr("Which document is needed as well?"))

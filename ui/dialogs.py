@@ -32,6 +32,11 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
     return Path(name) if name else None
 
 
+def ask_folder(parent: QWidget | None, title: str, current: str = "") -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, current or str(Path.home()))
+    return Path(name) if name else None
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, check: TextCheck | None = None) -> str | None:
     """A line of text from the user; None when cancelled. With ``check``, a refused text stays in
     the field with the message under it."""

@@ -40,6 +40,7 @@ from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
 from ui.deadlines_page import DeadlinesPage
+from ui.e_file_dialog import EFileDialog
 from ui.idle_lock import IdleWatch, LockScreen
 from ui.live_updates import LiveUpdates
 from ui.new_case_dialog import NewCaseDialog
@@ -204,6 +205,9 @@ class MainWindow(QMainWindow):
         language = QAction(self.tr("&Language…"), self)
         language.triggered.connect(self.choose_language)
         menu.addAction(language)
+        scanner = QAction(self.tr("&Scanner folder…"), self)
+        scanner.triggered.connect(self.choose_scanner_folder)
+        menu.addAction(scanner)
         menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out / switch user"), self)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -217,6 +221,8 @@ class MainWindow(QMainWindow):
         self.new_case_action.triggered.connect(self.new_case)
         self.hand_over_action = QAction(self.tr("&Hand over the file…"), self)
         self.hand_over_action.triggered.connect(self.hand_over_file)
+        self.whole_file_action = QAction(self.tr("The &whole file…"), self, shortcut=QKeySequence("Ctrl+E"))
+        self.whole_file_action.triggered.connect(self.open_whole_file)
         self.take_in_action = QAction(self.tr("&Take in a file (xdomea)…"), self)
         self.take_in_action.triggered.connect(self.take_in_file)
         self.search.sig_person_changed.connect(self._person_changed)
@@ -224,6 +230,7 @@ class MainWindow(QMainWindow):
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
         for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
             person_menu.addAction(action)
+        person_menu.addAction(self.whole_file_action)
         person_menu.addSeparator()
         person_menu.addAction(self.hand_over_action)
         person_menu.addAction(self.take_in_action)
@@ -432,6 +439,26 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_whole_file(self) -> EFileDialog | None:
+        """Die ganze Akte of the person the search shows: documents, letters, handover records."""
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        dialog = EFileDialog(self.ctx, file.person.id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def choose_scanner_folder(self) -> None:
+        """The folder this workstation's scanner saves into (a workstation setting)."""
+        settings = load_settings()
+        folder = dialogs.ask_folder(self, self.tr("Scanner folder"), settings.scanner_folder)
+        if folder is None:
+            return
+        save_settings(replace(settings, scanner_folder=str(folder)))
+        self.statusBar().showMessage(self.tr("Scanner folder: %1").replace("%1", str(folder)))
+
     def hand_over_file(self) -> HandoverDialog | None:
         """Akte abgeben … (xdomea 0401) for the person the search shows."""
         file = self.search.current_file
@@ -477,7 +504,7 @@ class MainWindow(QMainWindow):
 
     def _person_changed(self, file: PersonFile | None) -> None:
         """The actions on "this person" follow the person the search shows — or are off."""
-        for action in (self.edit_person_action, self.new_case_action, self.hand_over_action):
+        for action in (self.edit_person_action, self.new_case_action, self.hand_over_action, self.whole_file_action):
             action.setEnabled(file is not None)
         if file is None:
             self.new_case_action.setText(self.tr("New &case for this person…"))

@@ -73,6 +73,7 @@ class OfficeSettingsDialog(QDialog):
             "fees_at_handover": self.tr("Fee is paid when the card is handed over"),
             "idle_lock_minutes": self.tr("Lock the window after idle minutes (0: never)"),
             "grant_review": self.tr("Grants approved by a team lead"),
+            "document_max_mb": self.tr("Largest document in the e-file (MB)"),
         }
         self.inputs: dict[str, QLineEdit | QComboBox | QCheckBox | QSpinBox] = {}
         self.errors: dict[str, QLabel] = {}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
@@ -28,7 +28,7 @@ from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadline
 from abh_desk.services.fees import person_age
 from abh_desk.services.persons import birth_text
 from abh_desk.services.read_log import note_read
-from models import Area, AuditEvent, Case, ChecklistItem, Person, User
+from models import Area, AuditEvent, Case, CaseDocument, ChecklistItem, Person, User
 
 MAX_TEXT = 500
 CHECKLIST_LABELS = {
@@ -57,6 +57,8 @@ class ChecklistLine:
     version: int
     authority_check: bool = False
     """Prüfung durch die Behörde (§ 24 VwVfG), not a document of the applicant."""
+    documents: int = 0
+    """Scans and files in the e-file for this item."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ ACTION_LABELS = {
     "eat_ausgehaendigt": "eAT ausgehändigt",
     "eat_zurueckgesandt": "eAT zurückgesandt",
     "eat_vernichtet": "eAT vernichtet",
+    "dokument_hinzugefuegt": "Dokument zur Akte genommen",
+    "dokument_entfernt": "Dokument aus der Akte entfernt",
 }
 
 
@@ -227,6 +231,14 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
         items = session.scalars(
             select(ChecklistItem).where(ChecklistItem.case_id == case.id).order_by(ChecklistItem.position)
         ).all()
+        scans = {
+            item_id: count
+            for item_id, count in session.execute(
+                select(CaseDocument.checklist_item_id, func.count())
+                .where(CaseDocument.case_id == case.id, CaseDocument.checklist_item_id.is_not(None))
+                .group_by(CaseDocument.checklist_item_id)
+            )
+        }
         lines = [
             (
                 i.authority_check,
@@ -241,6 +253,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
                     i.extra,
                     i.version,
                     i.authority_check,
+                    scans.get(i.id, 0),
                 ),
             )
             for i in items
@@ -287,7 +300,8 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
     return CaseFile(overview, checklist, tuple(case_deadlines(ctx, case_id)), history, access, checks)
 
 
-def _item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
+def open_item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tuple[ChecklistItem, Case]:
+    """A checklist item to change, with its case: access checked, its version, the case still open."""
     item = uow.session.get(ChecklistItem, item_id)
     if item is None:
         raise NotFound(f"Unterlage {item_id} gibt es nicht.")
@@ -318,25 +332,30 @@ def mark_received(
     if on > today:
         raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
-        item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
-        documents_changed(uow, case)
-        uow.audit(
-            "pruefung_erledigt" if item.authority_check else "unterlage_eingegangen",
-            "checklist_item",
-            item.id,
-            case_id=item.case_id,
-            unterlage=item.text,
-            eingang=on.isoformat(),
-        )
+        item, case = open_item(uow, item_id, expected_version)
+        receive_item(uow, item, case, on)
         uow.commit()
         case_id = item.case_id
     return get_case_file(ctx, case_id)
 
 
+def receive_item(uow: UnitOfWork, item: ChecklistItem, case: Case, on: date) -> None:
+    """The item counts as received on ``on`` (logged); the case's state follows its checklist."""
+    item.status, item.received_on, item.waiver_reason = ChecklistStatus.RECEIVED.value, on, None
+    documents_changed(uow, case)
+    uow.audit(
+        "pruefung_erledigt" if item.authority_check else "unterlage_eingegangen",
+        "checklist_item",
+        item.id,
+        case_id=item.case_id,
+        unterlage=item.text,
+        eingang=on.isoformat(),
+    )
+
+
 def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None = None) -> CaseFile:
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
+        item, case = open_item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.MISSING.value, None, None
         documents_changed(uow, case)
         action = "pruefung_offen" if item.authority_check else "unterlage_fehlt"
@@ -358,7 +377,7 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
     """Verzicht: the document is not needed in this case, for the reason given (logged)."""
     reason = check_document_waiver(reason)
     with ctx.unit_of_work() as uow:
-        item, case = _item(uow, item_id, expected_version)
+        item, case = open_item(uow, item_id, expected_version)
         item.status, item.received_on, item.waiver_reason = ChecklistStatus.WAIVED.value, None, reason
         documents_changed(uow, case)
         action = "pruefung_entfaellt" if item.authority_check else "unterlage_verzichtet"

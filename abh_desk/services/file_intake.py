@@ -34,8 +34,11 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.errors import DomainError, FieldErrors, NotFound, ValidationError
+from abh_desk.services import documents
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.document_content import media_type_of
+from abh_desk.services.documents import store_bytes
 from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import (
@@ -508,15 +511,29 @@ def _document(
     values.setdefault("kind", (document.kind or "dokument")[:100])
     values.setdefault("dated_on", document.dated)
     values.setdefault("origin", origin)
-    session.add(
-        CaseDocument(
-            person_id=person.id,
-            case_id=case.id if case is not None else None,
-            file_name=document.file_name[:255],
-            content=document.content,
-            sha256=hashlib.sha256(document.content).hexdigest(),
-            **values,
-        )
+    values.pop("size_bytes", None)
+    values["media_type"] = media_type_of(document.content[:16])
+    stored_document = CaseDocument(
+        person_id=person.id,
+        case_id=case.id if case is not None else None,
+        file_name=document.file_name[:255],
+        sha256="",
+        **values,
+    )
+    session.add(stored_document)
+    session.flush()
+    store_bytes(session, stored_document, document.content)
+    uow.audit(
+        documents.ADDED,
+        documents.ENTITY,
+        stored_document.id,
+        case_id=stored_document.case_id,
+        person=person.id,
+        titel=stored_document.title,
+        datei=stored_document.file_name,
+        herkunft=origin,
+        groesse=stored_document.size_bytes,
+        sha256=stored_document.sha256,
     )
 
 

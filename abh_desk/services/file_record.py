@@ -20,6 +20,7 @@ from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, LetterKind
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import UnitOfWork
+from abh_desk.services.documents import content_bytes
 from abh_desk.services.persons import birth_text, person_detail, person_input
 from abh_desk.services.row_codec import row_data
 from abh_desk.xdomea.model import CaseRecord, Document, FileRecord, Retention
@@ -86,8 +87,8 @@ def build_file_record(
                 )
             )  # fmt: skip
         for stored in _documents(session, person.id, case.id):
-            docs.append(document(stored.title, stored.kind, stored.content, {"document": row_data(stored)},
-                                 dated=stored.dated_on))  # fmt: skip
+            docs.append(document(stored.title, stored.kind, content_bytes(session, stored.id),
+                                 {"document": row_data(stored)}, dated=stored.dated_on))  # fmt: skip
         cards = []
         for order in session.scalars(select(CardOrder).where(CardOrder.case_id == case.id).order_by(CardOrder.id)):
             handover = session.scalar(select(CardHandover).where(CardHandover.card_order_id == order.id))
@@ -138,7 +139,7 @@ def build_file_record(
         )
     ]
     loose = [
-        document(d.title, d.kind, d.content, {"document": row_data(d)}, dated=d.dated_on)
+        document(d.title, d.kind, content_bytes(session, d.id), {"document": row_data(d)}, dated=d.dated_on)
         for d in _documents(session, person.id, None)
     ]
     full_birth = (

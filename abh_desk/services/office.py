@@ -52,6 +52,7 @@ REQUIRED_LETTERHEAD = {
 #: What a retention run does with a file the archive has not evaluated within its period.
 ARCHIVE_NO_ANSWER = ("loeschen", "warten")
 MAX_ARCHIVE_MONTHS = 24
+MAX_DOCUMENT_MB = 500
 LAENDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN", "ST", "TH")
 
 
@@ -96,6 +97,8 @@ class OfficeSettings:
     archive_name: str = "Landesarchiv"
     archive_answer_months: int = 6
     archive_no_answer: str = "loeschen"
+    #: The e-file: the largest document (scan, received file) it takes, in MB.
+    document_max_mb: int = 20
 
     def validated(self) -> OfficeSettings:
         """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
@@ -131,6 +134,8 @@ class OfficeSettings:
                 f"archive_no_answer: „{self.archive_no_answer}“ gibt es nicht (möglich: loeschen, warten).",
                 field="archive_no_answer",
             )
+        if not 1 <= self.document_max_mb <= MAX_DOCUMENT_MB:
+            raise ValidationError(f"document_max_mb: 1 bis {MAX_DOCUMENT_MB} MB.", field="document_max_mb")
         if not self.archive_name.strip():
             raise ValidationError("Bitte den Namen des Archivs angeben.", field="archive_name")
         if self.iban and not iban_valid(self.iban):

@@ -1,10 +1,10 @@
 """Retention (Aufbewahrung): record the events periods run from, preview what is due, delete it.
 
 Deleting a person's file removes the person, their cases with checklist, deadlines, letters and
-card orders, their titles and retention events, and erases the personal data (``payload_json``)
-of every audit entry about them; the entries themselves stay, so the audit chain holds. A person
-with an open case is listed but kept. The run writes one audit entry per deleted file (ids, rule
-and dates only) and one for the run.
+card orders, their titles and retention events, the e-file's documents with their content, and
+erases the personal data (``payload_json``) of every audit entry about them; the entries
+themselves stay, so the audit chain holds. A person with an open case is listed but kept. The run
+writes one audit entry per deleted file (ids, rule and dates only) and one for the run.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from models import (
     CaseDocument,
     ChecklistItem,
     Deadline,
+    DocumentChunk,
     FileTransfer,
     Letter,
     Person,
@@ -201,6 +202,8 @@ def _delete_file(session: Session, person_id: int) -> int:
     session.execute(delete(ResidenceTitle).where(ResidenceTitle.person_id == person_id))
     session.execute(delete(Case).where(Case.id.in_(case_ids)))
     session.execute(delete(RetentionEvent).where(RetentionEvent.person_id == person_id))
+    document_ids = list(session.scalars(select(CaseDocument.id).where(CaseDocument.person_id == person_id)))
+    session.execute(delete(DocumentChunk).where(DocumentChunk.document_id.in_(document_ids)))
     session.execute(delete(CaseDocument).where(CaseDocument.person_id == person_id))
     session.execute(delete(FileTransfer).where(FileTransfer.person_id == person_id))
     session.execute(delete(ArchiveOffer).where(ArchiveOffer.person_id == person_id))
@@ -210,6 +213,7 @@ def _delete_file(session: Session, person_id: int) -> int:
         (AuditEvent.entity == "case") & AuditEvent.entity_id.in_(case_ids),
         (AuditEvent.entity == "residence_title") & AuditEvent.entity_id.in_(title_ids),
         AuditEvent.case_id.in_(case_ids),
+        (AuditEvent.entity == "document") & AuditEvent.entity_id.in_(document_ids),
     )
     erased = session.execute(
         update(AuditEvent)

@@ -723,6 +723,26 @@
         <source>Granted.</source>
         <translation>Bewilligt.</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="338"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="581"/>
+        <source>%1 file(s)</source>
+        <translation>%1 Datei(en)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="346"/>
+        <source>Whole file (Ctrl+E)</source>
+        <translation>Ganze Akte (Strg+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialog.py" line="587"/>
+        <source>Stored in the file: %1 (%2, %3 page(s)).</source>
+        <translation>In der Akte gespeichert: %1 (%2, %3 Seite(n)).</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -2005,6 +2025,26 @@
         <source>Sign &amp;out / switch user</source>
         <translation>&amp;Abmelden / Benutzer wechseln</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>The &amp;whole file…</source>
+        <translation>Ganze &amp;Akte …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="402"/>
+        <source>Scanner folder</source>
+        <translation>Scanner-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="406"/>
+        <source>Scanner folder: %1</source>
+        <translation>Scanner-Ordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;Scanner folder…</source>
+        <translation>&amp;Scanner-Ordner …</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -2662,6 +2702,11 @@
         <location filename="../../ui/office_settings_dialog.py" line="240"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="76"/>
+        <source>Largest document in the e-file (MB)</source>
+        <translation>Größtes Dokument der E-Akte (MB)</translation>
     </message>
 </context>
 <context>
@@ -3769,6 +3814,125 @@ diese Woche</translation>
         <location filename="../../ui/live_updates.py" line="1"/>
         <source>Shown as it is now.</source>
         <translation>Hier der aktuelle Stand.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanIntake</name>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="66"/>
+        <source>Scan… (Ctrl+S)</source>
+        <translation>Scan … (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="68"/>
+        <source>Attach a scanned file to the chosen document and tick it as received (or drop files here)</source>
+        <translation>Eine gescannte Datei an die gewählte Unterlage hängen und sie als eingegangen abhaken (oder Dateien hierher ziehen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="71"/>
+        <source>From scanner</source>
+        <translation>Vom Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="91"/>
+        <source>From scanner: %1</source>
+        <translation>Vom Scanner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="91"/>
+        <source>From scanner (no new scan)</source>
+        <translation>Vom Scanner (kein neuer Scan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_intake.py" line="102"/>
+        <source>Attach scan</source>
+        <translation>Scan anhängen</translation>
+    </message>
+</context>
+<context>
+    <name>EFileDialog</name>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="68"/>
+        <source>Whole file</source>
+        <translation>Ganze Akte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="88"/>
+        <source>The file has no documents or letters yet.</source>
+        <translation>Die Akte enthält noch keine Dokumente oder Schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="96"/>
+        <source>File for the &amp;court…</source>
+        <translation>Aktenvorlage für das &amp;Gericht …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="97"/>
+        <source>&amp;Remove document…</source>
+        <translation>Dokument &amp;entfernen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="123"/>
+        <source>Whole file – %1</source>
+        <translation>Ganze Akte – %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="125"/>
+        <source>%1 (* %2) · %3 pieces</source>
+        <translation>%1 (* %2) · %3 Stücke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="1"/>
+        <source>%1 page(s)</source>
+        <translation>%1 Seite(n)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="229"/>
+        <source>Remove document</source>
+        <translation>Dokument entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="230"/>
+        <source>Why is „%1“ removed from the file? (logged)</source>
+        <translation>Warum wird „%1“ aus der Akte entfernt? (wird protokolliert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="246"/>
+        <source>Save the file for the court</source>
+        <translation>Aktenvorlage speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="260"/>
+        <source>Compiling the file for the court…</source>
+        <translation>Die Aktenvorlage wird zusammengestellt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="269"/>
+        <source>File for the court saved: %1 (%2 pages).</source>
+        <translation>Aktenvorlage gespeichert: %1 (%2 Seiten).</translation>
+    </message>
+</context>
+<context>
+    <name>CourtFileOptions</name>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="285"/>
+        <source>File for the court</source>
+        <translation>Aktenvorlage für das Gericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="293"/>
+        <source>e.g. 4 K 123/26</source>
+        <translation>z. B. 4 K 123/26</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="298"/>
+        <source>Cases in the file for the court (all: the whole file):</source>
+        <translation>Vorgänge in der Aktenvorlage (alle: die ganze Akte):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/e_file_dialog.py" line="300"/>
+        <source>The court's reference (optional):</source>
+        <translation>Aktenzeichen des Gerichts (wenn bekannt):</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
 import pkgutil
 import tempfile
 from collections.abc import Callable
@@ -32,7 +33,10 @@ from letters.data import RefusalGround
 from models import Deadline, User
 
 TODAY = date(2026, 11, 23)
-SCOPED = ("case_id", "letter_id", "item_id", "deadline_id", "title_id", "person_id", "card_id", "grant_id", "id")
+SCOPED = (
+    "case_id", "letter_id", "item_id", "deadline_id", "title_id", "person_id", "card_id", "grant_id", "document_id",
+    "id",
+)  # fmt: skip
 #: Services that take such an id without a case check, and why.
 EXEMPT = {
     "cases.open_case": "a case is opened for any person at the counter; it goes to its owner",
@@ -53,6 +57,7 @@ EXEMPT = {
     "worklists.worklist_rows": "rows of the worklist whose ids the scope's query returned",
     "grants.approve_grant": "only a team lead of the case's area, not the proposer (test_grants)",
     "grants.return_grant": "only a team lead of the case's area, not the proposer (test_grants)",
+    "e_file.person_of_case": "the command line's look-up of a case's person; what it opens checks access",
 }
 
 
@@ -87,6 +92,11 @@ def stranger(ctx: ServiceContext) -> tuple[ServiceContext, dict[str, int]]:
     deadline_id = set_follow_up(owner, case_id, TODAY + timedelta(days=7), "nachfragen")
     title_id = add_title(owner, case_id, "Aufenthaltserlaubnis", "§ 16d AufenthG", TODAY, TODAY + timedelta(days=300))
     nachforderung = create_missing_documents_letter(owner, case_id).id
+    from abh_desk.services.documents import attach_document
+    from tests.support.scans import image
+
+    scan = image(Path(tempfile.mkdtemp()) / "pass.png", "PNG")
+    document = attach_document(owner, scan, case_id=case_id).document.id
     create_user(ctx, "asyllead", "Frau Asyl", Role.TEAM_LEAD, area="asyl")
     with ctx.db.read() as session:
         lead_id = session.scalar(select(User.id).where(User.username == "asyllead"))
@@ -94,7 +104,7 @@ def stranger(ctx: ServiceContext) -> tuple[ServiceContext, dict[str, int]]:
     assert lead_id is not None
     refs = {
         "case": case_id, "letter": letter_id, "item": item_id, "deadline": deadline_id, "title": title_id,
-        "person": person.id, "nachforderung": nachforderung, "asyllead": lead_id,
+        "person": person.id, "nachforderung": nachforderung, "asyllead": lead_id, "document": document,
     }  # fmt: skip
     return ctx.as_user(Actor(ids["rudolf"], "rudolf", Role.CASEWORKER)), refs
 
@@ -112,7 +122,10 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         case_file,
         case_letters,
         case_status,
+        court_file,
         deadlines,
+        documents,
+        e_file,
         fees,
         file_handover,
         grants,
@@ -152,6 +165,14 @@ def _calls(refs: dict[str, int]) -> dict[str, Callable[[ServiceContext], object]
         "deadlines.record_entry": lambda c: deadlines.record_entry(c, case, TODAY - timedelta(days=20)),
         "deadlines.set_follow_up": lambda c: deadlines.set_follow_up(c, case, TODAY + timedelta(days=3)),
         "fees.refusal_fee": lambda c: fees.refusal_fee(c, case),
+        "documents.case_documents": lambda c: documents.case_documents(c, case),
+        "documents.read_document": lambda c: documents.read_document(c, refs["document"]),
+        "documents.copy_document": lambda c: documents.copy_document(c, refs["document"], io.BytesIO()),
+        "documents.remove_document": lambda c: documents.remove_document(c, refs["document"], "falsche Person"),
+        "e_file.get_e_file": lambda c: e_file.get_e_file(c, refs["person"]),
+        "court_file.build_court_file": lambda c: court_file.build_court_file(
+            c, refs["person"], _nowhere().with_suffix(".pdf")
+        ),
         "file_handover.hand_over": lambda c: file_handover.hand_over(c, refs["person"], "Stadt Konstanz", _nowhere()),
         "file_handover.handover_summary": lambda c: file_handover.handover_summary(c, refs["person"]),
         "grants.case_decision": lambda c: grants.case_decision(c, case),

@@ -128,7 +128,9 @@ UNVERSIONED = {
     "retention_events": "recorded once, deleted with the person",
     "case_access": "granted once (shared or with a reason), never edited",
     "access_tokens": "issued once; revoking sets a time stamp, using it one (single UPDATEs, as sign-ins do)",
-    "case_documents": "taken in once with a file from another authority, never edited",
+    "case_documents": "taken in once (scanned, received, or with a file from another authority), never edited; "
+    "removing one is a logged delete",
+    "document_chunks": "written once with their document, deleted with it",
 }
 
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from abh_desk.cli import main
-from abh_desk.services import file_intake
+from abh_desk.services import documents, file_intake
 from abh_desk.services.context import ServiceContext
 from abh_desk.xdomea.xml import MessageError
 from models import AuditEvent, Case, CaseDocument, Person
@@ -84,9 +84,12 @@ def test_a_file_from_another_program_is_read(ctx: ServiceContext) -> None:
     assert result.file_numbers[0][0] == "FR-33.1-2025-0815"
     with ctx.db.read() as session:
         document = session.scalars(select(CaseDocument)).one()
-        assert (document.title, document.content, document.dated_on) == ("Antrag", PDF, date(2025, 9, 1))
+        content = documents.content_bytes(session, document.id)
+        assert (document.title, content, document.dated_on) == ("Antrag", PDF, date(2025, 9, 1))
+        assert document.media_type == "application/pdf" and document.size_bytes == len(PDF)
         case = session.scalars(select(Case)).one()
         assert case.status == "in_bearbeitung" and case.applied_on == date(2025, 9, 1)
+    assert documents.verify_documents(ctx).ok  # taken in with its hash in the audit trail
 
 
 BILLION_LAUGHS = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
