@@ -1,5 +1,6 @@
 """SQLAlchemy 2 mappings of ABH Desk (and, in ``migrations/``, their Alembic history)."""
 
+from models.appointments import Absence, Appointment, AppointmentLength, AppointmentUnit, CaseworkerCalendar
 from models.audit import AuditEvent
 from models.base import Base
 from models.cards import CardHandover, CardOrder
@@ -13,7 +14,11 @@ from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
 from models.transfers import ArchiveOffer, CaseDocument, FileTransfer
 
 __all__ = [
+    "Absence",
     "AccessToken",
+    "Appointment",
+    "AppointmentLength",
+    "AppointmentUnit",
     "ArchiveOffer",
     "Area",
     "AssignmentRule",
@@ -24,6 +29,7 @@ __all__ = [
     "Case",
     "CaseAccess",
     "CaseDocument",
+    "CaseworkerCalendar",
     "ChecklistItem",
     "Deadline",
     "Deputy",

@@ -145,7 +145,9 @@ def parse_hours(text: str, field: str = "zeiten") -> WeekHours:
         for h1, m1, h2, m2 in spans:
             start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
             if not (0 <= start < end <= 24 * 60) or int(m1) >= 60 or int(m2) >= 60:
-                raise ValidationError(f"„{raw.strip()}“: {h1}:{m1}–{h2}:{m2} ist keine gültige Zeitspanne.", field=field)
+                raise ValidationError(
+                    f"„{raw.strip()}“: {h1}:{m1}–{h2}:{m2} ist keine gültige Zeitspanne.", field=field
+                )
             if start % UNIT or end % UNIT:
                 raise ValidationError(
                     f"„{raw.strip()}“: Zeiten bitte auf {UNIT} Minuten genau (z. B. 08:05, nicht 08:03).", field=field
@@ -283,9 +285,7 @@ class Calendar:
         return office if own is None else intersect(office, own[day.weekday()])
 
 
-def free_starts(
-    hours: Iterable[Interval], busy: Collection[int], minutes: int, not_before: int = 0
-) -> Iterator[int]:
+def free_starts(hours: Iterable[Interval], busy: Collection[int], minutes: int, not_before: int = 0) -> Iterator[int]:
     """Start minutes of free slots of ``minutes`` within ``hours``, not overlapping ``busy`` units
     and not before ``not_before``; proposals do not overlap each other."""
     for span in hours:
@@ -317,9 +317,7 @@ def check_slot(
     if slot.start % UNIT or slot.minutes % UNIT or slot.minutes <= 0:
         raise AppointmentError(f"Termine beginnen und enden auf {UNIT} Minuten genau.", field="zeit")
     if slot.starts_at() < now:
-        raise SlotInPast(
-            f"{slot} liegt in der Vergangenheit; es wurde nichts gebucht.", field="zeit", slot=str(slot)
-        )
+        raise SlotInPast(f"{slot} liegt in der Vergangenheit; es wurde nichts gebucht.", field="zeit", slot=str(slot))
     reason = calendar.closed_reason(slot.day)
     if reason is not None:
         raise OfficeClosed(

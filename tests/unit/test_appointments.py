@@ -95,7 +95,7 @@ def test_past_holiday_closed_day_outside_hours_leave_and_overlap_are_refused() -
         check_slot(Slot(date(2026, 11, 20), 480, 20), CAL, None, NOW, who="X")
     with pytest.raises(SlotInPast):  # earlier today
         check_slot(Slot(date(2026, 11, 23), 480, 20), CAL, None, datetime(2026, 11, 23, 9, 0), who="X")
-    with pytest.raises(OfficeClosed, match="1. Weihnachtstag|Weihnachtstag"):
+    with pytest.raises(OfficeClosed, match="Weihnachtstag"):
         check_slot(Slot(date(2026, 12, 25), 480, 20), CAL, None, NOW, who="X")
     with pytest.raises(OfficeClosed, match="Mittwoch: keine Sprechzeiten"):
         check_slot(Slot(date(2026, 11, 25), 480, 20), CAL, None, NOW, who="X")
