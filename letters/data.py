@@ -348,6 +348,28 @@ class PickupData(LetterData):
             raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
 
 
+@dataclass(frozen=True, kw_only=True)
+class InvitationData(LetterData):
+    """Einladung zu einem Termin: when, where, with whom, what to bring (the documents still missing
+    on the case's checklist) and the fee to expect."""
+
+    day: date
+    start: str  # "08:20"
+    end: str
+    room: str = ""
+    caseworker: str
+    purpose: str
+    documents: tuple[str, ...] = ()
+    fee_cents: int | None = None
+    fee_basis: str = ""
+
+    def __post_init__(self) -> None:
+        if self.day < self.info.date:
+            raise ValidationError("Der Termin liegt vor dem Briefdatum.", field="day")
+        if self.fee_cents is not None and self.fee_cents < 0:
+            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+
+
 @dataclass(frozen=True)
 class Agent:
     """Bevollmächtigte Person, die die Karte für den Inhaber entgegennimmt — or, for a minor holder,

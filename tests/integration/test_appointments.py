@@ -236,3 +236,51 @@ def test_sequential_second_booking_is_told_at_once(clerk: ServiceContext, second
     appts.book(clerk, person, slot.day, slot.start, PROCEDURE)
     with pytest.raises(SlotTaken, match=r"Nächste freie Termine: Mo, 23\.11\.2026, 08:20 Uhr"):
         appts.book(second, person, slot.day, slot.start, PROCEDURE)
+
+
+# --- the invitation --------------------------------------------------------------------------
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", " ")
+
+
+def test_the_invitation_lists_exactly_the_documents_still_missing(ctx: ServiceContext) -> None:
+    from abh_desk.services.appointment_letters import invitation_data, invitation_pdf
+    from abh_desk.services.case_file import get_case_file, mark_received, set_facts
+
+    data = PersonInput(
+        "Öztürk",
+        "Ayşe",
+        "12.03.1990",
+        nationality="TUR",
+        sex="w",
+        street="Hauptstr. 1",
+        postcode="78224",
+        city="Singen",
+    )
+    pid = create_person(ctx, data).id
+    case = open_case(ctx, pid, PROCEDURE, applied_on=TODAY)
+    lines = {line.text: line for line in get_case_file(ctx, case.id).checklist}
+    mark_received(ctx, lines["Gültiger Reisepass oder Passersatz"].id)
+    keller = ctx.as_user(_user(ctx, "keller"))
+    appts.set_caseworker_calendar(ctx, "keller", "", "2.14")
+    booked = appts.book(keller, pid, MONDAY, H8 + 20, case_id=case.id)
+    invite = invitation_data(keller, booked.id)
+    assert "Gültiger Reisepass oder Passersatz" not in invite.documents  # received
+    assert "Visum" not in invite.documents  # conditional: only for the visumpflichtig
+    assert "Aktuelles biometrisches Lichtbild" in invite.documents and "Mietvertrag" in invite.documents
+    set_facts(keller, case.id, {"visumpflichtig"})
+    invite = invitation_data(keller, booked.id)
+    assert "Visum" in invite.documents
+    text = _pdf_text(invitation_pdf(keller, booked.id))
+    assert "Ihr Termin am Montag, 23.11.2026 um 08:20 Uhr" in text
+    assert "Zimmer 2.14" in text and "Frau Keller" in text and "Sehr geehrte Frau Öztürk" in text
+    assert "Visum" in text and "Mietvertrag" in text and "100,00" in text
+    assert "Ihren gültigen Reisepass" in text  # the standing line: bring the passport itself
+    with ctx.db.read() as session:
+        assert session.scalar(select(AuditEvent.id).where(AuditEvent.action == "einladung_erstellt")) is not None
