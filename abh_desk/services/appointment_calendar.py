@@ -40,4 +40,4 @@ def week_calendar(ctx: ServiceContext, caseworker: str, monday: date) -> bytes:
         event.add("status", "CONFIRMED")
         calendar.add_component(event)
     calendar.add_missing_timezones()  # the VTIMEZONE of Europe/Berlin that TZID refers to
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
