@@ -33,6 +33,7 @@ from abh_desk.domain.appointments import (
     WALK_IN,
     AppointmentError,
     Calendar,
+    Interval,
     Slot,
     SlotTaken,
     WeekHours,
@@ -47,7 +48,7 @@ from abh_desk.domain.appointments import (
     waiting_minutes,
 )
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
-from abh_desk.domain.enums import Role
+from abh_desk.domain.enums import OPEN_CASE_STATUSES, CardStatus, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import ConfigurationError, NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import active_deputy, load_router
@@ -61,6 +62,7 @@ from models import (
     AppointmentLength,
     AppointmentUnit,
     Area,
+    CardOrder,
     Case,
     CaseworkerCalendar,
     Deputy,
@@ -985,3 +987,73 @@ def slot_lengths(ctx: ServiceContext) -> list[tuple[str, str, int, bool]]:
         )
         for key in keys
     ]
+
+
+@dataclass(frozen=True)
+class WeekDay:
+    day: date
+    hours: tuple[Interval, ...]
+    """The times the caseworker takes appointments that day (empty: closed or away)."""
+    closed: str | None
+    """Why there are no appointments: a holiday, no Sprechzeiten, an absence."""
+
+
+@dataclass(frozen=True)
+class WeekView:
+    caseworker: str
+    caseworker_name: str
+    monday: date
+    days: tuple[WeekDay, ...]
+    rows: tuple[AppointmentRow, ...]
+
+
+def week_view(ctx: ServiceContext, caseworker: str, monday: date, days: int = 5) -> WeekView:
+    """A caseworker's week for the window: each day's hours (or why there are none) and the appointments."""
+    rows = week(ctx, caseworker, monday)
+    with ctx.db.read() as session:
+        uid = _user_id(session, caseworker)
+        name = str(session.scalar(select(User.display_name).where(User.id == uid)))
+        calendar = office_calendar(session)
+        own = _own_hours(session, [uid])[uid][0]
+        last = monday + timedelta(days=days - 1)
+        presence = _Presence(session, [uid], monday, last)
+        names = _names(session)
+        shown = []
+        for offset in range(days):
+            day = monday + timedelta(days=offset)
+            closed = calendar.closed_reason(day) or presence.away(uid, day, names)
+            shown.append(WeekDay(day, () if closed else calendar.hours(day, own), closed))
+    return WeekView(caseworker, name, monday, tuple(shown), tuple(rows))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One line of the booking dialog's „Anliegen“: a case of the person, the pickup of a card that
+    waits for them, or a procedure of the catalogue (a new application)."""
+
+    label: str
+    purpose: str
+    case_id: int | None
+
+
+def booking_choices(ctx: ServiceContext, person_id: int) -> list[Choice]:
+    """The person's open cases first, then a card waiting for pickup, then every procedure offered today."""
+    _require_staff(ctx)
+    open_states = [s.value for s in OPEN_CASE_STATUSES]
+    waiting = [s.value for s in (CardStatus.ARRIVED, CardStatus.NOTIFIED)]
+    with ctx.db.read() as session:
+        _person(session, person_id)
+        cases = session.execute(
+            select(Case.id, Case.file_number, Case.procedure_key)
+            .where(Case.person_id == person_id, Case.status.in_(open_states))
+            .order_by(Case.applied_on.desc())
+        ).all()
+        cards = session.execute(
+            select(Case.id, Case.file_number)
+            .join(CardOrder, CardOrder.case_id == Case.id)
+            .where(Case.person_id == person_id, CardOrder.status.in_(waiting))
+        ).all()
+    choices = [Choice(f"{az} – {purpose_name(ctx, key)}", key, cid) for cid, az, key in cases]
+    choices += [Choice(f"{az} – {PURPOSE_NAMES[CARD_PICKUP]}", CARD_PICKUP, cid) for cid, az in cards]
+    choices += [Choice(p.name, p.key, None) for p in ctx.catalogue.offered(ctx.today())]
+    return choices
