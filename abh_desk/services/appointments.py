@@ -866,18 +866,6 @@ def week(ctx: ServiceContext, caseworker: str, monday: date) -> list[Appointment
     return rows
 
 
-def person_appointments(ctx: ServiceContext, person_id: int) -> list[AppointmentRow]:
-    """A person's appointments from today on (not the cancelled), the next first."""
-    _require_staff(ctx)
-    with ctx.db.read() as session:
-        return _rows(
-            ctx,
-            session,
-            [Appointment.person_id == person_id, Appointment.day >= ctx.today(), Appointment.status == BOOKED],
-            [Appointment.day, Appointment.start_minute],
-        )
-
-
 def staff_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     """(username, display name) of the active caseworkers and team leads."""
     with ctx.db.read() as session:

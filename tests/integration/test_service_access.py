@@ -53,6 +53,10 @@ EXEMPT = {
     "worklists.worklist_rows": "rows of the worklist whose ids the scope's query returned",
     "grants.approve_grant": "only a team lead of the case's area, not the proposer (test_grants)",
     "grants.return_grant": "only a team lead of the case's area, not the proposer (test_grants)",
+    "appointments.free_slots": "the phone: the responsible caseworker's free time for any caller, no case content",
+    "appointments.book": "the phone and the counter book for every person of the office (logged); no case content",
+    "appointments.walk_in": "the counter gives a waiting number to anyone who comes (logged)",
+    "appointments.booking_choices": "the counter's choice of concern: Aktenzeichen and procedure names only",
 }
 
 

@@ -129,6 +129,10 @@ UNVERSIONED = {
     "case_access": "granted once (shared or with a reason), never edited",
     "access_tokens": "issued once; revoking sets a time stamp, using it one (single UPDATEs, as sign-ins do)",
     "case_documents": "taken in once with a file from another authority, never edited",
+    "appointment_units": "inserted and deleted with their appointment, never edited; the key refuses a double booking",
+    "absences": "entered once, never edited",
+    "appointment_lengths": "one value per procedure, each written alone (as the office settings)",
+    "caseworker_calendars": "a caseworker's hours and room, written as a whole (as the office settings)",
 }
 
 
