@@ -1,4 +1,5 @@
-"""Screenshots of the main screens for the README: ``.venv/bin/python scripts/screenshots.py [DIR]``.
+"""Screenshots of the main screens for the README: ``.venv/bin/python scripts/screenshots.py [DIR] [--termine]``
+(``--termine``: only those of the Termine page).
 
 Builds a fresh demo database in a temporary directory, opens the real window offscreen at a
 fixed size, drives it as a clerk would and saves PNGs (default: docs/).
@@ -59,7 +60,9 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
+    only_appointments = "--termine" in sys.argv  # only the Termine page's screenshots
+    args = [a for a in sys.argv[1:] if a != "--termine"]
+    out = Path(args[0]) if args else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     install_translators(app, "de")
@@ -76,6 +79,10 @@ def main() -> int:
         window.resize(1280, 800)
         window.show()
         settle(window, lambda: window.start.urgent.rowCount() > 0)
+        if only_appointments:
+            appointments(window, ctx, out)
+            ctx.db.dispose()
+            return 0
         save(window, out / "start.png")
         window.focus_search()
         QTest.keyClicks(window.search.search_field, "nguyen")
