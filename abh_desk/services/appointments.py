@@ -47,6 +47,7 @@ from abh_desk.domain.appointments import (
     slot_minutes,
     waiting_minutes,
 )
+from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CardStatus, Role
 from abh_desk.domain.text import clean_text
@@ -54,7 +55,6 @@ from abh_desk.errors import ConfigurationError, NotFound, PermissionDenied, Vali
 from abh_desk.services.assignment import active_deputy, load_router
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
-from abh_desk.services.persons import birth_text
 from abh_desk.services.read_log import note_read
 from models import (
     Absence,
@@ -767,46 +767,76 @@ def walk_in(
 
 
 def _rows(ctx: ServiceContext, session: Session, where: list[object], order: Sequence[object]) -> list[AppointmentRow]:
+    """The rows as plain columns (no ORM objects: the office's day has a thousand and more)."""
     worker = aliased(User)
+    a = Appointment
     query = (
-        select(Appointment, Person, Case.file_number, worker.username, worker.display_name, CaseworkerCalendar.room)
-        .join(Person, Person.id == Appointment.person_id)
-        .outerjoin(Case, Case.id == Appointment.case_id)
-        .outerjoin(worker, worker.id == Appointment.caseworker_id)
-        .outerjoin(CaseworkerCalendar, CaseworkerCalendar.user_id == Appointment.caseworker_id)
+        select(
+            a.id,
+            a.day,
+            a.start_minute,
+            a.minutes,
+            a.status,
+            a.person_id,
+            Person.family_name,
+            Person.given_names,
+            Person.birth_year,
+            Person.birth_month,
+            Person.birth_day,
+            a.case_id,
+            Case.file_number,
+            a.purpose,
+            worker.username,
+            worker.display_name,
+            CaseworkerCalendar.room,
+            a.walk_in,
+            a.waiting_number,
+            a.arrived_at,
+            a.done_at,
+            a.note,
+            a.reason,
+            a.version,
+        )
+        .join(Person, Person.id == a.person_id)
+        .outerjoin(Case, Case.id == a.case_id)
+        .outerjoin(worker, worker.id == a.caseworker_id)
+        .outerjoin(CaseworkerCalendar, CaseworkerCalendar.user_id == a.caseworker_id)
         .where(*where)  # type: ignore[arg-type]
         .order_by(*order)  # type: ignore[arg-type]
     )
     now = ctx.now()
+    names: dict[str, str] = {}
     result = []
-    for row, person, file_number, username, display, room in session.execute(query):
-        waited = None
-        if row.arrived_at is not None:
-            waited = waiting_minutes(row.arrived_at, row.done_at or now)
+    for (
+        aid, day, start, minutes, status, person_id, family, given, year, month, mday, case_id, file_number, purpose,
+        username, display, room, walk_in, number, arrived, done, note, reason, version,
+    ) in session.execute(query):  # fmt: skip
+        if purpose not in names:
+            names[purpose] = purpose_name(ctx, purpose)
         result.append(
             AppointmentRow(
-                row.id,
-                row.day,
-                row.start_minute,
-                row.minutes,
-                row.status,
-                person.id,
-                _person_name(person),
-                birth_text(person),
-                row.case_id,
+                aid,
+                day,
+                start,
+                minutes,
+                status,
+                person_id,
+                f"{family}, {given}".rstrip(", "),
+                str(PartialDate(year, month, mday)) if year is not None else "",
+                case_id,
                 file_number,
-                row.purpose,
-                purpose_name(ctx, row.purpose),
+                purpose,
+                names[purpose],
                 username,
                 display or "Empfang",
                 room or "",
-                row.walk_in,
-                row.waiting_number,
-                row.arrived_at,
-                waited,
-                row.note,
-                row.reason,
-                row.version,
+                walk_in,
+                number,
+                arrived,
+                waiting_minutes(arrived, done or now) if arrived is not None else None,
+                note,
+                reason,
+                version,
             )
         )
     return result
