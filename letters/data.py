@@ -328,6 +328,8 @@ class ReminderData(LetterData):
     #: letter names the last day it is open before it.
     closed_on_expiry: str = ""
     last_open_day: date | None = None
+    #: The next free slot of the caseworker, proposed for the application (empty: none proposed).
+    offered_slot: str = ""
 
     def __post_init__(self) -> None:
         if self.weeks_ahead < 1:
@@ -342,6 +344,7 @@ class PickupData(LetterData):
     collect_by: date | None = None
     fee_cents: int | None = None  # payable on pickup, if not paid at application
     agent_allowed: bool = False  # print the paragraph on collection by an authorised person
+    offered_slot: str = ""  # the next free slot for the pickup, proposed (empty: none)
 
     def __post_init__(self) -> None:
         if self.fee_cents is not None and self.fee_cents < 0:

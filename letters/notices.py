@@ -245,6 +245,10 @@ def reminder(data: ReminderData, blocks: TextBlocks) -> Built:
         flow += paragraphs(blocks.paragraphs("erinnerung.unterlagen", values))
         flow += bullets(data.documents)
     flow += paragraphs(blocks.paragraphs("erinnerung.termin", values))
+    if data.offered_slot:
+        flow += paragraphs(
+            blocks.paragraphs("erinnerung.terminangebot", {**values, "terminangebot": data.offered_slot})
+        )
     flow += paragraphs(blocks.paragraphs("erinnerung.gegenstandslos", values))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Erinnerung an den Ablauf des Aufenthaltstitels", data.info.date)
@@ -269,6 +273,8 @@ def pickup(data: PickupData, blocks: TextBlocks) -> Built:
         flow += paragraphs(blocks.paragraphs("abholung.gebuehr", values))
     flow += paragraphs(blocks.paragraphs("abholung.pin", values))
     flow += paragraphs(blocks.paragraphs("abholung.sprechzeiten", values))
+    if data.offered_slot:
+        flow += paragraphs(blocks.paragraphs("abholung.terminangebot", {**values, "terminangebot": data.offered_slot}))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Abholbenachrichtigung", data.info.date)
 

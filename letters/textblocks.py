@@ -73,6 +73,7 @@ PLACEHOLDERS: dict[str, str] = {
     "termin_raum": "Raum des Termins",
     "sachbearbeitung": "Name der Sachbearbeitung des Termins",
     "anliegen": "Anliegen des Termins (Verfahren)",
+    "terminangebot": "vorgeschlagener freier Termin (Tag, Uhrzeit, Sachbearbeitung)",
 }
 
 #: Grounds of refusal every installation must have (issue 6); administrators may add more.
@@ -105,7 +106,7 @@ REQUIRED_BLOCKS = (
     "nachforderung.betreff", "nachforderung.einleitung", "nachforderung.frist", "nachforderung.mitwirkung",
     "erinnerung.betreff", "erinnerung.einleitung", "erinnerung.bitte", "erinnerung.bitte_umgehend",
     "erinnerung.fiktion", "erinnerung.geschlossen", "erinnerung.unterlagen", "erinnerung.termin",
-    "erinnerung.gegenstandslos",
+    "erinnerung.gegenstandslos", "erinnerung.terminangebot", "abholung.terminangebot",
     "abholung.betreff", "abholung.einleitung", "abholung.persoenlich", "abholung.vertretung",
     "abholung.mitbringen", "abholung.mitbringen_liste", "abholung.frist", "abholung.gebuehr", "abholung.pin",
     "abholung.sprechzeiten",

@@ -19,7 +19,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +31,7 @@ from abh_desk.domain.appointments import (
     HORIZON_DAYS,
     PURPOSE_NAMES,
     WALK_IN,
+    WEEKDAY_NAMES,
     AppointmentError,
     Calendar,
     Interval,
@@ -51,7 +52,7 @@ from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CardStatus, Role
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import ConfigurationError, NotFound, PermissionDenied, ValidationError
+from abh_desk.errors import ConfigurationError, DomainError, NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import active_deputy, load_router
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
@@ -1075,3 +1076,26 @@ def booking_choices(ctx: ServiceContext, person_id: int) -> list[Choice]:
     choices += [Choice(f"{az} – {PURPOSE_NAMES[CARD_PICKUP]}", CARD_PICKUP, cid) for cid, az in cards]
     choices += [Choice(p.name, p.key, None) for p in ctx.catalogue.offered(ctx.today())]
     return choices
+
+
+def proposed_slot(
+    ctx: ServiceContext, session: Session, person: Person, purpose: str, case: Case | None, after: date
+) -> str:
+    """The next free slot as a letter proposes it („Montag, 07.12.2026, 08:00 Uhr bei Frau Schäuble,
+    Zimmer 1.04“), from ``after`` on; empty where none can be proposed (no hours set, nobody responsible,
+    nothing free). A proposal, not a booking: the letter asks the person to confirm it."""
+    try:
+        purpose, minutes, owner = _what(ctx, session, person, purpose, case)
+        slots = _search(session, office_calendar(session), owner, minutes, datetime.combine(after, time(0)), 1)
+    except DomainError:
+        return ""
+    if not slots:
+        return ""
+    slot = slots[0]
+    room = session.scalar(
+        select(CaseworkerCalendar.room)
+        .join(User, User.id == CaseworkerCalendar.user_id)
+        .where(User.username == slot.caseworker)
+    )
+    when = f"{WEEKDAY_NAMES[slot.day.weekday()]}, {german_date(slot.day)}, {clock_text(slot.start)} Uhr"
+    return f"{when} bei {slot.caseworker_name}" + (f", Zimmer {room}" if room else "")

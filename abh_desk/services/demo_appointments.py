@@ -36,12 +36,13 @@ def generate_demo_appointments(ctx: ServiceContext, seed: int = 1) -> int:
         owners = sorted(set(session.scalars(select(AssignmentRule.user_id))))
         open_states = [s.value for s in OPEN_CASE_STATUSES]
         cases: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-        for case_id, person_id, owner, key in session.execute(
+        for case_id, person_id, case_owner, key in session.execute(
             select(Case.id, Case.person_id, Case.owner_id, Case.procedure_key)
             .where(Case.owner_id.in_(owners), Case.status.in_(open_states))
             .order_by(Case.id)
         ):
-            cases[owner].append((case_id, person_id, key))
+            if case_owner is not None:
+                cases[case_owner].append((case_id, person_id, key))
         for index, owner in enumerate(owners):
             if session.get(CaseworkerCalendar, owner) is None:
                 session.add(CaseworkerCalendar(user_id=owner, hours="", room=ROOMS[index % len(ROOMS)]))

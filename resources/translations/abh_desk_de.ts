@@ -264,12 +264,12 @@
         <translation>&amp;Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="137"/>
+        <location filename="../../ui/booking_dialog.py" line="138"/>
         <source>Responsible: %1 · %2 minutes</source>
         <translation>Zuständig: %1 · %2 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="149"/>
+        <location filename="../../ui/booking_dialog.py" line="150"/>
         <source>No free appointment in the coming months.</source>
         <translation>In den nächsten Monaten ist kein Termin frei.</translation>
     </message>
@@ -3285,7 +3285,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="208"/>
+        <location filename="../../ui/booking_dialog.py" line="209"/>
         <source>Name, date of birth or file number – Enter takes the first</source>
         <translation>Name, Geburtsdatum oder Aktenzeichen – Eingabe nimmt den ersten Treffer</translation>
     </message>

@@ -284,3 +284,25 @@ def test_the_invitation_lists_exactly_the_documents_still_missing(ctx: ServiceCo
     assert "Ihren gültigen Reisepass" in text  # the standing line: bring the passport itself
     with ctx.db.read() as session:
         assert session.scalar(select(AuditEvent.id).where(AuditEvent.action == "einladung_erstellt")) is not None
+
+
+def test_the_reminder_and_the_pickup_letter_propose_the_next_free_slot(ctx: ServiceContext, person: int) -> None:
+    from abh_desk.services.appointments import proposed_slot
+    from letters import samples
+    from letters.render import render_pickup_notice, render_reminder
+    from models import Case, Person
+
+    case = open_case(ctx, person, PROCEDURE, applied_on=TODAY)
+    appts.set_caseworker_calendar(ctx, "keller", "", "1.08")
+    appts.book(ctx, person, MONDAY, H8, PROCEDURE)
+    with ctx.db.read() as session:
+        row, who = session.get(Case, case.id), session.get(Person, person)
+        assert row is not None and who is not None
+        text = proposed_slot(ctx, session, who, PROCEDURE, row, MONDAY)
+        assert text == "Montag, 23.11.2026, 08:20 Uhr bei Frau Keller, Zimmer 1.08"
+        assert proposed_slot(ctx, session, who, "GIBT-ES-NICHT", None, MONDAY) == ""
+    reminder = _pdf_text(render_reminder(samples.reminder(offered_slot=text)))
+    assert "schlagen wir Ihnen einen Termin vor: Montag, 23.11.2026, 08:20 Uhr bei Frau Keller" in reminder
+    assert "erst dann ist er für Sie gebucht" in reminder
+    pickup = _pdf_text(render_pickup_notice(samples.pickup(offered_slot=text)))
+    assert "Für die Abholung schlagen wir Ihnen einen Termin vor" in pickup
