@@ -10,10 +10,11 @@ coloured; arrows move, Enter on an appointment opens the person."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -144,12 +145,12 @@ class AppointmentsPage(QWidget):
 
     # --- loading -------------------------------------------------------------------------
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh.start()
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
-        super().hideEvent(event)  # type: ignore[arg-type]
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
         self.refresh.stop()
 
     def _auto_reload(self) -> None:
@@ -237,7 +238,7 @@ class AppointmentsPage(QWidget):
         if 0 <= row < self.rows.rowCount():
             self.sig_open_person.emit(self.rows.row(row).person_id)
 
-    def step(self, action: object) -> None:
+    def step(self, action: Callable[[ServiceContext, int], appts.AppointmentRow]) -> None:
         chosen = self.current()
         if chosen is None:
             return
@@ -247,7 +248,7 @@ class AppointmentsPage(QWidget):
             self.sig_message.emit(f"{row.person_name}: {row.status_label}")
             self.reload()
 
-        self.runner.run(lambda: action(ctx, chosen.id), done, self._error, owner=self)  # type: ignore[operator]
+        self.runner.run(lambda: action(ctx, chosen.id), done, self._error, owner=self)
 
     def walk_in(self) -> PersonPicker:
         picker = PersonPicker(self.ctx, self.runner, self.tr("Walk-in: who is at the counter?"), self)
@@ -417,12 +418,15 @@ class WeekTable(QTableWidget):
         done = QBrush(QColor(DONE_COLOR))
         columns = {d.day: i for i, d in enumerate(week.days)}
         for appointment in week.rows:
-            column = columns.get(appointment.day)
-            if column is None:
+            at = columns.get(appointment.day)
+            if at is None:
                 continue
             for index, minute in enumerate(times):
-                if appointment.start <= minute < appointment.start + max(appointment.minutes, GRID):
-                    item = self.item(index, column)
+                cell = self.item(index, at)
+                if cell is not None and appointment.start <= minute < appointment.start + max(
+                    appointment.minutes, GRID
+                ):
+                    item = cell
                     if minute == appointment.start - appointment.start % GRID:
                         item.setText(f"{clock_text(appointment.start)} {appointment.person_name}")
                         item.setToolTip(f"{appointment.purpose_name}\n{appointment.file_number or ''}")

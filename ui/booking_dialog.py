@@ -152,7 +152,8 @@ class BookingDialog(QDialog):
 
     def selected(self) -> appts.FreeSlot | None:
         item = self.slots.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return slot if isinstance(slot, appts.FreeSlot) else None
 
     def book(self) -> None:
         slot = self.selected()
