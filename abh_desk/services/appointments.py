@@ -309,18 +309,29 @@ def _search(
     count: int,
     skip: int | None = None,
 ) -> list[FreeSlot]:
-    """The next ``count`` free slots of ``owner`` (or the deputy on days the owner is away) from ``after`` (local)."""
-    names = _names(session)
-    users = dict(session.execute(select(User.id, User.username)).all())
+    """The next ``count`` free slots of ``owner`` (or the deputy on days the owner is away) from
+    ``after`` (local). Absences, Vertretungen and hours are read once for the whole horizon; the
+    occupied units a fortnight first, then in spans twice as long each (a full calendar is read in
+    three or four queries, not one per day)."""
     found: list[FreeSlot] = []
     first = after.date()
     end = first + timedelta(days=HORIZON_DAYS)
-    while first < end and len(found) < count:
-        last = min(first + timedelta(days=_CHUNK_DAYS - 1), end)
-        presence = _Presence(session, [owner], first, last)
-        deputies = {d for rows in presence.deputies.values() for _, _, d in rows}
-        if deputies:
-            presence = _Presence(session, [owner, *deputies], first, last)
+    presence = _Presence(session, [owner], first, end)
+    deputies = {d for rows in presence.deputies.values() for _, _, d in rows}
+    if deputies:
+        presence = _Presence(session, [owner, *deputies], first, end)
+    people = [owner, *deputies]
+    users: dict[int, tuple[str, str]] = {
+        uid: (username, display)
+        for uid, username, display in session.execute(
+            select(User.id, User.username, User.display_name).where(User.id.in_(people))
+        )
+    }
+    names = {uid: display for uid, (_u, display) in users.items()}
+    own = _own_hours(session, people)
+    span = _CHUNK_DAYS
+    while first <= end and len(found) < count:
+        last = min(first + timedelta(days=span - 1), end)
         serving: dict[date, int] = {}
         day = first
         while day <= last:
@@ -330,7 +341,6 @@ def _search(
                     serving[day] = who
             day += timedelta(days=1)
         if serving:
-            own = _own_hours(session, serving.values())
             busy = _busy(session, serving.values(), first, last, skip)
             for day, who in sorted(serving.items()):
                 not_before = local_minute(after) if day == after.date() else 0
@@ -338,11 +348,12 @@ def _search(
                     calendar.hours(day, own[who][0]), busy.get((who, day), ()), minutes, not_before
                 ):
                     found.append(
-                        FreeSlot(day, start, minutes, users[who], names[who], names[owner] if who != owner else None)
+                        FreeSlot(day, start, minutes, users[who][0], names[who], names[owner] if who != owner else None)
                     )
                     if len(found) >= count:
                         return found
         first = last + timedelta(days=1)
+        span *= 2
     return found
 
 
