@@ -355,7 +355,7 @@ class AppointmentsPage(QWidget):
 
     @staticmethod
     def _waited(row: appts.AppointmentRow) -> str:
-        if row.waited_minutes is None or row.status not in (appts.WAITING, appts.DONE):
+        if row.waited_minutes is None or row.status != appts.WAITING:  # done: arrival to end, no waiting
             return ""
         return f"{row.waited_minutes} min"
 

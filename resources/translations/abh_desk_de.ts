@@ -4,117 +4,117 @@
 <context>
     <name>AppointmentsPage</name>
     <message>
-        <location filename="../../ui/appointments_page.py" line="68"/>
+        <location filename="../../ui/appointments_page.py" line="69"/>
         <source>Whole office</source>
         <translation>Ganze Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="73"/>
+        <location filename="../../ui/appointments_page.py" line="74"/>
         <source>Time / No.</source>
         <translation>Zeit / Nr.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="74"/>
+        <location filename="../../ui/appointments_page.py" line="75"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="75"/>
+        <location filename="../../ui/appointments_page.py" line="76"/>
         <source>Waiting</source>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="76"/>
+        <location filename="../../ui/appointments_page.py" line="77"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="77"/>
+        <location filename="../../ui/appointments_page.py" line="78"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="78"/>
+        <location filename="../../ui/appointments_page.py" line="79"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="79"/>
+        <location filename="../../ui/appointments_page.py" line="80"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="80"/>
+        <location filename="../../ui/appointments_page.py" line="81"/>
         <source>Room</source>
         <translation>Zimmer</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="81"/>
+        <location filename="../../ui/appointments_page.py" line="82"/>
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="86"/>
+        <location filename="../../ui/appointments_page.py" line="87"/>
         <source>&amp;Arrived</source>
         <translation>&amp;Angekommen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="87"/>
+        <location filename="../../ui/appointments_page.py" line="88"/>
         <source>&amp;No-show</source>
         <translation>&amp;Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="88"/>
+        <location filename="../../ui/appointments_page.py" line="89"/>
         <source>Don&amp;e</source>
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="89"/>
+        <location filename="../../ui/appointments_page.py" line="90"/>
         <source>Walk-&amp;in…</source>
         <translation>V&amp;orsprache…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="90"/>
+        <location filename="../../ui/appointments_page.py" line="91"/>
         <source>Boo&amp;k…</source>
         <translation>Bu&amp;chen…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="91"/>
+        <location filename="../../ui/appointments_page.py" line="92"/>
         <source>Re&amp;schedule…</source>
         <translation>&amp;Umbuchen…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="92"/>
+        <location filename="../../ui/appointments_page.py" line="93"/>
         <source>Cancel appoint&amp;ment…</source>
         <translation>Absa&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="93"/>
+        <location filename="../../ui/appointments_page.py" line="94"/>
         <source>Invitation &amp;letter…</source>
         <translation>Ein&amp;ladung…</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="115"/>
+        <location filename="../../ui/appointments_page.py" line="116"/>
         <source>Day at the counter</source>
         <translation>Tag an der Theke</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="116"/>
+        <location filename="../../ui/appointments_page.py" line="117"/>
         <source>Week of a caseworker</source>
         <translation>Woche einer Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="118"/>
+        <location filename="../../ui/appointments_page.py" line="119"/>
         <source>Day:</source>
         <translation>Tag:</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="119"/>
+        <location filename="../../ui/appointments_page.py" line="120"/>
         <source>Caseworker:</source>
         <translation>Sachbearbeitung:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/appointments_page.py" line="200"/>
+        <location filename="../../ui/appointments_page.py" line="201"/>
         <source>%n appointment(s) and walk-in(s)</source>
         <translation>
             <numerusform>%n Termin oder Vorsprache</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/appointments_page.py" line="201"/>
+        <location filename="../../ui/appointments_page.py" line="202"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n wartet</numerusform>
@@ -130,17 +130,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="203"/>
+        <location filename="../../ui/appointments_page.py" line="204"/>
         <source>longest wait %1 min</source>
         <translation>längste Wartezeit %1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="216"/>
+        <location filename="../../ui/appointments_page.py" line="217"/>
         <source>Please choose a caseworker.</source>
         <translation>Bitte eine Sachbearbeitung wählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/appointments_page.py" line="224"/>
+        <location filename="../../ui/appointments_page.py" line="225"/>
         <source>%1 · week from %2 · %n appointment(s)</source>
         <translation>
             <numerusform>%1 · Woche ab %2 · %n Termin</numerusform>
@@ -148,47 +148,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="253"/>
+        <location filename="../../ui/appointments_page.py" line="254"/>
         <source>Walk-in: who is at the counter?</source>
         <translation>Vorsprache: Wer steht an der Theke?</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="263"/>
+        <location filename="../../ui/appointments_page.py" line="264"/>
         <source>Waiting number %1: %2</source>
         <translation>Wartenummer %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="278"/>
+        <location filename="../../ui/appointments_page.py" line="279"/>
         <source>Book: for whom?</source>
         <translation>Termin buchen: für wen?</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="299"/>
+        <location filename="../../ui/appointments_page.py" line="300"/>
         <source>Booked: %1 with %2 – %3</source>
         <translation>Gebucht: %1 bei %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="309"/>
+        <location filename="../../ui/appointments_page.py" line="310"/>
         <source>Only a booked appointment can be rebooked.</source>
         <translation>Umbuchen lässt sich nur ein gebuchter Termin.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="323"/>
+        <location filename="../../ui/appointments_page.py" line="324"/>
         <source>Cancel appointment</source>
         <translation>Termin absagen</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="324"/>
+        <location filename="../../ui/appointments_page.py" line="325"/>
         <source>Why is the appointment %1 cancelled?</source>
         <translation>Warum wird der Termin %1 abgesagt?</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="335"/>
+        <location filename="../../ui/appointments_page.py" line="336"/>
         <source>Save the invitation</source>
         <translation>Einladung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/appointments_page.py" line="347"/>
+        <location filename="../../ui/appointments_page.py" line="348"/>
         <source>Invitation saved: %1</source>
         <translation>Einladung gespeichert: %1</translation>
     </message>
@@ -2816,106 +2816,111 @@
     </message>
     <message>
         <location filename="../../ui/office_settings_dialog.py" line="64"/>
+        <source>Appointment hours (e.g. Mo-Fr 08:00-12:00; Do 14:00-18:00)</source>
+        <translation>Terminzeiten (z. B. Mo-Fr 08:00-12:00; Do 14:00-18:00; leer: die Sprechzeiten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="65"/>
         <source>Administrative court</source>
         <translation>Verwaltungsgericht</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="65"/>
+        <location filename="../../ui/office_settings_dialog.py" line="66"/>
         <source>Court&apos;s address</source>
         <translation>Anschrift des Gerichts</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="66"/>
+        <location filename="../../ui/office_settings_dialog.py" line="67"/>
         <source>Bank (fees)</source>
         <translation>Bank (Gebühren)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="67"/>
+        <location filename="../../ui/office_settings_dialog.py" line="68"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="68"/>
+        <location filename="../../ui/office_settings_dialog.py" line="69"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="69"/>
+        <location filename="../../ui/office_settings_dialog.py" line="70"/>
         <source>File number pattern</source>
         <translation>Muster des Aktenzeichens</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="70"/>
+        <location filename="../../ui/office_settings_dialog.py" line="71"/>
         <source>Letters by surname without particles (van, de, al …)</source>
         <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="71"/>
+        <location filename="../../ui/office_settings_dialog.py" line="72"/>
         <source>eAT production (weeks)</source>
         <translation>eAT-Herstellung (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="72"/>
+        <location filename="../../ui/office_settings_dialog.py" line="73"/>
         <source>eAT overdue after (weeks)</source>
         <translation>eAT überfällig nach (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="73"/>
+        <location filename="../../ui/office_settings_dialog.py" line="74"/>
         <source>Fee is paid when the card is handed over</source>
         <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="74"/>
+        <location filename="../../ui/office_settings_dialog.py" line="75"/>
         <source>Lock the window after idle minutes (0: never)</source>
         <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="75"/>
+        <location filename="../../ui/office_settings_dialog.py" line="76"/>
         <source>Grants approved by a team lead</source>
         <translation>Bewilligungen gibt die Teamleitung frei</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="112"/>
+        <location filename="../../ui/office_settings_dialog.py" line="113"/>
         <source>Legal remedy instructions</source>
         <translation>Rechtsbehelfsbelehrung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="116"/>
+        <location filename="../../ui/office_settings_dialog.py" line="117"/>
         <source>Confirm as checked …</source>
         <translation>Als geprüft bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="127"/>
+        <location filename="../../ui/office_settings_dialog.py" line="128"/>
         <source>%1: the row of the table is checked.</source>
         <translation>%1: Die Zeile der Tabelle ist geprüft.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="132"/>
+        <location filename="../../ui/office_settings_dialog.py" line="133"/>
         <source>%1: confirmed by %2 on %3 (%4).</source>
         <translation>%1: bestätigt von %2 am %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="141"/>
+        <location filename="../../ui/office_settings_dialog.py" line="142"/>
         <source>%1: not yet checked. No notice is approved or sent until it is confirmed. To check: %2</source>
         <translation>%1: noch nicht geprüft. Bis zur Bestätigung wird kein Bescheid freigegeben oder versandt. Zu prüfen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="152"/>
+        <location filename="../../ui/office_settings_dialog.py" line="153"/>
         <source>Confirm the legal remedy</source>
         <translation>Rechtsbehelfsbelehrung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="152"/>
+        <location filename="../../ui/office_settings_dialog.py" line="153"/>
         <source>What did you check, against which source?</source>
         <translation>Was haben Sie geprüft, anhand welcher Quelle?</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="186"/>
+        <location filename="../../ui/office_settings_dialog.py" line="187"/>
         <source>none (the Land&apos;s holidays)</source>
         <translation>keine (die Feiertage des Landes)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="249"/>
+        <location filename="../../ui/office_settings_dialog.py" line="250"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
     </message>
@@ -3285,7 +3290,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/booking_dialog.py" line="209"/>
+        <location filename="../../ui/booking_dialog.py" line="210"/>
         <source>Name, date of birth or file number – Enter takes the first</source>
         <translation>Name, Geburtsdatum oder Aktenzeichen – Eingabe nimmt den ersten Treffer</translation>
     </message>
