@@ -21,6 +21,7 @@ from typing import Any, NoReturn, TextIO
 import sqlalchemy.exc
 
 from abh_desk import (
+    cli_appointments,
     cli_cards,
     cli_cases,
     cli_deadlines,
@@ -157,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_worklists.add_parser(commands)
     cli_letters.add_parsers(commands)
     cli_cards.add_parser(commands)
+    cli_appointments.add_parser(commands)
     cli_cases.add_parser(commands)
 
     commands.add_parser(
@@ -311,6 +313,8 @@ def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) ->
         return cli_worklists.run(ctx, args, out)
     if args.command == "karten":
         return cli_cards.run(ctx, args, out)
+    if args.command == "termine":
+        return cli_appointments.run(ctx, args, out)
     if args.command == "xdomea":
         return cli_xdomea.run(ctx, args, out)
     if args.command == "vorgang":

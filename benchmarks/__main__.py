@@ -11,7 +11,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from benchmarks import assignment, letters, overview, paging, person_file, report, search, startup, worklists
+from benchmarks import (
+    appointments,
+    assignment,
+    letters,
+    overview,
+    paging,
+    person_file,
+    report,
+    search,
+    startup,
+    worklists,
+)
 from benchmarks.database import Opened, open_postgresql, open_sqlite
 from benchmarks.harness import Figure, S, Spec, Stats, machine
 
@@ -35,6 +46,7 @@ SPECS: tuple[Spec, ...] = (
     *assignment.FIGURES,
     *worklists.FIGURES,
     *overview.FIGURES,
+    *appointments.FIGURES,
     *letters.FIGURES,
     *startup.FIGURES,
 )

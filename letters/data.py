@@ -328,6 +328,8 @@ class ReminderData(LetterData):
     #: letter names the last day it is open before it.
     closed_on_expiry: str = ""
     last_open_day: date | None = None
+    #: The next free slot of the caseworker, proposed for the application (empty: none proposed).
+    offered_slot: str = ""
 
     def __post_init__(self) -> None:
         if self.weeks_ahead < 1:
@@ -342,8 +344,31 @@ class PickupData(LetterData):
     collect_by: date | None = None
     fee_cents: int | None = None  # payable on pickup, if not paid at application
     agent_allowed: bool = False  # print the paragraph on collection by an authorised person
+    offered_slot: str = ""  # the next free slot for the pickup, proposed (empty: none)
 
     def __post_init__(self) -> None:
+        if self.fee_cents is not None and self.fee_cents < 0:
+            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvitationData(LetterData):
+    """Einladung zu einem Termin: when, where, with whom, what to bring (the documents still missing
+    on the case's checklist) and the fee to expect."""
+
+    day: date
+    start: str  # "08:20"
+    end: str
+    room: str = ""
+    caseworker: str
+    purpose: str
+    documents: tuple[str, ...] = ()
+    fee_cents: int | None = None
+    fee_basis: str = ""
+
+    def __post_init__(self) -> None:
+        if self.day < self.info.date:
+            raise ValidationError("Der Termin liegt vor dem Briefdatum.", field="day")
         if self.fee_cents is not None and self.fee_cents < 0:
             raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
 

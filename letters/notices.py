@@ -12,7 +12,15 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from abh_desk.domain.money import euro
 from abh_desk.errors import ValidationError
 
-from .data import DEPORTATION_FINDINGS, HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
+from .data import (
+    DEPORTATION_FINDINGS,
+    HearingData,
+    InvitationData,
+    MissingDocumentsData,
+    PickupData,
+    RejectionData,
+    ReminderData,
+)
 from .flow import (
     Built,
     bullets,
@@ -237,6 +245,10 @@ def reminder(data: ReminderData, blocks: TextBlocks) -> Built:
         flow += paragraphs(blocks.paragraphs("erinnerung.unterlagen", values))
         flow += bullets(data.documents)
     flow += paragraphs(blocks.paragraphs("erinnerung.termin", values))
+    if data.offered_slot:
+        flow += paragraphs(
+            blocks.paragraphs("erinnerung.terminangebot", {**values, "terminangebot": data.offered_slot})
+        )
     flow += paragraphs(blocks.paragraphs("erinnerung.gegenstandslos", values))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Erinnerung an den Ablauf des Aufenthaltstitels", data.info.date)
@@ -261,5 +273,36 @@ def pickup(data: PickupData, blocks: TextBlocks) -> Built:
         flow += paragraphs(blocks.paragraphs("abholung.gebuehr", values))
     flow += paragraphs(blocks.paragraphs("abholung.pin", values))
     flow += paragraphs(blocks.paragraphs("abholung.sprechzeiten", values))
+    if data.offered_slot:
+        flow += paragraphs(blocks.paragraphs("abholung.terminangebot", {**values, "terminangebot": data.offered_slot}))
     flow = closing(data, blocks, flow)
     return Built(letter_decor(data), flow, "Abholbenachrichtigung", data.info.date)
+
+
+def invitation(data: InvitationData, blocks: TextBlocks) -> Built:
+    """Einladung: date, time, room, caseworker; the documents still missing (else passport and the
+    letter only); the fee to expect (§ 69 AufenthG, §§ 44 ff. AufenthV); how to cancel."""
+    weekday = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")[data.day.weekday()]
+    values = {
+        **common_values(data),
+        "termin_tag": f"{weekday}, {german_date(data.day)}",
+        "termin_zeit": data.start,
+        "termin_raum": f"Zimmer {data.room}" if data.room else "Empfang",
+        "sachbearbeitung": data.caseworker,
+        "anliegen": data.purpose,
+    }
+    flow = opening(blocks.text("einladung.betreff", values), data)
+    flow += paragraphs(blocks.paragraphs("einladung.einleitung", values))
+    flow += bullets([f"{weekday}, {german_date(data.day)}, {data.start} bis {data.end} Uhr"])
+    flow += paragraphs(blocks.paragraphs("einladung.ort", values))
+    if data.documents:
+        flow += paragraphs(blocks.paragraphs("einladung.mitbringen", values))
+        flow += bullets([*data.documents, *blocks.items("einladung.mitbringen_immer", values)])
+    else:
+        flow += paragraphs(blocks.paragraphs("einladung.keine_unterlagen", values))
+    if data.fee_cents:
+        fee = {**values, "gebuehr": euro(data.fee_cents), "gebuehr_rechtsgrundlage": data.fee_basis or "§ 69 AufenthG"}
+        flow += paragraphs(blocks.paragraphs("einladung.gebuehr", fee))
+    flow += paragraphs(blocks.paragraphs("einladung.absage", values))
+    flow = closing(data, blocks, flow)
+    return Built(letter_decor(data), flow, "Einladung zu einem Termin", data.info.date)

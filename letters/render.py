@@ -12,7 +12,15 @@ from collections.abc import Callable, Sequence
 from abh_desk.errors import ValidationError
 
 from . import notices
-from .data import HandoverRecordData, HearingData, MissingDocumentsData, PickupData, RejectionData, ReminderData
+from .data import (
+    HandoverRecordData,
+    HearingData,
+    InvitationData,
+    MissingDocumentsData,
+    PickupData,
+    RejectionData,
+    ReminderData,
+)
 from .flow import Built
 from .handover import handover_record
 from .layout import build_pdf
@@ -47,6 +55,11 @@ def render_reminder(data: ReminderData, *, blocks: TextBlocks | None = None) -> 
 def render_pickup_notice(data: PickupData, *, blocks: TextBlocks | None = None) -> bytes:
     """Abholbenachrichtigung: the eAT is ready to be collected in person."""
     return _render([notices.pickup(data, blocks or load_textblocks())])
+
+
+def render_invitation(data: InvitationData, *, blocks: TextBlocks | None = None) -> bytes:
+    """Einladung zu einem Termin, with the documents still missing and the fee to expect."""
+    return _render([notices.invitation(data, blocks or load_textblocks())])
 
 
 def render_handover_record(data: HandoverRecordData, *, blocks: TextBlocks | None = None) -> bytes:

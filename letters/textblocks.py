@@ -68,6 +68,12 @@ PLACEHOLDERS: dict[str, str] = {
     "feststellung": "Feststellung der Sachbearbeitung zu einem Punkt der Prüfung nach § 59 Abs. 1 AufenthG",
     "rechtsbehelf": "Rechtsbehelf (Widerspruch oder Klage)",
     "vollstreckungsrecht": "Landesrecht zur aufschiebenden Wirkung in der Verwaltungsvollstreckung",
+    "termin_tag": "Wochentag und Datum des Termins",
+    "termin_zeit": "Uhrzeit des Termins",
+    "termin_raum": "Raum des Termins",
+    "sachbearbeitung": "Name der Sachbearbeitung des Termins",
+    "anliegen": "Anliegen des Termins (Verfahren)",
+    "terminangebot": "vorgeschlagener freier Termin (Tag, Uhrzeit, Sachbearbeitung)",
 }
 
 #: Grounds of refusal every installation must have (issue 6); administrators may add more.
@@ -100,10 +106,12 @@ REQUIRED_BLOCKS = (
     "nachforderung.betreff", "nachforderung.einleitung", "nachforderung.frist", "nachforderung.mitwirkung",
     "erinnerung.betreff", "erinnerung.einleitung", "erinnerung.bitte", "erinnerung.bitte_umgehend",
     "erinnerung.fiktion", "erinnerung.geschlossen", "erinnerung.unterlagen", "erinnerung.termin",
-    "erinnerung.gegenstandslos",
+    "erinnerung.gegenstandslos", "erinnerung.terminangebot", "abholung.terminangebot",
     "abholung.betreff", "abholung.einleitung", "abholung.persoenlich", "abholung.vertretung",
     "abholung.mitbringen", "abholung.mitbringen_liste", "abholung.frist", "abholung.gebuehr", "abholung.pin",
     "abholung.sprechzeiten",
+    "einladung.betreff", "einladung.einleitung", "einladung.ort", "einladung.mitbringen",
+    "einladung.mitbringen_immer", "einladung.keine_unterlagen", "einladung.gebuehr", "einladung.absage",
     "aushaendigung.titel", "aushaendigung.bestaetigung", "aushaendigung.bestaetigung_vertretung",
     "aushaendigung.unterschrift_empfang", "aushaendigung.unterschrift_behoerde",
     *(f"aushaendigung.feld.{name}" for name in (

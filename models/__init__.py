@@ -1,5 +1,6 @@
 """SQLAlchemy 2 mappings of ABH Desk (and, in ``migrations/``, their Alembic history)."""
 
+from models.appointments import Absence, Appointment, AppointmentLength, AppointmentUnit, CaseworkerCalendar
 from models.audit import AuditEvent
 from models.base import Base
 from models.cards import CardHandover, CardOrder
@@ -14,7 +15,11 @@ from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
 from models.transfers import ArchiveOffer, FileTransfer
 
 __all__ = [
+    "Absence",
     "AccessToken",
+    "Appointment",
+    "AppointmentLength",
+    "AppointmentUnit",
     "ArchiveOffer",
     "Area",
     "AssignmentRule",
@@ -25,6 +30,7 @@ __all__ = [
     "Case",
     "CaseAccess",
     "CaseDocument",
+    "CaseworkerCalendar",
     "ChecklistItem",
     "Deadline",
     "Deputy",

@@ -1,4 +1,5 @@
-"""Screenshots of the main screens for the README: ``.venv/bin/python scripts/screenshots.py [DIR]``.
+"""Screenshots of the main screens for the README: ``.venv/bin/python scripts/screenshots.py [DIR] [--termine]``
+(``--termine``: only those of the Termine page).
 
 Builds a fresh demo database in a temporary directory, opens the real window offscreen at a
 fixed size, drives it as a clerk would and saves PNGs (default: docs/).
@@ -10,23 +11,24 @@ import os
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDeadlineTimer  # noqa: E402
+from PySide6.QtCore import QDate, QDeadlineTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
-from abh_desk.clock import FixedClock  # noqa: E402
+from abh_desk.clock import OFFICE_ZONE, FixedClock  # noqa: E402
 from abh_desk.services.assignment import set_deputy  # noqa: E402
 from abh_desk.services.auth import SignedIn, sign_in  # noqa: E402
 from abh_desk.services.context import ServiceContext  # noqa: E402
 from abh_desk.services.demo import generate_demo  # noqa: E402
+from abh_desk.services.demo_appointments import generate_demo_appointments  # noqa: E402
 from abh_desk.services.demo_cards import generate_demo_cards  # noqa: E402
 from abh_desk.services.demo_deadlines import generate_demo_deadlines  # noqa: E402
 from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
@@ -58,7 +60,9 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
+    only_appointments = "--termine" in sys.argv  # only the Termine page's screenshots
+    args = [a for a in sys.argv[1:] if a != "--termine"]
+    out = Path(args[0]) if args else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     install_translators(app, "de")
@@ -75,6 +79,10 @@ def main() -> int:
         window.resize(1280, 800)
         window.show()
         settle(window, lambda: window.start.urgent.rowCount() > 0)
+        if only_appointments:
+            appointments(window, ctx, out)
+            ctx.db.dispose()
+            return 0
         save(window, out / "start.png")
         window.focus_search()
         QTest.keyClicks(window.search.search_field, "nguyen")
@@ -121,6 +129,7 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.cards)
         settle(window, lambda: window.cards.rows.rowCount() > 0)
         save(window, out / "karten.png")
+        appointments(window, ctx, out)
         ctx.db.dispose()
         first_start(window, out, Path(tmp))
     return 0
@@ -150,6 +159,37 @@ def notices(window: MainWindow, ctx: ServiceContext, lead: SignedIn, case_id: in
     settle(review, lambda: review.reviews.selected is not None and review.reviews.preview.page_count() > 0)
     save(review, out / "pruefung.png")
     review.close()
+
+
+def appointments(window: MainWindow, ctx: ServiceContext, out: Path) -> None:
+    """Monday 10:35 at the counter: the day, a caseworker's week and the booking dialog."""
+    monday = TODAY + timedelta(days=2)
+    assert isinstance(ctx.clock, FixedClock)
+    ctx.clock.move_to(datetime(monday.year, monday.month, monday.day, 10, 35, tzinfo=OFFICE_ZONE))
+    generate_demo_appointments(ctx)
+    page = window.appointments
+    window.tabs.setCurrentWidget(page)
+    page.day_field.setDate(QDate(monday.year, monday.month, monday.day))
+    settle(window, lambda: page.rows.rowCount() > 0 and page.who.count() > 1)
+    page.reload()
+    settle(window, lambda: page.rows.rowCount() > 0)
+    waiting = next((i for i in range(page.rows.rowCount()) if page.rows.row(i).status == "wartet"), 0)
+    page.view.selectRow(waiting)
+    save(window, out / "termine.png")
+    page.who.setCurrentIndex(page.who.findData("schweiger"))
+    page.views.setCurrentIndex(1)
+    settle(window, lambda: page.week.rowCount() > 0)
+    save(window, out / "termine-woche.png")
+    page.views.setCurrentIndex(0)
+    page.who.setCurrentIndex(0)
+    settle(window, lambda: page.rows.rowCount() > 0)
+    person = page.rows.row(page.rows.rowCount() - 1)
+    dialog = page.book_for(person.person_id, person.person_name)
+    dialog.resize(640, 460)
+    settle(window, lambda: dialog.slots.count() > 0)
+    save(dialog, out / "termin-buchen.png")
+    dialog.reject()
+    settle(window)
 
 
 def first_start(window: MainWindow, out: Path, tmp: Path) -> None:

@@ -36,6 +36,7 @@ from abh_desk.services.office import get_office_settings
 from abh_desk.services.persons import PersonFile
 from abh_desk.services.rebalance_suggestion import RebalanceSuggestion
 from ui import dialogs
+from ui.appointments_page import AppointmentsPage
 from ui.cards_page import CardsPage
 from ui.case_dialog import CaseDialog
 from ui.case_list_page import CaseListPage
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.deadlines = DeadlinesPage(ctx, self.runner)
         self.reviews = ReviewPage(ctx, self.runner)
         self.cards = CardsPage(ctx, self.runner)
+        self.appointments = AppointmentsPage(ctx, self.runner)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.start, self.tr("&Start"))
         self.tabs.addTab(self.search, self.tr("&Person search"))
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.my_cases, self.tr("&My cases"))
         self.tabs.addTab(self.team, self.tr("&Team"))
         self.tabs.addTab(self.cards, self.tr("&Cards"))
+        self.tabs.addTab(self.appointments, self.tr("App&ointments"))
         self.tabs.addTab(self.reviews, self.tr("&Notices"))
         # Team leads (their area) and the administration (the office): the overview and the statistics.
         self.overview: OverviewPage | None = None
@@ -117,8 +120,9 @@ class MainWindow(QMainWindow):
         self._focused_once = False
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_message.connect(self.statusBar().showMessage)
-        for page in (self.deadlines, self.my_cases, self.team):
-            page.sig_open_person.connect(self.open_person)
+        self.appointments.sig_message.connect(self.statusBar().showMessage)
+        for lister in (self.deadlines, self.my_cases, self.team, self.appointments):
+            lister.sig_open_person.connect(self.open_person)
         for page in (self.start, self.search, self.deadlines, self.my_cases, self.team, self.reviews, self.cards):
             page.sig_open_case.connect(self.open_case)
         self.reviews.sig_open_notice.connect(self.open_notice)
@@ -192,6 +196,7 @@ class MainWindow(QMainWindow):
             ("F7", self.my_cases),
             ("F8", self.team),
             ("F4", self.reviews),
+            ("F3", self.appointments),
         )
         for key, page in pages:
             jump = QAction(self, shortcut=QKeySequence(key))
@@ -219,6 +224,8 @@ class MainWindow(QMainWindow):
         self.edit_person_action.triggered.connect(self.edit_person)
         self.new_case_action = QAction(self.tr("New &case for this person…"), self, shortcut=QKeySequence("Ctrl+N"))
         self.new_case_action.triggered.connect(self.new_case)
+        self.book_action = QAction(self.tr("&Book an appointment…"), self, shortcut=QKeySequence("Ctrl+T"))
+        self.book_action.triggered.connect(self.book_appointment)
         self.hand_over_action = QAction(self.tr("&Hand over the file…"), self)
         self.hand_over_action.triggered.connect(self.hand_over_file)
         self.whole_file_action = QAction(self.tr("The &whole file…"), self, shortcut=QKeySequence("Ctrl+E"))
@@ -228,7 +235,7 @@ class MainWindow(QMainWindow):
         self.search.sig_person_changed.connect(self._person_changed)
         self._person_changed(None)
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
-        for action in (self.new_person_action, self.edit_person_action, self.new_case_action):
+        for action in (self.new_person_action, self.edit_person_action, self.new_case_action, self.book_action):
             person_menu.addAction(action)
         person_menu.addAction(self.whole_file_action)
         person_menu.addSeparator()
@@ -504,7 +511,13 @@ class MainWindow(QMainWindow):
 
     def _person_changed(self, file: PersonFile | None) -> None:
         """The actions on "this person" follow the person the search shows — or are off."""
-        for action in (self.edit_person_action, self.new_case_action, self.hand_over_action, self.whole_file_action):
+        for action in (
+            self.edit_person_action,
+            self.new_case_action,
+            self.hand_over_action,
+            self.whole_file_action,
+            self.book_action,
+        ):
             action.setEnabled(file is not None)
         if file is None:
             self.new_case_action.setText(self.tr("New &case for this person…"))
@@ -535,6 +548,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def book_appointment(self) -> QDialog | None:
+        """Termin vergeben (Strg+T) for the person the search shows: the next free slots, Enter books."""
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        return self.appointments.book_for(file.person.id, f"{file.person.family_name}, {file.person.given_names}")
+
     def _case_created(self, person_id: int) -> None:
         """The person's case list shows the new case at once (whether or not it is opened)."""
         if self.search.current_file is not None and self.search.current_file.person.id == person_id:
@@ -545,7 +566,7 @@ class MainWindow(QMainWindow):
         if isinstance(page, OverviewPage | StatisticsPage):
             if not page.loaded_once:  # heavy: loaded on the first look, then on request
                 page.reload()
-        elif isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage):
+        elif isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage | AppointmentsPage):
             page.reload()
 
     def open_office_settings(self) -> OfficeSettingsDialog:

@@ -61,6 +61,7 @@ class OfficeSettingsDialog(QDialog):
             "email": self.tr("E-mail"),
             "website": self.tr("Website"),
             "opening_hours": self.tr("Opening hours (separated by ;)"),
+            "appointment_hours": self.tr("Appointment hours (e.g. Mo-Fr 08:00-12:00; Do 14:00-18:00)"),
             "court_name": self.tr("Administrative court"),
             "court_address": self.tr("Court's address"),
             "bank_name": self.tr("Bank (fees)"),

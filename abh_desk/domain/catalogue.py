@@ -82,7 +82,7 @@ _ENTRY_FIELDS = {
     "schluessel", "name", "rechtsgrundlage", "bereich", "quelle", "bearbeitungszeit",
     "bearbeitungszeit_wochen", "hoechstgeltungsdauer_monate", "erinnerung_wochen", "titel",
     "gebuehren", "unterlagen", "unbefristet", "eat", "pruefungen", "angeboten_ab", "angeboten_bis",
-    "hoechstgeltungsdauer_varianten",
+    "hoechstgeltungsdauer_varianten", "termin_minuten",
 }  # fmt: skip
 _REQUIRED_TEXT = ("schluessel", "name", "rechtsgrundlage", "bereich", "quelle")
 _FEE_FIELDS = (
@@ -158,6 +158,9 @@ class ProcedureType:
     """The days on which a new case of this procedure may be applied for (§ 104c AufenthG: until
     31.12.2025); existing cases keep it."""
     validity_variants: tuple[ValidityVariant, ...] = ()
+    appointment_minutes: int | None = None
+    """How long an appointment of this procedure takes (``termin_minuten``); without it the rule of
+    ``domain.appointments.slot_minutes`` holds, and the administration may set another in the office."""
 
     def offered_on(self, day: date) -> bool:
         """Whether a new application of this procedure can be made on ``day``."""
@@ -475,6 +478,7 @@ class _Entry:
             offered_from=offered_from,
             offered_until=offered_until,
             validity_variants=variants,
+            appointment_minutes=self.positive_int("termin_minuten", t.get("termin_minuten")),
         )
 
 

@@ -17,10 +17,12 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from abh_desk.domain.appointments import CARD_PICKUP
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
+from abh_desk.services.appointments import proposed_slot
 from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.changes import stale_record
@@ -459,6 +461,10 @@ def open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
     )
 
 
+#: A letter's way to the person: a slot proposed before it arrives would be of no use.
+LETTER_DAYS = timedelta(days=3)
+
+
 def holder_name(person: Person) -> str:
     return f"{person.given_names} {person.family_name}".strip()
 
@@ -491,6 +497,7 @@ def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeS
         collect_by=collect_by if collect_by > today else None,
         fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
         agent_allowed=True,
+        offered_slot=proposed_slot(uow.ctx, uow.session, person, CARD_PICKUP, case, today + LETTER_DAYS),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from abh_desk.domain.appointments import parse_hours
 from abh_desk.domain.deadlines import DEFAULT_CARD_WAITING_WEEKS
 from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import Role
@@ -99,6 +100,9 @@ class OfficeSettings:
     archive_no_answer: str = "loeschen"
     #: The e-file: the largest document (scan, received file) it takes, in MB.
     document_max_mb: int = 20
+    #: Termine: the hours in which appointments are booked („Mo, Di, Fr 08:00–12:00; Do …“); empty:
+    #: the Sprechzeiten of the letterhead (``opening_hours``), where they read as hours.
+    appointment_hours: str = ""
 
     def validated(self) -> OfficeSettings:
         """The settings as stored (texts cleaned), or ValidationError naming the first wrong one."""
@@ -136,6 +140,8 @@ class OfficeSettings:
             )
         if not 1 <= self.document_max_mb <= MAX_DOCUMENT_MB:
             raise ValidationError(f"document_max_mb: 1 bis {MAX_DOCUMENT_MB} MB.", field="document_max_mb")
+        if self.appointment_hours.strip():
+            parse_hours(self.appointment_hours, "appointment_hours")
         if not self.archive_name.strip():
             raise ValidationError("Bitte den Namen des Archivs angeben.", field="archive_name")
         if self.iban and not iban_valid(self.iban):

@@ -19,6 +19,7 @@ from abh_desk.domain.catalogue import DEFAULT_REMINDER_WEEKS
 from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.appointments import proposed_slot
 from abh_desk.services.assignment import load_router
 from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
@@ -144,6 +145,11 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
                             None
                             if calendar.is_working_day(title.valid_until)
                             else calendar.previous_working_day(title.valid_until)
+                        ),
+                        offered_slot=(
+                            proposed_slot(ctx, session, person, case.procedure_key, case, today + LETTER_ARRIVES)
+                            if case is not None
+                            else ""
                         ),
                     ),
                     title,

@@ -26,6 +26,8 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import OfficeSettings, read_office_settings
 from abh_desk.services.persons import birth_text
 from models import (
+    Appointment,
+    AppointmentUnit,
     ArchiveOffer,
     AuditEvent,
     CardHandover,
@@ -196,6 +198,9 @@ def _delete_file(session: Session, person_id: int) -> int:
     title_ids = list(session.scalars(select(ResidenceTitle.id).where(ResidenceTitle.person_id == person_id)))
     orders = select(CardOrder.id).where(CardOrder.case_id.in_(case_ids))
     session.execute(delete(CardHandover).where(CardHandover.card_order_id.in_(orders)))
+    appointments = select(Appointment.id).where(Appointment.person_id == person_id).scalar_subquery()
+    session.execute(delete(AppointmentUnit).where(AppointmentUnit.appointment_id.in_(appointments)))
+    session.execute(delete(Appointment).where(Appointment.person_id == person_id))
     for model in (CardOrder, Letter, Deadline, ChecklistItem):
         session.execute(delete(model).where(model.case_id.in_(case_ids)))
     session.execute(delete(Deadline).where(Deadline.title_id.in_(title_ids)))

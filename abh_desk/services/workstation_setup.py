@@ -288,6 +288,7 @@ def fill_demo_office(
         )
     # Only a demo needs the generators (and the letter renderer behind the demo cards): not at every start.
     from abh_desk.services.demo import generate_demo
+    from abh_desk.services.demo_appointments import generate_demo_appointments
     from abh_desk.services.demo_cards import generate_demo_cards
     from abh_desk.services.demo_deadlines import generate_demo_deadlines
     from abh_desk.services.demo_users import ensure_demo_users
@@ -295,6 +296,7 @@ def fill_demo_office(
     summary = generate_demo(ctx, persons, seed=seed, progress=progress, cancelled=cancelled)
     deadlines = generate_demo_deadlines(ctx, seed=seed)
     cards = generate_demo_cards(ctx, seed=seed)
+    generate_demo_appointments(ctx, seed=seed)
     users = ensure_demo_users(ctx)
     with ctx.unit_of_work() as uow:
         uow.audit(DEMO_MARK, "datenbank", None, personen=summary.persons)

@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppointmentsPage</name>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="69"/>
+        <source>Whole office</source>
+        <translation>Ganze Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="74"/>
+        <source>Time / No.</source>
+        <translation>Zeit / Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="75"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="76"/>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="77"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="78"/>
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="79"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="80"/>
+        <source>Caseworker</source>
+        <translation>Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="81"/>
+        <source>Room</source>
+        <translation>Zimmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="82"/>
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="87"/>
+        <source>&amp;Arrived</source>
+        <translation>&amp;Angekommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="88"/>
+        <source>&amp;No-show</source>
+        <translation>&amp;Nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="89"/>
+        <source>Don&amp;e</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="90"/>
+        <source>Walk-&amp;in…</source>
+        <translation>V&amp;orsprache…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="91"/>
+        <source>Boo&amp;k…</source>
+        <translation>Bu&amp;chen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="92"/>
+        <source>Re&amp;schedule…</source>
+        <translation>&amp;Umbuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="93"/>
+        <source>Cancel appoint&amp;ment…</source>
+        <translation>Absa&amp;gen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="94"/>
+        <source>Invitation &amp;letter…</source>
+        <translation>Ein&amp;ladung…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="116"/>
+        <source>Day at the counter</source>
+        <translation>Tag an der Theke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="117"/>
+        <source>Week of a caseworker</source>
+        <translation>Woche einer Sachbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="119"/>
+        <source>Day:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="120"/>
+        <source>Caseworker:</source>
+        <translation>Sachbearbeitung:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/appointments_page.py" line="201"/>
+        <source>%n appointment(s) and walk-in(s)</source>
+        <translation>
+            <numerusform>%n Termin oder Vorsprache</numerusform>
+            <numerusform>%n Termine und Vorsprachen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/appointments_page.py" line="202"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="204"/>
+        <source>longest wait %1 min</source>
+        <translation>längste Wartezeit %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="217"/>
+        <source>Please choose a caseworker.</source>
+        <translation>Bitte eine Sachbearbeitung wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/appointments_page.py" line="225"/>
+        <source>%1 · week from %2 · %n appointment(s)</source>
+        <translation>
+            <numerusform>%1 · Woche ab %2 · %n Termin</numerusform>
+            <numerusform>%1 · Woche ab %2 · %n Termine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="254"/>
+        <source>Walk-in: who is at the counter?</source>
+        <translation>Vorsprache: Wer steht an der Theke?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="264"/>
+        <source>Waiting number %1: %2</source>
+        <translation>Wartenummer %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="279"/>
+        <source>Book: for whom?</source>
+        <translation>Termin buchen: für wen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="300"/>
+        <source>Booked: %1 with %2 – %3</source>
+        <translation>Gebucht: %1 bei %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="310"/>
+        <source>Only a booked appointment can be rebooked.</source>
+        <translation>Umbuchen lässt sich nur ein gebuchter Termin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="324"/>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="325"/>
+        <source>Why is the appointment %1 cancelled?</source>
+        <translation>Warum wird der Termin %1 abgesagt?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="336"/>
+        <source>Save the invitation</source>
+        <translation>Einladung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointments_page.py" line="348"/>
+        <source>Invitation saved: %1</source>
+        <translation>Einladung gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalDialog</name>
     <message>
         <location filename="../../ui/card_steps.py" line="49"/>
@@ -27,6 +219,59 @@
         <location filename="../../ui/card_steps.py" line="58"/>
         <source>Arrived on:</source>
         <translation>Eingegangen am:</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="58"/>
+        <source>Rebook appointment</source>
+        <translation>Termin umbuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="58"/>
+        <source>Book an appointment</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="69"/>
+        <source>Why the appointment moves</source>
+        <translation>Warum der Termin verlegt wird</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="77"/>
+        <source>&amp;Rebook (Enter)</source>
+        <translation>&amp;Umbuchen (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="77"/>
+        <source>&amp;Book (Enter)</source>
+        <translation>&amp;Buchen (Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="81"/>
+        <source>&amp;Concern:</source>
+        <translation>&amp;Anliegen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="82"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Ab:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="84"/>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="138"/>
+        <source>Responsible: %1 · %2 minutes</source>
+        <translation>Zuständig: %1 · %2 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="150"/>
+        <source>No free appointment in the coming months.</source>
+        <translation>In den nächsten Monaten ist kein Termin frei.</translation>
     </message>
 </context>
 <context>
@@ -334,392 +579,394 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialog.py" line="79"/>
+        <location filename="../../ui/case_dialog.py" line="80"/>
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="87"/>
+        <location filename="../../ui/case_dialog.py" line="88"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="88"/>
+        <location filename="../../ui/case_dialog.py" line="89"/>
         <source>Documents</source>
         <translation>Unterlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="92"/>
+        <location filename="../../ui/case_dialog.py" line="93"/>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="95"/>
+        <location filename="../../ui/case_dialog.py" line="96"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="96"/>
+        <location filename="../../ui/case_dialog.py" line="97"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="97"/>
-        <location filename="../../ui/case_dialog.py" line="277"/>
-        <location filename="../../ui/case_dialog.py" line="330"/>
+        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="331"/>
+        <location filename="../../ui/case_dialog.py" line="373"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="98"/>
+        <location filename="../../ui/case_dialog.py" line="99"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="101"/>
+        <location filename="../../ui/case_dialog.py" line="102"/>
         <source>Deadlines</source>
         <translation>Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="102"/>
+        <location filename="../../ui/case_dialog.py" line="103"/>
         <source>Letters</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="105"/>
+        <location filename="../../ui/case_dialog.py" line="106"/>
         <source>eAT</source>
         <translation>eAT</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="108"/>
+        <location filename="../../ui/case_dialog.py" line="109"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="109"/>
+        <location filename="../../ui/case_dialog.py" line="110"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="110"/>
+        <location filename="../../ui/case_dialog.py" line="111"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="111"/>
+        <location filename="../../ui/case_dialog.py" line="112"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="115"/>
+        <location filename="../../ui/case_dialog.py" line="116"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="121"/>
+        <location filename="../../ui/case_dialog.py" line="122"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="125"/>
+        <location filename="../../ui/case_dialog.py" line="126"/>
         <source>Ctrl+1 … Ctrl+7: tabs · Documents: Space received, Del missing, Ctrl+W waive · Letters: Alt+M request missing documents, Ctrl+P print · Esc closes</source>
         <translation>Strg+1 … Strg+7: Reiter · Unterlagen: Leertaste eingegangen, Entf fehlt, Strg+W verzichten · Schreiben: Alt+N nachfordern, Strg+P drucken · Esc schließt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="151"/>
+        <location filename="../../ui/case_dialog.py" line="152"/>
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="152"/>
+        <location filename="../../ui/case_dialog.py" line="153"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="153"/>
+        <location filename="../../ui/case_dialog.py" line="154"/>
         <source>Made on</source>
         <translation>Erstellt am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="154"/>
+        <location filename="../../ui/case_dialog.py" line="155"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="155"/>
+        <location filename="../../ui/case_dialog.py" line="156"/>
         <source>Fingerprint (SHA-256)</source>
         <translation>Prüfsumme (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="161"/>
+        <location filename="../../ui/case_dialog.py" line="162"/>
         <source>Rejection notice…</source>
         <translation>Ablehnungsbescheid …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="162"/>
+        <location filename="../../ui/case_dialog.py" line="163"/>
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="160"/>
+        <location filename="../../ui/case_dialog.py" line="161"/>
         <source>Request &amp;missing documents</source>
         <translation>Fehlende Unterlagen &amp;nachfordern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="163"/>
+        <location filename="../../ui/case_dialog.py" line="164"/>
         <source>Print… (Ctrl+P)</source>
         <translation>Drucken… (Strg+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="199"/>
-        <location filename="../../ui/case_dialog.py" line="253"/>
+        <location filename="../../ui/case_dialog.py" line="200"/>
+        <location filename="../../ui/case_dialog.py" line="254"/>
         <source>Please choose a letter.</source>
         <translation>Bitte ein Schreiben auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="242"/>
+        <location filename="../../ui/case_dialog.py" line="243"/>
         <source>Request for the missing documents made; it is selected in the list.</source>
         <translation>Nachforderung erstellt; sie ist in der Liste ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="257"/>
+        <location filename="../../ui/case_dialog.py" line="258"/>
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="272"/>
+        <location filename="../../ui/case_dialog.py" line="273"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="273"/>
+        <location filename="../../ui/case_dialog.py" line="274"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="274"/>
+        <location filename="../../ui/case_dialog.py" line="275"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="275"/>
+        <location filename="../../ui/case_dialog.py" line="276"/>
         <source>Legal basis</source>
         <translation>Rechtsgrundlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="276"/>
+        <location filename="../../ui/case_dialog.py" line="277"/>
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="278"/>
+        <location filename="../../ui/case_dialog.py" line="279"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="279"/>
+        <location filename="../../ui/case_dialog.py" line="280"/>
         <source>Deputy</source>
         <translation>Vertretung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="280"/>
+        <location filename="../../ui/case_dialog.py" line="281"/>
         <source>Applied on</source>
         <translation>Antrag vom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="281"/>
+        <location filename="../../ui/case_dialog.py" line="282"/>
         <source>Decided on</source>
         <translation>Entschieden am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="282"/>
+        <location filename="../../ui/case_dialog.py" line="283"/>
         <source>Fee</source>
         <translation>Gebühr</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="288"/>
+        <location filename="../../ui/case_dialog.py" line="289"/>
         <source>What applies in this case (shows the matching documents)</source>
         <translation>Was trifft in diesem Vorgang zu (zeigt die passenden Unterlagen)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="291"/>
+        <location filename="../../ui/case_dialog.py" line="292"/>
         <source>Share with a colleague…</source>
         <translation>Mit Kollegin oder Kollegen teilen …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302"/>
-        <location filename="../../ui/case_dialog.py" line="305"/>
-        <location filename="../../ui/case_dialog.py" line="308"/>
+        <location filename="../../ui/case_dialog.py" line="303"/>
+        <location filename="../../ui/case_dialog.py" line="306"/>
+        <location filename="../../ui/case_dialog.py" line="309"/>
         <source>Share the case</source>
         <translation>Vorgang teilen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="302"/>
+        <location filename="../../ui/case_dialog.py" line="303"/>
         <source>User name of the colleague:</source>
         <translation>Benutzername der Kollegin oder des Kollegen:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="305"/>
+        <location filename="../../ui/case_dialog.py" line="306"/>
         <source>Until (inclusive):</source>
         <translation>Bis einschließlich:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="308"/>
+        <location filename="../../ui/case_dialog.py" line="309"/>
         <source>Why? (logged)</source>
         <translation>Warum? (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="316"/>
+        <location filename="../../ui/case_dialog.py" line="317"/>
         <source>Shared with %1 until %2.</source>
         <translation>Geteilt mit %1 bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="328"/>
+        <location filename="../../ui/case_dialog.py" line="329"/>
         <source>Document</source>
         <translation>Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
+        <location filename="../../ui/case_dialog.py" line="372"/>
         <source>Condition</source>
         <translation>Bedingung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="329"/>
+        <location filename="../../ui/case_dialog.py" line="330"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="331"/>
+        <location filename="../../ui/case_dialog.py" line="332"/>
         <source>Received on</source>
         <translation>Eingang am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="332"/>
+        <location filename="../../ui/case_dialog.py" line="333"/>
         <source>Reason for waiver</source>
         <translation>Grund des Verzichts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="336"/>
+        <location filename="../../ui/case_dialog.py" line="337"/>
         <source>Received (Space)</source>
         <translation>Eingegangen (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="337"/>
+        <location filename="../../ui/case_dialog.py" line="338"/>
         <source>Missing again (Del)</source>
         <translation>Fehlt wieder (Entf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="338"/>
+        <location filename="../../ui/case_dialog.py" line="339"/>
         <source>Waive… (Ctrl+W)</source>
         <translation>Verzicht … (Strg+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="339"/>
+        <location filename="../../ui/case_dialog.py" line="340"/>
         <source>Further document… (Ctrl+N)</source>
         <translation>Weitere Unterlage … (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="380"/>
+        <location filename="../../ui/case_dialog.py" line="425"/>
         <source>Not your case</source>
         <translation>Nicht Ihr Vorgang</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="385"/>
+        <location filename="../../ui/case_dialog.py" line="430"/>
         <source>Reason for opening</source>
         <translation>Grund für den Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="385"/>
+        <location filename="../../ui/case_dialog.py" line="430"/>
         <source>Why do you open this case?</source>
         <translation>Warum öffnen Sie diesen Vorgang?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="412"/>
+        <location filename="../../ui/case_dialog.py" line="457"/>
         <source>Case %1 – %2</source>
         <translation>Vorgang %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="433"/>
+        <location filename="../../ui/case_dialog.py" line="483"/>
         <source>%1 of %2 documents still missing</source>
         <translation>%1 von %2 Unterlagen fehlen noch</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>Waive document</source>
         <translation>Auf Unterlage verzichten</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="502"/>
+        <location filename="../../ui/case_dialog.py" line="554"/>
         <source>Reason for waiving „%1“:</source>
         <translation>Grund für den Verzicht auf „%1“:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="366"/>
+        <location filename="../../ui/case_dialog.py" line="368"/>
         <source>Checked by the office (§ 24 VwVfG), not asked of the applicant</source>
         <translation>Prüfung durch die Behörde (§ 24 VwVfG), nicht bei der antragstellenden Person angefordert</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="369"/>
+        <location filename="../../ui/case_dialog.py" line="371"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="372"/>
+        <location filename="../../ui/case_dialog.py" line="374"/>
         <source>Checked on</source>
         <translation>Geprüft am</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="373"/>
+        <location filename="../../ui/case_dialog.py" line="375"/>
         <source>Why not applicable</source>
         <translation>Warum entfällt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="378"/>
+        <location filename="../../ui/case_dialog.py" line="380"/>
         <source>Checked</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="379"/>
+        <location filename="../../ui/case_dialog.py" line="381"/>
         <source>Open again</source>
         <translation>Wieder offen</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="380"/>
+        <location filename="../../ui/case_dialog.py" line="382"/>
         <source>Not applicable…</source>
         <translation>Entfällt …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="552"/>
         <source>Check not applicable</source>
         <translation>Prüfung entfällt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="554"/>
+        <location filename="../../ui/case_dialog.py" line="552"/>
         <source>Why does „%1“ not apply here?</source>
         <translation>Warum entfällt „%1“ in diesem Fall?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="564"/>
         <source>Further document</source>
         <translation>Weitere Unterlage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="512"/>
+        <location filename="../../ui/case_dialog.py" line="564"/>
         <source>Which document is needed as well?</source>
         <translation>Welche Unterlage wird zusätzlich benötigt?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="539"/>
+        <location filename="../../ui/case_dialog.py" line="591"/>
         <source>Submitted to a team lead for approval.</source>
         <translation>Der Teamleitung zur Freigabe vorgelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="541"/>
+        <location filename="../../ui/case_dialog.py" line="593"/>
         <source>Granted. The eAT card can be ordered now (tab eAT, Ctrl+6).</source>
         <translation>Bewilligt. Jetzt kann die eAT-Karte bestellt werden (Reiter eAT, Strg+6).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialog.py" line="545"/>
+        <location filename="../../ui/case_dialog.py" line="597"/>
         <source>Granted.</source>
         <translation>Bewilligt.</translation>
     </message>
@@ -828,17 +1075,17 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="227"/>
+        <location filename="../../ui/decision_dialogs.py" line="216"/>
         <source>Close the case</source>
         <translation>Vorgang abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="230"/>
+        <location filename="../../ui/decision_dialogs.py" line="219"/>
         <source>e.g. card handed over, file done – or: moved away</source>
         <translation>z. B. Karte ausgehändigt, Akte erledigt – oder: weggezogen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="231"/>
+        <location filename="../../ui/decision_dialogs.py" line="220"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
@@ -1192,7 +1439,7 @@
     </message>
     <message>
         <location filename="../../ui/first_start_dialog.py" line="81"/>
-        <location filename="../../ui/first_start_dialog.py" line="235"/>
+        <location filename="../../ui/first_start_dialog.py" line="238"/>
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
@@ -1233,7 +1480,7 @@
     </message>
     <message>
         <location filename="../../ui/first_start_dialog.py" line="146"/>
-        <location filename="../../ui/first_start_dialog.py" line="211"/>
+        <location filename="../../ui/first_start_dialog.py" line="214"/>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
     </message>
@@ -1258,122 +1505,122 @@
         <translation>z. B. 78224 Singen (Hohentwiel)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="183"/>
+        <location filename="../../ui/first_start_dialog.py" line="185"/>
         <source>e.g. Verwaltungsgericht Freiburg</source>
         <translation>z. B. Verwaltungsgericht Freiburg</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="185"/>
+        <location filename="../../ui/first_start_dialog.py" line="187"/>
         <source>e.g. Habsburgerstraße 103, 79104 Freiburg im Breisgau</source>
         <translation>z. B. Habsburgerstraße 103, 79104 Freiburg im Breisgau</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="186"/>
+        <location filename="../../ui/first_start_dialog.py" line="188"/>
         <source>The office (printed on every letter, the same on every workstation)</source>
         <translation>Die Behörde (steht auf jedem Schreiben, gilt für alle Arbeitsplätze)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="189"/>
+        <location filename="../../ui/first_start_dialog.py" line="191"/>
         <source>&amp;Authority:</source>
         <translation>&amp;Behörde:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="190"/>
+        <location filename="../../ui/first_start_dialog.py" line="192"/>
         <source>S&amp;treet:</source>
         <translation>S&amp;traße:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="191"/>
+        <location filename="../../ui/first_start_dialog.py" line="193"/>
         <source>&amp;Postcode and town:</source>
         <translation>&amp;Postleitzahl und Ort:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="192"/>
+        <location filename="../../ui/first_start_dialog.py" line="194"/>
         <source>&amp;Land:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="193"/>
+        <location filename="../../ui/first_start_dialog.py" line="195"/>
         <source>P&amp;hone:</source>
         <translation>Tele&amp;fon:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="194"/>
+        <location filename="../../ui/first_start_dialog.py" line="196"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="195"/>
+        <location filename="../../ui/first_start_dialog.py" line="198"/>
         <source>&amp;Court for lawsuits:</source>
         <translation>Verwaltungs&amp;gericht (für Klagen):</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="196"/>
+        <location filename="../../ui/first_start_dialog.py" line="199"/>
         <source>Court&apos;s add&amp;ress:</source>
         <translation>&amp;Anschrift des Gerichts:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="201"/>
+        <location filename="../../ui/first_start_dialog.py" line="204"/>
         <source>e.g. Mr Oßwald</source>
         <translation>z. B. Herr Oßwald</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="206"/>
+        <location filename="../../ui/first_start_dialog.py" line="209"/>
         <source>First administrator (signs in and creates the other users)</source>
         <translation>Erste Administration (meldet sich an und legt die weiteren Benutzer an)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="209"/>
+        <location filename="../../ui/first_start_dialog.py" line="212"/>
         <source>&amp;User name:</source>
         <translation>Ben&amp;utzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="210"/>
+        <location filename="../../ui/first_start_dialog.py" line="213"/>
         <source>&amp;Name shown:</source>
         <translation>Angezeigter &amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="212"/>
+        <location filename="../../ui/first_start_dialog.py" line="215"/>
         <source>Re&amp;peat password:</source>
         <translation>Passwort wie&amp;derholen:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="235"/>
+        <location filename="../../ui/first_start_dialog.py" line="238"/>
         <source>Start demo</source>
         <translation>Demo starten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="244"/>
+        <location filename="../../ui/first_start_dialog.py" line="247"/>
         <source>Set up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="273"/>
+        <location filename="../../ui/first_start_dialog.py" line="276"/>
         <source>Please correct the marked fields. Nothing was saved.</source>
         <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="299"/>
+        <location filename="../../ui/first_start_dialog.py" line="302"/>
         <source>Connecting and preparing the database …</source>
         <translation>Verbinde und bereite die Datenbank vor …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="328"/>
+        <location filename="../../ui/first_start_dialog.py" line="332"/>
         <source>The office settings are already stored in this database; they apply to every workstation and stay as they are. An administrator changes them with abh-desk einstellungen.</source>
         <translation>Die Behördeneinstellungen sind in dieser Datenbank schon gespeichert; sie gelten für alle Arbeitsplätze und bleiben, wie sie sind. Ändern kann sie die Administration (abh-desk einstellungen).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="334"/>
+        <location filename="../../ui/first_start_dialog.py" line="338"/>
         <source>A new database: please enter your office&apos;s details. They apply to every workstation.</source>
         <translation>Eine neue Datenbank: bitte die Angaben der Behörde eintragen. Sie gelten für alle Arbeitsplätze.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="362"/>
+        <location filename="../../ui/first_start_dialog.py" line="367"/>
         <source>Saving …</source>
         <translation>Speichere …</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="383"/>
+        <location filename="../../ui/first_start_dialog.py" line="388"/>
         <source>Creating the demo office …</source>
         <translation>Lege die Demo-Behörde an …</translation>
     </message>
@@ -1391,107 +1638,107 @@
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="63"/>
+        <location filename="../../ui/decision_dialogs.py" line="46"/>
         <source>Grant the application</source>
         <translation>Antrag bewilligen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="82"/>
+        <location filename="../../ui/decision_dialogs.py" line="65"/>
         <source>Conditions and requirements, e.g. “Employment permitted.” or “Self-employment not permitted.”</source>
         <translation>Nebenbestimmungen, z. B. „Erwerbstätigkeit erlaubt.“ oder „Selbständige Tätigkeit nicht erlaubt.“</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="87"/>
+        <location filename="../../ui/decision_dialogs.py" line="70"/>
         <source>only where the fee differs, e.g. exempt under § 53 AufenthV</source>
         <translation>nur bei abweichender Gebühr, z. B. befreit nach § 53 AufenthV</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="89"/>
+        <location filename="../../ui/decision_dialogs.py" line="72"/>
         <source>Residence title:</source>
         <translation>Aufenthaltstitel:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="90"/>
+        <location filename="../../ui/decision_dialogs.py" line="73"/>
         <source>Legal basis:</source>
         <translation>Rechtsgrundlage:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="91"/>
+        <location filename="../../ui/decision_dialogs.py" line="74"/>
         <source>Valid from:</source>
         <translation>Gültig ab:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="92"/>
+        <location filename="../../ui/decision_dialogs.py" line="75"/>
         <source>Valid until:</source>
         <translation>Gültig bis:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="94"/>
+        <location filename="../../ui/decision_dialogs.py" line="77"/>
         <source>Conditions (Nebenbestimmungen):</source>
         <translation>Nebenbestimmungen:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="95"/>
+        <location filename="../../ui/decision_dialogs.py" line="78"/>
         <source>Fee (EUR):</source>
         <translation>Gebühr (EUR):</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="97"/>
+        <location filename="../../ui/decision_dialogs.py" line="80"/>
         <source>Reason for another fee:</source>
         <translation>Grund für eine andere Gebühr:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="98"/>
+        <location filename="../../ui/decision_dialogs.py" line="81"/>
         <source>Decided on:</source>
         <translation>Entschieden am:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="123"/>
+        <location filename="../../ui/decision_dialogs.py" line="106"/>
         <source>The office wants four eyes on this grant: it goes to a team lead for approval.</source>
         <translation>Diese Bewilligung gibt die Behörde unter vier Augen frei: sie geht der Teamleitung zur Freigabe zu.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="125"/>
+        <location filename="../../ui/decision_dialogs.py" line="108"/>
         <source>After the grant the eAT card is ordered (tab eAT).</source>
         <translation>Nach der Bewilligung wird die eAT-Karte bestellt (Reiter eAT).</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="128"/>
+        <location filename="../../ui/decision_dialogs.py" line="111"/>
         <source>Submit for approval</source>
         <translation>Zur Freigabe vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="128"/>
+        <location filename="../../ui/decision_dialogs.py" line="111"/>
         <source>Grant</source>
         <translation>Bewilligen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="146"/>
+        <location filename="../../ui/decision_dialogs.py" line="129"/>
         <source>Unlimited (§ 9 (1), § 9a (1) AufenthG): no end date.</source>
         <translation>Unbefristet (§ 9 Abs. 1, § 9a Abs. 1 AufenthG): kein Ende.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="148"/>
+        <location filename="../../ui/decision_dialogs.py" line="133"/>
         <source>At most %1 months (%3, by the facts of the case): until %2 at the latest.</source>
         <translation>Höchstens %1 Monate (%3, nach den Angaben zum Vorgang): längstens bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="149"/>
+        <location filename="../../ui/decision_dialogs.py" line="135"/>
         <source>At most %1 months (catalogue): until %2 at the latest.</source>
         <translation>Höchstens %1 Monate (Katalog): längstens bis %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="154"/>
+        <location filename="../../ui/decision_dialogs.py" line="143"/>
         <source>Limited (§ 7 (1) AufenthG); the catalogue names no maximum.</source>
         <translation>Befristet (§ 7 Abs. 1 AufenthG); der Katalog nennt keine Höchstdauer.</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="158"/>
+        <location filename="../../ui/decision_dialogs.py" line="147"/>
         <source>Catalogue: %1 – %2</source>
         <translation>Katalog: %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="160"/>
+        <location filename="../../ui/decision_dialogs.py" line="149"/>
         <source>no fee</source>
         <translation>keine Gebühr</translation>
     </message>
@@ -1806,222 +2053,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>ABH Desk</source>
         <translation>ABH Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>&amp;Person search</source>
         <translation>&amp;Personensuche</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Good day, %1</source>
         <translation>Guten Tag, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>&amp;Deadlines</source>
         <translation>&amp;Fristen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;My cases</source>
         <translation>&amp;Meine Fälle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;Cards</source>
         <translation>&amp;Karten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Notices</source>
         <translation>&amp;Bescheide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Signed in: %1 (%2)</source>
         <translation>Angemeldet: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Finality of notices not checked: %1</source>
         <translation>Bestandskraft der Bescheide nicht geprüft: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Reads not yet logged: %1</source>
         <translation>Lesezugriffe noch nicht protokolliert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>App&amp;ointments</source>
+        <translation>Te&amp;rmine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Language…</source>
         <translation>&amp;Sprache …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>New &amp;person…</source>
         <translation>Neue &amp;Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>&amp;Edit master data…</source>
         <translation>&amp;Stammdaten bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>New &amp;case for this person…</source>
         <translation>Neuer &amp;Vorgang für diese Person …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>&amp;Book an appointment…</source>
+        <translation>&amp;Termin vergeben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Hand over the file…</source>
         <translation>Akte &amp;abgeben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Take in a file (xdomea)…</source>
         <translation>Akte &amp;übernehmen (xdomea) …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Person</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Responsibility by letter…</source>
         <translation>&amp;Zuständigkeiten nach Buchstaben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Text blocks of the letters…</source>
         <translation>&amp;Textbausteine der Schreiben …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Administration</source>
         <translation>&amp;Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Settings of the office…</source>
         <translation>&amp;Behördeneinstellungen …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>ABH Desk – locked</source>
         <translation>ABH Desk – gesperrt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Language of the window (from the next start):</source>
         <translation>Sprache des Fensters (ab dem nächsten Start):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Language saved: %1 (from the next start).</source>
         <translation>Sprache gespeichert: %1 (ab dem nächsten Start).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Please open a person first (Ctrl+F).</source>
         <translation>Bitte zuerst eine Person öffnen (Strg+F).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>File handed over: %1</source>
         <translation>Akte abgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Take in an xdomea package</source>
         <translation>xdomea-Paket übernehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Take in a file</source>
         <translation>Akte übernehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>File taken in; the receipt is saved beside the package.</source>
         <translation>Akte übernommen; die Importbestätigung liegt neben dem Paket.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>New &amp;case for %1…</source>
         <translation>Neuer &amp;Vorgang für %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>&amp;Edit master data of %1…</source>
         <translation>&amp;Stammdaten von %1 bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Settings of the office saved.</source>
         <translation>Behördeneinstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>O&amp;verview</source>
         <translation>Übersic&amp;ht</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Stat&amp;istics</source>
         <translation>Stat&amp;istik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Sign &amp;out / switch user</source>
         <translation>&amp;Abmelden / Benutzer wechseln</translation>
     </message>
@@ -2084,27 +2342,27 @@
         <translation>Grund für einen zweiten Vorgang:</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="112"/>
+        <location filename="../../ui/new_case_dialog.py" line="114"/>
         <source>Please choose a procedure.</source>
         <translation>Bitte eine Leistung auswählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="125"/>
+        <location filename="../../ui/new_case_dialog.py" line="127"/>
         <source>File number %1 · caseworker: %2</source>
         <translation>Aktenzeichen %1 · zuständig: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="129"/>
+        <location filename="../../ui/new_case_dialog.py" line="131"/>
         <source>Show case</source>
         <translation>Vorgang anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="133"/>
+        <location filename="../../ui/new_case_dialog.py" line="135"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/new_case_dialog.py" line="144"/>
+        <location filename="../../ui/new_case_dialog.py" line="146"/>
         <source>Open a second case</source>
         <translation>Zweiten Vorgang anlegen</translation>
     </message>
@@ -2112,365 +2370,363 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="90"/>
-        <location filename="../../ui/notice_dialog.py" line="578"/>
+        <location filename="../../ui/notice_dialog.py" line="94"/>
+        <location filename="../../ui/notice_dialog.py" line="505"/>
+        <location filename="../../ui/notice_dialog.py" line="641"/>
         <source>Rejection notice</source>
+        <extracomment>The item role holding a ground&apos;s short title (the case-details box names it).</extracomment>
         <translation>Ablehnungsbescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="97"/>
-        <location filename="../../ui/notice_dialog.py" line="392"/>
+        <location filename="../../ui/notice_dialog.py" line="101"/>
+        <location filename="../../ui/notice_dialog.py" line="426"/>
         <source>Returned by the team lead</source>
         <translation>Von der Teamleitung zurückgegeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="115"/>
+        <location filename="../../ui/notice_dialog.py" line="119"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="116"/>
+        <location filename="../../ui/notice_dialog.py" line="120"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="117"/>
+        <location filename="../../ui/notice_dialog.py" line="121"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="118"/>
+        <location filename="../../ui/notice_dialog.py" line="122"/>
         <source>Details</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="146"/>
+        <location filename="../../ui/notice_dialog.py" line="150"/>
         <source>Notice</source>
         <translation>Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="152"/>
+        <location filename="../../ui/notice_dialog.py" line="156"/>
         <source>The facts of this case for the chosen ground</source>
         <translation>Die Umstände dieses Falls zum gewählten Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="154"/>
+        <location filename="../../ui/notice_dialog.py" line="158"/>
+        <location filename="../../ui/notice_dialog.py" line="260"/>
         <source>Case details for the ground:</source>
         <translation>Einzelfall zum Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="156"/>
+        <location filename="../../ui/notice_dialog.py" line="162"/>
         <source>Facts (Sachverhalt); a blank line starts a new paragraph</source>
         <translation>Sachverhalt; eine Leerzeile beginnt einen neuen Absatz</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="159"/>
+        <location filename="../../ui/notice_dialog.py" line="165"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="162"/>
+        <location filename="../../ui/notice_dialog.py" line="168"/>
         <source>as in the fee schedule</source>
         <translation>laut Gebührenverzeichnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="166"/>
+        <location filename="../../ui/notice_dialog.py" line="172"/>
         <source>Receives benefits under SGB II, SGB XII or AsylbLG (§ 53 (1) AufenthV)</source>
         <translation>Bezieht Leistungen nach SGB II, SGB XII oder AsylbLG (§ 53 Abs. 1 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="167"/>
+        <location filename="../../ui/notice_dialog.py" line="173"/>
         <source>Extension for up to three months</source>
         <translation>Verlängerung um bis zu drei Monate</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="169"/>
+        <location filename="../../ui/notice_dialog.py" line="175"/>
         <source>only for a lower fee: why (§ 53 (2) AufenthV)</source>
         <translation>nur für eine niedrigere Gebühr: warum (§ 53 Abs. 2 AufenthV)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="174"/>
+        <location filename="../../ui/notice_dialog.py" line="180"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="183"/>
+        <location filename="../../ui/notice_dialog.py" line="188"/>
         <source>Bars to deportation (§ 60 (5), (7) AufenthG) for this person</source>
         <translation>Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG) für diese Person</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="184"/>
+        <location filename="../../ui/notice_dialog.py" line="189"/>
         <source>Children: whose, where they live, what leaving means for them</source>
         <translation>Kinder: wessen, wo sie leben, was die Ausreise für sie bedeutet</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="185"/>
+        <location filename="../../ui/notice_dialog.py" line="190"/>
         <source>Family ties in Germany</source>
         <translation>Familiäre Bindungen im Bundesgebiet</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="186"/>
+        <location filename="../../ui/notice_dialog.py" line="191"/>
         <source>Health: illness, fitness to travel</source>
         <translation>Gesundheit: Erkrankungen, Reisefähigkeit</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="195"/>
+        <location filename="../../ui/notice_dialog.py" line="200"/>
         <source>Further considerations on the deportation threat (optional)</source>
         <translation>Weitere Erwägungen zur Abschiebungsandrohung (freiwillig)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="184"/>
+        <location filename="../../ui/notice_dialog.py" line="203"/>
         <source>EU citizen or rights under ARB 1/80 (objection remains in Hessen)</source>
         <translation>Unionsbürger oder Rechte aus ARB 1/80 (in Hessen bleibt der Widerspruch)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="191"/>
+        <location filename="../../ui/notice_dialog.py" line="210"/>
         <source>Grounds of refusal</source>
         <translation>Ablehnungsgründe</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="194"/>
+        <location filename="../../ui/notice_dialog.py" line="213"/>
         <source>Facts</source>
         <translation>Sachverhalt</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="196"/>
+        <location filename="../../ui/notice_dialog.py" line="215"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="197"/>
+        <location filename="../../ui/notice_dialog.py" line="216"/>
         <source>Period to leave</source>
         <translation>Ausreisefrist</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="198"/>
+        <location filename="../../ui/notice_dialog.py" line="217"/>
         <source>Target state</source>
         <translation>Zielstaat</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="221"/>
+        <location filename="../../ui/notice_dialog.py" line="220"/>
         <source>Bars to deportation</source>
         <translation>Abschiebungsverbote</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="222"/>
+        <location filename="../../ui/notice_dialog.py" line="221"/>
         <source>Best interests of children</source>
         <translation>Kindeswohl</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="223"/>
+        <location filename="../../ui/notice_dialog.py" line="222"/>
         <source>Family ties</source>
         <translation>Familiäre Bindungen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="224"/>
+        <location filename="../../ui/notice_dialog.py" line="223"/>
         <source>State of health</source>
         <translation>Gesundheitszustand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="227"/>
+        <location filename="../../ui/notice_dialog.py" line="226"/>
         <source>Further considerations</source>
         <translation>Weitere Erwägungen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="202"/>
+        <location filename="../../ui/notice_dialog.py" line="228"/>
         <source>Fee (EUR)</source>
         <translation>Gebühr (EUR)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="206"/>
+        <location filename="../../ui/notice_dialog.py" line="232"/>
         <source>Reason for a lower fee</source>
         <translation>Grund der Ermäßigung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="208"/>
+        <location filename="../../ui/notice_dialog.py" line="234"/>
         <source>Entry ban (months)</source>
         <translation>Einreiseverbot (Monate)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="209"/>
+        <location filename="../../ui/notice_dialog.py" line="235"/>
         <source>Reasons for its length</source>
         <translation>Erwägungen zur Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="223"/>
+        <location filename="../../ui/notice_dialog.py" line="249"/>
         <source>Fee schedule: %1 (%2)</source>
         <translation>Gebühr nach der AufenthV: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="250"/>
+        <location filename="../../ui/notice_dialog.py" line="280"/>
         <source>Save draft</source>
         <translation>Entwurf speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="251"/>
+        <location filename="../../ui/notice_dialog.py" line="281"/>
         <source>Send hearing letter</source>
         <translation>Anhörung versenden</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="252"/>
+        <location filename="../../ui/notice_dialog.py" line="282"/>
         <source>No hearing…</source>
         <translation>Anhörung entbehrlich …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="253"/>
+        <location filename="../../ui/notice_dialog.py" line="283"/>
         <source>Statement received…</source>
         <translation>Stellungnahme eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="254"/>
+        <location filename="../../ui/notice_dialog.py" line="284"/>
         <source>Submit for review</source>
         <translation>Zur Prüfung vorlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="255"/>
+        <location filename="../../ui/notice_dialog.py" line="285"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="256"/>
+        <location filename="../../ui/notice_dialog.py" line="286"/>
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="257"/>
+        <location filename="../../ui/notice_dialog.py" line="287"/>
         <source>Dispatched…</source>
         <translation>Versandt …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="258"/>
+        <location filename="../../ui/notice_dialog.py" line="288"/>
         <source>Objection or lawsuit received…</source>
         <translation>Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="259"/>
+        <location filename="../../ui/notice_dialog.py" line="289"/>
         <source>Outcome of the remedy…</source>
         <translation>Ergebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="260"/>
+        <location filename="../../ui/notice_dialog.py" line="290"/>
         <source>Save PDF…</source>
         <translation>PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="261"/>
+        <location filename="../../ui/notice_dialog.py" line="291"/>
         <source>Print…</source>
         <translation>Drucken …</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="351"/>
+        <location filename="../../ui/notice_dialog.py" line="384"/>
         <source>Obliged to leave: departure and deportation are in the notice.</source>
         <translation>Ausreisepflichtig: Ausreiseaufforderung und Abschiebungsandrohung gehören in den Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="352"/>
+        <location filename="../../ui/notice_dialog.py" line="385"/>
         <source>Keeps a valid title: the notice refuses and charges its fee, nothing more.</source>
         <translation>Behält einen gültigen Titel: Der Bescheid lehnt ab und setzt die Gebühr fest, sonst nichts.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="377"/>
+        <location filename="../../ui/notice_dialog.py" line="411"/>
         <source>New rejection notice (draft)</source>
         <translation>Neuer Ablehnungsbescheid (Entwurf)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="383"/>
+        <location filename="../../ui/notice_dialog.py" line="417"/>
         <source>by %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="386"/>
+        <location filename="../../ui/notice_dialog.py" line="420"/>
         <source>reviewed by %1</source>
         <translation>geprüft von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="388"/>
+        <location filename="../../ui/notice_dialog.py" line="422"/>
         <source>Rejection notice %1</source>
         <translation>Ablehnungsbescheid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="394"/>
+        <location filename="../../ui/notice_dialog.py" line="428"/>
         <source>At the last return by the team lead</source>
         <translation>Bei der letzten Rückgabe durch die Teamleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="399"/>
+        <location filename="../../ui/notice_dialog.py" line="433"/>
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="402"/>
+        <location filename="../../ui/notice_dialog.py" line="436"/>
         <source>Nothing changed since it was returned.</source>
         <translation>Nichts geändert seit der Rückgabe.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="421"/>
-        <source>Please give the fee as an amount, e.g. 100,00.</source>
-        <translation>Bitte die Gebühr als Betrag angeben, z. B. 100,00.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notice_dialog.py" line="470"/>
+        <location filename="../../ui/notice_dialog.py" line="529"/>
         <source>No hearing</source>
         <translation>Anhörung entbehrlich</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="470"/>
+        <location filename="../../ui/notice_dialog.py" line="530"/>
         <source>Why can the hearing be dispensed with (§ 28 Abs. 2 VwVfG)?</source>
         <translation>Warum ist die Anhörung entbehrlich (§ 28 Abs. 2 VwVfG)?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="477"/>
+        <location filename="../../ui/notice_dialog.py" line="538"/>
         <source>Statement</source>
         <translation>Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="477"/>
+        <location filename="../../ui/notice_dialog.py" line="538"/>
         <source>Statement received on</source>
         <translation>Stellungnahme eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="493"/>
+        <location filename="../../ui/notice_dialog.py" line="555"/>
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="493"/>
+        <location filename="../../ui/notice_dialog.py" line="555"/>
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="500"/>
+        <location filename="../../ui/notice_dialog.py" line="563"/>
         <source>Dispatch</source>
         <translation>Versand</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="508"/>
-        <location filename="../../ui/notice_dialog.py" line="527"/>
+        <location filename="../../ui/notice_dialog.py" line="571"/>
+        <location filename="../../ui/notice_dialog.py" line="590"/>
         <source>Remedy</source>
         <translation>Rechtsbehelf</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="508"/>
+        <location filename="../../ui/notice_dialog.py" line="571"/>
         <source>Objection or lawsuit received on</source>
         <translation>Widerspruch/Klage eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="517"/>
+        <location filename="../../ui/notice_dialog.py" line="580"/>
         <source>Received after the period ended: the notice was already final. Recorded as late.</source>
         <translation>Nach Fristablauf eingegangen: Der Bescheid war bereits bestandskräftig. Als verspätet vermerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="527"/>
+        <location filename="../../ui/notice_dialog.py" line="590"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="536"/>
+        <location filename="../../ui/notice_dialog.py" line="599"/>
         <source>Save notice</source>
         <translation>Bescheid speichern</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/notice_dialog.py" line="564"/>
+        <location filename="../../ui/notice_dialog.py" line="627"/>
         <source>%n page(s) printed</source>
         <translation>
             <numerusform>%n Seite gedruckt</numerusform>
@@ -2478,32 +2734,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="578"/>
+        <location filename="../../ui/notice_dialog.py" line="641"/>
         <source>Discard the changes that are not saved?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="585"/>
+        <location filename="../../ui/notice_dialog.py" line="648"/>
         <source>Please save the draft first.</source>
         <translation>Bitte zuerst den Entwurf speichern.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <location filename="../../ui/notice_dialog.py" line="496"/>
         <source>The team lead is reviewing this notice. Saving takes it back from the review: it becomes a draft again and has to be submitted again. Save and take it back?</source>
         <translation>Die Teamleitung prüft diesen Bescheid. Speichern nimmt ihn aus der Prüfung zurück: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und zurücknehmen?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="0"/>
+        <location filename="../../ui/notice_dialog.py" line="501"/>
         <source>This notice is approved. Saving cancels the approval: it becomes a draft again and has to be submitted again. Save and cancel the approval?</source>
         <translation>Dieser Bescheid ist freigegeben. Speichern hebt die Freigabe auf: er wird wieder ein Entwurf und ist erneut vorzulegen. Speichern und Freigabe aufheben?</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="485"/>
+        <location filename="../../ui/notice_dialog.py" line="511"/>
         <source>Saved. The notice is a draft again: please submit it for review again.</source>
         <translation>Gespeichert. Der Bescheid ist wieder ein Entwurf: bitte erneut zur Prüfung vorlegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_dialog.py" line="238"/>
+        <location filename="../../ui/notice_dialog.py" line="260"/>
         <source>Case details for „%1“:</source>
         <translation>Einzelfall zum Grund „%1“:</translation>
     </message>
@@ -2544,162 +2800,167 @@
 <context>
     <name>OfficeSettingsDialog</name>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="45"/>
+        <location filename="../../ui/office_settings_dialog.py" line="51"/>
         <source>Settings of the office</source>
         <translation>Behördeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="48"/>
+        <location filename="../../ui/office_settings_dialog.py" line="54"/>
         <source>Authority</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="49"/>
+        <location filename="../../ui/office_settings_dialog.py" line="55"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="50"/>
+        <location filename="../../ui/office_settings_dialog.py" line="56"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="51"/>
+        <location filename="../../ui/office_settings_dialog.py" line="57"/>
         <source>Postcode and town</source>
         <translation>PLZ und Ort</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="52"/>
+        <location filename="../../ui/office_settings_dialog.py" line="58"/>
         <source>Land (deadlines, legal remedy)</source>
         <translation>Land (Fristen, Rechtsbehelf)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="53"/>
+        <location filename="../../ui/office_settings_dialog.py" line="59"/>
         <source>Holidays at the office&apos;s seat only</source>
         <translation>Feiertage nur am Sitz der Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="54"/>
+        <location filename="../../ui/office_settings_dialog.py" line="60"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="55"/>
+        <location filename="../../ui/office_settings_dialog.py" line="61"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="56"/>
+        <location filename="../../ui/office_settings_dialog.py" line="62"/>
         <source>Website</source>
         <translation>Internet</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="57"/>
+        <location filename="../../ui/office_settings_dialog.py" line="63"/>
         <source>Opening hours (separated by ;)</source>
         <translation>Sprechzeiten (getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="58"/>
+        <location filename="../../ui/office_settings_dialog.py" line="64"/>
+        <source>Appointment hours (e.g. Mo-Fr 08:00-12:00; Do 14:00-18:00)</source>
+        <translation>Terminzeiten (z. B. Mo-Fr 08:00-12:00; Do 14:00-18:00; leer: die Sprechzeiten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/office_settings_dialog.py" line="65"/>
         <source>Administrative court</source>
         <translation>Verwaltungsgericht</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="59"/>
+        <location filename="../../ui/office_settings_dialog.py" line="66"/>
         <source>Court&apos;s address</source>
         <translation>Anschrift des Gerichts</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="60"/>
+        <location filename="../../ui/office_settings_dialog.py" line="67"/>
         <source>Bank (fees)</source>
         <translation>Bank (Gebühren)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="61"/>
+        <location filename="../../ui/office_settings_dialog.py" line="68"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="62"/>
+        <location filename="../../ui/office_settings_dialog.py" line="69"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="63"/>
+        <location filename="../../ui/office_settings_dialog.py" line="70"/>
         <source>File number pattern</source>
         <translation>Muster des Aktenzeichens</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="64"/>
+        <location filename="../../ui/office_settings_dialog.py" line="71"/>
         <source>Letters by surname without particles (van, de, al …)</source>
         <translation>Buchstaben nach Familienname ohne Namenszusätze (van, de, al …)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="65"/>
+        <location filename="../../ui/office_settings_dialog.py" line="72"/>
         <source>eAT production (weeks)</source>
         <translation>eAT-Herstellung (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="66"/>
+        <location filename="../../ui/office_settings_dialog.py" line="73"/>
         <source>eAT overdue after (weeks)</source>
         <translation>eAT überfällig nach (Wochen)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="67"/>
+        <location filename="../../ui/office_settings_dialog.py" line="74"/>
         <source>Fee is paid when the card is handed over</source>
         <translation>Gebühr wird bei der Aushändigung bezahlt</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="68"/>
+        <location filename="../../ui/office_settings_dialog.py" line="75"/>
         <source>Lock the window after idle minutes (0: never)</source>
         <translation>Fenster sperren nach Minuten ohne Eingabe (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="69"/>
+        <location filename="../../ui/office_settings_dialog.py" line="76"/>
         <source>Grants approved by a team lead</source>
         <translation>Bewilligungen gibt die Teamleitung frei</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="106"/>
+        <location filename="../../ui/office_settings_dialog.py" line="113"/>
         <source>Legal remedy instructions</source>
         <translation>Rechtsbehelfsbelehrung</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="110"/>
+        <location filename="../../ui/office_settings_dialog.py" line="117"/>
         <source>Confirm as checked …</source>
         <translation>Als geprüft bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="121"/>
+        <location filename="../../ui/office_settings_dialog.py" line="128"/>
         <source>%1: the row of the table is checked.</source>
         <translation>%1: Die Zeile der Tabelle ist geprüft.</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="126"/>
+        <location filename="../../ui/office_settings_dialog.py" line="133"/>
         <source>%1: confirmed by %2 on %3 (%4).</source>
         <translation>%1: bestätigt von %2 am %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="135"/>
+        <location filename="../../ui/office_settings_dialog.py" line="142"/>
         <source>%1: not yet checked. No notice is approved or sent until it is confirmed. To check: %2</source>
         <translation>%1: noch nicht geprüft. Bis zur Bestätigung wird kein Bescheid freigegeben oder versandt. Zu prüfen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="146"/>
+        <location filename="../../ui/office_settings_dialog.py" line="153"/>
         <source>Confirm the legal remedy</source>
         <translation>Rechtsbehelfsbelehrung bestätigen</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="146"/>
+        <location filename="../../ui/office_settings_dialog.py" line="153"/>
         <source>What did you check, against which source?</source>
         <translation>Was haben Sie geprüft, anhand welcher Quelle?</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="180"/>
+        <location filename="../../ui/office_settings_dialog.py" line="187"/>
         <source>none (the Land&apos;s holidays)</source>
         <translation>keine (die Feiertage des Landes)</translation>
     </message>
     <message>
-        <location filename="../../ui/office_settings_dialog.py" line="240"/>
+        <location filename="../../ui/office_settings_dialog.py" line="250"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts gespeichert: %1</translation>
     </message>
@@ -3072,14 +3333,22 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="210"/>
+        <source>Name, date of birth or file number – Enter takes the first</source>
+        <translation>Name, Geburtsdatum oder Aktenzeichen – Eingabe nimmt den ersten Treffer</translation>
+    </message>
+</context>
+<context>
     <name>ReturnGrantDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="246"/>
+        <location filename="../../ui/decision_dialogs.py" line="235"/>
         <source>Return the grant</source>
         <translation>Bewilligung zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="249"/>
+        <location filename="../../ui/decision_dialogs.py" line="238"/>
         <source>What is to change:</source>
         <translation>Was ist zu ändern:</translation>
     </message>
@@ -3087,77 +3356,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review_page.py" line="58"/>
+        <location filename="../../ui/review_page.py" line="65"/>
         <source>Waiting for my review</source>
         <translation>Warten auf meine Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="59"/>
+        <location filename="../../ui/review_page.py" line="66"/>
         <source>My notices in work</source>
         <translation>Meine Bescheide in Arbeit</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="64"/>
+        <location filename="../../ui/review_page.py" line="71"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="65"/>
+        <location filename="../../ui/review_page.py" line="72"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="66"/>
+        <location filename="../../ui/review_page.py" line="73"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="67"/>
+        <location filename="../../ui/review_page.py" line="74"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="68"/>
+        <location filename="../../ui/review_page.py" line="75"/>
         <source>Procedure</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="69"/>
+        <location filename="../../ui/review_page.py" line="76"/>
         <source>Grounds</source>
         <translation>Gründe</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="70"/>
+        <location filename="../../ui/review_page.py" line="77"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="71"/>
+        <location filename="../../ui/review_page.py" line="78"/>
         <source>Hearing</source>
         <translation>Anhörung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="79"/>
+        <location filename="../../ui/review_page.py" line="86"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Freigeben (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="81"/>
+        <location filename="../../ui/review_page.py" line="88"/>
         <source>Return with comment…</source>
         <translation>Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="82"/>
+        <location filename="../../ui/review_page.py" line="89"/>
         <source>Open notice</source>
         <translation>Bescheid öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="120"/>
+        <location filename="../../ui/review_page.py" line="127"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review_page.py" line="121"/>
+        <location filename="../../ui/review_page.py" line="128"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -3165,82 +3434,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="134"/>
+        <location filename="../../ui/review_page.py" line="141"/>
         <source>%1 waiting, %2 of them longer than three days</source>
         <translation>%1 warten, davon %2 länger als drei Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="136"/>
+        <location filename="../../ui/review_page.py" line="143"/>
         <source>%1 in work, %2 waiting too long for review</source>
         <translation>%1 in Arbeit, %2 warten zu lange auf Prüfung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="170"/>
+        <location filename="../../ui/review_page.py" line="177"/>
         <source>No notice chosen.</source>
         <translation>Kein Bescheid ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="175"/>
+        <location filename="../../ui/review_page.py" line="182"/>
         <source>Grounds: %1</source>
         <translation>Gründe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="182"/>
+        <location filename="../../ui/review_page.py" line="189"/>
         <source>Keeps a valid title (%1): refusal and fee only, no departure ordered</source>
         <translation>Behält einen gültigen Titel (%1): nur Ablehnung und Gebühr, keine Ausreiseaufforderung</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="188"/>
+        <location filename="../../ui/review_page.py" line="195"/>
         <source>Period to leave: %1 days, target state %2</source>
         <translation>Ausreisefrist: %1 Tage, Zielstaat %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="192"/>
+        <location filename="../../ui/review_page.py" line="199"/>
         <source>Fee: %1</source>
         <translation>Gebühr: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="193"/>
+        <location filename="../../ui/review_page.py" line="200"/>
         <source>Hearing: %1</source>
         <translation>Anhörung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="195"/>
+        <location filename="../../ui/review_page.py" line="202"/>
         <source>Comment at the last return: %1</source>
         <translation>Kommentar bei der letzten Rückgabe: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="198"/>
+        <location filename="../../ui/review_page.py" line="205"/>
         <source>Changed since it was returned:</source>
         <translation>Seit der Rückgabe geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="211"/>
+        <location filename="../../ui/review_page.py" line="218"/>
         <source>Approved: %1</source>
         <translation>Freigegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="220"/>
+        <location filename="../../ui/review_page.py" line="241"/>
         <source>Return</source>
         <translation>Zurückgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="220"/>
+        <location filename="../../ui/review_page.py" line="241"/>
         <source>What should the caseworker change?</source>
         <translation>Was soll die Sachbearbeitung ändern?</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="226"/>
+        <location filename="../../ui/review_page.py" line="248"/>
         <source>Returned: %1</source>
         <translation>Zurückgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="222"/>
+        <location filename="../../ui/review_page.py" line="229"/>
         <source>Approve the rejection notice %1 for %2? It gets its final text and can be sent.</source>
         <translation>Ablehnungsbescheid %1 für %2 freigeben? Er erhält seine endgültige Fassung und kann versandt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/review_page.py" line="79"/>
+        <location filename="../../ui/review_page.py" line="233"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
@@ -3248,72 +3517,73 @@
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="45"/>
+        <location filename="../../ui/rules_dialog.py" line="56"/>
+        <location filename="../../ui/rules_dialog.py" line="159"/>
         <source>Responsibility by surname letter</source>
         <translation>Zuständigkeit nach Anfangsbuchstaben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54"/>
+        <location filename="../../ui/rules_dialog.py" line="67"/>
         <source>Caseworker</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="54"/>
+        <location filename="../../ui/rules_dialog.py" line="67"/>
         <source>Letters (e.g. A–B, D–G, Ala–Alz)</source>
         <translation>Buchstaben (z. B. A–B, D–G, Ala–Alz)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="57"/>
+        <location filename="../../ui/rules_dialog.py" line="70"/>
         <source>Add row</source>
         <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="58"/>
+        <location filename="../../ui/rules_dialog.py" line="71"/>
         <source>Remove row</source>
         <translation>Zeile entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="64"/>
+        <location filename="../../ui/rules_dialog.py" line="77"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="65"/>
+        <location filename="../../ui/rules_dialog.py" line="78"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="66"/>
+        <location filename="../../ui/rules_dialog.py" line="79"/>
         <source>Open cases</source>
         <translation>Offene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="74"/>
+        <location filename="../../ui/rules_dialog.py" line="87"/>
         <source>Reason for the change (goes into the log)</source>
         <translation>Grund der Änderung (wird protokolliert)</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="75"/>
+        <location filename="../../ui/rules_dialog.py" line="88"/>
         <source>Apply and move cases</source>
         <translation>Übernehmen und Vorgänge verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="77"/>
+        <location filename="../../ui/rules_dialog.py" line="90"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="93"/>
+        <location filename="../../ui/rules_dialog.py" line="106"/>
         <source>Area:</source>
         <translation>Bereich:</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="186"/>
+        <location filename="../../ui/rules_dialog.py" line="231"/>
         <source>The rules cover A–Z without gaps or overlaps.</source>
         <translation>Die Regeln decken A–Z lückenlos und ohne Überschneidung ab.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="193"/>
+        <location filename="../../ui/rules_dialog.py" line="238"/>
         <source>Preview: %n open case(s) would move.</source>
         <translation>
             <numerusform>Vorschau: %n offener Vorgang würde verschoben.</numerusform>
@@ -3321,7 +3591,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rules_dialog.py" line="211"/>
+        <location filename="../../ui/rules_dialog.py" line="258"/>
         <source>Applied: %n open case(s) moved.</source>
         <translation>
             <numerusform>Übernommen: %n offener Vorgang verschoben.</numerusform>
@@ -3329,12 +3599,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="219"/>
+        <location filename="../../ui/rules_dialog.py" line="266"/>
         <source>Moving open cases…</source>
         <translation>Offene Vorgänge werden verschoben …</translation>
     </message>
     <message>
-        <location filename="../../ui/rules_dialog.py" line="149"/>
+        <location filename="../../ui/rules_dialog.py" line="159"/>
         <source>Discard the rules that are not applied?</source>
         <translation>Nicht übernommene Regeln verwerfen?</translation>
     </message>
@@ -3658,17 +3928,17 @@ diese Woche</translation>
         <translation>Ganze Behörde</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="105"/>
+        <location filename="../../ui/statistics_page.py" line="108"/>
         <source>Statistics %1 – %2</source>
         <translation>Statistik %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="118"/>
+        <location filename="../../ui/statistics_page.py" line="134"/>
         <source>Save the statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics_page.py" line="134"/>
+        <location filename="../../ui/statistics_page.py" line="150"/>
         <source>Statistics saved: %1</source>
         <translation>Statistik gespeichert: %1</translation>
     </message>
@@ -3684,47 +3954,48 @@ diese Woche</translation>
 <context>
     <name>TextBlocksDialog</name>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="43"/>
+        <location filename="../../ui/textblocks_dialog.py" line="44"/>
+        <location filename="../../ui/textblocks_dialog.py" line="137"/>
         <source>Text blocks of the letters</source>
         <translation>Textbausteine der Schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="52"/>
+        <location filename="../../ui/textblocks_dialog.py" line="53"/>
         <source>Check and preview (F5)</source>
         <translation>Prüfen und Vorschau (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="53"/>
+        <location filename="../../ui/textblocks_dialog.py" line="54"/>
         <source>Save for the office</source>
         <translation>Für die Behörde speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="54"/>
+        <location filename="../../ui/textblocks_dialog.py" line="55"/>
         <source>Back to the shipped text blocks…</source>
         <translation>Zurück zum Auslieferungsstand …</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="74"/>
+        <location filename="../../ui/textblocks_dialog.py" line="75"/>
         <source>Sample letter:</source>
         <translation>Probeschreiben:</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="97"/>
+        <location filename="../../ui/textblocks_dialog.py" line="98"/>
         <source>Edited by the administration (kept in the database for every workstation)</source>
         <translation>Von der Administration bearbeitet (in der Datenbank, für alle Arbeitsplätze)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="99"/>
+        <location filename="../../ui/textblocks_dialog.py" line="100"/>
         <source>As shipped (resources/letters/textbausteine.toml)</source>
         <translation>Auslieferungsstand (resources/letters/textbausteine.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="110"/>
+        <location filename="../../ui/textblocks_dialog.py" line="111"/>
         <source>Checked: every placeholder is known and every kind of letter prints.</source>
         <translation>Geprüft: alle Platzhalter sind bekannt und jede Art von Schreiben lässt sich drucken.</translation>
     </message>
     <message>
-        <location filename="../../ui/textblocks_dialog.py" line="121"/>
+        <location filename="../../ui/textblocks_dialog.py" line="122"/>
         <source>Saved. New letters use these text blocks.</source>
         <translation>Gespeichert. Neue Schreiben verwenden diese Textbausteine.</translation>
     </message>
@@ -3737,27 +4008,27 @@ diese Woche</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="202"/>
+        <location filename="../../ui/decision_dialogs.py" line="191"/>
         <source>Application withdrawn</source>
         <translation>Antrag zurückgenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="209"/>
+        <location filename="../../ui/decision_dialogs.py" line="198"/>
         <source>e.g. moves to Hamburg</source>
         <translation>z. B. zieht nach Hamburg</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="210"/>
+        <location filename="../../ui/decision_dialogs.py" line="199"/>
         <source>Withdrawal received on:</source>
         <translation>Rücknahme eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="211"/>
+        <location filename="../../ui/decision_dialogs.py" line="200"/>
         <source>How:</source>
         <translation>Wie:</translation>
     </message>
     <message>
-        <location filename="../../ui/decision_dialogs.py" line="212"/>
+        <location filename="../../ui/decision_dialogs.py" line="201"/>
         <source>Note:</source>
         <translation>Notiz:</translation>
     </message>
@@ -3765,7 +4036,7 @@ diese Woche</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="52"/>
+        <location filename="../../ui/app.py" line="59"/>
         <source>ABH Desk is already running for you on this workstation.</source>
         <translation>ABH Desk läuft auf diesem Arbeitsplatz bereits für Sie.</translation>
     </message>
@@ -3773,17 +4044,17 @@ diese Woche</translation>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs.py" line="104"/>
         <source>Delivered on (certificate)</source>
         <translation>Zugestellt am (laut Urkunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
         <source>Posted / handed over on</source>
         <translation>Zur Post gegeben / ausgehändigt am</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs.py" line="107"/>
         <source>Way</source>
         <translation>Versandart</translation>
     </message>

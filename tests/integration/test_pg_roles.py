@@ -129,11 +129,11 @@ def test_an_office_whose_owner_is_no_superuser(pg_admin_url: str, catalogue: Cat
         superuser_url = server.set(database=database).render_as_string(hide_password=False)
         assert main(["--db", superuser_url, "db", "rollen", login], out=io.StringIO(), clock=FixedClock(TEST_DAY)) == 0
         with as_owner.engine.begin() as connection:  # what a later migration does
-            connection.execute(text("CREATE TABLE appointments (id serial PRIMARY KEY, note text)"))
+            connection.execute(text("CREATE TABLE later_notes (id serial PRIMARY KEY, note text)"))
         workstation = Database(server.set(username=login, database=database).render_as_string(hide_password=False))
         try:
             with workstation.engine.begin() as connection:
-                connection.execute(text("INSERT INTO appointments (note) VALUES ('Termin')"))
+                connection.execute(text("INSERT INTO later_notes (note) VALUES ('Termin')"))
             assert pg_roles.trail_exposure(workstation) is None
             assert "must be owner" in _refused(workstation, "ALTER TABLE audit_events DISABLE TRIGGER USER")
             ctx = ServiceContext(workstation, catalogue, clock=FixedClock(TEST_DAY))

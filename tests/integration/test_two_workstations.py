@@ -131,6 +131,10 @@ UNVERSIONED = {
     "case_documents": "taken in once (scanned, received, or with a file from another authority), never edited; "
     "removing one is a logged delete",
     "document_chunks": "written once with their document, deleted with it",
+    "appointment_units": "inserted and deleted with their appointment, never edited; the key refuses a double booking",
+    "absences": "entered once, never edited",
+    "appointment_lengths": "one value per procedure, each written alone (as the office settings)",
+    "caseworker_calendars": "a caseworker's hours and room, written as a whole (as the office settings)",
 }
 
 

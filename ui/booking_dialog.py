@@ -1,0 +1,270 @@
+"""Booking an appointment (the phone or e-mail request): the person is known, the „Anliegen“ is the
+person's open case (first) or a procedure; the next free slots of the responsible caseworker (or the
+deputy) are proposed with the first selected, so Enter books it — Strg+T, Enter. A slot taken on
+another workstation in the meantime is said at once and the next free ones are shown instead.
+The same dialog rebooks an appointment (with a reason). A small person picker serves the counter's
+page (booking and walk-ins without the person search)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.domain.appointments import SlotTaken
+from abh_desk.services import appointments as appts
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.persons import PersonSummary, search_persons
+from ui.tasks import TaskRunner
+from ui.widgets import message_label
+
+SLOTS_SHOWN = 12
+
+
+class BookingDialog(QDialog):
+    """``rebook``: the appointment to move (its purpose fixed, a reason asked)."""
+
+    sig_booked = Signal(object)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        runner: TaskRunner,
+        person_id: int,
+        person_name: str,
+        parent: QWidget | None = None,
+        rebook: appts.AppointmentRow | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner, self.person_id, self.rebooking = ctx, runner, person_id, rebook
+        self.booked: appts.AppointmentRow | None = None
+        self.offer: appts.Offer | None = None
+        self._busy = False
+        self._generation = 0
+        title = self.tr("Rebook appointment") if rebook else self.tr("Book an appointment")
+        self.setWindowTitle(f"{title} – {person_name}")
+        self.purpose = QComboBox()
+        self.purpose.setMinimumContentsLength(40)
+        self.purpose.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.after = QDateEdit()
+        self.after.setCalendarPopup(True)
+        self.after.setDisplayFormat("dd.MM.yyyy")
+        today = ctx.today()
+        self.after.setDate(QDate(today.year, today.month, today.day))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why the appointment moves"))
+        self.who = QLabel()
+        self.who.setStyleSheet("font-weight: 600;")
+        self.slots = QListWidget()
+        self.slots.setMinimumHeight(220)
+        self.error = message_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.book_button = self.buttons.addButton(
+            self.tr("&Rebook (Enter)") if rebook else self.tr("&Book (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.book_button.setAutoDefault(False)
+        form = QFormLayout()
+        form.addRow(self.tr("&Concern:"), self.purpose)
+        form.addRow(self.tr("&From:"), self.after)
+        if rebook:
+            form.addRow(self.tr("R&eason:"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.who)
+        layout.addWidget(self.slots, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.rejected.connect(self.reject)
+        self.book_button.clicked.connect(self.book)
+        self.slots.activated.connect(lambda _index: self.book())
+        self.purpose.currentIndexChanged.connect(lambda _i: self.reload())
+        self.after.dateChanged.connect(lambda _d: self.reload())
+        if rebook is not None:
+            self.purpose.addItem(rebook.purpose_name, (rebook.purpose, rebook.case_id))
+            self.purpose.setEnabled(False)
+            self.reload()
+        else:
+            self._load_choices()
+
+    def _load_choices(self) -> None:
+        ctx, pid = self.ctx, self.person_id
+
+        def done(choices: list[appts.Choice]) -> None:
+            self.purpose.blockSignals(True)
+            for choice in choices:
+                self.purpose.addItem(choice.label, (choice.purpose, choice.case_id))
+            self.purpose.blockSignals(False)
+            self.reload()
+
+        self.runner.run(lambda: appts.booking_choices(ctx, pid), done, self._failed, owner=self)
+
+    def reload(self) -> None:
+        data = self.purpose.currentData()
+        if data is None:
+            return
+        purpose, case_id = data
+        picked = self.after.date().toPython()
+        after = datetime.combine(picked, time(0)) if isinstance(picked, date) else None
+        ctx, pid = self.ctx, self.person_id
+        self._generation += 1
+        generation = self._generation
+
+        def done(offer: appts.Offer) -> None:
+            if generation == self._generation:
+                self.error.clear()
+                self.show_offer(offer)
+
+        self.runner.run(
+            lambda: appts.free_slots(ctx, pid, purpose, case_id, after, SLOTS_SHOWN), done, self._failed, owner=self
+        )
+
+    def show_offer(self, offer: appts.Offer, slots: tuple[appts.FreeSlot, ...] | None = None) -> None:
+        self.offer = offer
+        self.who.setText(
+            self.tr("Responsible: %1 · %2 minutes").replace("%1", offer.owner_name).replace("%2", str(offer.minutes))
+        )
+        self.slots.clear()
+        for slot in slots if slots is not None else offer.slots:
+            item = QListWidgetItem(str(slot))
+            item.setData(Qt.ItemDataRole.UserRole, slot)
+            self.slots.addItem(item)
+        if self.slots.count():
+            self.slots.setCurrentRow(0)
+            if not (self.rebooking and not self.reason.text().strip()):
+                self.slots.setFocus()
+        else:
+            self.error.setText(self.tr("No free appointment in the coming months."))
+            self.error.show()
+
+    def selected(self) -> appts.FreeSlot | None:
+        item = self.slots.currentItem()
+        slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return slot if isinstance(slot, appts.FreeSlot) else None
+
+    def book(self) -> None:
+        slot = self.selected()
+        data = self.purpose.currentData()
+        if slot is None or data is None or self._busy:
+            return
+        purpose, case_id = data
+        ctx, pid, old = self.ctx, self.person_id, self.rebooking
+        reason = self.reason.text()
+        self._busy = True
+        self.book_button.setEnabled(False)
+
+        def work() -> appts.AppointmentRow:
+            if old is not None:
+                return appts.rebook(ctx, old.id, slot.day, slot.start, reason)
+            return appts.book(ctx, pid, slot.day, slot.start, purpose, case_id)
+
+        self.runner.run(work, self._booked, self._failed, owner=self)
+
+    def _booked(self, row: appts.AppointmentRow) -> None:
+        self.booked = row
+        self.sig_booked.emit(row)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.book_button.setEnabled(True)
+        self.error.setText(getattr(exc, "message", str(exc)))
+        self.error.show()
+        if isinstance(exc, SlotTaken) and self.offer is not None:
+            self.show_offer(self.offer, tuple(exc.params.get("next_free") or ()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter books the selected slot from anywhere in the dialog (the list answers it itself)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.slots.hasFocus():
+                self.book()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PersonPicker(QDialog):
+    """Type a name (or Aktenzeichen, birth date), Enter takes the first hit or the selected one."""
+
+    def __init__(self, ctx: ServiceContext, runner: TaskRunner, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self.picked: PersonSummary | None = None
+        self._generation = 0
+        self._take_first = False
+        self.setWindowTitle(title)
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Name, date of birth or file number – Enter takes the first"))
+        self.hits = QListWidget()
+        self.error = message_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+        layout.addWidget(self.hits, 1)
+        layout.addWidget(self.error)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.search)
+        self.field.textChanged.connect(lambda _t: self._timer.start())
+        self.hits.activated.connect(lambda _i: self.take())
+        self.resize(520, 360)
+
+    def search(self) -> None:
+        ctx, text = self.ctx, self.field.text()
+        self._generation += 1
+        generation = self._generation
+
+        def done(rows: list[PersonSummary]) -> None:
+            if generation != self._generation:
+                return
+            self.hits.clear()
+            for row in rows:
+                item = QListWidgetItem(f"{row.family_name}, {row.given_names} · {row.birth_date} · {row.nationality}")
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.hits.addItem(item)
+            if rows:
+                self.hits.setCurrentRow(0)
+            if self._take_first:
+                self._take_first = False
+                self.take()
+
+        if len(text.strip()) < 2:
+            self.hits.clear()
+            return
+        self.runner.run(
+            lambda: search_persons(ctx, text, limit=50), done, lambda e: self.error.setText(str(e)), owner=self
+        )
+
+    def take(self) -> None:
+        item = self.hits.currentItem()
+        if item is None:
+            return
+        self.picked = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self._timer.isActive():
+                self._timer.stop()
+                self._take_first = True
+                self.search()
+            elif not self.hits.hasFocus():
+                self.take()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down and self.field.hasFocus():
+            self.hits.setFocus()
+        super().keyPressEvent(event)
