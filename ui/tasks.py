@@ -20,6 +20,10 @@ from abh_desk.services.context import Progress
 log = logging.getLogger(__name__)
 
 
+_POOLS: list[QThreadPool] = []
+"""Every runner's pool, kept for the life of the program (see ``TaskRunner.__init__``)."""
+
+
 class _TaskSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
@@ -48,7 +52,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
+        # Not a child of the runner, and never destroyed while the program runs: destroying a pool
+        # waits for its running task, and where that happened with Python's lock held (a window's
+        # wrapper collected) while the task needed the lock, both waited for ever (seen in the test
+        # suite). An idle pool's thread ends after 30 s; the object itself is a few bytes.
+        self._pool = QThreadPool()
+        _POOLS.append(self._pool)
         self._pool.setMaxThreadCount(1)
         self._pending: set[_TaskSignals] = set()
 
