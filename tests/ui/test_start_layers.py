@@ -101,7 +101,7 @@ def test_the_sign_in_window_appears_before_the_database_layer_is_imported(
         text=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         cwd=str(ROOT),
-        timeout=120,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
