@@ -38,7 +38,7 @@ from abh_desk import (
 from abh_desk.bootstrap import open_context
 from abh_desk.cli_session import needs_sign_in, role_for, runs_as_setup
 from abh_desk.clock import SYSTEM_CLOCK, Clock
-from abh_desk.config import WorkstationSettings, resolve_database_url, save_settings
+from abh_desk.config import WorkstationSettings, is_first_start, resolve_database_url, save_settings
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
 from abh_desk.domain.fees import FeeFacts, compute_fee, fee_variants, load_fee_schedule
@@ -292,7 +292,7 @@ def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) ->
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
         demo = workstation_setup.fill_demo_office(ctx, args.personen, args.seed, only_if_empty=args.nur_wenn_leer)
-        if workstation_setup.is_first_start(args.db):  # scripts/start.sh: the demo office needs no first-start dialog
+        if is_first_start(args.db):  # scripts/start.sh: the demo office needs no first-start dialog
             save_settings(WorkstationSettings(last_username=workstation_setup.DEMO_ADMIN))
         if demo.summary is None:
             print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
@@ -451,22 +451,34 @@ def main(
     args = parser.parse_args(argv)
     try:
         return _run(args, out or sys.stdout, gui, gui_check, clock, prompt)
-    except DomainError as exc:
+    except BaseException as exc:  # what ``reported`` does not know is raised again
+        code = reported(exc)
+        if code is None:
+            raise
+        return code
+
+
+def reported(exc: BaseException) -> int | None:
+    """Print ``exc`` as a German message to stderr and return the exit code; None for an error
+    the command does not report (a bug: its traceback is shown). ``main.py`` uses it too when it
+    opens the window without this module."""
+    if isinstance(exc, DomainError):
         print(f"Fehler: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         print("Abgebrochen.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # output piped into head or less, which stopped reading
+    if isinstance(exc, BrokenPipeError):  # output piped into head or less, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:  # a file or the disk: full, unwritable, a directory (nothing was half saved)
+    if isinstance(exc, OSError):  # a file or the disk: full, unwritable, a directory (nothing was half saved)
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"Fehler{where}: {OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))}.", file=sys.stderr)
         return EXIT_SYSTEM_ERROR
-    except sqlalchemy.exc.OperationalError as exc:  # disk full, a damaged file, a server gone
+    if isinstance(exc, sqlalchemy.exc.OperationalError):  # disk full, a damaged file, a server gone
         print(f"Fehler: Die Datenbank meldet: {exc.orig or exc}. Es wurde nichts gespeichert.", file=sys.stderr)
         return EXIT_SYSTEM_ERROR
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

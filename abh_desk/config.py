@@ -3,6 +3,9 @@
 Precedence of the database URL: ``--db URL`` > ``ABH_DESK_DATABASE_URL`` > the settings file >
 the default SQLite file in the user's data directory. The settings file never holds a password:
 the PostgreSQL password lives in the operating system's keyring.
+
+The window reads this module before its sign-in window appears, so SQLAlchemy (its URL parser) is
+imported only where a URL is parsed: ``read_settings`` and ``is_first_start`` never need it.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ import json
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from abh_desk.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 APP_NAME = "abh-desk"
 ENV_DATABASE_URL = "ABH_DESK_DATABASE_URL"
@@ -36,6 +41,8 @@ def config_dir() -> Path:
 
 
 def default_database_url() -> str:
+    from sqlalchemy.engine import URL
+
     return URL.create("sqlite+pysqlite", database=str(data_dir() / "abh-desk.sqlite3")).render_as_string()
 
 
@@ -53,7 +60,27 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+def is_first_start(cli_url: str | None = None) -> bool:
+    """True on a workstation that was never set up: no settings file and no database given."""
+    return not cli_url and not os.environ.get(ENV_DATABASE_URL) and not settings_path().exists()
+
+
 def load_settings(path: Path | None = None) -> WorkstationSettings:
+    """The settings file, checked: a database address in it must be valid and hold no password."""
+    path = path or settings_path()
+    settings = read_settings(path)
+    if settings.database_url is not None and _parse(settings.database_url).password is not None:
+        raise ConfigurationError(
+            f"{path}: die Datenbank-Adresse enthält ein Passwort. Passwörter gehören nicht in "
+            "eine Datei: bitte entfernen und mit „abh-desk db passwort“ im Schlüsselbund "
+            "des Betriebssystems speichern."
+        )
+    return settings
+
+
+def read_settings(path: Path | None = None) -> WorkstationSettings:
+    """The settings file without parsing its database address (no SQLAlchemy): what the window
+    needs before its sign-in appears (language, last user). ``load_settings`` checks the address."""
     path = path or settings_path()
     if not path.exists():
         return WorkstationSettings()
@@ -64,15 +91,8 @@ def load_settings(path: Path | None = None) -> WorkstationSettings:
     if not isinstance(raw, dict):
         raise ConfigurationError(f"Die Einstellungsdatei {path} ist kein JSON-Objekt.")
     url = raw.get("database_url")
-    if url is not None:
-        if not isinstance(url, str):
-            raise ConfigurationError(f"{path}: „database_url“ muss ein Text sein.")
-        if _parse(url).password is not None:
-            raise ConfigurationError(
-                f"{path}: die Datenbank-Adresse enthält ein Passwort. Passwörter gehören nicht in "
-                "eine Datei: bitte entfernen und mit „abh-desk db passwort“ im Schlüsselbund "
-                "des Betriebssystems speichern."
-            )
+    if url is not None and not isinstance(url, str):
+        raise ConfigurationError(f"{path}: „database_url“ muss ein Text sein.")
     language = raw.get("language", "de")
     if language not in ("de", "en"):
         raise ConfigurationError(f"{path}: Sprache „{language}“ unbekannt (de oder en).")
@@ -113,6 +133,9 @@ def resolve_database_url(cli_url: str | None, settings: WorkstationSettings | No
 
 
 def _parse(url: str) -> URL:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url)
     except ArgumentError as exc:

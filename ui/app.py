@@ -1,4 +1,9 @@
-"""Starting the window: QApplication, translations (German by default), database, main window."""
+"""Starting the window: QApplication, translations (German by default), the sign-in window at
+once and the database behind it (``ui.startup``), then the main window.
+
+Only PySide6 and light modules are imported here: SQLAlchemy, the models, the services and the
+main window load on the database thread while the sign-in window is on screen.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from abh_desk.bootstrap import open_context
-from abh_desk.config import WorkstationSettings, data_dir, load_settings, save_settings
+from abh_desk.config import WorkstationSettings, data_dir, is_first_start, read_settings, save_settings
 from abh_desk.errors import DomainError
-from abh_desk.storage import set_password_prompt
-from ui import dialogs
 from ui.login_dialog import LoginDialog
-from ui.main_window import MainWindow
+from ui.startup import DatabaseLoad
 from ui.tasks import TaskRunner
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -48,7 +50,7 @@ def run(db_url: str | None) -> int:
     # The workstation's language first: every message from here on speaks it, the refusal of a
     # second start too (it showed in English when it came before the translators).
     try:
-        settings = load_settings()
+        settings = read_settings()
     except DomainError:
         settings = WorkstationSettings()  # _run reports the broken settings file
     translators = install_translators(app, settings.language)
@@ -69,33 +71,44 @@ def run(db_url: str | None) -> int:
 
 def _run(app: QApplication, db_url: str | None) -> int:
     runner = TaskRunner()
-    # Without a secure keyring the server password is asked once per session, in a window, and kept
-    # in memory only (abh_desk.storage.session_password).
-    set_password_prompt(lambda question: dialogs.ask_password(None, "ABH Desk", question))
+    load = DatabaseLoad(runner, db_url)
     try:
-        settings = load_settings()
-        from abh_desk.services.workstation_setup import is_first_start
-
+        settings = read_settings()
         if is_first_start(db_url):  # a new workstation: ask for the office's settings first
+            from abh_desk.storage import set_password_prompt
             from ui.first_start_dialog import set_up_workstation
 
+            set_password_prompt(load.prompt.ask)
             first = set_up_workstation(runner)
             if first is None:
                 return 0
             settings = first
-        ctx = open_context(db_url)
+        return _sign_in_loop(app, load, runner, settings)
     except DomainError as exc:
         QMessageBox.critical(None, "ABH Desk", exc.message)
         return 2
+    finally:
+        load.close()  # a password question still open is dropped; the database thread ends
+        runner.wait()
+
+
+def _sign_in_loop(app: QApplication, load: DatabaseLoad, runner: TaskRunner, settings: WorkstationSettings) -> int:
     last_username = settings.last_username
     while True:  # "Abmelden / Benutzer wechseln" comes back here: the next user signs in
-        login = LoginDialog(ctx, runner, last_username)
-        if login.exec() != QDialog.DialogCode.Accepted or login.signed_in is None:
+        login = LoginDialog(load, runner, last_username)
+        load.start_when_painted(login)
+        accepted = login.exec() == QDialog.DialogCode.Accepted
+        if login.failure is not None:  # the database could not be opened (unreachable, too new, damaged)
+            QMessageBox.critical(None, "ABH Desk", login.failure)
+            return 2
+        if not accepted or login.signed_in is None or load.ctx is None:
             return 0
         signed_in = login.signed_in
         last_username = signed_in.actor.username
         save_settings(replace(settings, last_username=last_username))
-        window = MainWindow(ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
+        from ui.main_window import MainWindow  # imported by the load already
+
+        window = MainWindow(load.ctx.as_user(signed_in.actor), runner, signed_in=signed_in)
         window.show()
         window.live.start()  # other workstations' changes, shown as they happen
         window.raise_()

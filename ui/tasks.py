@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from abh_desk.services.context import Progress
+from abh_desk.progress import Progress
 
 log = logging.getLogger(__name__)
 

@@ -24,29 +24,11 @@ from abh_desk import audit_chain, change_watch
 from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
-from abh_desk.errors import Cancelled, StaleRecord
+from abh_desk.errors import StaleRecord
+from abh_desk.progress import NO_PROGRESS as NO_PROGRESS
+from abh_desk.progress import Progress as Progress
 from abh_desk.services.read_log import ReadLog
 from abh_desk.storage import Database
-
-
-class Progress:
-    """Reports progress of long work and asks whether the user cancelled it.
-
-    The default does nothing; the window passes one that moves a progress bar. ``check`` raises
-    ``Cancelled`` so that the unit of work rolls everything back."""
-
-    def report(self, done: int, total: int) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        return False
-
-    def check(self) -> None:
-        if self.cancelled():
-            raise Cancelled("Abgebrochen – es wurde nichts geändert.")
-
-
-NO_PROGRESS = Progress()
 
 # Columns a new row gets the transaction's moment in, when the service did not set them.
 STAMPED_ON_INSERT = ("created_at", "updated_at", "occurred_at", "granted_at", "recorded_at")

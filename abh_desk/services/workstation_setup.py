@@ -11,7 +11,6 @@ settings file last — until that file exists the dialog appears again on the ne
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -24,12 +23,10 @@ from sqlalchemy.orm import Session
 from abh_desk import audit_chain, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
-    ENV_DATABASE_URL,
     WorkstationSettings,
     default_database_url,
     load_settings,
     save_settings,
-    settings_path,
 )
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import Role
@@ -64,11 +61,6 @@ DEMO_MARK = "demo_datenbank"
 def default_sqlite_path() -> Path:
     url = default_database_url()
     return Path(url.split(":///", 1)[1])
-
-
-def is_first_start(cli_url: str | None = None) -> bool:
-    """True on a workstation that was never set up: no settings file and no database given."""
-    return not cli_url and not os.environ.get(ENV_DATABASE_URL) and not settings_path().exists()
 
 
 @dataclass(frozen=True)

@@ -2018,36 +2018,49 @@
     </message>
 </context>
 <context>
+    <name>DatabaseLoad</name>
+    <message>
+        <location filename="../../ui/startup.py" line="164"/>
+        <source>The database could not be opened: %1</source>
+        <translation>Die Datenbank konnte nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30"/>
+        <location filename="../../ui/login_dialog.py" line="58"/>
         <source>ABH Desk – Sign in</source>
         <translation>ABH Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="36"/>
+        <location filename="../../ui/login_dialog.py" line="67"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="38"/>
+        <location filename="../../ui/login_dialog.py" line="69"/>
         <source>User name:</source>
         <translation>Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="39"/>
+        <location filename="../../ui/login_dialog.py" line="70"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41"/>
+        <location filename="../../ui/login_dialog.py" line="72"/>
         <source>Please sign in. Personal data is shown only to signed-in users.</source>
         <translation>Bitte anmelden. Personenbezogene Daten werden nur angemeldeten Benutzern angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53"/>
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="99"/>
+        <source>Connecting …</source>
+        <translation>Verbindung wird hergestellt …</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from abh_desk import audit_chain
 from abh_desk.cli import main
-from abh_desk.config import ENV_DATABASE_URL, load_settings, settings_path
+from abh_desk.config import ENV_DATABASE_URL, is_first_start, load_settings, settings_path
 from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.auth import sign_in
 from abh_desk.services.office import OfficeSettings, get_office_settings
@@ -27,7 +27,6 @@ from abh_desk.services.workstation_setup import (
     connect,
     default_sqlite_path,
     finish,
-    is_first_start,
 )
 from abh_desk.storage import KEYRING_SERVICE
 from models import OfficeSetting, Person

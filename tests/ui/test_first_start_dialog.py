@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from abh_desk.config import settings_path
+from abh_desk.config import is_first_start, settings_path
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.services.auth import sign_in
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import get_office_settings
-from abh_desk.services.workstation_setup import default_sqlite_path, is_first_start
+from abh_desk.services.workstation_setup import default_sqlite_path
 from abh_desk.storage import Database
 from models import OfficeSetting, Person
 from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database

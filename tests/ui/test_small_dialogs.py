@@ -145,6 +145,8 @@ def test_sign_out_returns_to_the_sign_in_and_another_user_signs_in(
     users = iter(["keller", "osswald"])
 
     def fake_login(self: LoginDialog) -> int:
+        self.load.start()  # the real dialog starts it once painted
+        qtbot.waitUntil(lambda: self.load.ready, timeout=30_000)
         user = next(users, None)
         if user is None:
             return QDialog.DialogCode.Rejected
@@ -169,7 +171,7 @@ def test_sign_out_returns_to_the_sign_in_and_another_user_signs_in(
         return 0
 
     monkeypatch.setattr(LoginDialog, "exec", fake_login)
-    monkeypatch.setattr(ui.app, "MainWindow", Recorded)
+    monkeypatch.setattr("ui.main_window.MainWindow", Recorded)
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert ui.app._run(QApplication.instance(), str(sqlite_ctx.db.url)) == 0
     assert [w.ctx.actor.username for w in windows] == ["keller", "osswald"]
