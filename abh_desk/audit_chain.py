@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from abh_desk.config import data_dir
 from abh_desk.storage import Database
@@ -42,6 +43,10 @@ GENESIS = ""
 """The "previous hash" of the first entry."""
 # Any number will do, as long as every workstation uses the same one (see migrate._PG_MIGRATION_LOCK).
 PG_CHAIN_LOCK = 7_346_199_202
+"""The lock of the one chain before chains per workstation (kept for reference)."""
+PG_CHAIN_LOCK_CLASS = 734_619
+"""With a chain's ``hashtext``: the two-key advisory lock of one chain (two chains whose names hash
+alike share it, which only makes them wait for each other)."""
 ANCHOR_FILE = "audit-anker.json"
 # The audit entry of a retention run and its count of erased payloads (services.retention).
 RETENTION_RUN = "aufbewahrung_lauf"
@@ -56,7 +61,7 @@ TRIGGERS = {
 #: white space folded. A trigger of the right name that does something else is no protection.
 TRIGGER_FINGERPRINTS = {
     "sqlite": {
-        "audit_events_kein_update": "9f9b3fe245d63dc863059b7e7b237450bc94a12392df711df3ee5e65712feee2",
+        "audit_events_kein_update": "42a903f0e408d0562e706a903bc409de1883ce026add250fb60fbcf074bdc265",
         "audit_events_kein_delete": "01407b62cefa7badd9557328c6bfa154f6bd0a20b9291a1182562aac5f3be696",
         "audit_events_kein_ersetzen": "d9a421393aa8daddbd6a098c8d769ed9567b0f8bf0ea76cbd43879aabe585bd0",
     },
@@ -99,11 +104,17 @@ def metadata_text(event: Mapping[str, Any], time_text: str | None = None) -> str
     """The hashed metadata of an entry: a compact ASCII JSON array (id, time in UTC, user, action,
     entity, entity id, case id, payload hash), written out by hand because it is 3x faster than
     ``json.dumps`` and a rebalancing chains 100,000 entries at once."""
-    return (
+    text_ = (
         f'[{_number(event["id"])},"{time_text or _time_text(event["occurred_at"])}",{_number(event["user_id"])},'
         f"{_text(event['action'])},{_text(event['entity'])},{_number(event['entity_id'])},"
-        f"{_number(event['case_id'])},{_text(event['payload_hash'])}]"
+        f"{_number(event['case_id'])},{_text(event['payload_hash'])}"
     )
+    # The chain and the cross-reference count only where set: entries from before the chains per
+    # workstation (chain '', none) keep the hash they were written with.
+    chain_name, cross_id = event.get("chain") or "", event.get("cross_id")
+    if chain_name or cross_id is not None:
+        text_ += f",{_text(chain_name)},{_number(cross_id)},{_text(event.get('cross_hash'))}"
+    return text_ + "]"
 
 
 def link(previous: str, event: Mapping[str, Any], time_text: str | None = None) -> str:
@@ -150,41 +161,82 @@ class LockTimes:
 lock_times: LockTimes | None = None
 
 
-def append(session: Session, backend: str, events: Sequence[dict[str, Any]], anchor: ChainHead | None) -> Appended:
-    """Insert ``events`` (rows without id and chain hash) at the head of the chain.
+def append(
+    session: Session,
+    backend: str,
+    events: Sequence[dict[str, Any]],
+    anchor: ChainHead | None,
+    chain_name: str = "",
+) -> Appended:
+    """Insert ``events`` (rows without id and chain hash) at the head of the chain ``chain_name``.
 
-    Call inside the writing transaction, just before commit. On PostgreSQL the advisory lock is
-    taken in a statement of its own: under READ COMMITTED the head query that follows then sees
-    every chain entry committed before the lock was granted (one statement would use a snapshot
-    from before the wait, and two workstations would fork the chain)."""
+    Call inside the writing transaction, just before commit. SQLite has one writer at a time (the
+    ``BEGIN IMMEDIATE`` lock) and one chain; ids follow it. On PostgreSQL every workstation appends
+    to a chain of its own under a transaction-scoped advisory lock for that chain only, so the
+    writers of different workstations never wait for each other (issue 21); ids come from the
+    sequence, and within a chain they follow its order. The lock is taken in a statement of its own:
+    under READ COMMITTED the head query that follows then sees every entry of the chain committed
+    before the lock was granted. The first entry also records the newest entry of another chain it
+    sees (``cross_id``, ``cross_hash``): the chains are woven together, so a cut-off end of one chain
+    breaks a later entry of another, which ``verify`` finds."""
     locked_at = None
-    if backend == "postgresql":
+    server = backend == "postgresql"
+    if server:
         asked = time.perf_counter()
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_CHAIN_LOCK})
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:chain))"),
+            {"lock_class": PG_CHAIN_LOCK_CLASS, "chain": chain_name},
+        )
         locked_at = time.perf_counter()
         if lock_times is not None:
             lock_times.waits.append((locked_at - asked) * 1000)
-    newest = select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1).scalar_subquery()
-    wanted = AuditEvent.id == newest
+    own = session.execute(
+        select(AuditEvent.id, AuditEvent.chain_hash)
+        .where(AuditEvent.chain == chain_name)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    newest = session.execute(
+        select(AuditEvent.id, AuditEvent.chain, AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    previous = (own.chain_hash or GENESIS) if own is not None else GENESIS
+    anchor_confirmed = True
     if anchor is not None:
-        wanted = or_(wanted, AuditEvent.id == anchor.id)
-    found = {
-        row.id: row.chain_hash for row in session.execute(select(AuditEvent.id, AuditEvent.chain_hash).where(wanted))
-    }
-    head_id = max(found, default=0)
-    previous = found.get(head_id) or GENESIS
-    anchor_confirmed = anchor is None or found.get(anchor.id) == anchor.chain_hash
-    for offset, event in enumerate(events, start=1):
-        event["id"] = head_id + offset
+        anchored = session.scalar(select(AuditEvent.chain_hash).where(AuditEvent.id == anchor.id))
+        anchor_confirmed = anchored == anchor.chain_hash
+    if server:
+        ids = list(
+            session.scalars(
+                text("SELECT nextval(pg_get_serial_sequence('audit_events', 'id')) FROM generate_series(1, :n)"),
+                {"n": len(events)},
+            )
+        )
+    else:
+        top = newest.id if newest is not None else 0
+        ids = list(range(top + 1, top + 1 + len(events)))
+    for entry_id, event in zip(sorted(ids), events, strict=True):
+        event["id"] = entry_id
+        event["chain"] = chain_name
+        event["cross_id"] = event["cross_hash"] = None
+    if events and newest is not None and newest.chain != chain_name:
+        events[0]["cross_id"], events[0]["cross_hash"] = newest.id, newest.chain_hash
     last = chain(previous, events)
     # Core insert: the ORM's bulk path costs more than the whole chain for 100,000 entries.
     session.execute(insert(_TABLE), list(events))
-    if backend == "postgresql":
-        # Ids are given explicitly (they must follow the chain); keep the sequence behind them.
-        session.execute(
-            text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :last)"), {"last": head_id + len(events)}
-        )
-    return Appended(ChainHead(head_id + len(events), last), anchor_confirmed, locked_at, anchor is None and head_id > 0)
+    head = ChainHead(events[-1]["id"], last) if events else ChainHead(own.id if own else 0, previous)
+    return Appended(head, anchor_confirmed, locked_at, anchor is None and newest is not None)
+
+
+def chain_of(db: Database) -> str:
+    """The chain ``db``'s entries go to: on SQLite the one chain ``''`` (one writer at a time); on
+    PostgreSQL this workstation's — named after the computer and its data directory, the place its
+    anchor file lives, so the program and the command line of one workstation share it."""
+    if db.backend == "sqlite":
+        return ""
+    if db.chain_name is None:
+        place = f"{socket.gethostname()}|{data_dir().resolve()}"
+        db.chain_name = "platz-" + hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
+    return db.chain_name
 
 
 # --- the anchor outside the database ---------------------------------------------------------
@@ -387,6 +439,9 @@ def _rows(session: Session) -> Iterator[Any]:
 
 _COLUMNS = (
     "id",
+    "chain",
+    "cross_id",
+    "cross_hash",
     "occurred_at",
     "user_id",
     "action",
@@ -397,6 +452,21 @@ _COLUMNS = (
     "payload_hash",
     "chain_hash",
 )
+
+
+def _broken_cross_references(session: Session) -> list[tuple[int, datetime, int]]:
+    """Entries whose cross-reference no longer finds its entry with its hash (id, time, referred id)."""
+    referred = aliased(AuditEvent)
+    rows = session.execute(
+        select(AuditEvent.id, AuditEvent.occurred_at, AuditEvent.cross_id)
+        .outerjoin(referred, referred.id == AuditEvent.cross_id)
+        .where(
+            AuditEvent.cross_id.is_not(None),
+            or_(referred.id.is_(None), referred.chain_hash.is_(None), referred.chain_hash != AuditEvent.cross_hash),
+        )
+        .order_by(AuditEvent.id)
+    ).all()
+    return [(int(i), at, int(cross or 0)) for i, at, cross in rows]
 
 
 def _problem(previous: str, row: Mapping[str, Any]) -> str | None:
@@ -451,7 +521,7 @@ def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
     anchor = state.head if state is not None else anchor
     assert anchor is None or isinstance(anchor, ChainHead)
     count = broken = 0
-    previous = GENESIS
+    previous_of: dict[str, str] = {}  # each chain's newest hash so far
     first_break: Break | None = None
     head: ChainHead | None = None
     head_time: datetime | None = None
@@ -464,15 +534,24 @@ def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
                 erased += 1
             elif row["action"] == RETENTION_RUN:
                 erased_logged += _logged_erasures(row["payload_json"])
-            problem = _problem(previous, row)
+            problem = _problem(previous_of.get(row["chain"] or "", GENESIS), row)
             if problem is not None:
                 broken += 1
                 if first_break is None:
                     first_break = Break(row["id"], row["occurred_at"], problem)
             if anchor is not None and row["id"] == anchor.id:
                 anchor_seen = row["chain_hash"]
-            previous = row["chain_hash"] or ""
-            head, head_time = ChainHead(row["id"], previous), row["occurred_at"]
+            previous_of[row["chain"] or ""] = row["chain_hash"] or ""
+            head, head_time = ChainHead(row["id"], row["chain_hash"] or ""), row["occurred_at"]
+        for entry_id, occurred_at, referred in _broken_cross_references(session):
+            broken += 1
+            if first_break is None or entry_id < first_break.id:
+                first_break = Break(
+                    entry_id,
+                    occurred_at,
+                    f"verweist auf Eintrag {referred} eines anderen Arbeitsplatzes, der fehlt oder verändert ist "
+                    "(dessen Protokoll wurde abgeschnitten oder neu verkettet)",
+                )
     anchor_problem = None
     if state is not None and state.damaged is not None:
         anchor_problem = (

@@ -11,9 +11,11 @@ audit trail afterwards (``services.live_changes.changes_since``), where every ch
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import text
@@ -51,13 +53,24 @@ def written_here(db: Database, entry_id: int) -> bool:
         return any(first <= entry_id <= last for first, last in db.written_here)
 
 
-def announce(session: Session, backend: str) -> None:
-    """Tell the listening workstations, at this transaction's commit, that something changed.
+MAX_PAYLOAD = 7_000
+"""PostgreSQL takes up to 8,000 bytes; a bigger change (a batch job) is announced as "everything"."""
 
-    PostgreSQL delivers the notification only if the transaction commits, and folds equal ones of one
-    transaction into one. On SQLite there is nothing to do: the commit itself moves the counter."""
-    if backend == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+
+def announce(session: Session, db: Database, events: Sequence[Mapping[str, Any]]) -> None:
+    """Tell the listening workstations, at this transaction's commit, what changed: entity, record,
+    case, user and action of each entry (no personal data), and which program did it (``db.token``).
+
+    PostgreSQL delivers the notification only if the transaction commits, in commit order — with a
+    chain per workstation the audit ids no longer are. On SQLite there is nothing to do: the commit
+    itself moves the counter, and ids follow the one chain."""
+    if db.backend != "postgresql":
+        return
+    changes = [[e["entity"], e["entity_id"], e["case_id"], e["user_id"], e["action"]] for e in events]
+    payload = json.dumps({"von": db.token, "e": changes}, separators=(",", ":"), ensure_ascii=False)
+    if len(payload.encode("utf-8")) > MAX_PAYLOAD:
+        payload = json.dumps({"von": db.token, "alles": True})
+    session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL, "payload": payload})
 
 
 class ChangeWatcher:
@@ -72,6 +85,7 @@ class ChangeWatcher:
         self._pg_driver: Any = None
         self._version: int | None = None
         self._checked = 0.0
+        self.notes: list[str] = []
         if db.backend == "sqlite":
             database = db.url.database
             if not database:
@@ -112,12 +126,18 @@ class ChangeWatcher:
             self._pg_driver.execute("SELECT 1")
             self._checked = time.monotonic()
         got = False
-        for _note in self._pg_driver.notifies(timeout=timeout, stop_after=1):
+        for note in self._pg_driver.notifies(timeout=timeout, stop_after=1):
+            self.notes.append(note.payload)
             got = True
-        if got:  # fold what arrived meanwhile into this one
-            for _note in self._pg_driver.notifies(timeout=0.0):
-                pass
+        if got:  # what arrived meanwhile comes with it
+            for note in self._pg_driver.notifies(timeout=0.0):
+                self.notes.append(note.payload)
         return got
+
+    def take_notes(self) -> list[str]:
+        """PostgreSQL: the notifications' payloads received since the last call (``announce``)."""
+        notes, self.notes = self.notes, []
+        return notes
 
     def close(self) -> None:
         if self._sqlite is not None:

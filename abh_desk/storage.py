@@ -297,6 +297,10 @@ class Database:
             writer = self.engine
         self.read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.write_sessions = sessionmaker(writer, expire_on_commit=False)
+        self.token = os.urandom(8).hex()
+        """Names this program's connection in its change notifications (``change_watch.announce``)."""
+        self.chain_name: str | None = None
+        """The audit chain this program appends to; None: the workstation's (``audit_chain.chain_of``)."""
         self.written_here: deque[tuple[int, int]] = deque(maxlen=256)
         """Audit ids (first, last) committed through this object (``change_watch``)."""
 

@@ -62,7 +62,7 @@ from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.caselists import Scope, case_ids
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
-from abh_desk.services.live_changes import changes_since, newest_entry
+from abh_desk.services.live_changes import changes_from_notes, changes_since, newest_entry
 from abh_desk.services.notice_review import approve, review_queue, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.persons import (
@@ -133,8 +133,8 @@ class Pulses:
 class Listener:
     """A workstation's window listening for changes (as ``ui.live_updates`` does, without Qt)."""
 
-    def __init__(self, ctx: ServiceContext, pulses: Pulses, result: Result) -> None:
-        self.ctx, self.pulses, self.result = ctx, pulses, result
+    def __init__(self, ctx: ServiceContext, pulses: Pulses, result: Result, pulse_person: int) -> None:
+        self.ctx, self.pulses, self.result, self.pulse_person = ctx, pulses, result, pulse_person
         self.stop = threading.Event()
         self.seen = 0  # pulses before this one are accounted for
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -146,11 +146,16 @@ class Listener:
         try:
             while not self.stop.is_set():
                 if watcher.wait(0.5):
-                    last = changes_since(self.ctx, last).last_id
+                    if self.ctx.db.backend == "postgresql":  # what the window does (ui.live_updates)
+                        batch = changes_from_notes(self.ctx, watcher.take_notes())
+                    else:
+                        batch = changes_since(self.ctx, last)
+                        last = batch.last_id
                     now = time.time()
-                    while self.seen < self.pulses.count.value and 0 < self.pulses.ids[self.seen] <= last:
-                        self.result.live.append((now - self.pulses.times[self.seen]) * 1000)
-                        self.seen += 1
+                    if batch.touches("person", self.pulse_person):
+                        while self.seen < self.pulses.count.value and self.pulses.times[self.seen] > 0:
+                            self.result.live.append((now - self.pulses.times[self.seen]) * 1000)
+                            self.seen += 1
         finally:
             watcher.close()
 
@@ -160,14 +165,21 @@ class Listener:
         self.result.pulses_missed = max(0, self.pulses.count.value - self.seen - 2)  # the last two may be in flight
 
 
+def _pulse_person(db: Database) -> int:
+    """The person the pulse changes: the first one."""
+    with db.read() as session:
+        return int(session.scalar(select(Person.id).order_by(Person.id).limit(1)) or 0)
+
+
 def _pulse(url: str, seconds: float, start: Any, pulses: Pulses) -> None:
     """Another workstation changing a person once a second (the change every window must see)."""
     db = Database(url)
+    db.chain_name = "last-puls"
     base = ServiceContext(db, load_catalogue(), clock=FixedClock(TODAY))
     with db.read() as session:
         admin = session.scalar(select(User.username).where(User.role == Role.ADMIN.value).limit(1))
-        person_id = session.scalar(select(Person.id).order_by(Person.id).limit(1))
-    assert admin is not None and person_id is not None
+    person_id = _pulse_person(db)
+    assert admin is not None and person_id
     ctx = base.as_user(sign_in(base, admin, DEMO_PASSWORD).actor)
     start.wait()
     end = time.monotonic() + seconds
@@ -176,7 +188,7 @@ def _pulse(url: str, seconds: float, start: Any, pulses: Pulses) -> None:
         person = get_person_file(ctx, person_id).person
         data = replace(person_input(person), city="Singen" if person.city != "Singen" else "Konstanz")
         update_person(ctx, person_id, person.version, data)
-        pulses.times[n] = time.time()
+        pulses.times[n] = time.time()  # right after the commit (the notification leaves with it)
         pulses.ids[n] = db.written_here[-1][1]
         n += 1
         pulses.count.value = n
@@ -187,6 +199,7 @@ def _pulse(url: str, seconds: float, start: Any, pulses: Pulses) -> None:
 class Workstation:
     def __init__(self, url: str, user: str, seed: int) -> None:
         self.db = Database(url)
+        self.db.chain_name = f"last-{seed}"  # every simulated workstation appends to a chain of its own
         base = ServiceContext(self.db, load_catalogue(), clock=FixedClock(TODAY))
         self.ctx = base.as_user(sign_in(base, user, DEMO_PASSWORD).actor)
         self.rng = random.Random(seed)
@@ -297,7 +310,7 @@ def _workstation(
             ready.value += 1
     if station is None:
         return
-    listener = Listener(station.ctx, pulses, station.result) if pulses is not None else None
+    listener = Listener(station.ctx, pulses, station.result, _pulse_person(station.db)) if pulses is not None else None
     if listener is not None:
         listener.thread.start()
     start.wait()

@@ -17,7 +17,10 @@ from models.base import Base, UTCDateTime
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_events_entity", "entity", "entity_id"),
+        Index("ix_audit_events_chain_id", "chain", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -29,3 +32,9 @@ class AuditEvent(Base):
     payload_json: Mapped[str | None] = mapped_column(Text)
     payload_hash: Mapped[str | None] = mapped_column(String(64))
     chain_hash: Mapped[str | None] = mapped_column(String(64))
+    chain: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """The chain the entry belongs to: a workstation's on PostgreSQL, ``''`` on SQLite (one writer)
+    and for the entries written before chains per workstation."""
+    cross_id: Mapped[int | None] = mapped_column(Integer)
+    cross_hash: Mapped[str | None] = mapped_column(String(64))
+    """The newest entry of another chain this entry's workstation saw when appending (id, hash)."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.live_changes import ChangeBatch, changes_since, newest_entry, watcher
+from abh_desk.services.live_changes import ChangeBatch, changes_from_notes, changes_since, newest_entry, watcher
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +92,10 @@ class LiveUpdates(QObject):
                 if self.last_id is None:
                     self.last_id = newest_entry(self.ctx)
                 else:  # listening again after an interruption: what happened meanwhile
-                    self._look()
+                    self._catch_up()
                 while not self._stop.is_set():
                     if listening.wait(WAIT_SECONDS):
-                        self._look()
+                        self._look(listening.take_notes())
             except Exception:  # a lost server: the window works on; listen again later
                 log.warning("Live-Aktualisierung unterbrochen", exc_info=True)
                 self._stop.wait(RETRY_SECONDS)
@@ -106,11 +106,22 @@ class LiveUpdates(QObject):
                     except Exception:
                         log.debug("Verbindung der Live-Aktualisierung nicht geschlossen", exc_info=True)
 
-    def _look(self) -> None:
-        batch = changes_since(self.ctx, self.last_id or 0)
-        self.last_id = batch.last_id
+    def _look(self, notes: list[str]) -> None:
+        if self.ctx.db.backend == "postgresql":
+            batch = changes_from_notes(self.ctx, notes)
+        else:
+            batch = changes_since(self.ctx, self.last_id or 0)
+            self.last_id = batch.last_id
         if batch and not self._stop.is_set():
             self._sig_arrived.emit(batch)
+
+    def _catch_up(self) -> None:
+        """After an interruption: SQLite reads what it missed; PostgreSQL's notifications are gone
+        with the connection, so every view loads anew."""
+        if self.ctx.db.backend == "postgresql":
+            self._sig_arrived.emit(ChangeBatch(last_id=0, overflow=True))
+        else:
+            self._look([])
 
 
 class ChangedElsewhereBar(QFrame):

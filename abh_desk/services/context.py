@@ -140,11 +140,14 @@ class UnitOfWork:
                 self._begin()
                 self.session.flush()
                 db = self.ctx.db
-                if any(not e["action"].endswith(READ_SUFFIX) for e in events):
+                changed = [e for e in events if not e["action"].endswith(READ_SUFFIX)]
+                if changed:
                     # A change, not only reads: the other windows are told at commit. Asked for before
                     # the chain's lock is taken, so it costs nothing while the lock is held.
-                    change_watch.announce(self.session, db.backend)
-                appended = audit_chain.append(self.session, db.backend, events, audit_chain.read_anchor(db))
+                    change_watch.announce(self.session, db, changed)
+                appended = audit_chain.append(
+                    self.session, db.backend, events, audit_chain.read_anchor(db), audit_chain.chain_of(db)
+                )
                 # Noted as this workstation's before the commit: the notification arrives with it.
                 written = (appended.head.id - len(events) + 1, appended.head.id)
                 change_watch.remember_written(db, *written)

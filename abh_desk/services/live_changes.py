@@ -1,5 +1,9 @@
 """What other workstations changed since this window last looked (issue 21: changes seen live).
 
+PostgreSQL: the notifications say what changed (``change_watch.announce``; ``changes_from_notes``):
+with a chain per workstation, audit ids no longer commit in order, so they cannot be read by range.
+SQLite (one writer, one chain):
+
 Every change is logged in the audit trail in its own transaction, with its entity, record and case.
 After ``change_watch.ChangeWatcher`` reported a commit, ``changes_since`` reads the entries after
 the last one seen — a range of the primary key, reads (``*_gelesen``) left out — and gives the window
@@ -9,6 +13,7 @@ left out: the window that saved has shown its own change already.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -166,6 +171,62 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
         person_ids=frozenset(person_ids),
         entities=frozenset(entities),
         changed_by=tuple(changed_by),
+        owners=frozenset(owners),
+        actions=frozenset(actions),
+    )
+
+
+def changes_from_notes(ctx: ServiceContext, notes: list[str]) -> ChangeBatch:
+    """PostgreSQL: the changes the notifications ``notes`` describe, other programs' only; the
+    persons and caseworkers of the cases and the names of who changed them are looked up."""
+    records: set[tuple[str, int]] = set()
+    case_ids: set[int] = set()
+    person_ids: set[int] = set()
+    entities: set[str] = set()
+    actions: set[str] = set()
+    found: list[tuple[str, int, int | None, int | None]] = []
+    for note in notes:
+        try:
+            message = json.loads(note)
+            if message.get("von") == ctx.db.token:
+                continue
+            if message.get("alles"):
+                return ChangeBatch(last_id=0, overflow=True)
+            for entity, entity_id, case_id, user_id, action in message["e"]:
+                entities.add(str(entity))
+                actions.add(str(action))
+                if case_id is not None:
+                    case_ids.add(int(case_id))
+                if entity_id is not None:
+                    records.add((str(entity), int(entity_id)))
+                    found.append((str(entity), int(entity_id), case_id, user_id))
+                    if entity == "person":
+                        person_ids.add(int(entity_id))
+                    elif entity == "case":
+                        case_ids.add(int(entity_id))
+        except (ValueError, KeyError, TypeError, AttributeError):  # not ours, or from another version
+            return ChangeBatch(last_id=0, overflow=True)
+    owners: set[int] = set()
+    names: dict[int, str] = {}
+    if case_ids or found:
+        with ctx.db.read() as session:
+            if case_ids:
+                for person_id, owner_id in session.execute(
+                    select(Case.person_id, Case.owner_id).where(Case.id.in_(case_ids))
+                ):
+                    person_ids.add(person_id)
+                    if owner_id is not None:
+                        owners.add(owner_id)
+            users = {user_id for *_rest, user_id in found if user_id is not None}
+            if users:
+                names = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(users))).all())
+    return ChangeBatch(
+        last_id=0,
+        records=frozenset(records),
+        case_ids=frozenset(case_ids),
+        person_ids=frozenset(person_ids),
+        entities=frozenset(entities),
+        changed_by=tuple((e, i, c, names.get(u or 0, "System")) for e, i, c, u in found),
         owners=frozenset(owners),
         actions=frozenset(actions),
     )

@@ -77,12 +77,14 @@ def test_every_entry_is_chained_and_the_chain_verifies(ctx: ServiceContext) -> N
     update_person(ctx, pid, 1, PersonInput("Öztürk-Yılmaz", "Ayşe", "12.03.1990", nationality="TUR"))
     events = _events(ctx.db)
     assert len(events) >= 3 and all(e.chain_hash and e.payload_hash for e in events)
-    previous = audit_chain.GENESIS
+    previous: dict[str, str] = {}  # per chain: one on SQLite, this workstation's on PostgreSQL
     for event in events:
         row = {c: getattr(event, c) for c in ("id", "occurred_at", "user_id", "action", "entity", "entity_id")}
-        row |= {"case_id": event.case_id, "payload_hash": event.payload_hash}
-        assert event.chain_hash == audit_chain.link(previous, row)
-        previous = event.chain_hash
+        row |= {"case_id": event.case_id, "payload_hash": event.payload_hash, "chain": event.chain}
+        row |= {"cross_id": event.cross_id, "cross_hash": event.cross_hash}
+        assert event.chain_hash == audit_chain.link(previous.get(event.chain, audit_chain.GENESIS), row)
+        previous[event.chain] = event.chain_hash
+    assert {e.chain for e in events} == {audit_chain.chain_of(ctx.db)}
     code, out = _pruefen(ctx)
     assert code == 0, out
     assert f"{len(events)} Einträge geprüft" in out and f"letzter Eintrag {events[-1].id} vom" in out
@@ -103,6 +105,9 @@ def test_updates_and_deletes_are_refused_except_erasing_the_payload(ctx: Service
         "payload_hash": "'0'",
         "chain_hash": "'0'",
         "payload_json": "'{}'",
+        "chain": "'anderer-platz'",
+        "cross_id": "4711",
+        "cross_hash": "'0'",
     }
     columns = {c.name for c in AuditEvent.__table__.columns}
     assert set(changes) == columns, "a new column of audit_events must be covered by the trigger"
