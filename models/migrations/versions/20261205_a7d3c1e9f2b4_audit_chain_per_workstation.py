@@ -7,7 +7,7 @@ triggers). Existing entries keep the chain ``''``; their hashes are unchanged, b
 the cross-reference enter an entry's hash only where they are set.
 
 Revision ID: a7d3c1e9f2b4
-Revises: ee9babb78f50
+Revises: 84e7e37df9f9
 Create Date: 2026-12-05 02:40:00
 """
 
@@ -45,7 +45,7 @@ def _sqlite_update_trigger(columns: Sequence[str]) -> str:
 
 
 revision: str = "a7d3c1e9f2b4"
-down_revision: str | None = "ee9babb78f50"
+down_revision: str | None = "84e7e37df9f9"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
