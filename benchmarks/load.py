@@ -98,6 +98,7 @@ class Result:
     lock_waits: list[float] = field(default_factory=list)  # ms each append waited for the chain's lock
     lock_holds: list[float] = field(default_factory=list)  # ms from the lock granted to the commit done
     pulses_missed: int = 0
+    listen_errors: list[str] = field(default_factory=list)  # the listener's connection failed (it retried)
 
 
 def _users(db: Database) -> list[tuple[str, Role]]:
@@ -140,9 +141,17 @@ class Listener:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
+        self.seen = self.pulses.count.value
+        while not self.stop.is_set():
+            try:
+                self._listen()
+            except Exception as exc:  # as the window does: note it and listen anew (a connection timed out)
+                self.result.listen_errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
+                self.stop.wait(1.0)
+
+    def _listen(self) -> None:
         watcher = ChangeWatcher(self.ctx.db)
         last = newest_entry(self.ctx)
-        self.seen = self.pulses.count.value
         try:
             while not self.stop.is_set():
                 if watcher.wait(0.5):
@@ -400,6 +409,7 @@ def run_load(
         else None,
         "pulses": pulses.count.value if pulses is not None else 0,
         "live_missed": sum(r.pulses_missed for r in results),
+        "listen_errors": [e for r in results for e in r.listen_errors],
         "stations": stations,
         "seconds": seconds,
         "wall": wall,
@@ -451,7 +461,8 @@ def _print(figures: dict[str, Any]) -> None:
         print(
             f"live: {figures['pulses']} changes seen {count:,} times by the other workstations, "
             f"median {median:.0f} ms, p95 {p95:.0f} ms, max {worst:.0f} ms from commit to read; "
-            f"not seen: {figures['live_missed']}"
+            f"not seen: {figures['live_missed']}; listener connections failed and retried: "
+            f"{len(figures['listen_errors'])}"
         )
     for error in figures["errors"][:10]:
         print(f"- error: {error}")
