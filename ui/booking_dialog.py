@@ -107,6 +107,12 @@ class BookingDialog(QDialog):
             self.purpose.blockSignals(True)
             for choice in choices:
                 self.purpose.addItem(choice.label, (choice.purpose, choice.case_id))
+            if choices and choices[0].case_id is None:
+                # No open case and no card waiting: the concern is asked, not guessed (an Enter
+                # booked the catalogue's first procedure for whoever called).
+                self.purpose.setCurrentIndex(-1)
+                self.purpose.setPlaceholderText(self.tr("Please choose the concern"))
+                self.purpose.setFocus()
             self.purpose.blockSignals(False)
             self.reload()
 
@@ -116,6 +122,7 @@ class BookingDialog(QDialog):
         data = self.purpose.currentData()
         if data is None:
             return
+        self.error.clear()
         purpose, case_id = data
         picked = self.after.date().toPython()
         after = datetime.combine(picked, time(0)) if isinstance(picked, date) else None
@@ -158,7 +165,11 @@ class BookingDialog(QDialog):
     def book(self) -> None:
         slot = self.selected()
         data = self.purpose.currentData()
-        if slot is None or data is None or self._busy:
+        if data is None:
+            self.error.setText(self.tr("Please choose the concern first."))
+            self.purpose.setFocus()
+            return
+        if slot is None or self._busy:
             return
         purpose, case_id = data
         ctx, pid, old = self.ctx, self.person_id, self.rebooking

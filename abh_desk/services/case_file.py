@@ -325,14 +325,22 @@ def mark_received(
     on: date | None = None,
     expected_version: int | None = None,
 ) -> CaseFile:
-    """Tick a document as received (date defaults to today; not in the future)."""
+    """Tick a document as received (date defaults to today; not in the future). A document received
+    already keeps its day: ticking it again is refused, only a date given on purpose corrects it."""
     ctx = ctx.frozen()
     today = ctx.today()
+    given = on
     on = on or today
     if on > today:
         raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
     with ctx.unit_of_work() as uow:
         item, case = open_item(uow, item_id, expected_version)
+        earlier = item.received_on if item.status == ChecklistStatus.RECEIVED.value else None
+        if earlier is not None and (given is None or given == earlier):
+            raise ValidationError(
+                f"Die Unterlage ist schon am {earlier:%d.%m.%Y} eingegangen; das Eingangsdatum bleibt.",
+                field="eingang",
+            )
         receive_item(uow, item, case, on)
         uow.commit()
         case_id = item.case_id

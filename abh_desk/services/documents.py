@@ -22,7 +22,7 @@ from typing import BinaryIO
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.enums import CaseStatus, Role
+from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
@@ -185,8 +185,8 @@ def attach_document(
                 "Bitte noch einmal.",
                 field="datei",
             )
-        if item is not None and case is not None and tick:
-            receive_item(uow, item, case, uow.today)
+        if item is not None and case is not None and tick and item.status != ChecklistStatus.RECEIVED.value:
+            receive_item(uow, item, case, uow.today)  # a line received already keeps its day
         uow.audit(
             ADDED,
             ENTITY,

@@ -4219,4 +4219,17 @@ diese Woche</translation>
         <translation>Aktenzeichen des Gerichts (wenn bekannt):</translation>
     </message>
 </context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="1"/>
+        <source>Please choose the concern</source>
+        <translation>Bitte das Anliegen wählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/booking_dialog.py" line="1"/>
+        <source>Please choose the concern first.</source>
+        <translation>Bitte zuerst das Anliegen wählen.</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import ChecklistStatus
 from abh_desk.errors import StaleRecord, ValidationError
 from abh_desk.services.case_file import (
@@ -123,3 +124,17 @@ def test_the_history_names_kinds_and_labels_never_internal_keys(ctx: ServiceCont
     set_follow_up(ctx, case_id, TODAY + timedelta(days=7), "anrufen")
     entry = next(e for e in get_case_file(ctx, case_id).history if e.action == "Frist angelegt")
     assert entry.details == f"Art: Wiedervorlage; Fällig: {TODAY + timedelta(days=7):%d.%m.%Y}"
+
+
+def test_a_received_document_keeps_its_day_when_ticked_again(ctx: ServiceContext, clock: FixedClock) -> None:
+    """Found by a tester: Space on a line received two days ago set its day to today."""
+    case_id = _case(ctx)
+    line = get_case_file(ctx, case_id).checklist[0]
+    mark_received(ctx, line.id)
+    clock.move_to(TODAY + timedelta(days=2))
+    with pytest.raises(ValidationError, match=f"schon am {TODAY:%d.%m.%Y} eingegangen"):
+        mark_received(ctx, line.id)
+    assert get_case_file(ctx, case_id).checklist[0].received_on == TODAY
+    # A day given on purpose corrects it.
+    corrected = mark_received(ctx, line.id, on=TODAY + timedelta(days=1))
+    assert corrected.checklist[0].received_on == TODAY + timedelta(days=1)

@@ -154,3 +154,21 @@ def test_the_week_of_a_caseworker(qtbot: QtBot, clerk: ServiceContext, person: i
     with qtbot.waitSignal(page.week.sig_open_person) as opened:
         qtbot.keyClick(page.week, Qt.Key.Key_Return)
     assert opened.args == [person]
+
+
+def test_without_an_open_case_the_concern_is_asked_not_guessed(
+    qtbot: QtBot, clerk: ServiceContext, sqlite_ctx: ServiceContext
+) -> None:
+    """Found by a tester: for a person without an open case the first procedure of the catalogue
+    stood preselected, and Enter booked it."""
+    caller = create_person(sqlite_ctx, PersonInput("Nguyễn", "Thị Hương", "02.02.1992", nationality="VNM", sex="w")).id
+    window = _window(qtbot, clerk)
+    dialog = window.appointments.book_for(caller, "Nguyễn, Thị Hương")
+    qtbot.waitUntil(lambda: dialog.purpose.count() > 0)
+    assert dialog.purpose.currentIndex() == -1 and dialog.slots.count() == 0
+    qtbot.keyClick(dialog.slots, Qt.Key.Key_Return)
+    assert dialog.error.text() == "Bitte zuerst das Anliegen wählen." and dialog.booked is None
+    chosen = next(i for i in range(dialog.purpose.count()) if dialog.purpose.itemData(i)[0] == LANGUAGE_COURSE)
+    dialog.purpose.setCurrentIndex(chosen)  # the clerk picks the concern: now the slots come
+    qtbot.waitUntil(lambda: dialog.slots.count() > 0 or bool(dialog.error.text()))
+    assert dialog.slots.count() > 0, dialog.error.text()
