@@ -412,6 +412,13 @@ class MainWindow(QMainWindow):
         self.search.open_person(person_id)
 
     def open_case(self, case_id: int) -> CaseDialog:
+        """The case's window; where it is open already, that one comes to the front (two windows on
+        one case would show two states after a change in one of them)."""
+        for shown in self.case_dialogs:
+            if shown.case_id == case_id and shiboken6.isValid(shown) and shown.isVisible():
+                shown.raise_()
+                shown.activateWindow()
+                return shown
         dialog = CaseDialog(self.ctx, case_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

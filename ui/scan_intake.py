@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QPushButton, QTableView, QWidget
 
@@ -25,7 +25,9 @@ FILE_FILTER = "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Alle Dateien (*)"
 
 def ask_scan_files(parent: QWidget | None, title: str) -> list[Path]:
     """The dialog service's way to choose files (tests replace it)."""
-    names, _filter = QFileDialog.getOpenFileNames(parent, title, "", FILE_FILTER)
+    folder = load_settings().scanner_folder  # where scans land; else the user's documents, not the program's folder
+    start = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    names, _filter = QFileDialog.getOpenFileNames(parent, title, start, FILE_FILTER)
     return [Path(n) for n in names]
 
 

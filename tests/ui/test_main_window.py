@@ -203,3 +203,18 @@ def test_enter_right_after_typing_opens_the_new_hit_not_a_left_over_row(
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.search.current_file is not None)
     assert window.search.current_file.person.family_name == "Şahin"
+
+
+def test_a_case_open_already_comes_to_the_front_instead_of_a_second_window(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """Found by a tester: Enter twice in "Meine Fälle" opened two windows on one case."""
+    person = create_person(sqlite_ctx, PersonInput("Kovalenko", "Olena", "01.01.1990", nationality="UKR")).id
+    case_id = open_case(sqlite_ctx, person, "99010019001008", applied_on=TODAY).id
+    window = _window(qtbot, sqlite_ctx)
+    first = window.open_case(case_id)
+    assert window.open_case(case_id) is first and len(window.case_dialogs) == 1
+    first.close()
+    qtbot.waitUntil(lambda: not window.case_dialogs)  # closed: the next Enter opens it anew
+    second = window.open_case(case_id)
+    assert second is not first and window.case_dialogs == [second]
