@@ -23,10 +23,12 @@ from ui.tasks import TaskRunner
 FILE_FILTER = "Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Alle Dateien (*)"
 
 
-def ask_scan_files(parent: QWidget | None, title: str) -> list[Path]:
-    """The dialog service's way to choose files (tests replace it)."""
-    folder = load_settings().scanner_folder  # where scans land; else the user's documents, not the program's folder
-    start = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+def ask_scan_files(parent: QWidget | None, title: str, folder: Path | None = None) -> list[Path]:
+    """The dialog service's way to choose files (tests replace it). It starts in ``folder`` (the
+    scanner's), else in the user's documents — not in the program's folder."""
+    start = (
+        str(folder) if folder else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
     names, _filter = QFileDialog.getOpenFileNames(parent, title, start, FILE_FILTER)
     return [Path(n) for n in names]
 
@@ -101,7 +103,7 @@ class ScanIntake(QObject):
     # --- a file dialog and drag & drop --------------------------------------------------------
 
     def choose_files(self) -> None:
-        files = ask_scan_files(self.owner, self.tr("Attach scan"))
+        files = ask_scan_files(self.owner, self.tr("Attach scan"), self.scanner_folder)  # read once, at start
         if files:
             self.attach(files, self.current_line())
 
