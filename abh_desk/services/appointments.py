@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -506,6 +507,32 @@ def _taken(ctx: ServiceContext, owner: int, slot: Slot, message: str | None = No
     return SlotTaken(text, field="zeit", next_free=nexts, owner=name)
 
 
+@dataclass
+class _Target:
+    """The caseworker and slot a booking aims at, once known (for the loser's message)."""
+
+    owner: int | None = None
+    slot: Slot | None = None
+
+
+@contextmanager
+def _refused_when_taken(ctx: ServiceContext, done: str) -> Iterator[_Target]:
+    """A slot found taken — by the service's check, or by the database key when another workstation
+    committed first — becomes the loser's ``SlotTaken`` with the next free slots; nothing was ``done``."""
+    target = _Target()
+    try:
+        yield target
+    except SlotTaken:
+        assert target.owner is not None and target.slot is not None
+        raise _taken(
+            ctx, target.owner, target.slot, f"{target.slot} ist schon vergeben; es wurde nichts {done}."
+        ) from None
+    except IntegrityError:
+        if target.owner is None or target.slot is None:
+            raise
+        raise _taken(ctx, target.owner, target.slot) from None
+
+
 def _units(appointment: Appointment, caseworker_id: int, slot: Slot) -> list[AppointmentUnit]:
     return [
         AppointmentUnit(caseworker_id=caseworker_id, day=slot.day, minute=m, appointment_id=appointment.id)
@@ -531,53 +558,44 @@ def book(
     meantime raises ``SlotTaken`` with the next free slots."""
     _require_staff(ctx)
     note = clean_text(note or "", "notiz", "Die Notiz", MAX_REASON) or None
-    owner = None
-    slot = None
-    try:
-        with ctx.unit_of_work() as uow:
-            session = uow.session
-            person = _person(session, person_id)
-            case = _case_by(session, case_id, person_id)
-            purpose, minutes, owner = _what(ctx, session, person, purpose, case)
-            slot = Slot(day, start, minutes)
-            serving, _room = _check(ctx, session, owner, slot)
-            row = Appointment(
-                person_id=person.id,
-                case_id=case.id if case else None,
-                purpose=purpose,
-                caseworker_id=serving.id,
-                owner_id=owner,
-                day=day,
-                start_minute=start,
-                minutes=minutes,
-                status=BOOKED,
-                walk_in=False,
-                note=note,
-                booked_by_id=ctx.actor.user_id,
-            )
-            session.add(row)
-            session.flush()
-            session.add_all(_units(row, serving.id, slot))
-            session.flush()
-            uow.audit(
-                "termin_gebucht",
-                "appointment",
-                row.id,
-                case_id=row.case_id,
-                person_id=person.id,
-                termin=_slot_text(slot),
-                anliegen=purpose,
-                sachbearbeitung=serving.display_name,
-            )
-            uow.commit()
-            appointment_id = row.id
-    except SlotTaken:
-        assert owner is not None and slot is not None
-        raise _taken(ctx, owner, slot, f"{slot} ist schon vergeben; es wurde nichts gebucht.") from None
-    except IntegrityError:
-        if owner is None or slot is None:
-            raise
-        raise _taken(ctx, owner, slot) from None
+    with _refused_when_taken(ctx, "gebucht") as target, ctx.unit_of_work() as uow:
+        session = uow.session
+        person = _person(session, person_id)
+        case = _case_by(session, case_id, person_id)
+        purpose, minutes, owner = _what(ctx, session, person, purpose, case)
+        slot = Slot(day, start, minutes)
+        target.owner, target.slot = owner, slot
+        serving, _room = _check(ctx, session, owner, slot)
+        row = Appointment(
+            person_id=person.id,
+            case_id=case.id if case else None,
+            purpose=purpose,
+            caseworker_id=serving.id,
+            owner_id=owner,
+            day=day,
+            start_minute=start,
+            minutes=minutes,
+            status=BOOKED,
+            walk_in=False,
+            note=note,
+            booked_by_id=ctx.actor.user_id,
+        )
+        session.add(row)
+        session.flush()
+        session.add_all(_units(row, serving.id, slot))
+        session.flush()
+        uow.audit(
+            "termin_gebucht",
+            "appointment",
+            row.id,
+            case_id=row.case_id,
+            person_id=person.id,
+            termin=_slot_text(slot),
+            anliegen=purpose,
+            sachbearbeitung=serving.display_name,
+        )
+        uow.commit()
+        appointment_id = row.id
     return get_appointment(ctx, appointment_id)
 
 
@@ -606,42 +624,33 @@ def rebook(ctx: ServiceContext, appointment_id: int, day: date, start: int, reas
     """Move a booked appointment to another slot (the deputy takes it where the owner is away then)."""
     _require_staff(ctx)
     reason = _reason(reason, "die Umbuchung")
-    owner = None
-    slot = None
-    try:
-        with ctx.unit_of_work() as uow:
-            session = uow.session
-            row = _load(session, appointment_id)
-            _expect(row, BOOKED, what="eine Umbuchung")
-            owner = row.owner_id or row.caseworker_id
-            assert owner is not None
-            old = Slot(row.day, row.start_minute, row.minutes)
-            slot = Slot(day, start, row.minutes)
-            serving, _room = _check(ctx, session, owner, slot, skip=row.id)
-            session.execute(delete(AppointmentUnit).where(AppointmentUnit.appointment_id == row.id))
-            row.day, row.start_minute, row.caseworker_id, row.reason = day, start, serving.id, reason
-            session.flush()
-            session.add_all(_units(row, serving.id, slot))
-            session.flush()
-            uow.audit(
-                "termin_umgebucht",
-                "appointment",
-                row.id,
-                case_id=row.case_id,
-                person_id=row.person_id,
-                alt=_slot_text(old),
-                neu=_slot_text(slot),
-                sachbearbeitung=serving.display_name,
-                grund=reason,
-            )
-            uow.commit()
-    except SlotTaken:
-        assert owner is not None and slot is not None
-        raise _taken(ctx, owner, slot, f"{slot} ist schon vergeben; es wurde nichts umgebucht.") from None
-    except IntegrityError:
-        if owner is None or slot is None:
-            raise
-        raise _taken(ctx, owner, slot) from None
+    with _refused_when_taken(ctx, "umgebucht") as target, ctx.unit_of_work() as uow:
+        session = uow.session
+        row = _load(session, appointment_id)
+        _expect(row, BOOKED, what="eine Umbuchung")
+        owner = row.owner_id or row.caseworker_id
+        assert owner is not None
+        old = Slot(row.day, row.start_minute, row.minutes)
+        slot = Slot(day, start, row.minutes)
+        target.owner, target.slot = owner, slot
+        serving, _room = _check(ctx, session, owner, slot, skip=row.id)
+        session.execute(delete(AppointmentUnit).where(AppointmentUnit.appointment_id == row.id))
+        row.day, row.start_minute, row.caseworker_id, row.reason = day, start, serving.id, reason
+        session.flush()
+        session.add_all(_units(row, serving.id, slot))
+        session.flush()
+        uow.audit(
+            "termin_umgebucht",
+            "appointment",
+            row.id,
+            case_id=row.case_id,
+            person_id=row.person_id,
+            alt=_slot_text(old),
+            neu=_slot_text(slot),
+            sachbearbeitung=serving.display_name,
+            grund=reason,
+        )
+        uow.commit()
     return get_appointment(ctx, appointment_id)
 
 
