@@ -19,14 +19,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from abh_desk import migrate
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
-from abh_desk.services.context import ServiceContext
+from abh_desk.domain.enums import Role
+from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
 from abh_desk.storage import Database
+from models import User
 from tests.support.pgserver import PostgresServer, PostgresUnavailable
 
 
@@ -185,3 +187,16 @@ def sqlite_ctx(
     install_example_office(context)  # Singen's caseworkers, ranges and letterhead, as the demo has them
     yield context
     db.dispose()
+
+
+@pytest.fixture
+def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[ServiceContext, ServiceContext]]:
+    """Frau Schäuble's and Herr Keller's workstations on one database: each its own engine and
+    connections, as two programs have."""
+    second = Database(database_url)
+    with ctx.db.read() as session:
+        users = {u.username: u.id for u in session.scalars(select(User))}
+    first_ctx = ctx.as_user(Actor(users["schaeuble"], "schaeuble", Role.CASEWORKER))
+    second_ctx = ServiceContext(second, ctx.catalogue, Actor(users["keller"], "keller", Role.CASEWORKER), ctx.clock)
+    yield first_ctx, second_ctx
+    second.dispose()

@@ -7,39 +7,24 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from abh_desk.change_watch import ChangeWatcher
-from abh_desk.domain.enums import Role
 from abh_desk.errors import DomainError
 from abh_desk.services import read_log
 from abh_desk.services.case_access import open_with_reason
 from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.cases import open_case
-from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.context import ServiceContext
 from abh_desk.services.live_changes import ChangeBatch, changes_from_notes, changes_since, newest_entry
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
-from abh_desk.storage import Database
 from models import User
 
 TODAY = date(2026, 11, 21)
 PROCEDURE = "99010019001008"
-
-
-@pytest.fixture
-def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[ServiceContext, ServiceContext]]:
-    """Frau Schäuble's and Herr Keller's workstations: each its own engine and connections."""
-    second = Database(database_url)
-    with ctx.db.read() as session:
-        users = {u.username: u for u in session.scalars(select(User))}
-    first = ctx.as_user(Actor(users["schaeuble"].id, "schaeuble", Role.CASEWORKER))
-    other = ServiceContext(second, ctx.catalogue, Actor(users["keller"].id, "keller", Role.CASEWORKER), ctx.clock)
-    yield first, other
-    second.dispose()
 
 
 def _person(city: str = "Singen", first_name: str = "Ayşe") -> PersonInput:

@@ -4,7 +4,6 @@ is overwritten silently, nothing half-saved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,30 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Mapper
 
 from abh_desk.clock import OFFICE_ZONE
-from abh_desk.domain.enums import Role
 from abh_desk.errors import StaleRecord
 from abh_desk.services.case_access import open_with_reason
 from abh_desk.services.case_file import get_case_file, mark_received, set_facts
 from abh_desk.services.cases import open_case
-from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, get_person_file, update_person
-from abh_desk.storage import Database
 from models import Base, ChecklistItem, Person, User
 
 TODAY = date(2026, 11, 21)
 PROCEDURE = "99010019001008"
-
-
-@pytest.fixture
-def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[ServiceContext, ServiceContext]]:
-    """Frau Schäuble's and Herr Keller's workstations: each its own engine and connections."""
-    second = Database(database_url)
-    with ctx.db.read() as session:
-        users = {u.username: u for u in session.scalars(select(User))}
-    first_ctx = ctx.as_user(Actor(users["schaeuble"].id, "schaeuble", Role.CASEWORKER))
-    second_ctx = ServiceContext(second, ctx.catalogue, Actor(users["keller"].id, "keller", Role.CASEWORKER), ctx.clock)
-    yield first_ctx, second_ctx
-    second.dispose()
 
 
 def _display_name(ctx: ServiceContext, username: str) -> str:
