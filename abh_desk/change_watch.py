@@ -7,21 +7,29 @@ another connection committed — a counter in the database's shared memory, no t
 
 Either way the watcher only says *that* something may have changed; what changed is read from the
 audit trail afterwards (``services.live_changes.changes_since``), where every change is logged.
+
+Within this program (issue 22, part 9) the unit of work tells the windows itself: after each
+commit it calls the listeners registered with ``listen_here`` with the same list of changes the
+notification carries, and which window acted (``ServiceContext.origin``). Every open screen hears
+of a change the same way, whether it was made in another of its windows or at another workstation.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from abh_desk.storage import Database
+from abh_desk.storage import Change, Database
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "abh_desk_aenderungen"
 CHECK_SECONDS = 60.0
@@ -53,6 +61,42 @@ def written_here(db: Database, entry_id: int) -> bool:
         return any(first <= entry_id <= last for first, last in db.written_here)
 
 
+def changes_of(events: Sequence[Mapping[str, Any]]) -> list[Change]:
+    """What a window is told of the audit entries ``events`` (``Change``: no personal data)."""
+    return [(e["entity"], e["entity_id"], e["case_id"], e["user_id"], e["action"]) for e in events]
+
+
+Listener = Callable[[list[Change], str | None], None]
+
+
+def listen_here(db: Database, listener: Listener) -> None:
+    """``listener(changes, origin)`` is called after every commit through ``db`` that changed
+    something (reads are not changes), on the committing thread: keep it short."""
+    with _written_lock:
+        db.listeners_here.append(listener)
+
+
+def stop_listening_here(db: Database, listener: Listener) -> None:
+    with _written_lock:
+        if listener in db.listeners_here:
+            db.listeners_here.remove(listener)
+
+
+def tell_here(db: Database, events: Sequence[Mapping[str, Any]], origin: str | None) -> None:
+    """The unit of work committed ``events``: tell this program's listeners. A listener that fails
+    is logged; the change is committed all the same and the caller is not troubled with it."""
+    with _written_lock:
+        listeners = list(db.listeners_here)
+    if not listeners or not events:
+        return
+    changes = changes_of(events)
+    for listener in listeners:
+        try:
+            listener(changes, origin)
+        except Exception:
+            log.exception("Ein Fenster konnte von einer Änderung nicht unterrichtet werden")
+
+
 MAX_PAYLOAD = 7_000
 """PostgreSQL takes up to 8,000 bytes; a bigger change (a batch job) is announced as "everything"."""
 
@@ -66,7 +110,7 @@ def announce(session: Session, db: Database, events: Sequence[Mapping[str, Any]]
     itself moves the counter, and ids follow the one chain."""
     if db.backend != "postgresql":
         return
-    changes = [[e["entity"], e["entity_id"], e["case_id"], e["user_id"], e["action"]] for e in events]
+    changes = changes_of(events)
     payload = json.dumps({"von": db.token, "e": changes}, separators=(",", ":"), ensure_ascii=False)
     if len(payload.encode("utf-8")) > MAX_PAYLOAD:
         payload = json.dumps({"von": db.token, "alles": True})

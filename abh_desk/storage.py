@@ -24,6 +24,10 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from abh_desk.errors import ConfigurationError
 
+Change = tuple[str, int | None, int | None, int | None, str]
+"""One logged change as the windows are told of it: entity, record id, case id, user id, action
+(``change_watch``); no personal data."""
+
 KEYRING_SERVICE = "abh-desk"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -303,6 +307,9 @@ class Database:
         """The audit chain this program appends to; None: the workstation's (``audit_chain.chain_of``)."""
         self.written_here: deque[tuple[int, int]] = deque(maxlen=256)
         """Audit ids (first, last) committed through this object (``change_watch``)."""
+        self.listeners_here: list[Callable[[list[Change], str | None], None]] = []
+        """Told of every change committed through this object, after its commit, on the committing
+        thread (``change_watch.listen_here``): the windows of this program."""
 
     @property
     def display_url(self) -> str:

@@ -47,12 +47,13 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from abh_desk.services.documents import Attached
 from abh_desk.services.grants import CaseDecision, case_decision
+from abh_desk.services.live_changes import ChangeBatch
 from abh_desk.services.rejections import notice_in_work
 from ui import dialogs
 from ui.card_tab import CardTab
 from ui.decision_tab import DecisionTab
 from ui.e_file_dialog import EFileDialog
-from ui.live_updates import ChangedElsewhereBar
+from ui.live_updates import ChangedElsewhereBar, follow_changes
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -77,7 +78,7 @@ class CaseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = ctx = follow_changes(self, ctx, self._changed)
         self.case_id = case_id
         self.runner = runner or TaskRunner(self)
         self.file: CaseFile | None = None
@@ -233,7 +234,6 @@ class CaseDialog(QDialog):
 
     def _show_notice(self, letter_id: int | None) -> None:
         self.notice_dialog = NoticeDialog(self.ctx, self.case_id, letter_id, self.runner, parent=self)
-        self.notice_dialog.changed.connect(self.reload)
         self.notice_dialog.show()
 
     def request_missing_documents(self) -> None:
@@ -437,6 +437,17 @@ class CaseDialog(QDialog):
             self._load_failed,
             owner=self,
         )
+
+    def _changed(self, batch: ChangeBatch) -> None:
+        """A change to this case made elsewhere — in another window (the notice's, the person's) or
+        at another workstation — is shown; its own changes this window has shown already."""
+        if batch.origin == self.ctx.origin or not batch.touches_case(self.case_id):
+            return
+        if batch.here:
+            if self.file is not None and QApplication.activeModalWidget() is None:
+                self.reload()
+        else:
+            self.changed_elsewhere(batch.who_changed_case(self.case_id))
 
     def changed_elsewhere(self, who: str | None) -> None:
         """Another workstation changed this case (a document ticked, a card handed over, a notice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +60,12 @@ from ui.textblocks_dialog import TextBlocksDialog
 from ui.transfer_dialogs import HandoverDialog, IntakeDialog
 from ui.widgets import fit_on_screen
 
+MAIN_WINDOW = "hauptfenster"
+"""The main window's name in ``ChangeBatch.origin``: its pages' own changes."""
+FRESH_SECONDS = 60.0
+"""A list page shown again reloads if a change concerns it, or if it was loaded longer ago than this
+(what is due "today" moves with the clock even when nothing changed)."""
+
 LIVE_ENTITIES = ("case", "checklist_item", "grant", NOTICE_ENTITY, "deadline", "card_order", "person")
 """Records whose change shows on the start page and in the case lists."""
 
@@ -71,7 +78,7 @@ class MainWindow(QMainWindow):
         signed_in: SignedIn | None = None,
     ) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx = ctx = ctx.in_window(MAIN_WINDOW)
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("ABH Desk"))
         fit_on_screen(self, 1200, 760)  # on a 1366×768 screen: as high as it holds, status bar shown
@@ -143,9 +150,12 @@ class MainWindow(QMainWindow):
         self.person_dialogs: list[PersonDialog] = []
         # Other workstations' changes: the app starts listening once the window is shown.
         self.live = LiveUpdates(ctx, self)
-        self.live.sig_changed.connect(self.changed_elsewhere)
-        # The pages that show records, and when a change concerns them: they reload then (at most
-        # every LiveUpdates.THROTTLE_MS; pages out of view reload when they are shown).
+        self.live.hub.sig_changed.connect(self.follow_change)
+        # The pages that show records, and when a change concerns them: in view they reload then
+        # (another workstation's changes at most every LiveUpdates.THROTTLE_MS); out of view they are
+        # marked and reload when shown.
+        self.stale_pages: set[QWidget] = set()
+        self.loaded_at: dict[QWidget, float] = {}
         me = ctx.actor.user_id or 0
         self.live_pages: dict[QWidget, tuple[Callable[[], None], Callable[[ChangeBatch], bool]]] = {
             self.start: (self.start.reload, lambda b: b.touches_owner(me) or b.touches_action("bescheid_")),
@@ -154,6 +164,7 @@ class MainWindow(QMainWindow):
             self.deadlines: (self.deadlines.reload, lambda b: b.touches_owner(me) or b.touches_any({"deadline"})),
             self.reviews: (self.reviews.refresh, lambda b: b.touches_action("bescheid_")),
             self.cards: (self.cards.reload, lambda b: b.touches_any({"card_order"})),
+            self.appointments: (self.appointments.reload, lambda b: b.touches_action("termin_")),
         }
         self.runner.run(
             lambda: get_office_settings(ctx).idle_lock_minutes, self.idle.set_minutes, lambda _e: None, owner=self
@@ -271,26 +282,27 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def changed_elsewhere(self, batch: ChangeBatch) -> None:
-        """Another workstation committed ``batch``: reload the page in view if it shows any of it,
-        and every open case, notice and person window it touches (an edit form keeps what was typed
-        and says the record changed). Pages out of view reload when they are shown."""
+    def follow_change(self, batch: ChangeBatch) -> None:
+        """A change was committed — in a window of this program or at another workstation
+        (``ChangeHub``): the page in view reloads if it shows any of it, unless one of its own
+        actions made it (it has shown its result); pages out of view are marked and reload when
+        shown. The case, notice and person windows follow on their own (``follow_changes``)."""
         page = self.tabs.currentWidget()
-        live = self.live_pages.get(page) if page is not None else None
-        if live is not None and live[1](batch):
-            live[0]()
+        made_here = batch.here and batch.origin == self.ctx.origin
+        for candidate, (reload, concerns) in self.live_pages.items():
+            if not concerns(batch):
+                continue
+            if candidate is not page:
+                self.stale_pages.add(candidate)
+            elif not made_here:
+                reload()
+                self.loaded_at[candidate] = time.monotonic()
         shown = self.search.current_file
-        if page is self.search and shown is not None and batch.touches_person(shown.person.id):
-            self.search.reload_person()
-        for case_dialog in list(self.case_dialogs):
-            if batch.touches_case(case_dialog.case_id):
-                case_dialog.changed_elsewhere(batch.who_changed_case(case_dialog.case_id))
-        for notice in list(self.notice_dialogs):
-            if notice.letter_id is not None and batch.touches(NOTICE_ENTITY, notice.letter_id):
-                notice.changed_elsewhere(batch.who_changed(NOTICE_ENTITY, notice.letter_id))
-        for person_dialog in list(self.person_dialogs):
-            if person_dialog.person is not None and batch.touches("person", person_dialog.person.id):
-                person_dialog.changed_elsewhere()
+        if shown is not None and batch.touches_person(shown.person.id):
+            if page is not self.search:
+                self.stale_pages.add(self.search)
+            elif not made_here:
+                self.search.reload_person()
 
     def _track_person_dialog(self, dialog: PersonDialog) -> None:
         self.person_dialogs.append(dialog)
@@ -429,7 +441,6 @@ class MainWindow(QMainWindow):
     def open_notice(self, case_id: int, letter_id: int) -> NoticeDialog:
         dialog = NoticeDialog(self.ctx, case_id, letter_id, self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.reviews.reload)
         dialog.show()
         self.notice_dialogs.append(dialog)
         dialog.destroyed.connect(lambda: self.notice_dialogs.remove(dialog) if dialog in self.notice_dialogs else None)
@@ -490,7 +501,6 @@ class MainWindow(QMainWindow):
 
     def _handed_over(self, result: object) -> None:
         self.statusBar().showMessage(self.tr("File handed over: %1").replace("%1", str(getattr(result, "path", ""))))
-        self.search.reload_person()
 
     def take_in_file(self, path: Path | None = None) -> IntakeDialog | None:
         """Akte übernehmen …: a package from another authority, previewed before it is saved."""
@@ -549,7 +559,6 @@ class MainWindow(QMainWindow):
             return None
         person = file.person
         dialog = NewCaseDialog(self.ctx, person.id, f"{person.family_name}, {person.given_names}", parent=self)
-        dialog.sig_created.connect(lambda _row: self._case_created(person.id))
         dialog.sig_open_case.connect(self.open_case)
         dialog.accepted.connect(lambda: self.open_case(dialog.created.id) if dialog.created else None)
         dialog.open()
@@ -563,18 +572,23 @@ class MainWindow(QMainWindow):
             return None
         return self.appointments.book_for(file.person.id, f"{file.person.family_name}, {file.person.given_names}")
 
-    def _case_created(self, person_id: int) -> None:
-        """The person's case list shows the new case at once (whether or not it is opened)."""
-        if self.search.current_file is not None and self.search.current_file.person.id == person_id:
-            self.search.reload_person()
-
     def _tab_changed(self, index: int) -> None:
+        """A page shown reloads if a change concerns it (``follow_change``), on its first look, or
+        when its figures may have aged (``FRESH_SECONDS``); otherwise it shows what it has."""
         page = self.tabs.widget(index)
+        self.live.hub.flush()  # a change committed a moment ago marks its pages first
+        stale = page in self.stale_pages
+        self.stale_pages.discard(page)
         if isinstance(page, OverviewPage | StatisticsPage):
             if not page.loaded_once:  # heavy: loaded on the first look, then on request
                 page.reload()
         elif isinstance(page, CaseListPage | DeadlinesPage | StartPage | ReviewPage | CardsPage | AppointmentsPage):
-            page.reload()
+            loaded = self.loaded_at.get(page)
+            if stale or loaded is None or time.monotonic() - loaded > FRESH_SECONDS:
+                page.reload()
+                self.loaded_at[page] = time.monotonic()
+        elif page is self.search and stale:
+            self.search.reload_person()
 
     def open_office_settings(self) -> OfficeSettingsDialog:
         dialog = OfficeSettingsDialog(self.ctx, self.runner, self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -35,9 +35,10 @@ from abh_desk.errors import DomainError, ValidationError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.fees import FeeView, refusal_fee
+from abh_desk.services.live_changes import ChangeBatch
 from abh_desk.services.notice_dispatch import decide_remedy, dispatch, record_remedy
 from abh_desk.services.notice_review import approve, check_return_comment, return_to_author, submit_for_review
-from abh_desk.services.notices import NoticeStep, NoticeView, notice_view
+from abh_desk.services.notices import NOTICE_ENTITY, NoticeStep, NoticeView, notice_view
 from abh_desk.services.rejections import (
     MAX_ENTRY_BAN_MONTHS_ABS_5A_5B,
     RefusalGround,
@@ -54,7 +55,7 @@ from abh_desk.services.rejections import (
 )
 from abh_desk.services.stay import DecisionStatus, decision_status
 from ui import dialogs
-from ui.live_updates import ChangedElsewhereBar
+from ui.live_updates import ChangedElsewhereBar, follow_changes
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
@@ -76,7 +77,8 @@ class Loaded:
 
 
 class NoticeDialog(QDialog):
-    changed = Signal()
+    """A rejection notice: draft, hearing, review, approval, dispatch. The other screens hear of
+    each step through ``ui.live_updates.ChangeHub``, not from this window."""
 
     def __init__(
         self,
@@ -87,7 +89,7 @@ class NoticeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id, self.letter_id = ctx, case_id, letter_id
+        self.ctx, self.case_id, self.letter_id = follow_changes(self, ctx, self._changed), case_id, letter_id
         self.runner = runner or TaskRunner(self)
         self.view: NoticeView | None = None
         self.details: dict[str, str] = {}
@@ -478,7 +480,6 @@ class NoticeDialog(QDialog):
         if letter_id is not None:
             self.letter_id = letter_id
         self.message.setText("")
-        self.changed.emit()
         self.reload()
 
     def _step(self, work: object) -> None:
@@ -638,14 +639,22 @@ class NoticeDialog(QDialog):
             label.setText("")
         return self._draft() != self.loaded_draft
 
-    def changed_elsewhere(self, who: str | None) -> None:
+    def _changed(self, batch: ChangeBatch) -> None:
+        """This notice changed in another window or at another workstation (its own saves it has
+        shown already)."""
+        letter_id = self.letter_id
+        if letter_id is None or batch.origin == self.ctx.origin or not batch.touches(NOTICE_ENTITY, letter_id):
+            return
+        self.changed_elsewhere(None if batch.here else batch.who_changed(NOTICE_ENTITY, letter_id), batch.here)
+
+    def changed_elsewhere(self, who: str | None, here: bool = False) -> None:
         """Another workstation changed this notice (approved it, returned it, edited it): show it as
         it is now — unless the editor holds unsaved text, which is kept until the user reloads."""
         shown = {name: label.text() for name, label in self.field_messages.items()}
         unsaved = self.unsaved()
         for name, text in shown.items():  # the messages beside the fields stay as they were
             self.field_messages[name].setText(text)
-        self.changed_bar.show_change(who, unsaved)
+        self.changed_bar.show_change(who, unsaved, here)
         if not unsaved:
             self.reload()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from abh_desk.domain.countries import nationalities
 from abh_desk.errors import DomainError, FieldErrors, StaleRecord
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.live_changes import ChangeBatch
 from abh_desk.services.persons import (
     LikelyDuplicate,
     PersonDetail,
@@ -33,6 +34,7 @@ from abh_desk.services.persons import (
     update_person,
 )
 from abh_desk.services.record_changes import StoredPerson, compare_person
+from ui.live_updates import follow_changes
 from ui.tasks import TaskRunner
 from ui.widgets import message_label, moment_text
 
@@ -65,7 +67,7 @@ class PersonDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = follow_changes(self, ctx, self._changed)
         self.person = person
         self.runner = runner or TaskRunner(self)
         self.saved: PersonDetail | None = None
@@ -218,6 +220,10 @@ class PersonDialog(QDialog):
         self.stale_text.setText("\n".join(lines))
         self.stale_box.show()
         self.adjustSize()
+
+    def _changed(self, batch: ChangeBatch) -> None:
+        if self.person is not None and batch.origin != self.ctx.origin and batch.touches("person", self.person.id):
+            self.changed_elsewhere()
 
     def changed_elsewhere(self) -> None:
         """Another workstation saved this person while the form is open: the form keeps what was

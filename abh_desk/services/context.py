@@ -58,9 +58,16 @@ class ServiceContext:
     reads: ReadLog = dataclasses.field(default_factory=ReadLog, compare=False, repr=False)
     """Reads of personal data noted, not yet in the audit trail (``services.read_log``); shared by
     every context made from this one."""
+    origin: str | None = dataclasses.field(default=None, compare=False)
+    """Which window acts through this context (``in_window``): the windows told of a change
+    (``change_watch.listen_here``) know whether they made it themselves."""
 
     def as_user(self, actor: Actor) -> ServiceContext:
-        return ServiceContext(self.db, self.catalogue, actor, self.clock, self.reads)
+        return dataclasses.replace(self, actor=actor)
+
+    def in_window(self, origin: str) -> ServiceContext:
+        """This context for one window: its changes are told to the others as made by ``origin``."""
+        return dataclasses.replace(self, origin=origin)
 
     def today(self) -> date:
         """The office's day now (Europe/Berlin)."""
@@ -135,12 +142,12 @@ class UnitOfWork:
         events = [
             audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details) for n in reads
         ] + self._events
+        db = self.ctx.db
+        changed = [e for e in events if not e["action"].endswith(READ_SUFFIX)]
         try:
             if events:
                 self._begin()
                 self.session.flush()
-                db = self.ctx.db
-                changed = [e for e in events if not e["action"].endswith(READ_SUFFIX)]
                 if changed:
                     # A change, not only reads: the other windows are told at commit. Asked for before
                     # the chain's lock is taken, so it costs nothing while the lock is held.
@@ -173,6 +180,8 @@ class UnitOfWork:
         self._events = []
         if appended is not None:
             audit_chain.remember(self.ctx.db, appended, self.now)
+        # The open windows of this program hear of it now, not when another workstation would.
+        change_watch.tell_here(db, changed, self.ctx.origin)
 
     def audit(
         self,

@@ -9,18 +9,24 @@ After ``change_watch.ChangeWatcher`` reported a commit, ``changes_since`` reads 
 the last one seen — a range of the primary key, reads (``*_gelesen``) left out — and gives the window
 the records, cases and persons touched, and who changed them. Entries this process wrote itself are
 left out: the window that saved has shown its own change already.
+
+Within this program the windows hear of a change at its commit (``change_watch.tell_here``):
+``changes_here`` makes the same kind of batch of it, marked ``here`` and with the window that made
+it, so each screen reacts to every change through one path, wherever it was made.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import func, select
 
 from abh_desk.change_watch import ChangeWatcher, written_here
 from abh_desk.services.context import ServiceContext
+from abh_desk.storage import Change
 from models import AuditEvent, Case, User
 
 MAX_ROWS = 5_000
@@ -48,6 +54,11 @@ class ChangeBatch:
     """Caseworkers (user ids) of the changed cases."""
     actions: frozenset[str] = frozenset()
     """What was done (the audit actions, e.g. ``bescheid_freigegeben``)."""
+    here: bool = False
+    """Made in this program (``changes_here``), not at another workstation."""
+    origin: str | None = None
+    """The window of this program that made every change of the batch (None: several, or another
+    workstation)."""
 
     def merged(self, later: ChangeBatch) -> ChangeBatch:
         """This batch and a later one as one (while a window waits to show them)."""
@@ -61,6 +72,8 @@ class ChangeBatch:
             overflow=self.overflow or later.overflow,
             owners=self.owners | later.owners,
             actions=self.actions | later.actions,
+            here=self.here and later.here,
+            origin=self.origin if self.origin == later.origin else None,
         )
 
     def touches_owner(self, user_id: int) -> bool:
@@ -177,14 +190,8 @@ def changes_since(ctx: ServiceContext, after_id: int) -> ChangeBatch:
 
 
 def changes_from_notes(ctx: ServiceContext, notes: list[str]) -> ChangeBatch:
-    """PostgreSQL: the changes the notifications ``notes`` describe, other programs' only; the
-    persons and caseworkers of the cases and the names of who changed them are looked up."""
-    records: set[tuple[str, int]] = set()
-    case_ids: set[int] = set()
-    person_ids: set[int] = set()
-    entities: set[str] = set()
-    actions: set[str] = set()
-    found: list[tuple[str, int, int | None, int | None]] = []
+    """PostgreSQL: the changes the notifications ``notes`` describe, other programs' only."""
+    changes: list[Change] = []
     for note in notes:
         try:
             message = json.loads(note)
@@ -192,20 +199,46 @@ def changes_from_notes(ctx: ServiceContext, notes: list[str]) -> ChangeBatch:
                 continue
             if message.get("alles"):
                 return ChangeBatch(last_id=0, overflow=True)
-            for entity, entity_id, case_id, user_id, action in message["e"]:
-                entities.add(str(entity))
-                actions.add(str(action))
-                if case_id is not None:
-                    case_ids.add(int(case_id))
-                if entity_id is not None:
-                    records.add((str(entity), int(entity_id)))
-                    found.append((str(entity), int(entity_id), case_id, user_id))
-                    if entity == "person":
-                        person_ids.add(int(entity_id))
-                    elif entity == "case":
-                        case_ids.add(int(entity_id))
+            changes.extend(
+                (str(entity), _id(entity_id), _id(case_id), _id(user_id), str(action))
+                for entity, entity_id, case_id, user_id, action in message["e"]
+            )
         except (ValueError, KeyError, TypeError, AttributeError):  # not ours, or from another version
             return ChangeBatch(last_id=0, overflow=True)
+    return _resolved(ctx, changes)
+
+
+def changes_here(ctx: ServiceContext, changes: list[Change], origin: str | None) -> ChangeBatch:
+    """The changes this program just committed (``change_watch.tell_here``), made by the window
+    ``origin``: for the other windows showing them."""
+    return replace(_resolved(ctx, changes), here=True, origin=origin)
+
+
+def _id(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _resolved(ctx: ServiceContext, changes: list[Change]) -> ChangeBatch:
+    """``changes`` as a batch: the persons and caseworkers of the cases and the names of who
+    changed them are looked up (one read)."""
+    records: set[tuple[str, int]] = set()
+    case_ids: set[int] = set()
+    person_ids: set[int] = set()
+    entities: set[str] = set()
+    actions: set[str] = set()
+    found: list[tuple[str, int, int | None, int | None]] = []
+    for entity, entity_id, case_id, user_id, action in changes:
+        entities.add(entity)
+        actions.add(action)
+        if case_id is not None:
+            case_ids.add(case_id)
+        if entity_id is not None:
+            records.add((entity, entity_id))
+            found.append((entity, entity_id, case_id, user_id))
+            if entity == "person":
+                person_ids.add(entity_id)
+            elif entity == "case":
+                case_ids.add(entity_id)
     owners: set[int] = set()
     names: dict[int, str] = {}
     if case_ids or found:

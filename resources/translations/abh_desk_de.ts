@@ -4091,6 +4091,11 @@ diese Woche</translation>
     </message>
     <message>
         <location filename="../../ui/live_updates.py" line="1"/>
+        <source>Changed in another window of this program.</source>
+        <translation>In einem anderen Fenster dieses Programms geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/live_updates.py" line="1"/>
         <source>Your entries stay until you reload, which discards them; saving them would be refused as outdated — copy what you want to keep, reload, and enter it again.</source>
         <translation>Ihre Eingaben bleiben stehen, bis Sie neu laden – das verwirft sie. Speichern würde als veraltet abgelehnt: kopieren Sie, was Sie behalten wollen, laden Sie neu und fügen Sie es wieder ein.</translation>
     </message>
