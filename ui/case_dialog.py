@@ -60,7 +60,16 @@ from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
 from ui.scan_intake import ScanIntake
 from ui.tasks import TaskRunner
-from ui.widgets import fit_on_screen, german_date, message_label, moment_text, row_of, table_view
+from ui.widgets import (
+    fit_on_screen,
+    german_date,
+    message_label,
+    moment_text,
+    row_of,
+    say_done,
+    say_wrong,
+    table_view,
+)
 
 STATUS_COLORS = {
     ChecklistStatus.MISSING: "#fde9b7",
@@ -207,7 +216,7 @@ class CaseDialog(QDialog):
     def print_letter(self) -> None:
         row = self.letters_view.currentIndex().row()
         if not 0 <= row < self.letters.rowCount():
-            self.message.setText(self.tr("Please choose a letter."))
+            say_wrong(self.message, self.tr("Please choose a letter."))
             return
         printer = dialogs.ask_printer(self)
         if printer is None:
@@ -249,7 +258,7 @@ class CaseDialog(QDialog):
             self.letters_view.setCurrentIndex(QModelIndex())  # the new letter (the newest) gets selected
             self._loaded(result)
             self.pending_message = ""
-            self.message.setText(self.tr("Request for the missing documents made; it is selected in the list."))
+            say_done(self.message, self.tr("Request for the missing documents made; it is selected in the list."))
 
         def failed(exc: Exception) -> None:
             self.missing_letter_button.setEnabled(True)
@@ -260,7 +269,7 @@ class CaseDialog(QDialog):
     def save_letter(self) -> None:
         row = self.letters_view.currentIndex().row()
         if not 0 <= row < self.letters.rowCount():
-            self.message.setText(self.tr("Please choose a letter."))
+            say_wrong(self.message, self.tr("Please choose a letter."))
             return
         letter = self.letters.row(row)
         number = self.file.overview.file_number if self.file else str(self.case_id)
@@ -530,7 +539,7 @@ class CaseDialog(QDialog):
         self.history.set_rows(file.history)
         if file.checklist:
             self.checklist_view.selectRow(min(max(row, 0), len(file.checklist) - 1))
-        self.message.setText(self.pending_message)
+        say_done(self.message, self.pending_message)  # what the last step achieved, or nothing
         self.pending_message = ""
         shown = self.decision_tab.decision
         if shown is not None and shown.status != o.status:  # a tick took the case on (into work, back from waiting)
@@ -608,11 +617,12 @@ class CaseDialog(QDialog):
     def _scanned(self, attached: Attached) -> None:
         if attached.case_file is not None:
             self.show_file(attached.case_file)
-        self.message.setText(
+        say_done(
+            self.message,
             self.tr("Stored in the file: %1 (%2, %3 page(s)).")
             .replace("%1", attached.document.title)
             .replace("%2", attached.document.type_label)
-            .replace("%3", str(attached.document.page_count))
+            .replace("%3", str(attached.document.page_count)),
         )
 
     def open_whole_file(self) -> EFileDialog | None:
@@ -660,4 +670,4 @@ class CaseDialog(QDialog):
             self.pending_message = self.tr("Granted.")
 
     def show_error(self, exc: Exception) -> None:
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        say_wrong(self.message, exc.message if isinstance(exc, DomainError) else str(exc))

@@ -87,6 +87,20 @@ def table_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTabl
 
 
 ERROR_STYLE = "color: #a4000f;"
+DONE_STYLE = "color: #1d6b2f;"
+"""A message that says something went well (saved, sent, stored) — green, not the error's red."""
+
+
+def say_done(label: QLabel, text: str) -> None:
+    """``text`` on a message line in the style of what went well."""
+    label.setStyleSheet(DONE_STYLE)
+    label.setText(text)
+
+
+def say_wrong(label: QLabel, text: str) -> None:
+    """``text`` on a message line in the style of an error or a refusal."""
+    label.setStyleSheet(ERROR_STYLE)
+    label.setText(text)
 
 
 def message_label(style: str = ERROR_STYLE) -> QLabel:

@@ -23,6 +23,7 @@ from models import AuditEvent, CaseDocument
 from tests.support import scans
 from ui.case_dialog import CaseDialog
 from ui.e_file_dialog import EFileDialog
+from ui.widgets import DONE_STYLE, ERROR_STYLE
 
 TODAY = date(2026, 11, 21)
 PROCEDURE = "99010019001008"
@@ -65,6 +66,7 @@ def test_a_passport_is_scanned_into_the_checklist_in_one_step(
     assert dialog.checklist.data(dialog.checklist.index(0, 2)) == "eingegangen"
     assert dialog.checklist.data(dialog.checklist.index(0, 5)) == "1 Datei(en)"
     assert "In der Akte gespeichert" in dialog.message.text() and "2 Seite(n)" in dialog.message.text()
+    assert dialog.message.styleSheet() == DONE_STYLE  # stored: said as done, not in the error's red
     assert [d.checklist_item_id for d in _documents(sqlite_ctx)] == [dialog.checklist.row(0).id]
 
     bad = settings_dir / "pass2.pdf"
@@ -73,6 +75,7 @@ def test_a_passport_is_scanned_into_the_checklist_in_one_step(
     dialog.checklist_view.selectRow(1)
     qtbot.mouseClick(dialog.scans.scan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Windows-Programm" in dialog.message.text())
+    assert dialog.message.styleSheet() == ERROR_STYLE
     assert len(_documents(sqlite_ctx)) == 1 and dialog.checklist.data(dialog.checklist.index(1, 2)) == "fehlt"
 
 
