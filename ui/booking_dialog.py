@@ -29,6 +29,7 @@ from abh_desk.domain.appointments import SlotTaken
 from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonSummary, search_persons
+from ui.live_updates import own_window
 from ui.tasks import TaskRunner
 from ui.widgets import message_label
 
@@ -50,7 +51,7 @@ class BookingDialog(QDialog):
         rebook: appts.AppointmentRow | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.runner, self.person_id, self.rebooking = ctx, runner, person_id, rebook
+        self.ctx, self.runner, self.person_id, self.rebooking = own_window(self, ctx), runner, person_id, rebook
         self.booked: appts.AppointmentRow | None = None
         self.offer: appts.Offer | None = None
         self._busy = False
@@ -212,7 +213,7 @@ class PersonPicker(QDialog):
 
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.runner = ctx, runner
+        self.ctx, self.runner = own_window(self, ctx), runner
         self.picked: PersonSummary | None = None
         self._generation = 0
         self._take_first = False

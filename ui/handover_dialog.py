@@ -36,6 +36,7 @@ from abh_desk.services.cards import RECIPIENT_LABELS, RecipientKind
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.form_dialog import FormDialog, datetime_edit
+from ui.live_updates import own_window
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, picked_moment, row_of
 
@@ -65,7 +66,7 @@ class HandoverDialog(FormDialog):
         self.setWindowTitle(self.tr("Hand over eAT"))
         if runner is None:
             self.runner.setParent(self)
-        self.ctx = ctx
+        self.ctx = own_window(self, ctx)
         self.card_id = card_id
         self.form_data: HandoverForm | None = None
         self.done_value: HandoverDone | None = None

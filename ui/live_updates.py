@@ -226,11 +226,17 @@ def changes_for(ctx: ServiceContext) -> ChangeHub:
     return hub
 
 
+def own_window(window: QObject, ctx: ServiceContext) -> ServiceContext:
+    """The context ``window`` acts through: its changes reach the other screens with its name as
+    ``batch.origin``, so the window it was opened from shows them too."""
+    return ctx.in_window(f"{type(window).__name__}-{id(window):x}")
+
+
 def follow_changes(window: QObject, ctx: ServiceContext, handler: Callable[[ChangeBatch], None]) -> ServiceContext:
     """``window`` hears of every change (``handler(batch)``, until it is gone) and acts through the
-    context returned: its own changes come back with its name as ``batch.origin``."""
+    context returned (``own_window``)."""
     changes_for(ctx).sig_changed.connect(handler)
-    return ctx.in_window(f"{type(window).__name__}-{id(window):x}")
+    return own_window(window, ctx)
 
 
 class ChangedElsewhereBar(QFrame):

@@ -298,11 +298,8 @@ class MainWindow(QMainWindow):
                 reload()
                 self.loaded_at[candidate] = time.monotonic()
         shown = self.search.current_file
-        if shown is not None and batch.touches_person(shown.person.id):
-            if page is not self.search:
-                self.stale_pages.add(self.search)
-            elif not made_here:
-                self.search.reload_person()
+        if shown is not None and batch.touches_person(shown.person.id) and not (made_here and page is self.search):
+            self.search.reload_person()  # one person's file: kept current in view or not
 
     def _track_person_dialog(self, dialog: PersonDialog) -> None:
         self.person_dialogs.append(dialog)
@@ -587,8 +584,6 @@ class MainWindow(QMainWindow):
             if stale or loaded is None or time.monotonic() - loaded > FRESH_SECONDS:
                 page.reload()
                 self.loaded_at[page] = time.monotonic()
-        elif page is self.search and stale:
-            self.search.reload_person()
 
     def open_office_settings(self) -> OfficeSettingsDialog:
         dialog = OfficeSettingsDialog(self.ctx, self.runner, self)

@@ -22,6 +22,7 @@ from abh_desk.errors import DomainError
 from abh_desk.services.cases import RepeatedCase, open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
+from ui.live_updates import own_window
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label, picked_date
 
@@ -41,7 +42,7 @@ class NewCaseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = own_window(self, ctx)
         self.person_id = person_id
         self.runner = runner or TaskRunner(self)
         self.created: CaseRow | None = None

@@ -38,6 +38,7 @@ from abh_desk.services.office import (
 )
 from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
 from ui import dialogs
+from ui.live_updates import own_window
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label, moment_text
 
@@ -45,7 +46,7 @@ from ui.widgets import fit_on_screen, message_label, moment_text
 class OfficeSettingsDialog(QDialog):
     def __init__(self, ctx: ServiceContext, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = own_window(self, ctx)
         self.runner = runner or TaskRunner(self)
         self.loaded: OfficeSettings | None = None
         self.setWindowTitle(self.tr("Settings of the office"))

@@ -32,6 +32,7 @@ from abh_desk.services.assignment import (
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import UserRow, list_users
 from ui import dialogs
+from ui.live_updates import own_window
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, table_view
@@ -50,7 +51,7 @@ class RulesDialog(QDialog):
         """``proposal``: rows of one area to start from instead of its rules (the overview's
         suggested split), previewed at once and applied only with a reason."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = own_window(self, ctx)
         self.proposal = list(proposal or [])
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(self.tr("Responsibility by surname letter"))

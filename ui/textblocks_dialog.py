@@ -28,6 +28,7 @@ from abh_desk.services.textblocks import (
     save_textblocks,
 )
 from ui import dialogs
+from ui.live_updates import own_window
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label
@@ -38,7 +39,7 @@ OK_STYLE = "color: #1d6b2a;"
 class TextBlocksDialog(QDialog):
     def __init__(self, ctx: ServiceContext, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = own_window(self, ctx)
         self.runner = runner or TaskRunner(self)
         self.source: TextBlocksSource | None = None
         self.setWindowTitle(self.tr("Text blocks of the letters"))

@@ -28,6 +28,7 @@ from abh_desk.errors import DomainError
 from abh_desk.services import file_handover, file_intake
 from abh_desk.services.context import ServiceContext
 from abh_desk.xdomea.schema import configured_schema
+from ui.live_updates import own_window
 from ui.widgets import fit_on_screen
 
 
@@ -43,7 +44,7 @@ class HandoverDialog(QDialog):
 
     def __init__(self, ctx: ServiceContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.person_id = ctx, person_id
+        self.ctx, self.person_id = own_window(self, ctx), person_id
         summary = file_handover.handover_summary(ctx, person_id)
         self.setWindowTitle(self.tr("Hand over the file of %1").replace("%1", summary.name))
         layout = QVBoxLayout(self)
@@ -118,7 +119,7 @@ class IntakeDialog(QDialog):
 
     def __init__(self, ctx: ServiceContext, data: bytes, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.data, self.source = ctx, data, source
+        self.ctx, self.data, self.source = own_window(self, ctx), data, source
         self.schema = configured_schema()
         self.preview = file_intake.preview_intake(ctx, data, self.schema)
         self.setWindowTitle(self.tr("Take in a file from %1").replace("%1", self.preview.sender or "?"))
