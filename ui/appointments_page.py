@@ -34,6 +34,7 @@ from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.booking_dialog import BookingDialog, PersonPicker
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import table_view
@@ -351,7 +352,7 @@ class AppointmentsPage(QWidget):
         )
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))
 
     @staticmethod
     def _waited(row: appts.AppointmentRow) -> str:

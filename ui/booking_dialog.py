@@ -30,6 +30,7 @@ from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonSummary, search_persons
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import message_label
 
@@ -193,7 +194,7 @@ class BookingDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._busy = False
         self.book_button.setEnabled(True)
-        self.error.setText(getattr(exc, "message", str(exc)))
+        self.error.setText(error_text(exc))
         self.error.show()
         if isinstance(exc, SlotTaken) and self.offer is not None:
             self.show_offer(self.offer, tuple(exc.params.get("next_free") or ()))

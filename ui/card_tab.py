@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from abh_desk.domain.enums import CardStatus
-from abh_desk.errors import DomainError
 from abh_desk.services.cards import CardInfo, case_cards
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
@@ -15,6 +14,7 @@ from ui import dialogs
 from ui.card_steps import ArrivalDialog, CloseDialog, NotifyDialog, OrderDialog
 from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, moment_text, table_view
@@ -214,4 +214,4 @@ class CardTab(QWidget):
         return self._open(CloseDialog(self.ctx, card.id, card.version, self.runner, self))
 
     def show_error(self, exc: Exception) -> None:
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))

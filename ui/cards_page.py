@@ -25,6 +25,7 @@ from ui import dialogs
 from ui.card_steps import CloseDialog
 from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view, thousands
@@ -216,7 +217,7 @@ class CardsPage(QWidget):
         self.runner.run(work, done, self._error, owner=self)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down from the search field moves into the list."""

@@ -54,6 +54,7 @@ from ui.card_tab import CardTab
 from ui.decision_tab import DecisionTab
 from ui.e_file_dialog import EFileDialog
 from ui.live_updates import ChangedElsewhereBar, follow_changes
+from ui.messages import error_text
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -486,7 +487,7 @@ class CaseDialog(QDialog):
         ctx, case_id = self.ctx, self.case_id
 
         def refused(exc: Exception) -> None:  # too short, too long: say so and ask again
-            self._ask_reason(exc.message if isinstance(exc, DomainError) else str(exc))
+            self._ask_reason(error_text(exc))
 
         self.runner.run(lambda: open_with_reason(ctx, case_id, reason), lambda _r: self.reload(), refused, owner=self)
 
@@ -670,4 +671,4 @@ class CaseDialog(QDialog):
             self.pending_message = self.tr("Granted.")
 
     def show_error(self, exc: Exception) -> None:
-        say_wrong(self.message, exc.message if isinstance(exc, DomainError) else str(exc))
+        say_wrong(self.message, error_text(exc))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus
 from abh_desk.services.caselists import CaseListRow, Scope, area_caseworkers, area_name, case_ids, case_list_rows
 from abh_desk.services.context import ServiceContext
+from ui.messages import error_text
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column
 from ui.tasks import TaskRunner
@@ -105,4 +106,4 @@ class CaseListPage(QWidget):
             self.sig_open_case.emit(row.id)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))

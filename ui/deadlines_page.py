@@ -37,6 +37,7 @@ from abh_desk.services.worklists import (
     worklist_rows,
 )
 from ui import dialogs
+from ui.messages import error_text
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner, run_with_progress
@@ -250,4 +251,4 @@ class DeadlinesPage(QWidget):
         self.sig_open_person.emit(self.titles.row(index.row()).person_id)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))

@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from abh_desk.domain.case_flow import CaseAction
-from abh_desk.errors import DomainError
 from abh_desk.services.case_status import change_status
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import CaseDecision, GrantInfo, GrantStatus, approve_grant
 from ui import dialogs
 from ui.decision_dialogs import CloseCaseDialog, GrantDialog, ReturnGrantDialog, WithdrawDialog
 from ui.form_dialog import FormDialog
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, moment_text, table_view
@@ -197,4 +197,4 @@ class DecisionTab(QWidget):
         return self._open(ReturnGrantDialog(self.ctx, decision.pending.id, decision.pending.version, self.runner, self))
 
     def show_error(self, exc: Exception) -> None:
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))

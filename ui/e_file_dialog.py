@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.errors import DomainError
-
 if TYPE_CHECKING:
     from abh_desk.services.court_file import CourtFileResult
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.documents import remove_document
 from abh_desk.services.e_file import DOCUMENT, EFile, FileEntry, entry_content, get_e_file
 from ui import dialogs
+from ui.messages import error_text
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, german_date, message_label
@@ -278,7 +277,7 @@ class EFileDialog(QDialog):
 
     def show_error(self, exc: Exception) -> None:
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))
 
 
 class CourtFileOptions(QDialog):

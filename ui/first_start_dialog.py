@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings
 from abh_desk.domain.deadlines_calendar import LAENDER
-from abh_desk.errors import DomainError, FieldErrors, ValidationError
+from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.office import OfficeSettings
 from abh_desk.services.workstation_setup import (
@@ -45,6 +45,7 @@ from abh_desk.services.workstation_setup import (
     finish,
     set_up_demo,
 )
+from ui.messages import error_text
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import FitScrollArea, fit_later, fit_on_screen, message_label
 
@@ -277,7 +278,7 @@ class FirstStartDialog(QDialog):
         if errors:
             self.message.setText(self.message.text() or self.tr("Please correct the marked fields. Nothing was saved."))
         else:
-            self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            self.message.setText(error_text(exc))
         fit_later(self)
 
     def go_back(self) -> None:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.errors import DomainError, FieldErrors, ValidationError
+from abh_desk.errors import FieldErrors, ValidationError
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label
 
@@ -134,7 +135,7 @@ class FormDialog(QDialog):
             if first is None:
                 first = self.widgets[error.field or ""]
         if not errors:
-            unplaced.append(exc.message if isinstance(exc, DomainError) else str(exc))
+            unplaced.append(error_text(exc))
         self.message.setText(" ".join(unplaced))
         fit_on_screen(self, max(self.width(), self.sizeHint().width()))  # room for the messages, within the screen
         if first is not None:

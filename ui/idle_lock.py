@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from abh_desk.errors import DomainError
 from abh_desk.services.auth import sign_in
 from abh_desk.services.context import ServiceContext
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import message_label
 
@@ -119,7 +119,7 @@ class LockScreen(QWidget):
 
         def failed(exc: Exception) -> None:
             self.unlock_button.setEnabled(True)
-            text = exc.message if isinstance(exc, DomainError) else str(exc)
+            text = error_text(exc)
             if text.startswith("Benutzername oder Passwort falsch"):  # only the password is asked here
                 text = self.tr("The password is wrong.")
             self.message.setText(text)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.errors import DomainError
+from ui.messages import error_text
 from ui.startup import DatabaseLoad
 from ui.tasks import TaskRunner
 from ui.widgets import message_label
@@ -110,7 +110,7 @@ class LoginDialog(QDialog):
             self._busy(False)
             self.password.clear()
             self.password.setFocus()
-            self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            self.message.setText(error_text(exc))
 
         self.runner.run(lambda: _sign_in(ctx, username, password), done, failed, owner=self)
 

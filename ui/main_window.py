@@ -45,6 +45,7 @@ from ui.deadlines_page import DeadlinesPage
 from ui.e_file_dialog import EFileDialog
 from ui.idle_lock import IdleWatch, LockScreen
 from ui.live_updates import LiveUpdates
+from ui.messages import error_text
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
 from ui.office_settings_dialog import OfficeSettingsDialog
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             lambda: finalize_due_notices(system),
             lambda _n: self.start.reload(),
             lambda exc: self.statusBar().showMessage(
-                self.tr("Finality of notices not checked: %1").replace("%1", getattr(exc, "message", str(exc)))
+                self.tr("Finality of notices not checked: %1").replace("%1", error_text(exc))
             ),
         )
 
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
             lambda: read_log.flush(self.ctx),
             lambda _n: None,
             lambda exc: self.statusBar().showMessage(
-                self.tr("Reads not yet logged: %1").replace("%1", getattr(exc, "message", str(exc)))
+                self.tr("Reads not yet logged: %1").replace("%1", error_text(exc))
             ),
         )
 
@@ -511,7 +512,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = IntakeDialog(self.ctx, path.read_bytes(), path, parent=self)
         except (DomainError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Take in a file"), getattr(exc, "message", str(exc)))
+            QMessageBox.warning(self, self.tr("Take in a file"), error_text(exc))
             return None
         dialog.sig_taken_in.connect(lambda result: self._taken_in(result))
         dialog.open()

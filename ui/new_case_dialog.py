@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.errors import DomainError
 from abh_desk.services.cases import RepeatedCase, open_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import CaseRow
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label, picked_date
 
@@ -139,7 +139,7 @@ class NewCaseDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             self._creating = False
-            self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+            self.message.setText(error_text(exc))
             if isinstance(exc, RepeatedCase):
                 self.existing = exc.open_cases
                 self.form.setRowVisible(self.repeat_reason, True)

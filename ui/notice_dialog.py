@@ -56,6 +56,7 @@ from abh_desk.services.rejections import (
 from abh_desk.services.stay import DecisionStatus, decision_status
 from ui import dialogs
 from ui.live_updates import ChangedElsewhereBar, follow_changes
+from ui.messages import error_text
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
@@ -673,7 +674,7 @@ class NoticeDialog(QDialog):
         return self.view
 
     def show_error(self, exc: Exception) -> None:
-        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        text = error_text(exc)
         field = exc.field if isinstance(exc, ValidationError) else None
         target = {"exit_period_days": None, "fee_cents": "fee"}.get(field or "", field)
         if target in self.field_messages:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from abh_desk.domain.deadlines_calendar import LOCAL_HOLIDAYS
 from abh_desk.domain.grants import REVIEW_POLICY_LABELS
-from abh_desk.errors import DomainError, FieldErrors, ValidationError
+from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import (
     LAENDER,
@@ -39,6 +39,7 @@ from abh_desk.services.office import (
 from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
 from ui import dialogs
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label, moment_text
 
@@ -248,5 +249,5 @@ class OfficeSettingsDialog(QDialog):
             if label is not None:
                 label.setText(problem.message)
                 label.show()
-        text = exc.message if isinstance(exc, DomainError) else str(exc)
+        text = error_text(exc)
         self.message.setText(self.tr("Nothing was saved: %1").replace("%1", text))

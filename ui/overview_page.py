@@ -24,6 +24,7 @@ from abh_desk.services.overview import OPEN_ORDER, Drill, Overview, drill_ids, o
 from abh_desk.services.rebalance_suggestion import RebalanceSuggestion, suggest_rebalance
 from abh_desk.services.worklists import WorklistRow, worklist_rows
 from ui.charts import BarChart, Series
+from ui.messages import error_text
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column
 from ui.tasks import TaskRunner
@@ -310,4 +311,4 @@ class OverviewPage(QWidget):
             self.sig_open_case.emit(row.case_id)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))

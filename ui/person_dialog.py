@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.countries import nationalities
-from abh_desk.errors import DomainError, FieldErrors, StaleRecord
+from abh_desk.errors import FieldErrors, StaleRecord
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.live_changes import ChangeBatch
 from abh_desk.services.persons import (
@@ -35,6 +35,7 @@ from abh_desk.services.persons import (
 )
 from abh_desk.services.record_changes import StoredPerson, compare_person
 from ui.live_updates import follow_changes
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import message_label, moment_text
 
@@ -258,7 +259,7 @@ class PersonDialog(QDialog):
         self.stored = None
 
     def _failed(self, exc: Exception) -> None:
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))
 
     def check_duplicates(self) -> None:
         data, ctx = self.values(), self.ctx
@@ -324,6 +325,6 @@ class PersonDialog(QDialog):
                     lambda: compare_person(ctx, person.id, data), self.show_stored, self._failed, owner=self
                 )
             else:
-                self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+                self.message.setText(error_text(exc))
 
         self.runner.run(work, done, failed, owner=self)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from abh_desk.domain.enums import Role
 from abh_desk.domain.notice_flow import NoticeAction
-from abh_desk.errors import DomainError
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.notice_review import (
@@ -33,6 +32,7 @@ from abh_desk.services.notice_review import (
 )
 from abh_desk.services.notices import NoticeView, notice_view
 from ui import dialogs
+from ui.messages import error_text
 from ui.pdf_view import PdfPreview
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
@@ -277,4 +277,4 @@ class ReviewPage(QWidget):
             self.sig_open_notice.emit(self.selected.row.case_id, self.selected.row.letter_id)
 
     def _failed(self, exc: Exception) -> None:
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.errors import DomainError
 from abh_desk.services.assignment import (
     Move,
     RuleRow,
@@ -33,6 +32,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import UserRow, list_users
 from ui import dialogs
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, table_view
@@ -272,5 +272,5 @@ class RulesDialog(QDialog):
 
     def _error(self, exc: Exception) -> None:
         self.problems.setStyleSheet("color: #a4000f;")
-        self.problems.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.problems.setText(error_text(exc))
         self._update_apply()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from abh_desk.domain.search import no_hit_hint
-from abh_desk.errors import DomainError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import (
     MAX_RESULT_IDS,
@@ -22,6 +21,7 @@ from abh_desk.services.persons import (
     person_rows,
     search_person_ids,
 )
+from ui.messages import error_text
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
@@ -289,7 +289,4 @@ class SearchPage(QWidget):
         self.sig_person_changed.emit(file)
 
     def show_error(self, exc: Exception) -> None:
-        if isinstance(exc, DomainError):
-            self.sig_message.emit(exc.message)
-        else:
-            self.sig_message.emit(self.tr("Unexpected error: %1").replace("%1", str(exc)))
+        self.sig_message.emit(error_text(exc))

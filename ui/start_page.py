@@ -10,6 +10,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import PendingGrant
 from abh_desk.services.start_page import StartSummary, start_summary
 from abh_desk.services.worklists import OVERDUE, THIS_WEEK, TODAY, WorklistRow
+from ui.messages import error_text
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view, thousands
@@ -135,7 +136,7 @@ class StartPage(QWidget):
         self.runner.run(
             lambda: start_summary(ctx),
             self.show_summary,
-            lambda exc: self.sig_message.emit(getattr(exc, "message", str(exc))),
+            lambda exc: self.sig_message.emit(error_text(exc)),
             owner=self,
         )
 

@@ -24,6 +24,7 @@ from abh_desk.services.overview import overview, scope_choices
 from abh_desk.services.statistics import Statistics, year_statistics
 from abh_desk.services.statistics_export import statistics_csv, statistics_pdf, statistics_xlsx, table
 from ui import dialogs
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 
 
@@ -153,7 +154,7 @@ class StatisticsPage(QWidget):
         self.runner.run(work, done, self._error, owner=self)
 
     def _error(self, exc: Exception) -> None:
-        self.sig_message.emit(getattr(exc, "message", str(exc)))
+        self.sig_message.emit(error_text(exc))
 
 
 def _text(item: QTableWidgetItem | None) -> str:

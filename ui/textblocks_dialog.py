@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.enums import LetterKind
-from abh_desk.errors import DomainError
 from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.textblocks import (
@@ -29,6 +28,7 @@ from abh_desk.services.textblocks import (
 )
 from ui import dialogs
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label
@@ -142,5 +142,5 @@ class TextBlocksDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.outcome.setStyleSheet("color: #a4000f;")
-        self.outcome.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.outcome.setText(error_text(exc))
         self.preview.show_pdf(None)

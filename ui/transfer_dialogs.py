@@ -29,11 +29,8 @@ from abh_desk.services import file_handover, file_intake
 from abh_desk.services.context import ServiceContext
 from abh_desk.xdomea.schema import configured_schema
 from ui.live_updates import own_window
+from ui.messages import error_text
 from ui.widgets import fit_on_screen
-
-
-def _message(exc: Exception) -> str:
-    return exc.message if isinstance(exc, DomainError) else str(exc)
 
 
 class HandoverDialog(QDialog):
@@ -103,7 +100,7 @@ class HandoverDialog(QDialog):
                 self.ctx, self.person_id, self.recipient.text(), target, self.note.toPlainText()
             )
         except DomainError as exc:
-            self.problems.setText(_message(exc))
+            self.problems.setText(error_text(exc))
             self.problems.setVisible(True)
             fit_on_screen(self, 620)
             return
@@ -196,7 +193,7 @@ class IntakeDialog(QDialog):
             if not receipt.exists():
                 receipt.write_bytes(result.receipt)
         except (DomainError, OSError) as exc:
-            self.error.setText(_message(exc))
+            self.error.setText(error_text(exc))
             self.error.setVisible(True)
             return
         self.sig_taken_in.emit(result)

@@ -3749,11 +3749,6 @@
         <source>Passport %1</source>
         <translation>Pass %1</translation>
     </message>
-    <message>
-        <location filename="../../ui/search_page.py" line="295"/>
-        <source>Unexpected error: %1</source>
-        <translation>Unerwarteter Fehler: %1</translation>
-    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -4235,6 +4230,54 @@ diese Woche</translation>
         <location filename="../../ui/booking_dialog.py" line="1"/>
         <source>Please choose the concern first.</source>
         <translation>Bitte zuerst das Anliegen wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>The database did not complete the work (the server may be unreachable or the disk full); what was being saved was not saved. Please try again; if it happens again, tell the administration (the details are in the log).</source>
+        <translation>Die Datenbank hat die Arbeit nicht abgeschlossen (der Server ist vielleicht nicht erreichbar oder die Platte voll); was gespeichert werden sollte, ist nicht gespeichert. Bitte noch einmal versuchen; geschieht es wieder, bitte der Administration Bescheid geben (die Einzelheiten stehen im Protokoll).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>it does not exist</source>
+        <translation>es gibt sie nicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>access is not allowed</source>
+        <translation>der Zugriff ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>the disk is full</source>
+        <translation>die Platte ist voll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>the drive is read-only</source>
+        <translation>das Laufwerk ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>the system refused</source>
+        <translation>das System hat es abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>The file %1 could not be read or written: %2. Please check the path and try again.</source>
+        <translation>Die Datei %1 ließ sich nicht lesen oder schreiben: %2. Bitte den Pfad prüfen und noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
+        <source>Something went wrong that the program did not expect (%1). Please try again; if it happens again, tell the administration (the details are in the log).</source>
+        <translation>Etwas ist schiefgegangen, womit das Programm nicht gerechnet hat (%1). Bitte noch einmal versuchen; geschieht es wieder, bitte der Administration Bescheid geben (die Einzelheiten stehen im Protokoll).</translation>
     </message>
 </context>
 </TS>
