@@ -50,6 +50,7 @@ from sqlalchemy import func, select, text
 from abh_desk import audit_chain, migrate
 from abh_desk.change_watch import ChangeWatcher
 from abh_desk.clock import FixedClock
+from abh_desk.domain.cards import RecipientKind
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
 from abh_desk.errors import DomainError, StaleRecord
@@ -57,7 +58,6 @@ from abh_desk.services import read_log, workstation_setup
 from abh_desk.services.auth import sign_in
 from abh_desk.services.card_handover import HandoverInput, hand_over, handover_form
 from abh_desk.services.card_list import waiting_cards
-from abh_desk.services.cards import RecipientKind
 from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.caselists import Scope, case_ids
 from abh_desk.services.context import ServiceContext

@@ -18,9 +18,10 @@ from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import info_block, recipient
 from abh_desk.services.case_status import missing_documents
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.fees import GENERAL_BASIS, application_fee, fee_of, person_age
+from abh_desk.services.fees import GENERAL_BASIS, application_fee, fee_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.queries import person_age
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import InvitationData
 from models import Appointment, Case, CaseworkerCalendar, Person, User

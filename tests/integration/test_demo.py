@@ -25,9 +25,9 @@ from abh_desk.services.assignment import load_router
 from abh_desk.services.cases import applies
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo import DemoSummary, aufenthg_paragraphs, generate_demo
-from abh_desk.services.fees import person_age
 from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import search_persons
+from abh_desk.services.queries import person_age
 from abh_desk.storage import Database
 from models import Area, AuditEvent, Case, ChecklistItem, Person, ResidenceTitle, User
 
