@@ -42,12 +42,13 @@ DATA_VERSION = 2
 #: Persons given this many cases in all after the demo data (the person-file figure opens them).
 BUSY_PERSONS = 50
 BUSY_CASES = 20
-#: What decides the generated rows besides seed and count: the generator, its name pools, the
+#: What decides the generated rows besides seed and count: the generator, its name pools (code and data), the
 #: catalogue it draws procedures from and the rule file that routes the cases.
 GENERATOR_INPUTS = (
     "abh_desk/demo/persons.py",
     "abh_desk/demo/deadlines.py",
     "abh_desk/demo/names.py",
+    "resources/demo",
     "resources/catalogue",
     "resources/assignment",
 )
