@@ -20,7 +20,7 @@ from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import ValidationError, raise_all
-from abh_desk.services.appointments import proposed_slot
+from abh_desk.services.appointment_hours import proposed_slot
 from abh_desk.services.card_records import CardInfo, card_info, card_now, handover_info
 from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
