@@ -39,6 +39,8 @@ from abh_desk.bootstrap import open_context
 from abh_desk.cli_session import needs_sign_in, role_for, runs_as_setup
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings, is_first_start, resolve_database_url, save_settings
+from abh_desk.demo import office as demo_office
+from abh_desk.demo.users import DEMO_PASSWORD
 from abh_desk.domain.assignment import Router, check_rules
 from abh_desk.domain.catalogue import CONDITIONS, ProcedureType, load_catalogue
 from abh_desk.domain.fees import FeeFacts, compute_fee, fee_variants, load_fee_schedule
@@ -46,10 +48,9 @@ from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import ConfigurationError, DomainError, ValidationError
-from abh_desk.services import read_log, workstation_setup
+from abh_desk.services import read_log
 from abh_desk.services.assignment import route_names
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.storage import Database, parse_url, store_password
@@ -291,9 +292,9 @@ def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) ->
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:
             raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
-        demo = workstation_setup.fill_demo_office(ctx, args.personen, args.seed, only_if_empty=args.nur_wenn_leer)
+        demo = demo_office.fill_demo_office(ctx, args.personen, args.seed, only_if_empty=args.nur_wenn_leer)
         if is_first_start(args.db):  # scripts/start.sh: the demo office needs no first-start dialog
-            save_settings(WorkstationSettings(last_username=workstation_setup.DEMO_ADMIN))
+            save_settings(WorkstationSettings(last_username=demo_office.DEMO_ADMIN))
         if demo.summary is None:
             print("Es sind bereits Personen gespeichert; keine Demo-Daten erzeugt.", file=out)
             return 0

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from abh_desk.cli_deadlines import _iso_date
-from abh_desk.domain.appointments import clock_text
+from abh_desk.domain.appointments import WAITING, clock_text
 from abh_desk.errors import ValidationError
+from abh_desk.services import appointment_hours as appt_hours
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 
@@ -103,14 +105,14 @@ def add_parser(commands: Any) -> None:
 
 def _who(ctx: ServiceContext, args: argparse.Namespace) -> tuple[int, int | None]:
     if args.vorgang:
-        return appts.find_case(ctx, args.vorgang)
+        return appt_hours.find_case(ctx, args.vorgang)
     if args.person is None:
         raise ValidationError("Bitte --vorgang AZ oder --person NR (mit --anliegen) angeben.", field="vorgang")
     return args.person, None
 
 
-def _row(row: appts.AppointmentRow) -> str:
-    waited = f"{row.waited_minutes} min" if row.waited_minutes is not None and row.status == appts.WAITING else ""
+def _row(row: appt_lists.AppointmentRow) -> str:
+    waited = f"{row.waited_minutes} min" if row.waited_minutes is not None and row.status == WAITING else ""
     return (
         f"{row.id}\t{row.time_text}\t{row.status_label}\t{row.person_name}\t{row.file_number or ''}\t"
         f"{row.caseworker_name}\t{row.purpose_name}\t{waited}"
@@ -122,7 +124,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if action == "frei":
         person, case = _who(ctx, args)
         after = datetime.combine(_iso_date(args.ab), time(0)) if args.ab else None
-        offer = appts.free_slots(ctx, person, args.anliegen, case, after, max(1, min(args.anzahl, 50)))
+        offer = appt_hours.free_slots(ctx, person, args.anliegen, case, after, max(1, min(args.anzahl, 50)))
         print(f"{offer.purpose_name}, {offer.minutes} Minuten; zuständig: {offer.owner_name}", file=sys.stderr)
         for slot in offer.slots:
             print(
@@ -136,7 +138,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if action == "buchen":
         person, case = _who(ctx, args)
         if args.erster_freier:
-            offer = appts.free_slots(ctx, person, args.anliegen, case, count=1)
+            offer = appt_hours.free_slots(ctx, person, args.anliegen, case, count=1)
             if not offer.slots:
                 raise ValidationError("Kein freier Termin in den nächsten Monaten.")
             day, start = offer.slots[0].day, offer.slots[0].start
@@ -155,7 +157,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
             _write_invitation(ctx, row.id, args.einladung, out)
         return 0
     if action == "tag":
-        listing = appts.day_list(ctx, _iso_date(args.datum) if args.datum else None, args.sachbearbeitung)
+        listing = appt_lists.day_list(ctx, _iso_date(args.datum) if args.datum else None, args.sachbearbeitung)
         for row in listing.rows:
             print(_row(row), file=out)
         print(
@@ -166,7 +168,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if action == "woche":
         day = _iso_date(args.ab) if args.ab else ctx.today()
         monday = day - timedelta(days=day.weekday())
-        rows = appts.week(ctx, args.benutzer, monday)
+        rows = appt_lists.week(ctx, args.benutzer, monday)
         for row in rows:
             print(f"{row.day.isoformat()}\t{_row(row)}", file=out)
         if args.ical:
@@ -199,19 +201,19 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if action == "dauer":
         if args.anliegen and args.minuten:
             minutes = None if args.minuten == "katalog" else _int(args.minuten)
-            now = appts.set_slot_length(ctx, args.anliegen, minutes)
+            now = appt_hours.set_slot_length(ctx, args.anliegen, minutes)
             print(f"{args.anliegen}: {now} Minuten.", file=out)
             return 0
-        for key, name, minutes, own in appts.slot_lengths(ctx):
+        for key, name, minutes, own in appt_hours.slot_lengths(ctx):
             if not args.anliegen or key == args.anliegen:
                 print(f"{key}\t{minutes}\t{'Behörde' if own else 'Katalog'}\t{name}", file=out)
         return 0
     if action == "sprechzeiten":
-        cal = appts.set_caseworker_calendar(ctx, args.benutzer, args.zeiten, args.raum)
+        cal = appt_hours.set_caseworker_calendar(ctx, args.benutzer, args.zeiten, args.raum)
         print(f"{cal.display_name}: {cal.hours or 'Sprechzeiten der Behörde'}; Raum {cal.room or '–'}.", file=out)
         return 0
     if action == "abwesend":
-        appts.add_absence(ctx, args.benutzer, _iso_date(args.von), _iso_date(args.bis), args.grund)
+        appt_hours.add_absence(ctx, args.benutzer, _iso_date(args.von), _iso_date(args.bis), args.grund)
         print(f"Abwesenheit eingetragen: {args.benutzer}, {args.von} bis {args.bis}.", file=out)
         return 0
     raise ValidationError(f"Unbekannte Aktion „{action}“.")

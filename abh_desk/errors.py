@@ -56,6 +56,14 @@ class FieldErrors(DomainError):
         return {e.field or "": e.message for e in self.errors}
 
 
+def raise_all(errors: list[ValidationError]) -> None:
+    """Refuse with every wrong field at once: one error as itself, several as FieldErrors."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FieldErrors(errors)
+
+
 class StaleRecord(DomainError):
     """Someone else saved the record since it was loaded (optimistic locking)."""
 

@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from abh_desk.domain.appointments import CARD_PICKUP, Slot, free_starts, parse_hours
+from abh_desk.domain.appointments import BOOKED, CARD_PICKUP, DONE, Slot, free_starts, parse_hours
 from abh_desk.domain.enums import Role
-from abh_desk.services import appointments as appts
+from abh_desk.services import appointment_hours as appt_hours
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services.context import Actor, ServiceContext
 from benchmarks.database import SEED, TODAY, Opened
 from benchmarks.harness import MS, Figure, Spec, Target, measure
@@ -94,7 +95,7 @@ def _year(opened: Opened) -> Iterator[tuple[list[tuple[int, int]], int, int]]:
                     ):
                         continue
                     taken.update(slot.units())
-                    status = appts.DONE if day < TODAY else appts.BOOKED
+                    status = DONE if day < TODAY else BOOKED
                     rows.append(
                         {"id": next_id, "person_id": rng.randint(low, high), "case_id": None,
                          "purpose": CARD_PICKUP if minutes == 10 else "99010019001008", "caseworker_id": uid,
@@ -156,7 +157,7 @@ def next_free(opened: Opened) -> Figure:
 
         def call(item: tuple[int, int, datetime]) -> object:
             _uid, case_id, after = item
-            return appts.free_slots(ctx, persons[case_id], None, case_id, after, 5)
+            return appt_hours.free_slots(ctx, persons[case_id], None, case_id, after, 5)
 
         raw = opened.raw
 
@@ -186,8 +187,8 @@ def day_list(opened: Opened) -> Figure:
             if parse_hours(HOURS)[day.weekday()]:
                 days.append(day)
         raw = opened.raw
-        stats, base = measure(lambda d: appts.day_list(ctx, d), days, lambda d: raw.rows(_DAY, (raw.day(d),)))
-        sizes = [len(appts.day_list(ctx, d).rows) for d in days[:10]]
+        stats, base = measure(lambda d: appt_lists.day_list(ctx, d), days, lambda d: raw.rows(_DAY, (raw.day(d),)))
+        sizes = [len(appt_lists.day_list(ctx, d).rows) for d in days[:10]]
     return Figure(
         "termine.tag", "The office's day list (all caseworkers)", stats, baseline=base, baseline_label="raw SQL",
         target=TARGET, note=f"{min(sizes):,}–{max(sizes):,} appointments a day",

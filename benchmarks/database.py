@@ -23,11 +23,11 @@ from sqlalchemy import func, select, text
 
 from abh_desk import db_checks, migrate
 from abh_desk.clock import FixedClock
+from abh_desk.demo.deadlines import generate_demo_deadlines
+from abh_desk.demo.persons import generate_demo
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo import generate_demo
-from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.storage import Database, parse_url
 from benchmarks.harness import machine
 from benchmarks.raw import RawSql
@@ -42,12 +42,13 @@ DATA_VERSION = 2
 #: Persons given this many cases in all after the demo data (the person-file figure opens them).
 BUSY_PERSONS = 50
 BUSY_CASES = 20
-#: What decides the generated rows besides seed and count: the generator, its name pools, the
+#: What decides the generated rows besides seed and count: the generator, its name pools (code and data), the
 #: catalogue it draws procedures from and the rule file that routes the cases.
 GENERATOR_INPUTS = (
-    "abh_desk/services/demo.py",
-    "abh_desk/services/demo_deadlines.py",
-    "abh_desk/domain/demo_names.py",
+    "abh_desk/demo/persons.py",
+    "abh_desk/demo/deadlines.py",
+    "abh_desk/demo/names.py",
+    "resources/demo",
     "resources/catalogue",
     "resources/assignment",
 )

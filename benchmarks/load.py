@@ -50,18 +50,19 @@ from sqlalchemy import func, select, text
 from abh_desk import audit_chain, migrate
 from abh_desk.change_watch import ChangeWatcher
 from abh_desk.clock import FixedClock
+from abh_desk.demo.office import fill_demo_office
+from abh_desk.demo.users import DEMO_PASSWORD
+from abh_desk.domain.cards import RecipientKind
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
 from abh_desk.errors import DomainError, StaleRecord
-from abh_desk.services import read_log, workstation_setup
+from abh_desk.services import read_log
 from abh_desk.services.auth import sign_in
 from abh_desk.services.card_handover import HandoverInput, hand_over, handover_form
 from abh_desk.services.card_list import waiting_cards
-from abh_desk.services.cards import RecipientKind
 from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.caselists import Scope, case_ids
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.live_changes import changes_from_notes, changes_since, newest_entry
 from abh_desk.services.notice_review import approve, review_queue, submit_for_review
 from abh_desk.services.notices import notice_view
@@ -474,7 +475,7 @@ def _prepare(url: str, persons: int) -> None:
     migrate.upgrade(db)
     ctx = ServiceContext(db, load_catalogue(), clock=FixedClock(TODAY))
     print(f"Demo office with {persons:,} persons …", file=sys.stderr, flush=True)
-    workstation_setup.fill_demo_office(ctx, persons, 1, only_if_empty=True)
+    fill_demo_office(ctx, persons, 1, only_if_empty=True)
     with db.engine.begin() as connection:
         connection.execute(text("ANALYZE"))
     # The demo's cases that may still be ticked: open ones (the mix needs some on every desk).

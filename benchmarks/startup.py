@@ -24,8 +24,8 @@ import tempfile
 
 from sqlalchemy import select
 
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.domain.enums import Role
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from benchmarks.database import Opened
 from benchmarks.harness import Figure, Spec, Stats, Target
 from models import User

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
 from abh_desk.clock import OFFICE_ZONE, FixedClock  # noqa: E402
+from abh_desk.demo.appointments import generate_demo_appointments  # noqa: E402
+from abh_desk.demo.cards import generate_demo_cards  # noqa: E402
+from abh_desk.demo.deadlines import generate_demo_deadlines  # noqa: E402
+from abh_desk.demo.persons import generate_demo  # noqa: E402
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
 from abh_desk.services.assignment import set_deputy  # noqa: E402
 from abh_desk.services.auth import SignedIn, sign_in  # noqa: E402
 from abh_desk.services.context import ServiceContext  # noqa: E402
-from abh_desk.services.demo import generate_demo  # noqa: E402
-from abh_desk.services.demo_appointments import generate_demo_appointments  # noqa: E402
-from abh_desk.services.demo_cards import generate_demo_cards  # noqa: E402
-from abh_desk.services.demo_deadlines import generate_demo_deadlines  # noqa: E402
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users  # noqa: E402
 from abh_desk.services.notice_review import submit_for_review  # noqa: E402
 from abh_desk.services.notices import notice_view  # noqa: E402
 from abh_desk.services.rejections import draft_rejection, new_draft, waive_hearing  # noqa: E402

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.domain.appointments import WEEKDAY_NAMES, clock_text
+from abh_desk.domain.appointments import BOOKED, DONE, NO_SHOW, WAITING, WEEKDAY_NAMES, clock_text
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
@@ -70,7 +71,7 @@ class AppointmentsPage(QWidget):
         self.who.addItem(self.tr("Whole office"), None)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: 600;")
-        self.rows = RowsModel[appts.AppointmentRow](
+        self.rows = RowsModel[appt_lists.AppointmentRow](
             [
                 Column(self.tr("Time / No."), lambda r: r.time_text),
                 Column(self.tr("State"), lambda r: r.status_label, self._color),
@@ -82,7 +83,7 @@ class AppointmentsPage(QWidget):
                 Column(self.tr("Room"), lambda r: r.room),
                 Column(self.tr("Concern"), lambda r: r.purpose_name),
             ],
-            muted=lambda r: r.status in (appts.DONE, appts.NO_SHOW),
+            muted=lambda r: r.status in (DONE, NO_SHOW),
         )
         self.view = table_view(self.rows, (90, 110, 80, 200, 90, 140, 130, 60))
         self.arrived_button = QPushButton(self.tr("&Arrived"))
@@ -171,7 +172,7 @@ class AppointmentsPage(QWidget):
         if not self._staff_loaded:
             self._staff_loaded = True
             ctx = self.ctx
-            self.runner.run(lambda: appts.staff_choices(ctx), self._fill_staff, self._error, owner=self)
+            self.runner.run(lambda: appt_lists.staff_choices(ctx), self._fill_staff, self._error, owner=self)
             return
         if self.views.currentIndex() == 1:
             self._reload_week()
@@ -180,11 +181,11 @@ class AppointmentsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def done(listing: appts.DayList) -> None:
+        def done(listing: appt_lists.DayList) -> None:
             if generation == self._generation:
                 self.show_day(listing)
 
-        self.runner.run(lambda: appts.day_list(ctx, day, who), done, self._error, owner=self)
+        self.runner.run(lambda: appt_lists.day_list(ctx, day, who), done, self._error, owner=self)
 
     def _fill_staff(self, staff: list[tuple[str, str]]) -> None:
         self.who.blockSignals(True)
@@ -193,7 +194,7 @@ class AppointmentsPage(QWidget):
         self.who.blockSignals(False)
         self.reload()
 
-    def show_day(self, listing: appts.DayList) -> None:
+    def show_day(self, listing: appt_lists.DayList) -> None:
         current = self.view.currentIndex().row()
         keep = self.rows.row(current).id if 0 <= current < self.rows.rowCount() else None
         self.rows.set_rows(list(listing.rows))
@@ -219,9 +220,9 @@ class AppointmentsPage(QWidget):
             return
         ctx, day = self.ctx, self.day()
         monday = day - timedelta(days=day.weekday())
-        self.runner.run(lambda: appts.week_view(ctx, who, monday), self.show_week, self._error, owner=self)
+        self.runner.run(lambda: appt_lists.week_view(ctx, who, monday), self.show_week, self._error, owner=self)
 
-    def show_week(self, week: appts.WeekView) -> None:
+    def show_week(self, week: appt_lists.WeekView) -> None:
         self.week_title.setText(
             self.tr("%1 · week from %2 · %n appointment(s)", "", len(week.rows))
             .replace("%1", week.caseworker_name)
@@ -231,7 +232,7 @@ class AppointmentsPage(QWidget):
 
     # --- steps ---------------------------------------------------------------------------
 
-    def current(self) -> appts.AppointmentRow | None:
+    def current(self) -> appt_lists.AppointmentRow | None:
         row = self.view.currentIndex().row()
         return self.rows.row(row) if 0 <= row < self.rows.rowCount() else None
 
@@ -239,13 +240,13 @@ class AppointmentsPage(QWidget):
         if 0 <= row < self.rows.rowCount():
             self.sig_open_person.emit(self.rows.row(row).person_id)
 
-    def step(self, action: Callable[[ServiceContext, int], appts.AppointmentRow]) -> None:
+    def step(self, action: Callable[[ServiceContext, int], appt_lists.AppointmentRow]) -> None:
         chosen = self.current()
         if chosen is None:
             return
         ctx = self.ctx
 
-        def done(row: appts.AppointmentRow) -> None:
+        def done(row: appt_lists.AppointmentRow) -> None:
             self.sig_message.emit(f"{row.person_name}: {row.status_label}")
             self.reload()
 
@@ -260,7 +261,7 @@ class AppointmentsPage(QWidget):
                 return
             pid = picker.picked.id
 
-            def done(row: appts.AppointmentRow) -> None:
+            def done(row: appt_lists.AppointmentRow) -> None:
                 self.sig_message.emit(
                     self.tr("Waiting number %1: %2")
                     .replace("%1", str(row.waiting_number))
@@ -296,7 +297,7 @@ class AppointmentsPage(QWidget):
         dialog.open()
         return dialog
 
-    def _booked(self, row: appts.AppointmentRow) -> None:
+    def _booked(self, row: appt_lists.AppointmentRow) -> None:
         self.sig_message.emit(
             self.tr("Booked: %1 with %2 – %3")
             .replace("%1", str(row.slot))
@@ -307,7 +308,7 @@ class AppointmentsPage(QWidget):
 
     def rebook(self) -> BookingDialog | None:
         chosen = self.current()
-        if chosen is None or chosen.status != appts.BOOKED:
+        if chosen is None or chosen.status != BOOKED:
             self.sig_message.emit(self.tr("Only a booked appointment can be rebooked."))
             return None
         dialog = BookingDialog(self.ctx, self.runner, chosen.person_id, chosen.person_name, self, rebook=chosen)
@@ -355,14 +356,14 @@ class AppointmentsPage(QWidget):
         self.sig_message.emit(error_text(exc))
 
     @staticmethod
-    def _waited(row: appts.AppointmentRow) -> str:
-        if row.waited_minutes is None or row.status != appts.WAITING:  # done: arrival to end, no waiting
+    def _waited(row: appt_lists.AppointmentRow) -> str:
+        if row.waited_minutes is None or row.status != WAITING:  # done: arrival to end, no waiting
             return ""
         return f"{row.waited_minutes} min"
 
     @staticmethod
-    def _color(row: appts.AppointmentRow) -> str | None:
-        if row.status == appts.WAITING:
+    def _color(row: appt_lists.AppointmentRow) -> str | None:
+        if row.status == WAITING:
             return LONG_WAIT_COLOR if (row.waited_minutes or 0) >= LONG_WAIT_MINUTES else WAITING_COLOR
         return None
 
@@ -390,7 +391,7 @@ class WeekTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(22)
         self.cellActivated.connect(self._open)
 
-    def show_week(self, week: appts.WeekView) -> None:
+    def show_week(self, week: appt_lists.WeekView) -> None:
         spans = [h for d in week.days for h in d.hours]
         first = min((h.start for h in spans), default=8 * 60)
         last = max((h.end for h in spans), default=12 * 60)
@@ -432,7 +433,7 @@ class WeekTable(QTableWidget):
                         item.setText(f"{clock_text(appointment.start)} {appointment.person_name}")
                         item.setToolTip(f"{appointment.purpose_name}\n{appointment.file_number or ''}")
                     item.setData(Qt.ItemDataRole.UserRole, appointment.person_id)
-                    item.setBackground(done if appointment.status in (appts.DONE, appts.NO_SHOW) else booked)
+                    item.setBackground(done if appointment.status in (DONE, NO_SHOW) else booked)
         if times:
             self.setCurrentCell(0, 0)
 

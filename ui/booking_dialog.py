@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.appointments import SlotTaken
+from abh_desk.services import appointment_hours as appt_hours
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonSummary, search_persons
@@ -49,12 +51,12 @@ class BookingDialog(QDialog):
         person_id: int,
         person_name: str,
         parent: QWidget | None = None,
-        rebook: appts.AppointmentRow | None = None,
+        rebook: appt_lists.AppointmentRow | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.person_id, self.rebooking = own_window(self, ctx), runner, person_id, rebook
-        self.booked: appts.AppointmentRow | None = None
-        self.offer: appts.Offer | None = None
+        self.booked: appt_lists.AppointmentRow | None = None
+        self.offer: appt_hours.Offer | None = None
         self._busy = False
         self._generation = 0
         title = self.tr("Rebook appointment") if rebook else self.tr("Book an appointment")
@@ -105,7 +107,7 @@ class BookingDialog(QDialog):
     def _load_choices(self) -> None:
         ctx, pid = self.ctx, self.person_id
 
-        def done(choices: list[appts.Choice]) -> None:
+        def done(choices: list[appt_lists.Choice]) -> None:
             self.purpose.blockSignals(True)
             for choice in choices:
                 self.purpose.addItem(choice.label, (choice.purpose, choice.case_id))
@@ -118,7 +120,7 @@ class BookingDialog(QDialog):
             self.purpose.blockSignals(False)
             self.reload()
 
-        self.runner.run(lambda: appts.booking_choices(ctx, pid), done, self._failed, owner=self)
+        self.runner.run(lambda: appt_lists.booking_choices(ctx, pid), done, self._failed, owner=self)
 
     def reload(self) -> None:
         data = self.purpose.currentData()
@@ -132,16 +134,19 @@ class BookingDialog(QDialog):
         self._generation += 1
         generation = self._generation
 
-        def done(offer: appts.Offer) -> None:
+        def done(offer: appt_hours.Offer) -> None:
             if generation == self._generation:
                 self.error.clear()
                 self.show_offer(offer)
 
         self.runner.run(
-            lambda: appts.free_slots(ctx, pid, purpose, case_id, after, SLOTS_SHOWN), done, self._failed, owner=self
+            lambda: appt_hours.free_slots(ctx, pid, purpose, case_id, after, SLOTS_SHOWN),
+            done,
+            self._failed,
+            owner=self,
         )
 
-    def show_offer(self, offer: appts.Offer, slots: tuple[appts.FreeSlot, ...] | None = None) -> None:
+    def show_offer(self, offer: appt_hours.Offer, slots: tuple[appt_hours.FreeSlot, ...] | None = None) -> None:
         self.offer = offer
         self.who.setText(
             self.tr("Responsible: %1 · %2 minutes").replace("%1", offer.owner_name).replace("%2", str(offer.minutes))
@@ -159,10 +164,10 @@ class BookingDialog(QDialog):
             self.error.setText(self.tr("No free appointment in the coming months."))
             self.error.show()
 
-    def selected(self) -> appts.FreeSlot | None:
+    def selected(self) -> appt_hours.FreeSlot | None:
         item = self.slots.currentItem()
         slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return slot if isinstance(slot, appts.FreeSlot) else None
+        return slot if isinstance(slot, appt_hours.FreeSlot) else None
 
     def book(self) -> None:
         slot = self.selected()
@@ -179,14 +184,14 @@ class BookingDialog(QDialog):
         self._busy = True
         self.book_button.setEnabled(False)
 
-        def work() -> appts.AppointmentRow:
+        def work() -> appt_lists.AppointmentRow:
             if old is not None:
                 return appts.rebook(ctx, old.id, slot.day, slot.start, reason)
             return appts.book(ctx, pid, slot.day, slot.start, purpose, case_id)
 
         self.runner.run(work, self._booked, self._failed, owner=self)
 
-    def _booked(self, row: appts.AppointmentRow) -> None:
+    def _booked(self, row: appt_lists.AppointmentRow) -> None:
         self.booked = row
         self.sig_booked.emit(row)
         self.accept()

@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
+from abh_desk.domain.cards import NoticeMethod
 from abh_desk.domain.enums import CardStatus
+from abh_desk.services.card_records import CardInfo
 from abh_desk.services.cards import (
-    CardInfo,
-    NoticeMethod,
     close_card,
     order_card,
     record_arrival,

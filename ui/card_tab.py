@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from abh_desk.domain.enums import CardStatus
-from abh_desk.services.cards import CardInfo, case_cards
+from abh_desk.services.card_records import CardInfo
+from abh_desk.services.cards import case_cards
 from abh_desk.services.case_letters import letter_pdf
 from abh_desk.services.context import ServiceContext
 from ui import dialogs

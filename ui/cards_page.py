@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from abh_desk.domain.cards import normalize_serial
 from abh_desk.services.card_list import WaitingCard, waiting_cards, waiting_count
-from abh_desk.services.cards import normalize_serial, pickup_reminders
+from abh_desk.services.cards import pickup_reminders
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.card_steps import CloseDialog

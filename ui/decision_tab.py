@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from abh_desk.domain.case_flow import CaseAction
+from abh_desk.domain.grants import GrantStatus
 from abh_desk.services.case_status import change_status
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.grants import CaseDecision, GrantInfo, GrantStatus, approve_grant
+from abh_desk.services.grants import CaseDecision, GrantInfo, approve_grant
 from ui import dialogs
 from ui.decision_dialogs import CloseCaseDialog, GrantDialog, ReturnGrantDialog, WithdrawDialog
 from ui.form_dialog import FormDialog

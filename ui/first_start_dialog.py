@@ -3,7 +3,8 @@
 Page one chooses the database — this computer (an SQLite file), the office's PostgreSQL server,
 or the demo office — and connects in the background; page two asks for the office's settings
 (kept as they are, and only shown, when the server already has them) and, where the database has
-no administrator yet, for one. The work is done by ``abh_desk.services.workstation_setup``.
+no administrator yet, for one. The work is done by ``abh_desk.services.workstation_setup`` (the demo
+office by ``abh_desk.demo.office``).
 """
 
 from __future__ import annotations
@@ -29,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import WorkstationSettings
+from abh_desk.demo.office import DEMO_PERSONS, set_up_demo
 from abh_desk.domain.deadlines_calendar import LAENDER
 from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.office import OfficeSettings
 from abh_desk.services.workstation_setup import (
-    DEMO_PERSONS,
     SERVER,
     STANDALONE,
     Administrator,
@@ -43,7 +44,6 @@ from abh_desk.services.workstation_setup import (
     connect,
     default_sqlite_path,
     finish,
-    set_up_demo,
 )
 from ui.messages import error_text
 from ui.tasks import TaskRunner, run_with_progress

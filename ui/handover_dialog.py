@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.clock import OFFICE_ZONE, local_now
+from abh_desk.domain.cards import RECIPIENT_LABELS, RecipientKind
 from abh_desk.services.card_handover import (
     IDENTITY_CHECKS,
     WITHDRAWN_KINDS,
@@ -32,7 +33,6 @@ from abh_desk.services.card_handover import (
     hand_over,
     handover_form,
 )
-from abh_desk.services.cards import RECIPIENT_LABELS, RecipientKind
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.form_dialog import FormDialog, datetime_edit

@@ -36,6 +36,20 @@ PURPOSE_NAMES = {CARD_PICKUP: "Abholung des elektronischen Aufenthaltstitels (eA
 #: How far ahead the program looks for a free slot.
 HORIZON_DAYS = 120
 
+#: An appointment's status (``appointments.status``), and its label.
+BOOKED = "gebucht"
+WAITING = "wartet"
+DONE = "erledigt"
+NO_SHOW = "nicht_erschienen"
+CANCELLED = "abgesagt"
+STATUS_LABELS = {
+    BOOKED: "gebucht",
+    WAITING: "wartet",
+    DONE: "erledigt",
+    NO_SHOW: "nicht erschienen",
+    CANCELLED: "abgesagt",
+}
+
 DAY_CODES = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 

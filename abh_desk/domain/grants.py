@@ -168,3 +168,18 @@ def suggested_fee(fees: Fees, minor: bool, extension: bool, months: int | None) 
         cents = fees.minor_cents if basis == "Erteilung" and fees.minor_cents is not None else cents // 2
         basis += ", Minderjährige: die Hälfte (§ 50 AufenthV)"
     return FeeSuggestion(cents, basis if cents is not None else "keine Gebühr im Katalog")
+
+
+class GrantStatus(StrEnum):
+    IN_REVIEW = "zur_pruefung"
+    RETURNED = "zurueckgegeben"
+    GRANTED = "erteilt"
+    OBSOLETE = "gegenstandslos"
+
+
+GRANT_STATUS_LABELS = {
+    GrantStatus.IN_REVIEW: "der Teamleitung zur Freigabe vorgelegt",
+    GrantStatus.RETURNED: "zurückgegeben",
+    GrantStatus.GRANTED: "erteilt",
+    GrantStatus.OBSOLETE: "gegenstandslos (Antrag erledigt)",
+}

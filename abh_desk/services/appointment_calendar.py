@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from abh_desk.clock import OFFICE_ZONE
-from abh_desk.services.appointments import week
+from abh_desk.services.appointment_lists import week
 from abh_desk.services.context import ServiceContext
 
 PRODID = "-//ABH Desk//Termine//DE"

@@ -10,17 +10,18 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from abh_desk.domain.appointments import CARD_PICKUP, WALK_IN, clock_text
+from abh_desk.domain.appointments import BOOKED, CARD_PICKUP, WALK_IN, clock_text
 from abh_desk.domain.checklist import applies
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.appointments import BOOKED, purpose_name
+from abh_desk.services.appointment_hours import purpose_name
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_letters import info_block, recipient
 from abh_desk.services.case_status import missing_documents
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.fees import GENERAL_BASIS, application_fee, fee_of, person_age
+from abh_desk.services.fees import GENERAL_BASIS, application_fee, fee_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.queries import person_age
 from abh_desk.services.textblocks import office_textblocks
 from letters.data import InvitationData
 from models import Appointment, Case, CaseworkerCalendar, Person, User

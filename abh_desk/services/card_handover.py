@@ -10,36 +10,30 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from abh_desk.clock import OFFICE_ZONE, office_day
+from abh_desk.domain.cards import RECIPIENT_LABELS, STATUS_LABELS, WAITING, RecipientKind, normalize_serial
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus, LetterKind, LetterStatus
 from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import NotFound, PermissionDenied, ValidationError
-from abh_desk.services.cards import (
-    RECIPIENT_LABELS,
-    STATUS_LABELS,
-    WAITING,
-    CardInfo,
-    RecipientKind,
-    card_now,
-    holder_name,
-    load_card,
-    load_case,
-    normalize_serial,
-    open_waiting,
-    raise_all,
-    title_of,
-)
+from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
+from abh_desk.services.card_records import CardInfo, card_now
 from abh_desk.services.case_letters import info_block, store_letter
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_deadline
-from abh_desk.services.fees import person_age
-from abh_desk.services.grants import granted_title_of
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import read_office_settings
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import (
+    birth_text,
+    granted_title_of,
+    holder_name,
+    load_card,
+    load_case,
+    open_waiting,
+    person_age,
+    title_of,
+)
 from letters.data import Agent, HandoverRecordData
 from letters.data import WithdrawnDocument as WithdrawnDocument  # the dialog's input, from letters
 from models import CardHandover, CardOrder, Case, Person, User

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import Select, func, or_, select
 
+from abh_desk.domain.cards import NOTICE_LABELS, STATUS_LABELS, WAITING, NoticeMethod, normalize_serial
 from abh_desk.domain.enums import CardStatus
 from abh_desk.domain.names import search_key, search_key_upper_bound
-from abh_desk.services.cards import NOTICE_LABELS, STATUS_LABELS, WAITING, NoticeMethod, normalize_serial
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import birth_text
 from abh_desk.services.read_log import note_read
 from models import CardOrder, Case, Person, User
 

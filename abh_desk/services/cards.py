@@ -10,132 +10,28 @@ over :mod:`abh_desk.services.card_list`.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from abh_desk.domain.appointments import CARD_PICKUP
+from abh_desk.domain.cards import NOTICE_LABELS, OPEN, STATUS_LABELS, WAITING, NoticeMethod, check_serial
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import FieldErrors, NotFound, ValidationError
-from abh_desk.services.appointments import proposed_slot
-from abh_desk.services.case_access import readable_case, require_case_access
+from abh_desk.errors import ValidationError, raise_all
+from abh_desk.services.appointment_hours import proposed_slot
+from abh_desk.services.card_records import CardInfo, card_info, card_now, handover_info
+from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
-from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.grants import card_note
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import OfficeSettings, read_office_settings
-from letters.data import PickupData, WithdrawnDocument
-from models import CardHandover, CardOrder, Case, Deadline, Person, User
-
-STATUS_LABELS = {
-    CardStatus.ORDERED: "bestellt",
-    CardStatus.ARRIVED: "eingegangen",
-    CardStatus.NOTIFIED: "benachrichtigt",
-    CardStatus.HANDED_OVER: "ausgehändigt",
-    CardStatus.RETURNED: "zurückgesandt",
-    CardStatus.DESTROYED: "vernichtet",
-}
-#: Cards at the office, not yet handed over ("nicht ausgehändigt").
-WAITING = (CardStatus.ARRIVED, CardStatus.NOTIFIED)
-OPEN = (CardStatus.ORDERED, *WAITING)
-SERIAL_LENGTH = 9  # eAT document numbers: nine letters and digits, a new one for every card (§ 78 AufenthG)
-
-
-class NoticeMethod(StrEnum):
-    LETTER = "brief"
-    PHONE = "telefon"
-    EMAIL = "email"
-
-
-NOTICE_LABELS = {
-    NoticeMethod.LETTER: "Abholbenachrichtigung (Brief)",
-    NoticeMethod.PHONE: "telefonisch",
-    NoticeMethod.EMAIL: "per E-Mail",
-}
-
-
-class RecipientKind(StrEnum):
-    HOLDER = "inhaber"
-    AGENT = "bevollmaechtigt"
-    CUSTODIAN = "sorgeberechtigt"
-
-
-RECIPIENT_LABELS = {
-    RecipientKind.HOLDER: "Inhaberin/Inhaber persönlich",
-    RecipientKind.AGENT: "bevollmächtigte Person",
-    RecipientKind.CUSTODIAN: "sorgeberechtigte Person (minderjährige Inhaber)",
-}
-
-
-@dataclass(frozen=True)
-class HandoverInfo:
-    handed_over_at: datetime
-    recipient_kind: RecipientKind
-    recipient_label: str
-    recipient_name: str
-    recipient_id_number: str
-    power_of_attorney: bool
-    identity_check: str
-    card_serial: str
-    online_id_enabled: bool
-    withdrawn: tuple[WithdrawnDocument, ...]
-    supplementary_sheet: bool
-    fingerprints_deleted_at: datetime | None
-    caseworker: str
-    fee_cents: int | None
-
-
-@dataclass(frozen=True)
-class CardInfo:
-    """One card of a case, at whatever step it is."""
-
-    id: int
-    case_id: int
-    version: int
-    status: CardStatus
-    status_label: str
-    ordered_on: date
-    order_number: str
-    expected_on: date | None
-    arrived_on: date | None
-    card_serial: str
-    chip_checked: bool
-    notified_on: date | None
-    notified_how: str
-    closed_on: date | None
-    closed_reason: str
-    overdue_from: date | None
-    """The day from which the card counts as not collected (only while it waits)."""
-    handover: HandoverInfo | None
-
-    @property
-    def waiting(self) -> bool:
-        return self.status in WAITING
-
-
-def normalize_serial(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-def check_serial(text: str, field: str = "seriennummer") -> str:
-    serial = normalize_serial(text)
-    if not serial:
-        raise ValidationError("Bitte die Seriennummer der Karte angeben.", field=field)
-    if len(serial) != SERIAL_LENGTH or not serial.isascii():
-        raise ValidationError(
-            f"Die Seriennummer „{text.strip()}“ passt nicht: eine eAT-Seriennummer hat {SERIAL_LENGTH} Buchstaben "
-            "und Ziffern (z. B. Y7K2M4T9L).",
-            field=field,
-        )
-    return serial
-
+from abh_desk.services.queries import load_card, load_case, open_waiting, title_of
+from letters.data import PickupData
+from models import CardHandover, CardOrder, Case, Person, User
 
 # --- the steps ------------------------------------------------------------------------------
 
@@ -416,68 +312,8 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
         return [card_info(card, settings, handover_info(handover, who)) for card, handover, who in rows]
 
 
-# --- helpers --------------------------------------------------------------------------------
-
-
-def raise_all(errors: list[ValidationError]) -> None:
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise FieldErrors(errors)
-
-
-def load_case(uow: UnitOfWork, case_id: int, casework: bool = False) -> Case:
-    """The card's case. ``casework``: a step of the case file itself (ordering the card), which
-    needs access to the case; the card's logistics (arrival, notice, handover, return) are the
-    counter's and back office's, for every card of the office."""
-    case = uow.session.get(Case, case_id)
-    if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
-    if casework:
-        require_case_access(uow.session, uow.ctx.actor, case, uow.today)
-    return case
-
-
-def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
-    """The card, locked for this transaction (on PostgreSQL two counters handing over the same card
-    at once: the second waits, then finds it changed — a stale record, never a duplicate handover)."""
-    card = uow.session.get(CardOrder, card_id, with_for_update=True)
-    if card is None:
-        raise NotFound(f"Karte {card_id} gibt es nicht.")
-    if version is not None and card.version != version:
-        raise stale_record(uow.session, "Die Karte wurde", "card_order", card_id, card_id=card_id)
-    return card
-
-
-def open_waiting(uow: UnitOfWork, case_id: int) -> list[Deadline]:
-    return list(
-        uow.session.scalars(
-            select(Deadline).where(
-                Deadline.case_id == case_id,
-                Deadline.kind == DeadlineKind.CARD_WAITING.value,
-                Deadline.status == DeadlineStatus.OPEN.value,
-            )
-        )
-    )
-
-
 #: A letter's way to the person: a slot proposed before it arrives would be of no use.
 LETTER_DAYS = timedelta(days=3)
-
-
-def holder_name(person: Person) -> str:
-    return f"{person.given_names} {person.family_name}".strip()
-
-
-def title_of(ctx: ServiceContext, case: Case) -> str:
-    """ "Aufenthaltserlaubnis nach § 16a AufenthG" from the catalogue (the procedure's name otherwise)."""
-    try:
-        procedure = ctx.catalogue.get(case.procedure_key)
-    except NotFound:
-        return case.procedure_key
-    if procedure.title_kind and procedure.legal_basis:
-        return f"{procedure.title_kind} nach {procedure.legal_basis}"
-    return procedure.name
 
 
 def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeSettings, today: date) -> PickupData:
@@ -498,62 +334,4 @@ def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeS
         fee_cents=case.fee_cents if settings.fees_at_handover and case.fee_cents else None,
         agent_allowed=True,
         offered_slot=proposed_slot(uow.ctx, uow.session, person, CARD_PICKUP, case, today + LETTER_DAYS),
-    )
-
-
-def card_now(uow: UnitOfWork, card: CardOrder, settings: OfficeSettings) -> CardInfo:
-    row = uow.session.execute(
-        select(CardHandover, User.display_name)
-        .outerjoin(User, User.id == CardHandover.user_id)
-        .where(CardHandover.card_order_id == card.id)
-    ).first()
-    return card_info(card, settings, handover_info(*row) if row else None)
-
-
-def card_info(card: CardOrder, settings: OfficeSettings, handover: HandoverInfo | None) -> CardInfo:
-    status = CardStatus(card.status)
-    return CardInfo(
-        id=card.id,
-        case_id=card.case_id,
-        version=card.version,
-        status=status,
-        status_label=STATUS_LABELS[status],
-        ordered_on=card.ordered_on,
-        order_number=card.order_number or "",
-        expected_on=card.expected_on,
-        arrived_on=card.arrived_on,
-        card_serial=card.card_serial or "",
-        chip_checked=card.chip_checked,
-        notified_on=card.notified_on,
-        notified_how=NOTICE_LABELS[NoticeMethod(card.notified_how)] if card.notified_how else "",
-        closed_on=card.closed_on,
-        closed_reason=card.closed_reason or "",
-        overdue_from=(
-            card_pickup_overdue(card.arrived_on, settings.card_waiting_weeks)
-            if status in WAITING and card.arrived_on
-            else None
-        ),
-        handover=handover,
-    )
-
-
-def handover_info(handover: CardHandover | None, who: str | None) -> HandoverInfo | None:
-    if handover is None:
-        return None
-    kind = RecipientKind(handover.recipient_kind)
-    return HandoverInfo(
-        handed_over_at=handover.handed_over_at,
-        recipient_kind=kind,
-        recipient_label=RECIPIENT_LABELS[kind],
-        recipient_name=handover.recipient_name,
-        recipient_id_number=handover.agent_id_number or "",
-        power_of_attorney=handover.power_of_attorney,
-        identity_check=handover.identity_check,
-        card_serial=handover.card_serial,
-        online_id_enabled=handover.online_id_enabled,
-        withdrawn=tuple(WithdrawnDocument(d["kind"], d["serial"]) for d in json.loads(handover.old_documents_json)),
-        supplementary_sheet=handover.supplementary_sheet,
-        fingerprints_deleted_at=handover.fingerprints_deleted_at,
-        caseworker=who or "",
-        fee_cents=handover.fee_cents,
     )

@@ -25,8 +25,7 @@ from abh_desk.services.case_status import documents_changed
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadlines
-from abh_desk.services.fees import person_age
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import birth_text, person_age
 from abh_desk.services.read_log import note_read
 from models import Area, AuditEvent, Case, CaseDocument, ChecklistItem, Person, User
 

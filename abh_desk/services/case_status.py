@@ -28,13 +28,14 @@ from abh_desk.domain.enums import (
     LetterStatus,
     Role,
 )
+from abh_desk.domain.grants import GrantStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, sync_title_reminder
-from abh_desk.services.fees import person_age
+from abh_desk.services.queries import person_age
 from models import CardOrder, Case, ChecklistItem, Deadline, Grant, Letter, Person, ResidenceTitle
 
 MAX_NOTE = 2_000
@@ -189,8 +190,6 @@ def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expecte
 
 
 def pending_grant(session: Session, case_id: int) -> Grant | None:
-    from abh_desk.services.grants import GrantStatus  # grants builds on this module
-
     return session.scalar(select(Grant).where(Grant.case_id == case_id, Grant.status == GrantStatus.IN_REVIEW.value))
 
 
@@ -198,8 +197,6 @@ def end_application(uow: UnitOfWork, case: Case, reason: str) -> None:
     """What ends with an application that is withdrawn or closed undecided: its deadlines, a grant
     waiting for approval — and the Fiktion of § 81 Abs. 4 AufenthG, so the title the person holds
     gets its expiry reminder again."""
-    from abh_desk.services.grants import GrantStatus
-
     for deadline in uow.session.scalars(
         select(Deadline).where(
             Deadline.case_id == case.id,

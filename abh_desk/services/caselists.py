@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, Role
 from abh_desk.services.assignment import owners_represented_by, visible_owners
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import birth_text
 from abh_desk.services.read_log import note_read
 from models import Area, Case, Person, User
 

@@ -17,10 +17,11 @@ from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import close_expiry_reminders
-from abh_desk.services.fees import application_fee, person_age
+from abh_desk.services.fees import application_fee
 from abh_desk.services.file_numbers import next_file_number
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.persons import CaseRow, case_rows
+from abh_desk.services.queries import person_age
 from models import Area, Case, ChecklistItem, Person, User
 
 

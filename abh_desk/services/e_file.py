@@ -19,7 +19,7 @@ from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.document_content import MEDIA_LABELS, PDF
 from abh_desk.services.documents import content_bytes
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import birth_text
 from abh_desk.services.read_log import note_read
 from models import Case, CaseDocument, Letter, Person
 

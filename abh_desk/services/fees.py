@@ -9,7 +9,6 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.catalogue import ProcedureType
 from abh_desk.domain.checklist import ADULT_AGE
 from abh_desk.domain.fees import Fee, FeeFacts, compute_fee, load_fee_schedule, rule_key
@@ -17,14 +16,9 @@ from abh_desk.domain.residence_status import StayBasis, residence_status
 from abh_desk.errors import NotFound
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.context import ServiceContext
+from abh_desk.services.queries import person_age
 from abh_desk.services.stay import titles_of
 from models import Case, Person
-
-
-def person_age(person: Person, on: date) -> int | None:
-    if person.birth_year is None:
-        return None
-    return PartialDate(person.birth_year, person.birth_month, person.birth_day).age_on(on)
 
 
 def fee_for(procedure: ProcedureType, age: int | None) -> int | None:

@@ -21,7 +21,8 @@ from abh_desk.errors import ValidationError
 from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import UnitOfWork
 from abh_desk.services.documents import content_bytes
-from abh_desk.services.persons import birth_text, person_detail, person_input
+from abh_desk.services.persons import person_detail, person_input
+from abh_desk.services.queries import birth_text
 from abh_desk.services.row_codec import row_data
 from abh_desk.xdomea.model import CaseRecord, Document, FileRecord, Retention
 from abh_desk.xdomea.xml import new_id

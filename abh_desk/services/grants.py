@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.case_flow import CaseAction, allowed_actions, check
@@ -30,7 +29,9 @@ from abh_desk.domain.enums import (
     Role,
 )
 from abh_desk.domain.grants import (
+    GRANT_STATUS_LABELS,
     FeeSuggestion,
+    GrantStatus,
     TitleTerms,
     latest_end,
     months_between,
@@ -41,7 +42,7 @@ from abh_desk.domain.grants import (
 from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
-from abh_desk.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
+from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
 from abh_desk.services.case_access import lead_scope, leads_area, readable_case
 from abh_desk.services.case_status import (
     load_case,
@@ -55,8 +56,8 @@ from abh_desk.services.case_status import (
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, sync_title_reminder
-from abh_desk.services.fees import person_age
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.queries import person_age
 from models import Case, Deadline, Grant, Letter, Person, ResidenceTitle, User
 
 MAX_KIND = 100
@@ -65,21 +66,6 @@ MAX_REASON = 2_000
 MAX_FEE_CENTS = 100_000_00
 #: A rejection in these states is being decided by someone: no grant meanwhile.
 REJECTION_UNDER_WAY = (LetterStatus.IN_REVIEW, LetterStatus.APPROVED)
-
-
-class GrantStatus(StrEnum):
-    IN_REVIEW = "zur_pruefung"
-    RETURNED = "zurueckgegeben"
-    GRANTED = "erteilt"
-    OBSOLETE = "gegenstandslos"
-
-
-GRANT_STATUS_LABELS = {
-    GrantStatus.IN_REVIEW: "der Teamleitung zur Freigabe vorgelegt",
-    GrantStatus.RETURNED: "zurückgegeben",
-    GrantStatus.GRANTED: "erteilt",
-    GrantStatus.OBSOLETE: "gegenstandslos (Antrag erledigt)",
-}
 
 
 @dataclass(frozen=True)
@@ -524,13 +510,6 @@ def _checked_input(
     return cleaned, terms, errors
 
 
-def _raise(errors: list[ValidationError]) -> None:
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise FieldErrors(errors)
-
-
 def _reviewers(session: Session, case: Case, proposer: int | None) -> list[int]:
     """Team leads who may approve a grant of the case: active, of its area (or of every area), not the proposer."""
     return list(
@@ -557,7 +536,7 @@ def grant(ctx: ServiceContext, case_id: int, expected_version: int | None, given
         if blocked:
             raise ValidationError(blocked, field="unterlagen" if missing else "pruefungen" if checks else "status")
         cleaned, terms, errors = _checked_input(uow, case, procedure, given)
-        _raise(errors)
+        raise_all(errors)
         row = Grant(
             case_id=case.id,
             status=GrantStatus.IN_REVIEW.value,
@@ -719,7 +698,7 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
             raise open_checks_message(checks, "Freigeben")
         terms = TitleTerms(row.title_kind or "", row.legal_basis or "", _procedure(ctx, case).unlimited, None, row.card)
         if terms.has_title:
-            _raise(validity_errors(terms, row.valid_from, row.valid_until, uow.today))
+            raise_all(validity_errors(terms, row.valid_from, row.valid_until, uow.today))
         row.reviewed_by_id, row.reviewed_at = ctx.actor.user_id, uow.now
         uow.audit("bewilligung_freigegeben", "grant", row.id, case_id=case.id, data=_payload(row))
         _put_in_force(uow, case, row, uow.today)
@@ -746,14 +725,3 @@ def case_grants(ctx: ServiceContext, case_id: int) -> list[GrantInfo]:
     with ctx.db.read() as session:
         readable_case(session, ctx.actor, case_id, ctx.today())
         return _grants_of(session, case_id)
-
-
-def granted_title_of(session: Session, case_id: int) -> ResidenceTitle | None:
-    """The title the case's grant created (the newest, if it was granted more than once)."""
-    return session.scalars(
-        select(ResidenceTitle)
-        .join(Grant, and_(Grant.title_id == ResidenceTitle.id, Grant.status == GrantStatus.GRANTED.value))
-        .where(Grant.case_id == case_id)
-        .order_by(Grant.id.desc())
-        .limit(1)
-    ).first()

@@ -19,11 +19,11 @@ from sqlalchemy import ColumnElement, Integer, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from abh_desk.clock import office_time
+from abh_desk.domain.cards import WAITING
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, DeadlineStatus, LetterKind, Role
 from abh_desk.domain.enums import LetterStatus as LS
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.assignment import require_lead
-from abh_desk.services.cards import WAITING
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.read_log import note_read
 from models import Area, CardOrder, Case, Deadline, Letter, User

@@ -30,6 +30,7 @@ from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
+from abh_desk.services.queries import birth_text
 from abh_desk.services.read_log import note_read
 from abh_desk.storage import PreparedRead
 from models import Case, FileNumberCounter, Person, ResidenceTitle, User
@@ -184,12 +185,6 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         "passport_number": passport or None,
         "azr_number": values["azr_number"] or None,
     }
-
-
-def birth_text(person: Person) -> str:
-    if person.birth_year is None:
-        return ""
-    return str(PartialDate(person.birth_year, person.birth_month, person.birth_day))
 
 
 def person_detail(person: Person) -> PersonDetail:

@@ -19,7 +19,7 @@ from abh_desk.domain.catalogue import DEFAULT_REMINDER_WEEKS
 from abh_desk.domain.deadlines_calendar import WorkingDays
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.errors import NotFound, ValidationError
-from abh_desk.services.appointments import proposed_slot
+from abh_desk.services.appointment_hours import proposed_slot
 from abh_desk.services.assignment import load_router
 from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter

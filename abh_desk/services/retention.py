@@ -24,7 +24,7 @@ from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import OfficeSettings, read_office_settings
-from abh_desk.services.persons import birth_text
+from abh_desk.services.queries import birth_text
 from models import (
     Appointment,
     AppointmentUnit,

@@ -6,19 +6,16 @@ there: a second workstation on the office server finds the office settings and a
 and keeps them. ``finish`` checks every field first, then stores the password in the keyring,
 the office settings and the administrator in the database, and writes the workstation's
 settings file last — until that file exists the dialog appears again on the next start.
-``set_up_demo`` is the other way: the default SQLite file with demo data, at once.
+The other way, the default SQLite file with demo data at once, is ``abh_desk.demo.office.set_up_demo``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from abh_desk import audit_chain, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
@@ -30,11 +27,9 @@ from abh_desk.config import (
 )
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import Role
-from abh_desk.errors import Cancelled, ConfigurationError, FieldErrors, PermissionDenied, ValidationError
+from abh_desk.errors import ConfigurationError, FieldErrors, ValidationError
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD
-from abh_desk.services.example_office import install_example_office
 from abh_desk.services.office import (
     LAENDER,
     OfficeSettings,
@@ -44,18 +39,10 @@ from abh_desk.services.office import (
 )
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
-from models import AuditEvent, OfficeSetting, Person, User
-
-if TYPE_CHECKING:
-    from abh_desk.services.demo import DemoSummary
+from models import OfficeSetting, User
 
 STANDALONE = "sqlite"
 SERVER = "postgresql"
-#: Persons in the demo office the first-start dialog creates (as scripts/start.sh does; under a second here).
-DEMO_PERSONS = 2000
-DEMO_ADMIN = "osswald"
-#: The audit entry that marks a database as a demo: `demo` may add to it (never to an office's).
-DEMO_MARK = "demo_datenbank"
 
 
 def default_sqlite_path() -> Path:
@@ -220,90 +207,12 @@ def finish(
         create_user(ctx, admin.username, admin.display_name, Role.ADMIN, admin.password)
     database_url = None if state.url == default_database_url() else state.url
     last = admin.username.strip().lower() if admin is not None and not state.has_admin else ""
-    settings = replace(_current_settings(), database_url=database_url, last_username=last)
+    settings = replace(current_settings(), database_url=database_url, last_username=last)
     save_settings(settings)
     return settings
 
 
-def set_up_demo(
-    persons: int = DEMO_PERSONS,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    clock: Clock = SYSTEM_CLOCK,
-) -> WorkstationSettings:
-    """The demo office in the default SQLite file (filled only if it holds no persons yet)."""
-    db = Database(default_database_url())
-    try:
-        db.check_connection()
-        migrate.upgrade(db)
-        ctx = ServiceContext(db, load_catalogue(), clock=clock)
-        fill_demo_office(ctx, persons, progress=progress, cancelled=cancelled)
-        if cancelled is not None and cancelled():
-            raise Cancelled("Abgebrochen – der Arbeitsplatz ist noch nicht eingerichtet.")
-    finally:
-        db.dispose()
-    settings = replace(_current_settings(), database_url=None, last_username=DEMO_ADMIN)
-    save_settings(settings)
-    return settings
-
-
-@dataclass(frozen=True)
-class DemoOffice:
-    summary: DemoSummary | None  # None: persons were there already, nothing generated
-    deadlines: int
-    users: list[str]  # who got the demo password
-    cards: int = 0  # eAT cards in their various states
-
-
-def fill_demo_office(
-    ctx: ServiceContext,
-    persons: int,
-    seed: int = 1,
-    only_if_empty: bool = True,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> DemoOffice:
-    """Demo persons with titles, cases and deadlines, and the demo users' password (``abh-demo``).
-    Deterministic per seed and relative to the clock's day, which stays one day throughout."""
-    ctx = ctx.frozen()
-    with ctx.db.read() as session:
-        empty = session.scalar(select(Person.id).limit(1)) is None
-        allowed = demo_allowed(session, empty)
-    if only_if_empty and not empty:
-        if allowed:  # a demo database made before the letterhead was a setting gets Singen's now
-            install_example_office(ctx)
-        return DemoOffice(None, 0, [], 0)
-    if not allowed:
-        raise PermissionDenied(
-            "Demo-Daten nur in einer neuen oder einer Demo-Datenbank: sie legen Benutzer mit dem "
-            f"veröffentlichten Passwort „{DEMO_PASSWORD}“ an. Diese Datenbank hat Personen oder Passwörter."
-        )
-    # Only a demo needs the generators (and the letter renderer behind the demo cards): not at every start.
-    from abh_desk.services.demo import generate_demo
-    from abh_desk.services.demo_appointments import generate_demo_appointments
-    from abh_desk.services.demo_cards import generate_demo_cards
-    from abh_desk.services.demo_deadlines import generate_demo_deadlines
-    from abh_desk.services.demo_users import ensure_demo_users
-
-    summary = generate_demo(ctx, persons, seed=seed, progress=progress, cancelled=cancelled)
-    deadlines = generate_demo_deadlines(ctx, seed=seed)
-    cards = generate_demo_cards(ctx, seed=seed)
-    generate_demo_appointments(ctx, seed=seed)
-    users = ensure_demo_users(ctx)
-    with ctx.unit_of_work() as uow:
-        uow.audit(DEMO_MARK, "datenbank", None, personen=summary.persons)
-        uow.commit()
-    return DemoOffice(summary, deadlines, users, cards)
-
-
-def demo_allowed(session: Session, empty: bool) -> bool:
-    """A demo goes only into a database that is new (no persons, no passwords) or a demo already."""
-    if session.scalar(select(AuditEvent.id).where(AuditEvent.action == DEMO_MARK).limit(1)) is not None:
-        return True
-    return empty and session.scalar(select(User.id).where(User.password_hash.is_not(None)).limit(1)) is None
-
-
-def _current_settings() -> WorkstationSettings:
+def current_settings() -> WorkstationSettings:
     try:
         return load_settings()
     except ConfigurationError:

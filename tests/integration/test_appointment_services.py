@@ -13,7 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from abh_desk.domain.appointments import (
+    BOOKED,
+    CANCELLED,
     CARD_PICKUP,
+    DONE,
+    NO_SHOW,
+    WAITING,
     CaseworkerAway,
     OfficeClosed,
     OutsideHours,
@@ -22,6 +27,8 @@ from abh_desk.domain.appointments import (
 )
 from abh_desk.domain.enums import Role
 from abh_desk.errors import PermissionDenied, ValidationError
+from abh_desk.services import appointment_hours as appt_hours
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services import appointments as appts
 from abh_desk.services.assignment import set_deputy
 from abh_desk.services.cases import open_case
@@ -54,14 +61,14 @@ def person(ctx: ServiceContext) -> int:
 
 
 def test_the_next_free_slots_are_the_responsible_caseworkers(clerk: ServiceContext, person: int) -> None:
-    offer = appts.free_slots(clerk, person, PROCEDURE)
+    offer = appt_hours.free_slots(clerk, person, PROCEDURE)
     assert offer.owner == "keller" and offer.minutes == 20  # Ö → O–Z: Frau Keller
     first = offer.slots[0]
     assert (first.day, first.start, first.caseworker) == (MONDAY, H8, "keller")
     assert [s.start for s in offer.slots[:3]] == [H8, H8 + 20, H8 + 40]
     booked = appts.book(clerk, person, first.day, first.start, PROCEDURE)
-    assert booked.caseworker == "keller" and booked.status == appts.BOOKED
-    again = appts.free_slots(clerk, person, PROCEDURE)
+    assert booked.caseworker == "keller" and booked.status == BOOKED
+    again = appt_hours.free_slots(clerk, person, PROCEDURE)
     assert again.slots[0].start == H8 + 20  # the booked one is gone
     with clerk.db.read() as session:
         units = session.scalars(select(AppointmentUnit.minute).where(AppointmentUnit.appointment_id == booked.id)).all()
@@ -74,7 +81,7 @@ def test_overlapping_bookings_of_different_lengths_are_refused(
     ctx: ServiceContext, clerk: ServiceContext, person: int
 ) -> None:
     case = open_case(ctx, person, PROCEDURE, applied_on=TODAY)
-    appts.set_slot_length(ctx, PROCEDURE, 30)
+    appt_hours.set_slot_length(ctx, PROCEDURE, 30)
     appts.book(clerk, person, MONDAY, H8, case_id=case.id)  # 08:00–08:30
     with pytest.raises(SlotTaken, match="schon vergeben; es wurde nichts gebucht") as info:
         appts.book(clerk, person, MONDAY, H8 + 20, CARD_PICKUP, case_id=case.id)  # 08:20–08:30 overlaps
@@ -94,19 +101,19 @@ def test_bad_slots_get_a_german_message_and_nothing_is_booked(clerk: ServiceCont
             appts.book(clerk, person, day, start, PROCEDURE)
     with pytest.raises(ValidationError, match="gibt es im Katalog nicht"):
         appts.book(clerk, person, MONDAY, H8, "GIBT-ES-NICHT")
-    assert appts.day_list(clerk, MONDAY).rows == ()
+    assert appt_lists.day_list(clerk, MONDAY).rows == ()
 
 
 def test_on_leave_the_deputy_takes_the_appointment_without_one_nobody(
     ctx: ServiceContext, clerk: ServiceContext, person: int
 ) -> None:
-    appts.add_absence(ctx, "keller", MONDAY, MONDAY, "Urlaub")
+    appt_hours.add_absence(ctx, "keller", MONDAY, MONDAY, "Urlaub")
     with pytest.raises(CaseworkerAway, match=r"Frau Keller ist am 23.11.2026 nicht im Dienst \(Urlaub\)"):
         appts.book(clerk, person, MONDAY, H8, PROCEDURE)
-    offer = appts.free_slots(clerk, person, PROCEDURE)
+    offer = appt_hours.free_slots(clerk, person, PROCEDURE)
     assert offer.slots[0].day == date(2026, 11, 24)  # Tuesday: back
     set_deputy(ctx, "keller", "schweiger", MONDAY, MONDAY)
-    offer = appts.free_slots(clerk, person, PROCEDURE)
+    offer = appt_hours.free_slots(clerk, person, PROCEDURE)
     first = offer.slots[0]
     assert (first.day, first.caseworker, first.deputy_for) == (MONDAY, "schweiger", "Frau Keller")
     booked = appts.book(clerk, person, MONDAY, H8, PROCEDURE)
@@ -123,26 +130,26 @@ def test_rebook_cancel_check_in_no_show_walk_in(ctx: ServiceContext, clerk: Serv
     with pytest.raises(SlotTaken):
         appts.rebook(clerk, second.id, MONDAY, H8 + 20, "früher")
     cancelled = appts.cancel(clerk, second.id, "Person hat abgesagt")
-    assert cancelled.status == appts.CANCELLED and cancelled.reason == "Person hat abgesagt"
+    assert cancelled.status == CANCELLED and cancelled.reason == "Person hat abgesagt"
     appts.book(clerk, person, MONDAY, H8 + 40, PROCEDURE)  # free again
     with pytest.raises(ValidationError, match="nicht heute"):
         appts.check_in(clerk, first.id)
     ctx.clock.move_to(datetime(2026, 11, 23, 7, 50, tzinfo=appts.OFFICE_ZONE))
     arrived = appts.check_in(clerk, first.id)
-    assert arrived.status == appts.WAITING and arrived.waited_minutes == 0
+    assert arrived.status == WAITING and arrived.waited_minutes == 0
     walk = appts.walk_in(clerk, person, note="Frage zur Fiktionsbescheinigung")
     assert walk.walk_in and walk.waiting_number == 1 and walk.caseworker is None
     assert appts.walk_in(clerk, person, PROCEDURE).waiting_number == 2
     ctx.clock.move_to(datetime(2026, 11, 23, 8, 5, tzinfo=appts.OFFICE_ZONE))
-    day = appts.day_list(clerk)
-    assert [r.status for r in day.rows].count(appts.WAITING) == 3
+    day = appt_lists.day_list(clerk)
+    assert [r.status for r in day.rows].count(WAITING) == 3
     assert {r.waited_minutes for r in day.waiting} == {15}
-    assert appts.finish(clerk, first.id).status == appts.DONE
-    third = next(r for r in day.rows if r.status == appts.BOOKED)
-    assert appts.no_show(clerk, third.id).status == appts.NO_SHOW
+    assert appts.finish(clerk, first.id).status == DONE
+    third = next(r for r in day.rows if r.status == BOOKED)
+    assert appts.no_show(clerk, third.id).status == NO_SHOW
     with pytest.raises(ValidationError, match="nicht erschienen"):
         appts.cancel(clerk, third.id, "zu spät")
-    keller = appts.day_list(clerk, caseworker="keller")
+    keller = appt_lists.day_list(clerk, caseworker="keller")
     assert all(r.caseworker in ("keller", None) for r in keller.rows)
     with clerk.db.read() as session:
         actions = set(session.scalars(select(AuditEvent.action)))
@@ -151,20 +158,22 @@ def test_rebook_cancel_check_in_no_show_walk_in(ctx: ServiceContext, clerk: Serv
 
 def test_slot_lengths_are_the_administrations(ctx: ServiceContext, clerk: ServiceContext) -> None:
     with pytest.raises(PermissionDenied):
-        appts.set_slot_length(clerk, PROCEDURE, 30)
-    assert appts.set_slot_length(ctx, PROCEDURE, 25) == 25
-    assert appts.set_slot_length(ctx, PROCEDURE, None) == 20
+        appt_hours.set_slot_length(clerk, PROCEDURE, 30)
+    assert appt_hours.set_slot_length(ctx, PROCEDURE, 25) == 25
+    assert appt_hours.set_slot_length(ctx, PROCEDURE, None) == 20
     with pytest.raises(ValidationError, match="Termindauer"):
-        appts.set_slot_length(ctx, PROCEDURE, 7)
-    assert (CARD_PICKUP, "Abholung des elektronischen Aufenthaltstitels (eAT)", 10, False) in appts.slot_lengths(ctx)
+        appt_hours.set_slot_length(ctx, PROCEDURE, 7)
+    assert (CARD_PICKUP, "Abholung des elektronischen Aufenthaltstitels (eAT)", 10, False) in appt_hours.slot_lengths(
+        ctx
+    )
 
 
 def test_a_caseworkers_own_hours_and_room(ctx: ServiceContext, clerk: ServiceContext, person: int) -> None:
     with pytest.raises(PermissionDenied):
-        appts.set_caseworker_calendar(clerk, "keller", "Mo 10:00-11:00")
-    row = appts.set_caseworker_calendar(ctx, "keller", "Mo-Fr 10:00-11:00", "1.07")
+        appt_hours.set_caseworker_calendar(clerk, "keller", "Mo 10:00-11:00")
+    row = appt_hours.set_caseworker_calendar(ctx, "keller", "Mo-Fr 10:00-11:00", "1.07")
     assert row.hours == "Mo, Di, Mi, Do, Fr 10:00–11:00" and row.room == "1.07"
-    offer = appts.free_slots(clerk, person, PROCEDURE)
+    offer = appt_hours.free_slots(clerk, person, PROCEDURE)
     assert offer.slots[0].start == 600 and [s.start for s in offer.slots[:4]] == [600, 620, 640, 600]
     assert appts.book(clerk, person, MONDAY, 600, PROCEDURE).room == "1.07"
 
@@ -198,8 +207,8 @@ def test_two_workstations_booking_the_same_slot_one_wins_the_other_gets_the_next
 ) -> None:
     # Both read the same free slot; the check of occupied units is passed on both (as when the two
     # bookings run at the same moment), so only the database's key can stop the second.
-    offer_a = appts.free_slots(clerk, person, PROCEDURE)
-    offer_b = appts.free_slots(second, person, PROCEDURE)
+    offer_a = appt_hours.free_slots(clerk, person, PROCEDURE)
+    offer_b = appt_hours.free_slots(second, person, PROCEDURE)
     assert offer_a.slots[0] == offer_b.slots[0]
     slot = offer_a.slots[0]
     real_check = appts.check_slot
@@ -223,16 +232,16 @@ def test_two_workstations_booking_the_same_slot_one_wins_the_other_gets_the_next
         t.start()
     for t in threads:
         t.join(30)
-    won = [r for r in results.values() if isinstance(r, appts.AppointmentRow)]
+    won = [r for r in results.values() if isinstance(r, appt_lists.AppointmentRow)]
     lost = [r for r in results.values() if isinstance(r, SlotTaken)]
     assert len(won) == 1 and len(lost) == 1, results
     assert "inzwischen an einem anderen Arbeitsplatz vergeben" in lost[0].message
     assert lost[0].params["next_free"][0].start == slot.start + 20  # computed after the winner's commit
-    assert len(appts.day_list(clerk, MONDAY).rows) == 1
+    assert len(appt_lists.day_list(clerk, MONDAY).rows) == 1
 
 
 def test_sequential_second_booking_is_told_at_once(clerk: ServiceContext, second: ServiceContext, person: int) -> None:
-    slot = appts.free_slots(second, person, PROCEDURE).slots[0]
+    slot = appt_hours.free_slots(second, person, PROCEDURE).slots[0]
     appts.book(clerk, person, slot.day, slot.start, PROCEDURE)
     with pytest.raises(SlotTaken, match=r"Nächste freie Termine: Mo, 23\.11\.2026, 08:20 Uhr"):
         appts.book(second, person, slot.day, slot.start, PROCEDURE)
@@ -268,7 +277,7 @@ def test_the_invitation_lists_exactly_the_documents_still_missing(ctx: ServiceCo
     lines = {line.text: line for line in get_case_file(ctx, case.id).checklist}
     mark_received(ctx, lines["Gültiger Reisepass oder Passersatz"].id)
     keller = ctx.as_user(_user(ctx, "keller"))
-    appts.set_caseworker_calendar(ctx, "keller", "", "2.14")
+    appt_hours.set_caseworker_calendar(ctx, "keller", "", "2.14")
     booked = appts.book(keller, pid, MONDAY, H8 + 20, case_id=case.id)
     invite = invitation_data(keller, booked.id)
     assert "Gültiger Reisepass oder Passersatz" not in invite.documents  # received
@@ -287,13 +296,13 @@ def test_the_invitation_lists_exactly_the_documents_still_missing(ctx: ServiceCo
 
 
 def test_the_reminder_and_the_pickup_letter_propose_the_next_free_slot(ctx: ServiceContext, person: int) -> None:
-    from abh_desk.services.appointments import proposed_slot
+    from abh_desk.services.appointment_hours import proposed_slot
     from letters import samples
     from letters.render import render_pickup_notice, render_reminder
     from models import Case, Person
 
     case = open_case(ctx, person, PROCEDURE, applied_on=TODAY)
-    appts.set_caseworker_calendar(ctx, "keller", "", "1.08")
+    appt_hours.set_caseworker_calendar(ctx, "keller", "", "1.08")
     appts.book(ctx, person, MONDAY, H8, PROCEDURE)
     with ctx.db.read() as session:
         row, who = session.get(Case, case.id), session.get(Person, person)

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from abh_desk.clock import FixedClock
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.auth import LoginFailed, sign_in
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from models import AuditEvent, User
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import String, select
 
 from abh_desk import migrate
 from abh_desk.clock import FixedClock
+from abh_desk.domain.cards import RecipientKind
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import CardStatus, LetterStatus, Role
 from abh_desk.domain.notice_flow import RemedyOutcome
@@ -34,7 +35,7 @@ from abh_desk.errors import DomainError, FieldErrors, ValidationError
 from abh_desk.services.assignment import reassign_case
 from abh_desk.services.auth import create_user
 from abh_desk.services.card_handover import HandoverInput, hand_over
-from abh_desk.services.cards import RecipientKind, close_card, order_card, record_arrival
+from abh_desk.services.cards import close_card, order_card, record_arrival
 from abh_desk.services.case_file import add_document, waive_document
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext

@@ -12,13 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from abh_desk.clock import FixedClock
+from abh_desk.domain.cards import NoticeMethod, RecipientKind
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, Role
 from abh_desk.errors import FieldErrors, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.card_handover import HandoverInput, hand_over, handover_form
 from abh_desk.services.card_list import card_counts, waiting_cards
 from abh_desk.services.cards import (
-    NoticeMethod,
-    RecipientKind,
     case_cards,
     close_card,
     order_card,

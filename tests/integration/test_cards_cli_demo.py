@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from abh_desk.demo.cards import generate_demo_cards
+from abh_desk.demo.deadlines import generate_demo_deadlines
+from abh_desk.demo.persons import generate_demo
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus
 from abh_desk.services.card_list import waiting_cards
 from abh_desk.services.cards import case_cards
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo import generate_demo
-from abh_desk.services.demo_cards import generate_demo_cards
-from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from models import CardOrder, Deadline
 from tests.integration.test_cli import run
 from tests.support.cli_login import sign_in_cli

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
+from abh_desk.demo.users import DEMO_PASSWORD
 from abh_desk.domain.enums import Role
 from abh_desk.services.auth import create_user, set_password
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database

@@ -22,10 +22,10 @@ from sqlalchemy import event, func, select
 from abh_desk import audit_chain, db_checks
 from abh_desk.bootstrap import open_context
 from abh_desk.cli import main
+from abh_desk.demo.deadlines import generate_demo_deadlines
+from abh_desk.demo.persons import generate_demo
 from abh_desk.errors import ConfigurationError
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo import generate_demo
-from abh_desk.services.demo_deadlines import generate_demo_deadlines
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database
 from models import AuditEvent, Person

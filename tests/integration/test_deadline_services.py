@@ -109,7 +109,7 @@ def test_follow_up_entry_and_completion(ctx: ServiceContext) -> None:
 
 
 def test_worklists_group_by_due_date_and_filter_by_owner_and_area(ctx: ServiceContext) -> None:
-    from abh_desk.services.demo_users import ensure_demo_users
+    from abh_desk.demo.users import ensure_demo_users
 
     ensure_demo_users(ctx)
     _, haddad = _case(ctx, "Haddad")  # H → Frau Schweiger
@@ -152,8 +152,8 @@ def test_expiring_titles_without_application(ctx: ServiceContext) -> None:
 
 
 def test_deadlines_follow_their_case_to_a_new_owner(ctx: ServiceContext) -> None:
+    from abh_desk.demo.users import ensure_demo_users
     from abh_desk.services.assignment import RuleRow, apply_rule_rows, reassign_case
-    from abh_desk.services.demo_users import ensure_demo_users
 
     ensure_demo_users(ctx)
     _, case_id = _case(ctx, "Haddad")

@@ -15,19 +15,19 @@ from sqlalchemy import func, select
 
 from abh_desk import migrate
 from abh_desk.clock import FixedClock
+from abh_desk.demo import persons as demo
+from abh_desk.demo.names import LOCAL_BIRTH_PLACES, POOLS, SHOWCASE, TOWNS
+from abh_desk.demo.persons import DemoSummary, aufenthg_paragraphs, generate_demo
 from abh_desk.domain.catalogue import load_catalogue
-from abh_desk.domain.demo_names import LOCAL_BIRTH_PLACES, POOLS, SHOWCASE, TOWNS
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
 from abh_desk.domain.names import check_name, search_key
 from abh_desk.errors import ValidationError
-from abh_desk.services import demo
 from abh_desk.services.assignment import load_router
 from abh_desk.services.cases import applies
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo import DemoSummary, aufenthg_paragraphs, generate_demo
-from abh_desk.services.fees import person_age
 from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import search_persons
+from abh_desk.services.queries import person_age
 from abh_desk.storage import Database
 from models import Area, AuditEvent, Case, ChecklistItem, Person, ResidenceTitle, User
 
@@ -346,9 +346,9 @@ def test_legal_basis_paragraphs() -> None:
 
 @pytest.mark.parametrize("day", [date(2026, 11, 23), date(2027, 3, 3), date(2030, 6, 30)], ids=["Mo", "Mi", "So"])
 def test_the_demo_office_has_work_due_this_week_on_any_day(tmp_path: Path, day: date) -> None:
+    from abh_desk.demo.deadlines import generate_demo_deadlines
     from abh_desk.domain.enums import Role
     from abh_desk.services.context import Actor
-    from abh_desk.services.demo_deadlines import generate_demo_deadlines
     from abh_desk.services.worklists import WorkScope, worklist
 
     OPEN = [s.value for s in OPEN_CASE_STATUSES]

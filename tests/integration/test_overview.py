@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from abh_desk.clock import office_time
+from abh_desk.demo.office import fill_demo_office
 from abh_desk.domain.enums import CaseStatus, LetterStatus, Role
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.assignment import check_rule_rows, preview_rebalance
@@ -41,7 +42,6 @@ from abh_desk.services.statistics_export import (
     statistics_xlsx,
     table,
 )
-from abh_desk.services.workstation_setup import fill_demo_office
 from letters.data import RefusalGround
 from models import Area, Case, Letter, User
 

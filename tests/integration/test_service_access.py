@@ -58,10 +58,10 @@ EXEMPT = {
     "grants.approve_grant": "only a team lead of the case's area, not the proposer (test_grants)",
     "grants.return_grant": "only a team lead of the case's area, not the proposer (test_grants)",
     "e_file.person_of_case": "the command line's look-up of a case's person; what it opens checks access",
-    "appointments.free_slots": "the phone: the responsible caseworker's free time for any caller, no case content",
+    "appointment_hours.free_slots": "the phone: the responsible caseworker's free time for any caller, no case content",
     "appointments.book": "the phone and the counter book for every person of the office (logged); no case content",
     "appointments.walk_in": "the counter gives a waiting number to anyone who comes (logged)",
-    "appointments.booking_choices": "the counter's choice of concern: Aktenzeichen and procedure names only",
+    "appointment_lists.booking_choices": "the counter's choice of concern: Aktenzeichen and procedure names only",
 }
 
 

@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from abh_desk.domain.appointments import WAITING
 from abh_desk.domain.enums import Role
+from abh_desk.services import appointment_hours as appt_hours
+from abh_desk.services import appointment_lists as appt_lists
 from abh_desk.services import appointments as appts
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
@@ -79,7 +82,7 @@ def test_the_phone_call_books_with_the_responsible_caseworker_in_two_keystrokes(
     qtbot.keyClick(dialog.slots, Qt.Key.Key_Return)  # 2: Enter
     qtbot.waitUntil(lambda: dialog.booked is not None)
     assert wall.monotonic() - started < 30
-    listing = appts.day_list(clerk, TODAY)
+    listing = appt_lists.day_list(clerk, TODAY)
     assert [(r.person_name, r.caseworker, r.start) for r in listing.rows] == [("Kovalenko, Olena", "schweiger", 600)]
     assert "Gebucht: Mo, 23.11.2026, 10:00 Uhr bei Frau Schweiger" in window.statusBar().currentMessage()
 
@@ -111,7 +114,7 @@ def test_the_counters_day_check_in_walk_in_and_enter_opens_the_person(
     qtbot.waitUntil(lambda: page.rows.rowCount() == 1)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_A, ALT)  # Alt+A: angekommen
-    qtbot.waitUntil(lambda: page.rows.rowCount() == 1 and page.rows.row(0).status == appts.WAITING)
+    qtbot.waitUntil(lambda: page.rows.rowCount() == 1 and page.rows.row(0).status == WAITING)
     assert "1 wartet" in page.summary.text()
 
     qtbot.keyClick(page.view, Qt.Key.Key_O, ALT)  # Alt+O: Vorsprache (a mnemonic clicks after 100 ms)
@@ -135,7 +138,7 @@ def test_the_counters_day_check_in_walk_in_and_enter_opens_the_person(
 
 def test_the_week_of_a_caseworker(qtbot: QtBot, clerk: ServiceContext, person: int) -> None:
     appts.book(clerk, person, TODAY, 620, LANGUAGE_COURSE)
-    appts.add_absence(
+    appt_hours.add_absence(
         clerk.as_user(_actor(clerk, "schweiger")), "schweiger", date(2026, 11, 27), date(2026, 11, 27), "Urlaub"
     )
     window = _window(qtbot, clerk)

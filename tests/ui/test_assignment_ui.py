@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.domain.enums import Role
 from abh_desk.services.assignment import set_deputy
 from abh_desk.services.auth import sign_in
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.persons import PersonInput, create_person
 from models import Case, User
 from ui.login_dialog import LoginDialog

@@ -97,9 +97,9 @@ def test_enter_on_a_case_in_the_person_file_opens_it(qtbot: QtBot, sqlite_ctx: S
 def test_start_page_counts_my_deadlines_and_open_cases(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     from datetime import timedelta
 
+    from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
     from abh_desk.services.auth import sign_in
     from abh_desk.services.deadlines import set_follow_up
-    from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 
     ensure_demo_users(sqlite_ctx)
     person = create_person(sqlite_ctx, PersonInput("Haddad", "Lina", "01.01.1990", nationality="SYR"))

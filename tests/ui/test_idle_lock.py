@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.auth import sign_in
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import PersonInput, create_person
 from ui.main_window import MainWindow

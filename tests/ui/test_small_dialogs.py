@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
 
 from abh_desk.config import load_settings
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.domain.enums import Role
 from abh_desk.services.auth import sign_in
 from abh_desk.services.case_file import check_document_waiver
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.notice_review import check_return_comment
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import check_waiver_reason

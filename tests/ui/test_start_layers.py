@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from abh_desk.clock import FixedClock
+from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.demo_users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.storage import Database
 from tests.conftest import migrated_sqlite
 from ui.login_dialog import LoginDialog

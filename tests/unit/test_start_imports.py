@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys, time
 import abh_desk.bootstrap, abh_desk.cli, ui.app, ui.main_window
-heavy = sorted(m for m in ("alembic", "reportlab", "abh_desk.services.demo", "letters.render") if m in sys.modules)
+heavy = sorted(m for m in ("alembic", "reportlab", "abh_desk.demo.persons", "letters.render") if m in sys.modules)
 from abh_desk.services import auth
 print(heavy, auth._dummy_hash.cache_info().currsize)
 """

@@ -27,10 +27,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.assignment import Router
-from abh_desk.domain.birth_dates import PartialDate
-from abh_desk.domain.catalogue import CONDITIONS, Catalogue, ProcedureType
-from abh_desk.domain.demo_names import (
+from abh_desk.demo.names import (
     AGE_LIMITS,
     CARD_KINDS,
     EMAIL_DOMAIN,
@@ -52,6 +49,9 @@ from abh_desk.domain.demo_names import (
     NationalityPool,
     TitleProfile,
 )
+from abh_desk.domain.assignment import Router
+from abh_desk.domain.birth_dates import PartialDate
+from abh_desk.domain.catalogue import CONDITIONS, Catalogue, ProcedureType
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.names import fold, routing_keys, search_key

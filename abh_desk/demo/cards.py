@@ -13,9 +13,9 @@ from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import exists, insert, select
 
+from abh_desk.domain.cards import NoticeMethod, RecipientKind
 from abh_desk.domain.deadlines import DeadlineContext, compute
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus
-from abh_desk.services.cards import NoticeMethod, RecipientKind
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
 from models import CardHandover, CardOrder, Case, Deadline, Person, ResidenceTitle

@@ -13,9 +13,9 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from abh_desk.clock import OFFICE_ZONE
-from abh_desk.domain.appointments import WALK_IN, Slot, free_starts, slot_minutes
+from abh_desk.domain.appointments import BOOKED, DONE, NO_SHOW, WAITING, WALK_IN, Slot, free_starts, slot_minutes
 from abh_desk.domain.enums import OPEN_CASE_STATUSES
-from abh_desk.services.appointments import BOOKED, DONE, NO_SHOW, WAITING, _names, _Presence, office_calendar
+from abh_desk.services.appointment_hours import Presence, display_names, office_calendar
 from abh_desk.services.context import ServiceContext
 from models import Appointment, AppointmentUnit, AssignmentRule, Case, CaseworkerCalendar
 
@@ -50,8 +50,8 @@ def generate_demo_appointments(ctx: ServiceContext, seed: int = 1) -> int:
         minute_now = now.hour * 60 + now.minute
         today = now.date()
         written = 0
-        presence = _Presence(session, owners, today, today + timedelta(days=DAYS_AHEAD))
-        names = _names(session)
+        presence = Presence(session, owners, today, today + timedelta(days=DAYS_AHEAD))
+        names = display_names(session)
         for owner in owners:
             mine = cases.get(owner)
             if not mine:
