@@ -29,6 +29,7 @@ from abh_desk.services.access_tokens import issue_token, sign_in_with_token
 from abh_desk.services.auth import LoginFailed, create_user, hash_password, set_password, sign_in, sign_out
 from abh_desk.services.context import SYSTEM, Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
+from abh_desk.services.notice_dispatch import dispatch
 from abh_desk.services.notice_review import approve, submit_for_review
 from abh_desk.services.notices import notice_view
 from abh_desk.services.persons import PersonInput, create_person
@@ -177,6 +178,8 @@ def test_the_honest_lead_approves_through_the_program_and_the_final_pdf_prints(o
     assert "freigegeben hat" in _refused(
         office, lead.actor.server_session, "UPDATE letters SET pdf = 'x' WHERE id = :id", id=letter_id
     )
+    dispatch(clerk, letter_id, notice_view(clerk, letter_id).version, TODAY)  # the clerk sends it on
+    assert _status(office, letter_id) == LetterStatus.SENT.value and _text(_pdf(office.owner, letter_id)) == final
 
 
 def test_users_roles_and_passwords_change_only_from_an_administrators_session(office: Office) -> None:
@@ -223,10 +226,10 @@ def test_an_audit_entry_names_only_the_user_whose_session_wrote_it(office: Offic
         "VALUES (now(), :who, 'bescheid_freigegeben', 'letter', 1, '')"
     )
     assert "selbst angemeldet" in _refused(office, clerk.actor.server_session, sql, who=office.ids["lead"])
-    assert "selbst angemeldet" in _refused(office, None, sql, who=office.ids["lead"])
+    assert "Ohne gültige Anmeldung" in _refused(office, None, sql, who=office.ids["lead"])
     # After signing out, the clerk's old session names nobody any more.
     sign_out(clerk)
-    with pytest.raises(PermissionDenied, match="Die Datenbank hat die Änderung abgelehnt"):
+    with pytest.raises(PermissionDenied, match="Die Datenbank hat die Änderung abgelehnt: Ohne gültige Anmeldung"):
         create_person(clerk, PersonInput("Nowak", "Jan", "02.02.1991", nationality="POL"))
 
 

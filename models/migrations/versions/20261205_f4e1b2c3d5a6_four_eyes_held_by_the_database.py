@@ -42,6 +42,10 @@ SCHEMA = "abh_sign_in"
 DEFINER = f"SECURITY DEFINER SET search_path = {SCHEMA}, public, pg_temp"
 RELEASED = "('freigegeben', 'versandt', 'bestandskraeftig', 'rechtsbehelf_eingegangen', 'aufgehoben')"
 REJECTION = "ablehnungsbescheid"
+NO_SESSION = (
+    "Ohne gültige Anmeldung am Datenbankserver (abgemeldet, oder die Anmeldung ist älter als einen Tag): "
+    "bitte abmelden und neu anmelden."
+)
 
 
 def _administration_only(name: str, also: str = "") -> str:
@@ -279,9 +283,17 @@ STATEMENTS = (
     "CREATE TRIGGER access_tokens_nur_verwaltung BEFORE INSERT OR UPDATE OR DELETE ON public.access_tokens "
     "FOR EACH ROW EXECUTE FUNCTION public.abh_schluessel_pruefen()",
     f"""CREATE FUNCTION public.abh_protokoll_pruefen() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
+    DECLARE
+        me integer;
     BEGIN
-        IF NEW.user_id IS NOT NULL AND public.abh_eingeschraenkt()
-           AND NEW.user_id IS DISTINCT FROM public.abh_sitzung_benutzer() THEN
+        IF NEW.user_id IS NULL OR NOT public.abh_eingeschraenkt() THEN
+            RETURN NEW;
+        END IF;
+        me := public.abh_sitzung_benutzer();
+        IF me IS NULL THEN
+            RAISE EXCEPTION USING ERRCODE = '{REFUSED}', MESSAGE = '{NO_SESSION}';
+        END IF;
+        IF NEW.user_id <> me THEN
             RAISE EXCEPTION USING ERRCODE = '{REFUSED}', MESSAGE = 'Ein Protokolleintrag nennt nur den Benutzer, '
                 'der selbst angemeldet ist.';
         END IF;
