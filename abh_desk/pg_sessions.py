@@ -66,6 +66,12 @@ def open_session(session: Session, username: str, password: str) -> str | None:
     return str(token) if token is not None else None
 
 
+def renew(session: Session, old: str, new: str) -> bool:
+    """The session ``old`` runs a day from now where ``new`` (just opened) is one of the same user's;
+    ``new`` then ends. False where ``old`` has ended (signed out): keep ``new``."""
+    return bool(session.scalar(select(func.abh_sitzung_erneuern(old, new))))
+
+
 def open_token_session(session: Session, secret: str) -> str:
     """A server session for an access token the program has checked already."""
     return str(session.scalar(select(func.abh_schluessel_anmelden(secret))))

@@ -108,6 +108,11 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
             uow.commit()
             raise wrong from None
         token = _server_session(uow, user.username, password)
+        previous = ctx.actor.server_session
+        # Unlocking the screen: the session the windows hold runs on (they keep their context).
+        if token and previous and ctx.actor.user_id == user.id and pg_sessions.renew(uow.session, previous, token):
+            token = previous
+            pg_sessions.use(uow.session, token)
         # Counters and time stamps are written in one statement each, without the row's version:
         # parallel sign-ins of one user (several workstations) never collide as "changed meanwhile".
         values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}

@@ -256,3 +256,22 @@ def test_the_server_counts_wrong_passwords_and_locks(office: Office) -> None:
             connection.commit()
         with pytest.raises(exc.DBAPIError, match="vorübergehend gesperrt"):
             connection.execute(text("SELECT abh_anmelden('geraten', :p)"), {"p": PASSWORD})
+
+
+def test_a_session_ends_after_a_day_and_unlocking_the_screen_renews_it(office: Office) -> None:
+    clerk = office.signed_in("keller")
+    token = clerk.actor.server_session
+    with office.owner.db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE abh_sign_in.sessions SET started_at = now() - interval '25 hours' "
+                "WHERE token_hash = abh_sign_in.digest(:t, 'sha256')"
+            ),
+            {"t": token},
+        )
+    person = PersonInput("Nowak", "Jan", "02.02.1991", nationality="POL")
+    with pytest.raises(PermissionDenied, match="älter als einen Tag"):
+        create_person(clerk, person)
+    # The idle lock signs in again with the windows' context: the session they hold runs on.
+    assert sign_in(clerk, "keller", PASSWORD).actor.server_session == token
+    assert create_person(clerk, person).id > 0

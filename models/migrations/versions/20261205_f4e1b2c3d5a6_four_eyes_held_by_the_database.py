@@ -165,6 +165,21 @@ STATEMENTS = (
     f"""CREATE FUNCTION public.abh_abmelden(token text) RETURNS void LANGUAGE sql VOLATILE {DEFINER} AS $$
         UPDATE sessions SET ended_at = now() WHERE token_hash = digest($1, 'sha256') AND ended_at IS NULL
     $$""",
+    # Unlocking the screen proves the password again: the session in use runs a day from now.
+    f"""CREATE FUNCTION public.abh_sitzung_erneuern(alt text, neu text) RETURNS boolean LANGUAGE plpgsql
+    VOLATILE {DEFINER} AS $$
+    DECLARE
+        renewed integer;
+    BEGIN
+        UPDATE sessions s SET started_at = now() WHERE s.token_hash = digest(alt, 'sha256') AND s.ended_at IS NULL
+            AND s.user_id = (SELECT n.user_id FROM sessions n WHERE n.token_hash = digest(neu, 'sha256')
+                             AND n.ended_at IS NULL AND n.started_at > now() - interval '1 day');
+        GET DIAGNOSTICS renewed = ROW_COUNT;
+        IF renewed = 1 THEN
+            UPDATE sessions SET ended_at = now() WHERE token_hash = digest(neu, 'sha256');
+        END IF;
+        RETURN renewed = 1;
+    END $$""",
     f"""CREATE FUNCTION public.abh_passwort_setzen(benutzer integer, passwort text) RETURNS void LANGUAGE plpgsql
     VOLATILE {DEFINER} AS $$
     DECLARE
@@ -314,6 +329,7 @@ DOWN = (
     "DROP FUNCTION IF EXISTS public.abh_freigabe_pruefen()",
     "DROP FUNCTION IF EXISTS public.abh_passwort_setzen(integer, text)",
     "DROP FUNCTION IF EXISTS public.abh_abmelden(text)",
+    "DROP FUNCTION IF EXISTS public.abh_sitzung_erneuern(text, text)",
     "DROP FUNCTION IF EXISTS public.abh_schluessel_anmelden(text)",
     "DROP FUNCTION IF EXISTS public.abh_anmelden(text, text)",
     "DROP FUNCTION IF EXISTS public.abh_ist_verwaltung(integer)",
