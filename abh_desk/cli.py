@@ -428,6 +428,13 @@ def _db_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
                 "und an den Arbeitsplätzen mit „abh-desk db passwort“ hinterlegen.",
                 file=out,
             )
+        waiting = pg_roles.without_server_password(db)
+        if waiting:
+            print(
+                f"Noch ohne Passwort auf dem Server, an den Arbeitsplätzen also nicht anmeldbar: {', '.join(waiting)}. "
+                "Die Administration setzt es mit „abh-desk benutzer passwort NAME“.",
+                file=out,
+            )
         return 0
     print(f"Datenbank: {db.display_url}", file=out)
     print(f"Schemastand: {migrate.current_revision(db) or 'leer'} (aktuell: {migrate.head_revision()})", file=out)

@@ -133,6 +133,15 @@ def set_up_roles(db: Database, login: str) -> RolesSetUp:
     return RolesSetUp(login, group, existing is None)
 
 
+def without_server_password(db: Database) -> list[str]:
+    """The active users who cannot sign in on a workstations' login yet: the server has no verifier of
+    their password (the administration sets it with ``benutzer passwort``)."""
+    with db.read() as session:
+        if session.scalar(text("SELECT to_regprocedure('abh_ohne_serverpasswort()')")) is None:
+            return []  # a database before the update: nothing to say yet
+        return list(session.scalars(text("SELECT abh_ohne_serverpasswort()")))
+
+
 def trail_exposure(db: Database) -> str | None:
     """Why this login could switch the audit trail's protection off or rewrite entries (superuser,
     owner of the table, or rights beyond adding and erasing payloads); None where it cannot."""

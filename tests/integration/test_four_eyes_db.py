@@ -53,6 +53,8 @@ class Office:
     workstation: ServiceContext
     """The workstations' login, signed in as nobody."""
     ids: dict[str, int]
+    superuser_url: str
+    login: str
 
     def signed_in(self, name: str) -> ServiceContext:
         """A workstation of its own (its own reads noted): the reads of one are no entry of another's."""
@@ -91,7 +93,7 @@ def office(pg_admin_url: str, catalogue: Catalogue) -> Iterator[Office]:
         ids = dict(session.execute(select(User.username, User.id)).all())
     workstation = Database(server.set(username=login, database=database).render_as_string(False), _no_password)
     try:
-        yield Office(owner_ctx, ServiceContext(workstation, catalogue, SYSTEM, clock), ids)
+        yield Office(owner_ctx, ServiceContext(workstation, catalogue, SYSTEM, clock), ids, superuser_url, login)
     finally:
         workstation.dispose()
         as_owner.dispose()
@@ -241,6 +243,10 @@ def test_a_user_without_a_server_password_signs_in_once_the_administration_sets_
         uow.commit()
     with pytest.raises(LoginFailed, match="auf dem Datenbankserver noch kein Passwort"):
         sign_in(office.workstation, "rudolf", PASSWORD)
+    out = io.StringIO()  # ``db rollen`` tells the administration whom to set a password for
+    assert main(["--db", office.superuser_url, "db", "rollen", office.login], out=out, clock=FixedClock(TODAY)) == 0
+    waiting = out.getvalue().split("nicht anmeldbar: ")[1].split(".")[0].split(", ")
+    assert "rudolf" in waiting and "keller" not in waiting and "lead" not in waiting
     assert "Administration" in _refused(
         office, None, "SELECT abh_passwort_setzen(:id, 'geplant-2036')", id=office.ids["rudolf"]
     )

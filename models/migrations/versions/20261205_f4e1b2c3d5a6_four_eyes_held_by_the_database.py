@@ -165,6 +165,11 @@ STATEMENTS = (
     f"""CREATE FUNCTION public.abh_abmelden(token text) RETURNS void LANGUAGE sql VOLATILE {DEFINER} AS $$
         UPDATE sessions SET ended_at = now() WHERE token_hash = digest($1, 'sha256') AND ended_at IS NULL
     $$""",
+    # For the administration (``db rollen``): who cannot sign in on a workstation yet.
+    f"""CREATE FUNCTION public.abh_ohne_serverpasswort() RETURNS SETOF text LANGUAGE sql STABLE {DEFINER} AS $$
+        SELECT u.username FROM public.users u WHERE u.active
+           AND NOT EXISTS (SELECT 1 FROM passwords p WHERE p.user_id = u.id) ORDER BY u.username
+    $$""",
     # Unlocking the screen proves the password again: the session in use runs a day from now.
     f"""CREATE FUNCTION public.abh_sitzung_erneuern(alt text, neu text) RETURNS boolean LANGUAGE plpgsql
     VOLATILE {DEFINER} AS $$
@@ -330,6 +335,7 @@ DOWN = (
     "DROP FUNCTION IF EXISTS public.abh_passwort_setzen(integer, text)",
     "DROP FUNCTION IF EXISTS public.abh_abmelden(text)",
     "DROP FUNCTION IF EXISTS public.abh_sitzung_erneuern(text, text)",
+    "DROP FUNCTION IF EXISTS public.abh_ohne_serverpasswort()",
     "DROP FUNCTION IF EXISTS public.abh_schluessel_anmelden(text)",
     "DROP FUNCTION IF EXISTS public.abh_anmelden(text, text)",
     "DROP FUNCTION IF EXISTS public.abh_ist_verwaltung(integer)",
