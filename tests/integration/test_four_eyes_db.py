@@ -37,12 +37,13 @@ from abh_desk.services.read_log import ReadLog
 from abh_desk.services.rejections import draft_rejection, update_rejection, waive_hearing
 from abh_desk.storage import Database
 from models import Letter, User
-from tests.conftest import drop_pg_database
+from tests.conftest import drop_pg_database, new_pg_database
 from tests.integration.test_rejections import DRAFT, TODAY, _case, _pdf, _text
 
 pytestmark = pytest.mark.postgres
 
 PASSWORD = "Vier-Augen-2036"
+REVISION = "f4e1b2c3d5a6"
 WAIVED = "Der Antragsteller hat auf Anhörung verzichtet."
 
 
@@ -281,3 +282,28 @@ def test_a_session_ends_after_a_day_and_unlocking_the_screen_renews_it(office: O
     # The idle lock signs in again with the windows' context: the session they hold runs on.
     assert sign_in(clerk, "keller", PASSWORD).actor.server_session == token
     assert create_person(clerk, person).id > 0
+
+
+def test_the_migration_goes_back_and_again_on_postgresql(pg_admin_url: str) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    url = new_pg_database(pg_admin_url)
+    db = Database(url, _no_password)
+    config = migrate.alembic_config()
+    before = ScriptDirectory.from_config(config).get_revision(REVISION).down_revision
+    assert isinstance(before, str)
+    present = (
+        "SELECT to_regprocedure('abh_anmelden(text, text)') IS NOT NULL, to_regnamespace('abh_sign_in') IS NOT NULL"
+    )
+    try:
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            assert tuple(connection.execute(text(present)).one()) == (True, True)
+            command.downgrade(config, before)
+            assert tuple(connection.execute(text(present)).one()) == (False, False)
+            command.upgrade(config, "head")
+            assert tuple(connection.execute(text(present)).one()) == (True, True)
+    finally:
+        db.dispose()
+        drop_pg_database(pg_admin_url, make_url(url).database or "")
