@@ -7,6 +7,7 @@ never imports Qt). User errors print a German message to stderr and exit non-zer
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import getpass
 import io
@@ -48,6 +49,7 @@ from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import ConfigurationError, DomainError, ValidationError
 from abh_desk.services import read_log, workstation_setup
 from abh_desk.services.assignment import route_names
+from abh_desk.services.auth import end_server_session
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.demo_users import DEMO_PASSWORD
 from abh_desk.services.office import get_office_settings, update_office_settings
@@ -284,6 +286,8 @@ def _run(
         out.write(shown.getvalue())
         return code
     finally:
+        with contextlib.suppress(sqlalchemy.exc.SQLAlchemyError):  # unused, it would end in a day anyway
+            end_server_session(ctx)
         ctx.db.dispose()
 
 

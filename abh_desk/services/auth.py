@@ -214,7 +214,12 @@ def sign_out(ctx: ServiceContext) -> None:
     with ctx.unit_of_work() as uow:
         uow.audit("abgemeldet", "user", ctx.actor.user_id, benutzer=ctx.actor.username)
         uow.commit()
+    end_server_session(ctx)  # after the entry: it is written in the session it ends
+
+
+def end_server_session(ctx: ServiceContext) -> None:
+    """The signed-in user's server session ends (sign-out, or a command has run); not logged."""
     token = ctx.actor.server_session
-    if token is not None:  # after the entry: it is written in the session it ends
+    if token is not None:
         with ctx.db.write_sessions() as session, session.begin():
             pg_sessions.close_session(session, token)

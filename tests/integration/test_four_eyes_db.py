@@ -307,3 +307,20 @@ def test_the_migration_goes_back_and_again_on_postgresql(pg_admin_url: str) -> N
     finally:
         db.dispose()
         drop_pg_database(pg_admin_url, make_url(url).database or "")
+
+
+def test_a_command_signs_in_on_the_server_and_its_session_ends_with_it(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workstation_url = office.workstation.db.url.render_as_string(hide_password=False)
+    count = "SELECT count(*) FROM abh_sign_in.sessions WHERE ended_at IS NULL AND user_id = :id"
+    with office.owner.db.engine.connect() as connection:
+        open_before = connection.execute(text(count), {"id": office.ids["keller"]}).scalar_one()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    out = io.StringIO()
+    args = ["--db", workstation_url, "--anmelden", "keller", "--anmeldung-stdin", "suche", "haddad"]
+    assert main(args, out=out, clock=FixedClock(TODAY)) == 0, out.getvalue()  # its read is logged as keller's
+    with office.owner.db.engine.connect() as connection:
+        assert connection.execute(text(count), {"id": office.ids["keller"]}).scalar_one() == open_before
+        logged = connection.execute(text("SELECT user_id FROM audit_events ORDER BY id DESC LIMIT 1")).scalar_one()
+    assert logged == office.ids["keller"]

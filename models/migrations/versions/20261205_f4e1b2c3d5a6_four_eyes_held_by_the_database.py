@@ -144,6 +144,7 @@ STATEMENTS = (
             END IF;
             RETURN NULL;
         END IF;
+        DELETE FROM sessions s WHERE s.started_at < now() - interval '7 days';  -- long over
         IF stored.failures <> 0 OR stored.locked_until IS NOT NULL THEN
             UPDATE passwords p SET failures = 0, locked_until = NULL WHERE p.user_id = found_id;
         END IF;
