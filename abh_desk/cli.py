@@ -7,6 +7,7 @@ never imports Qt). User errors print a German message to stderr and exit non-zer
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import getpass
 import io
@@ -50,6 +51,7 @@ from abh_desk.domain.rule_files import load_rule_file
 from abh_desk.errors import ConfigurationError, DomainError, ValidationError
 from abh_desk.services import read_log
 from abh_desk.services.assignment import route_names
+from abh_desk.services.auth import end_server_session
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import search_persons
@@ -285,6 +287,8 @@ def _run(
         out.write(shown.getvalue())
         return code
     finally:
+        with contextlib.suppress(sqlalchemy.exc.SQLAlchemyError):  # unused, it would end in a day anyway
+            end_server_session(ctx)
         ctx.db.dispose()
 
 
@@ -427,6 +431,13 @@ def _db_command(db: Database, args: argparse.Namespace, out: TextIO) -> int:
             print(
                 f"Sie wurde neu angelegt, ohne Passwort: bitte auf dem Server setzen (psql: \\password {done.login}) "
                 "und an den Arbeitsplätzen mit „abh-desk db passwort“ hinterlegen.",
+                file=out,
+            )
+        waiting = pg_roles.without_server_password(db)
+        if waiting:
+            print(
+                f"Noch ohne Passwort auf dem Server, an den Arbeitsplätzen also nicht anmeldbar: {', '.join(waiting)}. "
+                "Die Administration setzt es mit „abh-desk benutzer passwort NAME“.",
                 file=out,
             )
         return 0

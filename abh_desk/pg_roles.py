@@ -10,10 +10,20 @@ it can neither disable, replace nor drop the triggers, nor alter or truncate the
 the migrations' record (``alembic_version``). New tables of later migrations come with the same
 rights (default privileges of the owner).
 
-What it can still do, said plainly: everything the program itself does with the data — including
-changing users and their roles, approving a notice by writing its row, and appending a correctly
-chained audit entry (the chain has no key). The four-eyes rule against a script with this login
-needs one database login per office user; that is not built yet.
+The four-eyes rule holds against this login too (migration f4e1b2c3d5a6, ``abh_desk.pg_sessions``):
+the server verifies each user's password itself and opens a sign-in session, whose token the program
+names in every writing transaction; triggers refuse, for every login that is neither superuser nor
+the owner, an approval of a rejection notice without the session of a team lead of the case's area
+who neither wrote nor edited it, a change to an approved notice's text or PDF, any change of users,
+roles, passwords or access tokens without an administrator's session (one's own password from one's
+own), and an audit entry naming a user other than the session's. The verifiers and sessions lie in
+the schema ``abh_sign_in``, which this login cannot use.
+
+What it can still do, said plainly: every other write of the program without any session (persons,
+cases, deadlines: the program's checks hold there only for honest callers), audit entries naming no
+user and correctly chained entries in its own session's name (the chain has no key), the program's
+own sign-in counters, and reading everything — the argon2 hashes too, which a script can try to
+guess offline.
 
 SQLite has no logins: there the file's owner on the workstation is the limit (README).
 """
@@ -121,6 +131,15 @@ def set_up_roles(db: Database, login: str) -> RolesSetUp:
         ):
             connection.execute(text(statement))
     return RolesSetUp(login, group, existing is None)
+
+
+def without_server_password(db: Database) -> list[str]:
+    """The active users who cannot sign in on a workstations' login yet: the server has no verifier of
+    their password (the administration sets it with ``benutzer passwort``)."""
+    with db.read() as session:
+        if session.scalar(text("SELECT to_regprocedure('abh_ohne_serverpasswort()')")) is None:
+            return []  # a database before the update: nothing to say yet
+        return list(session.scalars(text("SELECT abh_ohne_serverpasswort()")))
 
 
 def trail_exposure(db: Database) -> str | None:

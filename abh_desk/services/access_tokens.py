@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
+from abh_desk import pg_sessions
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
@@ -146,7 +148,16 @@ def sign_in_with_token(ctx: ServiceContext, secret: str) -> SignedIn:
             .values(last_used_at=now)
             .execution_options(synchronize_session=False)
         )
-        actor = Actor(user.id, user.username, Role(user.role))
+        server_session = None
+        if pg_sessions.restricted(uow.session):  # the server's session, for its four-eyes triggers
+            try:
+                server_session = pg_sessions.open_token_session(uow.session, secret.strip())
+            except DBAPIError as exc:
+                if pg_sessions.sqlstate(exc) != pg_sessions.UNKNOWN:
+                    raise
+                raise refused from None
+            pg_sessions.use(uow.session, server_session)
+        actor = Actor(user.id, user.username, Role(user.role), server_session=server_session)
         uow.ctx = ctx.as_user(actor)
         uow.audit("angemeldet", "user", user.id, benutzer=user.username, zugangsschluessel=token.id)
         uow.commit()

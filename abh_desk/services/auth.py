@@ -15,7 +15,9 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
+from abh_desk import pg_sessions
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
@@ -105,6 +107,12 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
             uow.audit("anmeldung_fehlgeschlagen", "user", user.id, benutzer=user.username, fehlversuche=failures)
             uow.commit()
             raise wrong from None
+        token = _server_session(uow, user.username, password)
+        previous = ctx.actor.server_session
+        # Unlocking the screen: the session the windows hold runs on (they keep their context).
+        if token and previous and ctx.actor.user_id == user.id and pg_sessions.renew(uow.session, previous, token):
+            token = previous
+            pg_sessions.use(uow.session, token)
         # Counters and time stamps are written in one statement each, without the row's version:
         # parallel sign-ins of one user (several workstations) never collide as "changed meanwhile".
         values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
@@ -113,11 +121,39 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
         uow.session.execute(
             update(User).where(User.id == user.id).values(**values).execution_options(synchronize_session=False)
         )
-        actor = Actor(user.id, user.username, Role(user.role))
+        actor = Actor(user.id, user.username, Role(user.role), server_session=token)
         uow.ctx = ctx.as_user(actor)
         uow.audit("angemeldet", "user", user.id, benutzer=user.username)
         uow.commit()
         return SignedIn(actor, user.display_name, ROLE_LABELS[Role(user.role)])
+
+
+def _server_session(uow: UnitOfWork, username: str, password: str) -> str | None:
+    """On a workstations' login of a PostgreSQL server: the server's sign-in session for the password
+    the program has checked (``abh_desk.pg_sessions``), in use for the rest of the transaction."""
+    if not pg_sessions.restricted(uow.session):
+        return None
+    try:
+        token = pg_sessions.open_session(uow.session, username, password)
+    except DBAPIError as exc:
+        code = pg_sessions.sqlstate(exc)
+        if code == pg_sessions.NO_VERIFIER:
+            raise LoginFailed(
+                "Für diesen Benutzer ist auf dem Datenbankserver noch kein Passwort hinterlegt. Die Administration "
+                f"setzt es neu (abh-desk benutzer passwort {username}); danach klappt die Anmeldung."
+            ) from None
+        if code in (pg_sessions.LOCKED, pg_sessions.UNKNOWN):
+            raise LoginFailed(
+                f"Der Datenbankserver lehnt die Anmeldung ab: {pg_sessions.server_message(exc)}"
+            ) from None
+        raise
+    if token is None:
+        raise LoginFailed(
+            "Das Passwort des Programms und das des Datenbankservers stimmen nicht überein. Bitte die "
+            f"Administration, das Passwort neu zu setzen (abh-desk benutzer passwort {username})."
+        )
+    pg_sessions.use(uow.session, token)
+    return token
 
 
 def set_password(ctx: ServiceContext, username: str, password: str) -> None:
@@ -133,6 +169,8 @@ def set_password(ctx: ServiceContext, username: str, password: str) -> None:
         user.password_hash = hashed
         user.failed_logins = 0
         user.locked_until = None
+        uow.session.flush()
+        pg_sessions.set_verifier(uow.session, user.id, password)
         uow.audit("passwort_gesetzt", "user", user.id, benutzer=user.username)
         uow.commit()
 
@@ -163,6 +201,8 @@ def create_user(
         user = User(username=name, display_name=display_name, role=role.value, password_hash=hashed, area_id=area_id)
         uow.session.add(user)
         uow.session.flush()
+        if password is not None:
+            pg_sessions.set_verifier(uow.session, user.id, password)
         uow.audit("benutzer_angelegt", "user", user.id, benutzer=name, rolle=role.value)
         uow.commit()
 
@@ -174,3 +214,12 @@ def sign_out(ctx: ServiceContext) -> None:
     with ctx.unit_of_work() as uow:
         uow.audit("abgemeldet", "user", ctx.actor.user_id, benutzer=ctx.actor.username)
         uow.commit()
+    end_server_session(ctx)  # after the entry: it is written in the session it ends
+
+
+def end_server_session(ctx: ServiceContext) -> None:
+    """The signed-in user's server session ends (sign-out, or a command has run); not logged."""
+    token = ctx.actor.server_session
+    if token is not None:
+        with ctx.db.write_sessions() as session, session.begin():
+            pg_sessions.close_session(session, token)

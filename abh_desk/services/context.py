@@ -16,11 +16,11 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Connection, event, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from abh_desk import audit_chain, change_watch
+from abh_desk import audit_chain, change_watch, pg_sessions
 from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
@@ -41,6 +41,9 @@ class Actor:
     user_id: int | None
     username: str
     role: Role
+    server_session: str | None = dataclasses.field(default=None, compare=False, repr=False)
+    """The token of the user's sign-in session on a PostgreSQL server (``abh_desk.pg_sessions``):
+    held in memory only, set in every writing transaction; None on SQLite and the owner's login."""
 
 
 SYSTEM = Actor(None, "system", Role.ADMIN)
@@ -105,7 +108,15 @@ class UnitOfWork:
         self.session = self.ctx.db.write_sessions()
         event.listen(self.session, "after_soft_rollback", self._forget_events)
         event.listen(self.session, "before_flush", self._stamp)
+        event.listen(self.session, "after_begin", self._use_server_session)
         return self
+
+    def _use_server_session(self, _session: Session, _transaction: object, connection: Connection) -> None:
+        """The signed-in user's server session for the transaction (PostgreSQL's four-eyes triggers);
+        one statement, only where there is one."""
+        token = self.ctx.actor.server_session
+        if token is not None:
+            connection.execute(select(func.set_config(pg_sessions.SETTING, token, True)))
 
     def _stamp(self, session: Session, _context: object, _instances: object) -> None:
         """Time stamps of new and changed rows come from the context's clock (the mappings have no
@@ -132,6 +143,9 @@ class UnitOfWork:
     ) -> None:
         self.session.rollback()
         self.session.close()
+        refused = pg_sessions.refusal(exc)
+        if refused is not None:  # the server's four-eyes triggers said no: in German, nothing saved
+            raise refused from exc
 
     def commit(self) -> None:
         """Commit the change and its audit entries, and before them the reads this context noted

@@ -128,33 +128,36 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
     note = clean_text(note, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
-        step(uow, letter, NoticeAction.APPROVE, kommentar=note)
-        case = _reviewable(uow, letter)
-        require_usable_remedy(uow.session)
-        data = from_json(LetterKind.REJECTION.value, letter.data_json)
-        assert isinstance(data, RejectionData)
-        status = status_on(uow.session, case, uow.today)
-        if status.case.value != data.status_case:
-            raise ValidationError(
-                f"Der Aufenthaltsstatus hat sich seit dem Entwurf geändert: {status.reason} Bitte zurückgeben: "
-                "die Sachbearbeitung speichert den Entwurf neu, dann wird er erneut geprüft.",
-                field="status",
-            )
-        # The lead approves the draft they saw: rendered again now (text blocks, letterhead), it must
-        # be the very same PDF, or an administrator changed the text since it was saved.
-        if hashlib.sha256(render_letter(LetterKind.REJECTION, data, uow.session)).hexdigest() != letter.pdf_sha256:
-            raise ValidationError(
-                "Seit dieser Entwurf gespeichert wurde, wurden Textbausteine oder Briefkopf geändert; freigegeben "
-                "würde ein anderer Text als der geprüfte. Bitte zurückgeben: die Sachbearbeitung speichert den "
-                "Entwurf neu, dann wird er erneut geprüft.",
-                field="textbausteine",
-            )
-        final = replace(data, draft=False)
-        pdf = render_letter(LetterKind.REJECTION, final, uow.session)
-        letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
-        letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, uow.now
-        letter.review_comment = note or None
-        letter.returned_data_json = None
+        # One UPDATE with status, reviewer and final PDF (no flush in between): the server checks the
+        # approval as a whole (abh_desk.pg_sessions).
+        with uow.session.no_autoflush:
+            step(uow, letter, NoticeAction.APPROVE, kommentar=note)
+            case = _reviewable(uow, letter)
+            require_usable_remedy(uow.session)
+            data = from_json(LetterKind.REJECTION.value, letter.data_json)
+            assert isinstance(data, RejectionData)
+            status = status_on(uow.session, case, uow.today)
+            if status.case.value != data.status_case:
+                raise ValidationError(
+                    f"Der Aufenthaltsstatus hat sich seit dem Entwurf geändert: {status.reason} Bitte zurückgeben: "
+                    "die Sachbearbeitung speichert den Entwurf neu, dann wird er erneut geprüft.",
+                    field="status",
+                )
+            # The lead approves the draft they saw: rendered again now (text blocks, letterhead), it must
+            # be the very same PDF, or an administrator changed the text since it was saved.
+            if hashlib.sha256(render_letter(LetterKind.REJECTION, data, uow.session)).hexdigest() != letter.pdf_sha256:
+                raise ValidationError(
+                    "Seit dieser Entwurf gespeichert wurde, wurden Textbausteine oder Briefkopf geändert; freigegeben "
+                    "würde ein anderer Text als der geprüfte. Bitte zurückgeben: die Sachbearbeitung speichert den "
+                    "Entwurf neu, dann wird er erneut geprüft.",
+                    field="textbausteine",
+                )
+            final = replace(data, draft=False)
+            pdf = render_letter(LetterKind.REJECTION, final, uow.session)
+            letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
+            letter.reviewed_by_id, letter.reviewed_at = ctx.actor.user_id, uow.now
+            letter.review_comment = note or None
+            letter.returned_data_json = None
         uow.commit()
 
 
