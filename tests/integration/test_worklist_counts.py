@@ -9,14 +9,13 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event
 
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import Role
 from abh_desk.errors import NotFound
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.demo_users import ensure_demo_users
 from abh_desk.services.worklists import (
     FIRST_ROWS,
     NEXT_WEEKS,
@@ -79,7 +78,6 @@ def test_an_area_list_is_one_statement_and_covers_what_it_did(ctx: ServiceContex
     the scopes unchanged: an area by code, the user's own area, a user without one sees all, and
     an unknown area is refused."""
     clerk = busy_caseworker(ctx)
-    ensure_demo_users(ctx)
     sent: list[str] = []
 
     def note(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
@@ -99,7 +97,7 @@ def test_an_area_list_is_one_statement_and_covers_what_it_did(ctx: ServiceContex
     assert worklist(clerk, WorkScope.AREA) == work  # the clerk's own area is "allgemein"
     assert worklist(clerk, WorkScope.AREA, area="allgemein", limit=0).counts == work.counts
 
-    admin = ctx.as_user(Actor(_user_id(ctx, "osswald"), "osswald", Role.ADMIN))  # no area of his own
+    admin = ctx.as_user(Actor(_user_without_area(ctx), "ohnebereich", Role.ADMIN))
     assert worklist(admin, WorkScope.AREA).counts == worklist(ctx, WorkScope.ALL).counts == work.counts
     assert worklist(ctx, WorkScope.AREA, area="asyl").total == 0
     for call in (
@@ -110,8 +108,11 @@ def test_an_area_list_is_one_statement_and_covers_what_it_did(ctx: ServiceContex
             call()
 
 
-def _user_id(ctx: ServiceContext, username: str) -> int:
-    with ctx.db.read() as session:
-        user_id = session.scalar(select(User.id).where(User.username == username))
-    assert user_id is not None
+def _user_without_area(ctx: ServiceContext) -> int:
+    with ctx.unit_of_work() as uow:
+        user = User(username="ohnebereich", display_name="Herr Ohne", role=Role.ADMIN.value, area_id=None)
+        uow.session.add(user)
+        uow.session.flush()
+        user_id = user.id
+        uow.commit()
     return user_id
