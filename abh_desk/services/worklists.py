@@ -7,9 +7,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select, true
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal_column,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
@@ -83,42 +97,98 @@ class Worklist:
         return [(GROUP_LABELS[group], self.rows(group)) for group in GROUPS]
 
 
-def _scope_condition(
+class _Kind(StrEnum):
+    """The shape of a worklist's scope condition; its values come as parameters (``_Scope.params``)."""
+
+    OWNERS = "owners"
+    AREA = "area"
+    OWN_AREA = "own_area"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Which deadlines a worklist covers: the user's (with deputised colleagues), an area's, all."""
+
+    kind: _Kind
+    params: dict[str, Any] = field(default_factory=dict)
+    area_code: str | None = None
+
+    @property
+    def checks_area(self) -> bool:
+        return self.kind in (_Kind.AREA, _Kind.OWN_AREA)
+
+    def without_area(self) -> _Scope:
+        """The scope when its area does not exist: an unknown area is an error; a user without an
+        area of their own sees the whole office."""
+        if self.kind == _Kind.OWN_AREA:
+            return _Scope(_Kind.ALL)
+        raise NotFound(f"Bereich „{self.area_code}“ gibt es nicht.")
+
+
+def _area_id(kind: _Kind) -> ScalarSelect[Any]:
+    """The area's id, looked up inside the statement that reads the deadlines (no round trip of its
+    own): NULL where there is none."""
+    if kind == _Kind.OWN_AREA:
+        return select(User.area_id).where(User.id == bindparam("user")).scalar_subquery()
+    return select(Area.id).where(Area.code == bindparam("area")).scalar_subquery()
+
+
+def _condition(kind: _Kind) -> ColumnElement[bool]:
+    if kind == _Kind.OWNERS:
+        return Deadline.owner_id.in_(bindparam("owners", expanding=True))
+    if kind in (_Kind.AREA, _Kind.OWN_AREA):
+        return Deadline.area_id == _area_id(kind)
+    return true()
+
+
+def _scope(
     session: Session, ctx: ServiceContext, scope: WorkScope, today: date, area: str | None, username: str | None
-) -> ColumnElement[bool]:
-    """Which deadlines the worklist covers: the user's (with deputised colleagues), an area's, all."""
+) -> _Scope:
     if scope == WorkScope.MINE:
         user_id = ctx.actor.user_id
         if username:
             user_id = session.scalar(select(User.id).where(User.username == username))
             if user_id is None:
                 raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
-        return Deadline.owner_id.in_(visible_owners(session, user_id, today))
+        return _Scope(_Kind.OWNERS, {"owners": visible_owners(session, user_id, today)})
     if scope == WorkScope.AREA:
         if area is None and ctx.actor.user_id is not None:
-            user = session.get(User, ctx.actor.user_id)
-            area_id = user.area_id if user else None
-        else:
-            area_id = session.scalar(select(Area.id).where(Area.code == area))
-            if area_id is None:
-                raise NotFound(f"Bereich „{area}“ gibt es nicht.")
-        if area_id is not None:
-            return Deadline.area_id == area_id
-    return true()
+            return _Scope(_Kind.OWN_AREA, {"user": ctx.actor.user_id})
+        return _Scope(_Kind.AREA, {"area": area}, area_code=area)
+    return _Scope(_Kind.ALL)
+
+
+def _checked_scope(
+    session: Session, ctx: ServiceContext, scope: WorkScope, today: date, area: str | None, username: str | None
+) -> _Scope:
+    """The scope, with its area looked up first (a statement of its own)."""
+    where = _scope(session, ctx, scope, today, area, username)
+    if where.checks_area and session.scalar(select(_area_id(where.kind)), where.params) is None:
+        where = where.without_area()
+    return where
 
 
 def _week_end(today: date) -> date:
     return today + timedelta(days=6 - today.weekday())
 
 
-def _in_group(group: int, today: date) -> tuple[ColumnElement[bool], ...]:
-    """Open deadlines of one group: before today, today, the rest of this week, up to eight weeks."""
+def _days(today: date) -> dict[str, date]:
+    """The parameters of ``_in_group``."""
+    return {"today": today, "week_end": _week_end(today), "horizon": today + HORIZON}
+
+
+def _in_group(group: int) -> tuple[ColumnElement[bool], ...]:
+    """Open deadlines of one group: before today, today, the rest of this week, up to eight weeks
+    (the days as parameters: ``_days``)."""
     due = Deadline.due_date
+    today: BindParameter[date] = bindparam("today")
+    week_end: BindParameter[date] = bindparam("week_end")
     bounds = {
         OVERDUE: (due < today,),
         TODAY: (due == today,),
-        THIS_WEEK: (due > today, due <= _week_end(today)),
-        NEXT_WEEKS: (due > _week_end(today), due <= today + HORIZON),
+        THIS_WEEK: (due > today, due <= week_end),
+        NEXT_WEEKS: (due > week_end, due <= bindparam("horizon")),
     }[group]
     return (Deadline.status == DeadlineStatus.OPEN.value, *bounds)
 
@@ -143,6 +213,9 @@ def _row_columns() -> Any:  # a Select of the row's ten columns
     )
 
 
+_ROW_WIDTH = 10
+
+
 def _row(values: Any) -> WorklistRow:
     d_id, case_id, person_id, file_number, family, given, kind, due_date, owner, note = values
     return WorklistRow(
@@ -158,6 +231,38 @@ def _row(values: Any) -> WorklistRow:
     )
 
 
+@cache
+def _counts_and_first_rows(kind: _Kind, rows: bool) -> Select[Any]:
+    """One statement — one round trip, one snapshot — for the whole worklist: a row of the four
+    counts (and the area's id, where the scope names one), joined to the first ``limit`` rows of each
+    group. Each group is counted by its own range of the owner's or area's index, with the very
+    condition its rows are fetched with: no grouping or sorting of the deadlines at all. Built once
+    per shape, its values as parameters: building it anew took more time than the database needs
+    for most of a worklist."""
+    condition = _condition(kind)
+    head = [select(func.count()).where(condition, *_in_group(g)).scalar_subquery().label(f"n{g}") for g in GROUPS]
+    if kind in (_Kind.AREA, _Kind.OWN_AREA):
+        head.append(_area_id(kind).label("area_id"))
+    counts = select(*head).subquery("counts")
+    if not rows:
+        return select(counts)
+    groups = [
+        _row_columns()
+        .add_columns(literal_column(str(g)).label("grp"))
+        .where(condition, *_in_group(g))
+        .order_by(Deadline.due_date, Deadline.id)
+        .limit(bindparam("limit"))
+        .subquery(f"g{g}")
+        for g in GROUPS
+    ]
+    first = union_all(*(select(group) for group in groups)).subquery("first_rows")
+    return (
+        select(counts, first)
+        .select_from(counts.outerjoin(first, true()))
+        .order_by(first.c.grp, first.c.due_date, first.c.id)
+    )
+
+
 def worklist(
     ctx: ServiceContext,
     scope: WorkScope = WorkScope.MINE,
@@ -169,20 +274,21 @@ def worklist(
     first ``limit`` of each by due date — today's deadlines show however many are overdue. The
     rest of a group comes a page at a time (``worklist_ids``, ``worklist_rows``)."""
     today = ctx.today()
-    due = Deadline.due_date
     result = Worklist(today, limit=limit)
-    with ctx.db.read() as session:
-        condition = _scope_condition(session, ctx, scope, today, area, username)
-        # Each group counted by its own range of the index, with the very condition its rows are
-        # fetched with: no grouping or sorting of the deadlines at all.
-        counted = session.execute(
-            select(*(select(func.count()).where(condition, *_in_group(g, today)).scalar_subquery() for g in GROUPS))
-        ).one()
-        result.counts.update({group: int(n) for group, n in zip(GROUPS, counted, strict=True) if n})
-        for group in GROUPS:
-            if result.count(group) and limit > 0:
-                stmt = _row_columns().where(condition, *_in_group(group, today)).order_by(due, Deadline.id)
-                result.rows(group).extend(_row(values) for values in session.execute(stmt.limit(limit)))
+    with ctx.db.read_statements() as session:
+        where = _scope(session, ctx, scope, today, area, username)
+        days = {**_days(today), "limit": limit}
+        read = session.connection().execute  # Core rows: the ORM's row handling cost more than the tuples
+        found = read(_counts_and_first_rows(where.kind, limit > 0), {**days, **where.params}).all()
+        if where.checks_area and found[0].area_id is None:  # no such area (or the user has none)
+            where = where.without_area()
+            found = read(_counts_and_first_rows(where.kind, limit > 0), {**days, **where.params}).all()
+    counts = len(GROUPS)
+    result.counts.update({group: int(n) for group, n in zip(GROUPS, found[0][:counts], strict=True) if n})
+    columns = counts + where.checks_area
+    for values in found if limit > 0 else ():
+        if values.grp is not None:  # None: no rows at all (the counts come joined to nothing)
+            result.rows(values.grp).append(_row(values[columns : columns + _ROW_WIDTH]))
     shown = sum(len(result.rows(group)) for group in GROUPS)
     if shown:  # counts alone (limit 0: the start page's tiles) show no one
         note_read(ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), zeilen=shown)
@@ -199,10 +305,10 @@ def worklist_ids(
     """Every deadline of one group, by due date: the ids, cheap even for a hundred thousand (the
     table fetches the rows of the pages it shows with ``worklist_rows``)."""
     today = ctx.today()
-    with ctx.db.read() as session:
-        condition = _scope_condition(session, ctx, scope, today, area, username)
-        stmt = select(Deadline.id).where(condition, *_in_group(group, today))
-        ids = list(session.scalars(stmt.order_by(Deadline.due_date, Deadline.id)))
+    with ctx.db.read_statements() as session:
+        where = _checked_scope(session, ctx, scope, today, area, username)
+        stmt = select(Deadline.id).where(_condition(where.kind), *_in_group(group))
+        ids = list(session.scalars(stmt.order_by(Deadline.due_date, Deadline.id), {**_days(today), **where.params}))
     note_read(
         ctx, "fristenliste_gelesen", "fristen", liste=_list_name(scope, area, username), gruppe=group, zeilen=len(ids)
     )
@@ -217,7 +323,7 @@ def worklist_rows(ctx: ServiceContext, ids: list[int]) -> list[WorklistRow]:
     """The rows of ``ids``, in the order given (one query)."""
     if not ids:
         return []
-    with ctx.db.read() as session:
+    with ctx.db.read_statements() as session:
         rows = {values[0]: _row(values) for values in session.execute(_row_columns().where(Deadline.id.in_(ids)))}
     return [rows[i] for i in ids if i in rows]
 
