@@ -6,7 +6,7 @@ ending in id stay for the first rows in order. On SQLite (no deduplication) they
 one more index of ``deadlines`` and save nothing; kept alike on both, as the mappings are.
 
 Revision ID: 4d5e28773c9e
-Revises: a7d3c1e9f2b4
+Revises: f4e1b2c3d5a6
 Create Date: 2026-12-05 06:30:00
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "4d5e28773c9e"
-down_revision: str | None = "a7d3c1e9f2b4"
+down_revision: str | None = "f4e1b2c3d5a6"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
