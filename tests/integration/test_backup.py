@@ -23,6 +23,7 @@ from abh_desk.services.persons import PersonInput, create_person, search_persons
 from abh_desk.storage import Database
 from models import AuditEvent, Person
 from tests.conftest import TEST_DAY, drop_pg_database, new_pg_database
+from tests.support import writer
 from tests.support.cli_login import sign_in_cli
 from tests.support.pgserver import libpq_url, tool
 from tests.support.writer import BULK_ACTION
@@ -44,6 +45,7 @@ class Writer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.support.writer", url, *options],
             cwd=ROOT,
+            env=writer.environment(url),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
