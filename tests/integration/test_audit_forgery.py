@@ -214,6 +214,7 @@ def test_a_backup_whose_trail_was_rewritten_is_refused_before_the_restore(
     # … but not with the live database's trail: nothing is replaced.
     assert code != 0 and "passt weder zu dem dieser Datenbank" in err.getvalue() + out.getvalue()
     assert "--trotz-abweichung" in err.getvalue()
+    assert "ohne gültige Signatur" in err.getvalue()  # the forger had no key: the signatures tell
     assert [(e.id, e.chain_hash) for e in _events(ctx.db)][: len(before)] == before
     assert not list(tmp_path.glob("*.vor-wiederherstellung-*"))
     # The administration may still restore it, with a reason, which the restored trail keeps; the
