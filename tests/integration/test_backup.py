@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, func, select, text
 from abh_desk import audit_chain
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
+from abh_desk.services import audit_key_setup
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, search_persons
 from abh_desk.storage import Database
@@ -262,8 +263,11 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
     try:
         source = Database(source_url)
         ctx = ServiceContext(source, catalogue)
+        audit_key_setup.set_up_if_new(ctx)  # a signed trail, whose key is kept under the database's address
         for family in ("Öztürk", "Nguyễn", "Kovalenko"):
             _person(ctx, family)
+        key_file = tmp_path / "schluessel.json"
+        audit_key_setup.hand_out(ctx, key_file)
         source.dispose()
         # The README's commands: a custom-format dump, restored into an empty database.
         subprocess.run([tool("pg_dump"), "-Fc", "-f", dump, libpq_url(source_url)], check=True, timeout=60)
@@ -275,10 +279,15 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
         restored = Database(target_url)
         assert _families(restored) == {"Öztürk", "Nguyễn", "Kovalenko"}
         report = audit_chain.verify(restored, None)
-        assert report.ok and report.count == 3  # chain intact, triggers restored with it
+        assert report.ok and report.count == 5  # chain intact, triggers restored with it
+        assert report.signatures == "ohne_schluessel"  # the key is kept under the old address
         rctx = ServiceContext(restored, catalogue)
+        with pytest.raises(audit_chain.KeyMissing):
+            _person(rctx, "Şahin")
+        audit_key_setup.take_over(rctx, key_file)  # README: the key taken over for the new address
         _person(rctx, "Şahin")  # sequences came along: new rows get new ids
-        assert audit_chain.verify(restored, None).ok
+        report = audit_chain.verify(restored, None)
+        assert report.ok and report.signatures == "geprueft" and report.unsigned == 0
         with restored.read() as session:
             assert session.scalar(select(func.count()).select_from(Person)) == 4
         restored.dispose()
