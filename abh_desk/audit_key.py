@@ -25,7 +25,7 @@ import hmac
 import json
 import os
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,15 @@ class AuditKey:
     since: int | None
     """The id of the first entry signed with this key (None: not yet known — the set-up was cut
     short after its entry was written; then the first entry with a valid signature counts)."""
+    _pads: tuple[Any, Any] = field(init=False, repr=False, compare=False)
+    """HMAC's inner and outer hash with the key already in: a signature then costs two SHA-256
+    updates (4 µs instead of 11 for ``hmac.new`` — a rebalancing signs 100,000 entries at once)."""
+
+    def __post_init__(self) -> None:
+        block = self.secret.ljust(64, b"\0")  # the key is shorter than SHA-256's block (RFC 2104)
+        inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+        outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+        object.__setattr__(self, "_pads", (inner, outer))
 
     @property
     def key_id(self) -> str:
@@ -50,7 +59,10 @@ class AuditKey:
 
     def sign(self, chain_hash: str) -> str:
         """The entry's ``mac``: HMAC-SHA256 over its chain hash (which covers everything hashed)."""
-        return hmac.new(self.secret, chain_hash.encode("utf-8"), hashlib.sha256).hexdigest()
+        inner, outer = self._pads[0].copy(), self._pads[1].copy()
+        inner.update(chain_hash.encode("utf-8"))
+        outer.update(inner.digest())
+        return str(outer.hexdigest())
 
     def signs(self, chain_hash: str | None, mac: str | None) -> bool:
         return chain_hash is not None and mac is not None and hmac.compare_digest(self.sign(chain_hash), mac)
