@@ -137,14 +137,16 @@ class UnitOfWork:
         committing = False
         db = self.ctx.db
         reads = self.ctx.reads.drain()
-        if any(n.written_as is not None for n in reads):
-            self._begin()  # under the chain's lock: the commit in doubt has ended one way or the other
-            audit_chain.lock_chain(self.session, db.backend, audit_chain.chain_of(db))
-            reads = not_yet_written(self.session, reads)
-        events = [
-            audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details) for n in reads
-        ] + self._events
+        events: list[dict[str, Any]] = []
         try:
+            if any(n.written_as is not None for n in reads):
+                self._begin()  # under the chain's lock: the commit in doubt has ended one way or the other
+                audit_chain.lock_chain(self.session, db.backend, audit_chain.chain_of(db))
+                reads = not_yet_written(self.session, reads)
+            events = [
+                audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details)
+                for n in reads
+            ] + self._events
             if events:
                 self._begin()
                 self.session.flush()

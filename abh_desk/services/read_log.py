@@ -97,9 +97,11 @@ class ReadLog:
 
     def put_back(self, notes: list[ReadNote], written_as: tuple[int, str] | None = None) -> None:
         """The notes of a commit that failed: noted again, before anything noted since.
-        ``written_as``: the commit's outcome is unknown; its first entry, to look up before writing again."""
-        for note in notes:
-            note.written_as = written_as
+        ``written_as``: the commit's outcome is unknown; its first entry, to look up before writing
+        again (without: notes still in doubt from an earlier commit keep theirs)."""
+        if written_as is not None:
+            for note in notes:
+                note.written_as = written_as
         with self._lock:
             self._notes[:0] = notes
 
