@@ -230,3 +230,26 @@ def test_a_lost_key_is_replaced_with_a_reason_and_the_former_entries_are_named(c
     assert f"Signaturen ab Eintrag {key.since}" in out and "mit einem früheren Schlüssel signiert" in out
     (replaced,) = [r for r in _rows(ctx.db) if r["id"] == key.since]
     assert replaced["action"] == audit_key_setup.SET_UP and "Teamleiters defekt" in str(replaced["payload_json"])
+
+
+def test_a_second_workstation_writes_only_once_it_has_the_key(
+    workstations: tuple[ServiceContext, ServiceContext], tmp_path: Path
+) -> None:
+    first, second = workstations
+    audit_key.use_key(second.db, None)  # Herr Keller's computer: its keyring has no key yet
+    second.db.chain_name = "platz-keller" if second.db.backend == "postgresql" else None  # its own chain
+    _person(first, "Öztürk")
+    with pytest.raises(KeyMissing):
+        _person(second, "Nguyễn")
+    handed = tmp_path / "schluessel.json"
+    audit_key_setup.hand_out(first, handed)
+    audit_key_setup.take_over(second, handed)
+    _person(second, "Nguyễn")
+    _person(first, "Kovalenko")
+    rows = _rows(first.db)
+    key = audit_key.key_of(first.db)
+    assert key is not None and all(r["mac"] == key.sign(str(r["chain_hash"])) for r in rows)
+    if first.db.backend == "postgresql":  # two chains, both signed, woven together
+        assert len({r["chain"] for r in rows if r["action"] == "person_angelegt"}) == 2
+    report = audit_chain.verify(first.db, audit_chain.anchor_state(first.db))
+    assert report.ok and report.signatures == "geprueft" and report.unsigned == 0
