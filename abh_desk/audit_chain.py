@@ -12,11 +12,18 @@ Because anyone who can write to the database could rewrite the whole chain, the 
 workstation wrote or verified is also kept outside the database, in an anchor file in the data
 directory. ``verify`` checks that the chain still holds that entry with that hash, which finds a
 cut-off end or a chain computed anew.
+
+And because whoever can write to the database and to the anchor files could still compute both
+anew, every entry written with the office's key also carries ``mac``, an HMAC of its chain hash
+under a key the database does not hold (``abh_desk.audit_key``); the anchor is signed, too. A
+workstation without the key does not write to a trail that is signed: its entries would lack the
+signature every entry after the key's first one must carry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import os
@@ -32,7 +39,9 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from abh_desk.audit_key import AuditKey, anchor_mac, key_of
 from abh_desk.config import data_dir
+from abh_desk.errors import ConfigurationError
 from abh_desk.storage import Database
 from models import AuditEvent
 
@@ -45,6 +54,10 @@ GENESIS = ""
 PG_CHAIN_LOCK = 7_346_199_202
 """The lock of the one chain before chains per workstation (kept for reference)."""
 PG_CHAIN_LOCK_CLASS = 734_619
+PG_KEY_LOCK = 7_346_199_203
+"""Every append holds it shared; setting the office's key up holds it alone, so that no entry
+without a signature follows the key's first entry (a workstation sees the key's entry before it
+writes, or wrote before it)."""
 """With a chain's ``hashtext``: the two-key advisory lock of one chain (two chains whose names hash
 alike share it, which only makes them wait for each other)."""
 ANCHOR_FILE = "audit-anker.json"
@@ -61,7 +74,7 @@ TRIGGERS = {
 #: white space folded. A trigger of the right name that does something else is no protection.
 TRIGGER_FINGERPRINTS = {
     "sqlite": {
-        "audit_events_kein_update": "42a903f0e408d0562e706a903bc409de1883ce026add250fb60fbcf074bdc265",
+        "audit_events_kein_update": "9000cbf076c2f240ad06d96b1e0ae065e9c3b7be49c6ddf98e9c9c2d6c014657",
         "audit_events_kein_delete": "01407b62cefa7badd9557328c6bfa154f6bd0a20b9291a1182562aac5f3be696",
         "audit_events_kein_ersetzen": "d9a421393aa8daddbd6a098c8d769ed9567b0f8bf0ea76cbd43879aabe585bd0",
     },
@@ -143,6 +156,8 @@ class Appended:
     """True when the anchor this workstation kept is still in the chain (or there is none)."""
     locked_at: float | None = None
     """``time.perf_counter()`` when the chain's lock was granted (PostgreSQL), for ``LockTimes``."""
+    signed: bool = False
+    """The entries carry the signature of the office's key."""
     anchor_missing: bool = False
     """This workstation keeps no anchor for a chain that already had entries: the anchor file was
     removed, or the workstation joined an existing database. Only ``audit pruefen --anker-neu``
@@ -161,12 +176,45 @@ class LockTimes:
 lock_times: LockTimes | None = None
 
 
+class KeyMissing(ConfigurationError):
+    """The trail is signed and this workstation has not got the office's key: nothing is written."""
+
+    code = "protokollschluessel_fehlt"
+
+
+KEY_MISSING = (
+    "Das Protokoll dieser Datenbank ist mit dem Protokollschlüssel der Behörde signiert, dieser Arbeitsplatz hat "
+    "ihn aber nicht: es wurde nichts gespeichert. Die Administration gibt ihn an einem eingerichteten Arbeitsplatz "
+    "mit „abh-desk audit schluessel ausgeben --ausgabe DATEI“ aus und übernimmt ihn hier mit „abh-desk audit "
+    "schluessel uebernehmen DATEI“."
+)
+
+
+def lock_chain(session: Session, backend: str, chain_name: str, exclusive_key: bool = False) -> float | None:
+    """Take the chain's lock (PostgreSQL; SQLite's writer lock is taken at BEGIN), with the key lock
+    shared — or alone (``exclusive_key``: setting the key up). One statement, one round trip.
+    Returns ``time.perf_counter()`` when granted."""
+    if backend != "postgresql":
+        return None
+    asked = time.perf_counter()
+    key_lock = "pg_advisory_xact_lock" if exclusive_key else "pg_advisory_xact_lock_shared"
+    session.execute(
+        text(f"SELECT {key_lock}(:key_lock), pg_advisory_xact_lock(:lock_class, hashtext(:chain))"),
+        {"key_lock": PG_KEY_LOCK, "lock_class": PG_CHAIN_LOCK_CLASS, "chain": chain_name},
+    )
+    locked_at = time.perf_counter()
+    if lock_times is not None:
+        lock_times.waits.append((locked_at - asked) * 1000)
+    return locked_at
+
+
 def append(
     session: Session,
     backend: str,
     events: Sequence[dict[str, Any]],
     anchor: ChainHead | None,
     chain_name: str = "",
+    key: AuditKey | None = None,
 ) -> Appended:
     """Insert ``events`` (rows without id and chain hash) at the head of the chain ``chain_name``.
 
@@ -178,27 +226,25 @@ def append(
     under READ COMMITTED the head query that follows then sees every entry of the chain committed
     before the lock was granted. The first entry also records the newest entry of another chain it
     sees (``cross_id``, ``cross_hash``): the chains are woven together, so a cut-off end of one chain
-    breaks a later entry of another, which ``verify`` finds."""
-    locked_at = None
+    breaks a later entry of another, which ``verify`` finds.
+
+    ``key``: the office's key; each entry gets its signature (``mac``). Without it nothing is
+    written to a trail whose newest entry (of this chain, or of all) is signed: ``KeyMissing``."""
     server = backend == "postgresql"
-    if server:
-        asked = time.perf_counter()
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:lock_class, hashtext(:chain))"),
-            {"lock_class": PG_CHAIN_LOCK_CLASS, "chain": chain_name},
-        )
-        locked_at = time.perf_counter()
-        if lock_times is not None:
-            lock_times.waits.append((locked_at - asked) * 1000)
+    locked_at = lock_chain(session, backend, chain_name)
     own = session.execute(
-        select(AuditEvent.id, AuditEvent.chain_hash)
+        select(AuditEvent.id, AuditEvent.chain_hash, AuditEvent.mac)
         .where(AuditEvent.chain == chain_name)
         .order_by(AuditEvent.id.desc())
         .limit(1)
     ).first()
     newest = session.execute(
-        select(AuditEvent.id, AuditEvent.chain, AuditEvent.chain_hash).order_by(AuditEvent.id.desc()).limit(1)
+        select(AuditEvent.id, AuditEvent.chain, AuditEvent.chain_hash, AuditEvent.mac)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
     ).first()
+    if key is None and events and ((own is not None and own.mac) or (newest is not None and newest.mac)):
+        raise KeyMissing(KEY_MISSING)
     previous = (own.chain_hash or GENESIS) if own is not None else GENESIS
     anchor_confirmed = True
     if anchor is not None:
@@ -221,10 +267,16 @@ def append(
     if events and newest is not None and newest.chain != chain_name:
         events[0]["cross_id"], events[0]["cross_hash"] = newest.id, newest.chain_hash
     last = chain(previous, events)
+    if key is not None:
+        for event in events:
+            event["mac"] = key.sign(event["chain_hash"])
+    else:
+        for event in events:
+            event["mac"] = None
     # Core insert: the ORM's bulk path costs more than the whole chain for 100,000 entries.
     session.execute(insert(_TABLE), list(events))
     head = ChainHead(events[-1]["id"], last) if events else ChainHead(own.id if own else 0, previous)
-    return Appended(head, anchor_confirmed, locked_at, anchor is None and newest is not None)
+    return Appended(head, anchor_confirmed, locked_at, key is not None, anchor is None and newest is not None)
 
 
 def chain_of(db: Database) -> str:
@@ -283,6 +335,8 @@ class AnchorState:
     head: ChainHead | None
     damaged: str | None = None
     """The anchor file (or this database's entry in it) cannot be read."""
+    mac: str | None = None
+    """The anchor's signature under the office's key (``audit_key.anchor_mac``); None: unsigned."""
 
 
 def anchor_state(db: Database, path: Path | None = None) -> AnchorState:
@@ -295,7 +349,9 @@ def anchor_state(db: Database, path: Path | None = None) -> AnchorState:
     if entry is None:
         return AnchorState(None)
     try:
-        return AnchorState(ChainHead(int(entry["id"]), str(entry["chain_hash"])))
+        mac = entry.get("mac")
+        head = ChainHead(int(entry["id"]), str(entry["chain_hash"]))
+        return AnchorState(head, None, mac if isinstance(mac, str) else None)
     except (KeyError, TypeError, ValueError):
         return AnchorState(None, f"{path}: der Eintrag für {database_key(db)} ist unvollständig")
 
@@ -320,6 +376,9 @@ def write_anchor(db: Database, head: ChainHead, at: datetime, path: Path | None 
         "chain_hash": head.chain_hash,
         "gemerkt_am": at.astimezone(timezone.utc).isoformat(timespec="seconds"),
     }
+    key = key_of(db)
+    if key is not None:
+        anchors[database_key(db)]["mac"] = anchor_mac(key, database_key(db), head.id, head.chain_hash)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -411,6 +470,18 @@ class ChainReport:
     """Entries whose payload was erased (allowed by the triggers, for retention)."""
     erased_logged: int = 0
     """Erasures the logged retention runs account for."""
+    signatures: str = "keine"
+    """``geprueft`` (checked with this workstation's key), ``ohne_schluessel`` (the trail has signed
+    entries, this workstation has not got the key: not checked), ``keine`` (no key, nothing signed)."""
+    signature_break: Break | None = None
+    """The first entry from the key's first entry on without a valid signature."""
+    unsigned: int = 0
+    """How many entries from the key's first entry on have no valid signature."""
+    signed_since: int | None = None
+    """The key's first entry (from the key record, else the first entry it signs)."""
+    former_key: int = 0
+    """Entries before the key's first entry signed otherwise (with a former key): not checkable."""
+    key_id: str | None = None
 
     @property
     def erasure_problem(self) -> str | None:
@@ -425,6 +496,7 @@ class ChainReport:
     def ok(self) -> bool:
         return (
             self.first_break is None
+            and self.signature_break is None
             and self.anchor_problem is None
             and not self.missing_triggers
             and self.erasure_problem is None
@@ -451,6 +523,7 @@ _COLUMNS = (
     "payload_json",
     "payload_hash",
     "chain_hash",
+    "mac",
 )
 
 
@@ -511,12 +584,79 @@ def trigger_problems(db: Database) -> tuple[str, ...]:
     return tuple(name for name in TRIGGERS[db.backend] if installed.get(name) != expected[name])
 
 
-def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
+class _Signatures:
+    """The signature check of a walk through the trail (``verify``)."""
+
+    def __init__(self, key: AuditKey | None) -> None:
+        self.key = key
+        self.since = key.since if key is not None else None
+        self.first: Break | None = None
+        self.failed = self.former = self.seen = 0
+
+    def check(self, row: Mapping[str, Any]) -> None:
+        if self.key is None:
+            self.seen += row["mac"] is not None
+            return
+        if self.key.signs(row["chain_hash"], row["mac"]):
+            if self.since is None:  # a key record without its first entry: the first it signs
+                self.since = row["id"]
+            return
+        if self.since is None or row["id"] < self.since:
+            self.former += row["mac"] is not None
+            return
+        self.failed += 1
+        if self.first is None:
+            why = (
+                "ohne gültige Signatur (er hat keine; ab Eintrag "
+                f"{self.since} trägt jeder Eintrag die Signatur des Protokollschlüssels)"
+                if row["mac"] is None
+                else "ohne gültige Signatur (sie passt nicht: der Eintrag wurde verändert und neu verkettet, "
+                "oder nicht mit dem Protokollschlüssel der Behörde geschrieben)"
+            )
+            self.first = Break(row["id"], row["occurred_at"], why)
+
+    @property
+    def state(self) -> str:
+        if self.key is not None:
+            return "geprueft"
+        return "ohne_schluessel" if self.seen else "keine"
+
+
+def _anchor_signature_problem(db: Database, state: AnchorState, key: AuditKey | None, since: int | None) -> str | None:
+    """A signed trail's anchor must carry the key's signature, from the key's first entry on (an
+    anchor from before has none): an anchor file written anew by someone without the key has none."""
+    head = state.head
+    if key is None or head is None or since is None or head.id < since:
+        return None
+    if state.mac is not None and hmac.compare_digest(
+        state.mac, anchor_mac(key, database_key(db), head.id, head.chain_hash)
+    ):
+        return None
+    return (
+        f"Der Anker dieses Arbeitsplatzes (Eintrag {head.id}) trägt keine gültige Signatur des "
+        "Protokollschlüssels: die Ankerdatei wurde von jemandem ohne den Schlüssel neu geschrieben."
+    )
+
+
+WORKSTATION_KEY = "arbeitsplatz"
+"""``verify``'s default key: this workstation's key for the database (``audit_key.key_of``)."""
+
+
+def verify(
+    db: Database, anchor: ChainHead | AnchorState | None, key: AuditKey | str | None = WORKSTATION_KEY
+) -> ChainReport:
     """Walk the whole chain in id order; find the first broken entry and check the anchor.
 
     ``anchor``: a head to compare with (after a restore: None, nothing to compare), or this
     workstation's ``AnchorState`` — where that has no anchor for a chain with entries, or its file
-    is damaged, the end of the chain cannot be checked, and that is a finding."""
+    is damaged, the end of the chain cannot be checked, and that is a finding.
+
+    ``key``: the office's key to check the signatures with (default: this workstation's; a backup
+    is checked with the live database's). From the key's first entry on, every entry must carry a
+    valid signature; without a key the signatures are not checked, and the report says so."""
+    key = key_of(db) if key == WORKSTATION_KEY else key
+    assert key is None or isinstance(key, AuditKey)
+    signatures = _Signatures(key)
     state = anchor if isinstance(anchor, AnchorState) else None
     anchor = state.head if state is not None else anchor
     assert anchor is None or isinstance(anchor, ChainHead)
@@ -535,6 +675,7 @@ def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
             elif row["action"] == RETENTION_RUN:
                 erased_logged += _logged_erasures(row["payload_json"])
             problem = _problem(previous_of.get(row["chain"] or "", GENESIS), row)
+            signatures.check(row)
             if problem is not None:
                 broken += 1
                 if first_break is None:
@@ -575,9 +716,26 @@ def verify(db: Database, anchor: ChainHead | AnchorState | None) -> ChainReport:
                 f"Eintrag {anchor.id} hat nicht mehr den Prüfwert, den dieser Arbeitsplatz gemerkt hat: "
                 "das Protokoll wurde bis dorthin verändert und neu verkettet."
             )
+    if anchor_problem is None and state is not None:
+        anchor_problem = _anchor_signature_problem(db, state, key, signatures.since)
     missing = trigger_problems(db)
     return ChainReport(
-        count, head, head_time, first_break, broken, anchor, anchor_problem, missing, erased, erased_logged
+        count,
+        head,
+        head_time,
+        first_break,
+        broken,
+        anchor,
+        anchor_problem,
+        missing,
+        erased,
+        erased_logged,
+        signatures.state,
+        signatures.first,
+        signatures.failed,
+        signatures.since,
+        signatures.former,
+        key.key_id if key is not None else None,
     )
 
 

@@ -4,8 +4,12 @@ The backup uses SQLite's online backup API in one step: it copies one consistent
 other workstations' processes keep writing (WAL lets them). The copy is a single file (journal
 mode DELETE), checked with ``integrity_check`` before it replaces the target.
 
-A restore first checks the file on a private copy: an SQLite file, intact, an ABH Desk schema
-this program knows, an unbroken audit chain. It then keeps the current database aside (a backup
+A restore first checks the file on a private copy: an SQLite file, intact (``integrity_check``),
+an ABH Desk schema this program knows, an unbroken audit chain that is this database's (it agrees
+with the live trail, a copy kept aside, or this workstation's anchor), signed with the office's key
+from the key's first entry on, and every document of the e-file with the SHA-256 its trail entry
+holds. What does not hold is named, and nothing is restored unless the administration gives a
+reason (``--trotz-abweichung GRUND``, logged with the findings). It then keeps the current database aside (a backup
 next to it) and copies the checked file into the live database with the backup API again, so a
 process that still has the database open sees the restored state instead of writing into a
 replaced file. The restore is logged in the restored database, and the audit anchor moves to it.
@@ -22,7 +26,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from abh_desk import audit_chain, migrate
+from sqlalchemy.exc import DBAPIError
+
+from abh_desk import audit_chain, audit_key, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock, local_now
 from abh_desk.db_checks import sqlite_file
 from abh_desk.errors import ConfigurationError, DomainError
@@ -176,6 +182,8 @@ def check_backup_file(path: Path, name: str | None = None) -> BackupInfo:
 class Restored:
     info: BackupInfo
     previous_kept_at: Path | None
+    findings: tuple[str, ...] = ()
+    """What the check before the restore found, restored despite it (``--trotz-abweichung``)."""
 
 
 def _keep_aside(live_path: Path, clock: Clock) -> Path | None:
@@ -213,62 +221,91 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK, 
         raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
     try:
         info = check_backup_file(checked, source.name)
-        _check_chain(checked, source.name, live_path, audit_chain.read_anchor(ctx_db), deviation)
+        findings = _findings(checked, live_path, audit_chain.read_anchor(ctx_db), audit_key.key_of(ctx_db))
+        if findings and not deviation:
+            raise BackupError(
+                f"{source.name}: {' '.join(findings)} Es wurde nichts wiederhergestellt. Wer sicher ist, dass "
+                "die Sicherung die richtige ist, stellt sie mit --trotz-abweichung GRUND wieder her (der Grund und "
+                "die Befunde werden protokolliert)."
+            )
         aside = _keep_aside(live_path, clock)
         _copy_into_live(checked, live_path)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{checked}{suffix}").unlink(missing_ok=True)
-    return Restored(info, aside)
+    return Restored(info, aside, tuple(findings))
 
 
-def _check_chain(
-    path: Path, name: str, live_path: Path, anchor: audit_chain.ChainHead | None, deviation: str = ""
-) -> None:
-    """The backup's trail holds in itself and is this database's trail: at the newer one of the two
-    heads the older one has, the live database — or one kept aside by an earlier restore, so that a
-    restore can be undone — carries the same hash. Where none of them can be read (the live file is
-    damaged), the backup must hold this workstation's anchor if it reaches that far. A backup whose
-    trail was changed and chained anew holds in itself, and is found so before anything is replaced.
-    ``deviation``: the administration's reason to restore one that matches none (logged)."""
+def _findings(
+    path: Path, live_path: Path, anchor: audit_chain.ChainHead | None, key: audit_key.AuditKey | None
+) -> list[str]:
+    """What does not hold in the backup at ``path``: its trail (in itself, its signatures under the
+    live database's key, and whether it is this database's: ``_foreign_trail``) and its documents."""
     db = Database(f"sqlite:///{path}")
     try:
-        report = audit_chain.verify(db, None)
+        report = audit_chain.verify(db, None, key=key)
+        documents = _document_problems(db)
     finally:
         db.dispose()
+    found = []
     if report.first_break is not None:
-        raise BackupError(
-            f"{name}: das Protokoll in der Sicherung ist verändert (Eintrag {report.first_break.id}: "
-            f"{report.first_break.reason}); es wurde nichts wiederhergestellt."
+        found.append(
+            f"das Protokoll in der Sicherung ist verändert (Eintrag {report.first_break.id}: "
+            f"{report.first_break.reason})."
         )
-    if report.head is None:
-        return
+    if report.signature_break is not None:
+        found.append(
+            f"Eintrag {report.signature_break.id} der Sicherung ist {report.signature_break.reason}"
+            + (f"; {report.unsigned} Einträge insgesamt." if report.unsigned > 1 else ".")
+        )
+    if report.first_break is None and report.head is not None:
+        foreign = _foreign_trail(path, report.head, live_path, anchor)
+        if foreign is not None:
+            found.append(foreign)
+    return found + documents
+
+
+def _document_problems(db: Database) -> list[str]:
+    """Every document of the backup's e-file against the SHA-256 its trail entry holds."""
+    from abh_desk.services.documents import verify_stored_documents  # only when restoring
+
+    try:
+        return [f"E-Akte der Sicherung: {problem}" for problem in verify_stored_documents(db).problems]
+    except DBAPIError:  # an older schema without the e-file as it is now: its trail is checked above
+        return []
+
+
+def _foreign_trail(
+    path: Path, head: audit_chain.ChainHead, live_path: Path, anchor: audit_chain.ChainHead | None
+) -> str | None:
+    """Why the backup's trail is not this database's, or None: at the newer one of the two heads
+    the older one has, the live database — or one kept aside by an earlier restore, so that a
+    restore can be undone — carries the same hash. Where none of them can be read (the live file is
+    damaged), the backup must hold this workstation's anchor if it reaches that far. A backup whose
+    trail was changed and chained anew holds in itself, and is found so before anything is replaced."""
+    report_head = head
     witnesses = [live_path, *sorted(live_path.parent.glob(f"{live_path.name}.vor-wiederherstellung-*"))]
     compared = 0
     for witness in witnesses:
         try:
-            same = _same_trail(path, report.head.id, witness)
+            same = _same_trail(path, report_head.id, witness)
         except sqlite3.DatabaseError:
             continue  # damaged, or no ABH Desk database: no witness
         if same is None:
             continue
         compared += 1
         if same:
-            return
+            return None
     if compared == 0:
-        if anchor is not None and anchor.id <= report.head.id and _hash_at(path, anchor.id) != anchor.chain_hash:
-            raise BackupError(
-                f"{name}: Eintrag {anchor.id} der Sicherung hat nicht den Prüfwert, den dieser Arbeitsplatz gemerkt "
-                "hat: die Sicherung wurde verändert und neu verkettet. Es wurde nichts wiederhergestellt."
+        if anchor is not None and anchor.id <= report_head.id and _hash_at(path, anchor.id) != anchor.chain_hash:
+            return (
+                f"Eintrag {anchor.id} der Sicherung hat nicht den Prüfwert, den dieser Arbeitsplatz gemerkt "
+                "hat: die Sicherung wurde verändert und neu verkettet."
             )
-        return
-    if deviation:
-        return
-    raise BackupError(
-        f"{name}: das Protokoll der Sicherung passt weder zu dem dieser Datenbank noch zu einer früher beiseite "
-        "gelegten: die Sicherung wurde verändert und neu verkettet, oder sie stammt von einer anderen Datenbank. "
-        "Es wurde nichts wiederhergestellt. Wer sicher ist, dass sie die richtige ist, stellt sie mit "
-        "--trotz-abweichung GRUND wieder her (der Grund wird protokolliert)."
+        return None
+    return (
+        "das Protokoll der Sicherung passt weder zu dem dieser Datenbank noch zu einer früher beiseite "
+        "gelegten: die Sicherung wurde verändert und neu verkettet, oder sie stammt von einer anderen Datenbank."
     )
 
 
@@ -337,5 +374,6 @@ def after_restore(ctx: ServiceContext, restored: Restored, source: Path, deviati
             bisheriger_anker=f"{before.id}:{before.chain_hash}" if before else None,
             bisherige_ankerdatei_aufbewahrt=kept.name if kept else None,
             trotz_abweichung=deviation or None,
+            befunde=list(restored.findings) or None,
         )
         uow.commit()

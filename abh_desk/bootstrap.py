@@ -9,6 +9,7 @@ from abh_desk import db_checks, migrate
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
+from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database
@@ -23,5 +24,7 @@ def open_context(cli_url: str | None = None, upgrade: bool = True, clock: Clock 
     if upgrade and migrate.needs_upgrade(db):
         migrate.upgrade(db)
     ctx = ServiceContext(db, catalogue, clock=clock)
+    if upgrade:  # a new database gets the office's key of its audit trail before anything is written
+        set_up_if_new(ctx)
     ensure_areas(ctx)
     return ctx

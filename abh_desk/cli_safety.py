@@ -21,11 +21,13 @@ from abh_desk.config import resolve_database_url
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.retention import TRIGGERS
 from abh_desk.errors import ValidationError
-from abh_desk.services import documents, retention
+from abh_desk.services import audit_key_setup, documents, retention
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
 
 EXIT_BROKEN = 1
+EXIT_UNCHECKED = 3
+"""The trail holds, but its signatures could not be checked: this workstation has not got the key."""
 COMMANDS = frozenset({"audit", "sicherung", "wiederherstellen", "aufbewahrung"})
 
 
@@ -46,6 +48,21 @@ def add_parser(commands: Any) -> None:
         help="wo die Ankerdatei fehlt oder beschädigt ist (oder der Arbeitsplatz neu an einer Datenbank arbeitet): "
         "die Kette prüfen und ihren Stand als neuen Anker setzen; wird protokolliert",
     )
+    key = actions.add_parser(
+        "schluessel", help="Protokollschlüssel der Behörde: einrichten, für weitere Arbeitsplätze ausgeben, übernehmen"
+    )
+    steps = key.add_subparsers(dest="schluessel", metavar="SCHRITT", required=True, parser_class=type(audit))
+    set_up = steps.add_parser("einrichten", help="einen Protokollschlüssel einrichten (nach Prüfung des Protokolls)")
+    set_up.add_argument(
+        "--neu",
+        metavar="GRUND",
+        default="",
+        help="nur wenn der bisherige Schlüssel verloren ist: einen neuen einrichten (protokolliert)",
+    )
+    hand_out = steps.add_parser("ausgeben", help="den Schlüssel in eine Datei schreiben, nur für den Besitzer lesbar")
+    hand_out.add_argument("--ausgabe", metavar="DATEI", required=True)
+    take_over = steps.add_parser("uebernehmen", help="den Schlüssel aus einer ausgegebenen Datei übernehmen")
+    take_over.add_argument("datei", metavar="DATEI")
     save = commands.add_parser(
         "sicherung", help="die SQLite-Datenbank in eine Datei sichern (auch während andere arbeiten)"
     )
@@ -123,6 +140,11 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
         )
         if report.broken > 1:
             print(f"Insgesamt {_number(report.broken)} Einträge bestehen die Prüfung nicht.", file=out)
+    if report.signature_break is not None:
+        unsigned = report.signature_break
+        print(f"FEHLER: Eintrag {unsigned.id} vom {_when(unsigned.occurred_at)}: {unsigned.reason}.", file=out)
+        if report.unsigned > 1:
+            print(f"Insgesamt {_number(report.unsigned)} Einträge ohne gültige Signatur.", file=out)
     if report.anchor_problem is not None:
         print(f"FEHLER: {report.anchor_problem}", file=out)
     if report.erasure_problem is not None:
@@ -144,6 +166,7 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
     if not report.ok or not stored.ok:
         print("Das Protokoll ist NICHT unversehrt." if not report.ok else "Die E-Akte ist NICHT unversehrt.", file=out)
         return EXIT_BROKEN
+    unchecked = _print_signatures(report, out)
     if report.head is not None:
         if after_restore or new_anchor:
             kept = audit_chain.reset_anchor(db, report.head, ctx.now())
@@ -160,6 +183,55 @@ def check_audit_trail(ctx: ServiceContext, out: TextIO, after_restore: bool = Fa
             )
     else:
         print("Das Protokoll ist leer.", file=out)
+    return EXIT_UNCHECKED if unchecked else 0
+
+
+def _print_signatures(report: audit_chain.ChainReport, out: TextIO) -> bool:
+    """What was found about the signatures; True where they could not be checked."""
+    if report.signatures == "geprueft":
+        since = f"ab Eintrag {report.signed_since}" if report.signed_since is not None else "(noch kein Eintrag)"
+        print(f"Signaturen {since} mit dem Protokollschlüssel {report.key_id} geprüft.", file=out)
+        if report.former_key:
+            print(
+                f"Hinweis: {_many(report.former_key, 'Eintrag', 'Einträge')} davor mit einem früheren Schlüssel "
+                "signiert (nur mit ihm prüfbar).",
+                file=out,
+            )
+        return False
+    if report.signatures == "ohne_schluessel":
+        print(
+            "NICHT GEPRÜFT: Die Signaturen des Protokolls konnten nicht geprüft werden – dieser Arbeitsplatz hat den "
+            "Protokollschlüssel der Behörde nicht. Ohne ihn bliebe ein vollständig neu berechnetes Protokoll "
+            "unerkannt. Die Administration übernimmt ihn mit „abh-desk audit schluessel uebernehmen DATEI“.",
+            file=out,
+        )
+        return True
+    print(
+        "Hinweis: Das Protokoll ist nicht signiert (kein Protokollschlüssel eingerichtet): wer in die Datenbank "
+        "und die Ankerdateien schreiben kann, könnte es vollständig neu berechnen. Die Administration richtet "
+        "einen mit „abh-desk audit schluessel einrichten“ ein.",
+        file=out,
+    )
+    return False
+
+
+def _audit_key(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.schluessel == "einrichten":
+        key = audit_key_setup.set_up(ctx, args.neu.strip())
+        print(
+            f"Protokollschlüssel {key.key_id} eingerichtet und im Schlüsselbund dieses Arbeitsplatzes abgelegt; "
+            f"signiert ab Eintrag {key.since}. Weitere Arbeitsplätze: „abh-desk audit schluessel ausgeben "
+            "--ausgabe DATEI“.",
+            file=out,
+        )
+    else:
+        target = Path(args.ausgabe)
+        key = audit_key_setup.hand_out(ctx, target)
+        print(
+            f"Protokollschlüssel {key.key_id} in {target} geschrieben (nur für Sie lesbar). Die Datei auf dem "
+            "anderen Arbeitsplatz mit „abh-desk audit schluessel uebernehmen DATEI“ übernehmen und danach löschen.",
+            file=out,
+        )
     return 0
 
 
@@ -291,9 +363,23 @@ def run(args: argparse.Namespace, out: TextIO, clock: Clock, sign_in: SignIn) ->
         return _restore(args, out, clock)
     ctx = open_context(args.db, clock=clock)
     try:
+        taken_over = None
+        if args.command == "audit" and args.audit == "schluessel" and args.schluessel == "uebernehmen":
+            # Before the sign-in: without the key this workstation writes nothing to a signed trail.
+            taken_over = audit_key_setup.accept(ctx, Path(args.datei))
         ctx = sign_in(ctx)
+        if taken_over is not None:
+            audit_key_setup.log_taken_over(ctx, taken_over, Path(args.datei))
+            print(
+                f"Protokollschlüssel {taken_over.key_id} übernommen; die Datei {args.datei} kann jetzt gelöscht "
+                "werden.",
+                file=out,
+            )
+            return 0
         if args.command == "aufbewahrung":
             return _retention(ctx, args, out)
+        if args.audit == "schluessel":
+            return _audit_key(ctx, args, out)
         return check_audit_trail(ctx, out, after_restore=args.nach_wiederherstellung, new_anchor=args.anker_neu)
     finally:
         ctx.db.dispose()

@@ -132,23 +132,32 @@ def session_password(url: URL) -> str | None:
 
 def store_password(url_text: str, password: str) -> str:
     """Put the server password into the keyring; returns the entry name used."""
-    url = parse_url(url_text)
-    entry = keyring_entry(url)
+    entry = keyring_entry(parse_url(url_text))
+    keep_secret(
+        entry,
+        password,
+        "das Passwort wird nicht gespeichert. ABH Desk fragt es stattdessen einmal je Sitzung ab "
+        "und hält es nur im Arbeitsspeicher.",
+        "Das Passwort wurde nicht gespeichert.",
+    )
+    return entry
+
+
+def keep_secret(entry: str, secret: str, insecure: str, unavailable: str) -> None:
+    """Put ``secret`` into the keyring under ``entry``: only a secure keyring, else a German
+    message (``insecure`` / ``unavailable`` say what that means for this secret)."""
     keyring = _keyring()
     backend = keyring.get_keyring()
     if not keyring_is_secure(backend):
         raise ConfigurationError(
-            f"Kein sicherer Schlüsselbund verfügbar ({type(backend).__module__}.{type(backend).__name__}): "
-            "das Passwort wird nicht gespeichert. ABH Desk fragt es stattdessen einmal je Sitzung ab "
-            "und hält es nur im Arbeitsspeicher."
+            f"Kein sicherer Schlüsselbund verfügbar ({type(backend).__module__}.{type(backend).__name__}): {insecure}"
         )
     try:
-        keyring.set_password(KEYRING_SERVICE, entry, password)
+        keyring.set_password(KEYRING_SERVICE, entry, secret)
     except keyring.errors.KeyringError as exc:
         raise ConfigurationError(
-            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). Das Passwort wurde nicht gespeichert."
+            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). {unavailable}"
         ) from exc
-    return entry
 
 
 def parse_url(url_text: str) -> URL:

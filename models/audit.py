@@ -38,3 +38,6 @@ class AuditEvent(Base):
     cross_id: Mapped[int | None] = mapped_column(Integer)
     cross_hash: Mapped[str | None] = mapped_column(String(64))
     """The newest entry of another chain this entry's workstation saw when appending (id, hash)."""
+    mac: Mapped[str | None] = mapped_column(String(64))
+    """HMAC-SHA256 of ``chain_hash`` under the office's key (``abh_desk.audit_key``); None for
+    entries written before the key existed."""

@@ -25,6 +25,7 @@ from abh_desk import migrate
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.domain.enums import Role
+from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
 from abh_desk.storage import Database
@@ -173,6 +174,7 @@ def clock(request: pytest.FixtureRequest) -> FixedClock:
 @pytest.fixture
 def ctx(database: Database, catalogue: Catalogue, clock: FixedClock) -> ServiceContext:
     context = ServiceContext(database, catalogue, clock=clock)
+    set_up_if_new(context)  # the office's key, in the test's keyring: the suite writes signed entries
     install_example_office(context)  # Singen's caseworkers, ranges and letterhead, as the demo has them
     return context
 
@@ -184,6 +186,7 @@ def sqlite_ctx(
     """A fresh migrated SQLite file only (for tests that are about SQLite or need no server)."""
     db = Database(migrated_sqlite(tmp_path, sqlite_template))
     context = ServiceContext(db, catalogue, clock=clock)
+    set_up_if_new(context)
     install_example_office(context)  # Singen's caseworkers, ranges and letterhead, as the demo has them
     yield context
     db.dispose()

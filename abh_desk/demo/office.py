@@ -19,6 +19,7 @@ from abh_desk.config import WorkstationSettings, default_database_url, save_sett
 from abh_desk.demo.users import DEMO_PASSWORD
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.errors import Cancelled, PermissionDenied
+from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.example_office import install_example_office
 from abh_desk.services.workstation_setup import current_settings
@@ -47,6 +48,7 @@ def set_up_demo(
         db.check_connection()
         migrate.upgrade(db)
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        set_up_if_new(ctx)  # the demo's audit trail is signed from the first entry, as an office's
         fill_demo_office(ctx, persons, progress=progress, cancelled=cancelled)
         if cancelled is not None and cancelled():
             raise Cancelled("Abgebrochen – der Arbeitsplatz ist noch nicht eingerichtet.")

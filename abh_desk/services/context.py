@@ -20,14 +20,14 @@ from sqlalchemy import Connection, event, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from abh_desk import audit_chain, change_watch, pg_sessions
+from abh_desk import audit_chain, audit_key, change_watch, pg_sessions
 from abh_desk.clock import SYSTEM_CLOCK, Clock, FixedClock, office_day
 from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import Role
 from abh_desk.errors import StaleRecord
 from abh_desk.progress import NO_PROGRESS as NO_PROGRESS
 from abh_desk.progress import Progress as Progress
-from abh_desk.services.read_log import ReadLog
+from abh_desk.services.read_log import ReadLog, not_yet_written
 from abh_desk.storage import Database
 
 # Columns a new row gets the transaction's moment in, when the service did not set them.
@@ -149,29 +149,46 @@ class UnitOfWork:
 
     def commit(self) -> None:
         """Commit the change and its audit entries, and before them the reads this context noted
-        (``services.read_log``); where the commit fails, the reads stay noted."""
+        (``services.read_log``); where the commit fails, the reads stay noted. Where the commit's
+        outcome is unknown (the server committed, the connection broke before it said so), they are
+        noted with the first entry they were written as, and left out at the next commit if the
+        trail holds it."""
         appended = None
         written: tuple[int, int] | None = None
-        reads = self.ctx.reads.drain()
-        events = [
-            audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details) for n in reads
-        ] + self._events
+        committing = False
         db = self.ctx.db
-        changed = [e for e in events if not e["action"].endswith(READ_SUFFIX)]
+        reads = self.ctx.reads.drain()
+        events: list[dict[str, Any]] = []
+        changed: list[dict[str, Any]] = []
         try:
+            if any(n.written_as is not None for n in reads):
+                self._begin()  # under the chain's lock: the commit in doubt has ended one way or the other
+                audit_chain.lock_chain(self.session, db.backend, audit_chain.chain_of(db))
+                reads = not_yet_written(self.session, reads)
+            events = [
+                audit_row(n.occurred_at, n.user_id, n.action, n.entity, n.entity_id, n.case_id, n.details)
+                for n in reads
+            ] + self._events
             if events:
                 self._begin()
                 self.session.flush()
+                changed = [e for e in events if not e["action"].endswith(READ_SUFFIX)]
                 if changed:
                     # A change, not only reads: the other windows are told at commit. Asked for before
                     # the chain's lock is taken, so it costs nothing while the lock is held.
                     change_watch.announce(self.session, db, changed)
                 appended = audit_chain.append(
-                    self.session, db.backend, events, audit_chain.read_anchor(db), audit_chain.chain_of(db)
+                    self.session,
+                    db.backend,
+                    events,
+                    audit_chain.read_anchor(db),
+                    audit_chain.chain_of(db),
+                    audit_key.key_of(db),
                 )
                 # Noted as this workstation's before the commit: the notification arrives with it.
                 written = (appended.head.id - len(events) + 1, appended.head.id)
                 change_watch.remember_written(db, *written)
+            committing = True
             self.session.commit()
             if appended is not None and appended.locked_at is not None and audit_chain.lock_times is not None:
                 audit_chain.lock_times.holds.append((time.perf_counter() - appended.locked_at) * 1000)
@@ -181,7 +198,7 @@ class UnitOfWork:
             # Another workstation saved a record of this transaction since it was read here (the
             # services check versions first; this is the race between check and write).
             self.session.rollback()
-            self.ctx.reads.put_back(reads)
+            self.ctx.reads.put_back(reads, _first_entry(events) if committing else None)
             raise StaleRecord(
                 "Ein Datensatz wurde gleichzeitig an einem anderen Arbeitsplatz geändert. "
                 "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
@@ -189,7 +206,7 @@ class UnitOfWork:
         except BaseException:
             if written is not None:  # not committed (or not known to be): not this workstation's change
                 change_watch.forget_written(self.ctx.db, *written)
-            self.ctx.reads.put_back(reads)
+            self.ctx.reads.put_back(reads, _first_entry(events) if committing and reads else None)
             raise
         self._events = []
         if appended is not None:
@@ -226,6 +243,13 @@ class UnitOfWork:
         payload: Mapping[str, Any],
     ) -> dict[str, Any]:
         return audit_row(self.now, self.ctx.actor.user_id, action, entity, entity_id, case_id, payload)
+
+
+def _first_entry(events: Sequence[Mapping[str, Any]]) -> tuple[int, str] | None:
+    """The id and chain hash the first entry of a commit got (the reads come first)."""
+    if not events or "chain_hash" not in events[0]:
+        return None
+    return int(events[0]["id"]), str(events[0]["chain_hash"])
 
 
 READ_SUFFIX = "_gelesen"

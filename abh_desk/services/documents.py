@@ -31,6 +31,7 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.document_content import MEDIA_LABELS, inspect_file
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.read_log import note_read
+from abh_desk.storage import Database
 from models import AuditEvent, Case, CaseDocument, ChecklistItem, DocumentChunk, User
 
 CHUNK_SIZE = 1024 * 1024
@@ -334,8 +335,13 @@ class DocumentReport:
 def verify_documents(ctx: ServiceContext) -> DocumentReport:
     """Recompute every document's SHA-256 from its pieces and compare it with the hash its audit
     entry holds; name documents without an entry and entries whose document is gone unlogged."""
+    return verify_stored_documents(ctx.db)
+
+
+def verify_stored_documents(db: Database) -> DocumentReport:
+    """``verify_documents`` on any opened database (a backup before it is restored, too)."""
     problems: list[str] = []
-    with ctx.db.read() as session:
+    with db.read() as session:
         logged: dict[int, str | None] = {}
         for entity_id, payload in session.execute(
             select(AuditEvent.entity_id, AuditEvent.payload_json).where(

@@ -13,6 +13,11 @@ a read — no write transaction, no wait for the writer lock, per keystroke.
 The price, said plainly: what a killed process had noted but not yet flushed (at most
 ``FLUSH_SECONDS`` of reading) is lost with it. The same read repeated at once (the case window
 reloading after each tick) is counted on one note (``anzahl``), not written again.
+
+A commit whose outcome is unknown — the server committed, then the connection broke before the
+program heard so — puts its notes back with the first entry they were written as (id and chain
+hash, which no other entry has). The next commit looks that entry up (under the chain's lock, when
+the commit in doubt has ended) and leaves out the notes the trail holds already: never written twice.
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import AuditEvent
 
 if TYPE_CHECKING:
     from abh_desk.services.context import ServiceContext
@@ -39,12 +49,16 @@ class ReadNote:
     case_id: int | None
     payload: dict[str, Any]
     count: int = 1
+    written_as: tuple[int, str] | None = None
+    """Put back from a commit whose outcome is unknown: the first entry of that commit (id, hash)."""
 
     @property
     def details(self) -> dict[str, Any]:
         return {**self.payload, "anzahl": self.count} if self.count > 1 else self.payload
 
     def same_read(self, other: ReadNote) -> bool:
+        if self.written_as is not None:  # perhaps written already: its count must not grow
+            return False
         return (self.user_id, self.action, self.entity, self.entity_id, self.case_id, self.payload) == (
             other.user_id,
             other.action,
@@ -81,10 +95,31 @@ class ReadLog:
             notes, self._notes = self._notes, []
         return notes
 
-    def put_back(self, notes: list[ReadNote]) -> None:
-        """The notes of a commit that failed: noted again, before anything noted since."""
+    def put_back(self, notes: list[ReadNote], written_as: tuple[int, str] | None = None) -> None:
+        """The notes of a commit that failed: noted again, before anything noted since.
+        ``written_as``: the commit's outcome is unknown; its first entry, to look up before writing
+        again (without: notes still in doubt from an earlier commit keep theirs)."""
+        if written_as is not None:
+            for note in notes:
+                note.written_as = written_as
         with self._lock:
             self._notes[:0] = notes
+
+
+def not_yet_written(session: Session, notes: list[ReadNote]) -> list[ReadNote]:
+    """``notes`` without those of a commit in doubt that did commit (the trail holds its first entry)."""
+    committed = set()
+    for marker in {n.written_as for n in notes if n.written_as is not None}:
+        entry_id, chain_hash = marker
+        found = session.scalar(
+            select(AuditEvent.id).where(AuditEvent.id == entry_id, AuditEvent.chain_hash == chain_hash)
+        )
+        if found is not None:
+            committed.add(marker)
+    kept = [n for n in notes if n.written_as not in committed]
+    for note in kept:
+        note.written_as = None
+    return kept
 
 
 def note_read(

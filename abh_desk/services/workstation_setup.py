@@ -28,6 +28,7 @@ from abh_desk.config import (
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import Role
 from abh_desk.errors import ConfigurationError, FieldErrors, ValidationError
+from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import (
@@ -132,10 +133,14 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         migrate.upgrade(db)
         anchored = audit_chain.anchor_on_first_use(db, clock.now())
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        set_up_if_new(ctx)  # a new office's database: its audit trail is signed from the first entry
         if anchored is not None:  # trust on first use, in the trail for whoever checks it later
             with ctx.unit_of_work() as uow:
                 uow.audit("protokoll_anker_erstmals", "protokoll", anchored.id, pruefwert=anchored.chain_hash)
-                uow.commit()
+                try:
+                    uow.commit()
+                except audit_chain.KeyMissing as exc:  # a signed office trail: the key comes first
+                    raise ValidationError(exc.message, field=choice.field) from exc
         ensure_areas(ctx)
         with db.read() as session:
             stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))

@@ -108,6 +108,7 @@ def test_updates_and_deletes_are_refused_except_erasing_the_payload(ctx: Service
         "chain": "'anderer-platz'",
         "cross_id": "4711",
         "cross_hash": "'0'",
+        "mac": "'0'",
     }
     columns = {c.name for c in AuditEvent.__table__.columns}
     assert set(changes) == columns, "a new column of audit_events must be covered by the trigger"

@@ -18,11 +18,13 @@ from sqlalchemy import create_engine, func, select, text
 from abh_desk import audit_chain
 from abh_desk.cli import main
 from abh_desk.clock import FixedClock
+from abh_desk.services import audit_key_setup
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person, search_persons
 from abh_desk.storage import Database
 from models import AuditEvent, Person
 from tests.conftest import TEST_DAY, drop_pg_database, new_pg_database
+from tests.support import writer
 from tests.support.cli_login import sign_in_cli
 from tests.support.pgserver import libpq_url, tool
 from tests.support.writer import BULK_ACTION
@@ -44,6 +46,7 @@ class Writer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.support.writer", url, *options],
             cwd=ROOT,
+            env=writer.environment(url),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -260,8 +263,11 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
     try:
         source = Database(source_url)
         ctx = ServiceContext(source, catalogue)
+        audit_key_setup.set_up_if_new(ctx)  # a signed trail, whose key is kept under the database's address
         for family in ("Öztürk", "Nguyễn", "Kovalenko"):
             _person(ctx, family)
+        key_file = tmp_path / "schluessel.json"
+        audit_key_setup.hand_out(ctx, key_file)
         source.dispose()
         # The README's commands: a custom-format dump, restored into an empty database.
         subprocess.run([tool("pg_dump"), "-Fc", "-f", dump, libpq_url(source_url)], check=True, timeout=60)
@@ -273,10 +279,15 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
         restored = Database(target_url)
         assert _families(restored) == {"Öztürk", "Nguyễn", "Kovalenko"}
         report = audit_chain.verify(restored, None)
-        assert report.ok and report.count == 3  # chain intact, triggers restored with it
+        assert report.ok and report.count == 5  # chain intact, triggers restored with it
+        assert report.signatures == "ohne_schluessel"  # the key is kept under the old address
         rctx = ServiceContext(restored, catalogue)
+        with pytest.raises(audit_chain.KeyMissing):
+            _person(rctx, "Şahin")
+        audit_key_setup.take_over(rctx, key_file)  # README: the key taken over for the new address
         _person(rctx, "Şahin")  # sequences came along: new rows get new ids
-        assert audit_chain.verify(restored, None).ok
+        report = audit_chain.verify(restored, None)
+        assert report.ok and report.signatures == "geprueft" and report.unsigned == 0
         with restored.read() as session:
             assert session.scalar(select(func.count()).select_from(Person)) == 4
         restored.dispose()
@@ -300,3 +311,70 @@ def test_wiederherstellen_reports_a_backup_whose_protection_was_removed(
     assert code == 1  # restored, but the restored audit trail is not intact
     assert "Wiederhergestellt aus ohne-schutz.sqlite3: 1 Person," in out
     assert "Trigger audit_events_kein_delete" in out and "NICHT unversehrt" in out
+
+
+def test_wiederherstellen_checks_the_documents_and_signatures_of_the_backup_first(
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """More than the trail: a document of the backup's e-file changed, and an entry the forger
+    could not sign (the key is not in the database), are named before anything is replaced."""
+    from abh_desk.services import documents
+    from tests.support import scans
+
+    ctx = sqlite_ctx
+    url = str(ctx.db.url)
+    sign_in_cli(ctx, monkeypatch)
+    person = _person(ctx, "Öztürk")
+    scan = tmp_path / "pass.pdf"
+    scan.write_bytes(scans.pdf_bytes(1))
+    document = documents.attach_document(ctx, scan, person_id=person).document.id
+    backup_file = tmp_path / "stand.sqlite3"
+    assert run("--db", url, "sicherung", str(backup_file))[0] == 0
+    with sqlite3.connect(backup_file) as connection:  # the scan swapped in the backup
+        connection.execute("UPDATE document_chunks SET data = ? WHERE document_id = ?", (b"%PDF-falsch", document))
+        connection.execute(  # and an entry appended with a correct link, without the key's signature
+            "INSERT INTO audit_events (id, occurred_at, action, entity, payload_json, payload_hash, chain_hash, chain) "
+            "SELECT id + 1, occurred_at, 'x', 'x', '{}', ?, ?, chain FROM audit_events ORDER BY id DESC LIMIT 1",
+            (audit_chain.payload_hash("{}"), "0" * 64),
+        )
+    connection.close()
+    _rechain_last(backup_file)
+    before = _families(ctx.db)
+    refused = _refused(url, backup_file, capsys)
+    assert f"Dokument {document}" in refused and "wurde verändert" in refused
+    assert "ohne gültige Signatur" in refused and "--trotz-abweichung" in refused
+    assert "ist verändert (Eintrag" not in refused  # the chain itself holds: only the signature tells
+    assert _families(ctx.db) == before and not list(tmp_path.glob("*.vor-wiederherstellung-*"))
+    # With a reason it is restored, and the findings are in the restored trail.
+    code, _ = run("--db", url, "wiederherstellen", str(backup_file), "--trotz-abweichung", "einzige Sicherung")
+    assert code == 1  # restored; the check after it finds the same
+    with ctx.db.read() as session:
+        logged = session.scalars(
+            select(AuditEvent.payload_json).where(AuditEvent.action == "datenbank_wiederhergestellt")
+        ).all()
+    assert f"Dokument {document}" in (logged[-1] or "") and "einzige Sicherung" in (logged[-1] or "")
+
+
+def _rechain_last(path: Path) -> None:
+    """The appended entry gets the hash a correct link gives it (only the signature is missing)."""
+    from datetime import datetime, timezone
+
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    try:
+        last, before = list(connection.execute("SELECT * FROM audit_events ORDER BY id DESC LIMIT 2"))
+        row = dict(last)
+        moment = datetime.fromisoformat(row["occurred_at"])
+        row["occurred_at"] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        (protection,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'audit_events_kein_delete'")
+        connection.execute("DROP TRIGGER audit_events_kein_delete")
+        connection.execute("DELETE FROM audit_events WHERE id = ?", (row["id"],))
+        row["chain_hash"] = audit_chain.link(before["chain_hash"], row)
+        connection.execute(
+            "INSERT INTO audit_events (id, occurred_at, action, entity, payload_json, payload_hash, chain_hash, chain) "
+            "VALUES (?, ?, 'x', 'x', '{}', ?, ?, ?)",
+            (row["id"], last["occurred_at"], row["payload_hash"], row["chain_hash"], row["chain"]),
+        )
+        connection.execute(protection[0])
+    finally:
+        connection.close()

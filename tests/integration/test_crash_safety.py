@@ -29,6 +29,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.storage import Database
 from models import AuditEvent, Person
+from tests.support import writer
 from tests.support.cli_login import sign_in_cli
 from tests.support.writer import BULK_ACTION
 
@@ -44,6 +45,7 @@ class ForkServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.support.writer", url, "--forks", "--bulk", str(BULK)],
             cwd=ROOT,
+            env=writer.environment(url),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

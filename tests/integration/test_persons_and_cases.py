@@ -72,9 +72,14 @@ def test_invalid_person_is_refused_with_every_field_named_and_nothing_saved(ctx:
     assert set(fields) >= {"familienname", "vornamen", "geburtsdatum", "staatsangehoerigkeit", "plz"}
     assert "lateinischen Form" in fields["familienname"]
     assert _count(ctx, Person) == 0
-    with ctx.db.read() as session:  # only what the fixture set up (areas, Singen's ranges and letterhead)
+    with ctx.db.read() as session:  # only what the fixture set up (the trail's key, areas, Singen's office)
         actions = set(session.scalars(select(AuditEvent.action)))
-    assert actions == {"bereiche_angelegt", "zustaendigkeit_geaendert", "beispielbehoerde_eingerichtet"}
+    assert actions == {
+        "protokoll_schluessel_eingerichtet",
+        "bereiche_angelegt",
+        "zustaendigkeit_geaendert",
+        "beispielbehoerde_eingerichtet",
+    }
 
 
 def test_update_detects_a_stale_version_and_logs_old_and_new(ctx: ServiceContext) -> None:

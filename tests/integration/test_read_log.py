@@ -10,7 +10,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import exc, select
 
 from abh_desk import audit_chain
 from abh_desk.cli import main
@@ -139,6 +139,46 @@ def test_a_failed_commit_keeps_the_reads(office: tuple[ServiceContext, dict[str,
     assert _entries(ctx, head) == [] and len(ctx.reads) == 1
     read_log.flush(ctx)
     assert [e.action for e in _entries(ctx, head)] == ["suchergebnis_gelesen"]
+
+
+@pytest.mark.parametrize("committed", [True, False], ids=["server-hat-festgeschrieben", "nicht-festgeschrieben"])
+def test_reads_of_a_commit_in_doubt_are_written_once(
+    office: tuple[ServiceContext, dict[str, int]], committed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client sees an error at COMMIT while the server did (or did not) commit: the reads are
+    kept with the entry they were written as, and written again only where the trail lacks it."""
+    ctx, _ids = office
+    head = _head(ctx)
+    search_person_ids(ctx, "haddad")
+
+    dialect = ctx.db.engine.dialect
+    real_commit = dialect.do_commit
+
+    def connection_lost(dbapi_connection: object) -> None:
+        """The driver's COMMIT: done (or not) on the server, then the connection is gone."""
+        monkeypatch.setattr(dialect, "do_commit", real_commit)  # once
+        if committed:
+            real_commit(dbapi_connection)
+        else:
+            dialect.do_rollback(dbapi_connection)
+        raise dialect.loaded_dbapi.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(dialect, "do_commit", connection_lost)
+    with pytest.raises(exc.OperationalError, match="server closed the connection"):
+        create_person(ctx, PersonInput("Nguyễn", "Văn An", "02.02.1992", nationality="VNM"))
+    assert len(ctx.reads) == 1
+    written = [e.action for e in _entries(ctx, head)]
+    assert written == (["suchergebnis_gelesen", "person_angelegt"] if committed else [])
+    search_person_ids(ctx, "nguyen")  # noted after: written, and not merged into the note in doubt
+    read_log.flush(ctx)
+    entries = [(e.action, json.loads(e.payload_json or "{}").get("suchtext")) for e in _entries(ctx, head)]
+    assert entries == [
+        ("suchergebnis_gelesen", "haddad"),
+        *([("person_angelegt", None)] if committed else []),
+        ("suchergebnis_gelesen", "nguyen"),
+    ]
+    assert len(ctx.reads) == 0
+    assert audit_chain.verify(ctx.db, audit_chain.anchor_state(ctx.db)).ok
 
 
 def test_a_full_read_log_is_written_at_once(

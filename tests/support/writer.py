@@ -16,12 +16,25 @@ import argparse
 import os
 import sys
 
+from abh_desk import audit_key
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
 from models import Person
 
 BULK_ACTION = "test_last"
+KEY_VARIABLE = "ABH_DESK_TEST_PROTOKOLLSCHLUESSEL"
+"""The office's key for the writer's process: the test's keyring lives in the test's process only."""
+
+
+def environment(url: str) -> dict[str, str]:
+    """The writer's environment: the test's, with the database's key from the test's keyring."""
+    db = Database(url)
+    try:
+        key = audit_key.key_of(db)
+    finally:
+        db.dispose()
+    return {**os.environ, **({KEY_VARIABLE: key.record()} if key is not None else {})}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +70,8 @@ def _fork_server(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, catalogue: Catalogue | None = None) -> int:
     ctx = ServiceContext(Database(args.url), catalogue or load_catalogue())
+    if os.environ.get(KEY_VARIABLE):
+        audit_key.use_key(ctx.db, audit_key.parse_record(os.environ[KEY_VARIABLE], KEY_VARIABLE))
     if not args.forks:
         print("ready", flush=True)
     n = 0

@@ -169,7 +169,7 @@ def test_the_office_server_then_a_second_workstation(
         set_up(qtbot, dialog)
         stored = json.loads(settings_path().read_text(encoding="utf-8"))
         assert stored["database_url"] == url
-        assert list(isolated_workstation.passwords.values()) == ["geheim"]
+        assert _passwords(isolated_workstation) == ["geheim"]
 
         # The second workstation: the settings are shown, kept, and no administrator is asked for.
         settings_path().unlink()
@@ -221,3 +221,10 @@ def test_the_window_asks_only_on_a_new_workstation(monkeypatch: pytest.MonkeyPat
     save_settings(WorkstationSettings())
     assert ui.app.run(None) == 0
     assert len(asked) == 1
+
+
+def _passwords(keyring: MemoryKeyring) -> list[str]:
+    """The keyring's passwords: what it holds besides the audit trail's key (``abh_desk.audit_key``)."""
+    return [
+        value for (_service, user), value in keyring.passwords.items() if not user.startswith("protokollschluessel:")
+    ]
