@@ -61,9 +61,23 @@ NETWORK_FILESYSTEMS = frozenset(
 
 PasswordLookup = Callable[[URL], "str | None"]
 PasswordPrompt = Callable[[str], "str | None"]
-# Backends that keep nothing (fail, null) or keep it readable in a file (keyrings.alt's
-# PlaintextKeyring only base64-encodes). With these the password is asked for once per session.
-INSECURE_KEYRING_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+SECURE_KEYRINGS = {
+    "keyring.backends.SecretService.Keyring",  # GNOME Keyring, KeePassXC … over the Secret Service API
+    "keyring.backends.libsecret.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",  # KDE Wallet
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.Windows.WinVaultKeyring",  # Windows Credential Manager
+    "keyring.backends.macOS.Keyring",  # macOS Keychain
+}
+"""The keyrings trusted with a secret (a server password, the audit trail's key): an allow-list.
+Any other backend — none at all (fail, null), a plain file (keyrings.alt only base64-encodes), or
+one nobody here has looked at — counts as not secure: the password is asked once per session and
+kept in memory, the audit key is not kept."""
+
+
+def trust_keyring(backend_class: type) -> None:
+    """Count ``backend_class`` as secure too (the tests' in-memory keyring)."""
+    SECURE_KEYRINGS.add(f"{backend_class.__module__}.{backend_class.__qualname__}")
 
 
 def keyring_entry(url: URL) -> str:
@@ -89,12 +103,12 @@ def keyring_password(url: URL) -> str | None:
 
 
 def keyring_is_secure(backend: Any = None) -> bool:
-    """False where the keyring cannot keep a secret (none available, or a plain file)."""
+    """True only for a keyring on the allow-list (``SECURE_KEYRINGS``)."""
     backend = backend if backend is not None else _keyring().get_keyring()
     parts = getattr(backend, "backends", None)
     if parts is not None and type(backend).__name__ == "ChainerBackend":
         return bool(parts) and all(keyring_is_secure(part) for part in parts)
-    return not type(backend).__module__.startswith(INSECURE_KEYRING_MODULES)
+    return f"{type(backend).__module__}.{type(backend).__qualname__}" in SECURE_KEYRINGS
 
 
 def _terminal_prompt(question: str) -> str | None:

@@ -28,7 +28,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
-from abh_desk.storage import Database
+from abh_desk.storage import Database, trust_keyring
 from models import User
 from tests.support.pgserver import PostgresServer, PostgresUnavailable
 
@@ -48,6 +48,9 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.passwords.pop((service, username), None)
+
+
+trust_keyring(MemoryKeyring)  # stands in for the operating system's keyring (SECURE_KEYRINGS)
 
 
 @pytest.fixture(autouse=True)

@@ -179,3 +179,26 @@ def test_a_plaintext_keyring_is_not_trusted_with_the_password() -> None:
     assert Database("postgresql://abh@server/abh").engine.url.password == SECRET
     assert backend.written == [] and len(asked) == 1
     assert keyring_is_secure(MemoryKeyring())
+
+
+def _backend(module: str, name: str) -> KeyringBackend:
+    """A keyring backend that says it is ``module.name`` (nothing is stored in it here)."""
+    cls = type(name, (PlaintextKeyring,), {"__module__": module, "__qualname__": name})
+    return cls()  # type: ignore[no-any-return]
+
+
+def test_only_keyrings_on_the_allow_list_are_trusted() -> None:
+    """Issue 24, part 8: an unknown backend is not secure (it was, under the old deny-list)."""
+    assert keyring_is_secure(_backend("keyring.backends.SecretService", "Keyring"))
+    assert keyring_is_secure(_backend("keyring.backends.kwallet", "DBusKeyring"))
+    assert keyring_is_secure(_backend("keyring.backends.Windows", "WinVaultKeyring"))
+    assert not keyring_is_secure(_backend("keyrings.cryptfile.cryptfile", "CryptFileKeyring"))
+    assert not keyring_is_secure(_backend("firma.tresor", "Keyring"))  # nobody has looked at it
+    assert not keyring_is_secure(_backend("keyring.backends.SecretService", "Unbekannt"))
+
+
+def test_an_unknown_keyring_is_not_given_the_password() -> None:
+    keyring.set_keyring(_backend("firma.tresor", "Keyring"))
+    with pytest.raises(ConfigurationError, match=r"Kein sicherer Schlüsselbund verfügbar \(firma\.tresor\.Keyring\)"):
+        store_password("postgresql://abh@server/abh", SECRET)
+    assert PlaintextKeyring.written == []
