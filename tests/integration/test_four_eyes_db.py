@@ -27,16 +27,19 @@ from abh_desk.domain.enums import LetterStatus, Role
 from abh_desk.errors import PermissionDenied
 from abh_desk.services.access_tokens import issue_token, sign_in_with_token
 from abh_desk.services.auth import LoginFailed, create_user, hash_password, set_password, sign_in, sign_out
+from abh_desk.services.case_file import get_case_file, mark_received
 from abh_desk.services.context import SYSTEM, Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
+from abh_desk.services.grants import GrantInput, GrantStatus, approve_grant, grant
 from abh_desk.services.notice_dispatch import dispatch
 from abh_desk.services.notice_review import approve, submit_for_review
 from abh_desk.services.notices import notice_view
+from abh_desk.services.office import get_office_settings, update_office_settings
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.read_log import ReadLog
 from abh_desk.services.rejections import draft_rejection, update_rejection, waive_hearing
 from abh_desk.storage import Database
-from models import Letter, User
+from models import Grant, Letter, User
 from tests.conftest import drop_pg_database, new_pg_database
 from tests.integration.test_rejections import DRAFT, TODAY, _case, _pdf, _text
 
@@ -324,3 +327,70 @@ def test_a_command_signs_in_on_the_server_and_its_session_ends_with_it(
         assert connection.execute(text(count), {"id": office.ids["keller"]}).scalar_one() == open_before
         logged = connection.execute(text("SELECT user_id FROM audit_events ORDER BY id DESC LIMIT 1")).scalar_one()
     assert logged == office.ids["keller"]
+
+
+# --- grants (a title's Bewilligung under four eyes, where the office sets grant_review) ---------
+
+
+def _grant_in_review(office: Office, clerk: ServiceContext) -> tuple[int, int]:
+    """Herr Keller proposes a grant of his case on the workstations' login; the office reviews all."""
+    update_office_settings(office.owner, grant_review="alle")
+    case_id = _case(clerk)
+    file = get_case_file(clerk, case_id)
+    for line in (*file.checklist, *file.checks):
+        mark_received(clerk, line.id)
+    proposed = grant(clerk, case_id, None, GrantInput(valid_from=TODAY, valid_until=TODAY + timedelta(days=300)))
+    assert not proposed.in_force
+    return case_id, proposed.grant.id
+
+
+def _grant_status(office: Office, grant_id: int) -> str:
+    with office.owner.db.read() as session:
+        return session.scalars(select(Grant.status).where(Grant.id == grant_id)).one()
+
+
+def test_a_script_cannot_put_a_grant_in_force_or_switch_the_review_off(office: Office) -> None:
+    clerk = office.signed_in("keller")
+    _case_id, grant_id = _grant_in_review(office, clerk)
+    token = clerk.actor.server_session
+    in_force = "UPDATE grants SET status = 'erteilt' WHERE id = :id"
+    assert "unter vier Augen" in _refused(office, token, in_force, id=grant_id)
+    assert "unter vier Augen" in _refused(office, None, in_force, id=grant_id)
+    as_lead = f"UPDATE grants SET status = 'erteilt', reviewed_by_id = {office.ids['lead']} WHERE id = :id"
+    assert "selbst angemeldet" in _refused(office, token, as_lead, id=grant_id)
+    assert "Teamleitung des Bereichs" in _refused(
+        office,
+        office.signed_in("asyllead").actor.server_session,
+        f"UPDATE grants SET reviewed_by_id = {office.ids['asyllead']} WHERE id = :id",
+        id=grant_id,
+    )
+    switch_off = "UPDATE office_settings SET value = 'keine' WHERE key = 'grant_review'"
+    assert "Administration" in _refused(office, token, switch_off)
+    assert "Administration" in _refused(office, token, "DELETE FROM office_settings WHERE key = 'grant_review'")
+    assert "nie schon erteilt" in _refused(
+        office,
+        token,
+        "INSERT INTO grants (case_id, status, card, proposed_by_id, proposed_at, version) "
+        f"SELECT case_id, 'erteilt', card, {office.ids['keller']}, now(), 1 FROM grants WHERE id = :id",
+        id=grant_id,
+    )
+    assert _grant_status(office, grant_id) == GrantStatus.IN_REVIEW
+    with pytest.raises(PermissionDenied, match="Datenbank"):  # a lead built by the program, without a session
+        approve_grant(office.workstation.as_user(Actor(office.ids["lead"], "lead", Role.TEAM_LEAD)), grant_id)
+    assert _grant_status(office, grant_id) == GrantStatus.IN_REVIEW
+
+
+def test_the_lead_of_the_area_approves_a_grant_through_the_program(office: Office) -> None:
+    clerk = office.signed_in("keller")
+    _case_id, grant_id = _grant_in_review(office, clerk)
+    approved = approve_grant(office.signed_in("lead"), grant_id)
+    assert approved.status == GrantStatus.GRANTED and approved.reviewed_by == "Frau Leitung"
+    assert "bleibt, wie sie erteilt wurde" in _refused(
+        office,
+        clerk.actor.server_session,
+        "UPDATE grants SET valid_until = NULL WHERE id = :id",
+        id=grant_id,
+    )
+    update_office_settings(office.signed_in("admin"), grant_review="keine")  # an administrator's session may
+    assert get_office_settings(office.owner).grant_review == "keine"
+    update_office_settings(office.owner, grant_review="alle")
