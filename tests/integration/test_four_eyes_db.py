@@ -367,6 +367,9 @@ def test_a_script_cannot_put_a_grant_in_force_or_switch_the_review_off(office: O
     switch_off = "UPDATE office_settings SET value = 'keine' WHERE key = 'grant_review'"
     assert "Administration" in _refused(office, token, switch_off)
     assert "Administration" in _refused(office, token, "DELETE FROM office_settings WHERE key = 'grant_review'")
+    idle_lock_off = "INSERT INTO office_settings (key, value) VALUES ('idle_lock_minutes', '0') "
+    idle_lock_off += "ON CONFLICT (key) DO UPDATE SET value = '0'"
+    assert "Administration" in _refused(office, token, idle_lock_off)
     assert "nie schon erteilt" in _refused(
         office,
         token,

@@ -1,7 +1,8 @@
 """Four eyes on grants held by the PostgreSQL server (issue 24, part 1), as they are on rejection
 notices since ``f4e1b2c3d5a6``: where the office reviews grants (``grant_review``), a script with the
 workstations' login cannot put a grant in force, approve it or return it without the server
-session of a team lead of the case's area who did not propose it, nor switch the review off.
+session of a team lead of the case's area who did not propose it, nor switch the review off (nor
+change any other setting of the office: the idle lock, the letterhead, the text blocks).
 
 For every login that is neither superuser nor member of the tables' owner:
 
@@ -11,7 +12,8 @@ For every login that is neither superuser nor member of the tables' owner:
   case's area (or of every area), not the proposer;
 - in force (``erteilt``) without a reviewer only where the office's setting asks for no review of
   it (``keine``; ``unbefristet`` and the title is limited), and only by the proposer's session;
-- the setting ``grant_review`` changes only from an administrator's session.
+- the office's settings (``grant_review`` among them, the idle lock, the letterhead, the text blocks)
+  change only from an administrator's session.
 
 SQLite: nothing (one workstation; the file's owner is the limit).
 
@@ -106,33 +108,31 @@ STATEMENTS = (
     END $$""",
     "CREATE TRIGGER grants_vier_augen BEFORE INSERT OR UPDATE ON public.grants "
     "FOR EACH ROW EXECUTE FUNCTION public.abh_bewilligung_pruefen()",
-    f"""CREATE FUNCTION public.abh_pruefregel_pruefen() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
+    f"""CREATE FUNCTION public.abh_einstellungen_pruefen() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $$
     DECLARE
         me integer;
     BEGIN
         IF NOT public.abh_eingeschraenkt() THEN
             RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
         END IF;
-        IF (TG_OP <> 'INSERT' AND OLD.key = 'grant_review') OR (TG_OP <> 'DELETE' AND NEW.key = 'grant_review') THEN
-            IF TG_OP = 'UPDATE' AND NEW.value IS NOT DISTINCT FROM OLD.value AND NEW.key = OLD.key THEN
-                RETURN NEW;
-            END IF;
-            me := public.abh_sitzung_benutzer();
-            IF me IS NULL OR NOT public.abh_ist_verwaltung(me) THEN
-                RAISE EXCEPTION USING ERRCODE = '{REFUSED}', MESSAGE = 'Ob Bewilligungen unter vier Augen '
-                    'freigegeben werden, stellt nur die angemeldete Administration ein.';
-            END IF;
+        IF TG_OP = 'UPDATE' AND NEW.value IS NOT DISTINCT FROM OLD.value AND NEW.key = OLD.key THEN
+            RETURN NEW;
+        END IF;
+        me := public.abh_sitzung_benutzer();
+        IF me IS NULL OR NOT public.abh_ist_verwaltung(me) THEN
+            RAISE EXCEPTION USING ERRCODE = '{REFUSED}', MESSAGE = 'Die Einstellungen der Behörde (auch ob '
+                'Bewilligungen unter vier Augen freigegeben werden) ändert nur die angemeldete Administration.';
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END $$""",
-    "CREATE TRIGGER office_settings_pruefregel BEFORE INSERT OR UPDATE OR DELETE ON public.office_settings "
-    "FOR EACH ROW EXECUTE FUNCTION public.abh_pruefregel_pruefen()",
+    "CREATE TRIGGER office_settings_nur_verwaltung BEFORE INSERT OR UPDATE OR DELETE ON public.office_settings "
+    "FOR EACH ROW EXECUTE FUNCTION public.abh_einstellungen_pruefen()",
 )
 
 DOWN = (
-    "DROP TRIGGER IF EXISTS office_settings_pruefregel ON public.office_settings",
+    "DROP TRIGGER IF EXISTS office_settings_nur_verwaltung ON public.office_settings",
     "DROP TRIGGER IF EXISTS grants_vier_augen ON public.grants",
-    "DROP FUNCTION IF EXISTS public.abh_pruefregel_pruefen()",
+    "DROP FUNCTION IF EXISTS public.abh_einstellungen_pruefen()",
     "DROP FUNCTION IF EXISTS public.abh_bewilligung_pruefen()",
 )
 
