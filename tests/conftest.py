@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 import pytest
+from argon2 import PasswordHasher
 from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, select, text
 
@@ -25,6 +26,7 @@ from abh_desk import migrate
 from abh_desk.clock import FixedClock
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.domain.enums import Role
+from abh_desk.services.auth import use_password_hasher
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.example_office import install_example_office
 from abh_desk.storage import Database
@@ -65,6 +67,28 @@ def isolated_workstation(
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+#: argon2id with the least work it allows: the real parameters cost 0.2 s of CPU per hash and per
+#: sign-in, and the suite signs in and creates users hundreds of times. ``test_auth.py`` signs in
+#: once with the program's own parameters (``production_hasher``).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    previous = use_password_hasher(CHEAP_HASHER)
+    yield
+    use_password_hasher(previous)
+
+
+@pytest.fixture
+def production_hasher() -> Iterator[PasswordHasher]:
+    """The program's own argon2 parameters for one test."""
+    real = PasswordHasher()
+    cheap = use_password_hasher(real)
+    yield real
+    use_password_hasher(cheap)
 
 
 @pytest.fixture(scope="session")
