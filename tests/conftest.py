@@ -3,6 +3,11 @@
 ``database`` runs a test once on a fresh SQLite file and once on a fresh PostgreSQL database
 (a copy of a migrated template). PostgreSQL is started by ``tests/support/pgserver.py``; where it
 cannot be, PostgreSQL tests are skipped locally but fail under CI (``CI=true``).
+
+Temporary files (``tmp_path``, the PostgreSQL server's cluster, the SQLite files) go to a RAM disk
+where Linux has one with room (``/dev/shm``) and ``TMPDIR`` is not set: the program commits with
+``synchronous=FULL`` and PostgreSQL creates a database per test, and on a disk every one of them
+waits for the disk (a database from the template took 0.6 s there, 0.05 s in memory).
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -32,6 +39,22 @@ from abh_desk.services.example_office import install_example_office
 from abh_desk.storage import Database
 from models import User
 from tests.support.pgserver import PostgresServer, PostgresUnavailable
+
+
+def _temporary_files_in_memory() -> None:
+    """``/dev/shm`` for this process and the programs it starts, if it has 2 GB free (a full run
+    leaves about 300 MB; containers often give it only 64 MB, then the disk is used)."""
+    if os.environ.get("TMPDIR") or sys.platform != "linux":
+        return
+    ram = Path("/dev/shm")
+    try:
+        if ram.is_dir() and os.access(ram, os.W_OK | os.X_OK) and shutil.disk_usage(ram).free > 2 * 1024**3:
+            os.environ["TMPDIR"] = tempfile.tempdir = str(ram)
+    except OSError:
+        pass
+
+
+_temporary_files_in_memory()
 
 
 class MemoryKeyring(KeyringBackend):
