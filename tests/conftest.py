@@ -119,7 +119,9 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-_TEMPLATE = "abh_template"
+# One template per pytest-xdist worker (``-n 2``): on a server given by ABH_DESK_TEST_PG_URL the
+# workers would drop each other's.
+_TEMPLATE = "abh_template" + (f"_{os.environ['PYTEST_XDIST_WORKER']}" if "PYTEST_XDIST_WORKER" in os.environ else "")
 _counter = itertools.count()
 
 
