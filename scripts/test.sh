@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets everything up for testing (scripts/setup.sh test: packages, PostgreSQL, venv) and runs all
+# Sets everything up for testing (scripts/setup.sh test: packages, PostgreSQL, venv) and runs the
 # tests: unit, integration on SQLite and on a PostgreSQL server that the tests start on 127.0.0.1,
-# and the window tests offscreen. Arguments go to pytest.
+# and the window tests offscreen. Arguments go to pytest. The bundle's tests (PyInstaller, minutes)
+# only with -m: `scripts/test.sh -m bundle`, or everything with -m "bundle or not bundle" (CI).
 #
 # ABH_TEST_CLOCK_AHEAD=+1300d runs the suite with the wall clock moved ahead (libfaketime, also for
 # the PostgreSQL server the tests start): the tests fix the program's clock, so they must give the

@@ -1,6 +1,6 @@
 """The bundle an office workstation runs without Python: built once per test session with the
 documented command (scripts/build-bundle.sh), then started offscreen. Slow (about a minute on two
-cores): skip locally with ``-m "not bundle"``; CI (scripts/test.sh) runs it."""
+cores): left out unless ``-m`` selects it (``-m bundle``); CI's first run does (.ci/run)."""
 
 from __future__ import annotations
 

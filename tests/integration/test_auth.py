@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from argon2 import PasswordHasher
+from sqlalchemy import select, update
 
 from abh_desk.clock import FixedClock
 from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
@@ -30,6 +31,38 @@ def test_wrong_passwords_lock_the_user_for_a_while_and_are_logged(ctx: ServiceCo
         failures = session.scalars(select(AuditEvent).where(AuditEvent.action == "anmeldung_fehlgeschlagen")).all()
     assert user.failed_logins == 0 and user.password_hash is not None and user.password_hash.startswith("$argon2id$")
     assert len(failures) == 5
+
+
+def _stored_hash(ctx: ServiceContext, username: str) -> str:
+    with ctx.db.read() as session:
+        stored = session.scalar(select(User.password_hash).where(User.username == username))
+    assert stored is not None
+    return stored
+
+
+def test_the_program_hashes_with_argon2s_recommended_parameters(
+    sqlite_ctx: ServiceContext, production_hasher: PasswordHasher
+) -> None:
+    """The suite hashes cheaply (conftest); the program's own parameters are used here: a password
+    set is hashed with them, and a hash of other parameters is re-hashed at the next sign-in."""
+    assert (production_hasher.time_cost, production_hasher.memory_cost, production_hasher.parallelism) == (
+        3,
+        65536,
+        4,
+    )
+    ensure_demo_users(sqlite_ctx)
+    assert _stored_hash(sqlite_ctx, "keller").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert sign_in(sqlite_ctx, "keller", DEMO_PASSWORD).display_name == "Frau Keller"
+    with pytest.raises(LoginFailed):
+        sign_in(sqlite_ctx, "keller", "falsch-falsch")
+
+    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(DEMO_PASSWORD)
+    with sqlite_ctx.unit_of_work() as uow:  # a hash made with weaker parameters (an older program)
+        uow.session.execute(update(User).where(User.username == "keller").values(password_hash=weak))
+        uow.commit()
+    assert "m=8,t=1,p=1" in _stored_hash(sqlite_ctx, "keller")
+    sign_in(sqlite_ctx, "keller", DEMO_PASSWORD)
+    assert _stored_hash(sqlite_ctx, "keller").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_a_password_typed_into_the_user_name_field_is_not_logged(ctx: ServiceContext) -> None:

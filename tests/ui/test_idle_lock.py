@@ -37,7 +37,7 @@ def test_the_window_locks_when_idle_and_opens_with_the_password(qtbot: QtBot, sq
     window, case_id = _window(qtbot, sqlite_ctx)
     case_window = window.open_case(case_id)
     qtbot.waitUntil(lambda: "Haddad" in case_window.header.text())
-    window.idle.set_minutes(0.005)  # 0.3 s
+    window.idle.set_minutes(0.001)  # 60 ms
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
     assert not case_window.isVisible() and not window.tabs.isVisible()
     assert not window.menuBar().isEnabled() and window.windowTitle() == "ABH Desk – gesperrt"
@@ -59,13 +59,14 @@ def test_the_window_locks_when_idle_and_opens_with_the_password(qtbot: QtBot, sq
 def test_activity_postpones_the_lock_and_zero_turns_it_off(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     update_office_settings(sqlite_ctx, idle_lock_minutes=0)
     window, _case_id = _window(qtbot, sqlite_ctx)
-    qtbot.wait(200)  # the setting is read on the worker thread
-    assert not window.idle.enabled
-    window.idle.set_minutes(0.01)  # 0.6 s
-    for _ in range(8):  # 1.2 s of typing: never 0.6 s quiet
-        qtbot.wait(150)
-        qtbot.keyClick(window.search.search_field, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: not window.runner.busy)  # the setting is read on the worker thread: it has arrived
+    assert not window.idle.enabled and not window.idle.timer.isActive()
+    window.idle.set_minutes(0.05)  # 3 s (Qt may run such a timer up to 5 % early or late)
+    qtbot.waitUntil(lambda: window.idle.timer.remainingTime() < 2400)  # 0.6 s quiet …
+    qtbot.keyClick(window.search.search_field, Qt.Key.Key_A)
+    assert window.idle.timer.remainingTime() > 2700  # … and a key press starts the count again
     assert not window.locked
+    window.idle.set_minutes(0.001)  # 60 ms
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
 
 
@@ -78,9 +79,9 @@ def test_an_open_question_is_not_cancelled_by_the_lock(qtbot: QtBot, sqlite_ctx:
     question.setModal(True)
     question.show()
     qtbot.waitUntil(lambda: question.isVisible())
-    window.idle.set_minutes(0.005)
-    qtbot.wait(800)
-    assert not window.locked and question.isVisible()  # still being answered
+    with qtbot.waitSignal(window.idle.idle, timeout=3000):  # the idle time has run out …
+        window.idle.set_minutes(0.001)
+    assert not window.locked and question.isVisible()  # … but the question is still being answered
     question.accept()
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
     question.deleteLater()

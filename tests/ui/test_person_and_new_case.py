@@ -156,8 +156,7 @@ def test_a_double_enter_opens_one_case_not_two(qtbot: QtBot, sqlite_ctx: Service
     dialog.show()
     dialog.create_case()
     dialog.create_case()  # Enter on the list and on the default button, before the first one returned
-    qtbot.waitUntil(lambda: dialog.created is not None)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: dialog.created is not None and not dialog.runner.busy)  # both answered
     assert len(get_person_file(sqlite_ctx, person.id).cases) == 1
 
 

@@ -71,7 +71,7 @@ def test_a_late_answer_for_the_previous_person_is_dropped(qtbot: QtBot, sqlite_c
     window.search.open_person(mueller)  # asked for, not yet shown …
     qtbot.keyClicks(window.search_field, "okafor")  # … when the clerk searches on
     assert window.runner.wait()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not window.runner.busy)  # every answer delivered, Müller's late one too
     assert window.search.current_file is None  # Müller's file, answered late, is not shown
     assert window.search.person_header.text() == "Keine Person ausgewählt."
 

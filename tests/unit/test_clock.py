@@ -81,6 +81,7 @@ def test_the_scan_finds_every_kind_of_wall_clock_read() -> None:
     assert sorted(line for line, _what in wall_clock_reads(source)) == [3, 4, 5, 6, 7, 8]
 
 
+@pytest.mark.slow  # parses every module
 def test_no_module_outside_the_clock_reads_the_wall_clock() -> None:
     files = [p for folder in CHECKED for p in (ROOT / folder).rglob("*.py")] + [ROOT / "main.py"]
     assert len(files) > 100

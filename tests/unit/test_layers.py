@@ -11,12 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = ROOT / "models" / "migrations" / "versions"
 #: What a revision may use besides the standard library: the migration tools themselves.
 MIGRATION_PACKAGES = {"alembic", "sqlalchemy"}
 
 
+@pytest.mark.slow  # runs lint-imports
 def test_the_import_contracts_hold() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run(

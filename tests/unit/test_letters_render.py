@@ -99,6 +99,7 @@ def test_every_kind_renders_a_pdf(kind: str) -> None:
     assert "Stadt Singen (Hohentwiel)" in flat(pdf)
 
 
+@pytest.mark.slow  # runs pdftoppm
 def test_every_kind_rasterises_with_poppler(tmp_path: Path) -> None:
     """pdftoppm (what a reviewer uses to look at the pages) reads every kind without complaint."""
     import shutil
@@ -398,6 +399,7 @@ def test_same_data_gives_identical_bytes(kind: str) -> None:
     assert ALL_KINDS[kind]() == ALL_KINDS[kind]()
 
 
+@pytest.mark.slow  # starts Python anew
 def test_identical_bytes_across_processes() -> None:
     import hashlib
     import subprocess

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # starts Python anew: not in the fast tier
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys, time

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs lupdate: not in the fast tier
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # mypy over the whole program: not in the fast tier
+
 ROOT = Path(__file__).resolve().parents[2]
 CHECKED = ("abh_desk", "letters", "models", "ui", "main.py")
 
