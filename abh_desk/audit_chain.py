@@ -30,7 +30,7 @@ import os
 import shutil
 import socket
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,6 +84,29 @@ TRIGGER_FINGERPRINTS = {
         "audit_events_kein_truncate": "9b24b5ac91e95f41f29ad4dd01900b8bb120fbd2a9367efbac64f49d19fd4798",
     },
 }
+
+
+#: SQLite's protecting triggers as the migrations left them, in the order of the migrations
+#: (revision that created or replaced it, trigger, fingerprint): a backup made at an older revision is
+#: checked against the triggers of its own revision (``sqlite_triggers_at``). The last of each is
+#: ``TRIGGER_FINGERPRINTS["sqlite"]``.
+SQLITE_TRIGGER_HISTORY = (
+    ("38e005c8f2b1", "audit_events_kein_update", "9f9b3fe245d63dc863059b7e7b237450bc94a12392df711df3ee5e65712feee2"),
+    ("38e005c8f2b1", "audit_events_kein_delete", "01407b62cefa7badd9557328c6bfa154f6bd0a20b9291a1182562aac5f3be696"),
+    ("e51f0a7c2b93", "audit_events_kein_ersetzen", "d9a421393aa8daddbd6a098c8d769ed9567b0f8bf0ea76cbd43879aabe585bd0"),
+    ("a7d3c1e9f2b4", "audit_events_kein_update", "42a903f0e408d0562e706a903bc409de1883ce026add250fb60fbcf074bdc265"),
+    ("b8e2f4a61c07", "audit_events_kein_update", "9000cbf076c2f240ad06d96b1e0ae065e9c3b7be49c6ddf98e9c9c2d6c014657"),
+)
+
+
+def sqlite_triggers_at(revisions: Set[str]) -> dict[str, str]:
+    """The protecting triggers (name → fingerprint) a SQLite database has whose migrations are
+    ``revisions`` (a revision and everything before it)."""
+    expected: dict[str, str] = {}
+    for revision, name, fingerprint in SQLITE_TRIGGER_HISTORY:
+        if revision in revisions:
+            expected[name] = fingerprint
+    return expected
 
 
 @dataclass(frozen=True)

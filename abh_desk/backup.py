@@ -245,9 +245,15 @@ def _findings(
     try:
         report = audit_chain.verify(db, None, key=key)
         documents = _document_problems(db)
+        unprotected = _unprotected(db)
     finally:
         db.dispose()
     found = []
+    if unprotected:
+        found.append(
+            f"in der Sicherung fehlt der Schutz des Protokolls oder ist verändert ({', '.join(unprotected)}): "
+            "so wiederhergestellt, ließe sich das Protokoll unbemerkt ändern."
+        )
     if report.first_break is not None:
         found.append(
             f"das Protokoll in der Sicherung ist verändert (Eintrag {report.first_break.id}: "
@@ -263,6 +269,21 @@ def _findings(
         if foreign is not None:
             found.append(foreign)
     return found + documents
+
+
+def _unprotected(db: Database) -> list[str]:
+    """The protecting triggers the backup lacks or has changed — measured against those of its own
+    schema revision (a backup of an older version had older ones; ``SQLITE_TRIGGER_HISTORY``)."""
+    from alembic.script import ScriptDirectory  # only when restoring
+
+    revision = migrate.current_revision(db)
+    if revision is None:
+        return []
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    earlier = {s.revision for s in script.iterate_revisions(revision, "base")}
+    expected = audit_chain.sqlite_triggers_at(earlier)
+    installed = audit_chain.installed_triggers(db)
+    return [name for name, fingerprint in expected.items() if installed.get(name) != fingerprint]
 
 
 def _document_problems(db: Database) -> list[str]:

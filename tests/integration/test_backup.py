@@ -296,21 +296,47 @@ def test_pg_dump_and_pg_restore_as_the_readme_says(pg_admin_url: str, catalogue,
             drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
 
 
-def test_wiederherstellen_reports_a_backup_whose_protection_was_removed(
-    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_wiederherstellen_refuses_a_backup_whose_protection_was_removed_before_anything_is_replaced(
+    sqlite_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Issue 24, part 6: such a backup was restored first and found wanting afterwards."""
     url = str(sqlite_ctx.db.url)
     sign_in_cli(sqlite_ctx, monkeypatch)
     _person(sqlite_ctx, "Öztürk")
     unprotected = tmp_path / "ohne-schutz.sqlite3"
     assert run("--db", url, "sicherung", str(unprotected))[0] == 0
+    no_op = tmp_path / "leerer-schutz.sqlite3"
+    shutil.copyfile(unprotected, no_op)
     with sqlite3.connect(unprotected) as connection:
         connection.execute("DROP TRIGGER audit_events_kein_delete")
     connection.close()
-    code, out = run("--db", url, "wiederherstellen", str(unprotected))
-    assert code == 1  # restored, but the restored audit trail is not intact
+    with sqlite3.connect(no_op) as connection:  # the right name, doing nothing
+        connection.execute("DROP TRIGGER audit_events_kein_update")
+        connection.execute("CREATE TRIGGER audit_events_kein_update BEFORE UPDATE ON audit_events BEGIN SELECT 1; END")
+    connection.close()
+    _person(sqlite_ctx, "Meier")  # the live database has moved on since the backup
+    for backup, trigger in ((unprotected, "audit_events_kein_delete"), (no_op, "audit_events_kein_update")):
+        message = _refused(url, backup, capsys)
+        assert "fehlt der Schutz des Protokolls" in message and trigger in message
+        assert "es wurde nichts wiederhergestellt" in message.lower()
+        assert _families(sqlite_ctx.db) == {"Öztürk", "Meier"}  # nothing replaced
+    code, out = run("--db", url, "wiederherstellen", str(unprotected), "--trotz-abweichung", "Nur diese Sicherung da")
+    assert code == 1  # restored on purpose, and said to be unprotected
     assert "Wiederhergestellt aus ohne-schutz.sqlite3: 1 Person," in out
     assert "Trigger audit_events_kein_delete" in out and "NICHT unversehrt" in out
+
+
+def test_a_backup_of_an_older_version_is_checked_against_the_protection_of_its_own_revision() -> None:
+    """The update trigger changed with two migrations: a backup made before them keeps the older
+    one, which protected the trail as it was then; the newest is what a new database gets."""
+    from abh_desk import audit_chain
+
+    assert audit_chain.sqlite_triggers_at({"38e005c8f2b1"}) == {
+        "audit_events_kein_update": audit_chain.SQLITE_TRIGGER_HISTORY[0][2],
+        "audit_events_kein_delete": audit_chain.SQLITE_TRIGGER_HISTORY[1][2],
+    }
+    everything = {revision for revision, _name, _fingerprint in audit_chain.SQLITE_TRIGGER_HISTORY}
+    assert audit_chain.sqlite_triggers_at(everything) == audit_chain.TRIGGER_FINGERPRINTS["sqlite"]
 
 
 def test_wiederherstellen_checks_the_documents_and_signatures_of_the_backup_first(
