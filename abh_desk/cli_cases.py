@@ -13,9 +13,10 @@ from typing import Any, TextIO
 from abh_desk.cli_deadlines import _iso_date
 from abh_desk.clock import OFFICE_ZONE
 from abh_desk.domain.case_flow import CaseAction
+from abh_desk.domain.enums import WithdrawalWay
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_file import get_case_file
-from abh_desk.services.case_status import WithdrawalWay, change_status, close_case, find_case
+from abh_desk.services.case_status import change_status, close_case, find_case
 from abh_desk.services.case_status import withdraw as withdraw_case
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantInput, case_decision, grant

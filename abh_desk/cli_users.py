@@ -11,10 +11,10 @@ from typing import Any, TextIO
 from abh_desk.cli_deadlines import _iso_date
 from abh_desk.cli_session import TOKEN_VARIABLE
 from abh_desk.clock import office_day
-from abh_desk.domain.enums import Role
+from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.errors import ValidationError
 from abh_desk.services.access_tokens import issue_token, list_tokens, revoke_token
-from abh_desk.services.auth import ROLE_LABELS, create_user, set_password
+from abh_desk.services.auth import create_user, set_password
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.staff import list_users
 

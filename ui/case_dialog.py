@@ -37,12 +37,7 @@ from abh_desk.services.case_file import (
     set_facts,
     waive_document,
 )
-from abh_desk.services.case_letters import (
-    LetterRow,
-    case_letters,
-    create_missing_documents_letter,
-    letter_pdf,
-)
+from abh_desk.services.case_letters import LetterRow, case_letters, create_missing_documents_letter, letter_pdf
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.deadlines import DeadlineInfo
 from abh_desk.services.documents import Attached

@@ -10,9 +10,10 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from abh_desk.domain.enums import WITHDRAWAL_LABELS, WithdrawalWay
 from abh_desk.domain.money import amount_text, euro, parse_amount
 from abh_desk.errors import ValidationError
-from abh_desk.services.case_status import WITHDRAWAL_LABELS, WithdrawalWay, close_case, withdraw
+from abh_desk.services.case_status import close_case, withdraw
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantForm, GrantInput, GrantResult, grant, grant_form, return_grant
 from ui.form_dialog import FormDialog, date_edit

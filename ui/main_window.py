@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.config import load_settings, save_settings
-from abh_desk.domain.enums import Role
+from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.errors import DomainError
 from abh_desk.services import read_log
-from abh_desk.services.auth import ROLE_LABELS, SignedIn, sign_out
+from abh_desk.services.auth import SignedIn, sign_out
 from abh_desk.services.caselists import Scope
 from abh_desk.services.context import SYSTEM, ServiceContext
 from abh_desk.services.live_changes import ChangeBatch

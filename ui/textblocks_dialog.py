@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from abh_desk.domain.enums import LetterKind
-from abh_desk.services.case_letters import KIND_LABELS
+from abh_desk.domain.enums import LETTER_KIND_LABELS, LetterKind
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.textblocks import (
     TextBlocksSource,
@@ -50,7 +49,7 @@ class TextBlocksDialog(QDialog):
         self.origin = QLabel()
         self.kind = QComboBox()
         for kind in LetterKind:
-            self.kind.addItem(KIND_LABELS[kind], kind.value)
+            self.kind.addItem(LETTER_KIND_LABELS[kind], kind.value)
         self.check_button = QPushButton(self.tr("Check and preview (F5)"))
         self.save_button = QPushButton(self.tr("Save for the office"))
         self.reset_button = QPushButton(self.tr("Back to the shipped text blocks…"))

@@ -11,6 +11,9 @@ class Role(StrEnum):
     ADMIN = "administration"
 
 
+ROLE_LABELS = {Role.CASEWORKER: "Sachbearbeitung", Role.TEAM_LEAD: "Teamleitung", Role.ADMIN: "Administration"}
+
+
 class Sex(StrEnum):
     FEMALE = "w"
     MALE = "m"
@@ -60,10 +63,32 @@ class ChecklistStatus(StrEnum):
     WAIVED = "verzichtet"
 
 
+CHECKLIST_LABELS = {
+    ChecklistStatus.MISSING: "fehlt",
+    ChecklistStatus.RECEIVED: "eingegangen",
+    ChecklistStatus.WAIVED: "verzichtet",
+}
+
+
+#: Prüfung durch die Behörde: the same three states, in the words of a check.
+CHECK_LABELS = {
+    ChecklistStatus.MISSING: "offen",
+    ChecklistStatus.RECEIVED: "geprüft",
+    ChecklistStatus.WAIVED: "entfällt",
+}
+
+
 class DeadlineStatus(StrEnum):
     OPEN = "offen"
     DONE = "erledigt"
     CANCELLED = "aufgehoben"
+
+
+DEADLINE_STATUS_LABELS = {
+    DeadlineStatus.OPEN: "offen",
+    DeadlineStatus.DONE: "erledigt",
+    DeadlineStatus.CANCELLED: "aufgehoben",
+}
 
 
 class DeadlineKind(StrEnum):
@@ -77,6 +102,18 @@ class DeadlineKind(StrEnum):
     FOLLOW_UP = "wiedervorlage"
 
 
+DEADLINE_KIND_LABELS = {
+    DeadlineKind.REMEDY_PERIOD: "Rechtsbehelfsfrist",
+    DeadlineKind.EXPIRY_REMINDER: "Ablauf Aufenthaltstitel",
+    DeadlineKind.VISA_FREE_STAY: "Ende visumfreier Aufenthalt",
+    DeadlineKind.HEARING: "Anhörungsfrist",
+    DeadlineKind.PROCESSING: "Bearbeitungszeit",
+    DeadlineKind.CARD_WAITING: "eAT nicht abgeholt",
+    DeadlineKind.FICTION_CERTIFICATE: "Fiktionsbescheinigung läuft ab",
+    DeadlineKind.FOLLOW_UP: "Wiedervorlage",
+}
+
+
 class LetterKind(StrEnum):
     REJECTION = "ablehnungsbescheid"
     HEARING = "anhoerung"
@@ -84,6 +121,16 @@ class LetterKind(StrEnum):
     EXPIRY_REMINDER = "erinnerung"
     CARD_PICKUP = "abholbenachrichtigung"
     HANDOVER_RECORD = "aushaendigungsprotokoll"
+
+
+LETTER_KIND_LABELS = {
+    LetterKind.REJECTION: "Ablehnungsbescheid",
+    LetterKind.HEARING: "Anhörung",
+    LetterKind.MISSING_DOCUMENTS: "Nachforderung von Unterlagen",
+    LetterKind.EXPIRY_REMINDER: "Erinnerung an die Verlängerung",
+    LetterKind.CARD_PICKUP: "Abholbenachrichtigung eAT",
+    LetterKind.HANDOVER_RECORD: "Aushändigungsprotokoll",
+}
 
 
 class LetterStatus(StrEnum):
@@ -107,3 +154,18 @@ class CardStatus(StrEnum):
     HANDED_OVER = "ausgehaendigt"
     RETURNED = "zurueckgesandt"
     DESTROYED = "vernichtet"
+
+
+class WithdrawalWay(StrEnum):
+    """How the applicant withdrew the application (Antragsrücknahme)."""
+
+    WRITING = "schriftlich"
+    RECORD = "zur_niederschrift"
+    ELECTRONIC = "elektronisch"
+
+
+WITHDRAWAL_LABELS = {
+    WithdrawalWay.WRITING: "schriftlich",
+    WithdrawalWay.RECORD: "zur Niederschrift bei der Behörde",
+    WithdrawalWay.ELECTRONIC: "elektronisch (E-Mail)",
+}

@@ -17,10 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
 from abh_desk import pg_sessions
-from abh_desk.domain.enums import Role
+from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
-from abh_desk.services.auth import ROLE_LABELS, LoginFailed, SignedIn
+from abh_desk.services.auth import LoginFailed, SignedIn
 from abh_desk.services.context import Actor, ServiceContext
 from models import AccessToken, User
 

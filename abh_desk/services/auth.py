@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
 from abh_desk import pg_sessions
-from abh_desk.domain.enums import Role
+from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
@@ -56,9 +56,6 @@ class SignedIn:
     actor: Actor
     display_name: str
     role_label: str
-
-
-ROLE_LABELS = {Role.CASEWORKER: "Sachbearbeitung", Role.TEAM_LEAD: "Teamleitung", Role.ADMIN: "Administration"}
 
 
 def hash_password(password: str) -> str:

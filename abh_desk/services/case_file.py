@@ -15,7 +15,14 @@ from sqlalchemy import func, select
 
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
-from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, ChecklistStatus
+from abh_desk.domain.enums import (
+    CASE_STATUS_LABELS,
+    CHECK_LABELS,
+    CHECKLIST_LABELS,
+    DEADLINE_KIND_LABELS,
+    CaseStatus,
+    ChecklistStatus,
+)
 from abh_desk.domain.money import euro
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
@@ -24,23 +31,12 @@ from abh_desk.services.case_access import require_case_access
 from abh_desk.services.case_status import documents_changed
 from abh_desk.services.changes import stale_record
 from abh_desk.services.context import ServiceContext, UnitOfWork
-from abh_desk.services.deadlines import KIND_LABELS, DeadlineInfo, case_deadlines
+from abh_desk.services.deadlines import DeadlineInfo, case_deadlines
 from abh_desk.services.queries import birth_text, person_age
 from abh_desk.services.read_log import note_read
 from models import Area, AuditEvent, Case, CaseDocument, ChecklistItem, Person, User
 
 MAX_TEXT = 500
-CHECKLIST_LABELS = {
-    ChecklistStatus.MISSING: "fehlt",
-    ChecklistStatus.RECEIVED: "eingegangen",
-    ChecklistStatus.WAIVED: "verzichtet",
-}
-#: Prüfung durch die Behörde: the same three states, in the words of a check.
-CHECK_LABELS = {
-    ChecklistStatus.MISSING: "offen",
-    ChecklistStatus.RECEIVED: "geprüft",
-    ChecklistStatus.WAIVED: "entfällt",
-}
 
 
 @dataclass(frozen=True)
@@ -171,7 +167,7 @@ DETAIL_LABELS = {
 
 
 #: Deadline kinds as logged ("wiedervorlage") → their names.
-DEADLINE_KINDS = {kind.value: label for kind, label in KIND_LABELS.items()}
+DEADLINE_KINDS = {kind.value: label for kind, label in DEADLINE_KIND_LABELS.items()}
 
 
 def _details(payload_json: str | None) -> str:

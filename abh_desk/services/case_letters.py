@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.clock import office_day
 from abh_desk.domain.case_flow import CaseAction, check
-from abh_desk.domain.enums import CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.enums import LETTER_KIND_LABELS, CaseStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.notice_flow import STATUS_LABELS
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
@@ -27,14 +27,6 @@ from letters.data import Address, HandoverRecordData, InfoBlock, LetterData, Let
 from letters.serialize import from_json, to_json
 from models import Case, Deadline, Letter, Person, User
 
-KIND_LABELS = {
-    LetterKind.REJECTION: "Ablehnungsbescheid",
-    LetterKind.HEARING: "Anhörung",
-    LetterKind.MISSING_DOCUMENTS: "Nachforderung von Unterlagen",
-    LetterKind.EXPIRY_REMINDER: "Erinnerung an die Verlängerung",
-    LetterKind.CARD_PICKUP: "Abholbenachrichtigung eAT",
-    LetterKind.HANDOVER_RECORD: "Aushändigungsprotokoll",
-}
 DEFAULT_REPLY_WEEKS = 4
 
 
@@ -112,7 +104,12 @@ def store_letter(
     uow.session.add(letter)
     uow.session.flush()
     uow.audit(
-        "schreiben_erstellt", "letter", letter.id, case_id=case.id, art=KIND_LABELS[kind], sha256=letter.pdf_sha256
+        "schreiben_erstellt",
+        "letter",
+        letter.id,
+        case_id=case.id,
+        art=LETTER_KIND_LABELS[kind],
+        sha256=letter.pdf_sha256,
     )
     return letter
 
@@ -186,7 +183,7 @@ def _row(letter: Letter, who: str) -> LetterRow:
     return LetterRow(
         letter.id,
         kind,
-        KIND_LABELS[kind],
+        LETTER_KIND_LABELS[kind],
         status.value,
         STATUS_LABELS[status] if kind == LetterKind.REJECTION else "",
         letter.created_at,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from abh_desk.domain.checklist import applies
 from abh_desk.domain.enums import (
     CASE_STATUS_LABELS,
     OPEN_CASE_STATUSES,
+    WITHDRAWAL_LABELS,
     CardStatus,
     CaseStatus,
     ChecklistStatus,
@@ -27,6 +27,7 @@ from abh_desk.domain.enums import (
     LetterKind,
     LetterStatus,
     Role,
+    WithdrawalWay,
 )
 from abh_desk.domain.grants import GrantStatus
 from abh_desk.domain.text import clean_text
@@ -49,21 +50,6 @@ ENDS_WITH_APPLICATION = (
 )
 #: A rejection that still runs: sent with its remedy period open, or contested.
 UNSETTLED_REJECTION = (LetterStatus.SENT, LetterStatus.CONTESTED)
-
-
-class WithdrawalWay(StrEnum):
-    """How the applicant withdrew the application (Antragsrücknahme)."""
-
-    WRITING = "schriftlich"
-    RECORD = "zur_niederschrift"
-    ELECTRONIC = "elektronisch"
-
-
-WITHDRAWAL_LABELS = {
-    WithdrawalWay.WRITING: "schriftlich",
-    WithdrawalWay.RECORD: "zur Niederschrift bei der Behörde",
-    WithdrawalWay.ELECTRONIC: "elektronisch (E-Mail)",
-}
 
 
 def require_casework(actor: Actor) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
-from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
+from abh_desk.domain.enums import DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, DeadlineKind, DeadlineStatus
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
@@ -18,19 +18,8 @@ from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import read_office_settings
 from models import Case, Deadline, ResidenceTitle
 
-KIND_LABELS = {
-    DeadlineKind.REMEDY_PERIOD: "Rechtsbehelfsfrist",
-    DeadlineKind.EXPIRY_REMINDER: "Ablauf Aufenthaltstitel",
-    DeadlineKind.VISA_FREE_STAY: "Ende visumfreier Aufenthalt",
-    DeadlineKind.HEARING: "Anhörungsfrist",
-    DeadlineKind.PROCESSING: "Bearbeitungszeit",
-    DeadlineKind.CARD_WAITING: "eAT nicht abgeholt",
-    DeadlineKind.FICTION_CERTIFICATE: "Fiktionsbescheinigung läuft ab",
-    DeadlineKind.FOLLOW_UP: "Wiedervorlage",
-}
 #: A note on a Wiedervorlage, or what fulfilled a deadline.
 MAX_NOTE = 2_000
-STATUS_LABELS = {DeadlineStatus.OPEN: "offen", DeadlineStatus.DONE: "erledigt", DeadlineStatus.CANCELLED: "aufgehoben"}
 
 
 def deadline_context(uow: UnitOfWork, case: Case | None = None, **overrides: Any) -> DeadlineContext:
@@ -134,7 +123,7 @@ def close_deadline(
         raise ValidationError("Diese Frist ist bereits abgeschlossen.", field="frist")
     deadline.status = status.value
     deadline.closed_at = uow.now
-    deadline.note = f"{deadline.note or ''} {STATUS_LABELS[status].capitalize()}: {reason}".strip()
+    deadline.note = f"{deadline.note or ''} {DEADLINE_STATUS_LABELS[status].capitalize()}: {reason}".strip()
     uow.audit(
         "frist_erledigt" if status == DeadlineStatus.DONE else "frist_aufgehoben",
         "deadline",
@@ -297,9 +286,9 @@ def case_deadlines(ctx: ServiceContext, case_id: int) -> list[DeadlineInfo]:
         return [
             DeadlineInfo(
                 d.id,
-                KIND_LABELS[DeadlineKind(d.kind)],
+                DEADLINE_KIND_LABELS[DeadlineKind(d.kind)],
                 d.due_date,
-                STATUS_LABELS[DeadlineStatus(d.status)],
+                DEADLINE_STATUS_LABELS[DeadlineStatus(d.status)],
                 d.note or "",
             )
             for d in rows

@@ -12,10 +12,9 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.enums import LetterKind
+from abh_desk.domain.enums import LETTER_KIND_LABELS, LetterKind
 from abh_desk.errors import NotFound
 from abh_desk.services.case_access import access_basis, require_case_access, require_person_access
-from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.document_content import MEDIA_LABELS, PDF
 from abh_desk.services.documents import content_bytes
@@ -99,7 +98,7 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
         )
     )
     for letter_id, kind, case_id, created_at, posted_on, sha in letters:
-        label = KIND_LABELS.get(LetterKind(kind), kind)
+        label = LETTER_KIND_LABELS.get(LetterKind(kind), kind)
         entries.append(
             FileEntry(
                 LETTER, letter_id, label, "Schreiben", case_id, numbers[case_id], posted_on or created_at.date(),

@@ -16,9 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.catalogue import Catalogue
-from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, LetterKind
+from abh_desk.domain.enums import LETTER_KIND_LABELS, OPEN_CASE_STATUSES, CaseStatus, LetterKind
 from abh_desk.errors import ValidationError
-from abh_desk.services.case_letters import KIND_LABELS
 from abh_desk.services.context import UnitOfWork
 from abh_desk.services.documents import content_bytes
 from abh_desk.services.persons import person_detail, person_input
@@ -83,7 +82,7 @@ def build_file_record(
                                                   if letter.hearing_letter_id else None}}  # fmt: skip
             docs.append(
                 document(
-                    KIND_LABELS[kind], kind.value, letter.pdf, data,
+                    LETTER_KIND_LABELS[kind], kind.value, letter.pdf, data,
                     dated=letter.created_at.date(), posted=letter.posted_on,
                 )
             )  # fmt: skip

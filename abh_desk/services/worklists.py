@@ -26,11 +26,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from abh_desk.domain.enums import OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
+from abh_desk.domain.enums import DEADLINE_KIND_LABELS, OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
 from abh_desk.errors import NotFound
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
-from abh_desk.services.deadlines import KIND_LABELS
 from abh_desk.services.read_log import note_read
 from abh_desk.services.reminder_letters import LETTER_ARRIVES
 from models import Area, Case, Deadline, Person, ResidenceTitle, User
@@ -224,7 +223,7 @@ def _row(values: Any) -> WorklistRow:
         person_id,
         file_number,
         f"{family}, {given}".rstrip(", "),
-        KIND_LABELS[DeadlineKind(kind)],
+        DEADLINE_KIND_LABELS[DeadlineKind(kind)],
         due_date,
         owner or "",
         note or "",

@@ -12,13 +12,13 @@ from sqlalchemy import select
 
 from abh_desk.clock import FixedClock
 from abh_desk.domain.case_flow import CaseAction
-from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, Role
+from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineKind, DeadlineStatus, Role, WithdrawalWay
 from abh_desk.errors import FieldErrors, PermissionDenied, ValidationError
 from abh_desk.services.auth import create_user
 from abh_desk.services.card_handover import HandoverInput, hand_over
 from abh_desk.services.cards import order_card, record_arrival
 from abh_desk.services.case_file import get_case_file, mark_received, waive_document
-from abh_desk.services.case_status import WithdrawalWay, change_status, close_case, withdraw
+from abh_desk.services.case_status import change_status, close_case, withdraw
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.grants import (
