@@ -41,6 +41,7 @@ class TextBlocksDialog(QDialog):
         self.ctx = own_window(self, ctx)
         self.runner = runner or TaskRunner(self)
         self.source: TextBlocksSource | None = None
+        self.saved_note = ""  # "Saved …", kept in front of the check that follows a save
         self.setWindowTitle(self.tr("Text blocks of the letters"))
         fit_on_screen(self, 1250, 820)
         self.editor = QPlainTextEdit()
@@ -107,8 +108,12 @@ class TextBlocksDialog(QDialog):
         self.runner.run(lambda: probe_letter(text, kind), self._checked, self._failed, owner=self)
 
     def _checked(self, pdf: bytes) -> None:
+        """The check's answer; after a save it follows the word that the save worked, which the
+        check (run on the saved text) would otherwise overwrite a moment later."""
+        checked = self.tr("Checked: every placeholder is known and every kind of letter prints.")
         self.outcome.setStyleSheet(OK_STYLE)
-        self.outcome.setText(self.tr("Checked: every placeholder is known and every kind of letter prints."))
+        self.outcome.setText(f"{self.saved_note} {checked}" if self.saved_note else checked)
+        self.saved_note = ""
         self.preview.show_pdf(pdf)
 
     def save(self) -> None:
@@ -117,9 +122,10 @@ class TextBlocksDialog(QDialog):
         ctx, text, based_on = self.ctx, self.editor.toPlainText(), self.source.sha256
 
         def saved(source: TextBlocksSource) -> None:
+            self.saved_note = self.tr("Saved. New letters use these text blocks.")
             self._loaded(source)
             self.outcome.setStyleSheet(OK_STYLE)
-            self.outcome.setText(self.tr("Saved. New letters use these text blocks."))
+            self.outcome.setText(self.saved_note)
 
         self.runner.run(lambda: save_textblocks(ctx, text, based_on), saved, self._failed, owner=self)
 
@@ -140,6 +146,7 @@ class TextBlocksDialog(QDialog):
         super().reject()
 
     def _failed(self, exc: Exception) -> None:
+        self.saved_note = ""
         self.outcome.setStyleSheet("color: #a4000f;")
         self.outcome.setText(error_text(exc))
         self.preview.show_pdf(None)

@@ -52,3 +52,5 @@ def test_edit_check_preview_and_save(qtbot: QtBot, sqlite_ctx: ServiceContext) -
     qtbot.waitUntil(lambda: any("Gespeichert" in message for message in shown))
     assert "Herzliche Grüße" in get_textblocks(sqlite_ctx).text and dialog.reset_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.runner.busy)  # the new sample letter, rendered after saving
+    qtbot.waitUntil(lambda: "Geprüft" in dialog.outcome.text())
+    assert dialog.outcome.text().startswith("Gespeichert")  # the check after a save does not hide it
