@@ -73,7 +73,8 @@ def main() -> int:
     out = Path(args[0]) if args else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
-    install_translators(app, "de")
+    if len(install_translators(app, "de")) < 2:  # Qt's and ours; without ours every screen is English
+        sys.exit("resources/translations/abh_desk_de.qm is missing: run scripts/setup.sh (compiles it) first")
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3", clock=FixedClock(TODAY))
         generate_demo(ctx, 2000, seed=1)
@@ -109,7 +110,20 @@ def main() -> int:
         window.my_cases.view.scrollToTop()
         settle(window)
         save(window, out / "meine-faelle.png")
-        first = window.my_cases.model.row(0)
+        # A case of an adult's residence permit: the rejection below speaks of her income and is
+        # addressed to her (the newest case was a 13-year-old's Passersatz).
+        shown = [window.my_cases.model.row(i) for i in range(min(25, window.my_cases.model.rowCount()))]
+        first = next(
+            (
+                row
+                for row in shown
+                if row is not None
+                and not row.deputised
+                and int(row.birth_date[-4:]) <= TODAY.year - 18
+                and row.procedure_name.startswith("Aufenthaltserlaubnis")
+            ),
+            None,
+        )
         if first is not None:
             case_dialog = window.open_case(first.id)
             case_dialog.resize(1000, 640)
