@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QDate, QDeadlineTimer  # noqa: E402
+from PySide6.QtCore import QDate, QDeadlineTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -44,12 +44,20 @@ from ui.rules_dialog import RulesDialog  # noqa: E402
 TODAY = date(2026, 11, 21)
 
 
+def pump(ms: int) -> None:
+    """Events for ``ms``; unlike QTest.qWait, whose waiting keeps Python's lock, the database
+    thread runs meanwhile (the first start's migration took 10 s instead of 1 s)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def settle(window: MainWindow, condition: object = None, timeout_ms: int = 5000) -> None:
     deadline = QDeadlineTimer(timeout_ms)
     while not deadline.hasExpired():
-        QTest.qWait(30)
+        pump(30)
         if not window.runner.busy and (condition is None or condition()):  # type: ignore[operator]
-            QTest.qWait(60)
+            pump(60)
             return
     raise RuntimeError("window did not settle")
 
@@ -65,7 +73,8 @@ def main() -> int:
     out = Path(args[0]) if args else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
-    install_translators(app, "de")
+    if len(install_translators(app, "de")) < 2:  # Qt's and ours; without ours every screen is English
+        sys.exit("resources/translations/abh_desk_de.qm is missing: run scripts/setup.sh (compiles it) first")
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_context(f"sqlite:///{tmp}/demo.sqlite3", clock=FixedClock(TODAY))
         generate_demo(ctx, 2000, seed=1)
@@ -101,7 +110,20 @@ def main() -> int:
         window.my_cases.view.scrollToTop()
         settle(window)
         save(window, out / "meine-faelle.png")
-        first = window.my_cases.model.row(0)
+        # A case of an adult's residence permit: the rejection below speaks of her income and is
+        # addressed to her (the newest case was a 13-year-old's Passersatz).
+        shown = [window.my_cases.model.row(i) for i in range(min(25, window.my_cases.model.rowCount()))]
+        first = next(
+            (
+                row
+                for row in shown
+                if row is not None
+                and not row.deputised
+                and int(row.birth_date[-4:]) <= TODAY.year - 18
+                and row.procedure_name.startswith("Aufenthaltserlaubnis")
+            ),
+            None,
+        )
         if first is not None:
             case_dialog = window.open_case(first.id)
             case_dialog.resize(1000, 640)
@@ -123,7 +145,12 @@ def main() -> int:
         dialog.table.item(schweiger, 1).setText("J–N")
         settle(window, lambda: dialog.moves.rowCount() > 0, 8000)
         save(dialog, out / "zustaendigkeit.png")
+        # Only a preview: the old letters go back, else closing asks whether to discard them.
+        dialog.table.item(rudolf, 1).setText("C")
+        dialog.table.item(schweiger, 1).setText("H–N")
+        assert not dialog.unsaved()
         dialog.close()
+        settle(window)
         if first is not None:
             notices(window, ctx, lead, first.id, out)
         window.tabs.setCurrentWidget(window.cards)

@@ -4,12 +4,14 @@ show follows from what the services allow this user now; the services check ever
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -353,7 +355,39 @@ class NoticeDialog(QDialog):
 
         self.runner.run(work, self._loaded, self.show_error, owner=self)
 
+    def _keep_cursor(self) -> Callable[[], None]:
+        """Where the user is typing, before the editor is filled from the stored draft again; the
+        function returned puts the focus and the cursor back (the list of grounds is rebuilt, which
+        disables the case details for a moment, and the focus went with them: after Strg+S typing
+        on did nothing)."""
+        widget = QApplication.focusWidget()
+        if widget is None or not self.isAncestorOf(widget):
+            return lambda: None
+        if isinstance(widget, QPlainTextEdit):
+            position = widget.textCursor().position()
+        elif isinstance(widget, QLineEdit):
+            position = widget.cursorPosition()
+        else:
+            position = -1
+
+        def restore() -> None:
+            if not (widget.isEnabled() and widget.isVisible()):
+                return
+            if QApplication.focusWidget() is not widget:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QPlainTextEdit) and position >= 0:
+                cursor = widget.textCursor()
+                cursor.setPosition(min(position, len(widget.toPlainText())))
+                widget.setTextCursor(cursor)
+            elif isinstance(widget, QLineEdit) and position >= 0:
+                widget.setCursorPosition(position)
+
+        return restore
+
     def _loaded(self, loaded: Loaded) -> None:
+        restore_cursor = self._keep_cursor()
+        current = self.ground_list.currentItem()
+        shown_key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.view = loaded.view
         draft = loaded.draft
         self.loaded_draft = draft
@@ -367,8 +401,12 @@ class NoticeDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
             self.ground_list.addItem(item)
-            if key in chosen and self.ground_list.currentItem() is None:
-                self.ground_list.setCurrentItem(item)  # its case details show at once
+        # The ground highlighted before stays so (its case details are where the cursor was), else
+        # the first chosen one: its case details show at once.
+        keys = [self.ground_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.ground_list.count())]
+        shown = shown_key if shown_key in keys else next((key for key in keys if key in chosen), None)
+        if shown is not None:
+            self.ground_list.setCurrentRow(keys.index(shown))
         self.facts.setPlainText(draft.facts)
         self.exit_days.setValue(draft.exit_period_days)
         self.target_state.setText(draft.target_state)
@@ -411,6 +449,7 @@ class NoticeDialog(QDialog):
         self.buttons["print"].setVisible(view is not None)
         self.steps.set_rows(list(view.steps) if view else [])
         self._show_status(view)
+        restore_cursor()
         QTimer.singleShot(150, self._fit_screen)  # after the layout has settled
 
     def _show_status(self, view: NoticeView | None) -> None:

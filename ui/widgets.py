@@ -64,8 +64,17 @@ class KeyTable(QTableView):
             Qt.FocusReason.ShortcutFocusReason,
             Qt.FocusReason.OtherFocusReason,
         )
-        if keyboard and model is not None and model.rowCount() and not self.currentIndex().isValid():
-            self.selectRow(0)
+        # Qt's own focusInEvent has already made the first cell current (without selecting it): a
+        # row is chosen here unless one is selected, else it only had a frame round its first cell.
+        selection = self.selectionModel()
+        if (
+            keyboard
+            and model is not None
+            and model.rowCount()
+            and selection is not None
+            and not selection.hasSelection()
+        ):
+            self.selectRow(max(self.currentIndex().row(), 0))
 
 
 def table_view(model: QAbstractItemModel, widths: tuple[int, ...] = ()) -> QTableView:

@@ -66,6 +66,13 @@ def recipient(person: Person) -> tuple[Address, str]:
     return Address((line, person.street, f"{person.postcode} {person.city}")), salutation
 
 
+def named(person: Person) -> str:
+    """The person as a line names them, "Frau Hương Nguyễn" or "Herr Łukasz Wiśniewski" (the address
+    field's "Herrn" is addressed to him; the line under a notice's subject says whom it concerns)."""
+    name = f"{person.given_names} {person.family_name}".strip()
+    return {"w": f"Frau {name}", "m": f"Herr {name}"}.get(person.sex or "", name)
+
+
 def info_block(head: Letterhead, file_number: str, owner: User | None, today: date) -> InfoBlock:
     """Aktenzeichen, the caseworker with phone and e-mail (or the department's), and the date."""
     return InfoBlock(

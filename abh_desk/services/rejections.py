@@ -20,7 +20,7 @@ from abh_desk.domain.notice_flow import NoticeAction, check
 from abh_desk.domain.text import clean_text
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
-from abh_desk.services.case_letters import case_info, recipient, render_letter, store_letter
+from abh_desk.services.case_letters import case_info, named, recipient, render_letter, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.fees import refusal_fee_of
@@ -198,7 +198,7 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
         entry_ban_months=draft.entry_ban_months,
         entry_ban_reasons=draft.entry_ban_reasons.strip(),
         hearing_date=hearing_date,
-        person_line=f"{address.lines[0]}{birth}",
+        person_line=f"{named(person)}{birth}",
         eu_or_arb_exception=draft.eu_or_arb_exception,
         deportation_assessment=draft.deportation_assessment.strip() if status.duty_to_leave else "",
         **findings,

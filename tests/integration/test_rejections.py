@@ -179,6 +179,17 @@ def test_the_whole_path_from_draft_to_final(
     assert {step.who for step in view.steps} >= {"Frau Leitung", "System"}
 
 
+def test_the_line_under_the_subject_names_the_person_in_the_nominative(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    """The address field says "Herrn" (to whom); the line under the subject names who it is about."""
+    letter_id = draft_rejection(people["keller"], _case(ctx), DRAFT)
+    text = _text(_pdf(ctx, letter_id))
+    assert "Herrn\nŁukasz Wiśniewski" in text or "Herrn Łukasz Wiśniewski\n" in text  # the address field
+    assert "Herr Łukasz Wiśniewski, geb. 03.04.1990" in text
+    assert "Herrn Łukasz Wiśniewski, geb." not in text
+
+
 def test_nobody_approves_their_own_draft_and_only_leads_approve(
     ctx: ServiceContext, people: dict[str, ServiceContext]
 ) -> None:

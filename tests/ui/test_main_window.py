@@ -90,6 +90,8 @@ def test_arrow_down_goes_from_the_search_field_into_the_hits(qtbot: QtBot, sqlit
     qtbot.waitUntil(lambda: window.search.results.rowCount() >= 2)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert window.search.result_view.hasFocus() and window.search.result_view.currentIndex().row() == 0
+    # and looks chosen: its row highlighted, not only a frame round its first cell
+    assert window.search.result_view.selectionModel().isRowSelected(0)
     qtbot.waitUntil(lambda: window.search.current_file is not None)  # the first hit is shown
 
 

@@ -297,3 +297,32 @@ def test_saving_a_notice_in_review_asks_and_says_it_is_a_draft_again(
     assert notice.message.text() == (
         "Gespeichert. Der Bescheid ist wieder ein Entwurf: bitte erneut zur Prüfung vorlegen."
     )
+
+
+def test_the_cursor_stays_in_the_field_typed_in_when_the_draft_is_saved(
+    qtbot: QtBot, sqlite_ctx: ServiceContext
+) -> None:
+    """Strg+S while typing the case details: the text stays where it was, and so does the cursor
+    (the editor was rebuilt from the saved draft and the focus was lost: typing on did nothing)."""
+    clerk, _lead = _users(sqlite_ctx)
+    notice = NoticeDialog(clerk, _case(sqlite_ctx))
+    qtbot.addWidget(notice)
+    with qtbot.waitActive(notice):
+        notice.show()
+        notice.activateWindow()
+    qtbot.waitUntil(lambda: notice.ground_list.count() > 0)
+    ground = next(
+        notice.ground_list.item(row)
+        for row in range(notice.ground_list.count())
+        if notice.ground_list.item(row).data(Qt.ItemDataRole.UserRole) == "lebensunterhalt"
+    )
+    ground.setCheckState(Qt.CheckState.Checked)  # ticking it puts the cursor into its case details
+    assert notice.ground_detail.hasFocus()
+    qtbot.keyClicks(notice.ground_detail, "Ihr Einkommen deckt den Bedarf nicht.")
+    qtbot.keyClick(notice.ground_detail, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: notice.view is not None and not notice.runner.busy)
+    assert notice.ground_detail.hasFocus()
+    qtbot.keyClicks(notice.ground_detail, " Es sind 600 EUR.")
+    assert notice.ground_detail.toPlainText() == "Ihr Einkommen deckt den Bedarf nicht. Es sind 600 EUR."
+    qtbot.keyClick(notice.ground_detail, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # closes unasked
+    qtbot.waitUntil(lambda: not notice.unsaved() and not notice.runner.busy)
