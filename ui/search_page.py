@@ -61,6 +61,7 @@ class SearchPage(QWidget):
         self._open_when_found = False
         self._select_when_found: int | None = None  # a person just saved: selected once the search shows it
         self._person_generation = 0  # the pane shows only the person asked for last
+        self._cases_next: int | None = None  # Enter on this hit: its cases get the keyboard once shown
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
@@ -118,7 +119,7 @@ class SearchPage(QWidget):
         self.search_field.textChanged.connect(self._text_changed)
         self.search_field.returnPressed.connect(self._open_first_or_selected)
         self.search_field.installEventFilter(self)
-        self.result_view.activated.connect(self._open_index)
+        self.result_view.activated.connect(self._to_cases)
         self.case_view.activated.connect(lambda index: self.sig_open_case.emit(self.cases.row(index.row()).id))
         self.result_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._open_index(current))
 
@@ -252,6 +253,23 @@ class SearchPage(QWidget):
         row = self.result_view.currentIndex().row()
         self._open_row(max(row, 0))
 
+    def _to_cases(self, index: QModelIndex) -> None:
+        """Enter on a hit: its file shows (choosing the row opened it already), and the keyboard
+        moves on to the person's cases, the first chosen — a second Enter opens it."""
+        person_id = self.results.id_at(index.row()) if index.isValid() else None
+        if person_id is None:
+            return
+        if self.current_file is not None and self.current_file.person.id == person_id:
+            self._focus_cases()
+        else:
+            self._cases_next = person_id
+            self._open_index(index)
+
+    def _focus_cases(self) -> None:
+        if self.cases.rowCount():
+            self.case_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.case_view.selectRow(0)
+
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self._open_row(index.row())
@@ -287,6 +305,9 @@ class SearchPage(QWidget):
         self.titles.set_rows(file.titles)
         self.cases.set_rows(file.cases)
         self.sig_person_changed.emit(file)
+        if self._cases_next == person.id:
+            self._cases_next = None
+            self._focus_cases()
 
     def show_error(self, exc: Exception) -> None:
         self.sig_message.emit(error_text(exc))

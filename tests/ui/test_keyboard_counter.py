@@ -96,3 +96,22 @@ def test_tab_leaves_the_results_table(qtbot: QtBot, clerk: ServiceContext) -> No
     assert window.focusWidget() is window.search.case_view
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # Strg+Tab: next page
     assert window.tabs.currentWidget() is window.deadlines
+
+
+def test_enter_on_a_hit_moves_on_to_the_persons_cases(qtbot: QtBot, clerk: ServiceContext) -> None:
+    """Enter on a hit did nothing visible (choosing the row had opened the file already); now the
+    keyboard goes on to the cases, the first chosen, and a second Enter opens it."""
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    window.focus_search()
+    qtbot.keyClicks(window.search_field, "kovalenko")
+    qtbot.waitUntil(lambda: window.search.results.rowCount() == 1)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.focusWidget() is window.search.result_view
+    qtbot.keyClick(window.search.result_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.focusWidget() is window.search.case_view)
+    assert window.search.case_view.currentIndex().row() == 0
+    qtbot.keyClick(window.search.case_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window.case_dialogs) and window.case_dialogs[-1].file is not None)
