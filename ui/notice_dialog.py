@@ -96,6 +96,7 @@ class NoticeDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.view: NoticeView | None = None
         self.details: dict[str, str] = {}
+        self.first_load = True  # a new draft's first load puts the keyboard on the grounds
         self.stay: DecisionStatus | None = None  # the person's status on the day; known once loaded
         self.setWindowTitle(self.tr("Rejection notice"))
         fit_on_screen(self, 1280, 820)
@@ -450,6 +451,12 @@ class NoticeDialog(QDialog):
         self.steps.set_rows(list(view.steps) if view else [])
         self._show_status(view)
         restore_cursor()
+        if self.first_load and view is None and editable:
+            # A new draft: the keyboard starts on the grounds (Space ticks one), not on the scroll area.
+            if self.ground_list.currentRow() < 0 and self.ground_list.count():
+                self.ground_list.setCurrentRow(0)
+            self.ground_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.first_load = False
         QTimer.singleShot(150, self._fit_screen)  # after the layout has settled
 
     def _show_status(self, view: NoticeView | None) -> None:
