@@ -216,6 +216,11 @@ class _HereListener:
 
 
 _HUBS: weakref.WeakKeyDictionary[Database, ChangeHub] = weakref.WeakKeyDictionary()
+_KEPT: list[ChangeHub] = []
+"""Every hub made, never destroyed while the program runs: a hub dropped with its database would be
+deleted wherever Python's collector happens to run — on a database thread, too, where a QObject of
+the GUI thread (and its timer) must not be deleted. A hub is a few bytes; its listener holds the
+database weakly."""
 
 
 def changes_for(ctx: ServiceContext) -> ChangeHub:
@@ -223,6 +228,7 @@ def changes_for(ctx: ServiceContext) -> ChangeHub:
     hub = _HUBS.get(ctx.db)
     if hub is None or not shiboken6.isValid(hub):
         hub = _HUBS[ctx.db] = ChangeHub(ctx)
+        _KEPT.append(hub)
     return hub
 
 
