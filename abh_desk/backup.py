@@ -221,7 +221,9 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK, 
         raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
     try:
         info = check_backup_file(checked, source.name)
-        findings = _findings(checked, live_path, audit_chain.read_anchor(ctx_db), audit_key.key_of(ctx_db))
+        findings = _findings(
+            checked, info.revision, live_path, audit_chain.read_anchor(ctx_db), audit_key.key_of(ctx_db)
+        )
         if findings and not deviation:
             raise BackupError(
                 f"{source.name}: {' '.join(findings)} Es wurde nichts wiederhergestellt. Wer sicher ist, dass "
@@ -237,7 +239,7 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK, 
 
 
 def _findings(
-    path: Path, live_path: Path, anchor: audit_chain.ChainHead | None, key: audit_key.AuditKey | None
+    path: Path, revision: str, live_path: Path, anchor: audit_chain.ChainHead | None, key: audit_key.AuditKey | None
 ) -> list[str]:
     """What does not hold in the backup at ``path``: its trail (in itself, its signatures under the
     live database's key, and whether it is this database's: ``_foreign_trail``) and its documents."""
@@ -245,7 +247,7 @@ def _findings(
     try:
         report = audit_chain.verify(db, None, key=key)
         documents = _document_problems(db)
-        unprotected = _unprotected(db)
+        unprotected = _unprotected(db, revision)
     finally:
         db.dispose()
     found = []
@@ -271,14 +273,11 @@ def _findings(
     return found + documents
 
 
-def _unprotected(db: Database) -> list[str]:
+def _unprotected(db: Database, revision: str) -> list[str]:
     """The protecting triggers the backup lacks or has changed — measured against those of its own
     schema revision (a backup of an older version had older ones; ``SQLITE_TRIGGER_HISTORY``)."""
     from alembic.script import ScriptDirectory  # only when restoring
 
-    revision = migrate.current_revision(db)
-    if revision is None:
-        return []
     script = ScriptDirectory.from_config(migrate.alembic_config())
     earlier = {s.revision for s in script.iterate_revisions(revision, "base")}
     expected = audit_chain.sqlite_triggers_at(earlier)
