@@ -56,11 +56,11 @@ def error_text(exc: BaseException) -> str:
             errno.EISDIR: _tr("it is a folder"),
             errno.EROFS: _tr("the drive is read-only"),
         }.get(exc.errno or 0, _tr("the system refused"))
+        named = f"„{exc.filename}“" if exc.filename else _tr("(without a name)")
         return (
             _tr("The file %1 could not be read or written: %2. Please check the path and try again.")
-            .replace("%1", f"„{exc.filename}“" if exc.filename else "")
+            .replace("%1", named)
             .replace("%2", why)
-            .replace("  ", " ")
         )
     return _tr(
         "Something went wrong that the program did not expect (%1). Please try again; if it happens again, "

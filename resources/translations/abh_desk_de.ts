@@ -4241,6 +4241,11 @@ diese Woche</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="1"/>
+        <source>(without a name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="1"/>
         <source>it does not exist</source>
         <translation>es gibt sie nicht</translation>
     </message>
