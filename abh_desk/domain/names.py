@@ -168,6 +168,11 @@ NAME_PARTICLES = frozenset(
 )
 
 
+#: The width of the stored keys. A name of 200 characters can fold longer (Æ → AE, ß → SS); the
+#: first 200 characters decide every comparison made with a key (a search prefix, a letter range).
+KEY_LENGTH = 200
+
+
 def fold(text: str) -> str:
     """Upper-case base letters and digits only: diacritics and punctuation removed.
 
@@ -187,7 +192,7 @@ def routing_key(family_name: str, skip_particles: bool = False) -> str:
         while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
             words.pop(0)
         family_name = " ".join(words)
-    return fold(family_name)
+    return fold(family_name)[:KEY_LENGTH]
 
 
 def routing_keys(family_name: str) -> tuple[str, str | None]:
@@ -199,7 +204,7 @@ def routing_keys(family_name: str) -> tuple[str, str | None]:
 
 def search_key(text: str) -> str:
     """The folded search form: ``fold`` plus Ä/Ö/Ü transcriptions (AE, OE, UE → A, O, U)."""
-    return _TRANSCRIPTIONS.sub("", fold(text))
+    return _TRANSCRIPTIONS.sub("", fold(text))[:KEY_LENGTH]
 
 
 def search_key_upper_bound(prefix_key: str) -> str:

@@ -69,3 +69,11 @@ def test_required_name_must_not_be_empty() -> None:
     with pytest.raises(ValidationError, match="Bitte angeben"):
         check_name("   ", "f", "Familienname")
     assert check_name("", "v", "Vornamen", required=False) == ""
+
+
+def test_a_long_name_that_folds_longer_keeps_its_keys_within_the_columns() -> None:
+    from abh_desk.domain.names import KEY_LENGTH, routing_key, search_key
+
+    name = "Ærøßa" * 40  # 200 characters; folded "AEROSSA" × 40 = 280, for searching "AROSSA" × 40 = 240
+    assert len(routing_key(name)) == len(search_key(name)) == KEY_LENGTH
+    assert routing_key(name).startswith("AEROSSAAERO") and search_key(name).startswith("AROSSAARO")
