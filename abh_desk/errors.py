@@ -1,12 +1,19 @@
 """Typed domain errors.
 
-Every error carries a stable ``code`` and its ``params``; ``message`` is the German sentence the
-CLI prints and the UI shows. Services raise these; nothing above them needs to parse text.
+Every error carries its kind (``code``, the class's), the ``key`` of its sentence and its ``params``.
+The sentence has one home, the catalogue (``abh_desk.error_texts``, ``resources/messages/``), in
+German and English: ``message`` is the German one the command line prints, ``text(language)`` the one
+the window shows (through ``ui.messages``). Services raise these; nothing above them parses text.
+
+``DomainError("cards.order_date_in_future", field=…)`` names a key. A sentence given instead of a key
+is shown as it is, in every language — the way of modules not yet moved to the catalogue.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from abh_desk import error_texts
 
 
 class DomainError(Exception):
@@ -14,10 +21,17 @@ class DomainError(Exception):
 
     code: str = "fehler"
 
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key: str | None = key if error_texts.is_key(key) else None
         self.params = params
+        self.message = key if self.key is None else error_texts.sentence(self.key, "de", params)
+        super().__init__(self.message)
+
+    def text(self, language: str = "de") -> str:
+        """The sentence in ``language`` ("de" or "en")."""
+        if self.key is None or language == "de":
+            return self.message
+        return error_texts.sentence(self.key, language, self.params)
 
     def __str__(self) -> str:
         return self.message
@@ -28,9 +42,14 @@ class ValidationError(DomainError):
 
     code = "ungueltig"
 
-    def __init__(self, message: str, field: str | None = None, **params: Any) -> None:
-        super().__init__(message, field=field, **params)
+    def __init__(self, key: str, /, field: str | None = None, **params: Any) -> None:
+        super().__init__(key, field=field, **params)
         self.field = field
+
+    @classmethod
+    def at(cls, field: str, error: DomainError) -> ValidationError:
+        """``error``'s sentence, shown at ``field`` (a check of a part, refused for the whole)."""
+        return cls(error.key or error.message, **{**error.params, "field": field})
 
 
 class NotFound(DomainError):
@@ -52,8 +71,11 @@ class FieldErrors(DomainError):
         super().__init__(" ".join(e.message for e in errors), fields=[e.field for e in errors])
         self.errors = errors
 
-    def by_field(self) -> dict[str, str]:
-        return {e.field or "": e.message for e in self.errors}
+    def text(self, language: str = "de") -> str:
+        return " ".join(e.text(language) for e in self.errors)
+
+    def by_field(self, language: str = "de") -> dict[str, str]:
+        return {e.field or "": e.text(language) for e in self.errors}
 
 
 def raise_all(errors: list[ValidationError]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from abh_desk.config import WorkstationSettings, data_dir, is_first_start, read_settings, save_settings
 from abh_desk.errors import DomainError
 from ui.login_dialog import LoginDialog
+from ui.messages import error_text, set_language
 from ui.startup import DatabaseLoad
 from ui.tasks import TaskRunner
 
@@ -26,6 +27,7 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """German: our own abh_desk_de.qm and Qt's qtbase_de.qm (standard buttons say "Abbrechen")."""
     translators: list[QTranslator] = []
+    set_language(language)  # the services' sentences (ui.messages) speak it too
     if language == "en":
         return translators
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
@@ -85,7 +87,7 @@ def _run(app: QApplication, db_url: str | None) -> int:
             settings = first
         return _sign_in_loop(app, load, runner, settings)
     except DomainError as exc:
-        QMessageBox.critical(None, "ABH Desk", exc.message)
+        QMessageBox.critical(None, "ABH Desk", error_text(exc))
         return 2
     finally:
         load.close()  # a password question still open is dropped; the database thread ends

@@ -470,7 +470,7 @@ class CaseDialog(QDialog):
             return
         self.tabs.setEnabled(False)
         self.header.setText(self.tr("Not your case"))
-        self._ask_reason(exc.message)
+        self._ask_reason(error_text(exc))
 
     def _ask_reason(self, message: str) -> None:
         reason = dialogs.ask_text(

@@ -271,10 +271,10 @@ class FirstStartDialog(QDialog):
         for error in errors:
             label = self.errors.get(error.field or "")
             if label is not None:
-                label.setText(error.message)
+                label.setText(error_text(error))
                 label.show()
             else:
-                self.message.setText(error.message)
+                self.message.setText(error_text(error))
         if errors:
             self.message.setText(self.message.text() or self.tr("Please correct the marked fields. Nothing was saved."))
         else:

@@ -128,9 +128,9 @@ class FormDialog(QDialog):
         for error in errors:
             label = self.errors.get(error.field or "")
             if label is None:
-                unplaced.append(error.message)
+                unplaced.append(error_text(error))
                 continue
-            label.setText(error.message)
+            label.setText(error_text(error))
             label.show()
             if first is None:
                 first = self.widgets[error.field or ""]

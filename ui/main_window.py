@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = HandoverDialog(self.ctx, file.person.id, parent=self)
         except DomainError as exc:
-            self.statusBar().showMessage(exc.message)
+            self.statusBar().showMessage(error_text(exc))
             return None
         dialog.sig_handed_over.connect(lambda result: self._handed_over(result))
         dialog.open()

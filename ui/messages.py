@@ -3,13 +3,14 @@
 Every window shows what went wrong through ``error_text``:
 
 - a ``DomainError`` (a rule, an input, a right, a record changed meanwhile) says what the service
-  said: its German ``message``, built from the error's ``code`` and ``params`` at the raise site;
+  said, in the window's language: its sentence comes from the one catalogue of such sentences
+  (``abh_desk.error_texts``, ``resources/messages/``) by the error's ``key`` and ``params``;
 - anything else — the database server gone, a full disk, a fault of the program — is never shown
   raw (no SQL, no English library text, no traceback at the counter): the user reads what happened
   in German words and what to do, the log keeps the details.
 
-Where the services' sentences will be translated for an English window, it is here, by ``code``
-and ``params``; today they are German in every language (the windows' own words are translated).
+The window's language is set once at the start (``set_language``, by ``ui.app``); the windows' own
+words are translated by Qt's ``tr()``.
 """
 
 from __future__ import annotations
@@ -19,12 +20,21 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from abh_desk.errors import DomainError
+from abh_desk.errors import DomainError, FieldErrors
 
 log = logging.getLogger(__name__)
 
 #: Modules whose exceptions mean the database failed (by name: the window layer imports no driver).
 _DATABASE_MODULES = ("sqlalchemy", "psycopg", "sqlite3", "_sqlite3")
+
+
+_language = "de"
+
+
+def set_language(language: str) -> None:
+    """The language ("de" or "en") the services' sentences are shown in from now on."""
+    global _language
+    _language = language
 
 
 def _tr(text: str) -> str:
@@ -36,10 +46,15 @@ def is_database_failure(exc: BaseException) -> bool:
     return module.split(".")[0] in _DATABASE_MODULES
 
 
+def field_texts(exc: FieldErrors) -> dict[str, str]:
+    """Each wrong field's sentence in the window's language, by field name."""
+    return exc.by_field(_language)
+
+
 def error_text(exc: BaseException) -> str:
     """What to tell the user about ``exc``; an unexpected one is logged with its traceback."""
     if isinstance(exc, DomainError):
-        return exc.message
+        return exc.text(_language)
     log.error("Unerwarteter Fehler in einem Fenster", exc_info=exc)
     if is_database_failure(exc):
         return _tr(

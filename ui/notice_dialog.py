@@ -502,7 +502,7 @@ class NoticeDialog(QDialog):
         try:
             fee = parse_amount(self.fee.text())
         except ValidationError as exc:
-            self.field_messages["fee"].setText(exc.message)
+            self.field_messages["fee"].setText(error_text(exc))
             return None
         duty = self.stay is None or self.stay.duty_to_leave
         return RejectionDraft(

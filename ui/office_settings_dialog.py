@@ -247,7 +247,7 @@ class OfficeSettingsDialog(QDialog):
         for problem in problems:
             label = self.errors.get(problem.field or "")
             if label is not None:
-                label.setText(problem.message)
+                label.setText(error_text(problem))
                 label.show()
         text = error_text(exc)
         self.message.setText(self.tr("Nothing was saved: %1").replace("%1", text))

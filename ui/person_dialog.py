@@ -35,7 +35,7 @@ from abh_desk.services.persons import (
 )
 from abh_desk.services.record_changes import StoredPerson, compare_person
 from ui.live_updates import follow_changes
-from ui.messages import error_text
+from ui.messages import error_text, field_texts
 from ui.tasks import TaskRunner
 from ui.widgets import message_label, moment_text
 
@@ -300,7 +300,7 @@ class PersonDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.buttons.setEnabled(True)
             if isinstance(exc, FieldErrors):
-                for key, text in exc.by_field().items():
+                for key, text in field_texts(exc).items():
                     label = self.errors.get(key)
                     if label is not None:
                         label.setText(text)
@@ -313,7 +313,7 @@ class PersonDialog(QDialog):
                 self.adjustSize()
             elif isinstance(exc, LikelyDuplicate):
                 self.duplicate_ids = [c.id for c in exc.candidates]
-                self.duplicate_text.setText(exc.message)
+                self.duplicate_text.setText(error_text(exc))
                 self.duplicates.clear()  # the box says it, with what to do
                 self.duplicate_box.show()
                 self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save anyway"))

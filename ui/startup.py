@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.errors import DomainError
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -158,7 +159,7 @@ class DatabaseLoad(QObject):
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, DomainError):
-            self.failure = exc.message
+            self.failure = error_text(exc)
         else:  # not one of ours: said in German, the details in the log
             log.error("opening the database failed", exc_info=exc)
             self.failure = self.tr("The database could not be opened: %1").replace("%1", str(exc) or type(exc).__name__)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.errors import DomainError
+from ui.messages import error_text
 from ui.widgets import message_label
 
 #: Checks the text as the service will (a pure function: no database); raises DomainError.
@@ -62,7 +63,7 @@ class TextPrompt(QDialog):
             try:
                 self.check(self.text())
             except DomainError as exc:
-                self.error.setText(exc.message)
+                self.error.setText(error_text(exc))
                 self.error.show()
                 self.field.setFocus()
                 return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 #: Unicode categories never stored: control (Cc), format — bidi marks and overrides, zero-width
@@ -28,10 +29,11 @@ def forbidden_character(text: str) -> str | None:
     return next((char for char in text if unicodedata.category(char) in FORBIDDEN_CATEGORIES), None)
 
 
-def clean_text(value: str, field: str, label: str, max_length: int, multiline: bool = False) -> str:
+def clean_text(value: str, field: str, label: Phrase | str, max_length: int, multiline: bool = False) -> str:
     """``value`` as it is stored, or ValidationError for ``field``.
 
-    ``label`` starts the German message ("Der Grund", "Die Bezeichnung"). One-line text: runs of
+    ``label`` starts the message: a ``Phrase`` of the catalogue ("cards.label_reason": "Der Grund" / "The
+    reason"), or a German text not yet moved there. One-line text: runs of
     spaces, tabs and line breaks become one space. Multi-line text: line breaks become "\\n",
     tabs spaces, and spaces at the ends of lines go. Both: NFC, white space at both ends removed. Returns "" for empty
     input; whether a field may be empty is the caller's rule.
@@ -47,14 +49,9 @@ def clean_text(value: str, field: str, label: str, max_length: int, multiline: b
     char = forbidden_character(checked)
     if char is not None:
         raise ValidationError(
-            f"{label} enthält unzulässige Steuerzeichen (U+{ord(char):04X}). Bitte den Text ohne "
-            "Formatierung neu eingeben.",
-            field=field,
-            character=f"U+{ord(char):04X}",
+            "domain_text.control_characters", field=field, label=label, character=f"U+{ord(char):04X}"
         )
     text = text.strip()  # only spaces and line breaks are left to strip: controls were refused
     if len(text) > max_length:
-        raise ValidationError(
-            f"{label} ist zu lang (höchstens {max_length} Zeichen).", field=field, max_length=max_length
-        )
+        raise ValidationError("domain_text.too_long", field=field, label=label, max_length=max_length)
     return text

@@ -19,6 +19,7 @@ from abh_desk.domain.cards import NOTICE_LABELS, OPEN, STATUS_LABELS, WAITING, N
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError, raise_all
 from abh_desk.services.appointment_hours import proposed_slot
 from abh_desk.services.card_records import CardInfo, card_info, card_now, handover_info
@@ -43,7 +44,7 @@ def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None
     ordered_on = ordered_on or today
     if ordered_on > today:
         raise ValidationError("Das Bestelldatum liegt in der Zukunft.", field="bestellt_am")
-    number = clean_text(order_number, "bestellnummer", "Die Bestellnummer", 40)
+    number = clean_text(order_number, "bestellnummer", Phrase("cards.label_order_number"), 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
         refused = card_note(ctx, case)
@@ -266,7 +267,7 @@ def close_card(
         raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
     errors = []
     try:
-        reason = clean_text(reason, "grund", "Der Grund", 500)
+        reason = clean_text(reason, "grund", Phrase("cards.label_reason"), 500)
         if not reason:
             errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
     except ValidationError as exc:

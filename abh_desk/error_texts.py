@@ -1,0 +1,103 @@
+"""The one home of the sentences a refusal speaks (issue 22, part 3).
+
+A service refuses with a key and its parameters — ``ValidationError("cards.order_date_in_future",
+field="bestellt_am")`` — and the sentence is written once, here, in German and in English:
+``resources/messages/<module>.toml`` holds the entries of one module, the file's name is the first
+part of the key — a service's or another top-level module's own name ("cards", "storage"), a module of
+``domain``, ``letters`` or ``xdomea`` with its package in front ("domain_fees", "letters_remedies")::
+
+    [order_date_in_future]
+    de = "Das Bestelldatum liegt in der Zukunft."
+    en = "The order date lies in the future."
+
+Placeholders are ``str.format`` fields named after the error's parameters (``{datum:%d.%m.%Y}``
+formats a date). A parameter may itself speak both languages: a ``Phrase`` (a key of the same
+catalogue, e.g. the name of a field inside a sentence) or another ``DomainError`` (a refusal quoted in
+a refusal) is put in the language of the sentence around it.
+
+The command line prints the German sentence (``DomainError.message``); the window asks
+``DomainError.text(language)`` through ``ui.messages``. ``tests/unit/test_error_texts.py`` holds the
+catalogue and the raise sites to each other: every key raised exists, names the parameters its
+sentences need, and speaks both languages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MESSAGES = Path(__file__).resolve().parents[1] / "resources" / "messages"
+LANGUAGES = ("de", "en")
+
+#: What a key looks like: "area.name" in lower case; a sentence never does (it has spaces or capitals).
+KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of a sentence that speaks both languages: a key of the catalogue, e.g.
+    ``Phrase("cards.label_order_number")`` for "Die Bestellnummer" / "The order number"."""
+
+    key: str
+
+    def text(self, language: str) -> str:
+        return entry(self.key).get(language) or entry(self.key)["de"]
+
+    def __str__(self) -> str:
+        return self.text("de")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every entry of every file, by its full key ("cards.order_date_in_future")."""
+    entries: dict[str, dict[str, str]] = {}
+    for path in sorted(MESSAGES.glob("*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        for name, texts in data.items():
+            entries[f"{path.stem}.{name}"] = {language: str(texts[language]) for language in texts}
+    return entries
+
+
+def is_key(text: str) -> bool:
+    return KEY.match(text) is not None
+
+
+def entry(key: str) -> dict[str, str]:
+    found = catalogue().get(key)
+    if found is None:  # a programming error; the tests find it — the user still gets a readable line
+        log.error("Kein Text für den Schlüssel %s", key)
+        return {"de": key}
+    return found
+
+
+def placeholders(template: str) -> set[str]:
+    """The parameter names a template uses ("{datum:%d.%m.%Y}" → "datum")."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def sentence(key: str, language: str, params: Mapping[str, Any]) -> str:
+    """The sentence of ``key`` in ``language`` (German where a language lacks it), filled in."""
+    texts = entry(key)
+    template = texts.get(language) or texts["de"]
+    values = {name: _spoken(value, language) for name, value in params.items()}
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError) as exc:  # a parameter missing: a programming error
+        log.error("Text %s (%s) nicht zu füllen: %r", key, language, exc)
+        return template
+
+
+def _spoken(value: Any, language: str) -> Any:
+    """A Phrase or a quoted DomainError in ``language``; anything else as it is."""
+    text = getattr(value, "text", None)
+    return text(language) if callable(text) and hasattr(value, "key") else value
