@@ -123,7 +123,7 @@ def _days(text: str) -> list[int]:
         if len(ends) == 2:
             first, last = ends
             if last < first:
-                raise ValidationError(f"„{part}“: der letzte Tag liegt vor dem ersten.", field="zeiten")
+                raise ValidationError("domain_appointments.last_day_before_first", field="zeiten", part=part)
             days.extend(range(first, last + 1))
         else:
             days.append(ends[0])
@@ -145,31 +145,25 @@ def parse_hours(text: str, field: str = "zeiten") -> WeekHours:
             continue
         match = _DAYS.match(part)
         if match is None:
-            raise ValidationError(
-                f"„{raw.strip()}“ beginnt nicht mit Wochentagen (Mo, Di, Mi, Do, Fr, Sa, So).", field=field
-            )
+            raise ValidationError("domain_appointments.no_weekdays", field=field, part=raw.strip())
         days = _days(match.group(1))
         spans = _SPAN.findall(match.group(2))
         rest = _SPAN.sub("", match.group(2)).replace("und", "").replace(",", "").replace("Uhr", "").strip()
         if not spans or rest:
-            raise ValidationError(
-                f"„{raw.strip()}“: bitte Zeiten wie „08:00–12:00“ angeben (mehrere mit Komma).", field=field
-            )
+            raise ValidationError("domain_appointments.no_times", field=field, part=raw.strip())
         intervals = []
         for h1, m1, h2, m2 in spans:
             start, end = int(h1) * 60 + int(m1), int(h2) * 60 + int(m2)
             if not (0 <= start < end <= 24 * 60) or int(m1) >= 60 or int(m2) >= 60:
                 raise ValidationError(
-                    f"„{raw.strip()}“: {h1}:{m1}–{h2}:{m2} ist keine gültige Zeitspanne.", field=field
+                    "domain_appointments.invalid_span", field=field, part=raw.strip(), span=f"{h1}:{m1}–{h2}:{m2}"
                 )
             if start % UNIT or end % UNIT:
-                raise ValidationError(
-                    f"„{raw.strip()}“: Zeiten bitte auf {UNIT} Minuten genau (z. B. 08:05, nicht 08:03).", field=field
-                )
+                raise ValidationError("domain_appointments.times_off_grid", field=field, part=raw.strip(), unit=UNIT)
             intervals.append(Interval(start, end))
         for day in days:
             if day in named:
-                raise ValidationError(f"{WEEKDAY_NAMES[day]} ist zweimal angegeben.", field=field)
+                raise ValidationError("domain_appointments.day_named_twice", field=field, weekday=WEEKDAY_NAMES[day])
             named.add(day)
             week[day] = _merged(intervals)
     return tuple(tuple(day) for day in week)
@@ -179,7 +173,9 @@ def _merged(intervals: Iterable[Interval]) -> list[Interval]:
     result: list[Interval] = []
     for item in sorted(intervals):
         if result and item.start < result[-1].end:
-            raise ValidationError(f"Die Zeiten {result[-1]} und {item} überschneiden sich.", field="zeiten")
+            raise ValidationError(
+                "domain_appointments.times_overlap", field="zeiten", first=str(result[-1]), second=str(item)
+            )
         if result and item.start == result[-1].end:
             result[-1] = Interval(result[-1].start, item.end)
         else:
@@ -221,9 +217,12 @@ def intersect(a: Iterable[Interval], b: Iterable[Interval]) -> tuple[Interval, .
 def check_minutes(minutes: int, field: str = "minuten") -> int:
     if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES or minutes % UNIT:
         raise ValidationError(
-            f"Die Termindauer muss zwischen {MIN_MINUTES} und {MAX_MINUTES} Minuten liegen, in Schritten von "
-            f"{UNIT} Minuten (angegeben: {minutes}).",
+            "domain_appointments.minutes_out_of_range",
             field=field,
+            minimum=MIN_MINUTES,
+            maximum=MAX_MINUTES,
+            unit=UNIT,
+            minutes=minutes,
         )
     return minutes
 
@@ -329,33 +328,28 @@ def check_slot(
     that day and no deputy takes over (None: present); ``busy`` the units already booked.
     """
     if slot.start % UNIT or slot.minutes % UNIT or slot.minutes <= 0:
-        raise AppointmentError(f"Termine beginnen und enden auf {UNIT} Minuten genau.", field="zeit")
+        raise AppointmentError("domain_appointments.slot_off_grid", field="zeit", unit=UNIT)
     if slot.starts_at() < now:
-        raise SlotInPast(f"{slot} liegt in der Vergangenheit; es wurde nichts gebucht.", field="zeit", slot=str(slot))
+        raise SlotInPast("domain_appointments.slot_in_past", field="zeit", slot=str(slot))
     reason = calendar.closed_reason(slot.day)
     if reason is not None:
-        raise OfficeClosed(
-            f"Am {german_date(slot.day)} ist die Behörde geschlossen ({reason}); es wurde nichts gebucht.",
-            field="datum",
-        )
+        raise OfficeClosed("domain_appointments.office_closed", field="datum", day=slot.day, reason=reason)
     if away is not None:
-        raise CaseworkerAway(
-            f"{who} ist am {german_date(slot.day)} nicht im Dienst ({away}) und hat keine Vertretung; "
-            "es wurde nichts gebucht.",
-            field="datum",
-        )
+        raise CaseworkerAway("domain_appointments.caseworker_away", field="datum", who=who, day=slot.day, away=away)
     hours = calendar.hours(slot.day, own)
     if not any(h.start <= slot.start and slot.end <= h.end for h in hours):
         told = ", ".join(str(h) for h in hours) or "keine"
         raise OutsideHours(
-            f"{clock_text(slot.start)}–{clock_text(slot.end)} Uhr liegt außerhalb der Sprechzeiten von {who} am "
-            f"{german_date(slot.day)} ({told} Uhr); es wurde nichts gebucht.",
+            "domain_appointments.outside_hours",
             field="zeit",
+            start=clock_text(slot.start),
+            end=clock_text(slot.end),
+            who=who,
+            day=slot.day,
+            hours=told,
         )
     if any(u in busy for u in slot.units()):
-        raise SlotTaken(
-            f"{slot} überschneidet sich mit einem anderen Termin von {who}; es wurde nichts gebucht.", field="zeit"
-        )
+        raise SlotTaken("domain_appointments.slot_taken", field="zeit", slot=str(slot), who=who)
 
 
 def days_from(first: date, count: int = HORIZON_DAYS) -> Iterator[date]:

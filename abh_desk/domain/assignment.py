@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from abh_desk.domain.names import routing_key
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -51,10 +52,7 @@ class LetterRange:
 
 
 #: What the editor says when a range is written another way ("H bis N").
-HOW_TO_WRITE = (
-    "So schreiben Sie Bereiche: ein Buchstabe (C), von–bis mit Bindestrich (H–N oder H-N), mehrere mit "
-    "Komma (A–B, D–G), Namensanfänge gleicher Länge (Ala–Alz)."
-)
+HOW_TO_WRITE = Phrase("domain_assignment.how_to_write")
 
 
 def parse_ranges(text: str) -> tuple[LetterRange, ...]:
@@ -65,24 +63,26 @@ def parse_ranges(text: str) -> tuple[LetterRange, ...]:
             continue
         bounds = _DASHES.split(part)
         if len(bounds) > 2:
-            raise ValidationError(f"Bereich „{part}“: höchstens ein Bindestrich. {HOW_TO_WRITE}", field="buchstaben")
+            raise ValidationError(
+                "domain_assignment.more_than_one_hyphen", field="buchstaben", part=part, how=HOW_TO_WRITE
+            )
         if not all(bound.strip().isalpha() for bound in bounds):  # "H bis N", "H..N", "H/N"
-            raise ValidationError(f"„{part}“ ist kein Buchstabenbereich. {HOW_TO_WRITE}", field="buchstaben")
+            raise ValidationError("domain_assignment.no_letter_range", field="buchstaben", part=part, how=HOW_TO_WRITE)
         start = routing_key(bounds[0])
         end = routing_key(bounds[-1])
         if not start.isalpha() or not end.isalpha() or not start.isascii():
-            raise ValidationError(f"„{part}“ ist kein Buchstabenbereich. {HOW_TO_WRITE}", field="buchstaben")
+            raise ValidationError("domain_assignment.no_letter_range", field="buchstaben", part=part, how=HOW_TO_WRITE)
         if len(start) != len(end):
-            raise ValidationError(
-                f"„{part}“: Anfang und Ende müssen gleich lang sein (z. B. Ala–Alz).", field="buchstaben"
-            )
+            raise ValidationError("domain_assignment.ends_of_unequal_length", field="buchstaben", part=part)
         if start > end:
-            raise ValidationError(f"„{part}“: der Anfang liegt hinter dem Ende.", field="buchstaben")
+            raise ValidationError("domain_assignment.start_after_end", field="buchstaben", part=part)
         if len(start) > MAX_PREFIX_LENGTH:
-            raise ValidationError(f"„{part}“: höchstens {MAX_PREFIX_LENGTH} Buchstaben je Präfix.", field="buchstaben")
+            raise ValidationError(
+                "domain_assignment.prefix_too_long", field="buchstaben", part=part, maximum=MAX_PREFIX_LENGTH
+            )
         ranges.append(LetterRange(start, end))
     if not ranges:
-        raise ValidationError("Bitte mindestens einen Buchstabenbereich angeben.", field="buchstaben")
+        raise ValidationError("domain_assignment.no_range_given", field="buchstaben")
     return tuple(ranges)
 
 
@@ -100,7 +100,23 @@ class RuleProblem:
     area: str
     kind: str  # "luecke" | "ueberschneidung" | "leer"
     letters: str
-    message: str
+    error: ValidationError
+
+    @property
+    def message(self) -> str:
+        """The German sentence (the rule editor's list)."""
+        return str(self.error)
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """Several problems read as one text, in the language of the refusal that quotes them."""
+
+    errors: tuple[ValidationError, ...]
+    key: None = None
+
+    def text(self, language: str) -> str:
+        return " ".join(error.text(language) for error in self.errors)
 
 
 def _spans(prefixes: list[str]) -> list[str]:
@@ -148,7 +164,9 @@ def find_problems(
     problems: list[RuleProblem] = []
     for area, items in sorted(by_area.items()):
         if not items:
-            problems.append(RuleProblem(area, "leer", "A–Z", f"Bereich „{area}“: es ist noch niemand zuständig."))
+            problems.append(
+                RuleProblem(area, "leer", "A–Z", ValidationError("domain_assignment.area_empty", area=area))
+            )
             continue
         ordered = sorted(items, key=lambda r: (r.range.length, r.range.start, r.range.end))
         for first, second in itertools.combinations(ordered, 2):
@@ -159,16 +177,24 @@ def find_problems(
                         area,
                         "ueberschneidung",
                         str(shared),
-                        f"Bereich „{area}“: {labels.get(first.caseworker, first.caseworker)} ({first.range}) und "
-                        f"{labels.get(second.caseworker, second.caseworker)} "
-                        f"({second.range}) überschneiden sich bei {shared}.",
+                        ValidationError(
+                            "domain_assignment.ranges_overlap",
+                            area=area,
+                            first=labels.get(first.caseworker, first.caseworker),
+                            first_range=str(first.range),
+                            second=labels.get(second.caseworker, second.caseworker),
+                            second_range=str(second.range),
+                            shared=str(shared),
+                        ),
                     )
                 )
         gaps = _spans(_gaps([r.range for r in items]))
         if gaps:
             letters = ", ".join(gaps)
             problems.append(
-                RuleProblem(area, "luecke", letters, f"Bereich „{area}“: für {letters} ist niemand zuständig.")
+                RuleProblem(
+                    area, "luecke", letters, ValidationError("domain_assignment.gap", area=area, letters=letters)
+                )
             )
     return problems
 
@@ -177,7 +203,12 @@ def check_rules(rules: Iterable[RangeRule], areas: Iterable[str] = (), labels: M
     """Raise ValidationError naming every gap and overlap; a rule set with one is refused."""
     problems = find_problems(rules, areas, labels)
     if problems:
-        raise ValidationError(" ".join(p.message for p in problems), field="regeln", problems=problems)
+        raise ValidationError(
+            "domain_assignment.rules_refused",
+            field="regeln",
+            problems=problems,
+            details=_Sentences(tuple(p.error for p in problems)),
+        )
 
 
 class Router:
@@ -215,8 +246,5 @@ class Router:
         routed to a default."""
         key = routing_key(family_name, self.skip_particles)
         if not key:
-            raise ValidationError(
-                f"„{family_name}“ enthält keinen Buchstaben; so kann niemand zugeordnet werden.",
-                field="familienname",
-            )
+            raise ValidationError("domain_assignment.name_without_letter", field="familienname", name=family_name)
         return self.route_key(area, key)

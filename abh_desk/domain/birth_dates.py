@@ -39,10 +39,7 @@ def parse_birth_date(text: str, today: date) -> PartialDate | None:
         return None
     match = _PATTERN.match(text)
     if not match:
-        raise ValidationError(
-            f"Geburtsdatum „{text}“: bitte als TT.MM.JJJJ angeben (unbekannte Teile als 00).",
-            field="geburtsdatum",
-        )
+        raise ValidationError("domain_birth_dates.wrong_format", field="geburtsdatum", text=text)
     first, second, year_text = match.groups()
     if second is None and first is not None:  # "03.1990": month and year
         first, second = None, first
@@ -50,15 +47,15 @@ def parse_birth_date(text: str, today: date) -> PartialDate | None:
     month = int(second) if second else 0
     year = int(year_text)
     if month == 0 and day != 0:
-        raise ValidationError("Geburtsdatum: ein Tag ohne Monat ist nicht möglich.", field="geburtsdatum")
+        raise ValidationError("domain_birth_dates.day_without_month", field="geburtsdatum")
     if month > 12:
-        raise ValidationError(f"Geburtsdatum: Monat {month} gibt es nicht.", field="geburtsdatum")
+        raise ValidationError("domain_birth_dates.no_such_month", field="geburtsdatum", month=month)
     if day:
         try:
             date(year, month, day)
         except ValueError:
-            raise ValidationError(f"Geburtsdatum „{text}“ gibt es nicht.", field="geburtsdatum") from None
+            raise ValidationError("domain_birth_dates.no_such_date", field="geburtsdatum", text=text) from None
     result = PartialDate(year, month or None, day or None)
     if year < today.year - 130 or (year, month or 1, day or 1) > (today.year, today.month, today.day):
-        raise ValidationError(f"Geburtsdatum „{text}“ ist nicht plausibel.", field="geburtsdatum")
+        raise ValidationError("domain_birth_dates.implausible", field="geburtsdatum", text=text)
     return result

@@ -59,11 +59,7 @@ def normalize_serial(text: str) -> str:
 def check_serial(text: str, field: str = "seriennummer") -> str:
     serial = normalize_serial(text)
     if not serial:
-        raise ValidationError("Bitte die Seriennummer der Karte angeben.", field=field)
+        raise ValidationError("domain_cards.serial_missing", field=field)
     if len(serial) != SERIAL_LENGTH or not serial.isascii():
-        raise ValidationError(
-            f"Die Seriennummer „{text.strip()}“ passt nicht: eine eAT-Seriennummer hat {SERIAL_LENGTH} Buchstaben "
-            "und Ziffern (z. B. Y7K2M4T9L).",
-            field=field,
-        )
+        raise ValidationError("domain_cards.serial_wrong", field=field, serial=text.strip(), length=SERIAL_LENGTH)
     return serial

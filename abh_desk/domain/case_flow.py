@@ -85,8 +85,10 @@ def check(action: CaseAction, status: CaseStatus) -> CaseStatus:
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise ValidationError(
-            f"„{ACTION_LABELS[action]}“ ist im Stand „{CASE_STATUS_LABELS[status]}“ nicht möglich.",
+            "domain_case_flow.step_not_possible",
             field="status",
+            action_label=ACTION_LABELS[action],
+            status_label=CASE_STATUS_LABELS[status],
             action=action.value,
             status=status.value,
         )

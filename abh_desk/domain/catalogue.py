@@ -199,23 +199,26 @@ class CatalogueError(ConfigurationError):
 
     def __init__(
         self,
-        problem: str,
+        problem_key: str,
+        /,
         *,
         file: str,
         entry: str | None = None,
         field: str | None = None,
         entry_number: int | None = None,
+        **params: Any,
     ) -> None:
-        """``entry`` is the entry's key; ``entry_number`` (1-based) names an entry without one."""
-        where = f"Katalog {file}"
+        """``problem_key`` (and ``params``) say what is wrong, the sentence puts the place in front of it.
+        ``entry`` is the entry's key; ``entry_number`` (1-based) names an entry without one."""
+        at_field = field is not None
+        where_key = "domain_catalogue.in_file_field" if at_field else "domain_catalogue.in_file"
         if entry is not None:
-            where += f', Eintrag "{entry}"'
+            where_key = "domain_catalogue.in_entry_field" if at_field else "domain_catalogue.in_entry"
         elif entry_number is not None:
             entry = f"Nr. {entry_number}"
-            where += f", Eintrag {entry}"
-        if field is not None:
-            where += f', Feld "{field}"'
-        super().__init__(f"{where}: {problem}", file=file, entry=entry, field=field, problem=problem)
+            where_key = "domain_catalogue.in_numbered_entry_field" if at_field else "domain_catalogue.in_numbered_entry"
+        problem = ConfigurationError(problem_key, **params)
+        super().__init__(where_key, file=file, entry=entry, field=field, entry_number=entry_number, problem=problem)
         self.file = file
         self.entry = entry
         self.field = field
@@ -262,7 +265,7 @@ class Catalogue:
         try:
             return self._by_key[key]
         except KeyError:
-            raise NotFound(f"Unbekannte Leistung: {key}", key=key) from None
+            raise NotFound("domain_catalogue.unknown_procedure", key=key) from None
 
     def name_of(self, key: str) -> str:
         """The entry's name; a key no longer in the catalogue (an old case) shows as itself."""
@@ -303,38 +306,40 @@ class _Entry:
         key = table.get("schluessel")
         self.key = key.strip() if isinstance(key, str) and key.strip() else None
 
-    def error(self, field_name: str | None, problem: str) -> CatalogueError:
-        return CatalogueError(problem, file=self.file, entry=self.key, field=field_name, entry_number=self.number)
+    def error(self, field_name: str | None, problem_key: str, /, **params: Any) -> CatalogueError:
+        return CatalogueError(
+            problem_key, file=self.file, entry=self.key, field=field_name, entry_number=self.number, **params
+        )
 
     def check_fields(self, name: str | None, table: Mapping[str, Any], allowed: Iterable[str]) -> None:
         unknown = sorted(set(table) - set(allowed))
         if unknown:
             prefix = f"{name}." if name else ""
-            raise self.error(prefix + unknown[0], "unbekanntes Feld")
+            raise self.error(prefix + unknown[0], "domain_catalogue.unknown_field")
 
     def text(self, name: str, value: Any, *, required: bool) -> str | None:
         if value is None:
             if required:
-                raise self.error(name, "Pflichtfeld fehlt")
+                raise self.error(name, "domain_catalogue.required_field_missing")
             return None
         if not isinstance(value, str):
-            raise self.error(name, f"Text erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.text_expected", found=_describe(value))
         if not value.strip():
-            raise self.error(name, "darf nicht leer sein")
+            raise self.error(name, "domain_catalogue.must_not_be_empty")
         return value.strip()
 
     def positive_int(self, name: str, value: Any) -> int | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(name, f"ganze Zahl erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.integer_expected", found=_describe(value))
         if value <= 0:
-            raise self.error(name, f"muss größer als 0 sein, gefunden: {value}")
+            raise self.error(name, "domain_catalogue.must_be_positive", value=value)
         return value
 
     def table_of(self, name: str, value: Any, allowed: Iterable[str]) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.error(name, f"Tabelle erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.table_expected", found=_describe(value))
         self.check_fields(name, value, allowed)
         return value
 
@@ -343,13 +348,13 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise self.error(name, f'Betrag als Text in EUR erwartet (z. B. "100.00"), gefunden: {_describe(value)}')
+            raise self.error(name, "domain_catalogue.amount_text_expected", found=_describe(value))
         if _AMOUNT.fullmatch(value.strip()) is None:
-            raise self.error(name, f'"{value}" ist kein Betrag in EUR')
+            raise self.error(name, "domain_catalogue.not_an_amount", value=value)
         try:
             return int(Decimal(value.strip()) * 100)
         except InvalidOperation:  # pragma: no cover - the pattern already excludes this
-            raise self.error(name, f'"{value}" ist kein Betrag in EUR') from None
+            raise self.error(name, "domain_catalogue.not_an_amount", value=value) from None
 
     def fees(self, value: Any) -> Fees:
         if value is None:
@@ -363,9 +368,9 @@ class _Entry:
         if value is None:
             if field_name != "unterlagen":
                 return ()
-            raise self.error("unterlagen", "Pflichtfeld fehlt (leere Liste erlaubt: unterlagen = [])")
+            raise self.error("unterlagen", "domain_catalogue.documents_missing")
         if not isinstance(value, list):
-            raise self.error(field_name, f"Liste erwartet, gefunden: {_describe(value)}")
+            raise self.error(field_name, "domain_catalogue.list_expected", found=_describe(value))
         result = []
         for number, item in enumerate(value, start=1):
             name = f"{field_name}[{number}]"
@@ -373,14 +378,10 @@ class _Entry:
             text = self.text(f"{name}.text", table.get("text"), required=True)
             condition = self.text(f"{name}.bedingung", table.get("bedingung"), required=False)
             if condition is not None and condition not in CONDITIONS:
-                raise self.error(f"{name}.bedingung", f'unbekannte Bedingung "{condition}"')
+                raise self.error(f"{name}.bedingung", "domain_catalogue.unknown_condition", condition=condition)
             assert text is not None
             if field_name == "unterlagen" and any(pattern.search(text) for pattern in AUTHORITY_PROOFS):
-                raise self.error(
-                    f"{name}.text",
-                    f"„{text}“ ermittelt die Behörde selbst (§ 24 VwVfG): bitte unter „pruefungen“ eintragen, "
-                    "nicht als Unterlage der antragstellenden Person",
-                )
+                raise self.error(f"{name}.text", "domain_catalogue.authority_proof", text=text)
             result.append(DocumentRequirement(text, condition))
         return tuple(result)
 
@@ -388,7 +389,7 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, date) or isinstance(value, datetime_type):
-            raise self.error(name, f"Datum erwartet (z. B. 2025-12-31), gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.date_expected", found=_describe(value))
         return value
 
     def variants(self, value: Any) -> tuple[ValidityVariant, ...]:
@@ -396,7 +397,7 @@ class _Entry:
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.error(name, f"Liste erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.list_expected", found=_describe(value))
         result = []
         for number, item in enumerate(value, start=1):
             where = f"{name}[{number}]"
@@ -404,22 +405,22 @@ class _Entry:
             condition = self.text(f"{where}.bedingung", table.get("bedingung"), required=True)
             assert condition is not None
             if condition not in CONDITIONS:
-                raise self.error(f"{where}.bedingung", f'unbekannte Bedingung "{condition}"')
+                raise self.error(f"{where}.bedingung", "domain_catalogue.unknown_condition", condition=condition)
             months = self.positive_int(f"{where}.monate", table.get("monate"))
             if months is None:
-                raise self.error(f"{where}.monate", "Pflichtfeld fehlt")
+                raise self.error(f"{where}.monate", "domain_catalogue.required_field_missing")
             basis = self.text(f"{where}.rechtsgrundlage", table.get("rechtsgrundlage"), required=True)
             assert basis is not None
             result.append(ValidityVariant(condition, months, basis))
         if len({variant.condition for variant in result}) != len(result):
-            raise self.error(name, "jede Bedingung nur einmal")
+            raise self.error(name, "domain_catalogue.condition_twice")
         return tuple(result)
 
     def flag(self, name: str, value: Any, default: bool) -> bool:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise self.error(name, f"Wahrheitswert (true/false) erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.boolean_expected", found=_describe(value))
         return value
 
     def weeks(self, value: Any) -> tuple[int, int] | None:
@@ -427,11 +428,11 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, list) or len(value) != 2:
-            raise self.error(name, f"[min, max] erwartet, gefunden: {_describe(value)}")
+            raise self.error(name, "domain_catalogue.min_max_expected", found=_describe(value))
         low, high = (self.positive_int(name, v) for v in value)
         assert low is not None and high is not None
         if low > high:
-            raise self.error(name, f"Minimum {low} ist größer als Maximum {high}")
+            raise self.error(name, "domain_catalogue.minimum_above_maximum", low=low, high=high)
         return (low, high)
 
     def build(self) -> ProcedureType:
@@ -440,25 +441,21 @@ class _Entry:
         key, name, legal_basis, area, source = (self.text(f, t.get(f), required=True) for f in _REQUIRED_TEXT)
         assert key and name and legal_basis and area and source
         if _FIM_KEY.fullmatch(key) is None and _LOCAL_KEY.fullmatch(key) is None:
-            raise self.error(
-                "schluessel",
-                f'"{key}" ist weder ein 14-stelliger FIM-Schlüssel noch ein lokaler Schlüssel '
-                "(Großbuchstaben A–Z, Ziffern, Bindestrich, z. B. SIN-BLAUE-KARTE)",
-            )
+            raise self.error("schluessel", "domain_catalogue.bad_key", procedure=key)
         if area not in AREAS:
-            raise self.error("bereich", f'unbekannter Bereich "{area}" (erlaubt: {", ".join(AREAS)})')
+            raise self.error("bereich", "domain_catalogue.unknown_area", area=area, allowed=", ".join(AREAS))
         reminder = self.positive_int("erinnerung_wochen", t.get("erinnerung_wochen"))
         title_kind = self.text("titel", t.get("titel"), required=False)
         unlimited = self.flag("unbefristet", t.get("unbefristet"), False)
         if unlimited and t.get("hoechstgeltungsdauer_monate") is not None:
-            raise self.error("unbefristet", "ein unbefristeter Titel hat keine Höchstgeltungsdauer")
+            raise self.error("unbefristet", "domain_catalogue.unlimited_with_maximum")
         variants = self.variants(t.get("hoechstgeltungsdauer_varianten"))
         if variants and t.get("hoechstgeltungsdauer_monate") is None:
-            raise self.error("hoechstgeltungsdauer_varianten", "braucht die allgemeine hoechstgeltungsdauer_monate")
+            raise self.error("hoechstgeltungsdauer_varianten", "domain_catalogue.variants_need_maximum")
         offered_from = self.day("angeboten_ab", t.get("angeboten_ab"))
         offered_until = self.day("angeboten_bis", t.get("angeboten_bis"))
         if offered_from and offered_until and offered_from > offered_until:
-            raise self.error("angeboten_bis", f"liegt vor angeboten_ab ({offered_from:%d.%m.%Y})")
+            raise self.error("angeboten_bis", "domain_catalogue.offered_until_before_from", offered_from=offered_from)
         return ProcedureType(
             key=key,
             name=name,
@@ -496,20 +493,23 @@ def load_file(path: Path) -> list[ProcedureType]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         line = _TOML_LINE.search(str(exc))
-        where = f" in Zeile {line.group(1)}" if line else ""
-        raise CatalogueError(f"ungültiges TOML{where} ({exc})", file=file) from None
+        if line:
+            raise CatalogueError(
+                "domain_catalogue.invalid_toml_at_line", file=file, line=line.group(1), detail=exc
+            ) from None
+        raise CatalogueError("domain_catalogue.invalid_toml", file=file, detail=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"Datei nicht lesbar ({exc})", file=file) from None
+        raise CatalogueError("domain_catalogue.file_unreadable", file=file, detail=exc) from None
     unknown = sorted(set(data) - {"leistung"})
     if unknown:
-        raise CatalogueError("unbekanntes Feld (erwartet: [[leistung]])", file=file, field=unknown[0])
+        raise CatalogueError("domain_catalogue.unknown_top_field", file=file, field=unknown[0])
     tables = data.get("leistung", [])
     if not isinstance(tables, list):
-        raise CatalogueError("Liste von Tabellen [[leistung]] erwartet", file=file, field="leistung")
+        raise CatalogueError("domain_catalogue.list_of_tables_expected", file=file, field="leistung")
     entries = []
     for number, table in enumerate(tables, start=1):
         if not isinstance(table, dict):
-            raise CatalogueError("Tabelle [[leistung]] erwartet", file=file, entry_number=number)
+            raise CatalogueError("domain_catalogue.entry_table_expected", file=file, entry_number=number)
         entries.append(_Entry(file, number, table).build())
     return entries
 
@@ -521,20 +521,21 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     """
     directory = DEFAULT_DIRECTORY if directory is None else directory
     if not directory.is_dir():
-        raise CatalogueError("Katalogverzeichnis nicht gefunden", file=str(directory))
+        raise CatalogueError("domain_catalogue.directory_missing", file=str(directory))
     paths = sorted(directory.glob("*.toml"))
     if not paths:
-        raise CatalogueError("keine Katalogdateien (*.toml) gefunden", file=str(directory))
+        raise CatalogueError("domain_catalogue.no_files", file=str(directory))
     seen: dict[str, str] = {}
     entries: list[ProcedureType] = []
     for path in paths:
         for entry in load_file(path):
             if entry.key in seen:
                 raise CatalogueError(
-                    f"Schlüssel bereits in {seen[entry.key]} vergeben",
+                    "domain_catalogue.key_taken",
                     file=path.name,
                     entry=entry.key,
                     field="schluessel",
+                    other_file=seen[entry.key],
                 )
             seen[entry.key] = path.name
             entries.append(entry)

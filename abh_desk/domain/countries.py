@@ -41,15 +41,9 @@ def nationalities() -> dict[str, str]:
 def check_nationality(code: str) -> str:
     value = code.strip().upper()
     if not value:
-        raise ValidationError(
-            "Staatsangehörigkeit: Bitte angeben (XXA für staatenlos, XXX für ungeklärt).", field="staatsangehoerigkeit"
-        )
+        raise ValidationError("domain_countries.nationality_missing", field="staatsangehoerigkeit")
     if value not in nationalities():
-        raise ValidationError(
-            f"Staatsangehörigkeit „{code}“ unbekannt: bitte den dreistelligen Code nach ISO 3166 "
-            "angeben (z. B. TUR, SYR, UKR; XXA für staatenlos).",
-            field="staatsangehoerigkeit",
-        )
+        raise ValidationError("domain_countries.nationality_unknown", field="staatsangehoerigkeit", code=code)
     return value
 
 

@@ -222,7 +222,7 @@ def _visa_free(event: date, ctx: DeadlineContext) -> ComputedDeadline:
 
 def _processing(event: date, ctx: DeadlineContext) -> ComputedDeadline:
     if ctx.processing_weeks is None:
-        raise ValidationError("Für diese Leistung ist keine Bearbeitungszeit hinterlegt.", field="bearbeitungszeit")
+        raise ValidationError("domain_deadlines.no_processing_time", field="bearbeitungszeit")
     low, high = ctx.processing_weeks
     earliest, latest = processing_due(event, ctx.processing_weeks)
     basis = f"Erwartete Bearbeitungszeit {low}–{high} Wochen ab Antrag"
@@ -242,7 +242,7 @@ def _fiction(event: date, ctx: DeadlineContext) -> ComputedDeadline:
 
 def _follow_up(event: date, ctx: DeadlineContext) -> ComputedDeadline:
     if ctx.today is None:
-        raise ValidationError("Für eine Wiedervorlage fehlt das heutige Datum.", field="heute")
+        raise ValidationError("domain_deadlines.no_today", field="heute")
     return _fixed(DeadlineKind.FOLLOW_UP, ctx.today, follow_up(event, ctx.today), "Wiedervorlage")
 
 
@@ -270,5 +270,5 @@ def compute(kind: DeadlineKind, event: date, context: DeadlineContext) -> Comput
     try:
         computer = _COMPUTERS[DeadlineKind(kind)]
     except (KeyError, ValueError) as exc:
-        raise ValidationError(f"Unbekannte Fristart „{kind}“.", field="art") from exc
+        raise ValidationError("domain_deadlines.unknown_kind", field="art", kind=kind) from exc
     return computer(event, context)

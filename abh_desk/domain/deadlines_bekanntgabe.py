@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date, normalize_land
 from abh_desk.domain.deadlines_rules import BekanntgabeRules
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 
@@ -75,13 +76,15 @@ class NotificationDates:
         return text
 
 
-def _require_delivery(dispatched: date, delivered_on: date | None, label: str) -> date:
+def _require_delivery(dispatched: date, delivered_on: date | None, label: Phrase) -> date:
     if delivered_on is None:
-        raise ValidationError(f"Für die {label} fehlt das Zustelldatum.", field="zugestellt_am")
+        raise ValidationError("domain_deadlines_bekanntgabe.delivery_date_missing", field="zugestellt_am", label=label)
     if delivered_on < dispatched:
         raise ValidationError(
-            f"Das Zustelldatum {german_date(delivered_on)} liegt vor dem Versand am {german_date(dispatched)}.",
+            "domain_deadlines_bekanntgabe.delivered_before_dispatch",
             field="zugestellt_am",
+            delivered_on=delivered_on,
+            dispatched=dispatched,
         )
     return delivered_on
 
@@ -111,20 +114,25 @@ def notification_date(
     code = normalize_land(land)
     if code != calendar.land:
         raise ValidationError(
-            f"Bekanntgaberegel für {code}, aber Feiertagskalender für {calendar.land}: "
-            "beide müssen das Land der Behörde sein.",
-            field="land",
+            "domain_deadlines_bekanntgabe.land_mismatch", field="land", rule_land=code, calendar_land=calendar.land
         )
     if method is DispatchMethod.PZU:
-        day = _require_delivery(posted, delivered_on, "Postzustellungsurkunde")
+        day = _require_delivery(posted, delivered_on, Phrase("domain_deadlines_bekanntgabe.label_formal_service"))
         return NotificationDates(method, posted, day, day)
     if method is DispatchMethod.PERSONAL:
-        day = _require_delivery(posted, posted if delivered_on is None else delivered_on, "Aushändigung")
+        day = _require_delivery(
+            posted,
+            posted if delivered_on is None else delivered_on,
+            Phrase("domain_deadlines_bekanntgabe.label_handover"),
+        )
         return NotificationDates(method, posted, day, day)
     days = rules.days_for(code, posted)
     fiction = posted + timedelta(days=days)
     tracking, reason = calendar.move_to_working_day(fiction)
-    if delivered_on is not None and _require_delivery(posted, delivered_on, "Zustellung") > fiction:
+    if (
+        delivered_on is not None
+        and _require_delivery(posted, delivered_on, Phrase("domain_deadlines_bekanntgabe.label_delivery")) > fiction
+    ):
         # Later actual receipt replaces the fiction; tracking still takes the later of the two days.
         later = max(delivered_on, tracking)
         why = None if later == delivered_on else reason

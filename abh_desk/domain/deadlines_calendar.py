@@ -65,9 +65,7 @@ def normalize_land(land: str) -> str:
     code = land.strip().upper() if isinstance(land, str) else ""
     if code not in LAENDER:
         allowed = ", ".join(sorted(LAENDER))
-        raise ValidationError(
-            f"Unbekanntes Land „{land}“. Zulässig sind die Kürzel {allowed}.", field="land", land=land
-        )
+        raise ValidationError("domain_deadlines_calendar.unknown_land", field="land", land=land, allowed=allowed)
     return code
 
 
@@ -81,10 +79,18 @@ class WorkingDays:
     def __init__(self, land: str, local: str = "") -> None:
         self.land = normalize_land(land)
         if local and local not in LOCAL_HOLIDAYS.get(self.land, {}):
-            choices = ", ".join(LOCAL_HOLIDAYS.get(self.land, {})) or "keine"
+            choices = ", ".join(LOCAL_HOLIDAYS.get(self.land, {}))
+            key = (
+                "domain_deadlines_calendar.unknown_local_holidays"
+                if choices
+                else "domain_deadlines_calendar.no_local_holidays"
+            )
             raise ValidationError(
-                f"Örtliche Feiertage „{local}“ gibt es in {LAENDER[self.land]} nicht (möglich: {choices}).",
+                key,
                 field="local_holidays",
+                local=local,
+                land_name=LAENDER[self.land],
+                choices=choices,
             )
         self.local = local
         self._years: dict[int, dict[date, str]] = {}
@@ -102,7 +108,9 @@ class WorkingDays:
         if cached is None:
             if not _FIRST_YEAR <= year <= _LAST_YEAR:
                 raise ValidationError(
-                    f"Das Jahr {year} liegt außerhalb des Feiertagskalenders ({_FIRST_YEAR}–{_LAST_YEAR}).",
+                    "domain_deadlines_calendar.year_outside_calendar",
+                    first_year=_FIRST_YEAR,
+                    last_year=_LAST_YEAR,
                     field="datum",
                     year=year,
                 )

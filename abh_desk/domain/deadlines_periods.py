@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
+from abh_desk.domain.deadlines_calendar import WorkingDays
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 #: § 70 Abs. 1 VwGO / § 74 Abs. 1 VwGO: ein Monat nach Bekanntgabe.
@@ -44,9 +45,9 @@ class PeriodEnd:
         return self.due != self.nominal
 
 
-def _non_negative(value: int, field: str, label: str) -> int:
+def _non_negative(value: int, field: str, label: Phrase) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(f"{label} muss eine ganze Zahl ab 0 sein, nicht „{value}“.", field=field, value=value)
+        raise ValidationError("domain_deadlines_periods.not_a_count", field=field, label=label, value=value)
     return value
 
 
@@ -61,13 +62,13 @@ def nominal_end(event: date, *, days: int = 0, weeks: int = 0, months: int = 0, 
     - Mixed periods add months and years first, then weeks and days (§ 189 Abs. 2).
     """
     parts = {
-        "tage": _non_negative(days, "tage", "Die Zahl der Tage"),
-        "wochen": _non_negative(weeks, "wochen", "Die Zahl der Wochen"),
-        "monate": _non_negative(months, "monate", "Die Zahl der Monate"),
-        "jahre": _non_negative(years, "jahre", "Die Zahl der Jahre"),
+        "tage": _non_negative(days, "tage", Phrase("domain_deadlines_periods.label_days")),
+        "wochen": _non_negative(weeks, "wochen", Phrase("domain_deadlines_periods.label_weeks")),
+        "monate": _non_negative(months, "monate", Phrase("domain_deadlines_periods.label_months")),
+        "jahre": _non_negative(years, "jahre", Phrase("domain_deadlines_periods.label_years")),
     }
     if not any(parts.values()):
-        raise ValidationError("Eine Frist muss mindestens einen Tag lang sein.", field="frist")
+        raise ValidationError("domain_deadlines_periods.empty_period", field="frist")
     result: date = event + relativedelta(years=years, months=months, weeks=weeks, days=days)
     return result
 
@@ -110,7 +111,7 @@ def expiry_reminder_date(valid_until: date, weeks: int = DEFAULT_EXPIRY_REMINDER
     is ``valid_until`` itself — an extension applied for by then keeps the old title in force
     (Fiktionswirkung, § 81 Abs. 4 AufenthG).
     """
-    _non_negative(weeks, "erinnerung_wochen", "Die Zahl der Wochen")
+    _non_negative(weeks, "erinnerung_wochen", Phrase("domain_deadlines_periods.label_weeks"))
     return valid_until - timedelta(weeks=weeks)
 
 
@@ -133,18 +134,18 @@ def processing_due(applied_on: date, weeks: tuple[int, int]) -> tuple[date, date
     Returns (frühestens, spätestens); an expectation shown to staff, never moved for holidays.
     """
     low, high = weeks
-    _non_negative(low, "bearbeitungszeit_wochen", "Die Bearbeitungszeit")
-    _non_negative(high, "bearbeitungszeit_wochen", "Die Bearbeitungszeit")
+    _non_negative(low, "bearbeitungszeit_wochen", Phrase("domain_deadlines_periods.label_processing_time"))
+    _non_negative(high, "bearbeitungszeit_wochen", Phrase("domain_deadlines_periods.label_processing_time"))
     if low > high:
         raise ValidationError(
-            f"Die Bearbeitungszeit {low}–{high} Wochen ist keine gültige Spanne.", field="bearbeitungszeit_wochen"
+            "domain_deadlines_periods.processing_span_invalid", field="bearbeitungszeit_wochen", low=low, high=high
         )
     return applied_on + timedelta(weeks=low), applied_on + timedelta(weeks=high)
 
 
 def card_pickup_overdue(arrived_on: date, weeks: int = DEFAULT_CARD_WAITING_WEEKS) -> date:
     """Tag, ab dem ein eingegangener eAT als „nicht abgeholt“ gilt: Eingang + N Wochen (nicht verschoben)."""
-    _non_negative(weeks, "abholung_wochen", "Die Wartezeit")
+    _non_negative(weeks, "abholung_wochen", Phrase("domain_deadlines_periods.label_waiting_time"))
     return arrived_on + timedelta(weeks=weeks)
 
 
@@ -158,9 +159,7 @@ def fiction_certificate_expiry(issued_on: date, months: int = DEFAULT_FICTION_CE
     not a Frist: never moved for weekends or holidays.
     """
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        raise ValidationError(
-            f"Die Geltungsdauer muss mindestens einen Monat betragen, nicht „{months}“.", field="monate", value=months
-        )
+        raise ValidationError("domain_deadlines_periods.validity_too_short", field="monate", value=months)
     target_month: date = issued_on.replace(day=1) + relativedelta(months=months)
     last_day = _calendar.monthrange(target_month.year, target_month.month)[1]
     if issued_on.day > last_day:
@@ -172,8 +171,9 @@ def follow_up(on: date, today: date) -> date:
     """Wiedervorlage an einem frei gewählten Tag; heute ist erlaubt, die Vergangenheit nicht."""
     if on < today:
         raise ValidationError(
-            f"Die Wiedervorlage am {german_date(on)} liegt in der Vergangenheit.",
+            "domain_deadlines_periods.follow_up_in_past",
             field="wiedervorlage",
             on=on.isoformat(),
+            day=on,
         )
     return on

@@ -27,7 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from abh_desk.domain.deadlines_calendar import LAENDER, german_date, normalize_land
+from abh_desk.domain.deadlines_calendar import LAENDER, normalize_land
 from abh_desk.errors import ConfigurationError, ValidationError
 
 DEFAULT_RULES_FILE = Path(__file__).resolve().parents[2] / "resources" / "deadlines" / "bekanntgabe.toml"
@@ -67,8 +67,10 @@ class BekanntgabeRules:
         in_force = [row for row in rows if row.valid_from <= posted]
         if not in_force:
             raise ValidationError(
-                f"Für eine Aufgabe zur Post am {german_date(posted)} ist für {normalize_land(land)} keine "
-                f"Bekanntgaberegel hinterlegt (erste Regel ab {german_date(rows[0].valid_from)}).",
+                "domain_deadlines_rules.no_rule_in_force",
+                posted=posted,
+                land=normalize_land(land),
+                first_from=rows[0].valid_from,
                 field="versandt_am",
             )
         return in_force[-1]
@@ -84,44 +86,49 @@ class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def fail(self, where: str, text: str) -> ConfigurationError:
-        return ConfigurationError(f"Bekanntgabedatei {self.name}, {where}: {text}", file=self.name)
+    def fail(self, where: str, key: str, /, **params: Any) -> ConfigurationError:
+        """``where`` names the place in the file ("Land BW, Regel 2"); ``key`` what is wrong there."""
+        problem = ConfigurationError(key, **params)
+        return ConfigurationError("domain_deadlines_rules.in_file_at", file=self.name, where=where, problem=problem)
 
     def unknown(self, where: str, found: Mapping[str, Any], allowed: set[str]) -> None:
         extra = sorted(set(found) - allowed)
         if extra:
-            raise self.fail(where, f"unbekanntes Feld „{extra[0]}“ (erlaubt: {', '.join(sorted(allowed))}).")
+            raise self.fail(
+                where, "domain_deadlines_rules.unknown_field", name=extra[0], allowed=", ".join(sorted(allowed))
+            )
 
     def table(self, where: str, raw: object) -> tuple[BekanntgabeRule, ...]:
         if not isinstance(raw, dict):
-            raise self.fail(where, "erwartet eine Tabelle mit dem Feld „regeln“.")
+            raise self.fail(where, "domain_deadlines_rules.table_expected")
         self.unknown(where, raw, _TABLE_FIELDS)
         rows = raw.get("regeln")
         if not isinstance(rows, list) or not rows:
-            raise self.fail(where, "Feld „regeln“ fehlt oder ist leer.")
+            raise self.fail(where, "domain_deadlines_rules.rules_missing")
         parsed = tuple(self.row(f"{where}, Regel {number}", row) for number, row in enumerate(rows, start=1))
         for number, (before, after) in enumerate(pairwise(parsed), start=2):
             if after.valid_from <= before.valid_from:
                 raise self.fail(
                     f"{where}, Regel {number}",
-                    f"Feld „gueltig_ab“ ({after.valid_from.isoformat()}) muss nach der vorigen Regel "
-                    f"({before.valid_from.isoformat()}) liegen.",
+                    "domain_deadlines_rules.rules_out_of_order",
+                    valid_from=after.valid_from.isoformat(),
+                    previous_from=before.valid_from.isoformat(),
                 )
         return parsed
 
     def row(self, where: str, raw: object) -> BekanntgabeRule:
         if not isinstance(raw, dict):
-            raise self.fail(where, "erwartet eine Tabelle wie { gueltig_ab = 2025-01-01, tage = 4 }.")
+            raise self.fail(where, "domain_deadlines_rules.row_table_expected")
         self.unknown(where, raw, _ROW_FIELDS)
         valid_from = raw.get("gueltig_ab")
         if not isinstance(valid_from, date) or isinstance(valid_from, datetime):
-            raise self.fail(where, "Feld „gueltig_ab“ fehlt oder ist kein Datum (JJJJ-MM-TT, ohne Anführungszeichen).")
+            raise self.fail(where, "domain_deadlines_rules.valid_from_missing")
         days = raw.get("tage")
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= _MAX_DAYS:
-            raise self.fail(where, f"Feld „tage“ muss eine ganze Zahl von 1 bis {_MAX_DAYS} sein.")
+            raise self.fail(where, "domain_deadlines_rules.days_out_of_range", maximum=_MAX_DAYS)
         source = raw.get("quelle")
         if source is not None and not isinstance(source, str):
-            raise self.fail(where, "Feld „quelle“ muss ein Text sein.")
+            raise self.fail(where, "domain_deadlines_rules.source_not_text")
         return BekanntgabeRule(valid_from, days, source or None)
 
 
@@ -131,22 +138,22 @@ def parse_bekanntgabe_rules(text: str, name: str = "bekanntgabe.toml") -> Bekann
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"Bekanntgabedatei {name}: kein gültiges TOML ({exc}).", file=name) from exc
+        raise ConfigurationError("domain_deadlines_rules.invalid_toml", file=name, detail=exc) from exc
     extra = sorted(set(raw) - _TOP_LEVEL)
     if extra:
-        raise ConfigurationError(
-            f"Bekanntgabedatei {name}: unbekannter Abschnitt „{extra[0]}“ (erlaubt: [bund], [land.XX]).", file=name
-        )
+        raise ConfigurationError("domain_deadlines_rules.unknown_section", file=name, section=extra[0])
     if "bund" not in raw:
-        raise ConfigurationError(f"Bekanntgabedatei {name}: Abschnitt [bund] fehlt.", file=name)
+        raise ConfigurationError("domain_deadlines_rules.federal_missing", file=name)
     federal = reader.table("Bund", raw["bund"])
     lands = raw.get("land", {})
     if not isinstance(lands, dict):
-        raise ConfigurationError(f"Bekanntgabedatei {name}: „land“ muss Tabellen wie [land.BW] enthalten.", file=name)
+        raise ConfigurationError("domain_deadlines_rules.lands_not_tables", file=name)
     by_land: dict[str, tuple[BekanntgabeRule, ...]] = {}
     for code, table in lands.items():
         if code not in LAENDER:
-            raise reader.fail(f"Land „{code}“", f"unbekanntes Länderkürzel (zulässig: {', '.join(sorted(LAENDER))}).")
+            raise reader.fail(
+                f"Land „{code}“", "domain_deadlines_rules.unknown_land", allowed=", ".join(sorted(LAENDER))
+            )
         by_land[code] = reader.table(f"Land {code}", table)
     return BekanntgabeRules(federal, by_land, name)
 
@@ -157,7 +164,7 @@ def load_bekanntgabe_rules(path: Path | None = None) -> BekanntgabeRules:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigurationError(f"Bekanntgabedatei {path} nicht lesbar: {exc}", file=str(path)) from exc
+        raise ConfigurationError("domain_deadlines_rules.file_unreadable", file=str(path), detail=exc) from exc
     return parse_bekanntgabe_rules(text, path.name)
 
 

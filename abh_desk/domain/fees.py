@@ -79,7 +79,7 @@ class FeeSchedule:
         try:
             return self.rules[key]
         except KeyError:
-            raise ConfigurationError(f"Gebührentatbestand „{key}“ fehlt in der Gebührentabelle.") from None
+            raise ConfigurationError("domain_fees.rule_missing", rule=key) from None
 
 
 def _half(cents: int) -> int:
@@ -201,9 +201,9 @@ def _cents(value: object, where: str) -> int:
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
-        raise ConfigurationError(f"{where}: „{value}“ ist kein Betrag (z. B. 93.00).") from None
+        raise ConfigurationError("domain_fees.not_an_amount", where=where, value=value) from None
     if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise ConfigurationError(f"{where}: „{value}“ ist kein Betrag in Euro und Cent.")
+        raise ConfigurationError("domain_fees.not_euro_and_cent", where=where, value=value)
     return int(amount * 100)
 
 
@@ -211,22 +211,22 @@ def parse_fee_schedule(text: str, source: str = "aufenthv.toml") -> FeeSchedule:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
+        raise ConfigurationError("domain_fees.invalid_toml", source=source, detail=exc) from exc
     rules: dict[str, FeeRule] = {}
     for key, row in dict(raw.get("tatbestand", {})).items():
         where = f"{source}: [tatbestand.{key}]"
         if not isinstance(row, dict):
-            raise ConfigurationError(f"{where} muss eine Tabelle sein.")
+            raise ConfigurationError("domain_fees.table_expected", where=where)
         extra = sorted(set(row) - _FIELDS)
         if extra:
-            raise ConfigurationError(f"{where}: unbekannte Felder {', '.join(extra)}.")
+            raise ConfigurationError("domain_fees.unknown_fields", where=where, names=", ".join(extra))
         minor = str(row.get("minderjaehrig", HALF))
         refusal = str(row.get("ablehnung", FULL))
         for field, value in (("minderjaehrig", minor), ("ablehnung", refusal)):
             if value not in (HALF, FULL):
-                raise ConfigurationError(f"{where}: „{field}“ muss „halb“ oder „voll“ sein, nicht „{value}“.")
+                raise ConfigurationError("domain_fees.half_or_full", where=where, name=field, value=value)
         if not str(row.get("vorschrift", "")).startswith("§"):
-            raise ConfigurationError(f"{where}: „vorschrift“ fehlt (z. B. „§ 45 Nr. 1 Buchst. a“).")
+            raise ConfigurationError("domain_fees.provision_missing", where=where)
         rules[key] = FeeRule(
             key=key,
             name=str(row.get("name", key)),
@@ -238,7 +238,7 @@ def parse_fee_schedule(text: str, source: str = "aufenthv.toml") -> FeeSchedule:
             benefit_exempt=row.get("leistungsbezug") == "befreit",
         )
     if not rules:
-        raise ConfigurationError(f"{source}: die Tabelle [tatbestand] fehlt.")
+        raise ConfigurationError("domain_fees.rules_missing", source=source)
     return FeeSchedule(rules, str(raw.get("zu_pruefen", "")))
 
 
@@ -247,5 +247,5 @@ def load_fee_schedule(path: Path = DEFAULT_PATH) -> FeeSchedule:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigurationError(f"Die Gebührentabelle {path} ist nicht lesbar: {exc}") from exc
+        raise ConfigurationError("domain_fees.file_unreadable", path=path, detail=exc) from exc
     return parse_fee_schedule(text, source=path.name)

@@ -28,17 +28,18 @@ class FileNumberPattern:
                     continue
                 if name not in _PLACEHOLDERS or conversion:
                     raise ValidationError(
-                        f"Aktenzeichen-Muster: Platzhalter „{{{name}}}“ unbekannt "
-                        f"(erlaubt: {', '.join('{' + p + '}' for p in sorted(_PLACEHOLDERS))}).",
+                        "domain_file_numbers.unknown_placeholder",
                         field="aktenzeichen_muster",
+                        name=name,
+                        allowed=", ".join("{" + p + "}" for p in sorted(_PLACEHOLDERS)),
                     )
                 fields.append(name)
         except ValueError as exc:
-            raise ValidationError(f"Aktenzeichen-Muster „{self.pattern}“: {exc}", field="aktenzeichen_muster") from exc
-        if fields.count("nummer") != 1:
             raise ValidationError(
-                "Aktenzeichen-Muster: „{nummer}“ muss genau einmal vorkommen.", field="aktenzeichen_muster"
-            )
+                "domain_file_numbers.pattern_invalid", field="aktenzeichen_muster", pattern=self.pattern, detail=exc
+            ) from exc
+        if fields.count("nummer") != 1:
+            raise ValidationError("domain_file_numbers.number_not_once", field="aktenzeichen_muster")
         self.format(year=2026, area="allgemein", number=1)  # check the format specs once
 
     @property
@@ -56,4 +57,6 @@ class FileNumberPattern:
         try:
             return self.pattern.format(jahr=year, jahr2=f"{year % 100:02d}", bereich=area.upper(), nummer=number)
         except (ValueError, TypeError) as exc:
-            raise ValidationError(f"Aktenzeichen-Muster „{self.pattern}“: {exc}", field="aktenzeichen_muster") from exc
+            raise ValidationError(
+                "domain_file_numbers.pattern_invalid", field="aktenzeichen_muster", pattern=self.pattern, detail=exc
+            ) from exc

@@ -109,41 +109,29 @@ def validity_errors(
     """What is wrong with the validity of a title granted on ``decided_on`` (all at once, per field)."""
     errors: list[ValidationError] = []
     if valid_from is None:
-        return [ValidationError("Bitte angeben, ab wann der Titel gilt.", field="gueltig_ab")]
+        return [ValidationError("domain_grants.valid_from_missing", field="gueltig_ab")]
     if valid_from > decided_on + LATEST_START:
-        errors.append(
-            ValidationError(
-                "Der Titel beginnt mehr als ein Jahr nach der Entscheidung: bitte prüfen.", field="gueltig_ab"
-            )
-        )
+        errors.append(ValidationError("domain_grants.starts_too_late", field="gueltig_ab"))
     if terms.unlimited:
         if valid_until is not None:
-            errors.append(
-                ValidationError(
-                    f"Eine {terms.kind} ist unbefristet (§ 9 Abs. 1, § 9a Abs. 1 AufenthG): bitte kein Ende angeben.",
-                    field="gueltig_bis",
-                )
-            )
+            errors.append(ValidationError("domain_grants.unlimited_has_no_end", field="gueltig_bis", kind=terms.kind))
         return errors
     if valid_until is None:
-        errors.append(
-            ValidationError(
-                "Bitte angeben, bis wann der Titel gilt: er wird befristet erteilt (§ 7 Abs. 1 AufenthG).",
-                field="gueltig_bis",
-            )
-        )
+        errors.append(ValidationError("domain_grants.valid_until_missing", field="gueltig_bis"))
         return errors
     if valid_until < valid_from:
-        errors.append(ValidationError("Der Titel endet vor seinem Beginn.", field="gueltig_bis"))
+        errors.append(ValidationError("domain_grants.ends_before_start", field="gueltig_bis"))
     elif valid_until < decided_on:
-        errors.append(ValidationError("Der Titel wäre am Tag der Entscheidung schon abgelaufen.", field="gueltig_bis"))
+        errors.append(ValidationError("domain_grants.expired_when_decided", field="gueltig_bis"))
     elif terms.max_months is not None and valid_until > latest_end(valid_from, terms.max_months):
         errors.append(
             ValidationError(
-                f"Höchstens {terms.max_months} Monate: ab {valid_from:%d.%m.%Y} gilt der Titel längstens bis "
-                f"{latest_end(valid_from, terms.max_months):%d.%m.%Y} ({terms.max_basis or terms.legal_basis}).",
+                "domain_grants.longer_than_allowed",
                 field="gueltig_bis",
                 max_months=terms.max_months,
+                valid_from=valid_from,
+                latest=latest_end(valid_from, terms.max_months),
+                basis=terms.max_basis or terms.legal_basis,
             )
         )
     return errors

@@ -29,5 +29,5 @@ def parse_amount(text: str, field: str = "gebuehr") -> int | None:
     if not text:
         return None
     if not _AMOUNT.fullmatch(text):
-        raise ValidationError("Bitte die Gebühr in Euro angeben, z. B. 93,00 (0 für gebührenfrei).", field=field)
+        raise ValidationError("domain_money.fee_not_euro", field=field)
     return int(Decimal(text.replace(",", ".")) * 100)

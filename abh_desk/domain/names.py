@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from abh_desk.domain.text import FORBIDDEN_CATEGORIES
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 # Letters that do not decompose into base letter + combining mark.
@@ -83,8 +84,11 @@ def _is_latin_letter(char: str) -> bool:
     return any(low <= code <= high for low, high in _LATIN_RANGES)
 
 
-def check_name(value: str, field: str, label: str, required: bool = True) -> str:
+def check_name(value: str, field: str, label: Phrase | str, required: bool = True) -> str:
     """Return the name in NFC, or raise ValidationError with a German message for ``field``.
+
+    ``label`` names the field at the start of the message: a ``Phrase`` of the catalogue, or a German
+    text not yet moved there.
 
     Accepts the Latin letters of DIN 91379 with their diacritics and the name punctuation
     (space, apostrophe, hyphen, full stop, comma, ʻ …). Control and bidi characters and other
@@ -93,10 +97,10 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
     name = normalize(value)
     if not name:
         if required:
-            raise ValidationError(f"{label}: Bitte angeben.", field=field)
+            raise ValidationError("domain_names.missing", field=field, label=label)
         return ""
     if len(name) > 200:
-        raise ValidationError(f"{label}: höchstens 200 Zeichen.", field=field)
+        raise ValidationError("domain_names.too_long", field=field, label=label, max_length=200)
     previous_is_letter = False
     for char in name:
         code = ord(char)
@@ -110,19 +114,12 @@ def check_name(value: str, field: str, label: str, required: bool = True) -> str
             continue
         category = unicodedata.category(char)
         if category in FORBIDDEN_CATEGORIES:
-            raise ValidationError(
-                f"{label}: enthält ein unsichtbares Steuerzeichen (U+{code:04X}). Bitte den Namen neu eingeben.",
-                field=field,
-            )
+            raise ValidationError("domain_names.control_character", field=field, label=label, character=f"U+{code:04X}")
         if category.startswith("L"):
-            raise ValidationError(
-                f"{label}: „{char}“ ist keine lateinische Schrift. Bitte den Namen in der "
-                "lateinischen Form angeben, wie er im Pass steht (maschinenlesbare Zone).",
-                field=field,
-            )
-        raise ValidationError(f"{label}: das Zeichen „{char}“ ist in Namen nicht zulässig (DIN 91379).", field=field)
+            raise ValidationError("domain_names.not_latin", field=field, label=label, char=char)
+        raise ValidationError("domain_names.character_not_allowed", field=field, label=label, char=char)
     if not any(_is_latin_letter(c) for c in name):
-        raise ValidationError(f"{label}: muss mindestens einen Buchstaben enthalten.", field=field)
+        raise ValidationError("domain_names.no_letter", field=field, label=label)
     return name
 
 

@@ -131,18 +131,18 @@ def check(
     ``editors``: everyone who ever saved a change to the notice — none of them may review it."""
     if action in LEAD_ACTIONS:
         if role != Role.TEAM_LEAD:
-            raise PermissionDenied("Ablehnungsbescheide gibt nur die Teamleitung frei oder zurück.")
+            raise PermissionDenied("domain_notice_flow.team_lead_only")
         if actor_id is not None and (actor_id == author_id or actor_id in editors):
-            raise PermissionDenied(
-                "Einen Bescheid, den Sie selbst entworfen oder mitbearbeitet haben, können Sie nicht "
-                "selbst prüfen (Vier-Augen-Prinzip)."
-            )
+            raise PermissionDenied("domain_notice_flow.four_eyes")
     elif role not in CASEWORK_ROLES and action != A.MARK_FINAL:
-        raise PermissionDenied("Bescheide bearbeiten nur Sachbearbeitung und Teamleitung.")
+        raise PermissionDenied("domain_notice_flow.casework_only")
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise ValidationError(
-            f"„{ACTION_LABELS[action]}“ ist im Stand „{STATUS_LABELS[status]}“ nicht möglich.", field="status"
+            "domain_notice_flow.step_not_possible",
+            field="status",
+            action_label=ACTION_LABELS[action],
+            status_label=STATUS_LABELS[status],
         )
     return target
 

@@ -41,7 +41,7 @@ def due_on(rule: Rule, event_date: date) -> date:
 def check_trigger(kind: str) -> str:
     if kind not in TRIGGERS:
         known = ", ".join(f"{k} ({v})" for k, v in TRIGGERS.items())
-        raise ValidationError(f"Anlass „{kind}“ gibt es nicht; möglich: {known}.", field="anlass")
+        raise ValidationError("domain_retention.unknown_trigger", field="anlass", kind=kind, known=known)
     return kind
 
 
@@ -51,5 +51,5 @@ FUTURE_ALLOWED = frozenset({"einreisesperre_ende"})
 
 def check_event_date(kind: str, on: date, today: date) -> date:
     if on > today and kind not in FUTURE_ALLOWED:
-        raise ValidationError(f"{TRIGGERS[kind]}: das Datum liegt in der Zukunft.", field="datum")
+        raise ValidationError("domain_retention.date_in_future", field="datum", trigger=TRIGGERS[kind])
     return on

@@ -37,32 +37,34 @@ def load_rule_file(path: Path) -> RuleFile:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigurationError(f"Regeldatei {path} nicht lesbar: {exc.strerror or exc}") from exc
+        raise ConfigurationError("domain_rule_files.unreadable", path=path, detail=exc.strerror or exc) from exc
     except UnicodeDecodeError:
-        raise ConfigurationError(f"Regeldatei {path.name}: keine Textdatei in UTF-8.") from None
+        raise ConfigurationError("domain_rule_files.not_utf8", file=path.name) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"Regeldatei {path.name}: {exc}") from exc
+        raise ConfigurationError("domain_rule_files.invalid_toml", file=path.name, detail=exc) from exc
     areas: list[AreaSpec] = []
     people: dict[str, CaseworkerSpec] = {}
     rules: list[RangeRule] = []
     for index, area in enumerate(raw.get("bereich", []), start=1):
-        where = f"Regeldatei {path.name}, Bereich {index}"
         code = area.get("code")
         if not isinstance(code, str) or not code:
-            raise ConfigurationError(f"{where}: Feld „code“ fehlt.")
+            raise ConfigurationError("domain_rule_files.code_missing", file=path.name, index=index)
         areas.append(AreaSpec(code, str(area.get("name", code))))
         for number, rule in enumerate(area.get("regel", []), start=1):
-            here = f"Regeldatei {path.name}, Bereich „{code}“, Regel {number}"
             username = rule.get("benutzer")
             letters = rule.get("buchstaben")
             if not isinstance(username, str) or not isinstance(letters, str):
-                raise ConfigurationError(f"{here}: „benutzer“ und „buchstaben“ sind Pflichtfelder.")
+                raise ConfigurationError(
+                    "domain_rule_files.user_and_letters_required", file=path.name, area=code, number=number
+                )
             people.setdefault(username, CaseworkerSpec(username, str(rule.get("name", username)), rule.get("telefon")))
             try:
                 ranges = parse_ranges(letters)
             except ValidationError as exc:
-                raise ConfigurationError(f"{here}: {exc.message}") from exc
+                raise ConfigurationError(
+                    "domain_rule_files.letters_invalid", file=path.name, area=code, number=number, problem=exc
+                ) from exc
             rules.extend(RangeRule(code, username, r) for r in ranges)
     if not areas:
-        raise ConfigurationError(f"Regeldatei {path.name}: kein [[bereich]] gefunden.")
+        raise ConfigurationError("domain_rule_files.no_areas", file=path.name)
     return RuleFile(tuple(areas), tuple(people.values()), tuple(rules))

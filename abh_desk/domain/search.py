@@ -64,12 +64,12 @@ def parse_query(text: str) -> SearchQuery | None:
         try:
             date(year, month, day)
         except ValueError:
-            raise ValidationError(f"„{text}“ ist kein gültiges Datum (TT.MM.JJJJ).", field="suche") from None
+            raise ValidationError("domain_search.invalid_date", field="suche", text=text) from None
         return BirthDateQuery(year, month, day)
     if match := _MONTH_YEAR.match(text):
         month, year = (int(g) for g in match.groups())
         if not 1 <= month <= 12:
-            raise ValidationError(f"„{text}“: Monat {month} gibt es nicht.", field="suche")
+            raise ValidationError("domain_search.no_such_month", field="suche", text=text, month=month)
         return BirthDateQuery(year, month)
     if (match := _YEAR.match(text)) and int(match.group(1)) >= EARLIEST_BIRTH_YEAR:
         return BirthDateQuery(int(match.group(1)))  # "0550" is a running number, not a year
@@ -80,9 +80,10 @@ def parse_query(text: str) -> SearchQuery | None:
     wildcard = next((ch for ch in _NOT_IN_NAMES if ch in text), None)
     if wildcard is not None:
         raise ValidationError(
-            f"„{text}“: Das Zeichen „{wildcard}“ kommt in Namen nicht vor, und Platzhalter gibt es in der "
-            "Suche nicht – gesucht wird nach dem Anfang des Namens (z. B. „mül“ findet Müller).",
+            "domain_search.no_wildcards",
             field="suche",
+            text=text,
+            wildcard=wildcard,
         )
     words = text.replace(",", " ").split()
     family = search_key(words[0])
