@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 MAX_ADDRESS_LINES = 6
@@ -43,9 +44,9 @@ DEPORTATION_FINDINGS = (
 )
 
 
-def _require(value: str, field: str, label: str) -> None:
+def _require(value: str, field: str, label: Phrase) -> None:
     if not value.strip():
-        raise ValidationError(f"{label} fehlt.", field=field)
+        raise ValidationError("letters_data.missing", field=field, label=label)
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ class Court:
     address: str
 
     def __post_init__(self) -> None:
-        _require(self.name, "court", "Der Name des Verwaltungsgerichts")
-        _require(self.address, "court", "Die Anschrift des Verwaltungsgerichts")
+        _require(self.name, "court", Phrase("letters_data.label_court_name"))
+        _require(self.address, "court", Phrase("letters_data.label_court_address"))
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,10 @@ class Letterhead:
     bank: BankAccount | None = None
 
     def __post_init__(self) -> None:
-        _require(self.authority, "authority", "Der Name der Behörde")
-        _require(self.street, "street", "Die Straße der Behörde")
-        _require(self.postcode_city, "postcode_city", "Postleitzahl und Ort der Behörde")
-        _require(self.land, "land", "Das Land der Behörde")
+        _require(self.authority, "authority", Phrase("letters_data.label_authority"))
+        _require(self.street, "street", Phrase("letters_data.label_street"))
+        _require(self.postcode_city, "postcode_city", Phrase("letters_data.label_postcode_city"))
+        _require(self.land, "land", Phrase("letters_data.label_land"))
 
     @property
     def name(self) -> str:
@@ -114,21 +115,15 @@ class Address:
 
     def __post_init__(self) -> None:
         if not self.lines:
-            raise ValidationError("Die Anschrift ist leer.", field="address")
+            raise ValidationError("letters_data.address_empty", field="address")
         if len(self.lines) > MAX_ADDRESS_LINES:
             raise ValidationError(
-                f"Die Anschrift hat {len(self.lines)} Zeilen; das Anschriftfeld fasst höchstens "
-                f"{MAX_ADDRESS_LINES} (DIN 5008).",
-                field="address",
+                "letters_data.address_too_long", field="address", lines=len(self.lines), maximum=MAX_ADDRESS_LINES
             )
         if any(not line.strip() for line in (*self.lines, *self.notes)):
-            raise ValidationError("Die Anschrift darf keine Leerzeilen enthalten (DIN 5008).", field="address")
+            raise ValidationError("letters_data.address_blank_line", field="address")
         if len(self.notes) > MAX_NOTE_LINES:
-            raise ValidationError(
-                f"Höchstens {MAX_NOTE_LINES} Vermerkzeilen über der Anschrift (die übrigen Zeilen der Zone nimmt die "
-                "Rücksendeangabe).",
-                field="address",
-            )
+            raise ValidationError("letters_data.too_many_notes", field="address", maximum=MAX_NOTE_LINES)
 
 
 @dataclass(frozen=True)
@@ -143,8 +138,8 @@ class InfoBlock:
     room: str = ""
 
     def __post_init__(self) -> None:
-        _require(self.file_number, "file_number", "Das Aktenzeichen")
-        _require(self.caseworker, "caseworker", "Die Sachbearbeitung")
+        _require(self.file_number, "file_number", Phrase("letters_data.label_file_number"))
+        _require(self.caseworker, "caseworker", Phrase("letters_data.label_caseworker"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -221,60 +216,45 @@ class RejectionData(LetterData):
 
     def __post_init__(self) -> None:
         if self.status_case not in STATUS_CASES:
-            raise ValidationError(f"Unbekannter Aufenthaltsstatus „{self.status_case}“.", field="status")
+            raise ValidationError("letters_data.unknown_status", field="status", status=self.status_case)
         if self.status_case in STATUS_WITHOUT_DUTY_TO_LEAVE and not self.current_title:
-            raise ValidationError("Der Aufenthaltstitel, der fortbesteht, fehlt.", field="status")
+            raise ValidationError("letters_data.current_title_missing", field="status")
         if self.status_case == "titel" and self.current_title_until is None:
-            raise ValidationError("Das Ablaufdatum des Aufenthaltstitels fehlt.", field="status")
+            raise ValidationError("letters_data.title_expiry_missing", field="status")
         low, high = EXIT_PERIOD_DAYS
         if not low <= self.exit_period_days <= high:
             raise ValidationError(
-                f"Die Ausreisefrist muss zwischen {low} und {high} Tagen liegen (§ 59 Abs. 1 AufenthG); "
-                f"angegeben sind {self.exit_period_days}.",
+                "letters_data.exit_period_out_of_range",
                 field="exit_period_days",
+                low=low,
+                high=high,
+                days=self.exit_period_days,
             )
         if not self.grounds:
-            raise ValidationError("Ein Ablehnungsbescheid braucht mindestens einen Ablehnungsgrund.", field="grounds")
+            raise ValidationError("letters_data.no_grounds", field="grounds")
         if not any(paragraph.strip() for paragraph in self.facts):
-            raise ValidationError("Der Sachverhalt fehlt.", field="facts")
+            raise ValidationError("letters_data.facts_missing", field="facts")
         if self.duty_to_leave:
-            _require(self.target_state, "target_state", "Der Zielstaat der Abschiebung")
+            _require(self.target_state, "target_state", Phrase("letters_data.label_target_state"))
         elif self.entry_ban_months is not None:
-            raise ValidationError(
-                "Ohne Ausreisepflicht gibt es keine Abschiebungsandrohung und kein Einreise- und Aufenthaltsverbot "
-                "(§ 11 Abs. 1, § 59 Abs. 1 AufenthG): die Person besitzt einen gültigen Aufenthaltstitel.",
-                field="entry_ban_months",
-            )
-        _require(self.applied_for, "applied_for", "Der beantragte Aufenthaltstitel")
+            raise ValidationError("letters_data.no_duty_to_leave", field="entry_ban_months")
+        _require(self.applied_for, "applied_for", Phrase("letters_data.label_applied_for"))
         if self.fee_cents < 0:
-            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+            raise ValidationError("letters_data.fee_negative", field="fee_cents")
         months = self.entry_ban_months
         if months is not None and not 1 <= months <= MAX_ENTRY_BAN_MONTHS_ABS_5A_5B:
             raise ValidationError(
-                f"Die Frist des Einreise- und Aufenthaltsverbots muss zwischen 1 und {MAX_ENTRY_BAN_MONTHS} "
-                "Monaten liegen (§ 11 Abs. 3 und 5 AufenthG), in den Fällen des § 11 Abs. 5a und 5b bei höchstens "
-                f"{MAX_ENTRY_BAN_MONTHS_ABS_5A_5B} Monaten.",
+                "letters_data.entry_ban_out_of_range",
                 field="entry_ban_months",
+                maximum=MAX_ENTRY_BAN_MONTHS,
+                maximum_5a_5b=MAX_ENTRY_BAN_MONTHS_ABS_5A_5B,
             )
         if months is not None and not self.entry_ban_reasons.strip():
-            raise ValidationError(
-                "Zur Länge des Einreise- und Aufenthaltsverbots fehlt die Begründung: bitte die Erwägungen angeben "
-                "(§ 11 Abs. 3 AufenthG).",
-                field="entry_ban_months",
-            )
+            raise ValidationError("letters_data.entry_ban_reasons_missing", field="entry_ban_months")
         if months is not None and months > REGULAR_ENTRY_BAN_MONTHS and not _ABS_5.search(self.entry_ban_reasons):
-            raise ValidationError(
-                f"Mehr als fünf Jahre ({months} Monate) sind nur in den Fällen des § 11 Abs. 5 bis 5b "
-                "AufenthG zulässig (§ 11 Abs. 3 Satz 2); die Erwägungen müssen den Absatz nennen.",
-                field="entry_ban_months",
-            )
+            raise ValidationError("letters_data.entry_ban_over_five_years", field="entry_ban_months", months=months)
         if months is not None and months > MAX_ENTRY_BAN_MONTHS and not _ABS_5A_5B.search(self.entry_ban_reasons):
-            raise ValidationError(
-                f"Mehr als zehn Jahre ({months} Monate) sind nur in den Fällen des § 11 Abs. 5a oder 5b AufenthG "
-                "zulässig; in den Fällen des Abs. 5 soll die Frist zehn Jahre nicht überschreiten. Die Erwägungen "
-                "müssen „§ 11 Abs. 5a“ oder „§ 11 Abs. 5b“ nennen.",
-                field="entry_ban_months",
-            )
+            raise ValidationError("letters_data.entry_ban_over_ten_years", field="entry_ban_months", months=months)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -295,9 +275,9 @@ class HearingData(LetterData):
 
     def __post_init__(self) -> None:
         if not self.grounds:
-            raise ValidationError("Die Anhörung muss die beabsichtigten Ablehnungsgründe nennen.", field="grounds")
+            raise ValidationError("letters_data.hearing_without_grounds", field="grounds")
         if self.comment_by <= self.info.date:
-            raise ValidationError("Die Frist zur Stellungnahme muss nach dem Briefdatum liegen.", field="comment_by")
+            raise ValidationError("letters_data.comment_by_not_after_letter", field="comment_by")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -311,9 +291,9 @@ class MissingDocumentsData(LetterData):
 
     def __post_init__(self) -> None:
         if not any(doc.strip() for doc in self.documents):
-            raise ValidationError("Es ist keine fehlende Unterlage angegeben.", field="documents")
+            raise ValidationError("letters_data.no_missing_document", field="documents")
         if self.due <= self.info.date:
-            raise ValidationError("Die Vorlagefrist muss nach dem Briefdatum liegen.", field="due")
+            raise ValidationError("letters_data.due_not_after_letter", field="due")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -333,7 +313,7 @@ class ReminderData(LetterData):
 
     def __post_init__(self) -> None:
         if self.weeks_ahead < 1:
-            raise ValidationError("Die Vorlaufzeit muss mindestens eine Woche betragen.", field="weeks_ahead")
+            raise ValidationError("letters_data.lead_time_too_short", field="weeks_ahead")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -348,7 +328,7 @@ class PickupData(LetterData):
 
     def __post_init__(self) -> None:
         if self.fee_cents is not None and self.fee_cents < 0:
-            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+            raise ValidationError("letters_data.fee_negative", field="fee_cents")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -368,9 +348,9 @@ class InvitationData(LetterData):
 
     def __post_init__(self) -> None:
         if self.day < self.info.date:
-            raise ValidationError("Der Termin liegt vor dem Briefdatum.", field="day")
+            raise ValidationError("letters_data.appointment_before_letter", field="day")
         if self.fee_cents is not None and self.fee_cents < 0:
-            raise ValidationError("Die Gebühr darf nicht negativ sein.", field="fee_cents")
+            raise ValidationError("letters_data.fee_negative", field="fee_cents")
 
 
 @dataclass(frozen=True)
@@ -415,14 +395,11 @@ class HandoverRecordData:
     draft: bool = False
 
     def __post_init__(self) -> None:
-        _require(self.holder_name, "holder_name", "Der Name des Inhabers")
-        _require(self.card_serial, "card_serial", "Die Seriennummer der Karte")
-        _require(self.identity_check, "identity_check", "Die Angabe, wie die Identität geprüft wurde,")
+        _require(self.holder_name, "holder_name", Phrase("letters_data.label_holder_name"))
+        _require(self.card_serial, "card_serial", Phrase("letters_data.label_card_serial"))
+        _require(self.identity_check, "identity_check", Phrase("letters_data.label_identity_check"))
         if self.agent is not None:
-            _require(self.agent.name, "agent", "Der Name der bevollmächtigten Person")
-            _require(self.agent.id_document, "agent", "Das Ausweisdokument der bevollmächtigten Person")
+            _require(self.agent.name, "agent", Phrase("letters_data.label_agent_name"))
+            _require(self.agent.id_document, "agent", Phrase("letters_data.label_agent_id_document"))
             if not (self.agent.power_of_attorney or self.agent.custodian):
-                raise ValidationError(
-                    "Eine andere Person darf die Karte nur mit schriftlicher Vollmacht entgegennehmen.",
-                    field="agent",
-                )
+                raise ValidationError("letters_data.agent_without_power_of_attorney", field="agent")

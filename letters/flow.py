@@ -129,9 +129,7 @@ def closing(data: LetterData, blocks: TextBlocks, flow: list[Flowable]) -> list[
 def ground_flow(ground: RefusalGround, blocks: TextBlocks, values: Values, number: int) -> list[Flowable]:
     known = blocks.ground_keys()
     if ground.key not in known:
-        raise ValidationError(
-            f"Unbekannter Ablehnungsgrund „{ground.key}“. Bekannt sind: {', '.join(known)}.", field="grounds"
-        )
+        raise ValidationError("letters_flow.unknown_ground", field="grounds", ground=ground.key, known=", ".join(known))
     base = f"ablehnungsgrund.{ground.key}"
     ground_values = {**values, "einzelfall": ground.details}
     heading = (

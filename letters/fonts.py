@@ -36,7 +36,7 @@ def register_fonts() -> None:
             try:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except (OSError, TTFError) as exc:
-                raise ConfigurationError(f"Die Schrift {filename} fehlt oder ist beschädigt ({path}): {exc}") from exc
+                raise ConfigurationError("letters_fonts.font_broken", filename=filename, path=path, detail=exc) from exc
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(REGULAR, bold, italic, BOLD if bold else REGULAR)

@@ -149,9 +149,7 @@ def prepare_decor(
         if fitting is None:
             widest = max(address.lines, key=lambda line: stringWidth(line, REGULAR, ADDRESS_FONT_SIZES[-1]))
             raise ValidationError(
-                f"Die Anschriftzeile „{widest}“ ist zu lang für das Anschriftfeld (DIN 5008: "
-                f"{room / mm:.0f} mm). Bitte kürzen oder auf zwei Zeilen verteilen.",
-                field="address",
+                "letters_layout.address_line_too_long", field="address", line=widest, width=f"{room / mm:.0f}"
             )
         address_size = fitting
     rows: list[tuple[str, str, float]] = []
@@ -162,9 +160,7 @@ def prepare_decor(
         _check_glyphs((value,), "info")
         size = _fitting_size((value,), REGULAR, INFO_VALUE_SIZES, value_room)
         if size is None:
-            raise ValidationError(
-                f"Die Angabe „{value}“ ({label}) ist zu lang für den Informationsblock.", field="info"
-            )
+            raise ValidationError("letters_layout.info_too_long", field="info", value=value, label=label)
         rows.append((label, value, size))
     return PageDecor(
         letterhead=letterhead,
@@ -181,9 +177,7 @@ def prepare_decor(
 def _check_glyphs(texts: Sequence[str], field: str) -> None:
     missing = missing_glyphs("".join(texts))
     if missing:
-        raise ValidationError(
-            f"Die Zeichen {' '.join(missing)} kann die Briefschrift nicht darstellen.", field=field, characters=missing
-        )
+        raise ValidationError("letters_layout.glyphs_missing", field=field, characters=missing, shown=" ".join(missing))
 
 
 def _fitting_size(lines: Sequence[str], font: str, sizes: Sequence[float], room: float) -> float | None:

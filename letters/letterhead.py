@@ -20,7 +20,7 @@ def load_letterhead(path: Path | None = None) -> Letterhead:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigurationError(f"Der Briefkopf {path.name} ist nicht lesbar: {exc}") from exc
+        raise ConfigurationError("letters_letterhead.unreadable", file=path.name, detail=exc) from exc
     return parse_letterhead(raw, source=path.name)
 
 
@@ -28,21 +28,23 @@ def parse_letterhead(raw: dict[str, Any], source: str = "briefkopf.toml") -> Let
     def text(table: dict[str, Any], key: str, required: bool = True) -> str:
         value = table.get(key, "")
         if not isinstance(value, str) or (required and not value.strip()):
-            raise ConfigurationError(f"{source}: „{key}“ fehlt oder ist kein Text.", field=key)
+            raise ConfigurationError("letters_letterhead.text_missing", field=key, source=source, name=key)
         return value.strip()
 
     court = raw.get("gericht")
     if not isinstance(court, dict):
-        raise ConfigurationError(f"{source}: die Tabelle [gericht] fehlt.", field="gericht")
+        raise ConfigurationError("letters_letterhead.court_missing", field="gericht", source=source)
     bank = raw.get("bank")
     if bank is not None and not isinstance(bank, dict):
-        raise ConfigurationError(f"{source}: [bank] muss eine Tabelle sein.", field="bank")
+        raise ConfigurationError("letters_letterhead.bank_not_table", field="bank", source=source)
     hours = raw.get("oeffnungszeiten", [])
     if not isinstance(hours, list) or not all(isinstance(line, str) for line in hours):
-        raise ConfigurationError(f"{source}: „oeffnungszeiten“ muss eine Liste von Texten sein.")
+        raise ConfigurationError("letters_letterhead.hours_not_texts", source=source)
     land = text(raw, "land").upper()
     if land not in LAENDER:
-        raise ConfigurationError(f"{source}: unbekanntes Land „{land}“ ({', '.join(LAENDER)}).", field="land")
+        raise ConfigurationError(
+            "letters_letterhead.unknown_land", field="land", source=source, land=land, allowed=", ".join(LAENDER)
+        )
     try:
         return Letterhead(
             authority=text(raw, "behoerde"),
@@ -58,4 +60,4 @@ def parse_letterhead(raw: dict[str, Any], source: str = "briefkopf.toml") -> Let
             bank=BankAccount(text(bank, "bank"), text(bank, "iban"), text(bank, "bic")) if bank else None,
         )
     except ValidationError as exc:
-        raise ConfigurationError(f"{source}: {exc.message}") from exc
+        raise ConfigurationError("letters_letterhead.invalid", source=source, problem=exc) from exc

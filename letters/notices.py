@@ -59,10 +59,9 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     remedy = remedies.remedy_for(head.land, eu_or_arb_exception=data.eu_or_arb_exception, duty_to_leave=duty)
     if data.missing_findings and not data.draft:
         raise ValidationError(
-            "Zur Abschiebungsandrohung fehlt die Feststellung für diese Person (§ 59 Abs. 1 Satz 1, § 60 AufenthG): "
-            + ", ".join(data.missing_findings)
-            + ".",
+            "letters_notices.deportation_findings_missing",
             field="deportation_assessment",
+            findings=", ".join(data.missing_findings),
         )
     values = {
         **common_values(data),

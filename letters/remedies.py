@@ -96,9 +96,7 @@ class RemedyTable:
     def row(self, land: str) -> LandRemedy:
         row = self.laender.get(land.upper())
         if row is None:
-            raise ValidationError(
-                f"Unbekanntes Land „{land}“; erwartet wird eines der Kürzel {', '.join(LAENDER)}.", field="land"
-            )
+            raise ValidationError("letters_remedies.unknown_land", field="land", land=land, allowed=", ".join(LAENDER))
         return row
 
     def remedy_for(self, land: str, *, eu_or_arb_exception: bool = False, duty_to_leave: bool = True) -> Remedy:
@@ -154,28 +152,27 @@ def parse_remedies(text: str, source: str = "rechtsbehelfe.toml") -> RemedyTable
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
+        raise ConfigurationError("letters_remedies.invalid_toml", source=source, detail=exc) from exc
     raw_templates = raw.get("vorlagen")
     if not isinstance(raw_templates, dict) or not raw_templates:
-        raise ConfigurationError(f"{source}: die Tabelle [vorlagen] fehlt.")
+        raise ConfigurationError("letters_remedies.templates_missing", source=source)
     templates: dict[str, Template] = {}
     for name, body in raw_templates.items():
         if not isinstance(body, str) or not paragraphs_of(body):
-            raise ConfigurationError(f"{source}: die Vorlage „{name}“ muss ein nicht leerer Text sein.")
+            raise ConfigurationError("letters_remedies.template_empty", source=source, name=name)
         fields = check_template(body, block=f"vorlagen.{name}", source=source, allowed=TEMPLATE_PLACEHOLDERS)
         templates[name] = Template(name, paragraphs_of(body), fields)
     raw_rows = raw.get("laender")
     if not isinstance(raw_rows, dict):
-        raise ConfigurationError(f"{source}: die Tabelle [laender] fehlt.")
+        raise ConfigurationError("letters_remedies.lands_missing", source=source)
     unknown = sorted(set(raw_rows) - set(LAENDER))
     missing = [code for code in LAENDER if code not in raw_rows]
     if unknown or missing:
-        raise ConfigurationError(
-            f"{source}: die Tabelle muss genau die 16 Länder enthalten"
-            + (f"; es fehlen {', '.join(missing)}" if missing else "")
-            + (f"; unbekannt sind {', '.join(unknown)}" if unknown else "")
-            + "."
-        )
+        if missing and unknown:
+            key = "letters_remedies.lands_missing_and_unknown"
+        else:
+            key = "letters_remedies.lands_incomplete" if missing else "letters_remedies.lands_unknown"
+        raise ConfigurationError(key, source=source, missing=", ".join(missing), unknown=", ".join(unknown))
     laender = {code: _row(code, raw_rows[code], templates, source) for code in LAENDER}
     return RemedyTable(laender, templates, source)
 
@@ -183,35 +180,33 @@ def parse_remedies(text: str, source: str = "rechtsbehelfe.toml") -> RemedyTable
 def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) -> LandRemedy:
     where = f"{source}: [laender.{code}]"
     if not isinstance(raw, dict):
-        raise ConfigurationError(f"{where} muss eine Tabelle sein.")
+        raise ConfigurationError("letters_remedies.row_not_table", where=where)
     extra = sorted(set(raw) - _ROW_FIELDS)
     if extra:
-        raise ConfigurationError(f"{where}: unbekannte Felder {', '.join(extra)}.")
+        raise ConfigurationError("letters_remedies.unknown_fields", where=where, names=", ".join(extra))
     for key, value in raw.items():
         if not isinstance(value, str):
-            raise ConfigurationError(f"{where}: „{key}“ muss ein Text sein.")
+            raise ConfigurationError("letters_remedies.not_text", where=where, name=key)
 
     def kind(field: str) -> RemedyKind:
         value = raw.get(field, "")
         if value not in REMEDY_KINDS:
-            raise ConfigurationError(f"{where}: „{field}“ muss „widerspruch“ oder „klage“ sein, nicht „{value}“.")
+            raise ConfigurationError("letters_remedies.unknown_kind", where=where, name=field, value=value)
         return cast(RemedyKind, value)
 
     def template(field: str) -> str:
         name = str(raw.get(field, ""))
         if name not in templates:
-            raise ConfigurationError(f"{where}: die Vorlage „{name}“ ({field}) gibt es unter [vorlagen] nicht.")
+            raise ConfigurationError("letters_remedies.unknown_template", where=where, template=name, name=field)
         return name
 
     main_kind = kind("rechtsbehelf")
     main_template = template("vorlage")
     abolition = str(raw.get("abschaffung", "")).strip()
     if main_kind == "klage" and not abolition:
-        raise ConfigurationError(
-            f"{where}: bei „klage“ ist die Rechtsgrundlage für den Wegfall des Widerspruchs anzugeben (abschaffung)."
-        )
+        raise ConfigurationError("letters_remedies.abolition_missing", where=where)
     if main_kind == "widerspruch" and abolition:
-        raise ConfigurationError(f"{where}: „abschaffung“ passt nicht zu „widerspruch“.")
+        raise ConfigurationError("letters_remedies.abolition_with_objection", where=where)
     row = LandRemedy(
         code=code,
         name=str(raw.get("name", code)),
@@ -225,7 +220,7 @@ def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) ->
     condition = str(raw.get("bedingung", "")).strip()
     if condition:
         if condition not in CONDITIONS:
-            raise ConfigurationError(f"{where}: „bedingung“ muss eine von {', '.join(CONDITIONS)} sein.")
+            raise ConfigurationError("letters_remedies.unknown_condition", where=where, allowed=", ".join(CONDITIONS))
         row = replace(
             row,
             condition=condition,
@@ -233,7 +228,7 @@ def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) ->
             otherwise_template=template("sonst_vorlage"),
         )
     elif "sonst_rechtsbehelf" in raw or "sonst_vorlage" in raw:
-        raise ConfigurationError(f"{where}: „sonst_rechtsbehelf“ und „sonst_vorlage“ gibt es nur mit „bedingung“.")
+        raise ConfigurationError("letters_remedies.otherwise_without_condition", where=where)
     if "ausnahme_rechtsbehelf" in raw:
         row = replace(
             row,
@@ -247,7 +242,7 @@ def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) ->
         (row.otherwise_kind, row.otherwise_template),
     ):
         if kind_ == "klage" and "abschaffung" not in templates[name].fields:
-            raise ConfigurationError(f"{where}: die Klage-Vorlage „{name}“ muss {{abschaffung}} nennen.")
+            raise ConfigurationError("letters_remedies.action_template_without_abolition", where=where, template=name)
     return row
 
 
@@ -256,7 +251,7 @@ def load_remedies(path: Path | None = None) -> RemedyTable:
     try:
         mtime = os.stat(path).st_mtime_ns
     except OSError as exc:
-        raise ConfigurationError(f"Die Tabelle der Rechtsbehelfe {path} ist nicht lesbar: {exc}") from exc
+        raise ConfigurationError("letters_remedies.unreadable", path=path, detail=exc) from exc
     return _load_cached(str(path), mtime)
 
 
@@ -265,5 +260,5 @@ def _load_cached(path: str, _mtime: int) -> RemedyTable:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"Die Tabelle der Rechtsbehelfe {path} ist nicht lesbar: {exc}") from exc
+        raise ConfigurationError("letters_remedies.unreadable", path=path, detail=exc) from exc
     return parse_remedies(text, source=Path(path).name)

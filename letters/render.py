@@ -72,7 +72,7 @@ def render_batch(
 ) -> bytes:
     """Many letters (typically reminders) in one PDF; each starts on a new first page and counts its own pages."""
     if not letters:
-        raise ValidationError("Es sind keine Schreiben zum Drucken ausgewählt.", field="letters")
+        raise ValidationError("letters_render.nothing_selected", field="letters")
     blocks = blocks or load_textblocks()
     return _render([_build(letter, blocks, remedies) for letter in letters])
 

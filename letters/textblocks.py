@@ -133,12 +133,7 @@ def check_template(template: str, *, block: str, source: str, allowed: Mapping[s
     try:
         parsed = list(_FORMATTER.parse(template))
     except ValueError as exc:
-        raise ConfigurationError(
-            f"{source}: Textbaustein „{block}“ hat eine ungültige Klammerung ({exc}). "
-            "Platzhalter stehen in geschweiften Klammern, z. B. {antragsdatum}; eine Klammer als Zeichen "
-            "wird verdoppelt: {{ }}.",
-            block=block,
-        ) from None
+        raise ConfigurationError("letters_textblocks.bad_braces", block=block, source=source, detail=exc) from None
     names: set[str] = set()
     for _literal, name, spec, conversion in parsed:
         if name is None:
@@ -146,17 +141,15 @@ def check_template(template: str, *, block: str, source: str, allowed: Mapping[s
         if not name or not name.isidentifier() or spec or conversion:
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             raise ConfigurationError(
-                f"{source}: Textbaustein „{block}“ enthält den ungültigen Platzhalter {shown}. "
-                "Erlaubt sind nur Namen wie {antragsdatum}.",
-                block=block,
-                placeholder=name,
+                "letters_textblocks.invalid_placeholder", block=block, placeholder=name, source=source, shown=shown
             )
         if name not in allowed:
             raise ConfigurationError(
-                f"{source}: Textbaustein „{block}“ enthält den unbekannten Platzhalter {{{name}}}. "
-                f"Bekannt sind: {', '.join('{' + known + '}' for known in sorted(allowed))}.",
+                "letters_textblocks.unknown_placeholder",
                 block=block,
                 placeholder=name,
+                source=source,
+                known=", ".join("{" + known + "}" for known in sorted(allowed)),
             )
         names.add(name)
     return frozenset(names)
@@ -170,10 +163,11 @@ def fill_template(
         value = values.get(name)
         if value is None or not value.strip():
             raise ValidationError(
-                f"Im Textbaustein „{block}“ fehlt der Wert für den Platzhalter {{{name}}} "
-                f"({descriptions.get(name, name)}). Ohne ihn wird das Schreiben nicht gedruckt.",
+                "letters_textblocks.value_missing",
                 field=name,
                 block=block,
+                placeholder=name,
+                description=descriptions.get(name, name),
             )
     return template.format_map({name: values[name] for name in fields})
 
@@ -220,7 +214,7 @@ class TextBlocks:
     def items(self, key: str, values: Mapping[str, str] | None = None) -> list[str]:
         block = self._block(key)
         if not block.is_list:
-            raise ConfigurationError(f"{self.source}: Textbaustein „{key}“ muss eine Liste sein.", block=key)
+            raise ConfigurationError("letters_textblocks.not_a_list", block=key, source=self.source)
         return [self._fill(block, part, values or {}) for part in block.parts]
 
     def ground_keys(self) -> list[str]:
@@ -237,7 +231,7 @@ class TextBlocks:
         try:
             return self._blocks[key]
         except KeyError:
-            raise ConfigurationError(f"{self.source}: Textbaustein „{key}“ fehlt.", block=key) from None
+            raise ConfigurationError("letters_textblocks.block_missing", block=key, source=self.source) from None
 
 
 def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: TextBlocks | None = None) -> TextBlocks:
@@ -246,7 +240,7 @@ def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: Te
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError(f"{source}: keine gültige TOML-Datei ({exc}).") from exc
+        raise ConfigurationError("letters_textblocks.invalid_toml", source=source, detail=exc) from exc
     blocks: dict[str, Block] = {}
     _collect(raw, "", source, blocks)
     if fallback is not None:
@@ -261,13 +255,19 @@ def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: Te
         if f"ablehnungsgrund.{ground}.{field}" not in blocks
     ]
     if missing:
-        raise ConfigurationError(f"{source}: es fehlen die Textbausteine {', '.join(missing)}.", blocks=missing)
+        raise ConfigurationError(
+            "letters_textblocks.blocks_missing", blocks=missing, source=source, names=", ".join(missing)
+        )
     textblocks = TextBlocks(blocks, source)
     for ground in textblocks.ground_keys():
         for field in GROUND_FIELDS:
             if f"ablehnungsgrund.{ground}.{field}" not in blocks:
                 raise ConfigurationError(
-                    f"{source}: dem Ablehnungsgrund „{ground}“ fehlt „{field}“.", block=f"ablehnungsgrund.{ground}"
+                    "letters_textblocks.ground_part_missing",
+                    block=f"ablehnungsgrund.{ground}",
+                    source=source,
+                    ground=ground,
+                    part=field,
                 )
     return textblocks
 
@@ -299,22 +299,19 @@ def _collect(table: Mapping[str, Any], prefix: str, source: str, out: dict[str, 
         elif isinstance(value, str):
             parts = paragraphs_of(value)
             if not parts:
-                raise ConfigurationError(f"{source}: Textbaustein „{key}“ ist leer.", block=key)
+                raise ConfigurationError("letters_textblocks.block_empty", block=key, source=source)
             fields = check_template(value, block=key, source=source, allowed=PLACEHOLDERS)
             out[key] = Block(key, parts, fields, is_list=False)
         elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
             items = tuple(_WHITESPACE.sub(" ", item).strip() for item in value)
             if not all(items):
-                raise ConfigurationError(f"{source}: Textbaustein „{key}“ hat einen leeren Listeneintrag.", block=key)
+                raise ConfigurationError("letters_textblocks.empty_list_item", block=key, source=source)
             fields = frozenset().union(
                 *(check_template(item, block=key, source=source, allowed=PLACEHOLDERS) for item in items)
             )
             out[key] = Block(key, items, fields, is_list=True)
         else:
-            raise ConfigurationError(
-                f"{source}: Textbaustein „{key}“ muss ein Text oder eine nicht leere Liste von Texten sein.",
-                block=key,
-            )
+            raise ConfigurationError("letters_textblocks.text_or_list_expected", block=key, source=source)
 
 
 def load_textblocks(path: Path | None = None) -> TextBlocks:
@@ -323,7 +320,7 @@ def load_textblocks(path: Path | None = None) -> TextBlocks:
     try:
         mtime = os.stat(path).st_mtime_ns
     except OSError as exc:
-        raise ConfigurationError(f"Die Textbausteine {path} sind nicht lesbar: {exc}") from exc
+        raise ConfigurationError("letters_textblocks.unreadable", path=path, detail=exc) from exc
     return _load_cached(str(path), mtime)
 
 
@@ -332,5 +329,5 @@ def _load_cached(path: str, _mtime: int) -> TextBlocks:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigurationError(f"Die Textbausteine {path} sind nicht lesbar: {exc}") from exc
+        raise ConfigurationError("letters_textblocks.unreadable", path=path, detail=exc) from exc
     return parse_textblocks(text, source=Path(path).name)

@@ -110,15 +110,6 @@ NOT_YET_MOVED = {
     "abh_desk/xdomea/handover.py",
     "abh_desk/xdomea/schema.py",
     "abh_desk/xdomea/xml.py",
-    "letters/data.py",
-    "letters/flow.py",
-    "letters/fonts.py",
-    "letters/layout.py",
-    "letters/letterhead.py",
-    "letters/notices.py",
-    "letters/remedies.py",
-    "letters/render.py",
-    "letters/textblocks.py",
 }
 
 #: Where reading a refusal's German ``.message`` is right: the command line prints German, and the
