@@ -205,14 +205,6 @@ class KeyMissing(ConfigurationError):
     code = "protokollschluessel_fehlt"
 
 
-KEY_MISSING = (
-    "Das Protokoll dieser Datenbank ist mit dem Protokollschlüssel der Behörde signiert, dieser Arbeitsplatz hat "
-    "ihn aber nicht: es wurde nichts gespeichert. Die Administration gibt ihn an einem eingerichteten Arbeitsplatz "
-    "mit „abh-desk audit schluessel ausgeben --ausgabe DATEI“ aus und übernimmt ihn hier mit „abh-desk audit "
-    "schluessel uebernehmen DATEI“."
-)
-
-
 def lock_chain(session: Session, backend: str, chain_name: str, exclusive_key: bool = False) -> float | None:
     """Take the chain's lock (PostgreSQL; SQLite's writer lock is taken at BEGIN), with the key lock
     shared — or alone (``exclusive_key``: setting the key up). One statement, one round trip.
@@ -267,7 +259,7 @@ def append(
         .limit(1)
     ).first()
     if key is None and events and ((own is not None and own.mac) or (newest is not None and newest.mac)):
-        raise KeyMissing(KEY_MISSING)
+        raise KeyMissing("audit_chain.key_missing")
     previous = (own.chain_hash or GENESIS) if own is not None else GENESIS
     anchor_confirmed = True
     if anchor is not None:

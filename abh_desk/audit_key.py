@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ConfigurationError
 from abh_desk.storage import KEYRING_SERVICE, Database, _keyring, keep_secret
 
@@ -76,16 +77,16 @@ def new_key() -> AuditKey:
     return AuditKey(os.urandom(KEY_BYTES), None)
 
 
-def parse_record(text: str, where: str) -> AuditKey:
+def parse_record(text: str, where: Phrase | str) -> AuditKey:
     """A key record (keyring entry or hand-over file); a German message where it is not one."""
     try:
         raw: Any = json.loads(text)
         secret = bytes.fromhex(raw["schluessel"])
         since = raw.get("ab")
     except (ValueError, TypeError, KeyError, AttributeError):
-        raise ConfigurationError(f"{where} enthält keinen Protokollschlüssel von ABH Desk.") from None
+        raise ConfigurationError("audit_key.no_key", where=where) from None
     if len(secret) != KEY_BYTES or not (since is None or (isinstance(since, int) and since > 0)):
-        raise ConfigurationError(f"{where} enthält keinen gültigen Protokollschlüssel (falsche Länge oder Angabe).")
+        raise ConfigurationError("audit_key.invalid_key", where=where)
     return AuditKey(secret, since)
 
 
@@ -124,7 +125,7 @@ def _read_keyring(identity: str) -> AuditKey | None:
     if text is None:
         return None
     try:
-        return parse_record(text, "Der Schlüsselbund-Eintrag")
+        return parse_record(text, Phrase("audit_key.label_keyring_entry"))
     except ConfigurationError:
         return None  # an unreadable entry is no key: ``audit pruefen`` says signatures were not checked
 
@@ -134,8 +135,8 @@ def store_key(db: Database, key: AuditKey) -> None:
     keep_secret(
         keyring_name(_identity(db)),
         key.record(),
-        "der Protokollschlüssel kann auf diesem Arbeitsplatz nicht aufbewahrt werden.",
-        "Der Protokollschlüssel wurde nicht gespeichert.",
+        Phrase("audit_key.keyring_insecure"),
+        Phrase("audit_key.keyring_unavailable"),
     )
     _cache[db] = key
 

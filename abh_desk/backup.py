@@ -46,10 +46,7 @@ class BackupError(DomainError):
 def sqlite_path(db: Database) -> Path:
     path = sqlite_file(db)
     if path is None:
-        raise ConfigurationError(
-            f"{db.display_url}: Sichern und Wiederherstellen hier nur für die SQLite-Datei. Einen "
-            "PostgreSQL-Server sichert „pg_dump“ und stellt „pg_restore“ wieder her (siehe README)."
-        )
+        raise ConfigurationError("backup.sqlite_only", url=db.display_url)
     return path
 
 
@@ -70,7 +67,7 @@ def _copy(source: sqlite3.Connection, target_path: Path) -> None:
         target.execute("PRAGMA journal_mode=DELETE")
         problem = _integrity(target)
         if problem != "ok":
-            raise BackupError(f"Die Sicherung ist fehlerhaft ({problem}); sie wurde nicht gespeichert.")
+            raise BackupError("backup.backup_faulty", problem=problem)
     finally:
         target.close()
     with open(target_path, "rb") as handle:
@@ -105,14 +102,14 @@ def backup_sqlite(source_path: Path, target: Path, overwrite: bool = False) -> N
     """Copy the database at ``source_path`` into ``target`` (consistent while others write)."""
     target = target.expanduser().resolve()
     if target == source_path:
-        raise BackupError("Die Sicherung darf nicht die Datenbankdatei selbst sein.")
+        raise BackupError("backup.target_is_database")
     if target.exists() and not overwrite:
-        raise BackupError(f"{target} gibt es schon. Bitte einen anderen Namen wählen oder --ueberschreiben angeben.")
+        raise BackupError("backup.target_exists", target=target)
     if target.exists() and not _is_database_file(target):
         # --ueberschreiben replaces an earlier backup, never a device, a directory or another file.
-        raise BackupError(f"{target} ist keine frühere Sicherung (keine SQLite-Datei); sie wird nicht überschrieben.")
+        raise BackupError("backup.target_not_a_backup", target=target)
     if not target.parent.is_dir():
-        raise BackupError(f"Das Verzeichnis {target.parent} gibt es nicht.")
+        raise BackupError("backup.directory_missing", directory=target.parent)
     partial = _partial(target)
     partial.unlink(missing_ok=True)
     source = _connect(source_path)
@@ -121,9 +118,9 @@ def backup_sqlite(source_path: Path, target: Path, overwrite: bool = False) -> N
         partial.replace(target)
         _fsync_dir(target.parent)
     except sqlite3.Error as exc:
-        raise BackupError(f"Die Sicherung ist fehlgeschlagen: {exc}.") from exc
+        raise BackupError("backup.backup_failed", detail=exc) from exc
     except OSError as exc:
-        raise BackupError(f"{target} kann nicht geschrieben werden: {exc.strerror or exc}.") from exc
+        raise BackupError("backup.cannot_write", target=target, detail=exc.strerror or exc) from exc
     finally:
         source.close()
         partial.unlink(missing_ok=True)
@@ -144,37 +141,33 @@ def check_backup_file(path: Path, name: str | None = None) -> BackupInfo:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        raise BackupError(f"{name} gibt es nicht.") from None
+        raise BackupError("backup.file_missing", name=name) from None
     except OSError as exc:
-        raise BackupError(f"{name} ist nicht lesbar: {exc.strerror or exc}.") from exc
+        raise BackupError("backup.unreadable", name=name, detail=exc.strerror or exc) from exc
     if header != SQLITE_HEADER:
-        raise BackupError(f"{name} ist keine Sicherung von ABH Desk (keine SQLite-Datenbank).")
+        raise BackupError("backup.not_sqlite", name=name)
     connection = _connect(path)
     try:
         problem = _integrity(connection)
         if problem != "ok":
-            raise BackupError(f"{name} ist beschädigt ({problem}); es wurde nichts wiederhergestellt.")
+            raise BackupError("backup.damaged", name=name, problem=problem)
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not REQUIRED_TABLES.issubset(tables):
-            raise BackupError(f"{name} ist keine Sicherung von ABH Desk (die Tabellen von ABH Desk fehlen).")
+            raise BackupError("backup.tables_missing", name=name)
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         persons = connection.execute("SELECT count(*) FROM persons").fetchone()[0]
         entries = connection.execute("SELECT count(*) FROM audit_events").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise BackupError(
-            f"{name} ist beschädigt oder keine Sicherung von ABH Desk (SQLite meldet: {exc}); "
-            "es wurde nichts wiederhergestellt."
-        ) from exc
+        raise BackupError("backup.damaged_or_foreign", name=name, detail=exc) from exc
     finally:
         connection.close()
     from alembic.script import ScriptDirectory  # only when restoring, not at every start
 
     known = {script.revision for script in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()}
     if revision is None or revision[0] not in known:
-        raise BackupError(
-            f"{name} hat den Schemastand {revision[0] if revision else 'leer'}, den dieses Programm nicht "
-            "kennt (mit einer neueren Version von ABH Desk gesichert?). Bitte erst das Programm aktualisieren."
-        )
+        if revision is None:
+            raise BackupError("backup.revision_empty", name=name)
+        raise BackupError("backup.revision_unknown", name=name, revision=revision[0])
     return BackupInfo(revision[0], persons, entries)
 
 
@@ -210,26 +203,22 @@ def restore_sqlite(ctx_db: Database, source: Path, clock: Clock = SYSTEM_CLOCK, 
     live_path = sqlite_path(ctx_db)
     source = source.expanduser().resolve()
     if source == live_path:
-        raise BackupError("Die Datenbank kann nicht aus sich selbst wiederhergestellt werden.")
+        raise BackupError("backup.restore_from_itself")
     checked = live_path.with_name(f".{live_path.name}.wiederherstellung")
     checked.unlink(missing_ok=True)
     try:
         shutil.copyfile(source, checked)
     except FileNotFoundError:
-        raise BackupError(f"{source} gibt es nicht.") from None
+        raise BackupError("backup.file_missing", name=source) from None
     except OSError as exc:
-        raise BackupError(f"{source} ist nicht lesbar: {exc.strerror or exc}.") from exc
+        raise BackupError("backup.unreadable", name=source, detail=exc.strerror or exc) from exc
     try:
         info = check_backup_file(checked, source.name)
         findings = _findings(
             checked, info.revision, live_path, audit_chain.read_anchor(ctx_db), audit_key.key_of(ctx_db)
         )
         if findings and not deviation:
-            raise BackupError(
-                f"{source.name}: {' '.join(findings)} Es wurde nichts wiederhergestellt. Wer sicher ist, dass "
-                "die Sicherung die richtige ist, stellt sie mit --trotz-abweichung GRUND wieder her (der Grund und "
-                "die Befunde werden protokolliert)."
-            )
+            raise BackupError("backup.deviations", name=source.name, findings=" ".join(findings))
         aside = _keep_aside(live_path, clock)
         _copy_into_live(checked, live_path)
     finally:
@@ -368,9 +357,7 @@ def _copy_into_live(checked: Path, live_path: Path) -> None:
         finally:
             live.close()
     except sqlite3.Error as exc:
-        raise BackupError(
-            f"Die Wiederherstellung ist fehlgeschlagen: {exc}. Die bisherige Datenbank ist unverändert."
-        ) from exc
+        raise BackupError("backup.restore_failed", detail=exc) from exc
     finally:
         source.close()
 

@@ -70,11 +70,7 @@ def load_settings(path: Path | None = None) -> WorkstationSettings:
     path = path or settings_path()
     settings = read_settings(path)
     if settings.database_url is not None and _parse(settings.database_url).password is not None:
-        raise ConfigurationError(
-            f"{path}: die Datenbank-Adresse enthält ein Passwort. Passwörter gehören nicht in "
-            "eine Datei: bitte entfernen und mit „abh-desk db passwort“ im Schlüsselbund "
-            "des Betriebssystems speichern."
-        )
+        raise ConfigurationError("config.password_in_file", path=path)
     return settings
 
 
@@ -87,15 +83,15 @@ def read_settings(path: Path | None = None) -> WorkstationSettings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ConfigurationError(f"Die Einstellungsdatei {path} ist nicht lesbar: {exc}") from exc
+        raise ConfigurationError("config.unreadable", path=path, detail=exc) from exc
     if not isinstance(raw, dict):
-        raise ConfigurationError(f"Die Einstellungsdatei {path} ist kein JSON-Objekt.")
+        raise ConfigurationError("config.not_an_object", path=path)
     url = raw.get("database_url")
     if url is not None and not isinstance(url, str):
-        raise ConfigurationError(f"{path}: „database_url“ muss ein Text sein.")
+        raise ConfigurationError("config.url_not_text", path=path)
     language = raw.get("language", "de")
     if language not in ("de", "en"):
-        raise ConfigurationError(f"{path}: Sprache „{language}“ unbekannt (de oder en).")
+        raise ConfigurationError("config.unknown_language", path=path, language=language)
     last_username = raw.get("last_username", "")
     if not isinstance(last_username, str):
         last_username = ""
@@ -109,7 +105,7 @@ def read_settings(path: Path | None = None) -> WorkstationSettings:
 
 def save_settings(settings: WorkstationSettings, path: Path | None = None) -> None:
     if settings.database_url and _parse(settings.database_url).password is not None:
-        raise ConfigurationError("Passwörter werden nicht in der Einstellungsdatei gespeichert.")
+        raise ConfigurationError("config.no_passwords_saved")
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)
@@ -122,11 +118,7 @@ def resolve_database_url(cli_url: str | None, settings: WorkstationSettings | No
     for given, where in ((cli_url, "--db"), (os.environ.get(ENV_DATABASE_URL), ENV_DATABASE_URL)):
         if given:
             if _parse(given).password is not None:
-                raise ConfigurationError(
-                    f"{where}: die Datenbank-Adresse enthält ein Passwort; es wäre für jeden in der Prozessliste "
-                    "zu lesen. Bitte ohne Passwort angeben und es mit „abh-desk db passwort“ im Schlüsselbund "
-                    "des Betriebssystems speichern."
-                )
+                raise ConfigurationError("config.password_in_url", where=where)
             return given
     settings = settings if settings is not None else load_settings()
     return settings.database_url or default_database_url()
@@ -139,4 +131,4 @@ def _parse(url: str) -> URL:
     try:
         return make_url(url)
     except ArgumentError as exc:
-        raise ConfigurationError(f"„{url}“ ist keine gültige Datenbank-Adresse.") from exc
+        raise ConfigurationError("storage.invalid_url", url=url) from exc

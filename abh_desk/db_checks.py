@@ -40,12 +40,7 @@ def check_settings(db: Database) -> None:
     pragmas = db.sqlite_pragmas()
     wrong = [f"{LABELS[name]} (ist: {pragmas[name]})" for name, wanted in EXPECTED.items() if pragmas[name] != wanted]
     if wrong:
-        raise ConfigurationError(
-            f"Die Datenbank {db.display_url} läuft nicht mit den sicheren Einstellungen: "
-            f"{', '.join(wrong)} nicht wirksam. Ohne sie können Daten bei einem Absturz verloren gehen; "
-            "das Programm startet deshalb nicht. Bitte die Datei auf ein lokales, beschreibbares "
-            "Laufwerk legen."
-        )
+        raise ConfigurationError("db_checks.unsafe_settings", url=db.display_url, settings=", ".join(wrong))
 
 
 def _state_path() -> Path:
@@ -100,11 +95,7 @@ def check_integrity(db: Database) -> None:
     except DBAPIError as exc:  # damage where SQLite cannot even walk the file
         rows = [str(exc.orig)]
     if rows != ["ok"]:
-        raise ConfigurationError(
-            f"Die Datenbankdatei {sqlite_file(db)} ist beschädigt ({'; '.join(rows)}). Bitte nicht weiterarbeiten: "
-            "die letzte Sicherung mit „abh-desk wiederherstellen DATEI“ zurückspielen (die beschädigte "
-            "Datei bleibt daneben erhalten)."
-        )
+        raise ConfigurationError("db_checks.damaged", path=sqlite_file(db), problems="; ".join(rows))
 
 
 def check_length(db: Database) -> None:
@@ -118,10 +109,7 @@ def check_length(db: Database) -> None:
         size = int(connection.exec_driver_sql("PRAGMA page_size").scalar() or 0)
     length, expected = path.stat().st_size, pages * size
     if length < expected:
-        raise ConfigurationError(
-            f"Die Datenbankdatei {path} ist unvollständig ({_bytes(length)} von {_bytes(expected)} Bytes). Bitte "
-            "die letzte Sicherung mit „abh-desk wiederherstellen DATEI“ zurückspielen."
-        )
+        raise ConfigurationError("db_checks.truncated", path=path, length=_bytes(length), expected=_bytes(expected))
 
 
 def _bytes(count: int) -> str:

@@ -44,7 +44,7 @@ def head_revision() -> str:
         parents.update(_DOWN.findall(source))
     heads = revisions - parents
     if len(heads) != 1:
-        raise ConfigurationError(f"Die Migrationen haben nicht genau einen neuesten Stand: {sorted(heads)}")
+        raise ConfigurationError("migrate.not_one_head", heads=sorted(heads))
     return heads.pop()
 
 
@@ -71,11 +71,7 @@ def upgrade(db: Database) -> tuple[str | None, str]:
         before = MigrationContext.configure(connection).get_current_revision()
         script = ScriptDirectory.from_config(config)
         if before is not None and before not in {s.revision for s in script.walk_revisions()}:
-            raise ConfigurationError(
-                f"Die Datenbank {db.display_url} hat den Schemastand {before}, den dieses Programm nicht "
-                "kennt. Vermutlich wurde sie mit einer neueren Version von ABH Desk angelegt: bitte "
-                "dieses Programm aktualisieren."
-            )
+            raise ConfigurationError("migrate.unknown_revision", url=db.display_url, revision=before)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return before, head_revision()

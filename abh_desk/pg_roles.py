@@ -47,10 +47,7 @@ _LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 def workstation_role(database: str) -> str:
     role = f"{WORKSTATION_ROLE}_{database}"
     if not _LOGIN.fullmatch(role):
-        raise ValidationError(
-            f"Der Datenbankname „{database}“ taugt nicht für einen Rollennamen (Kleinbuchstaben, Ziffern, _).",
-            field="db",
-        )
+        raise ValidationError("pg_roles.database_name_unfit", field="db", database=database)
     return role
 
 
@@ -67,13 +64,9 @@ def set_up_roles(db: Database, login: str) -> RolesSetUp:
     may create roles (CREATEROLE or superuser); the tables' owner need not be that login. Safe to
     run again (after an update, say)."""
     if db.backend != "postgresql":
-        raise ConfigurationError("Rollen gibt es nur auf einem PostgreSQL-Server; SQLite hat keine Anmeldungen.")
+        raise ConfigurationError("pg_roles.postgresql_only")
     if not _LOGIN.fullmatch(login) or login.startswith("pg_") or login.startswith(WORKSTATION_ROLE):
-        raise ValidationError(
-            f"„{login}“ taugt nicht als Anmeldename: Kleinbuchstaben, Ziffern und _ (höchstens 63 Zeichen), "
-            f"nicht pg_… oder {WORKSTATION_ROLE}….",
-            field="login",
-        )
+        raise ValidationError("pg_roles.login_unfit", field="login", login=login, workstation_role=WORKSTATION_ROLE)
     with db.engine.begin() as connection:
         owner, database = connection.execute(
             text(
@@ -86,11 +79,7 @@ def set_up_roles(db: Database, login: str) -> RolesSetUp:
             text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
         ).scalar_one()
         if not me:
-            raise ValidationError(
-                "Diese Anmeldung darf keine Rollen anlegen: bitte als Superuser oder mit einer Anmeldung mit "
-                "CREATEROLE ausführen.",
-                field="login",
-            )
+            raise ValidationError("pg_roles.cannot_create_roles", field="login")
         existing = connection.execute(
             text(
                 "SELECT rolsuper, rolcreaterole, rolcanlogin, pg_has_role(oid, (SELECT relowner FROM pg_class "
@@ -100,13 +89,9 @@ def set_up_roles(db: Database, login: str) -> RolesSetUp:
         ).first()
         if existing is not None:
             if existing.rolsuper or existing.rolcreaterole or existing.owner:
-                raise ValidationError(
-                    f"„{login}“ ist Superuser, darf Rollen anlegen oder besitzt die Tabellen ({owner}): die "
-                    "Arbeitsplätze brauchen eine eigene, schwächere Anmeldung.",
-                    field="login",
-                )
+                raise ValidationError("pg_roles.login_too_strong", field="login", login=login, owner=owner)
             if not existing.rolcanlogin:
-                raise ValidationError(f"„{login}“ ist eine Rolle ohne Anmeldung (NOLOGIN).", field="login")
+                raise ValidationError("pg_roles.role_without_login", field="login", login=login)
         if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": group}).first() is None:
             connection.execute(text(f"CREATE ROLE {group} NOLOGIN"))
         if existing is None:

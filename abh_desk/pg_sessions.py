@@ -43,7 +43,7 @@ def refusal(exc: BaseException | None) -> PermissionDenied | None:
     """The German message for a change the server's triggers refused; None for any other error."""
     if exc is None or sqlstate(exc) != REFUSED:
         return None
-    return PermissionDenied(f"Die Datenbank hat die Änderung abgelehnt: {server_message(exc)}")
+    return PermissionDenied("pg_sessions.change_refused", detail=server_message(exc))
 
 
 def restricted(session: Session) -> bool:

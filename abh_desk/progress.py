@@ -23,7 +23,7 @@ class Progress:
 
     def check(self) -> None:
         if self.cancelled():
-            raise Cancelled("Abgebrochen – es wurde nichts geändert.")
+            raise Cancelled("progress.cancelled")
 
 
 NO_PROGRESS = Progress()

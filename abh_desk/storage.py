@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, Operational
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ConfigurationError
 
 Change = tuple[str, int | None, int | None, int | None, str]
@@ -150,39 +151,36 @@ def store_password(url_text: str, password: str) -> str:
     keep_secret(
         entry,
         password,
-        "das Passwort wird nicht gespeichert. ABH Desk fragt es stattdessen einmal je Sitzung ab "
-        "und hält es nur im Arbeitsspeicher.",
-        "Das Passwort wurde nicht gespeichert.",
+        Phrase("storage.keyring_insecure_password"),
+        Phrase("storage.keyring_unavailable_password"),
     )
     return entry
 
 
-def keep_secret(entry: str, secret: str, insecure: str, unavailable: str) -> None:
+def keep_secret(entry: str, secret: str, insecure: Phrase, unavailable: Phrase) -> None:
     """Put ``secret`` into the keyring under ``entry``: only a secure keyring, else a German
     message (``insecure`` / ``unavailable`` say what that means for this secret)."""
     keyring = _keyring()
     backend = keyring.get_keyring()
     if not keyring_is_secure(backend):
         raise ConfigurationError(
-            f"Kein sicherer Schlüsselbund verfügbar ({type(backend).__module__}.{type(backend).__name__}): {insecure}"
+            "storage.keyring_insecure",
+            backend=f"{type(backend).__module__}.{type(backend).__name__}",
+            consequence=insecure,
         )
     try:
         keyring.set_password(KEYRING_SERVICE, entry, secret)
     except keyring.errors.KeyringError as exc:
-        raise ConfigurationError(
-            f"Der Schlüsselbund des Betriebssystems ist nicht verfügbar ({exc}). {unavailable}"
-        ) from exc
+        raise ConfigurationError("storage.keyring_unavailable", detail=exc, consequence=unavailable) from exc
 
 
 def parse_url(url_text: str) -> URL:
     try:
         url = make_url(url_text)
     except ArgumentError as exc:
-        raise ConfigurationError(f"„{url_text}“ ist keine gültige Datenbank-Adresse.") from exc
+        raise ConfigurationError("storage.invalid_url", url=url_text) from exc
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise ConfigurationError(
-            f"Datenbank „{url.get_backend_name()}“ wird nicht unterstützt: SQLite oder PostgreSQL."
-        )
+        raise ConfigurationError("storage.unsupported_backend", backend=url.get_backend_name())
     if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url
@@ -242,16 +240,11 @@ def _sqlite_engine(url: URL) -> Engine:
     if database and database != ":memory:" and not database.startswith("file:"):
         path = Path(database).expanduser().resolve()
         if is_network_path(_existing_ancestor(path)):
-            raise ConfigurationError(
-                f"Die Datenbankdatei {path} liegt auf einem Netzlaufwerk. SQLite darf dort nicht "
-                "liegen (Sperren und WAL funktionieren dort nicht, Daten können verloren gehen). "
-                "Bitte eine lokale Datei wählen oder für mehrere Arbeitsplätze den "
-                "PostgreSQL-Server der Behörde verwenden."
-            )
+            raise ConfigurationError("storage.network_drive", path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigurationError(f"Das Verzeichnis {path.parent} kann nicht angelegt werden: {exc}") from exc
+            raise ConfigurationError("storage.cannot_create_directory", directory=path.parent, detail=exc) from exc
         url = url.set(database=str(path))
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
@@ -350,21 +343,18 @@ class Database:
                 connection.execute(text("SELECT 1"))
         except OperationalError as exc:
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            hint = ""
+            key = "storage.unreachable"
             if self.backend == "postgresql" and "password" in detail.lower():
                 forget_session_password(self.url)  # a mistyped password is asked for again
-                hint = (
-                    " Das Passwort wird mit „abh-desk db passwort“ im Schlüsselbund gespeichert."
+                key = (
+                    "storage.unreachable_password_keyring"
                     if keyring_is_secure()
-                    else " Ohne sicheren Schlüsselbund fragt ABH Desk bei jedem Start nach dem Passwort."
+                    else "storage.unreachable_password_asked"
                 )
-            raise ConfigurationError(f"Die Datenbank {self.display_url} ist nicht erreichbar: {detail}.{hint}") from exc
+            raise ConfigurationError(key, url=self.display_url, detail=detail) from exc
         except DatabaseError as exc:  # SQLite: random bytes or a truncated file where the database should be
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise ConfigurationError(
-                f"{self.display_url} ist keine lesbare Datenbank ({detail}). Ist die Datei beschädigt, spielt "
-                "„abh-desk wiederherstellen DATEI“ die letzte Sicherung zurück."
-            ) from exc
+            raise ConfigurationError("storage.not_a_database", url=self.display_url, detail=detail) from exc
 
     def sqlite_pragmas(self) -> dict[str, Any]:
         """The SQLite settings in force on a fresh connection (checked at start)."""

@@ -51,7 +51,7 @@ def set_up_demo(
         set_up_if_new(ctx)  # the demo's audit trail is signed from the first entry, as an office's
         fill_demo_office(ctx, persons, progress=progress, cancelled=cancelled)
         if cancelled is not None and cancelled():
-            raise Cancelled("Abgebrochen – der Arbeitsplatz ist noch nicht eingerichtet.")
+            raise Cancelled("demo_office.cancelled")
     finally:
         db.dispose()
     settings = replace(current_settings(), database_url=None, last_username=DEMO_ADMIN)
@@ -86,10 +86,7 @@ def fill_demo_office(
             install_example_office(ctx)
         return DemoOffice(None, 0, [], 0)
     if not allowed:
-        raise PermissionDenied(
-            "Demo-Daten nur in einer neuen oder einer Demo-Datenbank: sie legen Benutzer mit dem "
-            f"veröffentlichten Passwort „{DEMO_PASSWORD}“ an. Diese Datenbank hat Personen oder Passwörter."
-        )
+        raise PermissionDenied("demo_office.database_not_empty", password=DEMO_PASSWORD)
     # Only a demo needs the generators (and the letter renderer behind the demo cards): not at every start.
     from abh_desk.demo.appointments import generate_demo_appointments
     from abh_desk.demo.cards import generate_demo_cards

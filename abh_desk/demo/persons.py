@@ -97,7 +97,10 @@ def generate_demo(
     """
     if not MIN_PERSONS <= persons <= MAX_PERSONS:
         raise ValidationError(
-            f"Demodaten: {MIN_PERSONS:,} bis {MAX_PERSONS:,} Personen.".replace(",", "."), field="personen"
+            "demo_persons.count_out_of_range",
+            field="personen",
+            minimum=f"{MIN_PERSONS:,}".replace(",", "."),
+            maximum=f"{MAX_PERSONS:,}".replace(",", "."),
         )
     started = time.perf_counter()
     today = ctx.today()
@@ -154,12 +157,9 @@ class _Setup:
         area_ids = {code: id_ for id_, code in session.execute(select(Area.id, Area.code))}
         for procedure in catalogue:
             if procedure.area not in area_ids:
-                raise ConfigurationError(
-                    f"Der Bereich „{procedure.area}“ ist nicht eingerichtet: bitte zuerst die "
-                    "Zuständigkeiten einspielen."
-                )
+                raise ConfigurationError("demo_persons.area_missing", area=procedure.area)
         if not len(catalogue):
-            raise ConfigurationError("Der Leistungskatalog ist leer: keine Demodaten möglich.")
+            raise ConfigurationError("demo_persons.catalogue_empty")
         return cls(
             router=load_router(session),
             area_ids=area_ids,

@@ -130,12 +130,12 @@ def read_files(root: ET.Element, where: str, files: dict[str, bytes] | None) -> 
     named must be among them (``None``: a message without documents, such as the Anbieteverzeichnis)."""
     objects = children(root, "Schriftgutobjekt")
     if not objects:
-        raise MessageError(f"{where}: die Nachricht enthält kein Schriftgutobjekt.")
+        raise MessageError("xdomea_akte.no_objects", where=where)
     records = []
     for n, sgo in enumerate(objects, start=1):
         akte = sgo.find(q("Akte"))
         if akte is None:
-            raise MessageError(f"{where}: Schriftgutobjekt {n} ist keine Akte (ABH Desk übernimmt ganze Akten).")
+            raise MessageError("xdomea_akte.not_a_file", where=where, number=n)
         records.append(_read_file(akte, f"{where}, Akte {n}", files))
     return records
 
@@ -146,7 +146,7 @@ def _read_file(akte: ET.Element, where: str, files: dict[str, bytes] | None) -> 
     family = text(contact, "Name/Familienname/Name") if contact is not None else ""
     data = _read_data(akte, where)
     if not family and not data:
-        raise MessageError(f"{where}: die Person (Kontakt mit Familienname) fehlt.")
+        raise MessageError("xdomea_akte.person_missing", where=where)
     content = akte.find(q("Akteninhalt"))
     cases: list[CaseRecord] = []
     documents: list[Document] = []
@@ -178,7 +178,7 @@ def _read_case(vorgang: ET.Element, where: str, files: dict[str, bytes] | None) 
         for n, element in enumerate(children(vorgang, "Dokument"), start=1)
     ]
     if vorgang.find(q("Teilvorgang")) is not None:
-        raise MessageError(f"{where}: Teilvorgänge übernimmt ABH Desk nicht.")
+        raise MessageError("xdomea_akte.sub_cases", where=where)
     return CaseRecord(
         id=case_id,
         file_number=text(vorgang, "AllgemeineMetadaten/Kennzeichen"),
@@ -198,7 +198,7 @@ def _read_document(element: ET.Element, where: str, files: dict[str, bytes] | No
     if files is not None:
         name = need_text(need(element, "Version/Format/Primaerdokument", where), "Dateiname", where)
         if name not in files:
-            raise MessageError(f"{where}: die Datei „{name[:120]}“ fehlt im Paket.")
+            raise MessageError("xdomea_akte.document_missing", where=where, name=name[:120])
         content = files[name]
     return Document(
         id=document_id,
@@ -221,11 +221,11 @@ def _read_data(parent: ET.Element, where: str) -> JsonDict:
         return {}  # another program's extension: not ours to read
     raw = element.text or ""
     if len(raw) > MAX_DATA_CHARS:
-        raise MessageError(f"{where}: die Fachdaten von ABH Desk sind zu groß.")
+        raise MessageError("xdomea_akte.data_too_large", where=where)
     try:
         data = json.loads(raw)
     except ValueError:
-        raise MessageError(f"{where}: die Fachdaten von ABH Desk sind kein gültiges JSON.") from None
+        raise MessageError("xdomea_akte.data_not_json", where=where) from None
     if not isinstance(data, dict):
-        raise MessageError(f"{where}: die Fachdaten von ABH Desk haben eine falsche Form.")
+        raise MessageError("xdomea_akte.data_wrong_shape", where=where)
     return data

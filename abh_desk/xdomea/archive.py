@@ -57,14 +57,12 @@ def read_evaluation(root: ET.Element) -> Evaluation:
         object_id = need_id(element, "ID", at)
         decision = need_text(element, "Aussonderungsart/Aussonderungsart/code", at)
         if decision not in (ARCHIVE, DESTROY):
-            raise MessageError(
-                f"{at}: Aussonderungsart „{decision[:10]}“ – erwartet A (archivieren) oder V (vernichten)."
-            )
+            raise MessageError("xdomea_archive.unknown_decision", where=at, decision=decision[:10])
         if object_id in decisions:
-            raise MessageError(f"{at}: das Objekt {object_id} ist doppelt bewertet.")
+            raise MessageError("xdomea_archive.evaluated_twice", where=at, object_id=object_id)
         decisions[object_id] = decision
     if not decisions:
-        raise MessageError(f"{where}: die Nachricht bewertet kein Objekt.")
+        raise MessageError("xdomea_archive.nothing_evaluated", where=where)
     return Evaluation(
         Parties(need_id(kopf, "ProzessID", where), "", ""),
         decisions,

@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from abh_desk.error_texts import Phrase
 from abh_desk.xdomea.xml import MESSAGE_NAMES, MessageError
 
 MAX_ENTRIES = 20_000
@@ -51,49 +52,47 @@ class Package:
     files: dict[str, bytes]
 
 
-def unpack(data: bytes, where: str = "Das Paket") -> Package:
+def unpack(data: bytes, where: Phrase | str = Phrase("xdomea_container.label_package")) -> Package:
     """The message and the files of a package, or MessageError in German naming the problem."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise MessageError(f"{where} ist keine ZIP-Datei (oder beschädigt).") from None
+        raise MessageError("xdomea_container.not_a_zip", where=where) from None
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ENTRIES:
-            raise MessageError(f"{where} enthält mehr als {MAX_ENTRIES} Dateien.")
+            raise MessageError("xdomea_container.too_many_files", where=where, maximum=MAX_ENTRIES)
         for entry in entries:
             _check_name(entry.filename, where)
         files: dict[str, bytes] = {}
         total = 0
         for entry in entries:
             if entry.is_dir():
-                raise MessageError(
-                    f"{where} enthält einen Ordner („{entry.filename[:80]}“); vorgesehen sind nur Dateien."
-                )
+                raise MessageError("xdomea_container.folder", where=where, name=entry.filename[:80])
             if entry.filename in files:
-                raise MessageError(f"{where} enthält die Datei „{entry.filename[:80]}“ zweimal.")
+                raise MessageError("xdomea_container.file_twice", where=where, name=entry.filename[:80])
             content = _read(archive, entry, MAX_TOTAL_BYTES - total, where)
             total += len(content)
             files[entry.filename] = content
     messages = [name for name in files if name.lower().endswith(".xml")]
     if len(messages) != 1:
-        raise MessageError(f"{where} muss genau eine Nachricht (XML-Datei) enthalten, enthält aber {len(messages)}.")
+        raise MessageError("xdomea_container.not_one_message", where=where, count=len(messages))
     name = messages[0]
     message = files.pop(name)
     return Package(name, message, files)
 
 
-def _check_name(name: str, where: str) -> None:
+def _check_name(name: str, where: Phrase | str) -> None:
     shown = name[:80]
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in re.split(r"[/\\]", name):
-        raise MessageError(f"{where}: der Pfad „{shown}“ verlässt den Ordner – das Paket wird nicht gelesen.")
+        raise MessageError("xdomea_container.path_escapes", where=where, name=shown)
     if not _SAFE_NAME.fullmatch(name.rstrip("/")):
-        raise MessageError(f"{where}: der Dateiname „{shown}“ ist nicht zulässig (Unterordner oder Steuerzeichen).")
+        raise MessageError("xdomea_container.name_not_allowed", where=where, name=shown)
 
 
-def _read(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, where: str) -> bytes:
+def _read(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, where: Phrase | str) -> bytes:
     if entry.file_size > budget:
-        raise MessageError(f"{where} ist ausgepackt größer als {MAX_TOTAL_BYTES // 1024**3} GB.")
+        raise MessageError("xdomea_container.too_large", where=where, gigabytes=MAX_TOTAL_BYTES // 1024**3)
     limit = max(entry.compress_size, 1) * MAX_RATIO + 1024 * 1024
     chunks = []
     read = 0
@@ -102,15 +101,14 @@ def _read(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, where: 
             while chunk := stream.read(1024 * 1024):
                 read += len(chunk)
                 if read > budget:
-                    raise MessageError(f"{where} ist ausgepackt größer als {MAX_TOTAL_BYTES // 1024**3} GB.")
+                    raise MessageError("xdomea_container.too_large", where=where, gigabytes=MAX_TOTAL_BYTES // 1024**3)
                 if read > limit:
-                    raise MessageError(
-                        f"{where}: „{entry.filename[:80]}“ entpackt sich auf ein Vielfaches seiner Größe "
-                        "(ZIP-Bombe) – das Paket wird nicht gelesen."
-                    )
+                    raise MessageError("xdomea_container.zip_bomb", where=where, name=entry.filename[:80])
                 chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-        raise MessageError(f"{where}: „{entry.filename[:80]}“ lässt sich nicht entpacken ({exc}).") from None
+        raise MessageError(
+            "xdomea_container.cannot_unpack", where=where, name=entry.filename[:80], detail=exc
+        ) from None
     except RuntimeError as exc:  # encrypted entries
-        raise MessageError(f"{where}: „{entry.filename[:80]}“ ist verschlüsselt ({exc}).") from None
+        raise MessageError("xdomea_container.encrypted", where=where, name=entry.filename[:80], detail=exc) from None
     return b"".join(chunks)

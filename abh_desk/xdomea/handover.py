@@ -88,7 +88,7 @@ def read_results(root: ET.Element, line: str, where: str) -> tuple[Parties, list
         at = f"{where}, Zeile {n}"
         success = need_text(element, "Erfolgreich", at)
         if success not in ("true", "false", "1", "0"):
-            raise MessageError(f"{at}: Erfolgreich muss true oder false sein.")
+            raise MessageError("xdomea_handover.success_not_boolean", where=at)
         results.append(
             ObjectResult(
                 object_id=need_id(element, "IDSGO", at),
@@ -98,5 +98,5 @@ def read_results(root: ET.Element, line: str, where: str) -> tuple[Parties, list
             )
         )
     if not results:
-        raise MessageError(f"{where}: die Bestätigung nennt kein Schriftgutobjekt.")
+        raise MessageError("xdomea_handover.no_objects", where=where)
     return _parties(kopf, where), results

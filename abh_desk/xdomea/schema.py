@@ -23,7 +23,7 @@ def configured_schema() -> Path | None:
         return None
     path = Path(value)
     if not path.is_file():
-        raise ConfigurationError(f"{ENV_SCHEMA}: die Datei {path} gibt es nicht (erwartet: xdomea.xsd).")
+        raise ConfigurationError("xdomea_schema.file_missing", variable=ENV_SCHEMA, path=path)
     return path
 
 
@@ -34,7 +34,7 @@ def _schema(path: str) -> Any:
     try:
         return xmlschema.XMLSchema(path)
     except (OSError, xmlschema.XMLSchemaException) as exc:
-        raise MessageError(f"Das xdomea-Schema {path} lässt sich nicht laden ({exc}).") from None
+        raise MessageError("xdomea_schema.cannot_load", path=path, detail=exc) from None
 
 
 def validate(message: bytes, schema: Path, where: str) -> None:
@@ -50,7 +50,6 @@ def validate(message: bytes, schema: Path, where: str) -> None:
         reason = getattr(first, "reason", None) or str(first).splitlines()[0]
         path = getattr(first, "path", "") or ""
         raise MessageError(
-            f"{where}: die Nachricht entspricht nicht dem xdomea-3.0.0-Schema ({len(errors)} Fehler; zuerst "
-            f"{path}: {reason})."[:600]
+            "xdomea_schema.invalid", where=where, count=len(errors), path=path[:200], reason=reason[:300]
         )
     del xmlschema

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import defusedxml.ElementTree as SafeET
@@ -41,8 +42,8 @@ class MessageError(ValidationError):
 
     code = "xdomea_ungueltig"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="xdomea")
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key, field="xdomea", **params)
 
 
 def q(name: str) -> str:
@@ -99,34 +100,31 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 def parse(data: bytes, what: str) -> ET.Element:
     """The root of a message, or MessageError: not XML, too large, or declaring a DTD or entities."""
     if len(data) > MAX_MESSAGE_BYTES:
-        raise MessageError(f"{what}: die Nachricht ist größer als {MAX_MESSAGE_BYTES // 2**20} MB.")
+        raise MessageError("xdomea_xml.too_large", what=what, megabytes=MAX_MESSAGE_BYTES // 2**20)
     try:
         root: ET.Element = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise MessageError(
-            f"{what}: die Nachricht enthält eine DTD, Entitäten oder externe Verweise ({type(exc).__name__}) "
-            "– solche Nachrichten werden aus Sicherheitsgründen nicht gelesen."
-        ) from None
+        raise MessageError("xdomea_xml.dtd_or_entities", what=what, kind=type(exc).__name__) from None
     except ET.ParseError as exc:
-        raise MessageError(f"{what}: kein gültiges XML ({exc}).") from None
+        raise MessageError("xdomea_xml.invalid_xml", what=what, detail=exc) from None
     return root
 
 
 def message_kind(root: ET.Element) -> str:
     """The message's number ("0401"), from its root element in the xdomea namespace."""
     if not root.tag.startswith(f"{{{NS}}}"):
-        raise MessageError(f"Keine xdomea-3.0.0-Nachricht (Wurzelelement {root.tag}).")
+        raise MessageError("xdomea_xml.not_xdomea", tag=root.tag)
     name = root.tag.removeprefix(f"{{{NS}}}")
     for number, known in MESSAGE_NAMES.items():
         if name == known:
             return number
-    raise MessageError(f"Die Nachricht {name} verarbeitet ABH Desk nicht.")
+    raise MessageError("xdomea_xml.unknown_message", name=name)
 
 
 def need(parent: ET.Element, path: str, where: str) -> ET.Element:
     found = parent.find(_path(path))
     if found is None:
-        raise MessageError(f"{where}: das Element {path} fehlt.")
+        raise MessageError("xdomea_xml.element_missing", where=where, path=path)
     return found
 
 
@@ -138,14 +136,14 @@ def text(parent: ET.Element, path: str) -> str:
 def need_text(parent: ET.Element, path: str, where: str) -> str:
     value = (need(parent, path, where).text or "").strip()
     if not value:
-        raise MessageError(f"{where}: das Element {path} ist leer.")
+        raise MessageError("xdomea_xml.element_empty", where=where, path=path)
     return value
 
 
 def need_id(parent: ET.Element, path: str, where: str) -> str:
     value = need_text(parent, path, where)
     if not _UUID.fullmatch(value):
-        raise MessageError(f"{where}: {path} „{value[:60]}“ ist keine UUID.")
+        raise MessageError("xdomea_xml.not_a_uuid", where=where, path=path, value=value[:60])
     return value.lower()
 
 
@@ -155,7 +153,7 @@ def read_date(value: str, where: str) -> date | None:
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
-        raise MessageError(f"{where}: „{value[:40]}“ ist kein Datum (JJJJ-MM-TT).") from None
+        raise MessageError("xdomea_xml.not_a_date", where=where, value=value[:40]) from None
 
 
 def children(parent: ET.Element, name: str) -> list[ET.Element]:
