@@ -338,9 +338,10 @@ def check_slot(
         raise CaseworkerAway("domain_appointments.caseworker_away", field="datum", who=who, day=slot.day, away=away)
     hours = calendar.hours(slot.day, own)
     if not any(h.start <= slot.start and slot.end <= h.end for h in hours):
-        told = ", ".join(str(h) for h in hours) or "keine"
+        told = ", ".join(str(h) for h in hours)
+        key = "domain_appointments.outside_hours" if told else "domain_appointments.outside_hours_none"
         raise OutsideHours(
-            "domain_appointments.outside_hours",
+            key,
             field="zeit",
             start=clock_text(slot.start),
             end=clock_text(slot.end),
