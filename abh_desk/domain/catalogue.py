@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ConfigurationError, NotFound
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "resources" / "catalogue"
@@ -323,7 +324,7 @@ class _Entry:
                 raise self.error(name, "domain_catalogue.required_field_missing")
             return None
         if not isinstance(value, str):
-            raise self.error(name, "domain_catalogue.text_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.text_expected", **_found(value))
         if not value.strip():
             raise self.error(name, "domain_catalogue.must_not_be_empty")
         return value.strip()
@@ -332,14 +333,14 @@ class _Entry:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(name, "domain_catalogue.integer_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.integer_expected", **_found(value))
         if value <= 0:
             raise self.error(name, "domain_catalogue.must_be_positive", value=value)
         return value
 
     def table_of(self, name: str, value: Any, allowed: Iterable[str]) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.error(name, "domain_catalogue.table_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.table_expected", **_found(value))
         self.check_fields(name, value, allowed)
         return value
 
@@ -348,7 +349,7 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise self.error(name, "domain_catalogue.amount_text_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.amount_text_expected", **_found(value))
         if _AMOUNT.fullmatch(value.strip()) is None:
             raise self.error(name, "domain_catalogue.not_an_amount", value=value)
         try:
@@ -370,7 +371,7 @@ class _Entry:
                 return ()
             raise self.error("unterlagen", "domain_catalogue.documents_missing")
         if not isinstance(value, list):
-            raise self.error(field_name, "domain_catalogue.list_expected", found=_describe(value))
+            raise self.error(field_name, "domain_catalogue.list_expected", **_found(value))
         result = []
         for number, item in enumerate(value, start=1):
             name = f"{field_name}[{number}]"
@@ -389,7 +390,7 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, date) or isinstance(value, datetime_type):
-            raise self.error(name, "domain_catalogue.date_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.date_expected", **_found(value))
         return value
 
     def variants(self, value: Any) -> tuple[ValidityVariant, ...]:
@@ -397,7 +398,7 @@ class _Entry:
         if value is None:
             return ()
         if not isinstance(value, list):
-            raise self.error(name, "domain_catalogue.list_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.list_expected", **_found(value))
         result = []
         for number, item in enumerate(value, start=1):
             where = f"{name}[{number}]"
@@ -420,7 +421,7 @@ class _Entry:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise self.error(name, "domain_catalogue.boolean_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.boolean_expected", **_found(value))
         return value
 
     def weeks(self, value: Any) -> tuple[int, int] | None:
@@ -428,7 +429,7 @@ class _Entry:
         if value is None:
             return None
         if not isinstance(value, list) or len(value) != 2:
-            raise self.error(name, "domain_catalogue.min_max_expected", found=_describe(value))
+            raise self.error(name, "domain_catalogue.min_max_expected", **_found(value))
         low, high = (self.positive_int(name, v) for v in value)
         assert low is not None and high is not None
         if low > high:
@@ -479,10 +480,20 @@ class _Entry:
         )
 
 
-def _describe(value: Any) -> str:
-    kinds = {bool: "Wahrheitswert", int: "Zahl", float: "Zahl", str: "Text", list: "Liste", dict: "Tabelle"}
-    kind = kinds.get(type(value), type(value).__name__)
-    return f"{kind} {value!r}" if isinstance(value, (bool, int, float, str)) else kind
+_KINDS = {
+    bool: Phrase("domain_catalogue.kind_boolean"),
+    int: Phrase("domain_catalogue.kind_number"),
+    float: Phrase("domain_catalogue.kind_number"),
+    str: Phrase("domain_catalogue.kind_text"),
+    list: Phrase("domain_catalogue.kind_list"),
+    dict: Phrase("domain_catalogue.kind_table"),
+}
+
+
+def _found(value: Any) -> dict[str, Any]:
+    """What was found instead, as the parameters ``kind`` and ``shown`` ("Zahl 5", "Liste")."""
+    kind = _KINDS.get(type(value), type(value).__name__)
+    return {"kind": kind, "shown": f" {value!r}" if isinstance(value, (bool, int, float, str)) else ""}
 
 
 def load_file(path: Path) -> list[ProcedureType]:
