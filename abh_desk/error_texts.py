@@ -4,7 +4,8 @@ A service refuses with a key and its parameters — ``ValidationError("cards.ord
 field="bestellt_am")`` — and the sentence is written once, here, in German and in English:
 ``resources/messages/<module>.toml`` holds the entries of one module, the file's name is the first
 part of the key — a service's or another top-level module's own name ("cards", "storage"), a module of
-``domain``, ``letters`` or ``xdomea`` with its package in front ("domain_fees", "letters_remedies")::
+``domain``, ``letters`` or ``xdomea`` with its package in front ("domain_fees", "letters_remedies");
+``shared.toml`` holds what several modules say alike::
 
     [order_date_in_future]
     de = "Das Bestelldatum liegt in der Zukunft."

@@ -152,7 +152,7 @@ def parse_remedies(text: str, source: str = "rechtsbehelfe.toml") -> RemedyTable
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError("letters_remedies.invalid_toml", source=source, detail=exc) from exc
+        raise ConfigurationError("shared.invalid_toml_file", source=source, detail=exc) from exc
     raw_templates = raw.get("vorlagen")
     if not isinstance(raw_templates, dict) or not raw_templates:
         raise ConfigurationError("letters_remedies.templates_missing", source=source)
@@ -180,10 +180,10 @@ def parse_remedies(text: str, source: str = "rechtsbehelfe.toml") -> RemedyTable
 def _row(code: str, raw: Any, templates: Mapping[str, Template], source: str) -> LandRemedy:
     where = f"{source}: [laender.{code}]"
     if not isinstance(raw, dict):
-        raise ConfigurationError("letters_remedies.row_not_table", where=where)
+        raise ConfigurationError("shared.must_be_table", where=where)
     extra = sorted(set(raw) - _ROW_FIELDS)
     if extra:
-        raise ConfigurationError("letters_remedies.unknown_fields", where=where, names=", ".join(extra))
+        raise ConfigurationError("shared.unknown_fields", where=where, names=", ".join(extra))
     for key, value in raw.items():
         if not isinstance(value, str):
             raise ConfigurationError("letters_remedies.not_text", where=where, name=key)

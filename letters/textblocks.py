@@ -240,7 +240,7 @@ def parse_textblocks(text: str, source: str = "textbausteine.toml", fallback: Te
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError("letters_textblocks.invalid_toml", source=source, detail=exc) from exc
+        raise ConfigurationError("shared.invalid_toml_file", source=source, detail=exc) from exc
     blocks: dict[str, Block] = {}
     _collect(raw, "", source, blocks)
     if fallback is not None:

@@ -85,7 +85,7 @@ def check(action: CaseAction, status: CaseStatus) -> CaseStatus:
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise ValidationError(
-            "domain_case_flow.step_not_possible",
+            "shared.step_not_possible",
             field="status",
             action_label=ACTION_LABELS[action],
             status_label=CASE_STATUS_LABELS[status],

@@ -211,15 +211,15 @@ def parse_fee_schedule(text: str, source: str = "aufenthv.toml") -> FeeSchedule:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigurationError("domain_fees.invalid_toml", source=source, detail=exc) from exc
+        raise ConfigurationError("shared.invalid_toml_file", source=source, detail=exc) from exc
     rules: dict[str, FeeRule] = {}
     for key, row in dict(raw.get("tatbestand", {})).items():
         where = f"{source}: [tatbestand.{key}]"
         if not isinstance(row, dict):
-            raise ConfigurationError("domain_fees.table_expected", where=where)
+            raise ConfigurationError("shared.must_be_table", where=where)
         extra = sorted(set(row) - _FIELDS)
         if extra:
-            raise ConfigurationError("domain_fees.unknown_fields", where=where, names=", ".join(extra))
+            raise ConfigurationError("shared.unknown_fields", where=where, names=", ".join(extra))
         minor = str(row.get("minderjaehrig", HALF))
         refusal = str(row.get("ablehnung", FULL))
         for field, value in (("minderjaehrig", minor), ("ablehnung", refusal)):

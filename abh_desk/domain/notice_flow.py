@@ -139,7 +139,7 @@ def check(
     target = TRANSITIONS.get((status, action))
     if target is None:
         raise ValidationError(
-            "domain_notice_flow.step_not_possible",
+            "shared.step_not_possible",
             field="status",
             action_label=ACTION_LABELS[action],
             status_label=STATUS_LABELS[status],

@@ -162,6 +162,16 @@ def test_every_entry_speaks_german_and_english_with_the_same_placeholders() -> N
         assert error_texts.placeholders(texts["de"]) == error_texts.placeholders(texts["en"]), key
 
 
+def test_each_sentence_has_one_entry() -> None:
+    """The same German sentence under two keys would be two homes of one sentence (shared.toml holds
+    what several modules say alike)."""
+    keys_of: dict[str, list[str]] = {}
+    for key, texts in error_texts.catalogue().items():
+        keys_of.setdefault(texts["de"], []).append(key)
+    twice = {text: keys for text, keys in keys_of.items() if len(keys) > 1}
+    assert not twice, twice
+
+
 def test_every_key_raised_exists_and_gets_the_parameters_its_sentences_need() -> None:
     entries = error_texts.catalogue()
     wrong = []
