@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import defusedxml.ElementTree as SafeET
@@ -41,8 +42,8 @@ class MessageError(ValidationError):
 
     code = "xdomea_ungueltig"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field="xdomea")
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key, field="xdomea", **params)
 
 
 def q(name: str) -> str:
