@@ -85,7 +85,7 @@ class Letterhead:
     bank: BankAccount | None = None
 
     def __post_init__(self) -> None:
-        _require(self.authority, "authority", Phrase("letters_data.label_authority"))
+        _require(self.authority, "authority", Phrase("shared.label_authority"))
         _require(self.street, "street", Phrase("letters_data.label_street"))
         _require(self.postcode_city, "postcode_city", Phrase("letters_data.label_postcode_city"))
         _require(self.land, "land", Phrase("letters_data.label_land"))

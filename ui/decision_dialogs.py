@@ -17,6 +17,7 @@ from abh_desk.services.case_status import close_case, withdraw
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantForm, GrantInput, GrantResult, grant, grant_form, return_grant
 from ui.form_dialog import FormDialog, date_edit
+from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, picked_date, row_of
 
@@ -101,8 +102,8 @@ class GrantDialog(FormDialog):
         self.form.setRowVisible(row_of(self.widgets["gueltig_bis"]), terms.has_title and not terms.unlimited)
         self.fee.setText(amount_text(form.fee.cents))
         notes = []
-        if form.blocked:
-            notes.append(form.blocked)
+        if form.refusal is not None:
+            notes.append(error_text(form.refusal))
         elif form.needs_review:
             notes.append(self.tr("The office wants four eyes on this grant: it goes to a team lead for approval."))
         if terms.card and not form.blocked:

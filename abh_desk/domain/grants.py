@@ -120,7 +120,7 @@ def validity_errors(
         errors.append(ValidationError("domain_grants.valid_until_missing", field="gueltig_bis"))
         return errors
     if valid_until < valid_from:
-        errors.append(ValidationError("domain_grants.ends_before_start", field="gueltig_bis"))
+        errors.append(ValidationError("shared.ends_before_start", field="gueltig_bis"))
     elif valid_until < decided_on:
         errors.append(ValidationError("domain_grants.expired_when_decided", field="gueltig_bis"))
     elif terms.max_months is not None and valid_until > latest_end(valid_from, terms.max_months):

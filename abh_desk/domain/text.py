@@ -32,7 +32,7 @@ def forbidden_character(text: str) -> str | None:
 def clean_text(value: str, field: str, label: Phrase | str, max_length: int, multiline: bool = False) -> str:
     """``value`` as it is stored, or ValidationError for ``field``.
 
-    ``label`` starts the message: a ``Phrase`` of the catalogue ("cards.label_reason": "Der Grund" / "The
+    ``label`` starts the message: a ``Phrase`` of the catalogue ("shared.label_reason": "Der Grund" / "The
     reason"), or a German text not yet moved there. One-line text: runs of
     spaces, tabs and line breaks become one space. Multi-line text: line breaks become "\\n",
     tabs spaces, and spaces at the ends of lines go. Both: NFC, white space at both ends removed. Returns "" for empty

@@ -267,7 +267,7 @@ def close_card(
         raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
     errors = []
     try:
-        reason = clean_text(reason, "grund", Phrase("cards.label_reason"), 500)
+        reason = clean_text(reason, "grund", Phrase("shared.label_reason"), 500)
         if not reason:
             errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
     except ValidationError as exc:

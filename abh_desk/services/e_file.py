@@ -72,7 +72,7 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
     the person's loose documents)."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"Person {person_id} gibt es nicht.")
+        raise NotFound("shared.person_not_found", person_id=person_id)
     require_person_access(session, ctx.actor, person_id, ctx.today())
     cases = _cases(session, ctx, person_id)
     if case_ids is not None:
@@ -119,7 +119,7 @@ def person_of_case(ctx: ServiceContext, case_id: int) -> int:
     with ctx.db.read() as session:
         person_id = session.scalar(select(Case.person_id).where(Case.id == case_id))
     if person_id is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     return person_id
 
 
@@ -138,7 +138,7 @@ def entry_content(ctx: ServiceContext, source: str, entry_id: int, log_read: boo
         if source == LETTER:
             letter = session.get(Letter, entry_id)
             if letter is None or letter.pdf is None:
-                raise NotFound(f"Schreiben {entry_id} gibt es nicht (mehr).")
+                raise NotFound("e_file.letter_not_found", entry_id=entry_id)
             case = session.get(Case, letter.case_id)
             assert case is not None
             require_case_access(session, ctx.actor, case, ctx.today())
@@ -147,7 +147,7 @@ def entry_content(ctx: ServiceContext, source: str, entry_id: int, log_read: boo
         else:
             document = session.get(CaseDocument, entry_id)
             if document is None:
-                raise NotFound(f"Dokument {entry_id} gibt es nicht (mehr).")
+                raise NotFound("e_file.document_not_found", entry_id=entry_id)
             owner = session.get(Case, document.case_id) if document.case_id else None
             if owner is not None:
                 require_case_access(session, ctx.actor, owner, ctx.today())

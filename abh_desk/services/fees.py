@@ -73,7 +73,7 @@ def refusal_fee(ctx: ServiceContext, case_id: int, benefits: bool = False, short
         case = session.get(Case, case_id)
         person = session.get(Person, case.person_id) if case else None
         if case is None or person is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(session, ctx.actor, case, ctx.today())
         procedure = ctx.catalogue.get(case.procedure_key)
         return refusal_fee_of(session, procedure, person, case.applied_on, benefits, short_extension)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.case_flow import CaseAction
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.case_status import move
@@ -54,9 +55,7 @@ class HandoverBlocked(ValidationError):
     code = "abgabe_nicht_moeglich"
 
     def __init__(self, reasons: list[str]) -> None:
-        super().__init__(
-            "Die Akte kann noch nicht abgegeben werden: " + " ".join(reasons), field="abgabe", reasons=reasons
-        )
+        super().__init__("file_handover.blocked", field="abgabe", reasons=reasons, reasons_text=" ".join(reasons))
         self.reasons = reasons
 
 
@@ -130,7 +129,7 @@ def _previous_handover(session: Session, person_id: int) -> str:
 def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"Person {person_id} gibt es nicht.")
+        raise NotFound("shared.person_not_found", person_id=person_id)
     return person
 
 
@@ -166,12 +165,10 @@ def handover_summary(ctx: ServiceContext, person_id: int) -> HandoverSummary:
 def hand_over(ctx: ServiceContext, person_id: int, recipient: str, target: Path, note: str = "") -> HandoverResult:
     """Write the file as an xdomea 0401 package to ``target`` and close it here (one transaction:
     the package is in place only when the database says the file left, and the other way round)."""
-    recipient = clean_text(recipient, "an", "Die empfangende Behörde", MAX_RECIPIENT)
+    recipient = clean_text(recipient, "an", Phrase("file_handover.label_recipient"), MAX_RECIPIENT)
     if not recipient:
-        raise ValidationError(
-            "Bitte die empfangende Behörde angeben (z. B. „Landratsamt Konstanz, Ausländerbehörde“).", field="an"
-        )
-    note = clean_text(note, "hinweis", "Der Hinweis", MAX_NOTE)
+        raise ValidationError("file_handover.recipient_missing", field="an")
+    note = clean_text(note, "hinweis", Phrase("file_handover.label_note"), MAX_NOTE)
     target = Path(target)
     check_target(target)
     with ctx.unit_of_work() as uow:
@@ -179,17 +176,17 @@ def hand_over(ctx: ServiceContext, person_id: int, recipient: str, target: Path,
         person = _person(session, person_id)
         cases = _require_access(session, ctx, person_id, uow.today)
         if not cases:
-            raise ValidationError("Die Person hat keinen Vorgang: es gibt keine Akte abzugeben.", field="abgabe")
+            raise ValidationError("file_handover.no_case", field="abgabe")
         if all(c.status == CaseStatus.HANDED_OVER.value for c in cases):
             raise ValidationError(
-                f"Die Akte ist bereits abgegeben ({_previous_handover(session, person_id)}).", field="abgabe"
+                "file_handover.already_handed_over", field="abgabe", handover=_previous_handover(session, person_id)
             )
         reasons = _blockers(session, person_id)
         if reasons:
-            raise HandoverBlocked(reasons)
+            raise HandoverBlocked(reasons=reasons)
         settings = read_office_settings(session)
         if recipient.casefold() == settings.authority_name.casefold():
-            raise ValidationError("Die Akte geht an eine andere Behörde, nicht an diese.", field="an")
+            raise ValidationError("file_handover.recipient_is_this_office", field="an")
         record, files = build_file_record(session, ctx.catalogue, person)
         parties = Parties(new_id(), settings.authority_name, recipient)
         message = handover.handover_message(parties, uow.now, [record], note)
@@ -243,7 +240,7 @@ def read_receipt(ctx: ServiceContext, data: bytes) -> list[str]:
 
     root = parse(message_of(data), "Die Importbestätigung")
     if message_kind(root) != "0402":
-        raise MessageError("Das ist keine Importbestätigung (Abgabe.ImportBestaetigen.0402).")
+        raise MessageError("file_handover.not_a_receipt")
     parties, results = handover.read_results(root, "AbgegebenesObjekt", "Importbestätigung (0402)")
     lines = []
     with ctx.unit_of_work() as uow:
@@ -256,11 +253,11 @@ def read_receipt(ctx: ServiceContext, data: bytes) -> list[str]:
             )
         }
         if not rows:
-            raise MessageError(f"Zu dieser Bestätigung (Prozess {parties.process_id}) gibt es keine Abgabe.")
+            raise MessageError("file_handover.receipt_without_handover", process_id=parties.process_id)
         for result in results:
             row = rows.get(result.object_id)
             if row is None:
-                raise MessageError(f"Die Bestätigung nennt eine Akte ({result.object_id}), die nicht abgegeben wurde.")
+                raise MessageError("file_handover.receipt_names_other_file", object_id=result.object_id)
             row.confirmed_on = uow.today
             row.confirmation = "übernommen" if result.success else "abgelehnt: " + "; ".join(result.errors)
             uow.audit("abgabe_bestaetigt", "person", row.person_id, prozess=parties.process_id,

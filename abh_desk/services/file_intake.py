@@ -80,7 +80,7 @@ CASE_SKIPPED = frozenset({"file_number", "created_at", "updated_at"})
 
 def message_of(data: bytes) -> bytes:
     """The message XML of a package (a ZIP) or the XML itself."""
-    return container.unpack(data).message if data[:2] == b"PK" else data
+    return container.unpack(data).message_xml if data[:2] == b"PK" else data
 
 
 @dataclass(frozen=True)
@@ -130,13 +130,13 @@ class IntakeResult:
 def read_package(data: bytes, schema_path: Path | None) -> Handover:
     """Unpack, (validate), parse: a Handover, or MessageError in German naming the problem."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise MessageError("Das Paket ist größer als 2 GB.")
+        raise MessageError("file_intake.package_too_large")
     package = container.unpack(data)
     if schema_path is not None:
-        schema.validate(package.message, schema_path, f"Die Nachricht {package.message_name[:80]}")
-    root = parse(package.message, "Die Nachricht")
+        schema.validate(package.message_xml, schema_path, f"Die Nachricht {package.message_name[:80]}")
+    root = parse(package.message_xml, "Die Nachricht")
     if message_kind(root) != "0401":
-        raise MessageError("Das Paket enthält keine Abgabe (Abgabe.Abgabe.0401).")
+        raise MessageError("file_intake.not_a_handover")
     return handover.read_handover(root, package.files)
 
 
@@ -149,13 +149,13 @@ def _person_input(record: FileRecord, where: str) -> tuple[PersonInput, dict[str
         known = set(PersonInput.__dataclass_fields__)
         values = {k: v for k, v in master.items() if k in known}
         if not all(isinstance(v, str) for v in values.values()):
-            raise MessageError(f"{where}: die Stammdaten haben eine falsche Form.")
+            raise MessageError("file_intake.master_data_malformed", where=where)
         extra = {k: master.get(k) for k in ("birth_name", "phone", "email")}
         if not all(v is None or (isinstance(v, str) and len(v) <= 200) for v in extra.values()):
-            raise MessageError(f"{where}: die Stammdaten haben eine falsche Form.")
+            raise MessageError("file_intake.master_data_malformed", where=where)
         return PersonInput(**values), extra
     if record.birth_date is None:
-        raise MessageError(f"{where}: das Geburtsdatum der Person fehlt (Kontakt/Geburt/Datum).")
+        raise MessageError("file_intake.birth_date_missing", where=where)
     return (
         PersonInput(
             family_name=record.family_name,
@@ -176,7 +176,7 @@ def _validated_person(record: FileRecord, today: date, where: str) -> tuple[dict
     try:
         return _validate(data, today), extra
     except FieldErrors as exc:
-        raise MessageError(f"{where}: die Stammdaten sind ungültig – {exc.message}") from None
+        raise MessageError("file_intake.master_data_invalid", where=where, error=exc) from None
 
 
 def _procedure_key(ctx: ServiceContext, case: CaseRecord, where: str) -> str:
@@ -185,8 +185,10 @@ def _procedure_key(ctx: ServiceContext, case: CaseRecord, where: str) -> str:
     key = key or case.procedure_key
     if not isinstance(key, str) or key not in {p.key for p in ctx.catalogue}:
         raise MessageError(
-            f"{where} ({case.file_number or case.subject or case.id}): keine Leistung des Katalogs zuzuordnen – "
-            f"„{str(key or '')[:40]}“ ist kein bekannter Leistungsschlüssel (Typ des Vorgangs)."
+            "file_intake.unknown_procedure",
+            where=where,
+            case=case.file_number or case.subject or case.id,
+            procedure_key=str(key or "")[:40],
         )
     return key
 
@@ -199,9 +201,9 @@ def _case_status(case: CaseRecord, where: str) -> CaseStatus:
     try:
         status = CaseStatus(value)
     except ValueError:
-        raise MessageError(f"{where}: Bearbeitungsstand „{str(value)[:30]}“ unbekannt.") from None
+        raise MessageError("file_intake.unknown_case_status", where=where, status=str(value)[:30]) from None
     if status == CaseStatus.HANDED_OVER:
-        raise MessageError(f"{where}: der Vorgang war beim Absender schon abgegeben.")
+        raise MessageError("file_intake.case_handed_over_at_sender", where=where)
     return status
 
 
@@ -276,7 +278,7 @@ def take_in(
     person is made (the reason logged); otherwise ``IntakeDuplicate`` names the candidates."""
     message = read_package(data, schema_path)
     if into_person_id is not None and len(message.records) != 1:
-        raise ValidationError("Eine vorhandene Person lässt sich nur bei einer Abgabe mit einer Akte wählen.")
+        raise ValidationError("file_intake.join_needs_single_file")
     with ctx.unit_of_work() as uow:
         session = uow.session
         settings = read_office_settings(session)
@@ -322,7 +324,7 @@ def refusal_receipt(ctx: ServiceContext, data: bytes, error: DomainError) -> tup
     with ctx.db.read() as session:
         settings = read_office_settings(session)
     parties = Parties(message.parties.process_id, settings.authority_name, message.parties.sender or "unbekannt")
-    results = [ObjectResult(r.id, False, (error.message[:1000],)) for r in message.records]
+    results = [ObjectResult(r.id, False, (error.text("de")[:1000],)) for r in message.records]
     return (
         handover.receipt_message(parties, ctx.now(), results),
         f"{parties.process_id}_Abgabe.ImportBestaetigen.0402.xml",
@@ -338,22 +340,15 @@ def _person_for(
     if into is not None:
         person = session.get(Person, into)
         if person is None:
-            raise NotFound(f"Person {into} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=into)
         if into not in similar:
-            raise ValidationError(
-                "Die gewählte Person ist nicht die der Akte (Name, Geburtsdatum oder Pass stimmen nicht überein).",
-                field="person",
-            )
+            raise ValidationError("file_intake.person_does_not_match", field="person")
         uow.audit("akte_zugeordnet", "person", person.id, akte=record.id)
         return person, True
     if similar and (reason is None or len(reason.strip()) < 10):
         candidates = person_rows_in(session, similar)
         names = "; ".join(f"{c.family_name}, {c.given_names} ({c.birth_date})" for c in candidates[:3])
-        raise IntakeDuplicate(
-            f"Die Person der Akte ist wahrscheinlich schon erfasst: {names}. Bitte die Akte dieser Person "
-            "zuordnen – oder, wenn es eine andere Person ist, den Grund angeben (mindestens 10 Zeichen).",
-            candidates,
-        )
+        raise IntakeDuplicate("file_intake.likely_duplicate", candidates, names=names)
     person = Person(**values, **{k: v for k, v in extra.items() if v})
     session.add(person)
     session.flush()
@@ -387,7 +382,7 @@ def _take_in_file(
         status = _case_status(case_record, at)
         area_id = areas.get(procedure.area)
         if area_id is None:
-            raise MessageError(f"{at}: der Bereich „{procedure.area}“ ist hier nicht eingerichtet.")
+            raise MessageError("file_intake.area_missing", where=at, area=procedure.area)
         owner_name = router.route(procedure.area, person.family_name)
         stored = case_record.data.get("case", {})
         values = row_values(Case, stored, at, CASE_SKIPPED) if stored else {}
@@ -449,7 +444,9 @@ def _rows(
     for n, item in enumerate(record.data.get("checklist", []) or [], start=1):
         values = row_values(ChecklistItem, item, f"{where}, Unterlage {n}")
         if values.get("status") not in {s.value for s in ChecklistStatus}:
-            raise MessageError(f"{where}, Unterlage {n}: Stand „{str(values.get('status'))[:20]}“ unbekannt.")
+            raise MessageError(
+                "file_intake.unknown_checklist_status", where=where, item=n, status=str(values.get("status"))[:20]
+            )
         session.add(ChecklistItem(case_id=case.id, **values))
     for n, item in enumerate(record.data.get("deadlines", []) or [], start=1):
         values = row_values(Deadline, item, f"{where}, Frist {n}")
@@ -491,12 +488,10 @@ def _document(
         try:
             LetterKind(values.get("kind", "")), LetterStatus(values.get("status", ""))
         except ValueError:
-            raise MessageError(f"{where}: Art oder Stand des Schreibens unbekannt.") from None
+            raise MessageError("file_intake.unknown_letter_kind", where=where) from None
         sha = hashlib.sha256(document.content).hexdigest()
         if values.pop("pdf_sha256", None) not in (None, sha):
-            raise MessageError(
-                f"{where}: die Datei {document.file_name[:80]} ist nicht die, die der Absender speicherte."
-            )
+            raise MessageError("file_intake.file_altered", where=where, file_name=document.file_name[:80])
         letter = Letter(case_id=case.id, pdf=document.content, pdf_sha256=sha, **values)
         session.add(letter)
         session.flush()

@@ -181,11 +181,9 @@ def _documents(session: Session, person_id: int, case_id: int | None) -> list[Ca
 def check_target(target: Path) -> None:
     """A package is written to a new file in a folder that exists (never over another file)."""
     if target.exists():
-        raise ValidationError(
-            f"Die Datei {target.name} gibt es schon; bitte einen anderen Namen wählen.", field="ausgabe"
-        )
+        raise ValidationError("file_record.target_exists", field="ausgabe", file_name=target.name)
     if not target.parent.is_dir():
-        raise ValidationError(f"Den Ordner {target.parent} gibt es nicht.", field="ausgabe")
+        raise ValidationError("file_record.folder_missing", field="ausgabe", folder=str(target.parent))
 
 
 def commit_and_place(uow: UnitOfWork, target: Path, data: bytes) -> None:

@@ -42,6 +42,7 @@ from abh_desk.domain.grants import (
 from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
 from abh_desk.services.case_access import lead_scope, leads_area, readable_case
 from abh_desk.services.case_status import (
@@ -141,8 +142,13 @@ class GrantForm:
     fee: FeeSuggestion
     needs_review: bool
     missing: tuple[str, ...]
-    blocked: str
-    """Why the case cannot be granted now, in German ("" when it can)."""
+    refusal: ValidationError | None
+    """Why the case cannot be granted now (None when it can)."""
+
+    @property
+    def blocked(self) -> str:
+        """The refusal in German ("" when the case can be granted)."""
+        return self.refusal.text("de") if self.refusal is not None else ""
 
     def fee_for(self, valid_from: date, valid_until: date | None) -> FeeSuggestion:
         months = months_between(valid_from, valid_until) if valid_until and valid_until >= valid_from else None
@@ -209,9 +215,7 @@ def _procedure(ctx: ServiceContext, case: Case) -> ProcedureType:
         return ctx.catalogue.get(case.procedure_key)
     except NotFound:
         raise ValidationError(
-            f"Die Leistung „{case.procedure_key}“ steht nicht mehr im Katalog; bewilligen lässt sich nur eine "
-            "Leistung des Katalogs.",
-            field="vorgang",
+            "grants.procedure_not_in_catalogue", field="vorgang", procedure=case.procedure_key
         ) from None
 
 
@@ -256,22 +260,24 @@ def _grants_of(session: Session, case_id: int) -> list[GrantInfo]:
 
 
 def card_note(ctx: ServiceContext, case: Case) -> str:
-    """ "" when an eAT may be ordered for the case: it is granted, and its grant is issued as a card
+    """ "" when an eAT may be ordered for the case; otherwise why not, in German (``card_refusal``)."""
+    refusal = card_refusal(ctx, case)
+    return refusal.text("de") if refusal is not None else ""
+
+
+def card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
+    """None when an eAT may be ordered for the case: it is granted, and its grant is issued as a card
     (§ 78 Abs. 1 AufenthG). Otherwise why not."""
     status = CaseStatus(case.status)
     if status != CaseStatus.GRANTED:
-        return (
-            "Eine eAT-Karte wird erst nach der Bewilligung bestellt (Stand: "
-            f"{CASE_STATUS_LABELS[status]}; Reiter Entscheidung)."
-        )
+        return ValidationError("grants.card_before_grant", field="vorgang", status=CASE_STATUS_LABELS[status])
     try:
         procedure = ctx.catalogue.get(case.procedure_key)
     except NotFound:
-        return ""
+        return None
     if not procedure.card:
-        what = procedure.title_kind or procedure.name
-        return f"Die Bewilligung ({what}) wird nicht als eAT-Karte ausgestellt."
-    return ""
+        return ValidationError("grants.no_card", field="vorgang", title=procedure.title_kind or procedure.name)
+    return None
 
 
 def _holds_same_kind(session: Session, case: Case, kind: str) -> bool:
@@ -302,14 +308,14 @@ def _default_start(session: Session, person_id: int, today: date) -> date:
     return today
 
 
-def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]) -> str:
+def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]) -> ValidationError | None:
     status = CaseStatus(case.status)
     try:
         check(CaseAction.GRANT, status)
     except ValidationError as exc:
-        return exc.message
+        return exc
     if pending_grant(session, case.id) is not None:
-        return "Die Bewilligung liegt bereits der Teamleitung zur Freigabe vor."
+        return ValidationError("grants.already_in_review", field="status")
     rejection = session.scalar(
         select(Letter.status).where(
             Letter.case_id == case.id,
@@ -319,15 +325,12 @@ def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]
     )
     if rejection is not None:
         label = NOTICE_STATUS_LABELS[LetterStatus(rejection)]
-        return (
-            f"Ein Ablehnungsbescheid ist {label}: Bewilligung und Ablehnung schließen sich aus. Bitte zuerst mit "
-            "der Teamleitung klären."
-        )
+        return ValidationError("grants.rejection_under_way", field="status", status=label)
     if missing:
-        return missing_message(missing, "Bewilligen").message
+        return missing_message(missing, "Bewilligen")
     if checks:
-        return open_checks_message(checks, "Bewilligen").message
-    return ""
+        return open_checks_message(checks, "Bewilligen")
+    return None
 
 
 def grant_form(ctx: ServiceContext, case_id: int) -> GrantForm:
@@ -362,7 +365,7 @@ def grant_form(ctx: ServiceContext, case_id: int) -> GrantForm:
             fee=suggested_fee(procedure.fees, minor, extension, months),
             needs_review=needs_review(policy, terms.unlimited),
             missing=tuple(missing),
-            blocked=_blocked(session, case, missing, open_checks(session, case, today)),
+            refusal=_blocked(session, case, missing, open_checks(session, case, today)),
         )
 
 
@@ -460,25 +463,24 @@ def _checked_input(
     terms = TitleTerms.of(procedure, case_facts_of(case))
     decided_on = given.decided_on or uow.today
 
-    def clean(value: str, field: str, label: str, limit: int, multiline: bool = False) -> str:
+    def clean(value: str, field: str, label: Phrase, limit: int, multiline: bool = False) -> str:
         try:
             return clean_text(value, field, label, limit, multiline=multiline)
         except ValidationError as exc:
             errors.append(exc)
             return ""
 
-    kind = clean(given.kind, "titel", "Die Art des Titels", MAX_KIND) or terms.kind
-    basis = clean(given.legal_basis, "rechtsgrundlage", "Die Rechtsgrundlage", MAX_KIND) or terms.legal_basis
-    conditions = clean(given.conditions, "nebenbestimmungen", "Die Nebenbestimmungen", MAX_CONDITIONS, True)
-    fee_reason = clean(given.fee_reason, "gebuehr_grund", "Der Grund der Gebühr", MAX_REASON, True)
+    kind = clean(given.kind, "titel", Phrase("shared.label_kind"), MAX_KIND) or terms.kind
+    basis = (
+        clean(given.legal_basis, "rechtsgrundlage", Phrase("shared.label_legal_basis"), MAX_KIND) or terms.legal_basis
+    )
+    conditions = clean(given.conditions, "nebenbestimmungen", Phrase("shared.label_conditions"), MAX_CONDITIONS, True)
+    fee_reason = clean(given.fee_reason, "gebuehr_grund", Phrase("grants.label_fee_reason"), MAX_REASON, True)
     if decided_on > uow.today:
-        errors.append(ValidationError("Das Datum der Entscheidung liegt in der Zukunft.", field="entschieden_am"))
+        errors.append(ValidationError("shared.decision_in_future", field="entschieden_am"))
     elif decided_on < case.applied_on:
         errors.append(
-            ValidationError(
-                f"Die Entscheidung kann nicht vor dem Antrag ({case.applied_on:%d.%m.%Y}) liegen.",
-                field="entschieden_am",
-            )
+            ValidationError("grants.decision_before_application", field="entschieden_am", applied_on=case.applied_on)
         )
     terms = replace(terms, kind=kind, legal_basis=basis) if terms.has_title else terms
     valid_from, valid_until = given.valid_from, given.valid_until
@@ -496,14 +498,13 @@ def _checked_input(
     suggestion = suggested_fee(procedure.fees, age is not None and age < ADULT_AGE, extension, months)
     fee = suggestion.cents if given.fee_cents is None else given.fee_cents
     if fee is not None and not 0 <= fee <= MAX_FEE_CENTS:
-        errors.append(ValidationError("Die Gebühr muss zwischen 0 und 100.000 Euro liegen.", field="gebuehr"))
+        errors.append(ValidationError("grants.fee_out_of_range", field="gebuehr"))
     elif fee != suggestion.cents and not fee_reason:
-        expected = euro(suggestion.cents) if suggestion.cents is not None else "keine"
         errors.append(
-            ValidationError(
-                f"Die Gebühr weicht vom Katalog ab ({suggestion.basis}: {expected}): bitte den Grund angeben "
-                "(z. B. Befreiung nach § 53 AufenthV).",
-                field="gebuehr_grund",
+            ValidationError("grants.fee_differs_from_none", field="gebuehr_grund", basis=suggestion.basis)
+            if suggestion.cents is None
+            else ValidationError(
+                "grants.fee_differs", field="gebuehr_grund", basis=suggestion.basis, expected=euro(suggestion.cents)
             )
         )
     cleaned = GrantInput(valid_from, valid_until, kind, basis, conditions, fee, fee_reason, decided_on)
@@ -533,8 +534,8 @@ def grant(ctx: ServiceContext, case_id: int, expected_version: int | None, given
         missing = missing_documents(uow.session, case, uow.today)
         checks = open_checks(uow.session, case, uow.today)
         blocked = _blocked(uow.session, case, missing, checks)
-        if blocked:
-            raise ValidationError(blocked, field="unterlagen" if missing else "pruefungen" if checks else "status")
+        if blocked is not None:
+            raise ValidationError.at("unterlagen" if missing else "pruefungen" if checks else "status", blocked)
         cleaned, terms, errors = _checked_input(uow, case, procedure, given)
         raise_all(errors)
         row = Grant(
@@ -557,12 +558,7 @@ def grant(ctx: ServiceContext, case_id: int, expected_version: int | None, given
         policy = read_office_settings(uow.session).grant_review
         if needs_review(policy, terms.unlimited):
             if not _reviewers(uow.session, case, ctx.actor.user_id):
-                raise ValidationError(
-                    "Die Behörde gibt diese Bewilligung unter vier Augen frei, aber für den Bereich gibt es keine "
-                    "andere Teamleitung, die sie freigeben könnte. Bitte die Administration fragen (Benutzer "
-                    "oder Einstellung grant_review).",
-                    field="status",
-                )
+                raise ValidationError("grants.no_reviewer", field="status")
             move(uow, case, CaseAction.SUBMIT_GRANT, bewilligung=_info(row, {}).summary)
             uow.audit("bewilligung_vorgelegt", "grant", row.id, case_id=case.id, data=_payload(row))
             uow.commit()
@@ -664,23 +660,19 @@ def _put_in_force(uow: UnitOfWork, case: Case, row: Grant, decided_on: date) -> 
 def _review_target(uow: UnitOfWork, grant_id: int, expected_version: int | None) -> tuple[Grant, Case]:
     row = uow.session.get(Grant, grant_id)
     if row is None:
-        raise NotFound(f"Bewilligung {grant_id} gibt es nicht.")
+        raise NotFound("grants.not_found", grant_id=grant_id)
     case = uow.session.get(Case, row.case_id)
     assert case is not None
     actor = uow.ctx.actor
     if not leads_area(uow.session, actor, case.area_id):
-        raise PermissionDenied("Eine vorgelegte Bewilligung gibt nur die Teamleitung des Bereichs frei oder zurück.")
+        raise PermissionDenied("grants.lead_of_area_only")
     if row.proposed_by_id is not None and row.proposed_by_id == actor.user_id:
-        raise PermissionDenied(
-            "Eine Bewilligung, die Sie selbst vorgelegt haben, können Sie nicht selbst freigeben (Vier-Augen-Prinzip)."
-        )
+        raise PermissionDenied("grants.own_proposal")
     if expected_version is not None and row.version != expected_version:
         raise stale_record(uow.session, "Die Bewilligung wurde", "grant", grant_id, case_id=case.id)
     if row.status != GrantStatus.IN_REVIEW.value:
         raise ValidationError(
-            f"Die Bewilligung ist {GRANT_STATUS_LABELS[GrantStatus(row.status)]}; freigeben oder zurückgeben "
-            "lässt sich nur eine vorgelegte.",
-            field="status",
+            "grants.not_in_review", field="status", status=GRANT_STATUS_LABELS[GrantStatus(row.status)]
         )
     return row, case
 
@@ -708,9 +700,9 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
 
 def return_grant(ctx: ServiceContext, grant_id: int, expected_version: int | None, comment: str) -> GrantInfo:
     """Zurückgeben with a comment: the case goes back into work with the caseworker."""
-    comment = clean_text(comment, "kommentar", "Der Kommentar", MAX_REASON, multiline=True)
+    comment = clean_text(comment, "kommentar", Phrase("shared.label_comment"), MAX_REASON, multiline=True)
     if not comment:
-        raise ValidationError("Bitte sagen, was an der Bewilligung zu ändern ist.", field="kommentar")
+        raise ValidationError("grants.return_comment_missing", field="kommentar")
     with ctx.unit_of_work() as uow:
         row, case = _review_target(uow, grant_id, expected_version)
         row.status = GrantStatus.RETURNED.value

@@ -35,11 +35,7 @@ def letterhead_of(settings: OfficeSettings) -> Letterhead:
         if not value.strip()
     ]
     if missing:
-        raise ValidationError(
-            "Der Briefkopf ist unvollständig: bitte in den Einstellungen der Behörde "
-            f"{', '.join(missing)} angeben (Administration).",
-            field="briefkopf",
-        )
+        raise ValidationError("letterhead.incomplete", field="briefkopf", missing=", ".join(missing))
     hours = tuple(line.strip() for line in settings.opening_hours.split(";") if line.strip())
     bank = None
     if settings.bank_name and settings.iban:

@@ -22,6 +22,7 @@ from abh_desk.domain.notice_flow import (
     outcome_status,
 )
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_status import move
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -51,25 +52,21 @@ def dispatch(
     """Versand of an approved notice: the case is rejected, the remedy period runs from Bekanntgabe."""
     today = ctx.today()
     if posted_on > today:
-        raise ValidationError("Das Versanddatum darf nicht in der Zukunft liegen.", field="versandt_am")
+        raise ValidationError("notice_dispatch.posted_in_future", field="versandt_am")
     if method == DispatchMethod.PZU:
         if delivered_on is None:
-            raise ValidationError(
-                "Bei Postzustellungsurkunde bitte das Zustelldatum von der Urkunde angeben.", field="zugestellt_am"
-            )
+            raise ValidationError("notice_dispatch.delivery_date_missing", field="zugestellt_am")
         if not posted_on <= delivered_on <= today:
-            raise ValidationError("Das Zustelldatum liegt zwischen Versand und heute.", field="zugestellt_am")
+            raise ValidationError("notice_dispatch.delivery_date_out_of_range", field="zugestellt_am")
     elif delivered_on is not None:
-        raise ValidationError("Ein Zustelldatum gibt es nur bei Postzustellungsurkunde.", field="zugestellt_am")
+        raise ValidationError("notice_dispatch.delivery_date_without_pzu", field="zugestellt_am")
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         require_usable_remedy(uow.session)
         approved_on = office_day(letter.reviewed_at) if letter.reviewed_at is not None else None
         if approved_on is not None and posted_on < approved_on:
             raise ValidationError(
-                f"Der Bescheid wurde erst am {approved_on:%d.%m.%Y} freigegeben; er kann nicht vorher "
-                "versandt worden sein.",
-                field="versandt_am",
+                "notice_dispatch.posted_before_approval", field="versandt_am", approved_on=approved_on
             )
         step(
             uow,
@@ -178,9 +175,9 @@ def record_remedy(
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         if received_on > uow.today:
-            raise ValidationError("Der Eingang des Rechtsbehelfs liegt in der Zukunft.", field="eingang")
+            raise ValidationError("notice_dispatch.remedy_in_future", field="eingang")
         if letter.posted_on is not None and received_on < letter.posted_on:
-            raise ValidationError("Der Rechtsbehelf kann nicht vor dem Versand eingegangen sein.", field="eingang")
+            raise ValidationError("notice_dispatch.remedy_before_dispatch", field="eingang")
         kind = kind or _remedy_kind(uow, letter)
         deadline = _remedy_deadline_of(uow, letter)
         in_time = deadline is None or received_on <= deadline.due_date
@@ -207,13 +204,13 @@ def decide_remedy(
     ctx: ServiceContext, letter_id: int, version: int, outcome: RemedyOutcome, on: date, note: str = ""
 ) -> LetterStatus:
     """Abhilfe, Weiterleitung, Rücknahme or decision; returns where the notice stands now."""
-    note = clean_text(note, "notiz", "Die Notiz", 2_000, multiline=True)
+    note = clean_text(note, "notiz", Phrase("shared.label_note"), 2_000, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         if on > uow.today:
-            raise ValidationError("Das Datum der Entscheidung liegt in der Zukunft.", field="am")
+            raise ValidationError("shared.decision_in_future", field="am")
         if letter.remedy_received_on is not None and on < letter.remedy_received_on:
-            raise ValidationError("Das Datum liegt vor dem Eingang des Rechtsbehelfs.", field="am")
+            raise ValidationError("notice_dispatch.decision_before_remedy", field="am")
         target = outcome_status(outcome)
         step(
             uow,

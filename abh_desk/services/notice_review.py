@@ -15,6 +15,7 @@ from abh_desk.clock import office_day, office_time
 from abh_desk.domain.enums import LetterKind, LetterStatus, Role
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
@@ -70,15 +71,7 @@ def _check_second_pair_of_eyes(uow: UnitOfWork, letter: Letter) -> None:
     case = uow.session.get(Case, letter.case_id)
     assert case is not None
     area = uow.session.get(Area, case.area_id)
-    raise ValidationError(
-        "Diesen Bescheid kann niemand freigeben: im Bereich „"
-        + (area.name if area else "?")
-        + "“ gibt es keine weitere Teamleitung, und wer ihn entworfen oder mitbearbeitet hat, prüft ihn nicht "
-        "(Vier-Augen-Prinzip). Es braucht eine zweite Person zur Freigabe: eine weitere Teamleitung des "
-        "Bereichs oder eine Teamleitung ohne Bereich (alle Bereiche). Bitte die Administration, sie als "
-        "Benutzer mit der Rolle Teamleitung anzulegen; dann erneut vorlegen. Nichts wurde vorgelegt.",
-        field="pruefung",
-    )
+    raise ValidationError("notice_review.no_reviewer", field="pruefung", area=area.name if area else "?")
 
 
 def _check_assessment(letter: Letter) -> None:
@@ -86,46 +79,36 @@ def _check_assessment(letter: Letter) -> None:
     assert isinstance(data, RejectionData)
     if data.missing_findings:
         raise ValidationError(
-            "Die Ablehnung lässt die Person ausreisepflichtig: vor der Prüfung fehlt die Feststellung für diese "
-            "Person zur Abschiebungsandrohung (§ 59 Abs. 1 Satz 1, § 60 Abs. 5 und 7 AufenthG): "
-            + ", ".join(data.missing_findings)
-            + ".",
+            "notice_review.findings_missing",
             field="deportation_assessment",
             missing=len(data.missing_findings),
+            findings=", ".join(data.missing_findings),
         )
 
 
 def _check_hearing(uow: UnitOfWork, letter: Letter, today: date) -> None:
     if letter.hearing_letter_id is None:
         if not letter.hearing_waiver_reason:
-            raise ValidationError(
-                "Vor der Ablehnung: bitte anhören (§ 28 Abs. 1 VwVfG) oder begründen, warum die Anhörung "
-                "entbehrlich ist.",
-                field="anhoerung",
-            )
+            raise ValidationError("notice_review.hearing_missing", field="anhoerung")
         return
     if letter.statement_received_on is not None:
         return
     for deadline in open_hearing_deadlines(uow, letter.case_id):
         if deadline.due_date >= today:
-            raise ValidationError(
-                f"Die Anhörungsfrist läuft noch bis {deadline.due_date:%d.%m.%Y}. Vorlegen erst danach oder "
-                "wenn die Stellungnahme eingegangen ist.",
-                field="anhoerung",
-            )
+            raise ValidationError("notice_review.hearing_running", field="anhoerung", due_date=deadline.due_date)
 
 
 def _reviewable(uow: UnitOfWork, letter: Letter) -> Case:
     case = uow.session.get(Case, letter.case_id)
     assert case is not None
     if not may_review(uow.session, uow.ctx.actor, case):
-        raise PermissionDenied("Dieser Bescheid gehört zu einem anderen Bereich; ihn prüft dessen Teamleitung.")
+        raise PermissionDenied("notice_review.other_area")
     return case
 
 
 def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -> None:
     """Freigabe by a team lead who neither wrote nor last changed it; renders the final PDF."""
-    note = clean_text(note, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
+    note = clean_text(note, "kommentar", Phrase("shared.label_comment"), MAX_COMMENT, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         # One UPDATE with status, reviewer and final PDF (no flush in between): the server checks the
@@ -138,20 +121,11 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
             assert isinstance(data, RejectionData)
             status = status_on(uow.session, case, uow.today)
             if status.case.value != data.status_case:
-                raise ValidationError(
-                    f"Der Aufenthaltsstatus hat sich seit dem Entwurf geändert: {status.reason} Bitte zurückgeben: "
-                    "die Sachbearbeitung speichert den Entwurf neu, dann wird er erneut geprüft.",
-                    field="status",
-                )
+                raise ValidationError("notice_review.status_changed", field="status", reason=status.reason)
             # The lead approves the draft they saw: rendered again now (text blocks, letterhead), it must
             # be the very same PDF, or an administrator changed the text since it was saved.
             if hashlib.sha256(render_letter(LetterKind.REJECTION, data, uow.session)).hexdigest() != letter.pdf_sha256:
-                raise ValidationError(
-                    "Seit dieser Entwurf gespeichert wurde, wurden Textbausteine oder Briefkopf geändert; freigegeben "
-                    "würde ein anderer Text als der geprüfte. Bitte zurückgeben: die Sachbearbeitung speichert den "
-                    "Entwurf neu, dann wird er erneut geprüft.",
-                    field="textbausteine",
-                )
+                raise ValidationError("notice_review.text_changed", field="textbausteine")
             final = replace(data, draft=False)
             pdf = render_letter(LetterKind.REJECTION, final, uow.session)
             letter.data_json, letter.pdf, letter.pdf_sha256 = to_json(final), pdf, hashlib.sha256(pdf).hexdigest()
@@ -163,9 +137,9 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
 
 def check_return_comment(comment: str) -> str:
     """The lead's comment at a return, as stored; ValidationError when empty or too long."""
-    comment = clean_text(comment, "kommentar", "Der Kommentar", MAX_COMMENT, multiline=True)
+    comment = clean_text(comment, "kommentar", Phrase("shared.label_comment"), MAX_COMMENT, multiline=True)
     if len(comment) < 5:
-        raise ValidationError("Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar).", field="kommentar")
+        raise ValidationError("notice_review.return_comment_missing", field="kommentar")
     return comment
 
 

@@ -63,17 +63,16 @@ def load_notice(uow: UnitOfWork, letter_id: int, version: int | None = None) -> 
     """The rejection notice for a step; StaleRecord when someone else changed it since ``version``."""
     letter = uow.session.get(Letter, letter_id, with_for_update=True)
     if letter is None or letter.kind != LetterKind.REJECTION.value:
-        raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+        raise NotFound("notices.not_found", letter_id=letter_id)
     case = uow.session.get(Case, letter.case_id)
     assert case is not None
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if version is not None and letter.version != version:
         who = uow.session.get(User, letter.last_edited_by_id or letter.reviewed_by_id or letter.created_by_id or 0)
-        raise StaleRecord(
-            "Der Bescheid wurde inzwischen geändert"
-            + (f" (zuletzt von {who.display_name})" if who else "")
-            + f"; er steht jetzt auf „{STATUS_LABELS[LetterStatus(letter.status)]}“. Bitte neu laden."
-        )
+        status = STATUS_LABELS[LetterStatus(letter.status)]
+        if who is None:
+            raise StaleRecord("notices.changed_meanwhile", status=status)
+        raise StaleRecord("notices.changed_meanwhile_by", status=status, changed_by=who.display_name)
     return letter
 
 
@@ -202,7 +201,7 @@ def read_notice(session: Session, actor: Actor, letter_id: int, today: date) -> 
     """A rejection notice and its case, for reading — with the case's access check on ``today``."""
     letter = session.get(Letter, letter_id)
     if letter is None or letter.kind != LetterKind.REJECTION.value:
-        raise NotFound(f"Ablehnungsbescheid {letter_id} gibt es nicht.")
+        raise NotFound("notices.not_found", letter_id=letter_id)
     case = session.get(Case, letter.case_id)
     assert case is not None
     require_case_access(session, actor, case, today)

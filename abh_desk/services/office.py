@@ -15,6 +15,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.domain.grants import ReviewPolicy
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import FieldErrors, PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
@@ -24,31 +25,31 @@ MAX_IDLE_MINUTES = 240
 MAX_TEXT = 200
 #: The free-text settings (one line each) and how a message names them.
 TEXT_LABELS = {
-    "authority_name": "Der Name der Behörde",
-    "street": "Die Straße",
-    "postcode_city": "Die Angabe „PLZ und Ort“",
-    "phone": "Die Telefonnummer",
-    "email": "Die E-Mail-Adresse",
-    "opening_hours": "Die Angabe der Öffnungszeiten",
-    "court_name": "Der Name des Gerichts",
-    "court_address": "Die Anschrift des Gerichts",
-    "department": "Die Abteilung",
-    "website": "Die Website",
-    "bank_name": "Der Name der Bank",
-    "iban": "Die IBAN",
-    "bic": "Die BIC",
-    "archive_name": "Der Name des Archivs",
+    "authority_name": Phrase("shared.label_authority"),
+    "street": Phrase("shared.label_street"),
+    "postcode_city": Phrase("office.label_postcode_city"),
+    "phone": Phrase("office.label_phone"),
+    "email": Phrase("office.label_email"),
+    "opening_hours": Phrase("office.label_opening_hours"),
+    "court_name": Phrase("office.label_court_name"),
+    "court_address": Phrase("office.label_court_address"),
+    "department": Phrase("office.label_department"),
+    "website": Phrase("office.label_website"),
+    "bank_name": Phrase("office.label_bank_name"),
+    "iban": Phrase("office.label_iban"),
+    "bic": Phrase("office.label_bic"),
+    "archive_name": Phrase("office.label_archive_name"),
 }
 #: Letterhead fields no letter goes out without (the first start asks them; the settings keep them).
 #: E-mail, web site and bank are optional: left blank, they are left off the letter.
 REQUIRED_LETTERHEAD = {
-    "authority_name": "Bitte den Namen der Behörde angeben.",
-    "street": "Bitte Straße und Hausnummer angeben.",
-    "postcode_city": "Bitte Postleitzahl und Ort angeben.",
-    "phone": "Bitte die Telefonnummer angeben (sie steht in jedem Schreiben).",
-    "opening_hours": "Bitte die Sprechzeiten angeben (sie stehen in jedem Schreiben).",
-    "court_name": "Bitte das zuständige Verwaltungsgericht angeben.",
-    "court_address": "Bitte die Anschrift des Verwaltungsgerichts angeben.",
+    "authority_name": "office.authority_name_missing",
+    "street": "office.street_missing",
+    "postcode_city": "office.postcode_city_missing",
+    "phone": "office.phone_missing",
+    "opening_hours": "office.opening_hours_missing",
+    "court_name": "office.court_name_missing",
+    "court_address": "office.court_address_missing",
 }
 #: What a retention run does with a file the archive has not evaluated within its period.
 ARCHIVE_NO_ANSWER = ("loeschen", "warten")
@@ -111,45 +112,44 @@ class OfficeSettings:
 
     def _checked(self) -> OfficeSettings:
         if self.land not in LAENDER:
-            raise ValidationError(f"Land „{self.land}“ unbekannt (z. B. BW, BY, NW).", field="land")
+            raise ValidationError("office.unknown_land", field="land", land=self.land)
         WorkingDays(self.land, self.local_holidays)  # refuses holidays the Land does not have
         FileNumberPattern(self.file_number_pattern)
         for key in ("card_production_weeks", "card_waiting_weeks"):
             if not 1 <= getattr(self, key) <= MAX_WEEKS:
-                raise ValidationError(f"{key}: bitte eine Zahl von Wochen zwischen 1 und {MAX_WEEKS}.", field=key)
+                raise ValidationError("office.weeks_out_of_range", field=key, setting=key, max_weeks=MAX_WEEKS)
         if not self.authority_name.strip():
-            raise ValidationError("Bitte den Namen der Behörde angeben.", field="authority_name")
+            raise ValidationError("office.authority_name_missing", field="authority_name")
         if not 0 <= self.idle_lock_minutes <= MAX_IDLE_MINUTES:
             raise ValidationError(
-                f"idle_lock_minutes: 0 (nie) bis {MAX_IDLE_MINUTES} Minuten.", field="idle_lock_minutes"
+                "office.idle_lock_out_of_range", field="idle_lock_minutes", max_minutes=MAX_IDLE_MINUTES
             )
         policies = [p.value for p in ReviewPolicy]
         if self.grant_review not in policies:
             raise ValidationError(
-                f"grant_review: „{self.grant_review}“ gibt es nicht (möglich: {', '.join(policies)}).",
+                "office.unknown_grant_review",
                 field="grant_review",
+                value=self.grant_review,
+                choices=", ".join(policies),
             )
         if not 1 <= self.archive_answer_months <= MAX_ARCHIVE_MONTHS:
             raise ValidationError(
-                f"archive_answer_months: 1 bis {MAX_ARCHIVE_MONTHS} Monate.", field="archive_answer_months"
+                "office.archive_months_out_of_range", field="archive_answer_months", max_months=MAX_ARCHIVE_MONTHS
             )
         if self.archive_no_answer not in ARCHIVE_NO_ANSWER:
             raise ValidationError(
-                f"archive_no_answer: „{self.archive_no_answer}“ gibt es nicht (möglich: loeschen, warten).",
-                field="archive_no_answer",
+                "office.unknown_archive_no_answer", field="archive_no_answer", value=self.archive_no_answer
             )
         if not 1 <= self.document_max_mb <= MAX_DOCUMENT_MB:
-            raise ValidationError(f"document_max_mb: 1 bis {MAX_DOCUMENT_MB} MB.", field="document_max_mb")
+            raise ValidationError("office.document_size_out_of_range", field="document_max_mb", max_mb=MAX_DOCUMENT_MB)
         if self.appointment_hours.strip():
             parse_hours(self.appointment_hours, "appointment_hours")
         if not self.archive_name.strip():
-            raise ValidationError("Bitte den Namen des Archivs angeben.", field="archive_name")
+            raise ValidationError("office.archive_name_missing", field="archive_name")
         if self.iban and not iban_valid(self.iban):
-            raise ValidationError(
-                f"Die IBAN „{self.iban}“ ist ungültig (Prüfziffer oder Länge stimmen nicht).", field="iban"
-            )
+            raise ValidationError("office.iban_invalid", field="iban", iban=self.iban)
         if bool(self.iban) != bool(self.bank_name):
-            raise ValidationError("Für die Bankverbindung bitte Bank und IBAN angeben.", field="bank_name")
+            raise ValidationError("office.bank_incomplete", field="bank_name")
         return self
 
 
@@ -157,8 +157,8 @@ def letterhead_problems(settings: OfficeSettings) -> list[ValidationError]:
     """One message per required letterhead field left blank (the default name counts as blank)."""
     blank_name = OfficeSettings().authority_name
     return [
-        ValidationError(message, field=key)
-        for key, message in REQUIRED_LETTERHEAD.items()
+        ValidationError(required_key, field=key)
+        for key, required_key in REQUIRED_LETTERHEAD.items()
         if not str(getattr(settings, key)).strip() or (key == "authority_name" and getattr(settings, key) == blank_name)
     ]
 
@@ -190,7 +190,7 @@ def _integer(key: str, value: object) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise ValidationError(f"{key}: „{value}“ ist keine ganze Zahl.", field=key) from None
+        raise ValidationError("office.not_an_integer", field=key, setting=key, value=value) from None
 
 
 def _encode(value: object) -> str:
@@ -219,14 +219,14 @@ def update_office_settings(ctx: ServiceContext, *, require_letterhead: bool = Fa
     A required letterhead field is never emptied; with ``require_letterhead`` (the settings dialog)
     every one must be filled, each blank one named by its field."""
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied("Die Einstellungen der Behörde ändert nur die Administration.")
+        raise PermissionDenied("office.admin_only")
     with ctx.unit_of_work() as uow:
         old = _read(uow.session)
         changes = {k: _integer(k, v) if k in _INTEGERS else v for k, v in changes.items()}
         new = replace(old, **changes).validated()
         problems = [p for p in letterhead_problems(new) if require_letterhead or p.field in changes]
         if problems:
-            raise FieldErrors(problems)
+            raise FieldErrors(errors=problems)
         for key, value in asdict(new).items():
             row = uow.session.get(OfficeSetting, key)
             if row is None:

@@ -161,11 +161,11 @@ def scope_area_id(session: Session, ctx: ServiceContext, area: str | None) -> in
     if area is not None:
         area_id = session.scalar(select(Area.id).where(Area.code == area))
         if area_id is None:
-            raise NotFound(f"Bereich „{area}“ gibt es nicht.")
+            raise NotFound("shared.area_not_found", area=area)
         if ctx.actor.role != Role.ADMIN:
             own = _own_area(session, ctx)
             if own is not None and own != area_id:
-                raise PermissionDenied(f"Den Bereich „{area}“ sieht nur seine Teamleitung oder die Administration.")
+                raise PermissionDenied("overview.area_not_yours", area=area)
         return int(area_id)
     if ctx.actor.role == Role.ADMIN:
         return None

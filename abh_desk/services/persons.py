@@ -25,6 +25,7 @@ from abh_desk.domain.search import (
     passport_key,
 )
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
@@ -140,28 +141,23 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
     attempt("birth_place", lambda: check_name(data.birth_place, "geburtsort", "Geburtsort", required=False))
     attempt("nationality", lambda: check_nationality(data.nationality))
     if data.sex not in {s.value for s in Sex}:
-        errors.append(ValidationError("Geschlecht: w, m, d oder x.", field="geschlecht"))
-    attempt("street", lambda: clean_text(data.street, "strasse", "Die Straße", 200))
-    attempt("city", lambda: clean_text(data.city, "ort", "Der Ort", 100))
-    attempt("azr_number", lambda: clean_text(data.azr_number, "azr", "Die AZR-Nummer", 20))
+        errors.append(ValidationError("persons.sex_invalid", field="geschlecht"))
+    attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
+    attempt("city", lambda: clean_text(data.city, "ort", Phrase("persons.label_city"), 100))
+    attempt("azr_number", lambda: clean_text(data.azr_number, "azr", Phrase("persons.label_azr_number"), 20))
     passport = passport_key(data.passport_number)
     if not _PASSPORT.fullmatch(data.passport_number):
-        errors.append(
-            ValidationError(
-                "Passnummer: nur Buchstaben A–Z und Ziffern (Leerzeichen und Bindestriche werden weggelassen).",
-                field="passnummer",
-            )
-        )
+        errors.append(ValidationError("persons.passport_characters", field="passnummer"))
     elif data.passport_number.strip() and not 5 <= len(passport) <= 20:
-        errors.append(ValidationError("Passnummer: 5 bis 20 Buchstaben oder Ziffern.", field="passnummer"))
+        errors.append(ValidationError("persons.passport_length", field="passnummer"))
     postcode = data.postcode.strip()
     if postcode and not _POSTCODE.fullmatch(postcode):
-        errors.append(ValidationError("Postleitzahl: fünf Ziffern.", field="plz"))
+        errors.append(ValidationError("persons.postcode_invalid", field="plz"))
     if errors:
-        raise FieldErrors(errors)
+        raise FieldErrors(errors=errors)
     birth = values["birth"]
     if birth is None:
-        raise FieldErrors([ValidationError("Geburtsdatum: Bitte angeben (mindestens das Jahr).", field="geburtsdatum")])
+        raise FieldErrors(errors=[ValidationError("persons.birth_date_missing", field="geburtsdatum")])
     assert isinstance(birth, PartialDate)
     family = str(values["family_name"])
     routing = routing_keys(family)
@@ -211,8 +207,8 @@ class LikelyDuplicate(ValidationError):
 
     code = "dublette"
 
-    def __init__(self, message: str, candidates: list[PersonSummary]) -> None:
-        super().__init__(message, field="dublette", candidates=[c.id for c in candidates])
+    def __init__(self, key: str, /, candidates: list[PersonSummary], **params: Any) -> None:
+        super().__init__(key, field="dublette", candidates=[c.id for c in candidates], **params)
         self.candidates = candidates
 
 
@@ -258,18 +254,13 @@ def create_person(ctx: ServiceContext, data: PersonInput, duplicate_reason: str 
     values = _validate(data, ctx.today())
     reason = None
     if duplicate_reason is not None:
-        reason = clean_text(duplicate_reason, "dublette", "Der Grund", MAX_DUPLICATE_REASON)
+        reason = clean_text(duplicate_reason, "dublette", Phrase("shared.label_reason"), MAX_DUPLICATE_REASON)
     with ctx.unit_of_work() as uow:
         similar = _duplicate_ids(uow.session, values)
         if similar and (reason is None or len(reason) < MIN_DUPLICATE_REASON):
             candidates = person_rows_in(uow.session, similar)
             names = "; ".join(_described(c) for c in candidates[:3])
-            raise LikelyDuplicate(
-                f"Wahrscheinlich schon erfasst: {names}. Bitte die vorhandene Person öffnen – oder, wenn es "
-                f"eine andere Person ist, den Grund angeben (mindestens {MIN_DUPLICATE_REASON} Zeichen, z. B. "
-                "„Zwillingsbruder, anderer Pass“); er wird protokolliert.",
-                candidates,
-            )
+            raise LikelyDuplicate("persons.likely_duplicate", candidates, names=names, min_length=MIN_DUPLICATE_REASON)
         person = Person(**values)
         uow.session.add(person)
         uow.session.flush()
@@ -286,7 +277,7 @@ def update_person(ctx: ServiceContext, person_id: int, expected_version: int, da
     with ctx.unit_of_work() as uow:
         person = uow.session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=person_id)
         if person.version != expected_version:
             raise stale_record(uow.session, "Die Stammdaten wurden", "person", person_id, person_id=person_id)
         old_routing = (person.routing_key, person.routing_key_skipped)
@@ -386,9 +377,7 @@ def search_person_ids(ctx: ServiceContext, text: str, limit: int = MAX_RESULT_ID
     A prepared statement on a bare connection: see ``storage.PreparedRead``. The search, its text
     and how many it found are noted as a read (``services.read_log``)."""
     if not 1 <= limit <= MAX_RESULT_IDS:
-        raise ValidationError(
-            f"Höchstens {MAX_RESULT_IDS:,} Treffer auf einmal".replace(",", ".") + ", mindestens einer.", field="max"
-        )
+        raise ValidationError("persons.result_limit", field="max", max_results=f"{MAX_RESULT_IDS:,}".replace(",", "."))
     ids = _search_ids(ctx, text, limit)
     if text.strip():  # also what found nobody: that a person is not known here is told too
         note_read(ctx, "suchergebnis_gelesen", "suche", suchtext=text, treffer=len(ids))
@@ -509,7 +498,7 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
         session = uow.session
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=person_id)
         titles = tuple(
             TitleRow(t.id, t.kind, t.legal_basis, t.valid_from, t.valid_until, t.card_serial or "", n == 0)
             for n, t in enumerate(

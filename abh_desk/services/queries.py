@@ -25,7 +25,7 @@ def load_case(uow: UnitOfWork, case_id: int, casework: bool = False) -> Case:
     counter's and back office's, for every card of the office."""
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     if casework:
         require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     return case
@@ -36,7 +36,7 @@ def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     at once: the second waits, then finds it changed — a stale record, never a duplicate handover)."""
     card = uow.session.get(CardOrder, card_id, with_for_update=True)
     if card is None:
-        raise NotFound(f"Karte {card_id} gibt es nicht.")
+        raise NotFound("queries.card_not_found", card_id=card_id)
     if version is not None and card.version != version:
         raise stale_record(uow.session, "Die Karte wurde", "card_order", card_id, card_id=card_id)
     return card

@@ -93,7 +93,7 @@ def suggest_rebalance(ctx: ServiceContext, area: str | None = None) -> Rebalance
                 .limit(1)
             )
             if area_id is None:
-                raise NotFound("Es gibt keine offenen Vorgänge.")
+                raise NotFound("rebalance_suggestion.no_open_cases")
         code = session.scalar(select(Area.code).where(Area.id == area_id)) or ""
         holders = session.execute(
             select(User.id, User.username, User.display_name, func.min(AssignmentRule.start))
@@ -103,7 +103,7 @@ def suggest_rebalance(ctx: ServiceContext, area: str | None = None) -> Rebalance
             .order_by(func.min(AssignmentRule.start))
         ).all()
         if not holders:
-            raise NotFound(f"Im Bereich „{code}“ hat niemand Buchstaben.")
+            raise NotFound("rebalance_suggestion.no_letters_assigned", area=code)
         open_by_owner = dict(
             session.execute(
                 select(Case.owner_id, func.count())

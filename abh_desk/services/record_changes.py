@@ -39,7 +39,7 @@ def compare_person(ctx: ServiceContext, person_id: int, mine: PersonInput) -> St
     with ctx.db.read() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} gibt es nicht (mehr).")
+            raise NotFound("record_changes.person_not_found", person_id=person_id)
         detail = person_detail(person)
         change = last_change(session, "person", person_id)
     stored = asdict(person_input(detail))

@@ -18,6 +18,7 @@ from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, Lett
 from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import NoticeAction, check
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_letters import case_info, named, recipient, render_letter, store_letter
@@ -100,39 +101,56 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
     ]
 
 
+#: The findings' names as the refusal of a too long or garbled text quotes them ("„Kindeswohl“").
+FINDING_LABELS = {
+    "finding_deportation_bars": Phrase("rejections.label_finding_deportation_bars"),
+    "finding_child_welfare": Phrase("rejections.label_finding_child_welfare"),
+    "finding_family_ties": Phrase("rejections.label_finding_family_ties"),
+    "finding_health": Phrase("rejections.label_finding_health"),
+}
+
+
 def clean_draft(draft: RejectionDraft) -> RejectionDraft:
     """The caseworker's texts as stored: NFC, no control or bidi characters, within their limits."""
     findings: dict[str, Any] = {
-        name: clean_text(getattr(draft, name), "deportation_assessment", f"„{label}“", MAX_DETAILS, multiline=True)
-        for name, _block, label in DEPORTATION_FINDINGS
+        name: clean_text(
+            getattr(draft, name), "deportation_assessment", FINDING_LABELS[name], MAX_DETAILS, multiline=True
+        )
+        for name, _block, _label in DEPORTATION_FINDINGS
     }
     return replace(
         draft,
-        facts=clean_text(draft.facts, "facts", "Der Sachverhalt", MAX_FACTS, multiline=True),
+        facts=clean_text(draft.facts, "facts", Phrase("rejections.label_facts"), MAX_FACTS, multiline=True),
         grounds=tuple(
             replace(
                 ground,
                 details=clean_text(
-                    ground.details, "grounds", "Der Text zum Ablehnungsgrund", MAX_DETAILS, multiline=True
+                    ground.details, "grounds", Phrase("rejections.label_ground_details"), MAX_DETAILS, multiline=True
                 ),
             )
             for ground in draft.grounds
         ),
-        target_state=clean_text(draft.target_state, "target_state", "Der Zielstaat", MAX_TARGET_STATE),
+        target_state=clean_text(
+            draft.target_state, "target_state", Phrase("rejections.label_target_state"), MAX_TARGET_STATE
+        ),
         entry_ban_reasons=clean_text(
             draft.entry_ban_reasons,
             "entry_ban_months",
-            "Die Begründung des Einreiseverbots",
+            Phrase("rejections.label_entry_ban_reasons"),
             MAX_REASON,
             multiline=True,
         ),
         fee_reduction_reason=clean_text(
-            draft.fee_reduction_reason, "fee_cents", "Die Begründung der Ermäßigung", MAX_REASON, multiline=True
+            draft.fee_reduction_reason,
+            "fee_cents",
+            Phrase("rejections.label_fee_reduction_reason"),
+            MAX_REASON,
+            multiline=True,
         ),
         deportation_assessment=clean_text(
             draft.deportation_assessment,
             "deportation_assessment",
-            "Die weiteren Erwägungen zur Abschiebungsandrohung",
+            Phrase("rejections.label_deportation_assessment"),
             MAX_DETAILS,
             multiline=True,
         ),
@@ -145,16 +163,12 @@ def _check_draft(uow: UnitOfWork, draft: RejectionDraft) -> None:
     known = set(blocks.ground_keys())
     for ground in draft.grounds:
         if ground.key not in known:
-            raise ValidationError(f"Den Ablehnungsgrund „{ground.key}“ gibt es nicht.", field="grounds")
+            raise ValidationError("rejections.unknown_ground", field="grounds", ground=ground.key)
         if "einzelfall" in blocks.fields(f"ablehnungsgrund.{ground.key}.text") and not ground.details.strip():
             title = blocks.text(f"ablehnungsgrund.{ground.key}.titel")
-            raise ValidationError(
-                f"Zum Ablehnungsgrund „{title}“ fehlt der Einzelfall: was liegt bei dieser Person vor?",
-                field="grounds",
-                ground=ground.key,
-            )
+            raise ValidationError("rejections.ground_details_missing", field="grounds", ground=ground.key, title=title)
     if len({ground.key for ground in draft.grounds}) != len(draft.grounds):
-        raise ValidationError("Jeder Ablehnungsgrund darf nur einmal vorkommen.", field="grounds")
+        raise ValidationError("rejections.ground_repeated", field="grounds")
 
 
 def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hearing_date: date | None) -> RejectionData:
@@ -169,11 +183,7 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     status = status_on(uow.session, case, today)
     target = draft.target_state.strip()
     if status.duty_to_leave and not target and person.nationality in STATELESS_OR_UNKNOWN:
-        raise ValidationError(
-            "Die Person ist staatenlos oder ihre Staatsangehörigkeit ist ungeklärt: bitte den Zielstaat der "
-            "Abschiebung angeben (§ 59 Abs. 2 AufenthG), z. B. den Staat des gewöhnlichen Aufenthalts.",
-            field="target_state",
-        )
+        raise ValidationError("rejections.target_state_missing", field="target_state")
     findings: dict[str, Any] = {
         name: getattr(draft, name).strip() if status.duty_to_leave else "" for name, _b, _l in DEPORTATION_FINDINGS
     }
@@ -213,16 +223,11 @@ def _fee(uow: UnitOfWork, case: Case, person: Person, draft: RejectionDraft) -> 
     if draft.fee_cents is None or draft.fee_cents == due.cents:
         return due.cents, due.basis
     if draft.fee_cents > due.cents:
-        raise ValidationError(
-            f"Die Gebühr ist höher als die Aufenthaltsverordnung sie festlegt: {euro(due.cents)} ({due.basis}).",
-            field="fee_cents",
-        )
+        raise ValidationError("rejections.fee_too_high", field="fee_cents", fee=euro(due.cents), basis=due.basis)
     reason = draft.fee_reduction_reason.strip()
     if len(reason) < 10:
         raise ValidationError(
-            f"Die Aufenthaltsverordnung setzt {euro(due.cents)} fest ({due.basis}); eine niedrigere Gebühr braucht "
-            "die Gründe der Ermäßigung aus Billigkeitsgründen (§ 53 Abs. 2 AufenthV).",
-            field="fee_cents",
+            "rejections.fee_reduction_reason_missing", field="fee_cents", fee=euro(due.cents), basis=due.basis
         )
     return draft.fee_cents, f"{due.basis}, {REDUCED}: {reason}"
 
@@ -253,7 +258,7 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft) ->
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id, with_for_update=True)  # one draft per case, also on PostgreSQL
         if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, today)
         in_work = uow.session.scalar(
             select(Letter.id).where(
@@ -263,10 +268,7 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft) ->
             )
         )
         if in_work is not None:
-            raise ValidationError(
-                "Für diesen Vorgang gibt es schon einen Ablehnungsbescheid in Arbeit; bitte diesen bearbeiten.",
-                field="bescheid",
-            )
+            raise ValidationError("rejections.rejection_in_work", field="bescheid")
         actor = ctx.actor
         check(
             NoticeAction.EDIT,
@@ -285,17 +287,8 @@ def draft_rejection(ctx: ServiceContext, case_id: int, draft: RejectionDraft) ->
 
 #: A change to a notice the team lead holds or has approved takes it back: never without saying so.
 WITHDRAWS_REVIEW = {
-    LetterStatus.IN_REVIEW: (
-        "Der Bescheid liegt der Teamleitung zur Prüfung vor. Eine Änderung nimmt ihn aus der Prüfung zurück: "
-        "er wird wieder ein Entwurf und ist danach erneut vorzulegen. Bitte die Rücknahme bestätigen oder die "
-        "Prüfung abwarten.",
-        "aus der Prüfung zurückgenommen",
-    ),
-    LetterStatus.APPROVED: (
-        "Der Bescheid ist freigegeben. Eine Änderung hebt die Freigabe auf: er wird wieder ein Entwurf und ist "
-        "danach erneut vorzulegen. Bitte die Aufhebung der Freigabe bestätigen.",
-        "Freigabe aufgehoben",
-    ),
+    LetterStatus.IN_REVIEW: ("rejections.edit_withdraws_review", "aus der Prüfung zurückgenommen"),
+    LetterStatus.APPROVED: ("rejections.edit_lifts_approval", "Freigabe aufgehoben"),
 }
 
 
@@ -309,7 +302,8 @@ def update_rejection(
         letter = load_notice(uow, letter_id, version)
         withdrawn = WITHDRAWS_REVIEW.get(LetterStatus(letter.status))
         if withdrawn is not None and not withdraw_review:
-            raise ValidationError(withdrawn[0], field="status", withdraw_review=True)
+            confirm_key = withdrawn[0]
+            raise ValidationError(confirm_key, field="status", withdraw_review=True)
         case = uow.session.get(Case, letter.case_id)
         assert case is not None
         old = from_json(LetterKind.REJECTION.value, letter.data_json)
@@ -360,9 +354,9 @@ def send_hearing(
     comment by; a hearing deadline is stored. Returns the hearing letter's id."""
     sent_on = sent_on or ctx.today()
     if sent_on > ctx.today():
-        raise ValidationError("Das Versanddatum der Anhörung liegt in der Zukunft.", field="versandt_am")
+        raise ValidationError("rejections.hearing_sent_in_future", field="versandt_am")
     if not 1 <= weeks <= 8:
-        raise ValidationError("Die Anhörungsfrist beträgt 1 bis 8 Wochen.", field="wochen")
+        raise ValidationError("rejections.hearing_weeks_out_of_range", field="wochen")
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         case = uow.session.get(Case, letter.case_id)
@@ -398,12 +392,9 @@ def send_hearing(
 
 def check_waiver_reason(reason: str) -> str:
     """Why the hearing is dispensed with, as stored; ValidationError when empty, short or too long."""
-    reason = clean_text(reason, "grund", "Die Begründung", MAX_REASON, multiline=True)
+    reason = clean_text(reason, "grund", Phrase("rejections.label_waiver_reason"), MAX_REASON, multiline=True)
     if len(reason) < 10:
-        raise ValidationError(
-            "Bitte begründen, warum die Anhörung entbehrlich ist (§ 28 Abs. 2 VwVfG), mindestens 10 Zeichen.",
-            field="grund",
-        )
+        raise ValidationError("rejections.waiver_reason_missing", field="grund")
     return reason
 
 
@@ -419,10 +410,10 @@ def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str
 
 def record_statement(ctx: ServiceContext, letter_id: int, version: int, received_on: date, note: str = "") -> None:
     """The person commented on the hearing (or said they will not): the hearing deadline is done."""
-    note = clean_text(note, "notiz", "Die Notiz", MAX_REASON, multiline=True)
+    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_REASON, multiline=True)
     with ctx.unit_of_work() as uow:
         if received_on > uow.today:
-            raise ValidationError("Der Eingang der Stellungnahme liegt in der Zukunft.", field="eingang")
+            raise ValidationError("rejections.statement_in_future", field="eingang")
         letter = load_notice(uow, letter_id, version)
         step(uow, letter, NoticeAction.RECORD_STATEMENT, details=note, am=received_on.isoformat())
         letter.statement_received_on = received_on
@@ -450,7 +441,7 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
         case = session.get(Case, case_id)
         person = session.get(Person, case.person_id) if case else None
         if case is None or person is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(session, ctx.actor, case, today)
         procedure = ctx.catalogue.get(case.procedure_key)
         return RejectionDraft(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
@@ -67,10 +68,7 @@ def require_usable_remedy(session: Session) -> None:
     state = _state(session, load_remedies(), read_office_settings(session).land)
     if not state.usable:
         raise ValidationError(
-            f"Die Rechtsbehelfsbelehrung für {state.land_name} ist noch nicht bestätigt. Zu prüfen ist: "
-            f"{state.to_check} Die Administration bestätigt sie unter Verwaltung → Behördeneinstellungen; bis "
-            "dahin wird kein Bescheid freigegeben oder versandt.",
-            field="rechtsbehelf",
+            "remedy_rows.not_confirmed", field="rechtsbehelf", land=state.land_name, to_check=state.to_check
         )
 
 
@@ -78,19 +76,16 @@ def confirm_remedy_row(ctx: ServiceContext, note: str) -> RemedyRowState:
     """The administration confirms the office Land's row after checking it (logged, with a note on
     what was checked against what)."""
     if ctx.actor.role != Role.ADMIN or ctx.actor.user_id is None:
-        raise PermissionDenied("Die Rechtsbehelfsbelehrung bestätigt eine angemeldete Person der Administration.")
-    note = clean_text(note, "notiz", "Die Notiz", 2_000, multiline=True)
+        raise PermissionDenied("remedy_rows.admin_only")
+    note = clean_text(note, "notiz", Phrase("shared.label_note"), 2_000, multiline=True)
     if len(note) < MIN_NOTE:
-        raise ValidationError(
-            "Bitte notieren, was geprüft wurde und woran (z. B. „§ 63 JustG Bln, amtlicher Volltext vom …“).",
-            field="notiz",
-        )
+        raise ValidationError("remedy_rows.note_missing", field="notiz")
     table = load_remedies()
     with ctx.unit_of_work() as uow:
         land = read_office_settings(uow.session).land
         state = _state(uow.session, table, land)
         if not state.to_check:
-            raise ValidationError(f"Die Zeile für {state.land_name} ist bereits geprüft; nichts zu bestätigen.")
+            raise ValidationError("remedy_rows.already_checked", land=state.land_name)
         value = json.dumps(
             {"fingerprint": state.fingerprint, "by": ctx.actor.username, "at": uow.now.isoformat(), "note": note},
             ensure_ascii=False,

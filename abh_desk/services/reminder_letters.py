@@ -73,7 +73,7 @@ def reminder_of_case(ctx: ServiceContext, case_id: int) -> bytes:
             .order_by(ResidenceTitle.valid_until.desc(), ResidenceTitle.id.desc())
         )
     if title_id is None:
-        raise ValidationError("Die Person hat keinen befristeten Aufenthaltstitel; keine Erinnerung nötig.")
+        raise ValidationError("reminder_letters.no_limited_title")
     return reminder_batch(ctx, [title_id]).letters[0][1]
 
 
@@ -83,9 +83,9 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
     expiring titles — and its expiry reminder deadline is done. Cancelling (``progress``) rolls all of
     it back; nothing is returned."""
     if not title_ids:
-        raise ValidationError("Bitte mindestens einen Titel auswählen.", field="auswahl")
+        raise ValidationError("reminder_letters.nothing_chosen", field="auswahl")
     if len(title_ids) > MAX_BATCH:
-        raise ValidationError(f"Höchstens {MAX_BATCH} Erinnerungen auf einmal.", field="auswahl")
+        raise ValidationError("reminder_letters.too_many", field="auswahl", max_batch=MAX_BATCH)
     today = ctx.today()
     with ctx.unit_of_work() as uow:
         session = uow.session
@@ -158,8 +158,9 @@ def reminder_batch(ctx: ServiceContext, title_ids: Sequence[int], progress: Prog
             )
         if skipped:
             raise ValidationError(
-                "Kein Schreiben für: " + "; ".join(skipped[:10]) + (" …" if len(skipped) > 10 else ""),
+                "reminder_letters.skipped",
                 field="auswahl",
+                skipped="; ".join(skipped[:10]) + (" …" if len(skipped) > 10 else ""),
             )
         from letters.render import render_batch, render_reminder  # reportlab: only when letters are made
 

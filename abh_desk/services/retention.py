@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from abh_desk import audit_chain
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.retention import TRIGGERS, Rule, check_event_date, check_trigger, due_on
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.context import ServiceContext
@@ -87,7 +88,7 @@ def record_event(ctx: ServiceContext, person_id: int, kind: str, on: date) -> No
     check_event_date(check_trigger(kind), on, ctx.today())
     with ctx.unit_of_work() as uow:
         if uow.session.get(Person, person_id) is None:
-            raise NotFound(f"Person {person_id} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=person_id)
         require_person_access(uow.session, ctx.actor, person_id, uow.today)
         event = RetentionEvent(person_id=person_id, kind=kind, occurred_on=on)
         uow.session.add(event)
@@ -177,14 +178,14 @@ def _due(session: Session, today: date) -> list[DueFile]:
     return result
 
 
-def _require_admin(ctx: ServiceContext, what: str) -> None:
+def _require_admin(ctx: ServiceContext, what: Phrase) -> None:
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied(f"{what} darf nur die Administration.")
+        raise PermissionDenied("retention.admin_only", what=what)
 
 
 def preview(ctx: ServiceContext) -> list[DueFile]:
     """The files the rules make due on ``today``, with what deleting each would remove."""
-    _require_admin(ctx, "Die Löschvorschau sehen")
+    _require_admin(ctx, Phrase("retention.what_preview"))
     with ctx.unit_of_work() as uow:
         due = due_files(uow.session, uow.today)
         uow.audit("aufbewahrung_vorschau", "aufbewahrung", None, faellig=len(due))
@@ -232,7 +233,7 @@ def _delete_file(session: Session, person_id: int) -> int:
 def run(ctx: ServiceContext, person_ids: Sequence[int]) -> RunResult:
     """Delete the files of ``person_ids`` (as shown in the preview) that are still due and not
     blocked; what became not due since the preview is left alone."""
-    _require_admin(ctx, "Akten nach Ablauf der Aufbewahrungsfrist löschen")
+    _require_admin(ctx, Phrase("retention.what_delete"))
     wanted = set(person_ids)
     with ctx.unit_of_work() as uow:
         due = [f for f in due_files(uow.session, uow.today) if f.person_id in wanted]

@@ -36,7 +36,7 @@ def row_values(
 ) -> dict[str, Any]:
     """Column values for a new ``model`` row from ``data``; columns the data lacks take their defaults."""
     if not isinstance(data, dict):
-        raise MessageError(f"{where}: die Fachdaten haben eine falsche Form.")
+        raise MessageError("row_codec.malformed", where=where)
     values: dict[str, Any] = {}
     for column in model.__table__.columns:
         if _skipped(column.key, skip) or column.key not in data:
@@ -49,7 +49,7 @@ def _value(column: Any, value: object, where: str) -> object:
     kind = column.type
     if value is None:
         if not column.nullable and column.default is None:
-            raise MessageError(f"{where}: der Wert fehlt.")
+            raise MessageError("row_codec.value_missing", where=where)
         return None
     try:
         if isinstance(kind, UTCDateTime):
@@ -60,22 +60,22 @@ def _value(column: Any, value: object, where: str) -> object:
         if isinstance(kind, Date):
             return date.fromisoformat(str(value))
     except ValueError:
-        raise MessageError(f"{where}: „{str(value)[:40]}“ ist kein Datum.") from None
+        raise MessageError("row_codec.not_a_date", where=where, value=str(value)[:40]) from None
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise MessageError(f"{where}: erwartet ja/nein.")
+            raise MessageError("row_codec.not_a_boolean", where=where)
         return value
     if isinstance(kind, Integer | SmallInteger):
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**31:
-            raise MessageError(f"{where}: erwartet eine ganze Zahl.")
+            raise MessageError("row_codec.not_an_integer", where=where)
         return value
     if isinstance(kind, String | Text):
         if not isinstance(value, str):
-            raise MessageError(f"{where}: erwartet einen Text.")
+            raise MessageError("row_codec.not_a_text", where=where)
         length = getattr(kind, "length", None)
         if length is not None and len(value) > length:
-            raise MessageError(f"{where}: der Text ist länger als {length} Zeichen.")
+            raise MessageError("row_codec.too_long", where=where, max_length=length)
         if any(ord(c) < 32 and c not in "\n\t\r" for c in value):
-            raise MessageError(f"{where}: der Text enthält Steuerzeichen.")
+            raise MessageError("row_codec.control_characters", where=where)
         return value
-    raise MessageError(f"{where}: unbekannter Typ.")  # pragma: no cover - every column type is above
+    raise MessageError("row_codec.unknown_type", where=where)  # pragma: no cover - every column type is above

@@ -51,9 +51,9 @@ def get_textblocks(ctx: ServiceContext) -> TextBlocksSource:
 def check_textblocks(text: str) -> TextBlocks:
     """Parse and probe-render every kind of letter; ConfigurationError/ValidationError name the block."""
     if len(text) > MAX_SIZE:
-        raise ValidationError(f"Die Textbausteine sind zu groß (höchstens {MAX_SIZE:,} Zeichen).".replace(",", "."))
+        raise ValidationError("textblocks.too_large", max_size=f"{MAX_SIZE:,}".replace(",", "."))
     if "\x00" in text:
-        raise ValidationError("Die Textbausteine enthalten Binärdaten (Nullzeichen).")
+        raise ValidationError("textblocks.binary_data")
     from letters.render import RENDERERS  # reportlab only when letters are made
     from letters.samples import PROBES, SAMPLES
 
@@ -82,12 +82,12 @@ def save_textblocks(ctx: ServiceContext, text: str, based_on_sha256: str) -> Tex
         # know yet are taken from the shipped file.
         removed = sorted(required_keys_in(old) - required_keys_in(text))
         if removed:
-            raise ConfigurationError(f"{SOURCE}: es fehlen die Textbausteine {', '.join(removed)}.", blocks=removed)
+            raise ConfigurationError(
+                "textblocks.blocks_removed", blocks=removed, source=SOURCE, removed=", ".join(removed)
+            )
         old_sha = hashlib.sha256(old.encode()).hexdigest()
         if old_sha != based_on_sha256:
-            raise StaleRecord(
-                "Die Textbausteine wurden inzwischen an einem anderen Arbeitsplatz geändert. Bitte neu laden."
-            )
+            raise StaleRecord("textblocks.changed_elsewhere")
         new_sha = hashlib.sha256(text.encode()).hexdigest()
         if row is None:
             uow.session.add(OfficeSetting(key=SETTING_KEY, value=text))
@@ -112,11 +112,11 @@ def reset_textblocks(ctx: ServiceContext) -> TextBlocksSource:
 
 def _require_admin(ctx: ServiceContext) -> None:
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied("Textbausteine ändert nur die Administration.")
+        raise PermissionDenied("textblocks.admin_only")
 
 
 def shipped_textblocks_text() -> str:
     try:
         return DEFAULT_PATH.read_text(encoding="utf-8")
     except OSError as exc:  # pragma: no cover - a broken installation
-        raise ConfigurationError(f"Die ausgelieferten Textbausteine fehlen: {exc}") from exc
+        raise ConfigurationError("textblocks.shipped_missing", reason=str(exc)) from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.context import ServiceContext
@@ -22,17 +23,17 @@ def add_title(
     valid_until: date | None,
     conditions: str = "",
 ) -> int:
-    kind = clean_text(kind, "titel", "Die Art des Titels", 100)
-    legal_basis = clean_text(legal_basis, "titel", "Die Rechtsgrundlage", 100)
-    conditions = clean_text(conditions, "nebenbestimmungen", "Die Nebenbestimmungen", 5_000, multiline=True)
+    kind = clean_text(kind, "titel", Phrase("shared.label_kind"), 100)
+    legal_basis = clean_text(legal_basis, "titel", Phrase("shared.label_legal_basis"), 100)
+    conditions = clean_text(conditions, "nebenbestimmungen", Phrase("shared.label_conditions"), 5_000, multiline=True)
     if not kind or not legal_basis:
-        raise ValidationError("Bitte Art und Rechtsgrundlage des Titels angeben.", field="titel")
+        raise ValidationError("titles.kind_or_basis_missing", field="titel")
     if valid_until is not None and valid_until < valid_from:
-        raise ValidationError("Der Titel endet vor seinem Beginn.", field="gueltig_bis")
+        raise ValidationError("shared.ends_before_start", field="gueltig_bis")
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, uow.today)
         title = ResidenceTitle(
             person_id=case.person_id,
@@ -64,10 +65,10 @@ def change_validity(ctx: ServiceContext, title_id: int, valid_until: date | None
     with ctx.unit_of_work() as uow:
         title = uow.session.get(ResidenceTitle, title_id)
         if title is None:
-            raise NotFound(f"Aufenthaltstitel {title_id} gibt es nicht.")
+            raise NotFound("titles.not_found", title_id=title_id)
         require_person_access(uow.session, ctx.actor, title.person_id, uow.today)
         if valid_until is not None and valid_until < title.valid_from:
-            raise ValidationError("Der Titel endet vor seinem Beginn.", field="gueltig_bis")
+            raise ValidationError("shared.ends_before_start", field="gueltig_bis")
         old = title.valid_until
         title.valid_until = valid_until
         uow.audit(

@@ -122,7 +122,7 @@ class _Scope:
         area of their own sees the whole office."""
         if self.kind == _Kind.OWN_AREA:
             return _Scope(_Kind.ALL)
-        raise NotFound(f"Bereich „{self.area_code}“ gibt es nicht.")
+        raise NotFound("shared.area_not_found", area=self.area_code)
 
 
 def _area_id(kind: _Kind) -> ScalarSelect[Any]:
@@ -149,7 +149,7 @@ def _scope(
         if username:
             user_id = session.scalar(select(User.id).where(User.username == username))
             if user_id is None:
-                raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
+                raise NotFound("worklists.user_not_found", username=username)
         return _Scope(_Kind.OWNERS, {"owners": visible_owners(session, user_id, today)})
     if scope == WorkScope.AREA:
         if area is None and ctx.actor.user_id is not None:

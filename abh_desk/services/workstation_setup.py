@@ -64,33 +64,24 @@ class DatabaseChoice:
         if self.mode == STANDALONE:
             text = self.sqlite_path.strip()
             if not text:
-                raise ValidationError("Bitte den Pfad der Datenbankdatei angeben.", field="sqlite_path")
+                raise ValidationError("workstation_setup.sqlite_path_missing", field="sqlite_path")
             path = Path(text).expanduser()
             if not path.is_absolute():
-                raise ValidationError("Bitte einen vollständigen Pfad angeben (z. B. /home/…).", field="sqlite_path")
+                raise ValidationError("workstation_setup.sqlite_path_relative", field="sqlite_path")
             if path.is_dir():
-                raise ValidationError(
-                    f"{path} ist ein Verzeichnis; bitte einen Dateinamen angeben.", field="sqlite_path"
-                )
+                raise ValidationError("workstation_setup.sqlite_path_is_folder", field="sqlite_path", path=str(path))
             return URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
         text = self.server_url.strip()
         if not text:
-            raise ValidationError(
-                "Bitte die Adresse des Servers angeben, z. B. postgresql://abh@server/abh.", field="server_url"
-            )
+            raise ValidationError("workstation_setup.server_url_missing", field="server_url")
         try:
             url = parse_url(text)
         except ConfigurationError as exc:
-            raise ValidationError(exc.message, field="server_url") from exc
+            raise ValidationError.at("server_url", exc) from exc
         if url.get_backend_name() != "postgresql" or not url.host or not url.database or not url.username:
-            raise ValidationError(
-                "Die Adresse braucht Benutzer, Server und Datenbank: postgresql://BENUTZER@SERVER/DATENBANK.",
-                field="server_url",
-            )
+            raise ValidationError("workstation_setup.server_url_incomplete", field="server_url")
         if url.password is not None:
-            raise ValidationError(
-                "Das Passwort gehört nicht in die Adresse, sondern in das Feld „Passwort“.", field="server_url"
-            )
+            raise ValidationError("workstation_setup.password_in_url", field="server_url")
         return url.render_as_string()
 
     @property
@@ -128,7 +119,7 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         db = Database(url, password_lookup=lookup)
         db.check_connection()
     except ConfigurationError as exc:
-        raise ValidationError(exc.message, field=choice.field) from exc
+        raise ValidationError.at(choice.field, exc) from exc
     try:
         migrate.upgrade(db)
         anchored = audit_chain.anchor_on_first_use(db, clock.now())
@@ -140,7 +131,7 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
                 try:
                     uow.commit()
                 except audit_chain.KeyMissing as exc:  # a signed office trail: the key comes first
-                    raise ValidationError(exc.message, field=choice.field) from exc
+                    raise ValidationError.at(choice.field, exc) from exc
         ensure_areas(ctx)
         with db.read() as session:
             stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))
@@ -159,9 +150,9 @@ def check_office(office: OfficeSettings) -> list[ValidationError]:
     """Everything a letter needs from the office: name, address, Land, court for lawsuits."""
     errors = letterhead_problems(office)
     if office.postcode_city.strip() and not office.postcode_city.strip()[:5].isdigit():
-        errors.append(ValidationError("Bitte mit der fünfstelligen Postleitzahl beginnen.", field="postcode_city"))
+        errors.append(ValidationError("workstation_setup.postcode_first", field="postcode_city"))
     if office.land not in LAENDER:
-        errors.append(ValidationError("Bitte das Land wählen.", field="land"))
+        errors.append(ValidationError("workstation_setup.land_missing", field="land"))
     return errors
 
 
@@ -169,19 +160,17 @@ def check_administrator(admin: Administrator) -> list[ValidationError]:
     errors = []
     name = admin.username.strip().lower()
     if not name:
-        errors.append(ValidationError("Bitte einen Benutzernamen angeben.", field="username"))
+        errors.append(ValidationError("workstation_setup.username_missing", field="username"))
     elif not name.isascii() or not name.replace(".", "").replace("-", "").isalnum():
-        errors.append(
-            ValidationError("Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.", field="username")
-        )
+        errors.append(ValidationError("workstation_setup.username_characters", field="username"))
     if not admin.display_name.strip():
-        errors.append(ValidationError("Bitte den angezeigten Namen angeben.", field="display_name"))
+        errors.append(ValidationError("workstation_setup.display_name_missing", field="display_name"))
     if len(admin.password) < MIN_PASSWORD_LENGTH:
         errors.append(
-            ValidationError(f"Das Passwort braucht mindestens {MIN_PASSWORD_LENGTH} Zeichen.", field="password")
+            ValidationError("workstation_setup.password_too_short", field="password", min_length=MIN_PASSWORD_LENGTH)
         )
     elif admin.repeated != admin.password:
-        errors.append(ValidationError("Die beiden Passwörter stimmen nicht überein.", field="repeated"))
+        errors.append(ValidationError("workstation_setup.passwords_differ", field="repeated"))
     return errors
 
 
@@ -196,16 +185,16 @@ def finish(
     errors = [] if state.office_stored else check_office(office)
     if not state.has_admin:
         if admin is None:
-            errors.append(ValidationError("Bitte einen Administrator anlegen.", field="username"))
+            errors.append(ValidationError("workstation_setup.administrator_missing", field="username"))
         else:
             errors += check_administrator(admin)
     if errors:
-        raise FieldErrors(errors)
+        raise FieldErrors(errors=errors)
     if choice.mode == SERVER and choice.password:
         try:
             store_password(state.url, choice.password)
         except ConfigurationError as exc:
-            raise ValidationError(exc.message, field="password_server") from exc
+            raise ValidationError.at("password_server", exc) from exc
     if not state.office_stored:
         update_office_settings(ctx, **asdict(office))
     if not state.has_admin and admin is not None:

@@ -48,7 +48,7 @@ def _info(name: str, method: int) -> zipfile.ZipInfo:
 @dataclass(frozen=True)
 class Package:
     message_name: str
-    message: bytes
+    message_xml: bytes  # not "message": that name is an error's German sentence (tests/unit/test_error_texts.py)
     files: dict[str, bytes]
 
 

@@ -77,7 +77,7 @@ def test_an_english_window_shows_a_refusal_in_english_and_a_german_one_in_german
     from abh_desk.errors import FieldErrors
     from ui.messages import field_texts, set_language
 
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("cards.label_reason"), max_length=500)
+    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=500)
     other = ValidationError("domain_text.too_long", field="nr", label=Phrase("cards.label_order_number"), max_length=40)
     try:
         set_language("en")
@@ -98,7 +98,7 @@ def test_the_language_of_the_workstation_reaches_the_refusals(qapp: object) -> N
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("cards.label_reason"), max_length=5)
+    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=5)
     try:
         install_translators(app, "en")
         assert error_text(error).startswith("The reason is too long")

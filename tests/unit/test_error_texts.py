@@ -67,31 +67,6 @@ NOT_YET_MOVED = {
     "abh_desk/services/deadlines.py",
     "abh_desk/services/document_content.py",
     "abh_desk/services/documents.py",
-    "abh_desk/services/e_file.py",
-    "abh_desk/services/fees.py",
-    "abh_desk/services/file_handover.py",
-    "abh_desk/services/file_intake.py",
-    "abh_desk/services/file_record.py",
-    "abh_desk/services/grants.py",
-    "abh_desk/services/letterhead.py",
-    "abh_desk/services/notice_dispatch.py",
-    "abh_desk/services/notice_review.py",
-    "abh_desk/services/notices.py",
-    "abh_desk/services/office.py",
-    "abh_desk/services/overview.py",
-    "abh_desk/services/persons.py",
-    "abh_desk/services/queries.py",
-    "abh_desk/services/rebalance_suggestion.py",
-    "abh_desk/services/record_changes.py",
-    "abh_desk/services/rejections.py",
-    "abh_desk/services/remedy_rows.py",
-    "abh_desk/services/reminder_letters.py",
-    "abh_desk/services/retention.py",
-    "abh_desk/services/row_codec.py",
-    "abh_desk/services/textblocks.py",
-    "abh_desk/services/titles.py",
-    "abh_desk/services/worklists.py",
-    "abh_desk/services/workstation_setup.py",
 }
 
 #: Where reading a refusal's German ``.message`` is right: the command line prints German, and the
@@ -218,7 +193,7 @@ def test_sentences_are_written_only_in_the_catalogue() -> None:
 
 
 def test_a_refusal_speaks_the_language_asked_and_keeps_its_parameters() -> None:
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("cards.label_reason"), max_length=500)
+    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=500)
     assert error.message == "Der Grund ist zu lang (höchstens 500 Zeichen)."
     assert str(error) == error.message
     assert error.text("en") == "The reason is too long (at most 500 characters)."
@@ -228,7 +203,7 @@ def test_a_refusal_speaks_the_language_asked_and_keeps_its_parameters() -> None:
 
 
 def test_a_quoted_refusal_and_several_fields_speak_the_same_language() -> None:
-    inner = ValidationError("domain_text.too_long", field="grund", label=Phrase("cards.label_reason"), max_length=5)
+    inner = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=5)
     outer = ValidationError("domain_text.too_long", field="x", label=inner, max_length=1)
     assert outer.text("en").startswith("The reason is too long (at most 5 characters).")
     both = FieldErrors(
