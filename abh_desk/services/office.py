@@ -115,9 +115,14 @@ class OfficeSettings:
             raise ValidationError("office.unknown_land", field="land", land=self.land)
         WorkingDays(self.land, self.local_holidays)  # refuses holidays the Land does not have
         FileNumberPattern(self.file_number_pattern)
-        for key in ("card_production_weeks", "card_waiting_weeks"):
+        for key, what in (
+            ("card_production_weeks", Phrase("office.label_card_production_weeks")),
+            ("card_waiting_weeks", Phrase("office.label_card_waiting_weeks")),
+        ):
             if not 1 <= getattr(self, key) <= MAX_WEEKS:
-                raise ValidationError("office.weeks_out_of_range", field=key, setting=key, max_weeks=MAX_WEEKS)
+                raise ValidationError(
+                    "office.weeks_out_of_range", field=key, setting=key, what=what, max_weeks=MAX_WEEKS
+                )
         if not self.authority_name.strip():
             raise ValidationError("office.authority_name_missing", field="authority_name")
         if not 0 <= self.idle_lock_minutes <= MAX_IDLE_MINUTES:
