@@ -402,7 +402,7 @@ def reason_text(reason: str, what: Phrase) -> str:
 def user_id_of(session: Session, username: str) -> int:
     uid = session.scalar(select(User.id).where(User.username == username))
     if uid is None:
-        raise NotFound("appointment_hours.no_such_user", username=username)
+        raise NotFound("assignment.no_such_user", username=username)
     return int(uid)
 
 
