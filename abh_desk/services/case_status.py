@@ -129,13 +129,13 @@ def _open_lines(session: Session, case: Case, today: date, *, authority_check: b
     ]
 
 
-def open_checks_message(open_: list[str], what: str) -> ValidationError:
+def open_checks_message(open_: list[str], what: Phrase | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in open_[:3]) + (" …" if len(open_) > 3 else "")
     key = "case_status.one_check_open" if len(open_) == 1 else "case_status.checks_open"
     return ValidationError(key, field="pruefungen", open_checks=len(open_), shown=shown, what=what)
 
 
-def missing_message(missing: list[str], what: str) -> ValidationError:
+def missing_message(missing: list[str], what: Phrase | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in missing[:3]) + (" …" if len(missing) > 3 else "")
     key = "case_status.one_document_missing" if len(missing) == 1 else "case_status.documents_missing"
     return ValidationError(key, field="unterlagen", missing=len(missing), shown=shown, what=what)
@@ -152,10 +152,10 @@ def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expecte
         if action == CaseAction.MARK_READY:
             missing = missing_documents(uow.session, case, uow.today)
             if missing:
-                raise missing_message(missing, "Entscheidungsreif")
+                raise missing_message(missing, Phrase("case_status.label_mark_ready"))
             checks = open_checks(uow.session, case, uow.today)
             if checks:
-                raise open_checks_message(checks, "Entscheidungsreif")
+                raise open_checks_message(checks, Phrase("case_status.label_mark_ready"))
         if action == CaseAction.RESUME and pending_grant(uow.session, case.id) is not None:
             raise ValidationError(
                 "case_status.grant_awaits_release",
