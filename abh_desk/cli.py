@@ -238,9 +238,7 @@ def _require_existing_file(cli_url: str | None) -> None:
     if url.get_backend_name() == "sqlite" and database and database != ":memory:" and not database.startswith("file:"):
         path = Path(database).expanduser()
         if not path.exists():
-            raise ConfigurationError(
-                f"Die Datenbankdatei {path} gibt es nicht. Eine neue legt „abh-desk --db {cli_url} db upgrade“ an."
-            )
+            raise ConfigurationError("cli.no_database_file", path=path, cli_url=cli_url)
 
 
 def _run(
@@ -255,7 +253,7 @@ def _run(
         return selftest.run_selftest(out, gui_check)
     if args.command is None:
         if gui is None:
-            raise DomainError("Das Programmfenster ist in dieser Umgebung nicht verfügbar.")
+            raise DomainError("cli.no_window_here")
         return gui(args.db)
     if args.command == "katalog":
         catalogue = load_catalogue()
@@ -295,7 +293,7 @@ def _run(
 def _with_context(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     if args.command == "demo":
         if not 1 <= args.personen <= 1_000_000:
-            raise DomainError("--personen: bitte eine Zahl von 1 bis 1.000.000.")
+            raise DomainError("cli.persons_count")
         demo = demo_office.fill_demo_office(ctx, args.personen, args.seed, only_if_empty=args.nur_wenn_leer)
         if is_first_start(args.db):  # scripts/start.sh: the demo office needs no first-start dialog
             save_settings(WorkstationSettings(last_username=demo_office.DEMO_ADMIN))
@@ -371,7 +369,7 @@ def _route_with_file(path: Path, area: str, names: Sequence[str], out: TextIO) -
     rules = load_rule_file(path)
     if area not in {a.code for a in rules.areas}:
         known = ", ".join(a.code for a in rules.areas)
-        raise DomainError(f"Bereich „{area}“ steht nicht in {path.name} (dort: {known}).")
+        raise DomainError("cli.area_not_in_file", area=area, name=path.name, known=known)
     labels = {c.username: c.display_name for c in rules.caseworkers}
     check_rules(rules.rules, [a.code for a in rules.areas], labels)
     router = Router(rules.rules)
@@ -389,10 +387,10 @@ def _office_settings(ctx: ServiceContext, pairs: Sequence[str], out: TextIO) -> 
             key, sep, value = pair.partition("=")
             if not sep or not hasattr(current, key):
                 known = ", ".join(f.name for f in fields(current))
-                raise ValidationError(f"„{pair}“: bitte SCHLÜSSEL=WERT mit einem dieser Schlüssel: {known}.")
+                raise ValidationError("cli.setting_pair", pair=pair, known=known)
             if isinstance(getattr(current, key), bool):
                 if value.lower() not in ("ja", "nein", "true", "false"):
-                    raise ValidationError(f"{key}: bitte ja oder nein.")
+                    raise ValidationError("cli.yes_or_no", setting=key)
                 changes[key] = value.lower() in ("ja", "true")
             else:
                 changes[key] = value

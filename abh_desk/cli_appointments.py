@@ -24,7 +24,7 @@ _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
 def _minute(text: str) -> int:
     match = _TIME.fullmatch(text.strip())
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise ValidationError(f"„{text}“ ist keine Uhrzeit (HH:MM).", field="zeit")
+        raise ValidationError("cli_appointments.not_a_time", text=text, field="zeit")
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
@@ -107,7 +107,7 @@ def _who(ctx: ServiceContext, args: argparse.Namespace) -> tuple[int, int | None
     if args.vorgang:
         return appt_hours.find_case(ctx, args.vorgang)
     if args.person is None:
-        raise ValidationError("Bitte --vorgang AZ oder --person NR (mit --anliegen) angeben.", field="vorgang")
+        raise ValidationError("cli_appointments.case_or_person", field="vorgang")
     return args.person, None
 
 
@@ -140,12 +140,12 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
         if args.erster_freier:
             offer = appt_hours.free_slots(ctx, person, args.anliegen, case, count=1)
             if not offer.slots:
-                raise ValidationError("Kein freier Termin in den nächsten Monaten.")
+                raise ValidationError("cli_appointments.no_free_slot")
             day, start = offer.slots[0].day, offer.slots[0].start
         elif args.datum and args.zeit:
             day, start = _iso_date(args.datum), _minute(args.zeit)
         else:
-            raise ValidationError("Bitte --datum und --zeit angeben, oder --erster-freier.", field="datum")
+            raise ValidationError("cli_appointments.date_and_time", field="datum")
         row = appts.book(ctx, person, day, start, args.anliegen, case, args.notiz)
         print(
             f"Termin {row.id} gebucht: {row.slot}, {row.caseworker_name}"
@@ -216,14 +216,14 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
         appt_hours.add_absence(ctx, args.benutzer, _iso_date(args.von), _iso_date(args.bis), args.grund)
         print(f"Abwesenheit eingetragen: {args.benutzer}, {args.von} bis {args.bis}.", file=out)
         return 0
-    raise ValidationError(f"Unbekannte Aktion „{action}“.")
+    raise ValidationError("cli_appointments.unknown_action", action=action)
 
 
 def _int(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise ValidationError(f"„{text}“ ist keine Zahl von Minuten (oder „katalog“).", field="minuten") from None
+        raise ValidationError("cli_appointments.not_minutes", text=text, field="minuten") from None
 
 
 def _write_invitation(ctx: ServiceContext, appointment_id: int, path: str, out: TextIO) -> None:

@@ -64,11 +64,11 @@ def _euro(text: str | None) -> int | None:
     if text is None:
         return None
     if not _EURO.fullmatch(text.strip()):
-        raise ValidationError(f"--gebuehr: „{text}“ ist kein Betrag in Euro (z. B. 93,00).")
+        raise ValidationError("cli_cases.fee_not_euro_example", text=text)
     try:
         return int(Decimal(text.strip().replace(",", ".")) * 100)
     except InvalidOperation:  # pragma: no cover - the pattern excludes it
-        raise ValidationError(f"--gebuehr: „{text}“ ist kein Betrag in Euro.") from None
+        raise ValidationError("cli_cases.fee_not_euro", text=text) from None
 
 
 def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:

@@ -28,12 +28,9 @@ def _iso_date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"„{text}“ ist kein gültiges Datum (JJJJ-MM-TT).") from None
+        raise ValidationError("cli_deadlines.not_a_date", text=text) from None
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise ValidationError(
-            f"Das Datum {day.day:02d}.{day.month:02d}.{day.year:04d} liegt außerhalb von "
-            f"{FIRST_DATE:%d.%m.%Y} bis {LAST_DATE:%d.%m.%Y}."
-        )
+        raise ValidationError("cli_deadlines.date_out_of_range", day=day, first=FIRST_DATE, last=LAST_DATE)
     return day
 
 
@@ -45,10 +42,7 @@ def on_key_date(ctx: ServiceContext, stichtag: str | None, changes: bool = False
         return ctx
     day = _iso_date(stichtag)
     if changes and day > ctx.today():
-        raise ValidationError(
-            f"Der Stichtag {day:%d.%m.%Y} liegt in der Zukunft; ändern lässt sich nur, was heute oder früher fällig "
-            "ist (ansehen geht mit --vorschau)."
-        )
+        raise ValidationError("cli_deadlines.key_date_in_future", day=day)
     return dataclasses.replace(ctx, clock=FixedClock(day))
 
 
@@ -92,7 +86,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         ).due
     else:
         if not 1 <= args.wochen <= 52:
-            raise ValidationError("--wochen: bitte eine Zahl von 1 bis 52.")
+            raise ValidationError("cli_deadlines.weeks_range")
         result = expiry_reminder_date(_iso_date(args.ablauf), args.wochen)
     print(result.isoformat(), file=out)
     return 0

@@ -79,15 +79,15 @@ def run_letter(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     kind = KINDS[args.art]
     target = Path(args.ausgabe)
     if not target.parent.is_dir():
-        raise ValidationError(f"Das Verzeichnis {target.parent} gibt es nicht.", field="ausgabe")
+        raise ValidationError("cli_letters.no_such_directory", parent=target.parent, field="ausgabe")
     if target.is_dir():
-        raise ValidationError(f"{target} ist ein Verzeichnis; bitte einen Dateinamen angeben.", field="ausgabe")
+        raise ValidationError("cli_letters.target_is_directory", target=target, field="ausgabe")
     if args.probe:
         pdf = _probe(ctx, kind, args.land)
         note = "Probeschreiben (ENTWURF) aus Beispieldaten"
     else:
         if args.land:
-            raise ValidationError("--land gilt nur mit --probe; ein Vorgang nutzt das Land der Behörde.", field="land")
+            raise ValidationError("cli_letters.land_only_with_sample", field="land")
         pdf, note = _of_case(ctx, kind, args.vorgang)
     target.write_bytes(pdf)
     size = f"{len(pdf):,}".replace(",", ".")
@@ -105,7 +105,7 @@ def _probe(ctx: ServiceContext, kind: LetterKind, land: str | None) -> bytes:
     if land:
         land = land.upper()
         if land not in LAENDER:
-            raise ValidationError(f"Land „{land}“ unbekannt; erwartet: {', '.join(LAENDER)}.", field="land")
+            raise ValidationError("cli_letters.unknown_land", land=land, known=", ".join(LAENDER), field="land")
         if land != head.land:  # another Land's court: the sample table's, where the office has none
             head = replace(head, land=land, court=samples.COURTS.get(land, head.court))
     return RENDERERS[kind.value](replace(samples.SAMPLES[kind.value](), letterhead=head, draft=True), blocks=blocks)
@@ -120,13 +120,12 @@ def _of_case(ctx: ServiceContext, kind: LetterKind, file_number: str) -> tuple[b
         return reminder_of_case(ctx, case_id), "Erinnerung erstellt (im Verlauf vermerkt)"
     stored = next((row for row in case_letters(ctx, case_id) if row.kind == kind), None)  # the latest
     if stored is None:
-        hint = {
-            LetterKind.REJECTION: "Ablehnungsbescheide werden im Programm entworfen und von der Teamleitung "
-            "freigegeben.",
-            LetterKind.HEARING: "Die Anhörung wird im Programm aus dem Entwurf des Bescheids versandt.",
-            LetterKind.CARD_PICKUP: "Die Abholbenachrichtigung entsteht, wenn die Karte eingegangen ist.",
-        }.get(kind, "")
-        raise NotFound(f"Zum Vorgang {file_number} gibt es kein solches Schreiben. {hint}".strip())
+        key = {
+            LetterKind.REJECTION: "cli_letters.no_rejection",
+            LetterKind.HEARING: "cli_letters.no_hearing",
+            LetterKind.CARD_PICKUP: "cli_letters.no_pickup_notice",
+        }.get(kind, "cli_letters.no_such_letter")
+        raise NotFound(key, file_number=file_number)
     note, status = "gespeichertes Schreiben", LetterStatus(stored.status)
     if kind == LetterKind.REJECTION:
         note = f"Stand „{STATUS_LABELS[status]}“" + (

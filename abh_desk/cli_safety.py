@@ -325,7 +325,7 @@ def _retention(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> in
     if args.anlass:
         person, kind, on = args.anlass
         if not person.isdigit() or len(person) > 18:
-            raise ValidationError(f"PERSON: „{person}“ ist keine Personennummer.")
+            raise ValidationError("cli_safety.not_a_person_number", person=person)
         retention.record_event(ctx, int(person), kind, _iso_date(on))
         print(f"Anlass „{TRIGGERS[kind]}“ am {_iso_date(on):%d.%m.%Y} für Person {person} erfasst.", file=out)
         return 0

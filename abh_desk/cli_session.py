@@ -73,16 +73,11 @@ def signed_in(
     else:
         name = (args.anmelden or os.environ.get(USER_VARIABLE, "")).strip()
         if not name:
-            raise PermissionDenied(
-                f"„{args.command}“ braucht eine Anmeldung: abh-desk --anmelden NAME {args.command} … (das Passwort "
-                f"wird abgefragt), oder für einen Stapellauf einen Zugangsschlüssel in {TOKEN_VARIABLE}."
-            )
+            raise PermissionDenied("cli_session.needs_sign_in", command=args.command, variable=TOKEN_VARIABLE)
         password = sys.stdin.readline().rstrip("\r\n") if args.anmeldung_stdin else prompt(f"Passwort für {name}: ")
         who = sign_in(ctx, name, password)
     if role is not None and who.actor.role != role:
-        raise PermissionDenied(
-            f"„{args.command}“ ist der Administration vorbehalten; angemeldet ist {who.display_name}."
-        )
+        raise PermissionDenied("cli_session.admin_only", command=args.command, display_name=who.display_name)
     return ctx.as_user(who.actor)
 
 

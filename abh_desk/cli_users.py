@@ -46,7 +46,7 @@ def _read_password(from_stdin: bool) -> str:
         return sys.stdin.readline().rstrip("\n")
     first = getpass.getpass("Neues Passwort: ")
     if getpass.getpass("Wiederholen: ") != first:
-        raise ValidationError("Die beiden Eingaben stimmen nicht überein.")
+        raise ValidationError("cli_users.entries_differ")
     return first
 
 

@@ -41,7 +41,7 @@ def run(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
     ctx = on_key_date(ctx, args.stichtag)
     if args.ablaufende_titel:
         if args.benutzer:
-            raise ValidationError("--ablaufende-titel gibt es je Bereich (--bereich) oder für alle (--alle).")
+            raise ValidationError("cli_worklists.area_or_all")
         for title in expiring_titles(ctx, area=args.bereich):
             print(
                 f"{title.valid_until.isoformat()}\t{title.person_name}\t{title.kind}\t{title.legal_basis}\t"

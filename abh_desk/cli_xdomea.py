@@ -60,14 +60,14 @@ def _read(name: str) -> bytes:
     path = Path(name)
     try:
         if path.stat().st_size > MAX_FILE:
-            raise ValidationError(f"Die Datei {name} ist größer als 2 GB.")
+            raise ValidationError("cli_xdomea.file_too_large", name=name)
         return path.read_bytes()
     except FileNotFoundError:
-        raise ValidationError(f"Die Datei {name} gibt es nicht.") from None
+        raise ValidationError("cli_xdomea.no_such_file", name=name) from None
     except IsADirectoryError:
-        raise ValidationError(f"{name} ist ein Ordner, keine Datei.") from None
+        raise ValidationError("cli_xdomea.is_a_folder", name=name) from None
     except OSError as exc:
-        raise ValidationError(f"Die Datei {name} lässt sich nicht lesen ({exc.strerror}).") from None
+        raise ValidationError("cli_xdomea.unreadable", name=name, strerror=exc.strerror) from None
 
 
 def _person_id(ctx: ServiceContext, text: str) -> int:
@@ -76,7 +76,7 @@ def _person_id(ctx: ServiceContext, text: str) -> int:
     with ctx.db.read() as session:
         found = session.scalar(select(Case.person_id).where(Case.file_number == text.strip()))
     if found is None:
-        raise ValidationError(f"PERSON: „{text[:60]}“ ist weder eine Personennummer noch ein Aktenzeichen.")
+        raise ValidationError("cli_xdomea.not_person_or_case", text=text[:60])
     return found
 
 
@@ -154,9 +154,7 @@ def _import(ctx: ServiceContext, args: argparse.Namespace, out: TextIO) -> int:
         raise
     receipt_path = receipt_path or Path(args.datei).with_name(result.receipt_name)
     if receipt_path.exists():
-        raise ValidationError(
-            f"Die Datei {receipt_path} gibt es schon; die Akte ist übernommen, die Quittung nicht geschrieben."
-        )
+        raise ValidationError("cli_xdomea.receipt_exists", receipt_path=receipt_path)
     receipt_path.write_bytes(result.receipt)
     for old, new in result.file_numbers:
         print(f"Vorgang {old} → {new}", file=out)

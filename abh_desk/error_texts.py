@@ -13,8 +13,8 @@ part of the key — a service's or another top-level module's own name ("cards",
 
 Placeholders are ``str.format`` fields named after the error's parameters (``{datum:%d.%m.%Y}``
 formats a date). A parameter may itself speak both languages: a ``Phrase`` (a key of the same
-catalogue, e.g. the name of a field inside a sentence) or another ``DomainError`` (a refusal quoted in
-a refusal) is put in the language of the sentence around it.
+catalogue, e.g. the name of a field inside a sentence), another ``DomainError`` (a refusal quoted in
+a refusal) or ``Joined`` (several of them) is put in the language of the sentence around it.
 
 The command line prints the German sentence (``DomainError.message``); the window asks
 ``DomainError.text(language)`` through ``ui.messages``. ``tests/unit/test_error_texts.py`` holds the
@@ -55,6 +55,18 @@ class Phrase:
 
     def __str__(self) -> str:
         return self.text("de")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several refusals (or phrases) quoted as one parameter, each in the language of the sentence
+    around them: "Die Regeln sind lückenhaft: {problems}" with every gap its own sentence."""
+
+    parts: tuple[Any, ...]
+    separator: str = " "
+
+    def text(self, language: str) -> str:
+        return self.separator.join(str(_spoken(part, language)) for part in self.parts)
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +111,7 @@ def sentence(key: str, language: str, params: Mapping[str, Any]) -> str:
 
 
 def _spoken(value: Any, language: str) -> Any:
-    """A Phrase or a quoted DomainError in ``language``; anything else as it is."""
+    """What speaks both languages (a Phrase, a quoted DomainError, Joined) in ``language``; anything
+    else as it is."""
     text = getattr(value, "text", None)
-    return text(language) if callable(text) and hasattr(value, "key") else value
+    return text(language) if callable(text) else value

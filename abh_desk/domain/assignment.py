@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from abh_desk.domain.names import routing_key
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Joined, Phrase
 from abh_desk.errors import ValidationError
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -108,17 +108,6 @@ class RuleProblem:
         return str(self.error)
 
 
-@dataclass(frozen=True)
-class _Sentences:
-    """Several problems read as one text, in the language of the refusal that quotes them."""
-
-    errors: tuple[ValidationError, ...]
-    key: None = None
-
-    def text(self, language: str) -> str:
-        return " ".join(error.text(language) for error in self.errors)
-
-
 def _spans(prefixes: list[str]) -> list[str]:
     """["D", "E", "F", "H"] → ["D–F", "H"]: consecutive prefixes of one parent merged."""
     spans: list[list[str]] = []
@@ -207,7 +196,7 @@ def check_rules(rules: Iterable[RangeRule], areas: Iterable[str] = (), labels: M
             "domain_assignment.rules_refused",
             field="regeln",
             problems=problems,
-            details=_Sentences(tuple(p.error for p in problems)),
+            details=Joined(tuple(p.error for p in problems)),
         )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from abh_desk import pg_sessions
 from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.auth import LoginFailed, SignedIn
 from abh_desk.services.context import Actor, ServiceContext
@@ -55,28 +56,29 @@ def _digest(secret: str) -> str:
 
 def _require_admin(ctx: ServiceContext) -> None:
     if ctx.actor.role != Role.ADMIN or ctx.actor.user_id is None:
-        raise PermissionDenied("Zugangsschlüssel gibt nur die angemeldete Administration aus oder zurück.")
+        raise PermissionDenied("access_tokens.admin_only")
 
 
 def issue_token(ctx: ServiceContext, username: str, purpose: str, valid_until: date) -> IssuedToken:
     """A new token for ``username``, until ``valid_until`` (at most a year from today)."""
     _require_admin(ctx)
-    purpose = clean_text(purpose, "zweck", "Der Zweck", MAX_PURPOSE)
+    purpose = clean_text(purpose, "zweck", Phrase("access_tokens.label_purpose"), MAX_PURPOSE)
     if len(purpose) < 5:
-        raise ValidationError("Bitte den Zweck angeben, z. B. „nächtliche Bestandskraft-Prüfung“.", field="zweck")
+        raise ValidationError("access_tokens.purpose_missing", field="zweck")
     today = ctx.today()
     if valid_until < today:
-        raise ValidationError("Ein Zugangsschlüssel kann nicht schon abgelaufen sein.", field="gueltig_bis")
+        raise ValidationError("access_tokens.already_expired", field="gueltig_bis")
     if valid_until > today + MAX_VALIDITY:
         raise ValidationError(
-            f"Ein Zugangsschlüssel gilt höchstens ein Jahr, also bis {today + MAX_VALIDITY:%d.%m.%Y}.",
+            "access_tokens.at_most_a_year",
+            latest=today + MAX_VALIDITY,
             field="gueltig_bis",
         )
     secret = PREFIX + secrets.token_urlsafe(32)
     with ctx.unit_of_work() as uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
         if user is None or not user.active:
-            raise ValidationError(f"Einen aktiven Benutzer „{username}“ gibt es nicht.", field="benutzer")
+            raise ValidationError("access_tokens.no_active_user", username=username, field="benutzer")
         row = AccessToken(
             user_id=user.id,
             token_hash=_digest(secret),
@@ -99,7 +101,7 @@ def revoke_token(ctx: ServiceContext, token_id: int) -> None:
     with ctx.unit_of_work() as uow:
         row = uow.session.get(AccessToken, token_id)
         if row is None:
-            raise NotFound(f"Einen Zugangsschlüssel {token_id} gibt es nicht.")
+            raise NotFound("access_tokens.no_such_token", token_id=token_id)
         if row.revoked_at is None:
             row.revoked_at = uow.now
             uow.audit("zugangsschluessel_widerrufen", "access_token", row.id)
@@ -122,7 +124,7 @@ def list_tokens(ctx: ServiceContext) -> list[TokenRow]:
 
 def sign_in_with_token(ctx: ServiceContext, secret: str) -> SignedIn:
     """The user the token was issued to, while it is valid and the user active and not locked."""
-    refused = LoginFailed("Der Zugangsschlüssel (ABH_DESK_TOKEN) ist unbekannt, abgelaufen oder widerrufen.")
+    refused = LoginFailed("access_tokens.token_refused")
     with ctx.unit_of_work() as uow:
         now, today = uow.now, uow.today
         found = uow.session.execute(
@@ -141,7 +143,7 @@ def sign_in_with_token(ctx: ServiceContext, secret: str) -> SignedIn:
         if user.locked_until is not None and user.locked_until > now:
             uow.audit("anmeldung_gesperrt", "user", user.id, benutzer=user.username)
             uow.commit()
-            raise LoginFailed("Der Benutzer des Zugangsschlüssels ist gesperrt. Bitte an die Administration wenden.")
+            raise LoginFailed("access_tokens.token_user_locked")
         uow.session.execute(
             update(AccessToken)
             .where(AccessToken.id == token.id)

@@ -40,6 +40,7 @@ from abh_desk.domain.appointments import (
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ConfigurationError, DomainError, NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import active_deputy, load_router
 from abh_desk.services.context import ServiceContext
@@ -95,12 +96,13 @@ class Offer:
 def require_staff(ctx: ServiceContext) -> None:
     """Booking and the counter's day are the work of every member of staff (the phone, the counter)."""
     if ctx.actor.role not in (Role.CASEWORKER, Role.TEAM_LEAD, Role.ADMIN):
-        raise PermissionDenied("Termine vergeben nur Mitarbeiterinnen und Mitarbeiter der Behörde.")
+        raise PermissionDenied("appointment_hours.staff_only")
 
 
-def _require_self_or_lead(ctx: ServiceContext, username: str, what: str) -> None:
+def _require_self_or_lead(ctx: ServiceContext, username: str, key: str) -> None:
+    """Only team leads and administrators enter what ``key`` names for others."""
     if ctx.actor.username != username and ctx.actor.role not in (Role.TEAM_LEAD, Role.ADMIN):
-        raise PermissionDenied(f"{what} anderer tragen nur Teamleitung und Administration ein.")
+        raise PermissionDenied(key)
 
 
 # --- the calendar ----------------------------------------------------------------------------
@@ -123,14 +125,10 @@ def office_calendar(session: Session) -> Calendar:
     try:
         hours = _hours(text)
     except ValidationError as exc:
-        raise ConfigurationError(
-            "Für Termine fehlen lesbare Sprechzeiten: bitte in den Behördeneinstellungen „appointment_hours“ "
-            f"setzen, z. B. „Mo-Fr 08:00-12:00“ ({exc.message})",
-            field="appointment_hours",
-        ) from exc
+        raise ConfigurationError("appointment_hours.hours_unreadable", field="appointment_hours", error=exc) from exc
     if not any(hours):
         raise ConfigurationError(
-            "Für Termine fehlen die Sprechzeiten: bitte in den Behördeneinstellungen „appointment_hours“ setzen.",
+            "appointment_hours.hours_missing",
             field="appointment_hours",
         )
     return Calendar(hours, _working_days(settings.land, settings.local_holidays))
@@ -276,7 +274,7 @@ def search_slots(
 def get_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"Person {person_id} gibt es nicht.")
+        raise NotFound("shared.person_not_found", person_id=person_id)
     return person
 
 
@@ -285,9 +283,9 @@ def case_of(session: Session, case_id: int | None, person_id: int) -> Case | Non
         return None
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     if case.person_id != person_id:
-        raise ValidationError(f"Der Vorgang {case.file_number} gehört zu einer anderen Person.", field="vorgang")
+        raise ValidationError("appointment_hours.case_of_other_person", file_number=case.file_number, field="vorgang")
     return case
 
 
@@ -296,7 +294,7 @@ def find_case(ctx: ServiceContext, file_number: str) -> tuple[int, int]:
     with ctx.db.read() as session:
         row = session.execute(select(Case.person_id, Case.id).where(Case.file_number == file_number.strip())).first()
     if row is None:
-        raise NotFound(f"Einen Vorgang {file_number} gibt es nicht.")
+        raise NotFound("appointment_hours.no_case_with_number", file_number=file_number)
     return int(row[0]), int(row[1])
 
 
@@ -316,13 +314,13 @@ def purpose_and_owner(
     """(purpose, minutes, responsible user id) of an appointment."""
     purpose = purpose or (case.procedure_key if case is not None else None)
     if not purpose:
-        raise ValidationError("Bitte das Anliegen (Verfahren) oder den Vorgang angeben.", field="anliegen")
+        raise ValidationError("appointment_hours.purpose_missing", field="anliegen")
     procedure = None
     if purpose == CARD_PICKUP:
         if case is None:
-            raise ValidationError("Für die Abholung der Karte bitte den Vorgang angeben.", field="vorgang")
+            raise ValidationError("appointment_hours.pickup_needs_case", field="vorgang")
     elif purpose not in ctx.catalogue:
-        raise ValidationError(f"Ein Verfahren „{purpose}“ gibt es im Katalog nicht.", field="anliegen")
+        raise ValidationError("appointment_hours.unknown_procedure", purpose=purpose, field="anliegen")
     else:
         procedure = ctx.catalogue.get(purpose)
     minutes = slot_minutes(purpose, procedure, _lengths(session))
@@ -335,8 +333,8 @@ def purpose_and_owner(
         owner = session.scalar(select(User.id).where(User.username == username)) if username else None
     if owner is None:
         raise ValidationError(
-            f"Für „{person.family_name}“ ist niemand zuständig (keine Buchstabenregel); "
-            "bitte die Zuständigkeit ergänzen.",
+            "appointment_hours.nobody_responsible",
+            family_name=person.family_name,
             field="anliegen",
         )
     return purpose, minutes, owner
@@ -394,17 +392,17 @@ def serving_for(session: Session, owner: int, day: date) -> tuple[User | None, s
     return None, why
 
 
-def reason_text(reason: str, what: str) -> str:
-    text = clean_text(reason or "", "grund", "Der Grund", MAX_REASON)
+def reason_text(reason: str, what: Phrase) -> str:
+    text = clean_text(reason or "", "grund", Phrase("shared.label_reason"), MAX_REASON)
     if not text:
-        raise ValidationError(f"Bitte einen Grund für {what} angeben.", field="grund")
+        raise ValidationError("appointment_hours.reason_missing", what=what, field="grund")
     return text
 
 
 def user_id_of(session: Session, username: str) -> int:
     uid = session.scalar(select(User.id).where(User.username == username))
     if uid is None:
-        raise NotFound(f"Benutzer „{username}“ gibt es nicht.")
+        raise NotFound("shared.no_such_user", username=username)
     return int(uid)
 
 
@@ -422,9 +420,9 @@ class CalendarRow:
 def set_caseworker_calendar(ctx: ServiceContext, username: str, hours: str, room: str = "") -> CalendarRow:
     """A caseworker's own appointment hours (empty: the office's) and room; set by themselves, the
     team lead or the administration."""
-    _require_self_or_lead(ctx, username, "Sprechzeiten")
+    _require_self_or_lead(ctx, username, "appointment_hours.others_hours_lead_only")
     text = format_hours(parse_hours(hours)) if hours.strip() else ""
-    room = clean_text(room, "raum", "Der Raum", 40)
+    room = clean_text(room, "raum", Phrase("appointment_hours.label_room"), 40)
     with ctx.unit_of_work() as uow:
         uid = user_id_of(uow.session, username)
         row = uow.session.get(CaseworkerCalendar, uid)
@@ -443,10 +441,10 @@ def set_caseworker_calendar(ctx: ServiceContext, username: str, hours: str, room
 def add_absence(ctx: ServiceContext, username: str, valid_from: date, valid_until: date, reason: str) -> int:
     """An absence (Urlaub, Fortbildung …): its days get no new appointments of this caseworker; the
     Vertretung takes them. Appointments booked before stay and show in the week view for rebooking."""
-    _require_self_or_lead(ctx, username, "Abwesenheiten")
+    _require_self_or_lead(ctx, username, "appointment_hours.others_absences_lead_only")
     if valid_until < valid_from:
-        raise ValidationError("Die Abwesenheit endet vor ihrem Beginn.", field="bis")
-    reason = reason_text(reason, "die Abwesenheit")
+        raise ValidationError("appointment_hours.absence_ends_before_start", field="bis")
+    reason = reason_text(reason, Phrase("appointment_hours.label_the_absence"))
     with ctx.unit_of_work() as uow:
         uid = user_id_of(uow.session, username)
         row = Absence(user_id=uid, valid_from=valid_from, valid_until=valid_until, reason=reason[:200])
@@ -468,9 +466,9 @@ def add_absence(ctx: ServiceContext, username: str, valid_from: date, valid_unti
 def set_slot_length(ctx: ServiceContext, purpose: str, minutes: int | None) -> int:
     """The office's own slot length of a procedure (None: back to the catalogue's); the administration's."""
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied("Termindauern legt die Administration fest.")
+        raise PermissionDenied("appointment_hours.lengths_admin_only")
     if purpose != CARD_PICKUP and purpose not in ctx.catalogue:
-        raise ValidationError(f"Ein Verfahren „{purpose}“ gibt es im Katalog nicht.", field="anliegen")
+        raise ValidationError("appointment_hours.unknown_procedure", purpose=purpose, field="anliegen")
     if minutes is not None:
         check_minutes(minutes)
     with ctx.unit_of_work() as uow:

@@ -33,11 +33,11 @@ def invitation_data(ctx: ServiceContext, appointment_id: int) -> InvitationData:
     with ctx.db.read() as session:
         row = session.get(Appointment, appointment_id)
         if row is None:
-            raise NotFound(f"Termin {appointment_id} gibt es nicht.")
+            raise NotFound("appointments.no_such_appointment", appointment_id=appointment_id)
         if row.walk_in or row.purpose == WALK_IN:
-            raise ValidationError("Zu einer Vorsprache ohne Termin gibt es keine Einladung.", field="termin")
+            raise ValidationError("appointment_letters.walk_in_no_invitation", field="termin")
         if row.status != BOOKED:
-            raise ValidationError("Eingeladen wird nur zu einem gebuchten Termin.", field="termin")
+            raise ValidationError("appointment_letters.booked_only", field="termin")
         person = session.get(Person, row.person_id)
         assert person is not None
         case = session.get(Case, row.case_id) if row.case_id else None

@@ -173,7 +173,7 @@ def get_appointment(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
     with ctx.db.read() as session:
         rows = _rows(ctx, session, [Appointment.id == appointment_id], [])
     if not rows:
-        raise NotFound(f"Termin {appointment_id} gibt es nicht.")
+        raise NotFound("appointments.no_such_appointment", appointment_id=appointment_id)
     return rows[0]
 
 

@@ -37,6 +37,7 @@ from abh_desk.domain.appointments import (
 )
 from abh_desk.domain.deadlines_calendar import german_date
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound
 from abh_desk.services.appointment_hours import (
     MAX_REASON,
@@ -70,16 +71,27 @@ def _check(ctx: ServiceContext, session: Session, owner: int, slot: Slot, skip: 
     return serving, room
 
 
-def _taken(ctx: ServiceContext, owner: int, slot: Slot, message: str | None = None) -> SlotTaken:
+#: The loser's message by what was not done (None: another workstation committed first) and whether
+#: free slots follow.
+_TAKEN_KEYS = {
+    (None, False): "appointments.taken_elsewhere",
+    (None, True): "appointments.taken_elsewhere_next_free",
+    ("gebucht", False): "appointments.taken_not_booked",
+    ("gebucht", True): "appointments.taken_not_booked_next_free",
+    ("umgebucht", False): "appointments.taken_not_rebooked",
+    ("umgebucht", True): "appointments.taken_not_rebooked_next_free",
+}
+
+
+def _taken(ctx: ServiceContext, owner: int, slot: Slot, done: str | None = None) -> SlotTaken:
     """The loser's message: taken, and the next free slots after it."""
     with ctx.db.read() as session:
         name = session.scalar(select(User.display_name).where(User.id == owner))
         after = max(slot.starts_at(), local_now(ctx))
         nexts = search_slots(session, office_calendar(session), owner, slot.minutes, after, 3)
-    text = message or f"{slot} ist inzwischen an einem anderen Arbeitsplatz vergeben worden; es wurde nichts gebucht."
-    if nexts:
-        text += " Nächste freie Termine: " + "; ".join(str(s) for s in nexts) + "."
-    return SlotTaken(text, field="zeit", next_free=nexts, owner=name)
+    key = _TAKEN_KEYS[(done, bool(nexts))]
+    free = "; ".join(str(s) for s in nexts)
+    return SlotTaken(key, field="zeit", next_free=nexts, owner=name, slot=slot, free=free)
 
 
 @dataclass
@@ -99,9 +111,7 @@ def _refused_when_taken(ctx: ServiceContext, done: str) -> Iterator[_Target]:
         yield target
     except SlotTaken:
         assert target.owner is not None and target.slot is not None
-        raise _taken(
-            ctx, target.owner, target.slot, f"{target.slot} ist schon vergeben; es wurde nichts {done}."
-        ) from None
+        raise _taken(ctx, target.owner, target.slot, done) from None
     except IntegrityError:
         if target.owner is None or target.slot is None:
             raise
@@ -132,7 +142,7 @@ def book(
     caseworker (or deputy). Refused with an ``AppointmentError`` (nothing booked); a slot taken in the
     meantime raises ``SlotTaken`` with the next free slots."""
     require_staff(ctx)
-    note = clean_text(note or "", "notiz", "Die Notiz", MAX_REASON) or None
+    note = clean_text(note or "", "notiz", Phrase("shared.label_note"), MAX_REASON) or None
     with _refused_when_taken(ctx, "gebucht") as target, ctx.unit_of_work() as uow:
         session = uow.session
         person = get_person(session, person_id)
@@ -177,25 +187,25 @@ def book(
 def _load(session: Session, appointment_id: int) -> Appointment:
     row = session.get(Appointment, appointment_id)
     if row is None:
-        raise NotFound(f"Termin {appointment_id} gibt es nicht.")
+        raise NotFound("appointments.no_such_appointment", appointment_id=appointment_id)
     return row
 
 
-def _expect(row: Appointment, *states: str, what: str) -> None:
+def _expect(row: Appointment, *states: str, what: Phrase) -> None:
     if row.status not in states:
         raise AppointmentError(
-            f"Der Termin ist {STATUS_LABELS.get(row.status, row.status)}; {what} geht nicht mehr.", field="status"
+            "appointments.no_longer", status=STATUS_LABELS.get(row.status, row.status), what=what, field="status"
         )
 
 
 def rebook(ctx: ServiceContext, appointment_id: int, day: date, start: int, reason: str) -> AppointmentRow:
     """Move a booked appointment to another slot (the deputy takes it where the owner is away then)."""
     require_staff(ctx)
-    reason = reason_text(reason, "die Umbuchung")
+    reason = reason_text(reason, Phrase("appointments.label_the_rebooking"))
     with _refused_when_taken(ctx, "umgebucht") as target, ctx.unit_of_work() as uow:
         session = uow.session
         row = _load(session, appointment_id)
-        _expect(row, BOOKED, what="eine Umbuchung")
+        _expect(row, BOOKED, what=Phrase("appointments.label_a_rebooking"))
         owner = row.owner_id or row.caseworker_id
         assert owner is not None
         old = Slot(row.day, row.start_minute, row.minutes)
@@ -223,7 +233,7 @@ def rebook(ctx: ServiceContext, appointment_id: int, day: date, start: int, reas
 
 
 def _step(
-    ctx: ServiceContext, appointment_id: int, action: str, states: Sequence[str], what: str, **changes: object
+    ctx: ServiceContext, appointment_id: int, action: str, states: Sequence[str], what: Phrase, **changes: object
 ) -> AppointmentRow:
     require_staff(ctx)
     with ctx.unit_of_work() as uow:
@@ -260,9 +270,9 @@ def cancel(ctx: ServiceContext, appointment_id: int, reason: str) -> Appointment
         appointment_id,
         "termin_abgesagt",
         (BOOKED,),
-        "eine Absage",
+        Phrase("appointments.label_a_cancellation"),
         status=CANCELLED,
-        reason=reason_text(reason, "die Absage"),
+        reason=reason_text(reason, Phrase("appointments.label_the_cancellation")),
     )
 
 
@@ -272,11 +282,18 @@ def check_in(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
         day = _load(session, appointment_id).day
     if day != ctx.today():
         raise AppointmentError(
-            f"Der Termin ist am {german_date(day)}, nicht heute; bitte umbuchen oder als Vorsprache aufnehmen.",
+            "appointments.not_today",
+            day=day,
             field="datum",
         )
     return _step(
-        ctx, appointment_id, "termin_angekommen", (BOOKED,), "die Ankunft", status=WAITING, arrived_at=ctx.now()
+        ctx,
+        appointment_id,
+        "termin_angekommen",
+        (BOOKED,),
+        Phrase("appointments.label_the_arrival"),
+        status=WAITING,
+        arrived_at=ctx.now(),
     )
 
 
@@ -285,13 +302,23 @@ def no_show(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
     with ctx.db.read() as session:
         day = _load(session, appointment_id).day
     if day > ctx.today():
-        raise AppointmentError(f"Der Termin ist erst am {german_date(day)}.", field="datum")
-    return _step(ctx, appointment_id, "termin_nicht_erschienen", (BOOKED,), "„nicht erschienen“", status=NO_SHOW)
+        raise AppointmentError("appointments.not_yet", day=day, field="datum")
+    return _step(
+        ctx, appointment_id, "termin_nicht_erschienen", (BOOKED,), Phrase("appointments.label_no_show"), status=NO_SHOW
+    )
 
 
 def finish(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
     """Aufgerufen und erledigt: the waiting ends."""
-    return _step(ctx, appointment_id, "termin_erledigt", (WAITING,), "der Abschluss", status=DONE, done_at=ctx.now())
+    return _step(
+        ctx,
+        appointment_id,
+        "termin_erledigt",
+        (WAITING,),
+        Phrase("appointments.label_the_completion"),
+        status=DONE,
+        done_at=ctx.now(),
+    )
 
 
 def walk_in(
@@ -300,7 +327,7 @@ def walk_in(
     """Vorsprache ohne Termin: today's next waiting number; the responsible caseworker where the
     purpose names one (else the counter calls the person)."""
     require_staff(ctx)
-    note = clean_text(note or "", "notiz", "Die Notiz", MAX_REASON) or None
+    note = clean_text(note or "", "notiz", Phrase("shared.label_note"), MAX_REASON) or None
     for _attempt in range(5):
         try:
             with ctx.unit_of_work() as uow:
@@ -349,4 +376,4 @@ def walk_in(
                 return get_appointment(ctx, row.id)
         except IntegrityError:
             continue  # another workstation drew the same number: draw again
-    raise AppointmentError("Die Wartenummer konnte nicht vergeben werden; bitte noch einmal versuchen.")
+    raise AppointmentError("appointments.queue_number_failed")

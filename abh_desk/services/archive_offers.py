@@ -49,7 +49,7 @@ class ArchiveStep:
 
 def _require_admin(ctx: ServiceContext) -> None:
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied("Die Aussonderung an das Archiv führt die Administration durch.")
+        raise PermissionDenied("archive_offers.admin_only")
 
 
 def handed_over(session: Session, person_ids: list[int]) -> set[int]:
@@ -90,13 +90,13 @@ def offer_due_files(ctx: ServiceContext, target: Path) -> ArchiveStep:
         session = uow.session
         settings = read_office_settings(session)
         if not settings.archive_offer:
-            raise ValidationError("Nach den Einstellungen bietet diese Behörde dem Archiv nichts an (archive_offer).")
+            raise ValidationError("archive_offers.offers_nothing")
         due = [f for f in due_files(session, uow.today, settings) if not f.blocked.startswith("offener Vorgang")]
         offered = set(session.scalars(select(ArchiveOffer.person_id)))
         away = handed_over(session, [f.person_id for f in due])
         due = [f for f in due if f.person_id not in offered and f.person_id not in away]
         if not due:
-            raise ValidationError("Keine Akte ist zur Anbietung fällig.", field="anbieten")
+            raise ValidationError("archive_offers.nothing_due", field="anbieten")
         parties = Parties(new_id(), settings.authority_name, settings.archive_name)
         records = []
         for file in due:
@@ -128,18 +128,16 @@ def read_evaluation(ctx: ServiceContext, data: bytes) -> ArchiveStep:
     _require_admin(ctx)
     root = parse(message_of(data), "Das Bewertungsverzeichnis")
     if message_kind(root) != "0502":
-        raise MessageError("Das ist kein Bewertungsverzeichnis (Aussonderung.Bewertungsverzeichnis.0502).")
+        raise MessageError("archive_offers.not_an_evaluation")
     evaluation = archive.read_evaluation(root)
     lines = []
     with ctx.unit_of_work() as uow:
         for object_id, decision in evaluation.decisions.items():
             offer = uow.session.scalar(select(ArchiveOffer).where(ArchiveOffer.file_uuid == object_id))
             if offer is None:
-                raise MessageError(
-                    f"Das Bewertungsverzeichnis bewertet eine Akte ({object_id}), die nicht angeboten wurde."
-                )
+                raise MessageError("archive_offers.evaluated_not_offered", object_id=object_id)
             if offer.archived_on is not None or offer.transferred_on is not None:
-                raise MessageError(f"Die Akte {object_id} ist schon an das Archiv abgegeben.")
+                raise MessageError("archive_offers.already_transferred", object_id=object_id)
             offer.decision = ARCHIVE if decision == archive.ARCHIVE else DESTROY
             offer.decided_on = uow.today
             uow.audit("archiv_bewertet", "person", offer.person_id, akte=object_id, bewertung=offer.decision,
@@ -159,7 +157,7 @@ def transfer_to_archive(ctx: ServiceContext, target: Path) -> ArchiveStep:
             select(ArchiveOffer).where(ArchiveOffer.decision == ARCHIVE, ArchiveOffer.transferred_on.is_(None))
         ).all()
         if not offers:
-            raise ValidationError("Keine Akte wartet auf die Abgabe an das Archiv.", field="aussondern")
+            raise ValidationError("archive_offers.nothing_to_hand_over", field="aussondern")
         parties = Parties(new_id(), settings.authority_name, settings.archive_name)
         records, files, lines = [], {}, []
         for offer in offers:
@@ -184,14 +182,14 @@ def read_archive_receipt(ctx: ServiceContext, data: bytes) -> ArchiveStep:
     _require_admin(ctx)
     root = parse(message_of(data), "Die Übernahmebestätigung")
     if message_kind(root) != "0506":
-        raise MessageError("Das ist keine Übernahmebestätigung (Aussonderung.AussonderungImportBestaetigen.0506).")
+        raise MessageError("archive_offers.not_a_receipt")
     parties, results = archive.read_archive_receipt(root)
     lines = []
     with ctx.unit_of_work() as uow:
         for result in results:
             offer = uow.session.scalar(select(ArchiveOffer).where(ArchiveOffer.file_uuid == result.object_id))
             if offer is None or offer.transferred_on is None:
-                raise MessageError(f"Die Bestätigung nennt eine Akte ({result.object_id}), die nicht abgegeben wurde.")
+                raise MessageError("shared.receipt_names_other_file", object_id=result.object_id)
             if result.success:
                 offer.archived_on, offer.archive_reference = uow.today, result.archive_reference[:200] or None
                 lines.append(f"Akte {result.object_id}: vom Archiv übernommen {result.archive_reference}".rstrip())

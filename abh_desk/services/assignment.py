@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_problems, parse_ranges
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Joined, Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
 from abh_desk.services.deadline_owners import follow_owner
@@ -27,10 +28,11 @@ _OPEN = [s.value for s in OPEN_CASE_STATUSES]
 _PAD = "AAAA"  # a routing key shorter than a rule's prefix counts as the first name of its block
 
 
-def require_lead(ctx: ServiceContext, what: str) -> None:
-    """Only team leads and administrators may do ``what`` (checked here, not only in the UI)."""
+def require_lead(ctx: ServiceContext, what: Phrase | str) -> None:
+    """Only team leads and administrators may do ``what`` (checked here, not only in the UI): a Phrase
+    of the caller's file ("Vorgänge umverteilen" / "Reassigning cases"), or a German text not yet moved."""
     if ctx.actor.role not in (Role.TEAM_LEAD, Role.ADMIN):
-        raise PermissionDenied(f"{what} dürfen nur Teamleitung und Administration.")
+        raise PermissionDenied("assignment.lead_only", what=what)
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,20 @@ class Move:
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[RangeRule, ...]
-    problems: tuple[str, ...]
+    errors: tuple[ValidationError, ...]
 
     @property
     def valid(self) -> bool:
-        return not self.problems
+        return not self.errors
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What is wrong, one sentence each, in German (the rule editor, the command line)."""
+        return tuple(error.text("de") for error in self.errors)
+
+    def refusal(self) -> ValidationError:
+        """Every problem in one refusal of the rules."""
+        return ValidationError("assignment.rules_invalid", field="regeln", problems=Joined(self.errors))
 
 
 def _labels(session: Session) -> dict[str, str]:
@@ -87,26 +98,29 @@ def area_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
 
 
 def check_rule_rows(ctx: ServiceContext, rows: Sequence[RuleRow]) -> RuleSet:
-    """Parse and validate an edited rule set; every problem as a German sentence (live validation)."""
+    """Parse and validate an edited rule set; every problem as a refusal of its own (live validation)."""
     with ctx.db.read() as session:
         labels = _labels(session)
         areas = set(session.scalars(select(Area.code)))
-    problems: list[str] = []
+    problems: list[ValidationError] = []
     rules: list[RangeRule] = []
     for row in rows:
         who = labels.get(row.username)
         if who is None:
-            problems.append(f"Benutzer „{row.username}“ gibt es nicht.")
+            problems.append(ValidationError("shared.no_such_user", field="regeln", username=row.username))
             continue
         if row.area not in areas:
-            problems.append(f"Bereich „{row.area}“ gibt es nicht.")
+            problems.append(ValidationError("shared.area_not_found", field="regeln", area=row.area))
             continue
         try:
             rules.extend(RangeRule(row.area, row.username, r) for r in parse_ranges(row.ranges))
         except ValidationError as exc:
-            problems.append(f"{who} ({row.area}): {exc.message}")
+            problems.append(ValidationError("assignment.ranges_of", field="regeln", who=who, area=row.area, error=exc))
     edited_areas = {row.area for row in rows if row.area in areas}
-    problems.extend(p.message for p in find_problems(rules, edited_areas, labels))
+    problems.extend(
+        ValidationError("assignment.rule_problem", field="regeln", problem=p.error)
+        for p in find_problems(rules, edited_areas, labels)
+    )
     return RuleSet(tuple(rules), tuple(problems))
 
 
@@ -164,7 +178,7 @@ def preview_rebalance(ctx: ServiceContext, rows: Sequence[RuleRow]) -> list[Move
     """Who would hand how many open cases to whom under the edited rules (one grouped query)."""
     rule_set = check_rule_rows(ctx, rows)
     if not rule_set.valid:
-        raise ValidationError(" ".join(rule_set.problems), field="regeln")
+        raise rule_set.refusal()
     with ctx.db.read() as session:
         moves = _moves_query(session, rule_set.rules).subquery()
         grouped = session.execute(
@@ -186,13 +200,13 @@ def apply_rule_rows(
     """Replace the rules of the edited areas and move the open cases, in one transaction.
 
     Every moved case gets an audit entry with its old and new owner."""
-    require_lead(ctx, "Zuständigkeiten ändern")
-    reason = clean_text(reason, "grund", "Der Grund", MAX_REASON)
+    require_lead(ctx, Phrase("assignment.label_change_rules"))
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_REASON)
     if not reason:
-        raise ValidationError("Bitte einen Grund für die Neuverteilung angeben.", field="grund")
+        raise ValidationError("assignment.rebalance_reason_missing", field="grund")
     rule_set = check_rule_rows(ctx, rows)
     if not rule_set.valid:
-        raise ValidationError(" ".join(rule_set.problems), field="regeln")
+        raise rule_set.refusal()
     with ctx.unit_of_work() as uow:
         session = uow.session
         # PostgreSQL: new cases of these areas wait until the new rules are in (open_case reads the
@@ -267,7 +281,7 @@ def route_names(ctx: ServiceContext, area: str, names: Sequence[str]) -> list[tu
     """(name, caseworker's display name) under the rules in the database."""
     with ctx.db.read() as session:
         if session.scalar(select(Area.id).where(Area.code == area)) is None:
-            raise NotFound(f"Bereich „{area}“ gibt es nicht.")
+            raise NotFound("shared.area_not_found", area=area)
         router = load_router(session)
         labels = _labels(session)
     return [(name, labels.get(router.route(area, name) or "", "niemand")) for name in names]
@@ -286,24 +300,24 @@ def active_deputy(session: Session, user_id: int, on: date) -> User | None:
 
 def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str) -> None:
     """Manual reassignment (Umverteilung) of one case, with a reason that goes into the log."""
-    require_lead(ctx, "Vorgänge umverteilen")
-    reason = clean_text(reason, "grund", "Der Grund", MAX_REASON)
+    require_lead(ctx, Phrase("assignment.label_reassign_cases"))
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_REASON)
     if not reason:
-        raise ValidationError("Bitte einen Grund für die Umverteilung angeben.", field="grund")
+        raise ValidationError("assignment.reassign_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:
         item = uow.session.get(Case, case_id)
         if item is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         if ctx.actor.role == Role.TEAM_LEAD:  # a lead moves the cases of their own area
             led = uow.session.scalar(select(User.area_id).where(User.id == ctx.actor.user_id))
             if led is not None and led != item.area_id:
-                raise PermissionDenied("Vorgänge eines anderen Bereichs verteilt dessen Teamleitung um.")
+                raise PermissionDenied("assignment.other_area_lead")
         user = uow.session.scalar(select(User).where(User.username == username, User.active.is_(True)))
         if user is None:
-            raise ValidationError(f"Benutzer „{username}“ gibt es nicht oder ist gesperrt.", field="benutzer")
+            raise ValidationError("assignment.user_missing_or_locked", username=username, field="benutzer")
         old = uow.session.get(User, item.owner_id) if item.owner_id else None
         if old is not None and old.id == user.id:
-            raise ValidationError(f"Der Vorgang liegt bereits bei {user.display_name}.", field="benutzer")
+            raise ValidationError("assignment.already_with", display_name=user.display_name, field="benutzer")
         item.owner_id = user.id
         follow_owner(uow.session, [(item.id, user.id)])
         uow.audit(
@@ -362,16 +376,16 @@ def set_deputy(ctx: ServiceContext, owner: str, deputy: str, valid_from: date, v
 
     Team leads and administrators enter any Vertretung; a caseworker only their own."""
     if ctx.actor.username != owner:
-        require_lead(ctx, "Vertretungen für andere eintragen")
+        require_lead(ctx, Phrase("assignment.label_deputies_for_others"))
     if valid_until < valid_from:
-        raise ValidationError("Die Vertretung endet vor ihrem Beginn.", field="bis")
+        raise ValidationError("assignment.deputy_ends_before_start", field="bis")
     if owner == deputy:
-        raise ValidationError("Niemand kann sich selbst vertreten.", field="vertretung")
+        raise ValidationError("assignment.no_self_deputy", field="vertretung")
     with ctx.unit_of_work() as uow:
         users = {u.username: u for u in uow.session.scalars(select(User).where(User.username.in_([owner, deputy])))}
         for name, field in ((owner, "benutzer"), (deputy, "vertretung")):
             if name not in users:
-                raise ValidationError(f"Benutzer „{name}“ gibt es nicht.", field=field)
+                raise ValidationError("shared.no_such_user", username=name, field=field)
         row = Deputy(
             user_id=users[owner].id, deputy_id=users[deputy].id, valid_from=valid_from, valid_until=valid_until
         )

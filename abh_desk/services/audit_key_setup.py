@@ -40,22 +40,12 @@ def set_up(ctx: ServiceContext, replacing: str = "") -> AuditKey:
     only with it."""
     db = ctx.db
     if audit_key.key_of(db) is not None:
-        raise ValidationError(
-            "Dieser Arbeitsplatz hat den Protokollschlüssel dieser Datenbank schon "
-            "(„abh-desk audit schluessel ausgeben“ gibt ihn für weitere Arbeitsplätze aus)."
-        )
+        raise ValidationError("audit_key_setup.already_here")
     if _signed_entry(ctx) is not None and not replacing:
-        raise ValidationError(
-            "Das Protokoll dieser Datenbank ist schon mit einem Protokollschlüssel signiert: bitte ihn mit "
-            "„abh-desk audit schluessel uebernehmen DATEI“ übernehmen. Nur wenn er verloren ist: "
-            "„einrichten --neu GRUND“."
-        )
+        raise ValidationError("audit_key_setup.already_signed")
     report = audit_chain.verify(db, audit_chain.anchor_state(db), key=None)
     if report.first_break is not None or report.anchor_problem is not None or report.missing_triggers:
-        raise ValidationError(
-            "Das Protokoll besteht die Prüfung nicht („abh-desk audit pruefen“ nennt den Befund): ein "
-            "Schlüssel würde den Befund beglaubigen. Es wurde kein Schlüssel eingerichtet."
-        )
+        raise ValidationError("audit_key_setup.trail_fails_check")
     key = audit_key.new_key()
     audit_key.store_key(db, key)  # first: the entry below is signed with it, and it must not be lost
     try:
@@ -65,7 +55,7 @@ def set_up(ctx: ServiceContext, replacing: str = "") -> AuditKey:
             audit_chain.lock_chain(uow.session, db.backend, audit_chain.chain_of(db), exclusive_key=True)
             signed = uow.session.scalar(select(AuditEvent.id).where(AuditEvent.mac.is_not(None)).limit(1))
             if signed is not None and not replacing:
-                raise ValidationError("Ein anderer Arbeitsplatz hat eben einen Protokollschlüssel eingerichtet.")
+                raise ValidationError("audit_key_setup.set_up_elsewhere")
             uow.audit(SET_UP, "protokoll", None, kennung=key.key_id, ersetzt_verlorenen=replacing or None)
             uow.commit()
     except BaseException:
@@ -94,10 +84,10 @@ def set_up_if_new(ctx: ServiceContext) -> AuditKey | None:
             return None
     try:
         if not keyring_is_secure():
-            raise ConfigurationError("Kein sicherer Schlüsselbund.")
+            raise ConfigurationError("audit_key_setup.keyring_not_secure")
         return set_up(ctx)
     except ConfigurationError as exc:  # the keyring cannot keep it: nothing was written
-        log.warning("Das Protokoll dieser neuen Datenbank wird nicht signiert: %s", exc.message)
+        log.warning("Das Protokoll dieser neuen Datenbank wird nicht signiert: %s", exc)
         return None
 
 
@@ -106,20 +96,20 @@ def hand_out(ctx: ServiceContext, target: Path) -> AuditKey:
     owner only; a file that exists is not overwritten). Logged without the key."""
     key = audit_key.key_of(ctx.db)
     if key is None:
-        raise ValidationError("Dieser Arbeitsplatz hat keinen Protokollschlüssel für diese Datenbank.")
+        raise ValidationError("audit_key_setup.no_key_here")
     target = target.expanduser()
     try:
         handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise ValidationError(f"{target} gibt es schon; der Schlüssel wird in eine neue Datei geschrieben.") from None
+        raise ValidationError("audit_key_setup.target_exists", target=target) from None
     except OSError as exc:
-        raise ValidationError(f"{target} kann nicht geschrieben werden: {exc.strerror or exc}.") from exc
+        raise ValidationError("audit_key_setup.target_not_writable", target=target, reason=exc.strerror or exc) from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(key.record() + "\n")
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise ValidationError(f"{target} kann nicht geschrieben werden: {exc.strerror or exc}.") from exc
+        raise ValidationError("audit_key_setup.target_not_writable", target=target, reason=exc.strerror or exc) from exc
     with ctx.unit_of_work() as uow:
         uow.audit(HANDED_OUT, "protokoll", None, kennung=key.key_id, datei=target.name)
         uow.commit()
@@ -149,24 +139,21 @@ def accept(ctx: ServiceContext, source: Path) -> AuditKey:
     try:
         text = source.expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{source} ist nicht lesbar: {getattr(exc, 'strerror', None) or exc}.") from exc
+        raise ValidationError(
+            "audit_key_setup.source_unreadable", source=source, reason=getattr(exc, "strerror", None) or exc
+        ) from exc
     try:
         key = audit_key.parse_record(text, str(source))
     except ConfigurationError as exc:
-        raise ValidationError(exc.message) from exc
+        raise ValidationError("audit_key_setup.not_a_key", error=exc) from exc
     present = audit_key.key_of(db)
     if present is not None and present.secret != key.secret:
-        raise ValidationError(
-            "Dieser Arbeitsplatz hat schon einen anderen Protokollschlüssel für diese Datenbank; nichts übernommen."
-        )
+        raise ValidationError("audit_key_setup.other_key_here")
     with db.read() as session:
         first = key.since if key.since is not None else _signed_entry(ctx)
         row = session.execute(select(AuditEvent.chain_hash, AuditEvent.mac).where(AuditEvent.id == first)).first()
     if first is None or row is None or not key.signs(row.chain_hash, row.mac):
-        raise ValidationError(
-            f"Der Schlüssel in {source.name} signiert das Protokoll dieser Datenbank nicht (anderer Schlüssel "
-            "oder andere Datenbank); nichts übernommen."
-        )
+        raise ValidationError("audit_key_setup.key_does_not_sign", name=source.name)
     if present is None:
         audit_key.store_key(db, key)
     return key

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from abh_desk import pg_sessions
 from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from models import Area, User
@@ -60,7 +61,7 @@ class SignedIn:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"Das Passwort braucht mindestens {MIN_PASSWORD_LENGTH} Zeichen.", field="passwort")
+        raise ValidationError("shared.password_too_short", min_length=MIN_PASSWORD_LENGTH, field="passwort")
     return _hasher.hash(password)
 
 
@@ -89,7 +90,7 @@ def _count_failure(uow: UnitOfWork, user_id: int, now: datetime) -> int:
 
 def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
     """Check the password; returns who is signed in, or raises LoginFailed with a German message."""
-    wrong = LoginFailed("Benutzername oder Passwort falsch.")
+    wrong = LoginFailed("auth.wrong_credentials")
     with ctx.unit_of_work() as uow:
         now = uow.now
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
@@ -105,9 +106,9 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> SignedIn:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
             uow.audit("anmeldung_gesperrt", "user", user.id, benutzer=user.username)  # an attempt while locked
             uow.commit()
-            raise LoginFailed(f"Nach mehreren falschen Passwörtern ist die Anmeldung für {minutes} Minuten gesperrt.")
+            raise LoginFailed("auth.locked_for_minutes", minutes=minutes)
         if user.password_hash is None:
-            raise LoginFailed("Für diesen Benutzer ist noch kein Passwort gesetzt. Bitte an die Administration wenden.")
+            raise LoginFailed("auth.no_password_yet")
         try:
             _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
@@ -146,20 +147,12 @@ def _server_session(uow: UnitOfWork, username: str, password: str) -> str | None
     except DBAPIError as exc:
         code = pg_sessions.sqlstate(exc)
         if code == pg_sessions.NO_VERIFIER:
-            raise LoginFailed(
-                "Für diesen Benutzer ist auf dem Datenbankserver noch kein Passwort hinterlegt. Die Administration "
-                f"setzt es neu (abh-desk benutzer passwort {username}); danach klappt die Anmeldung."
-            ) from None
+            raise LoginFailed("auth.no_server_password", username=username) from None
         if code in (pg_sessions.LOCKED, pg_sessions.UNKNOWN):
-            raise LoginFailed(
-                f"Der Datenbankserver lehnt die Anmeldung ab: {pg_sessions.server_message(exc)}"
-            ) from None
+            raise LoginFailed("auth.server_refuses", reason=pg_sessions.server_message(exc)) from None
         raise
     if token is None:
-        raise LoginFailed(
-            "Das Passwort des Programms und das des Datenbankservers stimmen nicht überein. Bitte die "
-            f"Administration, das Passwort neu zu setzen (abh-desk benutzer passwort {username})."
-        )
+        raise LoginFailed("auth.passwords_differ", username=username)
     pg_sessions.use(uow.session, token)
     return token
 
@@ -168,12 +161,12 @@ def set_password(ctx: ServiceContext, username: str, password: str) -> None:
     """An administrator (or the user themselves) sets a new password."""
     actor = ctx.actor
     if actor.role != Role.ADMIN and actor.username != username:
-        raise PermissionDenied("Nur die Administration kann Passwörter anderer Benutzer setzen.")
+        raise PermissionDenied("auth.admin_sets_passwords")
     hashed = hash_password(password)
     with ctx.unit_of_work() as uow:
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
-            raise ValidationError(f"Benutzer „{username}“ gibt es nicht.", field="benutzer")
+            raise ValidationError("shared.no_such_user", username=username, field="benutzer")
         user.password_hash = hashed
         user.failed_logins = 0
         user.locked_until = None
@@ -192,20 +185,20 @@ def create_user(
     area: str | None = None,
 ) -> None:
     if ctx.actor.role != Role.ADMIN:
-        raise PermissionDenied("Nur die Administration legt Benutzer an.")
+        raise PermissionDenied("auth.admin_creates_users")
     name = username.strip().lower()
     if not name.isascii() or not name.replace(".", "").replace("-", "").isalnum() or len(name) > 64:
-        raise ValidationError("Benutzername: Kleinbuchstaben, Ziffern, Punkt oder Bindestrich.", field="benutzer")
-    display_name = clean_text(display_name, "name", "Der angezeigte Name", 200)
+        raise ValidationError("shared.username_rule", field="benutzer")
+    display_name = clean_text(display_name, "name", Phrase("auth.label_display_name"), 200)
     if not display_name:
-        raise ValidationError("Bitte den angezeigten Namen angeben.", field="name")
+        raise ValidationError("shared.display_name_missing", field="name")
     hashed = hash_password(password) if password is not None else None
     with ctx.unit_of_work() as uow:
         if uow.session.scalar(select(User.id).where(User.username == name)) is not None:
-            raise ValidationError(f"Benutzer „{name}“ gibt es schon.", field="benutzer")
+            raise ValidationError("auth.user_exists", username=name, field="benutzer")
         area_id = uow.session.scalar(select(Area.id).where(Area.code == area)) if area else None
         if area and area_id is None:
-            raise ValidationError(f"Bereich „{area}“ gibt es nicht.", field="bereich")
+            raise ValidationError("shared.area_not_found", area=area, field="bereich")
         user = User(username=name, display_name=display_name, role=role.value, password_hash=hashed, area_id=area_id)
         uow.session.add(user)
         uow.session.flush()

@@ -17,6 +17,7 @@ from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus, Le
 from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
 from abh_desk.services.card_records import CardInfo, card_now
 from abh_desk.services.case_letters import info_block, store_letter
@@ -104,15 +105,15 @@ def handover_form(ctx: ServiceContext, card_id: int) -> HandoverForm:
     with ctx.db.read() as session:
         card = session.get(CardOrder, card_id)
         if card is None:
-            raise NotFound(f"Karte {card_id} gibt es nicht.")
+            raise NotFound("shared.no_such_card", card_id=card_id)
         case = session.get(Case, card.case_id)
         assert case is not None  # card_orders.case_id is a foreign key
         person = session.get(Person, case.person_id)
         assert person is not None
         if CardStatus(card.status) not in WAITING or card.arrived_on is None:
             raise ValidationError(
-                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
-                "eingegangene Karte.",
+                "card_handover.not_handable",
+                status=STATUS_LABELS[CardStatus(card.status)],
                 field="status",
             )
         _require_granted(case)
@@ -139,15 +140,15 @@ def hand_over(ctx: ServiceContext, card_id: int, version: int | None, given: Han
     in one transaction records the handover, marks the card handed over, closes the pickup
     deadline, logs it and keeps the record (Aushändigungsprotokoll) with the case."""
     if ctx.actor.user_id is None:
-        raise PermissionDenied("Eine Aushändigung erfasst nur eine angemeldete Person (für das Protokoll).")
+        raise PermissionDenied("card_handover.signed_in_only")
     with ctx.unit_of_work() as uow:
         now = uow.now
         at = (given.handed_over_at or now).astimezone(timezone.utc)
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in WAITING or card.arrived_on is None or card.card_serial is None:
             raise ValidationError(
-                f"Die Karte ist {STATUS_LABELS[CardStatus(card.status)]}; aushändigen lässt sich nur eine "
-                "eingegangene Karte.",
+                "card_handover.not_handable",
+                status=STATUS_LABELS[CardStatus(card.status)],
                 field="status",
             )
         case = load_case(uow, card.case_id)
@@ -240,8 +241,9 @@ def _require_granted(case: Case) -> None:
     if case.status not in (CaseStatus.GRANTED.value, CaseStatus.CLOSED.value):
         state = CASE_STATUS_LABELS[CaseStatus(case.status)]
         raise ValidationError(
-            f"Der Vorgang {case.file_number} ist nicht bewilligt (Stand: {state}): "
-            "eine Karte wird erst nach der Bewilligung ausgehändigt. Bitte die Sachbearbeitung fragen.",
+            "card_handover.not_granted",
+            file_number=case.file_number,
+            state=state,
             field="status",
         )
 
@@ -251,10 +253,10 @@ def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]
     lengths; the recipient's name as DIN 91379 wants it), and what is wrong with them."""
     errors: list[ValidationError] = []
 
-    def clean(value: str, field: str, label: str, max_length: int) -> str:
+    def clean(value: str, field: str, label: Phrase | str, max_length: int) -> str:
         try:
             if field == "name":
-                return check_name(value, field, label, required=False)
+                return check_name(value, field, str(label), required=False)
             return clean_text(value, field, label, max_length)
         except ValidationError as exc:
             errors.append(exc)
@@ -263,13 +265,17 @@ def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]
     holder = given.recipient_kind == RecipientKind.HOLDER
     cleaned = replace(
         given,
-        identity_check=clean(given.identity_check, "identitaet", "Die Identitätsprüfung", MAX_TEXT),
+        identity_check=clean(
+            given.identity_check, "identitaet", Phrase("card_handover.label_identity_check"), MAX_TEXT
+        ),
         recipient_name=given.recipient_name if holder else clean(given.recipient_name, "name", "Name", MAX_TEXT),
-        recipient_id_number=clean(given.recipient_id_number, "ausweis", "Die Angabe zum Ausweis", MAX_ID_NUMBER),
+        recipient_id_number=clean(
+            given.recipient_id_number, "ausweis", Phrase("card_handover.label_id_document"), MAX_ID_NUMBER
+        ),
         withdrawn=tuple(
             WithdrawnDocument(
-                clean(d.kind, "eingezogen", "Die Art des eingezogenen Dokuments", MAX_DOCUMENT_KIND),
-                clean(d.serial, "eingezogen", "Die Nummer des eingezogenen Dokuments", MAX_DOCUMENT_SERIAL),
+                clean(d.kind, "eingezogen", Phrase("card_handover.label_withdrawn_kind"), MAX_DOCUMENT_KIND),
+                clean(d.serial, "eingezogen", Phrase("card_handover.label_withdrawn_number"), MAX_DOCUMENT_SERIAL),
             )
             for d in given.withdrawn
         ),
@@ -283,69 +289,59 @@ def _handover_errors(
     errors = []
     serial = normalize_serial(given.card_serial)
     if not serial:
-        errors.append(ValidationError("Bitte die Seriennummer der ausgehändigten Karte angeben.", field="seriennummer"))
+        errors.append(ValidationError("card_handover.serial_missing", field="seriennummer"))
     elif serial != card.card_serial:
         errors.append(
             ValidationError(
-                "Diese Seriennummer gehört nicht zur eingegangenen Karte dieses Vorgangs: bitte die Karte prüfen.",
+                "card_handover.serial_wrong",
                 field="seriennummer",
             )
         )
     if not given.identity_check.strip():
-        errors.append(ValidationError("Bitte angeben, wie die Identität geprüft wurde.", field="identitaet"))
+        errors.append(ValidationError("card_handover.identity_check_missing", field="identitaet"))
     kind = given.recipient_kind
     if minor and kind == RecipientKind.HOLDER:
         errors.append(
             ValidationError(
-                "Die Inhaberin oder der Inhaber ist minderjährig: die Karte wird einer sorgeberechtigten Person "
-                "ausgehändigt (Name und Ausweis angeben).",
+                "card_handover.holder_minor",
                 field="empfang",
             )
         )
     if kind == RecipientKind.CUSTODIAN and not minor:
         errors.append(
             ValidationError(
-                "Die Inhaberin oder der Inhaber ist volljährig: eine sorgeberechtigte Person gibt es nicht.",
+                "card_handover.holder_adult",
                 field="empfang",
             )
         )
     if kind != RecipientKind.HOLDER:
-        who = "bevollmächtigten" if kind == RecipientKind.AGENT else "sorgeberechtigten"
+        agent = kind == RecipientKind.AGENT
         if not given.recipient_name.strip():
-            errors.append(ValidationError(f"Bitte den Namen der {who} Person angeben.", field="name"))
+            name_key = "card_handover.agent_name_missing" if agent else "card_handover.custodian_name_missing"
+            errors.append(ValidationError(name_key, field="name"))
         if not given.recipient_id_number.strip():
-            errors.append(
-                ValidationError(
-                    f"Bitte Ausweisdokument und Nummer der {who} Person angeben (z. B. Personalausweis L01X00T47).",
-                    field="ausweis",
-                )
-            )
+            id_key = "card_handover.agent_id_missing" if agent else "card_handover.custodian_id_missing"
+            errors.append(ValidationError(id_key, field="ausweis"))
         if kind == RecipientKind.AGENT and not given.power_of_attorney:
             errors.append(
                 ValidationError(
-                    "Eine andere Person erhält die Karte nur mit schriftlicher Vollmacht: bitte die Vollmacht "
-                    "vorlegen lassen und bestätigen.",
+                    "card_handover.power_of_attorney_missing",
                     field="vollmacht",
                 )
             )
     if any(not d.kind.strip() or not d.serial.strip() for d in given.withdrawn):
-        errors.append(ValidationError("Bei eingezogenen Dokumenten bitte Art und Nummer angeben.", field="eingezogen"))
+        errors.append(ValidationError("card_handover.withdrawn_incomplete", field="eingezogen"))
     if not given.fingerprints_deleted:
         errors.append(
             ValidationError(
-                "Die Fingerabdrücke sind spätestens bei der Aushändigung zu löschen (§ 61a Abs. 2 Satz 2 AufenthV): "
-                "bitte die Löschung bestätigen.",
+                "card_handover.fingerprints_not_deleted",
                 field="fingerabdruecke",
             )
         )
     if fee and not given.fee_paid:
-        errors.append(
-            ValidationError(f"Die Gebühr von {euro(fee)} ist bei der Aushändigung zu zahlen.", field="gebuehr")
-        )
+        errors.append(ValidationError("card_handover.fee_unpaid", fee=euro(fee), field="gebuehr"))
     if at > now + CLOCK_SLACK:
-        errors.append(ValidationError("Der Zeitpunkt der Aushändigung liegt in der Zukunft.", field="zeitpunkt"))
+        errors.append(ValidationError("card_handover.time_in_future", field="zeitpunkt"))
     elif card.arrived_on is not None and office_day(at) < card.arrived_on:
-        errors.append(
-            ValidationError("Die Aushändigung kann nicht vor dem Eingang der Karte liegen.", field="zeitpunkt")
-        )
+        errors.append(ValidationError("card_handover.before_arrival", field="zeitpunkt"))
     return errors

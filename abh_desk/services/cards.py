@@ -17,17 +17,24 @@ from sqlalchemy import select
 from abh_desk.domain.appointments import CARD_PICKUP
 from abh_desk.domain.cards import NOTICE_LABELS, OPEN, STATUS_LABELS, WAITING, NoticeMethod, check_serial
 from abh_desk.domain.deadlines import card_pickup_overdue
-from abh_desk.domain.enums import CardStatus, DeadlineKind, DeadlineStatus, LetterKind, LetterStatus
+from abh_desk.domain.enums import (
+    CASE_STATUS_LABELS,
+    CardStatus,
+    CaseStatus,
+    DeadlineKind,
+    DeadlineStatus,
+    LetterKind,
+    LetterStatus,
+)
 from abh_desk.domain.text import clean_text
 from abh_desk.error_texts import Phrase
-from abh_desk.errors import ValidationError, raise_all
+from abh_desk.errors import NotFound, ValidationError, raise_all
 from abh_desk.services.appointment_hours import proposed_slot
 from abh_desk.services.card_records import CardInfo, card_info, card_now, handover_info
 from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
-from abh_desk.services.grants import card_note
 from abh_desk.services.letterhead import office_letterhead
 from abh_desk.services.office import OfficeSettings, read_office_settings
 from abh_desk.services.queries import load_card, load_case, open_waiting, title_of
@@ -43,24 +50,23 @@ def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None
     today = ctx.today()
     ordered_on = ordered_on or today
     if ordered_on > today:
-        raise ValidationError("Das Bestelldatum liegt in der Zukunft.", field="bestellt_am")
+        raise ValidationError("cards.order_date_in_future", field="bestellt_am")
     number = clean_text(order_number, "bestellnummer", Phrase("cards.label_order_number"), 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
-        refused = card_note(ctx, case)
-        if refused:
-            raise ValidationError(refused, field="vorgang")
+        refused = _card_refusal(ctx, case)
+        if refused is not None:
+            raise refused
         if case.decided_on is not None and ordered_on < case.decided_on:
             raise ValidationError(
-                f"Die Karte kann nicht vor der Bewilligung ({case.decided_on:%d.%m.%Y}) bestellt worden sein.",
+                "cards.ordered_before_grant",
+                decided_on=case.decided_on,
                 field="bestellt_am",
             )
         if uow.session.scalar(
             select(CardOrder.id).where(CardOrder.case_id == case.id, CardOrder.status.in_([s.value for s in OPEN]))
         ):
-            raise ValidationError(
-                "Für diesen Vorgang ist bereits eine Karte bestellt und noch nicht ausgehändigt.", field="vorgang"
-            )
+            raise ValidationError("cards.already_ordered", field="vorgang")
         settings = read_office_settings(uow.session)
         card = CardOrder(
             case_id=case.id,
@@ -105,20 +111,19 @@ def record_arrival(
     if not chip_checked:
         errors.append(
             ValidationError(
-                "Bitte zuerst den Chip prüfen (Daten lesbar und richtig). Eine fehlerhafte Karte wird "
-                "zurückgesandt, nicht als eingegangen erfasst.",
+                "cards.chip_not_checked",
                 field="chip",
             )
         )
     if arrived_on > today:
-        errors.append(ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingegangen_am"))
+        errors.append(ValidationError("shared.received_in_future", field="eingegangen_am"))
     raise_all(errors)
     with ctx.unit_of_work() as uow:
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in OPEN:
-            raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
+            raise ValidationError("cards.card_already", status=STATUS_LABELS[CardStatus(card.status)], field="status")
         if arrived_on < card.ordered_on:
-            raise ValidationError("Die Karte kann nicht vor ihrer Bestellung eingegangen sein.", field="eingegangen_am")
+            raise ValidationError("cards.arrived_before_order", field="eingegangen_am")
         other = uow.session.scalar(
             select(Case.file_number)
             .join(CardOrder, CardOrder.case_id == Case.id)
@@ -126,7 +131,9 @@ def record_arrival(
         )
         if other is not None:
             raise ValidationError(
-                f"Die Seriennummer {serial} ist bereits für eine Karte im Vorgang {other} erfasst.",
+                "cards.serial_taken",
+                serial=serial,
+                other=other,
                 field="seriennummer",
             )
         case = load_case(uow, card.case_id)
@@ -169,19 +176,17 @@ def record_notification(
     today = ctx.today()
     notified_on = notified_on or today
     if notified_on > today:
-        raise ValidationError("Das Datum der Benachrichtigung liegt in der Zukunft.", field="benachrichtigt_am")
+        raise ValidationError("cards.notification_date_in_future", field="benachrichtigt_am")
     with ctx.unit_of_work() as uow:
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in WAITING:
             raise ValidationError(
-                "Benachrichtigen lässt sich erst, wenn die Karte eingegangen und noch nicht ausgehändigt ist.",
+                "cards.notify_only_waiting",
                 field="status",
             )
         assert card.arrived_on is not None  # every waiting card has arrived
         if notified_on < card.arrived_on:
-            raise ValidationError(
-                "Die Benachrichtigung kann nicht vor dem Eingang der Karte liegen.", field="benachrichtigt_am"
-            )
+            raise ValidationError("cards.notified_before_arrival", field="benachrichtigt_am")
         case = load_case(uow, card.case_id)
         settings = read_office_settings(uow.session)
         letter_id = None
@@ -212,7 +217,7 @@ def pickup_reminders(ctx: ServiceContext, card_ids: list[int]) -> bytes:
     from letters.render import render_batch
 
     if not card_ids:
-        raise ValidationError("Bitte mindestens eine Karte auswählen.", field="auswahl")
+        raise ValidationError("cards.select_a_card", field="auswahl")
     today = ctx.today()
     with ctx.unit_of_work() as uow:
         settings = read_office_settings(uow.session)
@@ -228,7 +233,7 @@ def pickup_reminders(ctx: ServiceContext, card_ids: list[int]) -> bytes:
             try:
                 data = _pickup_data(uow, case, card, settings, today)
             except ValidationError as exc:
-                refused.append(f"{case.file_number}: {exc.message}")
+                refused.append(f"{case.file_number}: {exc}")
                 continue
             store_letter(uow, case, LetterKind.CARD_PICKUP, data, LetterStatus.SENT)
             reminder = card.status == CardStatus.NOTIFIED.value
@@ -243,9 +248,8 @@ def pickup_reminders(ctx: ServiceContext, card_ids: list[int]) -> bytes:
             )
             letters.append(data)
         if refused:
-            raise ValidationError(
-                "Kein Schreiben für: " + "; ".join(refused[:10]) + (" …" if len(refused) > 10 else ""), field="auswahl"
-            )
+            listed = "; ".join(refused[:10]) + (" …" if len(refused) > 10 else "")
+            raise ValidationError("cards.no_letter_for", cases=listed, field="auswahl")
         pdf = render_batch(letters)
         uow.commit()
         return pdf
@@ -264,21 +268,21 @@ def close_card(
     today = ctx.today()
     on = on or today
     if outcome not in (CardStatus.RETURNED, CardStatus.DESTROYED):
-        raise ValidationError("Bitte „zurückgesandt“ oder „vernichtet“ wählen.", field="ausgang")
+        raise ValidationError("cards.choose_outcome", field="ausgang")
     errors = []
     try:
         reason = clean_text(reason, "grund", Phrase("shared.label_reason"), 500)
         if not reason:
-            errors.append(ValidationError("Bitte den Grund angeben (z. B. nicht abgeholt seit …).", field="grund"))
+            errors.append(ValidationError("cards.reason_missing", field="grund"))
     except ValidationError as exc:
         errors.append(exc)
     if on > today:
-        errors.append(ValidationError("Das Datum liegt in der Zukunft.", field="am"))
+        errors.append(ValidationError("cards.date_in_future", field="am"))
     raise_all(errors)
     with ctx.unit_of_work() as uow:
         card = load_card(uow, card_id, version)
         if CardStatus(card.status) not in OPEN:
-            raise ValidationError(f"Die Karte ist bereits {STATUS_LABELS[CardStatus(card.status)]}.", field="status")
+            raise ValidationError("cards.card_already", status=STATUS_LABELS[CardStatus(card.status)], field="status")
         card.status, card.closed_on, card.closed_reason = outcome.value, on, reason
         for deadline in open_waiting(uow, card.case_id):
             close_deadline(
@@ -315,6 +319,21 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
 
 #: A letter's way to the person: a slot proposed before it arrives would be of no use.
 LETTER_DAYS = timedelta(days=3)
+
+
+def _card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
+    """Why no eAT may be ordered for the case, or None: it is granted, and its grant is issued as a
+    card (§ 78 Abs. 1 AufenthG). The same rule as ``grants.card_note``, which says it on the decision tab."""
+    status = CaseStatus(case.status)
+    if status != CaseStatus.GRANTED:
+        return ValidationError("shared.not_granted_yet", field="vorgang", status=CASE_STATUS_LABELS[status])
+    try:
+        procedure = ctx.catalogue.get(case.procedure_key)
+    except NotFound:
+        return None
+    if not procedure.card:
+        return ValidationError("cards.grant_not_a_card", field="vorgang", what=procedure.title_kind or procedure.name)
+    return None
 
 
 def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeSettings, today: date) -> PickupData:

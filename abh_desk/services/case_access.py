@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import Role
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import Actor, ServiceContext
@@ -76,8 +77,8 @@ def require_case_access(session: Session, actor: Actor, case: Case, today: date)
     basis = access_basis(session, actor, case, today)
     if basis is None:
         raise ReasonRequired(
-            f"Der Vorgang {case.file_number} gehört nicht zu Ihren Zuständigkeiten. Er lässt sich mit einer "
-            "Begründung öffnen; der Zugriff wird protokolliert.",
+            "case_access.not_yours",
+            file_number=case.file_number,
             case_id=case.id,
         )
     return basis
@@ -90,10 +91,7 @@ def require_person_access(session: Session, actor: Actor, person_id: int, today:
         return
     cases = session.scalars(select(Case).where(Case.person_id == person_id))
     if not any(access_basis(session, actor, case, today) for case in cases):
-        raise PermissionDenied(
-            "Das ändert nur, wer für einen Vorgang dieser Person zuständig ist (oder die Vertretung, die "
-            "Teamleitung, die Administration)."
-        )
+        raise PermissionDenied("case_access.person_not_yours")
 
 
 def readable_case(session: Session, actor: Actor, case_id: int, today: date) -> Case:
@@ -106,7 +104,7 @@ def readable_case(session: Session, actor: Actor, case_id: int, today: date) -> 
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     return case
 
 
@@ -114,12 +112,14 @@ def _reason(reason: str) -> str:
     reason = " ".join(reason.split())
     if len(reason) < MIN_REASON:
         raise ValidationError(
-            f"Bitte den Grund für den Zugriff angeben (mindestens {MIN_REASON} Zeichen), z. B. "
-            "„Vorsprache am Schalter, Frau Keller krank“.",
+            "case_access.reason_missing",
+            min_length=MIN_REASON,
             field="grund",
         )
     if len(reason) > MAX_REASON:
-        raise ValidationError(f"Der Grund ist zu lang (höchstens {MAX_REASON} Zeichen).", field="grund")
+        raise ValidationError(
+            "domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=MAX_REASON
+        )
     return reason
 
 
@@ -149,17 +149,15 @@ def share_case(ctx: ServiceContext, case_id: int, username: str, until: date, no
     today = ctx.today()
     note = _reason(note)
     if not today <= until <= today + timedelta(days=MAX_SHARE_DAYS):
-        raise ValidationError("Teilen geht bis zu einem Tag innerhalb des nächsten Jahres.", field="bis")
+        raise ValidationError("case_access.share_within_a_year", field="bis")
     with ctx.unit_of_work() as uow:
         case = _case(uow.session, case_id)
         basis = access_basis(uow.session, ctx.actor, case, today)
         if basis not in ("zuständig", "Vertretung", "Teamleitung", "Administration"):
-            raise PermissionDenied(
-                "Teilen darf, wer zuständig ist, die Vertretung, die Teamleitung oder die Administration."
-            )
+            raise PermissionDenied("case_access.who_may_share")
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower(), User.active))
         if user is None:
-            raise ValidationError(f"Benutzer „{username}“ gibt es nicht.", field="benutzer")
+            raise ValidationError("shared.no_such_user", username=username, field="benutzer")
         uow.session.add(
             CaseAccess(
                 case_id=case.id,

@@ -25,6 +25,7 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.money import euro
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
@@ -212,7 +213,7 @@ def get_case_file(ctx: ServiceContext, case_id: int) -> CaseFile:
             .where(Case.id == case_id)
         ).first()
         if row is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         case, person, area, owner = row
         access = require_case_access(session, ctx.actor, case, today)
         try:
@@ -299,16 +300,16 @@ def open_item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tu
     """A checklist item to change, with its case: access checked, its version, the case still open."""
     item = uow.session.get(ChecklistItem, item_id)
     if item is None:
-        raise NotFound(f"Unterlage {item_id} gibt es nicht.")
+        raise NotFound("case_file.no_such_item", item_id=item_id)
     case = uow.session.get(Case, item.case_id)
     assert case is not None
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if expected_version is not None and item.version != expected_version:
-        raise stale_record(uow.session, "Die Unterlage wurde", "checklist_item", item_id, item_id=item_id)
+        raise stale_record(uow.session, Phrase("case_file.stale_item"), "checklist_item", item_id, item_id=item_id)
     if not CaseStatus(case.status).is_open:
         raise ValidationError(
-            f"Der Vorgang ist {CASE_STATUS_LABELS[CaseStatus(case.status)].lower()}; seine Unterlagen ändern sich "
-            "nicht mehr.",
+            "case_file.case_closed",
+            status=CASE_STATUS_LABELS[CaseStatus(case.status)].lower(),
             field="status",
         )
     return item, case
@@ -327,13 +328,14 @@ def mark_received(
     given = on
     on = on or today
     if on > today:
-        raise ValidationError("Das Eingangsdatum liegt in der Zukunft.", field="eingang")
+        raise ValidationError("shared.received_in_future", field="eingang")
     with ctx.unit_of_work() as uow:
         item, case = open_item(uow, item_id, expected_version)
         earlier = item.received_on if item.status == ChecklistStatus.RECEIVED.value else None
         if earlier is not None and (given is None or given == earlier):
             raise ValidationError(
-                f"Die Unterlage ist schon am {earlier:%d.%m.%Y} eingegangen; das Eingangsdatum bleibt.",
+                "case_file.received_already",
+                earlier=earlier,
                 field="eingang",
             )
         receive_item(uow, item, case, on)
@@ -370,9 +372,9 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
 
 def check_document_waiver(reason: str) -> str:
     """The reason for waiving a document, as stored; ValidationError when empty or too long."""
-    reason = clean_text(reason, "grund", "Der Grund", MAX_TEXT)
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_TEXT)
     if not reason:
-        raise ValidationError("Bitte den Grund für den Verzicht angeben.", field="grund")
+        raise ValidationError("case_file.waiver_reason_missing", field="grund")
     return reason
 
 
@@ -392,18 +394,16 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
 
 def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
     """A further document asked for in this case only."""
-    text = clean_text(text, "unterlage", "Die Bezeichnung der Unterlage", MAX_TEXT)
+    text = clean_text(text, "unterlage", Phrase("case_file.label_document_name"), MAX_TEXT)
     if not text:
-        raise ValidationError("Bitte die Unterlage benennen.", field="unterlage")
+        raise ValidationError("case_file.name_the_document", field="unterlage")
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, uow.today)
         if not CaseStatus(case.status).is_open:
-            raise ValidationError(
-                "Der Vorgang ist nicht mehr offen; weitere Unterlagen fordert er nicht an.", field="status"
-            )
+            raise ValidationError("case_file.case_not_open", field="status")
         last = uow.session.scalar(
             select(ChecklistItem.position)
             .where(ChecklistItem.case_id == case_id)
@@ -424,14 +424,14 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
     """Record which conditions hold (language course, visa required …): their documents appear."""
     unknown = facts - set(CONDITIONS)
     if unknown:
-        raise ValidationError(f"Unbekannte Angabe: {', '.join(sorted(unknown))}.", field="angaben")
+        raise ValidationError("case_file.unknown_facts", unknown=", ".join(sorted(unknown)), field="angaben")
     with ctx.unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, uow.today)
         if expected_version is not None and case.version != expected_version:
-            raise stale_record(uow.session, "Der Vorgang wurde", "case", case_id, case_id=case_id)
+            raise stale_record(uow.session, Phrase("case_status.stale_case"), "case", case_id, case_id=case_id)
         old = json.loads(case.facts_json or "[]")
         new = sorted(facts)
         if old != new:

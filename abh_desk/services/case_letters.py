@@ -53,7 +53,9 @@ def recipient(person: Person) -> tuple[Address, str]:
     """The address block and salutation for a person; refused without a postal address."""
     if not (person.street and person.postcode and person.city):
         raise ValidationError(
-            f"Für {person.family_name}, {person.given_names} ist keine vollständige Anschrift gespeichert.",
+            "case_letters.no_address",
+            family_name=person.family_name,
+            given_names=person.given_names,
             field="anschrift",
         )
     name = f"{person.given_names} {person.family_name}".strip()
@@ -131,13 +133,13 @@ def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date
         case = uow.session.get(Case, case_id)
         person = uow.session.get(Person, case.person_id) if case else None
         if case is None or person is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, today)
         check(CaseAction.REQUEST_DOCUMENTS, CaseStatus(case.status))
         # Read inside this transaction: what the letter demands is what the checklist says now.
         missing = tuple(missing_documents(uow.session, case, today))
         if not missing:
-            raise ValidationError("Es fehlen keine Unterlagen; eine Nachforderung ist nicht nötig.", field="unterlagen")
+            raise ValidationError("case_letters.nothing_missing", field="unterlagen")
         earlier = uow.session.scalars(
             select(Letter)
             .where(Letter.case_id == case.id, Letter.kind == LetterKind.MISSING_DOCUMENTS.value)
@@ -148,9 +150,9 @@ def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date
             asked = json.loads(earlier.data_json)
             if tuple(asked.get("documents", ())) == missing:
                 raise ValidationError(
-                    f"Die Nachforderung vom {office_day(earlier.created_at):%d.%m.%Y} fordert genau diese Unterlagen "
-                    f"an (bis {date.fromisoformat(asked['due']):%d.%m.%Y}); sie steht in der Liste und lässt sich "
-                    "dort noch einmal drucken.",
+                    "case_letters.same_request",
+                    sent_on=office_day(earlier.created_at),
+                    due=date.fromisoformat(asked["due"]),
                     field="unterlagen",
                     letter_id=earlier.id,
                 )
@@ -215,7 +217,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: int) -> bytes:
     with ctx.db.read() as session:
         letter = session.get(Letter, letter_id)
         if letter is None or letter.pdf is None:
-            raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+            raise NotFound("case_letters.no_such_letter", letter_id=letter_id)
         _require_letter_access(session, ctx, letter)
         note_read(ctx, "schreiben_gelesen", "schreiben", letter.id, letter.case_id, art=letter.kind)
         return letter.pdf
@@ -232,14 +234,11 @@ def reprint(ctx: ServiceContext, letter_id: int) -> bytes:
     with ctx.db.read() as session:
         letter = session.get(Letter, letter_id)
         if letter is None:
-            raise NotFound(f"Schreiben {letter_id} gibt es nicht.")
+            raise NotFound("case_letters.no_such_letter", letter_id=letter_id)
         _require_letter_access(session, ctx, letter)
         note_read(ctx, "schreiben_gelesen", "schreiben", letter.id, letter.case_id, art=letter.kind, nachdruck=True)
         kind, data_json, sha = LetterKind(letter.kind), letter.data_json, letter.pdf_sha256
         pdf = render_letter(kind, from_json(kind.value, data_json), session)
     if hashlib.sha256(pdf).hexdigest() != sha:
-        raise ConfigurationError(
-            "Der Nachdruck weicht vom gespeicherten Schreiben ab (geänderte Textbausteine oder Schrift?). "
-            "Bitte das gespeicherte PDF verwenden."
-        )
+        raise ConfigurationError("case_letters.reprint_differs")
     return pdf

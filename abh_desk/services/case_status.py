@@ -31,6 +31,7 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.grants import GrantStatus
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.changes import stale_record
@@ -55,7 +56,7 @@ UNSETTLED_REJECTION = (LetterStatus.SENT, LetterStatus.CONTESTED)
 def require_casework(actor: Actor) -> None:
     """Casework steps are for caseworkers and team leads (and the system, for ``abh-desk``)."""
     if actor.user_id is not None and actor.role not in (Role.CASEWORKER, Role.TEAM_LEAD):
-        raise PermissionDenied("Vorgänge bearbeiten Sachbearbeitung und Teamleitung.")
+        raise PermissionDenied("case_status.casework_only")
 
 
 def move(uow: UnitOfWork, case: Case, action: CaseAction, **details: Any) -> CaseStatus:
@@ -80,11 +81,11 @@ def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None = None
     """The case for a casework step: it exists, this user may work on it, nobody saved it meanwhile."""
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     require_casework(uow.ctx.actor)
     if expected_version is not None and case.version != expected_version:
-        raise stale_record(uow.session, "Der Vorgang wurde", "case", case_id, case_id=case_id)
+        raise stale_record(uow.session, Phrase("case_status.stale_case"), "case", case_id, case_id=case_id)
     return case
 
 
@@ -94,7 +95,7 @@ def find_case(ctx: ServiceContext, file_number: str) -> int:
     with ctx.db.read() as session:
         case_id = session.scalar(select(Case.id).where(Case.file_number == text))
     if case_id is None:
-        raise NotFound(f"Einen Vorgang mit dem Aktenzeichen „{file_number.strip()}“ gibt es nicht.")
+        raise NotFound("case_status.no_such_file_number", file_number=file_number.strip())
     return int(case_id)
 
 
@@ -128,47 +129,36 @@ def _open_lines(session: Session, case: Case, today: date, *, authority_check: b
     ]
 
 
-def open_checks_message(open_: list[str], what: str) -> ValidationError:
+def open_checks_message(open_: list[str], what: Phrase | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in open_[:3]) + (" …" if len(open_) > 3 else "")
-    one = len(open_) == 1
-    count = "Eine Prüfung der Behörde ist" if one else f"{len(open_)} Prüfungen der Behörde sind"
-    done = "sie erledigt ist oder begründet entfällt" if one else "sie erledigt sind oder begründet entfallen"
-    return ValidationError(
-        f"{count} noch offen ({shown}): {what} erst, wenn {done} (Reiter Unterlagen, Prüfung durch die Behörde).",
-        field="pruefungen",
-        open_checks=len(open_),
-    )
+    key = "case_status.one_check_open" if len(open_) == 1 else "case_status.checks_open"
+    return ValidationError(key, field="pruefungen", open_checks=len(open_), shown=shown, what=what)
 
 
-def missing_message(missing: list[str], what: str) -> ValidationError:
+def missing_message(missing: list[str], what: Phrase | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in missing[:3]) + (" …" if len(missing) > 3 else "")
-    count = "Eine Unterlage fehlt" if len(missing) == 1 else f"{len(missing)} Unterlagen fehlen"
-    return ValidationError(
-        f"{count} noch ({shown}): {what} erst, wenn sie eingegangen ist oder mit Begründung darauf verzichtet "
-        "wurde (Reiter Unterlagen).",
-        field="unterlagen",
-        missing=len(missing),
-    )
+    key = "case_status.one_document_missing" if len(missing) == 1 else "case_status.documents_missing"
+    return ValidationError(key, field="unterlagen", missing=len(missing), shown=shown, what=what)
 
 
 def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expected_version: int | None = None) -> None:
     """Bearbeitung aufnehmen, Entscheidungsreif, Wieder in Bearbeitung: the steps that need nothing
     but the rule (and, for "entscheidungsreif", a complete checklist)."""
     if action not in (CaseAction.START, CaseAction.MARK_READY, CaseAction.RESUME):
-        raise ValidationError(f"„{ACTION_LABELS[action]}“ ist ein eigener Schritt.", field="status")
+        raise ValidationError("case_status.own_step", action=ACTION_LABELS[action], field="status")
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, expected_version)
         check(action, CaseStatus(case.status))
         if action == CaseAction.MARK_READY:
             missing = missing_documents(uow.session, case, uow.today)
             if missing:
-                raise missing_message(missing, "Entscheidungsreif")
+                raise missing_message(missing, Phrase("case_status.label_mark_ready"))
             checks = open_checks(uow.session, case, uow.today)
             if checks:
-                raise open_checks_message(checks, "Entscheidungsreif")
+                raise open_checks_message(checks, Phrase("case_status.label_mark_ready"))
         if action == CaseAction.RESUME and pending_grant(uow.session, case.id) is not None:
             raise ValidationError(
-                "Die Bewilligung liegt der Teamleitung zur Freigabe vor; sie gibt sie frei oder zurück.",
+                "case_status.grant_awaits_release",
                 field="status",
             )
         move(uow, case, action)
@@ -223,15 +213,16 @@ def withdraw(
 ) -> None:
     """Antragsrücknahme: the applicant withdrew the application (received on, how); the case ends
     without a decision, and what belonged to the application ends with it."""
-    note = clean_text(note, "notiz", "Die Notiz", MAX_NOTE, multiline=True)
+    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, expected_version)
         check(CaseAction.WITHDRAW, CaseStatus(case.status))
         if received_on > uow.today:
-            raise ValidationError("Die Rücknahme kann nicht in der Zukunft eingegangen sein.", field="eingang")
+            raise ValidationError("case_status.withdrawal_in_future", field="eingang")
         if received_on < case.applied_on:
             raise ValidationError(
-                f"Die Rücknahme kann nicht vor dem Antrag ({case.applied_on:%d.%m.%Y}) eingegangen sein.",
+                "case_status.withdrawal_before_application",
+                applied_on=case.applied_on,
                 field="eingang",
             )
         how = WITHDRAWAL_LABELS[way]
@@ -246,9 +237,9 @@ def close_case(ctx: ServiceContext, case_id: int, expected_version: int | None, 
     """Abschließen: an open case without a decision (moved away, died, nothing left to decide), or a
     decided one whose file is done. A card not yet handed over or a rejection still open to a
     remedy keeps the case open."""
-    reason = clean_text(reason, "grund", "Der Grund", MAX_NOTE, multiline=True)
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_NOTE, multiline=True)
     if not reason:
-        raise ValidationError("Bitte angeben, warum der Vorgang abgeschlossen wird.", field="grund")
+        raise ValidationError("case_status.close_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, expected_version)
         before = CaseStatus(case.status)
@@ -261,8 +252,7 @@ def close_case(ctx: ServiceContext, case_id: int, expected_version: int | None, 
         )
         if open_card is not None:
             raise ValidationError(
-                "Die eAT-Karte ist noch nicht ausgehändigt: der Vorgang bleibt offen, bis sie ausgehändigt, "
-                "zurückgesandt oder vernichtet ist (Reiter eAT).",
+                "case_status.card_not_handed_over",
                 field="status",
             )
         rejection = uow.session.scalar(
@@ -274,8 +264,7 @@ def close_case(ctx: ServiceContext, case_id: int, expected_version: int | None, 
         )
         if rejection is not None:
             raise ValidationError(
-                "Der Ablehnungsbescheid ist noch nicht bestandskräftig (Rechtsbehelfsfrist läuft oder "
-                "Rechtsbehelf eingegangen): der Vorgang bleibt offen.",
+                "case_status.rejection_not_final",
                 field="status",
             )
         if before.is_open:

@@ -4,6 +4,7 @@ and the document checklist of its procedure."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +14,7 @@ from abh_desk.domain.checklist import applies_by_age
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
@@ -32,21 +34,20 @@ def applies(document: DocumentRequirement, age: int | None) -> bool:
     return applies_by_age(document.condition, age) is not False
 
 
-def _offered_text(procedure: ProcedureType) -> str:
+def _not_offered_key(procedure: ProcedureType) -> str:
+    """The refusal of an application outside the procedure's time: between, until, or from."""
     if procedure.offered_from and procedure.offered_until:
-        return f"nur vom {procedure.offered_from:%d.%m.%Y} bis zum {procedure.offered_until:%d.%m.%Y}"
+        return "cases.offered_between"
     if procedure.offered_until:
-        return f"nur bis zum {procedure.offered_until:%d.%m.%Y}"
+        return "cases.offered_until"
     assert procedure.offered_from is not None
-    return f"erst ab dem {procedure.offered_from:%d.%m.%Y}"
+    return "cases.offered_from"
 
 
 def _area(session: Session, code: str) -> Area:
     area = session.scalar(select(Area).where(Area.code == code).with_for_update(read=True))
     if area is None:
-        raise ConfigurationError(
-            f"Der Bereich „{code}“ ist nicht eingerichtet: bitte zuerst die Zuständigkeiten einspielen."
-        )
+        raise ConfigurationError("cases.area_missing", code=code)
     return area
 
 
@@ -55,8 +56,8 @@ class RepeatedCase(ValidationError):
 
     code = "vorgang_doppelt"
 
-    def __init__(self, message: str, open_cases: list[tuple[int, str]]) -> None:
-        super().__init__(message, field="leistung", open_cases=[file_number for _id, file_number in open_cases])
+    def __init__(self, key: str, /, open_cases: list[tuple[int, str]], **params: Any) -> None:
+        super().__init__(key, field="leistung", open_cases=[file_number for _id, file_number in open_cases], **params)
         self.open_cases = open_cases
         """(case id, Aktenzeichen) of the open cases of the same procedure."""
 
@@ -78,17 +79,26 @@ def open_case(
     procedure = ctx.catalogue.get(procedure_key)
     applied_on = applied_on or ctx.today()
     if not procedure.offered_on(applied_on):
+        key = _not_offered_key(procedure)
         raise ValidationError(
-            f"„{procedure.name}“ ({procedure.legal_basis}) kann {_offered_text(procedure)} beantragt werden; ein "
-            f"Antrag vom {applied_on:%d.%m.%Y} ist nicht mehr möglich.",
+            key,
             field="leistung",
+            name=procedure.name,
+            legal_basis=procedure.legal_basis,
+            offered_from=procedure.offered_from,
+            offered_until=procedure.offered_until,
+            applied_on=applied_on,
         )
-    reason = clean_text(repeat_reason, "wiederholung", "Der Grund", MAX_REPEAT_REASON) if repeat_reason else ""
+    reason = (
+        clean_text(repeat_reason, "wiederholung", Phrase("shared.label_reason"), MAX_REPEAT_REASON)
+        if repeat_reason
+        else ""
+    )
     with ctx.unit_of_work() as uow:
         session = uow.session
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=person_id)
         same = session.execute(
             select(Case.id, Case.file_number, Case.status, Case.applied_on)
             .where(
@@ -101,11 +111,13 @@ def open_case(
         if same and len(reason) < MIN_REPEAT_REASON:
             first = same[0]
             raise RepeatedCase(
-                f"Für diese Person ist „{procedure.name}“ schon offen: Vorgang {first.file_number} "
-                f"({CASE_STATUS_LABELS[CaseStatus(first.status)]}, Antrag vom {first.applied_on:%d.%m.%Y}). "
-                f"Bitte diesen Vorgang öffnen – oder für einen zweiten den Grund angeben (mindestens "
-                f"{MIN_REPEAT_REASON} Zeichen); er wird protokolliert.",
+                "cases.already_open",
                 [(row.id, row.file_number) for row in same],
+                name=procedure.name,
+                file_number=first.file_number,
+                status=CASE_STATUS_LABELS[CaseStatus(first.status)],
+                applied_on=first.applied_on,
+                min_length=MIN_REPEAT_REASON,
             )
         area = _area(session, procedure.area)
         owner_name = load_router(session).route(area.code, person.family_name)

@@ -13,10 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.clock import OFFICE_ZONE
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import StaleRecord
 from models import AuditEvent, User
-
-RELOAD = "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
 
 
 def last_change(session: Session, entity: str, entity_id: int) -> tuple[str, datetime] | None:
@@ -38,17 +37,19 @@ def last_change(session: Session, entity: str, entity_id: int) -> tuple[str, dat
     return name, row.occurred_at
 
 
-def stale_record(session: Session, subject: str, entity: str, entity_id: int, **params: Any) -> StaleRecord:
-    """The error for a save based on an outdated version. ``subject`` starts the German sentence
-    and carries its verb: "Die Stammdaten wurden", "Der Vorgang wurde"."""
+def stale_record(session: Session, subject: Phrase | str, entity: str, entity_id: int, **params: Any) -> StaleRecord:
+    """The error for a save based on an outdated version. ``subject`` starts the sentence and carries
+    its verb: a Phrase of the caller's file ("Der Vorgang wurde" / "The case was"), or a German text
+    not yet moved there ("Die Stammdaten wurden")."""
     change = last_change(session, entity, entity_id)
     if change is None:
-        return StaleRecord(f"{subject} inzwischen an einem anderen Arbeitsplatz geändert. {RELOAD}", **params)
+        return StaleRecord("changes.changed_elsewhere", subject=subject, **params)
     name, when = change
-    local = when.astimezone(OFFICE_ZONE)
     return StaleRecord(
-        f"{subject} inzwischen von {name} am {local:%d.%m.%Y} um {local:%H:%M} Uhr geändert. {RELOAD}",
+        "changes.changed_by",
+        subject=subject,
         changed_by=name,
         changed_at=when,
+        local=when.astimezone(OFFICE_ZONE),
         **params,
     )

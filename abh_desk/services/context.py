@@ -199,10 +199,7 @@ class UnitOfWork:
             # services check versions first; this is the race between check and write).
             self.session.rollback()
             self.ctx.reads.put_back(reads, _first_entry(events) if committing else None)
-            raise StaleRecord(
-                "Ein Datensatz wurde gleichzeitig an einem anderen Arbeitsplatz geändert. "
-                "Bitte neu laden und die Änderung wiederholen – es wurde nichts gespeichert."
-            ) from exc
+            raise StaleRecord("context.changed_at_once") from exc
         except BaseException:
             if written is not None:  # not committed (or not known to be): not this workstation's change
                 change_watch.forget_written(self.ctx.db, *written)

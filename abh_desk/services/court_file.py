@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
 from abh_desk.services.document_content import PDF
@@ -56,15 +57,15 @@ def build_court_file(
 ) -> CourtFileResult:
     """Write the court file to ``target`` (a new file); ``case_ids`` limits it to those cases."""
     ctx = ctx.frozen()
-    court_reference = clean_text(court_reference, "gericht_az", "Das Aktenzeichen des Gerichts", 100)
+    court_reference = clean_text(court_reference, "gericht_az", Phrase("court_file.label_court_reference"), 100)
     if target.exists():
-        raise ValidationError(f"Die Datei {target.name} gibt es schon; bitte einen anderen Namen wählen.")
+        raise ValidationError("court_file.file_exists", name=target.name)
     if not target.parent.is_dir():
-        raise ValidationError(f"Den Ordner {target.parent} gibt es nicht.")
+        raise ValidationError("court_file.no_such_folder", parent=target.parent)
     with tempfile.TemporaryDirectory(prefix="aktenvorlage-") as folder, ctx.db.read() as session:
         file = read_file(session, ctx, person_id, case_ids)
         if case_ids is not None and not file.cases:
-            raise ValidationError("Keiner der gewählten Vorgänge gehört zu dieser Person.", field="vorgaenge")
+            raise ValidationError("court_file.no_case_of_person", field="vorgaenge")
         total_steps = len(file.entries) * 2 + 2
         parts: list[_Part] = []
         for n, entry in enumerate(file.entries):

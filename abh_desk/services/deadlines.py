@@ -12,6 +12,7 @@ from sqlalchemy import select
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
 from abh_desk.domain.enums import DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, DeadlineKind, DeadlineStatus
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -120,7 +121,7 @@ def close_deadline(
     uow: UnitOfWork, deadline: Deadline, reason: str, status: DeadlineStatus = DeadlineStatus.DONE
 ) -> None:
     if deadline.status != DeadlineStatus.OPEN.value:
-        raise ValidationError("Diese Frist ist bereits abgeschlossen.", field="frist")
+        raise ValidationError("deadlines.already_closed", field="frist")
     deadline.status = status.value
     deadline.closed_at = uow.now
     deadline.note = f"{deadline.note or ''} {DEADLINE_STATUS_LABELS[status].capitalize()}: {reason}".strip()
@@ -153,7 +154,7 @@ def close_expiry_reminders(uow: UnitOfWork, person_id: int, reason: str) -> int:
 def _case(uow: UnitOfWork, case_id: int) -> Case:
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+        raise NotFound("shared.case_not_found", case_id=case_id)
     return case
 
 
@@ -166,7 +167,7 @@ def _own_case(uow: UnitOfWork, case_id: int) -> Case:
 
 def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "") -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
-    note = clean_text(note, "notiz", "Die Notiz", MAX_NOTE, multiline=True)
+    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
         deadline = add_follow_up(uow, _own_case(uow, case_id), on, note, "Wiedervorlage gesetzt")
         uow.commit()
@@ -208,7 +209,7 @@ def record_dispatch(
 
     Calling it again with a corrected date recomputes the open deadline; returns its due date."""
     if method == DispatchMethod.PZU and delivered_on is None:
-        raise ValidationError("Bei Postzustellungsurkunde bitte das Zustelldatum angeben.", field="zugestellt")
+        raise ValidationError("deadlines.delivery_date_missing", field="zugestellt")
     with ctx.unit_of_work() as uow:
         case = _own_case(uow, case_id)
         deadline = upsert_deadline(
@@ -258,13 +259,13 @@ def sync_title_reminder(uow: UnitOfWork, title: ResidenceTitle) -> Deadline | No
 
 
 def complete_deadline(ctx: ServiceContext, deadline_id: int, reason: str) -> None:
-    reason = clean_text(reason, "grund", "Der Grund", MAX_NOTE)
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_NOTE)
     if not reason:
-        raise ValidationError("Bitte angeben, wodurch die Frist erledigt ist.", field="grund")
+        raise ValidationError("deadlines.done_how_missing", field="grund")
     with ctx.unit_of_work() as uow:
         deadline = uow.session.get(Deadline, deadline_id)
         if deadline is None:
-            raise NotFound(f"Frist {deadline_id} gibt es nicht.")
+            raise NotFound("deadlines.no_such_deadline", deadline_id=deadline_id)
         _own_case(uow, deadline.case_id)
         close_deadline(uow, deadline, reason)
         uow.commit()

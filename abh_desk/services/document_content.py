@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import ValidationError
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
@@ -20,12 +21,12 @@ MEDIA_LABELS = {PDF: "PDF", JPEG: "JPEG-Bild", PNG: "PNG-Bild", TIFF: "TIFF-Bild
 MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
 #: What a refused file's first bytes show it to be, to say so.
 FOREIGN_MAGIC = (
-    (b"MZ", "ein Windows-Programm"),
-    (b"\x7fELF", "ein Programm"),
-    (b"PK\x03\x04", "ein ZIP-Archiv (auch Word- und Excel-Dateien sind das)"),
-    (b"\xd0\xcf\x11\xe0", "ein altes Office-Dokument"),
-    (b"GIF8", "ein GIF-Bild"),
-    (b"Rar!", "ein RAR-Archiv"),
+    (b"MZ", Phrase("document_content.label_windows_program")),
+    (b"\x7fELF", Phrase("document_content.label_program")),
+    (b"PK\x03\x04", Phrase("document_content.label_zip")),
+    (b"\xd0\xcf\x11\xe0", Phrase("document_content.label_old_office")),
+    (b"GIF8", Phrase("document_content.label_gif")),
+    (b"Rar!", Phrase("document_content.label_rar")),
 )
 EXTENSIONS = {
     ".pdf": PDF,
@@ -49,8 +50,8 @@ class DocumentRefused(ValidationError):
 
     code = "dokument_abgelehnt"
 
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message, field="datei", **params)
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key, field="datei", **params)
 
 
 @dataclass(frozen=True)
@@ -81,27 +82,19 @@ def inspect_file(path: Path, max_bytes: int) -> Inspected:
         with path.open("rb") as stream:
             head = stream.read(16)
     except OSError as exc:
-        raise DocumentRefused(f"Die Datei {name} lässt sich nicht lesen ({exc.strerror or exc}).") from exc
+        raise DocumentRefused("document_content.unreadable", name=name, reason=exc.strerror or exc) from exc
     if size == 0:
-        raise DocumentRefused(f"Die Datei {name} ist leer (0 Byte) – wohl ein abgebrochener Scan.")
+        raise DocumentRefused("document_content.empty", name=name)
     if size > max_bytes:
-        raise DocumentRefused(
-            f"Die Datei {name} ist {_mb(size)} groß; die Behörde nimmt Dokumente bis {_mb(max_bytes)} an "
-            "(Einstellung document_max_mb). Bitte mit geringerer Auflösung scannen."
-        )
+        raise DocumentRefused("document_content.too_large", name=name, size=_mb(size), max_size=_mb(max_bytes))
     media_type = media_type_of(head)
     if media_type not in MEDIA_LABELS:
-        what = next((text for magic, text in FOREIGN_MAGIC if head.startswith(magic)), None)
-        raise DocumentRefused(
-            f"Die Datei {name} ist {what or 'kein Dokument, das die Akte kennt'}; angenommen werden PDF, JPEG, "
-            "PNG und TIFF."
-        )
+        unknown = Phrase("document_content.label_unknown_kind")
+        what = next((text for magic, text in FOREIGN_MAGIC if head.startswith(magic)), unknown)
+        raise DocumentRefused("document_content.kind_not_accepted", name=name, what=what)
     named = EXTENSIONS.get(path.suffix.lower())
     if path.suffix and named != media_type:
-        raise DocumentRefused(
-            f"Die Datei {name} ist nicht, was ihr Name sagt: ihr Inhalt ist ein {MEDIA_LABELS[media_type]}. "
-            "Bitte die Datei prüfen (sie wurde umbenannt oder ist etwas anderes)."
-        )
+        raise DocumentRefused("document_content.not_what_named", name=name, kind=MEDIA_LABELS[media_type])
     pages = _pdf_pages(path) if media_type == PDF else _image_pages(path, media_type)
     return Inspected(media_type, size, pages)
 
@@ -114,27 +107,24 @@ def _pdf_pages(path: Path) -> int:
     with path.open("rb") as stream:
         stream.seek(max(0, path.stat().st_size - PDF_TAIL))
         if b"%%EOF" not in stream.read():
-            raise DocumentRefused(f"Das PDF {name} ist unvollständig (sein Ende fehlt) – bitte neu scannen.")
+            raise DocumentRefused("document_content.pdf_incomplete", name=name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(path, strict=False)
             if reader.is_encrypted:
-                raise DocumentRefused(
-                    f"Das PDF {name} ist verschlüsselt; die Akte nimmt nur Dokumente, die jeder Berechtigte "
-                    "ohne Passwort lesen kann. Bitte unverschlüsselt speichern."
-                )
+                raise DocumentRefused("document_content.pdf_encrypted", name=name)
             pages = len(reader.pages)
             for page in reader.pages:
                 page.mediabox  # noqa: B018 - each page's dictionary read once: a broken page tree fails here
     except DocumentRefused:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
-        raise DocumentRefused(f"Das PDF {name} ist beschädigt und lässt sich nicht lesen.") from exc
+        raise DocumentRefused("document_content.pdf_broken", name=name) from exc
     if pages == 0:
-        raise DocumentRefused(f"Das PDF {name} hat keine Seite.")
+        raise DocumentRefused("document_content.pdf_no_page", name=name)
     if pages > MAX_PAGES:
-        raise DocumentRefused(f"Das PDF {name} hat {pages} Seiten; mehr als {MAX_PAGES} nimmt die Akte nicht an.")
+        raise DocumentRefused("document_content.pdf_too_many_pages", name=name, pages=pages, max_pages=MAX_PAGES)
     return pages
 
 
@@ -143,19 +133,23 @@ def _image_pages(path: Path, media_type: str) -> int:
 
     name, label = path.name, MEDIA_LABELS[media_type]
     bomb = DocumentRefused(
-        f"Das {label} {name} würde beim Öffnen zu einem riesigen Bild (mehr als "
-        f"{MAX_PIXELS_PER_PAGE // 1_000_000} Millionen Bildpunkte je Seite); so ein Scan ist nicht echt. "
-        "Nicht angenommen."
+        "document_content.image_bomb", label=label, name=name, megapixels=MAX_PIXELS_PER_PAGE // 1_000_000
     )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.format not in ("JPEG", "PNG", "TIFF"):
-                    raise DocumentRefused(f"Die Datei {name} ist kein {label}.")
+                    raise DocumentRefused("document_content.not_an_image_of_kind", name=name, label=label)
                 frames = getattr(image, "n_frames", 1)
                 if frames > MAX_PAGES:
-                    raise DocumentRefused(f"Das {label} {name} hat {frames} Seiten; mehr als {MAX_PAGES} nicht.")
+                    raise DocumentRefused(
+                        "document_content.image_too_many_pages",
+                        label=label,
+                        name=name,
+                        frames=frames,
+                        max_pages=MAX_PAGES,
+                    )
                 for frame in range(frames):
                     image.seek(frame)
                     width, height = image.size
@@ -170,7 +164,5 @@ def _image_pages(path: Path, media_type: str) -> int:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise bomb from exc
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
-        raise DocumentRefused(
-            f"Das {label} {name} ist beschädigt oder unvollständig und lässt sich nicht öffnen."
-        ) from exc
+        raise DocumentRefused("document_content.image_broken", label=label, name=name) from exc
     return frames

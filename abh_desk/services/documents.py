@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.case_file import CaseFile, get_case_file, open_item, receive_item
@@ -153,7 +154,7 @@ def attach_document(
     The file is checked by content first (``document_content.inspect_file``); a refused file leaves
     nothing behind."""
     ctx = ctx.frozen()
-    title = clean_text(title, "titel", "Die Bezeichnung", MAX_TITLE)
+    title = clean_text(title, "titel", Phrase("documents.label_title"), MAX_TITLE)
     with ctx.unit_of_work() as uow:
         session = uow.session
         item, case = _target(uow, case_id, person_id, checklist_item_id, expected_version, tick)
@@ -182,8 +183,8 @@ def attach_document(
             document.sha256, size = write_content(session, document, stream)
         if size != inspected.size_bytes:
             raise ValidationError(
-                f"Die Datei {path.name} hat sich beim Einlesen geändert (der Scanner schreibt noch?). "
-                "Bitte noch einmal.",
+                "documents.changed_while_read",
+                name=path.name,
                 field="datei",
             )
         if item is not None and case is not None and tick and item.status != ChecklistStatus.RECEIVED.value:
@@ -223,22 +224,22 @@ def _target(
         else:
             found = session.get(ChecklistItem, item_id)
             if found is None:
-                raise NotFound(f"Unterlage {item_id} gibt es nicht.")
+                raise NotFound("case_file.no_such_item", item_id=item_id)
             owner = session.get(Case, found.case_id)
             assert owner is not None
             item, case = found, owner
             require_case_access(session, uow.ctx.actor, case, uow.today)
         if case_id is not None and case_id != case.id:
-            raise ValidationError("Die Unterlage gehört zu einem anderen Vorgang.", field="unterlage")
+            raise ValidationError("documents.item_of_other_case", field="unterlage")
         return item, case
     if case_id is not None:
         chosen = session.get(Case, case_id)
         if chosen is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(session, uow.ctx.actor, chosen, uow.today)
         return None, chosen
     if person_id is None:
-        raise ValidationError("Bitte angeben, zu welcher Person oder welchem Vorgang das Dokument gehört.")
+        raise ValidationError("documents.owner_missing")
     require_person_access(session, uow.ctx.actor, person_id, uow.today)
     return None, None
 
@@ -249,7 +250,7 @@ def _target(
 def _readable(session: Session, ctx: ServiceContext, document_id: int) -> CaseDocument:
     document = session.get(CaseDocument, document_id)
     if document is None:
-        raise NotFound(f"Dokument {document_id} gibt es nicht (mehr).")
+        raise NotFound("documents.no_such_document", document_id=document_id)
     if document.case_id is not None:
         case = session.get(Case, document.case_id)
         assert case is not None
@@ -285,7 +286,7 @@ def case_documents(ctx: ServiceContext, case_id: int) -> list[DocumentInfo]:
     with ctx.db.read() as session:
         case = session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"Vorgang {case_id} gibt es nicht.")
+            raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(session, ctx.actor, case, ctx.today())
         rows = session.execute(
             select(CaseDocument, User.display_name)
@@ -299,18 +300,16 @@ def case_documents(ctx: ServiceContext, case_id: int) -> list[DocumentInfo]:
 def remove_document(ctx: ServiceContext, document_id: int, reason: str) -> None:
     """Remove a document from the e-file (a wrong person's scan, a duplicate): a logged act with a
     reason; the content is deleted with it."""
-    reason = clean_text(reason, "grund", "Der Grund", 500)
+    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), 500)
     if len(reason) < MIN_REASON:
-        raise ValidationError("Bitte den Grund angeben, warum das Dokument aus der Akte entfernt wird.", field="grund")
+        raise ValidationError("documents.removal_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:
         document = _readable(uow.session, ctx, document_id)
         if document.case_id is not None:
             case = uow.session.get(Case, document.case_id)
             assert case is not None
             if not CaseStatus(case.status).is_open and ctx.actor.role != Role.ADMIN:
-                raise ValidationError(
-                    "Der Vorgang ist abgeschlossen; Dokumente entfernt aus ihm nur die Administration.", field="status"
-                )
+                raise ValidationError("documents.case_closed_admin_only", field="status")
         logged = {"titel": document.title, "datei": document.file_name, "sha256": document.sha256}
         case_id, person_id = document.case_id, document.person_id
         uow.session.execute(delete(DocumentChunk).where(DocumentChunk.document_id == document_id))

@@ -257,7 +257,7 @@ def read_receipt(ctx: ServiceContext, data: bytes) -> list[str]:
         for result in results:
             row = rows.get(result.object_id)
             if row is None:
-                raise MessageError("file_handover.receipt_names_other_file", object_id=result.object_id)
+                raise MessageError("shared.receipt_names_other_file", object_id=result.object_id)
             row.confirmed_on = uow.today
             row.confirmation = "übernommen" if result.success else "abgelehnt: " + "; ".join(result.errors)
             uow.audit("abgabe_bestaetigt", "person", row.person_id, prozess=parties.process_id,

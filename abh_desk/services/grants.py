@@ -270,7 +270,7 @@ def card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
     (§ 78 Abs. 1 AufenthG). Otherwise why not."""
     status = CaseStatus(case.status)
     if status != CaseStatus.GRANTED:
-        return ValidationError("grants.card_before_grant", field="vorgang", status=CASE_STATUS_LABELS[status])
+        return ValidationError("shared.not_granted_yet", field="vorgang", status=CASE_STATUS_LABELS[status])
     try:
         procedure = ctx.catalogue.get(case.procedure_key)
     except NotFound:

@@ -36,7 +36,7 @@ def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     at once: the second waits, then finds it changed — a stale record, never a duplicate handover)."""
     card = uow.session.get(CardOrder, card_id, with_for_update=True)
     if card is None:
-        raise NotFound("queries.card_not_found", card_id=card_id)
+        raise NotFound("shared.no_such_card", card_id=card_id)
     if version is not None and card.version != version:
         raise stale_record(uow.session, "Die Karte wurde", "card_order", card_id, card_id=card_id)
     return card

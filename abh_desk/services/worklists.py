@@ -149,7 +149,7 @@ def _scope(
         if username:
             user_id = session.scalar(select(User.id).where(User.username == username))
             if user_id is None:
-                raise NotFound("worklists.user_not_found", username=username)
+                raise NotFound("shared.no_such_user", username=username)
         return _Scope(_Kind.OWNERS, {"owners": visible_owners(session, user_id, today)})
     if scope == WorkScope.AREA:
         if area is None and ctx.actor.user_id is not None:

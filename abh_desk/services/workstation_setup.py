@@ -162,13 +162,11 @@ def check_administrator(admin: Administrator) -> list[ValidationError]:
     if not name:
         errors.append(ValidationError("workstation_setup.username_missing", field="username"))
     elif not name.isascii() or not name.replace(".", "").replace("-", "").isalnum():
-        errors.append(ValidationError("workstation_setup.username_characters", field="username"))
+        errors.append(ValidationError("shared.username_rule", field="username"))
     if not admin.display_name.strip():
-        errors.append(ValidationError("workstation_setup.display_name_missing", field="display_name"))
+        errors.append(ValidationError("shared.display_name_missing", field="display_name"))
     if len(admin.password) < MIN_PASSWORD_LENGTH:
-        errors.append(
-            ValidationError("workstation_setup.password_too_short", field="password", min_length=MIN_PASSWORD_LENGTH)
-        )
+        errors.append(ValidationError("shared.password_too_short", field="password", min_length=MIN_PASSWORD_LENGTH))
     elif admin.repeated != admin.password:
         errors.append(ValidationError("workstation_setup.passwords_differ", field="repeated"))
     return errors

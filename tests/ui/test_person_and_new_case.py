@@ -146,7 +146,7 @@ def test_english_can_be_chosen_for_the_next_start(qtbot: QtBot, sqlite_ctx: Serv
     window.choose_language()
     assert load_settings().language == "en"
     assert "English" in window.statusBar().currentMessage()
-    monkeypatch.setattr("ui.messages._language", "de")  # set back after the test: the others speak German
+    monkeypatch.setattr("ui.messages._language", "de")  # the refusals of the tests after this one stay German
     assert install_translators(qapp, "en") == []  # English is the source language: nothing to load
 
 
