@@ -119,8 +119,8 @@ def _show(ctx: ServiceContext, case_id: int, history: bool, out: TextIO) -> None
             print(f"  Kommentar der Teamleitung: {given.review_comment}", file=out)
     steps = [name for name, action in STEPS.items() if action in decision.actions]
     print("Mögliche Schritte: " + (", ".join(steps) if steps else "keine"), file=out)
-    if decision.card_note:
-        print(f"eAT: {decision.card_note}", file=out)
+    if decision.card_refusal is not None:
+        print(f"eAT: {decision.card_refusal.message}", file=out)
     if history:
         for entry in reversed(file.history):
             when = entry.when.astimezone(OFFICE_ZONE)

@@ -490,7 +490,7 @@ class CaseDialog(QDialog):
         self.tabs.setEnabled(True)
         file, letters, decision = result
         self.decision_tab.show_decision(decision)
-        self.card_tab.set_order_note(decision.card_note)
+        self.card_tab.set_order_note(error_text(decision.card_refusal) if decision.card_refusal else "")
         self.card_tab.reload()
         self.letters.set_rows(letters)
         if letters and not self.letters_view.currentIndex().isValid():

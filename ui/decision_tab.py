@@ -139,7 +139,11 @@ class DecisionTab(QWidget):
         self.approve_button.setVisible(decision.may_review)
         self.return_button.setVisible(decision.may_review)
         self.grants.set_rows(decision.grants)
-        self.card_note.setText(decision.card_note or self.tr("The eAT card can be ordered (tab eAT)."))
+        self.card_note.setText(
+            error_text(decision.card_refusal)
+            if decision.card_refusal
+            else self.tr("The eAT card can be ordered (tab eAT).")
+        )
 
     # --- steps ------------------------------------------------------------------------------
 

@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from abh_desk.domain.cards import NOTICE_LABELS, RECIPIENT_LABELS, STATUS_LABELS, WAITING, NoticeMethod, RecipientKind
 from abh_desk.domain.deadlines import card_pickup_overdue
-from abh_desk.domain.enums import CardStatus
-from abh_desk.services.context import UnitOfWork
+from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus
+from abh_desk.errors import NotFound, ValidationError
+from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.office import OfficeSettings
 from letters.data import WithdrawnDocument
-from models import CardHandover, CardOrder, User
+from models import CardHandover, CardOrder, Case, User
 
 
 @dataclass(frozen=True)
@@ -120,3 +121,18 @@ def handover_info(handover: CardHandover | None, who: str | None) -> HandoverInf
         caseworker=who or "",
         fee_cents=handover.fee_cents,
     )
+
+
+def card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
+    """None when an eAT may be ordered for the case: it is granted, and its grant is issued as a card
+    (§ 78 Abs. 1 AufenthG). Otherwise why not — the order refuses with it, the decision tab shows it."""
+    status = CaseStatus(case.status)
+    if status != CaseStatus.GRANTED:
+        return ValidationError("shared.not_granted_yet", field="vorgang", status=CASE_STATUS_LABELS[status])
+    try:
+        procedure = ctx.catalogue.get(case.procedure_key)
+    except NotFound:
+        return None
+    if not procedure.card:
+        return ValidationError("grants.no_card", field="vorgang", title=procedure.title_kind or procedure.name)
+    return None

@@ -18,9 +18,7 @@ from abh_desk.domain.appointments import CARD_PICKUP
 from abh_desk.domain.cards import NOTICE_LABELS, OPEN, STATUS_LABELS, WAITING, NoticeMethod, check_serial
 from abh_desk.domain.deadlines import card_pickup_overdue
 from abh_desk.domain.enums import (
-    CASE_STATUS_LABELS,
     CardStatus,
-    CaseStatus,
     DeadlineKind,
     DeadlineStatus,
     LetterKind,
@@ -28,9 +26,9 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.text import clean_text
 from abh_desk.error_texts import Phrase
-from abh_desk.errors import NotFound, ValidationError, raise_all
+from abh_desk.errors import ValidationError, raise_all
 from abh_desk.services.appointment_hours import proposed_slot
-from abh_desk.services.card_records import CardInfo, card_info, card_now, handover_info
+from abh_desk.services.card_records import CardInfo, card_info, card_now, card_refusal, handover_info
 from abh_desk.services.case_access import readable_case
 from abh_desk.services.case_letters import info_block, recipient, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -54,7 +52,7 @@ def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None
     number = clean_text(order_number, "bestellnummer", Phrase("cards.label_order_number"), 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
-        refused = _card_refusal(ctx, case)
+        refused = card_refusal(ctx, case)
         if refused is not None:
             raise refused
         if case.decided_on is not None and ordered_on < case.decided_on:
@@ -319,21 +317,6 @@ def case_cards(ctx: ServiceContext, case_id: int) -> list[CardInfo]:
 
 #: A letter's way to the person: a slot proposed before it arrives would be of no use.
 LETTER_DAYS = timedelta(days=3)
-
-
-def _card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
-    """Why no eAT may be ordered for the case, or None: it is granted, and its grant is issued as a
-    card (§ 78 Abs. 1 AufenthG). The same rule as ``grants.card_note``, which says it on the decision tab."""
-    status = CaseStatus(case.status)
-    if status != CaseStatus.GRANTED:
-        return ValidationError("shared.not_granted_yet", field="vorgang", status=CASE_STATUS_LABELS[status])
-    try:
-        procedure = ctx.catalogue.get(case.procedure_key)
-    except NotFound:
-        return None
-    if not procedure.card:
-        return ValidationError("cards.grant_not_a_card", field="vorgang", what=procedure.title_kind or procedure.name)
-    return None
 
 
 def _pickup_data(uow: UnitOfWork, case: Case, card: CardOrder, settings: OfficeSettings, today: date) -> PickupData:

@@ -44,6 +44,7 @@ from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
 from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
+from abh_desk.services.card_records import card_refusal
 from abh_desk.services.case_access import lead_scope, leads_area, readable_case
 from abh_desk.services.case_status import (
     load_case,
@@ -196,8 +197,8 @@ class CaseDecision:
     pending: GrantInfo | None
     may_review: bool
     needs_review: bool
-    card_note: str
-    """"" where an eAT may be ordered for the case, otherwise why not (in German)."""
+    card_refusal: ValidationError | None
+    """None where an eAT may be ordered for the case, otherwise why not."""
     recorded_titles: tuple[str, ...] = ()
     """Titles of the case recorded without a grant of this program (taken over, or entered by hand)."""
 
@@ -257,27 +258,6 @@ def _grants_of(session: Session, case_id: int) -> list[GrantInfo]:
     grants = list(session.scalars(select(Grant).where(Grant.case_id == case_id).order_by(Grant.id.desc())))
     names = _names(session, {g.proposed_by_id for g in grants} | {g.reviewed_by_id for g in grants})
     return [_info(g, names) for g in grants]
-
-
-def card_note(ctx: ServiceContext, case: Case) -> str:
-    """ "" when an eAT may be ordered for the case; otherwise why not, in German (``card_refusal``)."""
-    refusal = card_refusal(ctx, case)
-    return refusal.text("de") if refusal is not None else ""
-
-
-def card_refusal(ctx: ServiceContext, case: Case) -> ValidationError | None:
-    """None when an eAT may be ordered for the case: it is granted, and its grant is issued as a card
-    (§ 78 Abs. 1 AufenthG). Otherwise why not."""
-    status = CaseStatus(case.status)
-    if status != CaseStatus.GRANTED:
-        return ValidationError("shared.not_granted_yet", field="vorgang", status=CASE_STATUS_LABELS[status])
-    try:
-        procedure = ctx.catalogue.get(case.procedure_key)
-    except NotFound:
-        return None
-    if not procedure.card:
-        return ValidationError("grants.no_card", field="vorgang", title=procedure.title_kind or procedure.name)
-    return None
 
 
 def _holds_same_kind(session: Session, case: Case, kind: str) -> bool:
@@ -410,7 +390,7 @@ def case_decision(ctx: ServiceContext, case_id: int) -> CaseDecision:
             and leads_area(session, actor, case.area_id)
             and pending_proposer(session, pending.id) != actor.user_id,
             needs_review=needs_review(policy, unlimited),
-            card_note=card_note(ctx, case),
+            card_refusal=card_refusal(ctx, case),
             recorded_titles=recorded,
         )
 

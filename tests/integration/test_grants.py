@@ -203,7 +203,7 @@ def test_a_settlement_permit_is_unlimited_and_a_duldung_gets_no_card(ctx: Servic
         grant(ctx, settled, None, GrantInput(valid_from=TODAY, valid_until=date(2030, 1, 1)))
     result = grant(ctx, settled, None, GrantInput(valid_from=TODAY))
     assert result.grant.valid_until is None and result.grant.fee_cents == 113_00
-    assert case_decision(ctx, settled).card_note == ""
+    assert case_decision(ctx, settled).card_refusal is None
     tolerated = open_case(ctx, person.id, "SIN-DULDUNG").id
     receive_all(ctx, tolerated)  # the Duldung has its checklist now (issue 23, part 12)
     grant(ctx, tolerated, None, GrantInput(valid_from=TODAY, valid_until=TODAY + timedelta(days=180)))

@@ -36,9 +36,11 @@ BASE_ERRORS = {
 #: moved to the catalogue must leave the list (the test says so).
 NOT_YET_MOVED: set[str] = set()
 
-#: Where reading a refusal's German ``.message`` is right: the command line prints German, and the
-#: errors module builds it.
-MESSAGE_READERS = {"abh_desk/errors.py", "abh_desk/cli.py"}
+#: Where reading a refusal's German ``.message`` is right: the command line prints German
+#: (abh_desk/cli*.py), and the errors module builds it.
+MESSAGE_READERS = {"abh_desk/errors.py"} | {
+    path.relative_to(ROOT).as_posix() for path in (ROOT / "abh_desk").glob("cli*.py")
+}
 #: The errors module itself (FieldErrors joins its parts' sentences).
 HOME = {"abh_desk/errors.py"}
 
