@@ -256,7 +256,7 @@ def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]
     def clean(value: str, field: str, label: Phrase | str, max_length: int) -> str:
         try:
             if field == "name":
-                return check_name(value, field, str(label), required=False)
+                return check_name(value, field, label, required=False)
             return clean_text(value, field, label, max_length)
         except ValidationError as exc:
             errors.append(exc)

@@ -34,10 +34,12 @@ def applies(document: DocumentRequirement, age: int | None) -> bool:
     return applies_by_age(document.condition, age) is not False
 
 
-def _not_offered_key(procedure: ProcedureType) -> str:
-    """The refusal of an application outside the procedure's time: between, until, or from."""
+def _not_offered_key(procedure: ProcedureType, applied_on: date) -> str:
+    """The refusal of an application outside the procedure's time: between, until, or from — "nicht
+    mehr" after the window, "noch nicht" before it."""
+    too_early = procedure.offered_from is not None and applied_on < procedure.offered_from
     if procedure.offered_from and procedure.offered_until:
-        return "cases.offered_between"
+        return "cases.offered_between_not_yet" if too_early else "cases.offered_between"
     if procedure.offered_until:
         return "cases.offered_until"
     assert procedure.offered_from is not None
@@ -79,7 +81,7 @@ def open_case(
     procedure = ctx.catalogue.get(procedure_key)
     applied_on = applied_on or ctx.today()
     if not procedure.offered_on(applied_on):
-        key = _not_offered_key(procedure)
+        key = _not_offered_key(procedure, applied_on)
         raise ValidationError(
             key,
             field="leistung",

@@ -307,9 +307,9 @@ def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]
         label = NOTICE_STATUS_LABELS[LetterStatus(rejection)]
         return ValidationError("grants.rejection_under_way", field="status", status=label)
     if missing:
-        return missing_message(missing, "Bewilligen")
+        return missing_message(missing, Phrase("grants.label_grant"))
     if checks:
-        return open_checks_message(checks, "Bewilligen")
+        return open_checks_message(checks, Phrase("grants.label_grant"))
     return None
 
 
@@ -649,7 +649,7 @@ def _review_target(uow: UnitOfWork, grant_id: int, expected_version: int | None)
     if row.proposed_by_id is not None and row.proposed_by_id == actor.user_id:
         raise PermissionDenied("grants.own_proposal")
     if expected_version is not None and row.version != expected_version:
-        raise stale_record(uow.session, "Die Bewilligung wurde", "grant", grant_id, case_id=case.id)
+        raise stale_record(uow.session, Phrase("grants.stale_grant"), "grant", grant_id, case_id=case.id)
     if row.status != GrantStatus.IN_REVIEW.value:
         raise ValidationError(
             "grants.not_in_review", field="status", status=GRANT_STATUS_LABELS[GrantStatus(row.status)]
@@ -664,10 +664,10 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
         check(CaseAction.GRANT, CaseStatus(case.status))
         missing = missing_documents(uow.session, case, uow.today)
         if missing:
-            raise missing_message(missing, "Freigeben")
+            raise missing_message(missing, Phrase("grants.label_release"))
         checks = open_checks(uow.session, case, uow.today)
         if checks:
-            raise open_checks_message(checks, "Freigeben")
+            raise open_checks_message(checks, Phrase("grants.label_release"))
         terms = TitleTerms(row.title_kind or "", row.legal_basis or "", _procedure(ctx, case).unlimited, None, row.card)
         if terms.has_title:
             raise_all(validity_errors(terms, row.valid_from, row.valid_until, uow.today))

@@ -135,10 +135,16 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         except ValidationError as exc:
             errors.append(exc)
 
-    attempt("family_name", lambda: check_name(data.family_name, "familienname", "Familienname"))
-    attempt("given_names", lambda: check_name(data.given_names, "vornamen", "Vornamen", required=False))
+    attempt("family_name", lambda: check_name(data.family_name, "familienname", Phrase("persons.label_family_name")))
+    attempt(
+        "given_names",
+        lambda: check_name(data.given_names, "vornamen", Phrase("persons.label_given_names"), required=False),
+    )
     attempt("birth", lambda: parse_birth_date(data.birth_date, today))
-    attempt("birth_place", lambda: check_name(data.birth_place, "geburtsort", "Geburtsort", required=False))
+    attempt(
+        "birth_place",
+        lambda: check_name(data.birth_place, "geburtsort", Phrase("persons.label_birth_place"), required=False),
+    )
     attempt("nationality", lambda: check_nationality(data.nationality))
     if data.sex not in {s.value for s in Sex}:
         errors.append(ValidationError("persons.sex_invalid", field="geschlecht"))
@@ -279,7 +285,7 @@ def update_person(ctx: ServiceContext, person_id: int, expected_version: int, da
         if person is None:
             raise NotFound("shared.person_not_found", person_id=person_id)
         if person.version != expected_version:
-            raise stale_record(uow.session, "Die Stammdaten wurden", "person", person_id, person_id=person_id)
+            raise stale_record(uow.session, Phrase("persons.stale_person"), "person", person_id, person_id=person_id)
         old_routing = (person.routing_key, person.routing_key_skipped)
         changes = {}
         for key, value in values.items():
