@@ -155,6 +155,8 @@ class NoticeView:
     actions: frozenset[NoticeAction]
     changes_since_return: tuple[Change, ...]
     steps: tuple[NoticeStep, ...]
+    addressing_problem: str = ""
+    """Why the notice cannot go out as addressed today (a minor without legal representatives …)."""
 
     @property
     def duty_to_leave(self) -> bool:
@@ -267,7 +269,27 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
                 else ()
             ),
             steps=tuple(_step_of(event, names) for event in events),
+            addressing_problem=_addressing_problem(session, letter, person, ctx.today()),
         )
+
+
+#: Until it is sent, a notice is checked against the person's representation on each showing.
+NOT_YET_SENT = (
+    LetterStatus.DRAFT,
+    LetterStatus.HEARING,
+    LetterStatus.IN_REVIEW,
+    LetterStatus.RETURNED,
+    LetterStatus.APPROVED,
+)
+
+
+def _addressing_problem(session: Session, letter: Letter, person: Person | None, today: date) -> str:
+    from abh_desk.services.notice_addressing import representation_changed  # it needs the letters
+    from letters.serialize import from_json
+
+    if person is None or LetterStatus(letter.status) not in NOT_YET_SENT:
+        return ""
+    return representation_changed(from_json(LetterKind.REJECTION.value, letter.data_json), session, person, today)
 
 
 def _remedy_label(letter: Letter) -> str:
