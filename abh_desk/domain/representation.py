@@ -140,7 +140,7 @@ def addressees_on(name: str, birth: PartialDate, representatives: Sequence[Repre
             reason=reason,
             refusal=f"{reason} Minderjährige können im Verfahren nicht selbst handeln (§ 80 Abs. 1 AufenthG, "
             "§ 12 Abs. 1 Nr. 1 VwVfG); ein Bescheid nur an sie wäre nicht wirksam bekannt gegeben (§ 41 Abs. 1 "
-            "VwVfG). Bitte in den Stammdaten die gesetzliche Vertretung erfassen (Eltern, Vormund oder "
+            "VwVfG). Bitte bei der Person die gesetzliche Vertretung erfassen (Eltern, Vormund oder "
             "Jugendamt als Amtsvormund).",
         )
     kinds = {r.kind for r in acting}
