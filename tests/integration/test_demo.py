@@ -260,8 +260,9 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
         generate_demo(ctx, 120, seed=seed)
         with ctx.db.read() as session:
             representatives = session.execute(
-                select(LegalRepresentative.person_id, LegalRepresentative.kind, LegalRepresentative.given_names)
-                .order_by(LegalRepresentative.id)
+                select(
+                    LegalRepresentative.person_id, LegalRepresentative.kind, LegalRepresentative.given_names
+                ).order_by(LegalRepresentative.id)
             ).all()
         runs.append((_people(ctx), _file_numbers(ctx), representatives))
         ctx.db.dispose()
