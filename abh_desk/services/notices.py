@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "deportation_assessment": "Weitere Erwägungen zur Abschiebungsandrohung",
     "hearing_date": "Datum der Anhörung",
     "applied_for": "Beantragter Titel",
+    "represented": "Gesetzliche Vertretung",
 }
 NOTICE_ENTITY = "letter"
 
