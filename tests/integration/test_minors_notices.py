@@ -16,6 +16,7 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from abh_desk.clock import FixedClock
 from abh_desk.domain.enums import LetterStatus, Role
 from abh_desk.errors import FieldErrors, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.auth import create_user
@@ -259,3 +260,24 @@ def test_the_refusal_of_a_minors_application_costs_half_the_processing_fee(
     adult = create_person(ctx, PersonInput("Mehta", "Ravi", "01.01.1980", nationality="IND", sex="m")).id
     adult_case = open_case(ctx, adult, "SIN-EAT", applied_on=date(2026, 10, 1)).id
     assert refusal_fee(people["schweiger"], adult_case).cents == 10000
+
+
+def test_sending_is_refused_when_she_turned_18_after_the_approval(
+    ctx: ServiceContext, people: dict[str, ServiceContext], clock: FixedClock
+) -> None:
+    """Approved on Monday to her parents; she turns 18 on Tuesday, the posting day: a notice to the
+    parents would no longer reach her (§ 80 Abs. 1 AufenthG) — it is not sent."""
+    clerk, lead = people["schweiger"], people["lead"]
+    person_id = _minor(ctx, born="08.12.2008")
+    add_representative(clerk, person_id, RAVI)
+    case_id = open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1)).id
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
+    waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Die Familie hat auf die Anhörung verzichtet.")
+    submit_for_review(clerk, letter_id, _version(ctx, letter_id))
+    approve(lead, letter_id, _version(ctx, letter_id))
+    clock.move_to(date(2026, 12, 8))
+    with pytest.raises(ValidationError, match="volljährig"):
+        dispatch(clerk, letter_id, _version(ctx, letter_id), date(2026, 12, 8))
+    assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
+    # Posted on Monday (before her birthday) it was right: recorded as posted then.
+    assert dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY).notification_date == date(2026, 12, 11)
