@@ -31,7 +31,7 @@ from abh_desk.domain.notice_flow import (
     check,
     releasable,
 )
-from abh_desk.errors import NotFound, StaleRecord
+from abh_desk.errors import NotFound, StaleRecord, ValidationError
 from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from abh_desk.services.read_log import note_read
@@ -290,7 +290,10 @@ def _addressing_problem(session: Session, letter: Letter, person: Person | None,
 
     if person is None or LetterStatus(letter.status) not in NOT_YET_SENT:
         return ""
-    return representation_changed(from_json(LetterKind.REJECTION.value, letter.data_json), session, person, today)
+    try:
+        return representation_changed(from_json(LetterKind.REJECTION.value, letter.data_json), session, person, today)
+    except ValidationError as exc:  # e.g. the person's address was removed since: the view still opens
+        return exc.message
 
 
 def _remedy_label(letter: Letter) -> str:

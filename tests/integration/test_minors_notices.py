@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import pdfplumber
@@ -27,7 +28,7 @@ from abh_desk.services.fees import refusal_fee
 from abh_desk.services.notice_dispatch import dispatch
 from abh_desk.services.notice_review import approve, submit_for_review
 from abh_desk.services.notices import notice_view
-from abh_desk.services.persons import PersonInput, create_person, get_person_file
+from abh_desk.services.persons import PersonInput, create_person, get_person_file, person_input, update_person
 from abh_desk.services.rejections import RejectionDraft, draft_of, draft_rejection, update_rejection, waive_hearing
 from abh_desk.services.representatives import (
     RepresentativeInput,
@@ -281,3 +282,15 @@ def test_sending_is_refused_when_she_turned_18_after_the_approval(
     assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
     # Posted on Monday (before her birthday) it was right: recorded as posted then.
     assert dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY).notification_date == date(2026, 12, 11)
+
+
+def test_the_notice_still_opens_when_the_persons_address_was_removed_and_says_why(
+    ctx: ServiceContext, people: dict[str, ServiceContext]
+) -> None:
+    clerk = people["schweiger"]
+    person_id = _minor(ctx, born="01.01.1990")
+    case_id = open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1)).id
+    letter_id = draft_rejection(clerk, case_id, DRAFT)
+    detail = get_person_file(ctx, person_id).person
+    update_person(ctx, person_id, detail.version, replace(person_input(detail), street="", postcode="", city=""))
+    assert "keine vollständige Anschrift" in notice_view(clerk, letter_id).addressing_problem
