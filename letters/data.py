@@ -142,6 +142,20 @@ class InfoBlock:
         _require(self.caseworker, "caseworker", Phrase("letters_data.label_caseworker"))
 
 
+@dataclass(frozen=True)
+class Represented:
+    """The person a letter to her legal representatives concerns (§ 80 Abs. 4 AufenthG, § 41 Abs. 1
+    VwVfG): "Anjali Mehta", "04.05.2013", and the addressees' role "als gesetzliche Vertreter"."""
+
+    name: str
+    birth_date: str
+    role: str
+
+    def __post_init__(self) -> None:
+        _require(self.name, "represented", "Der Name der vertretenen Person")
+        _require(self.role, "represented", "Die Art der Vertretung")
+
+
 @dataclass(frozen=True, kw_only=True)
 class LetterData:
     """What every letter has. ``draft`` stays True until the caller prints an approved notice."""
@@ -152,6 +166,8 @@ class LetterData:
     salutation: str = "Sehr geehrte Damen und Herren,"
     draft: bool = True
     signer: str = ""  # below "Im Auftrag"; the caseworker when empty
+    #: Set where the letter goes to the person's legal representatives instead of the person.
+    represented: Represented | None = None
 
 
 @dataclass(frozen=True)

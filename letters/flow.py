@@ -100,12 +100,27 @@ def numbered(items: Sequence[str]) -> list[Flowable]:
 
 def opening(subject: str, data: LetterData, person_line: str = "") -> list[Flowable]:
     flow: list[Flowable] = [para(subject, "subject")]
-    if person_line:
+    if data.represented is not None:
+        flow.append(para(representation_line(data), "person"))
+    elif person_line:
         flow.append(para(person_line, "person"))
     else:
         flow.append(Spacer(1, 13.6))
     flow.append(para(data.salutation))
     return flow
+
+
+def representation_line(data: LetterData) -> str:
+    """Under the subject of a letter to a person's legal representatives: whom it concerns, and
+    that "Sie" and "Ihr" in its text mean that person."""
+    who = data.represented
+    assert who is not None
+    born = f", geb. {who.birth_date}" if who.birth_date else ""
+    return (
+        f"An Sie {who.role} von {who.name}{born} (§ 80 Abs. 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 VwVfG). "
+        f"Wo im Folgenden von „Ihrem Antrag“, „Ihrem Aufenthalt“ oder „Ihrer Ausreise“ die Rede ist, sind Antrag, "
+        f"Aufenthalt und Ausreise von {who.name} gemeint."
+    )
 
 
 def closing(data: LetterData, blocks: TextBlocks, flow: list[Flowable]) -> list[Flowable]:

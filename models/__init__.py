@@ -8,7 +8,7 @@ from models.cases import Case, CaseAccess, ChecklistItem, Deadline, FileNumberCo
 from models.documents import CaseDocument, DocumentChunk
 from models.grants import Grant
 from models.letters import Letter
-from models.people import Person, ResidenceTitle
+from models.people import LegalRepresentative, Person, ResidenceTitle
 from models.retention import RetentionEvent, RetentionRule
 from models.settings import OfficeSetting
 from models.staff import AccessToken, Area, AssignmentRule, Deputy, User
@@ -38,6 +38,7 @@ __all__ = [
     "FileNumberCounter",
     "FileTransfer",
     "Grant",
+    "LegalRepresentative",
     "Letter",
     "OfficeSetting",
     "Person",

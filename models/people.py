@@ -76,3 +76,29 @@ class ResidenceTitle(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class LegalRepresentative(Base):
+    """Gesetzliche Vertretung of a person who cannot act in proceedings herself (§ 80 AufenthG,
+    § 12 VwVfG): a parent (jointly or alone), a Vormund, the Jugendamt as Amtsvormund, or for an
+    adult a Betreuer with Einwilligungsvorbehalt. ``kind`` is an ``abh_desk.domain.representation``
+    kind; an Amtsvormund has the authority's name in ``authority`` (the names may name the official)."""
+
+    __tablename__ = "legal_representatives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    given_names: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[str] = mapped_column(String(1), default="x")
+    authority: Mapped[str | None] = mapped_column(String(200))
+    street: Mapped[str] = mapped_column(String(200))
+    postcode: Mapped[str] = mapped_column(String(10))
+    city: Mapped[str] = mapped_column(String(100))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -51,6 +51,7 @@ from ui.notice_dialog import NoticeDialog
 from ui.office_settings_dialog import OfficeSettingsDialog
 from ui.overview_page import OverviewPage
 from ui.person_dialog import PersonDialog
+from ui.representatives_dialog import RepresentativesDialog
 from ui.review_page import ReviewPage
 from ui.rules_dialog import RulesDialog
 from ui.search_page import SearchPage
@@ -240,6 +241,10 @@ class MainWindow(QMainWindow):
         self.book_action.triggered.connect(self.book_appointment)
         self.hand_over_action = QAction(self.tr("&Hand over the file…"), self)
         self.hand_over_action.triggered.connect(self.hand_over_file)
+        self.representatives_action = QAction(
+            self.tr("&Legal representatives…"), self, shortcut=QKeySequence("Ctrl+Shift+V")
+        )
+        self.representatives_action.triggered.connect(self.edit_representatives)
         self.whole_file_action = QAction(self.tr("The &whole file…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.whole_file_action.triggered.connect(self.open_whole_file)
         self.take_in_action = QAction(self.tr("&Take in a file (xdomea)…"), self)
@@ -247,7 +252,9 @@ class MainWindow(QMainWindow):
         self.search.sig_person_changed.connect(self._person_changed)
         self._person_changed(None)
         person_menu = self.menuBar().addMenu(self.tr("&Person"))
-        for action in (self.new_person_action, self.edit_person_action, self.new_case_action, self.book_action):
+        for action in (self.new_person_action, self.edit_person_action, self.representatives_action):
+            person_menu.addAction(action)
+        for action in (self.new_case_action, self.book_action):
             person_menu.addAction(action)
         person_menu.addAction(self.whole_file_action)
         person_menu.addSeparator()
@@ -462,6 +469,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_representatives(self) -> RepresentativesDialog | None:
+        """Die gesetzlichen Vertreter of the person the search shows; her file is read again after a change."""
+        file = self.search.current_file
+        if file is None:
+            self.statusBar().showMessage(self.tr("Please open a person first (Ctrl+F)."))
+            return None
+        person = file.person
+        name = f"{person.given_names} {person.family_name}".strip()
+        dialog = RepresentativesDialog(self.ctx, person.id, name, self.runner, parent=self)
+        dialog.finished.connect(lambda _r: self.search.reload_person() if dialog.changed else None)
+        dialog.open()
+        return dialog
+
     def open_whole_file(self) -> EFileDialog | None:
         """Die ganze Akte of the person the search shows: documents, letters, handover records."""
         file = self.search.current_file
@@ -528,6 +548,7 @@ class MainWindow(QMainWindow):
         """The actions on "this person" follow the person the search shows — or are off."""
         for action in (
             self.edit_person_action,
+            self.representatives_action,
             self.new_case_action,
             self.hand_over_action,
             self.whole_file_action,

@@ -110,6 +110,12 @@ class NoticeDialog(QDialog):
         review_layout = QVBoxLayout(self.review_box)
         review_layout.addWidget(self.review_text)
         self.review_box.setStyleSheet("QGroupBox { background: #fff4d6; }")
+        # A minor's notice without (fitting) legal representatives: written, never sent — and why.
+        self.addressing_box = QGroupBox(self.tr("This notice cannot go out yet"))
+        self.addressing_text = message_label("color: #7a1010;")
+        QVBoxLayout(self.addressing_box).addWidget(self.addressing_text)
+        self.addressing_box.setStyleSheet("QGroupBox { background: #fbe3e1; }")
+        self.addressing_box.setVisible(False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -118,6 +124,7 @@ class NoticeDialog(QDialog):
         self.changed_bar.sig_reload.connect(self.reload)
         left_layout.addWidget(self.changed_bar)
         left_layout.addWidget(self.review_box)
+        left_layout.addWidget(self.addressing_box)
         left_layout.addWidget(FitScrollArea(self._editor()), 1)  # scrolls where the screen is low
         left_layout.addLayout(self._buttons())
         self.message = message_label()
@@ -460,6 +467,8 @@ class NoticeDialog(QDialog):
         QTimer.singleShot(150, self._fit_screen)  # after the layout has settled
 
     def _show_status(self, view: NoticeView | None) -> None:
+        self.addressing_text.setText(view.addressing_problem if view is not None else "")
+        self.addressing_box.setVisible(view is not None and bool(view.addressing_problem))
         if view is None:
             self.status.setText(self.tr("New rejection notice (draft)"))
             self.review_box.setVisible(False)

@@ -25,7 +25,7 @@ from ui.messages import error_text
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, table_view
+from ui.widgets import german_date, message_label, table_view
 
 SEARCH_DELAY_MS = 150
 FIRST_PAGE = 100
@@ -87,6 +87,11 @@ class SearchPage(QWidget):
         self.person_header = QLabel(self.tr("No person selected."))
         self.person_header.setTextFormat(Qt.TextFormat.PlainText)
         self.person_header.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px 0;")
+        # Gesetzliche Vertretung: who acts for the person; a minor without one gets a red hint.
+        self.representation_label = message_label("")
+        self.representation_hint = message_label("color: #7a1010; font-weight: 600;")
+        self.representation_label.hide()
+        self.representation_hint.hide()
         self.titles = RowsModel[TitleRow](
             muted=lambda t: not t.current,
             columns=[
@@ -132,6 +137,8 @@ class SearchPage(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.person_header)
+        bottom_layout.addWidget(self.representation_label)
+        bottom_layout.addWidget(self.representation_hint)
         # Alt+A and Alt+G jump to the person's titles and cases (the first row chosen: Enter opens it).
         titles_label = QLabel(self.tr("&Residence titles"))
         titles_label.setBuddy(self.title_view)
@@ -171,6 +178,8 @@ class SearchPage(QWidget):
         had_file = self.current_file is not None
         self.current_file = None
         self.person_header.setText(self.tr("No person selected."))
+        self.representation_label.hide()
+        self.representation_hint.hide()
         self.titles.set_rows([])
         self.cases.set_rows([])
         if had_file:
@@ -302,12 +311,24 @@ class SearchPage(QWidget):
         if person.passport_number:
             parts.append(self.tr("Passport %1").replace("%1", person.passport_number))
         self.person_header.setText("   ·   ".join(parts))
+        self._show_representation(file)
         self.titles.set_rows(file.titles)
         self.cases.set_rows(file.cases)
         self.sig_person_changed.emit(file)
         if self._cases_next == person.id:
             self._cases_next = None
             self._focus_cases()
+
+    def _show_representation(self, file: PersonFile) -> None:
+        rows = file.representation.rows
+        names = "; ".join(f"{row.name} ({row.kind_label})" for row in rows)
+        self.representation_label.setText(self.tr("Legal representatives: %1").replace("%1", names))
+        self.representation_label.setVisible(bool(rows))
+        hint = file.representation.hint
+        self.representation_hint.setText(
+            hint + " " + self.tr("(Person ▸ Legal representatives…, Ctrl+Shift+V)") if hint else ""
+        )
+        self.representation_hint.setVisible(bool(hint))
 
     def show_error(self, exc: Exception) -> None:
         self.sig_message.emit(error_text(exc))

@@ -55,6 +55,7 @@ from abh_desk.domain.catalogue import CONDITIONS, Catalogue, ProcedureType
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.names import fold, routing_keys, search_key
+from abh_desk.domain.representation import may_be_minor
 from abh_desk.errors import ConfigurationError, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.cases import applies
@@ -63,7 +64,7 @@ from abh_desk.services.example_office import install_example_office
 from abh_desk.services.fees import fee_for
 from abh_desk.services.file_numbers import reserve_numbers
 from abh_desk.services.office import read_office_settings
-from models import Area, Base, Case, ChecklistItem, Person, ResidenceTitle, User
+from models import Area, Base, Case, ChecklistItem, LegalRepresentative, Person, ResidenceTitle, User
 
 MIN_PERSONS = 50
 MAX_PERSONS = 1_000_000
@@ -71,6 +72,13 @@ MAX_PERSONS = 1_000_000
 CHUNK_PERSONS = 10_000
 
 Row = dict[str, Any]
+#: Countries an unaccompanied minor in the demo comes from; the first such teenager gets the Jugendamt.
+UNACCOMPANIED_NATIONALITIES = ("AFG", "SYR", "ERI", "IRQ")
+#: The Jugendamt of the Landkreis Konstanz (Singen's), as Amtsvormund (§ 1786 BGB, § 42 SGB VIII).
+YOUTH_OFFICE: Row = {
+    "kind": "amtsvormund", "authority": "Landratsamt Konstanz – Jugendamt", "family_name": "Berger",
+    "given_names": "Petra", "sex": "w", "street": "Benediktinerplatz 1", "postcode": "78467", "city": "Konstanz",
+}  # fmt: skip
 Progress = Callable[[int, int], None]
 
 
@@ -240,6 +248,7 @@ class _Chunk:
     cases: list[Row] = field(default_factory=list)
     titles: list[Row] = field(default_factory=list)
     items: list[Row] = field(default_factory=list)
+    representatives: list[Row] = field(default_factory=list)
 
 
 #: The latest case of a person may still be open; earlier ones are decided.
@@ -310,6 +319,7 @@ class _Planner:
         self.routing_keys: dict[str, tuple[str, str | None]] = {}
         self.owners: dict[tuple[str, str], int | None] = {}
         self.stamps: dict[date, datetime] = {}
+        self.youth_office_given = False
 
     # small caches: the pools are finite, so most of this work is a dict lookup
     def key(self, name: str) -> str:
@@ -402,6 +412,43 @@ class _Planner:
             "created_at": self.stamp(first_seen), "updated_at": self.stamp(last_seen),
             "version": 1,
         })  # fmt: skip
+        if may_be_minor(birth, self.today):
+            self.representatives(chunk, index, person_index, pool, family, given, birth)
+
+    def representatives(
+        self, chunk: _Chunk, index: int, person_index: int, pool: NationalityPool, family: str, given: str,
+        birth: PartialDate,
+    ) -> None:  # fmt: skip
+        """A minor's legal representatives (§ 80 Abs. 4 AufenthG): mostly both parents at the child's
+        address, some a mother with sole custody; the first unaccompanied-looking teenager (14+, a
+        country of flight) the Jugendamt as Amtsvormund. Drawn from a generator of their own, seeded
+        by the person, so the rest of the demo stays as it was."""
+        child = chunk.persons[person_index]
+        stamp = child["created_at"]
+        common = {"person_id": person_index, "created_at": stamp, "updated_at": stamp, "version": 1,
+                  "valid_from": None, "authority": None}  # fmt: skip
+        if (
+            not self.youth_office_given
+            and pool.nationality in UNACCOMPANIED_NATIONALITIES
+            and birth.age_on(self.today) >= 14
+        ):
+            self.youth_office_given = True
+            chunk.representatives.append(common | YOUTH_OFFICE)
+            return
+        rng = random.Random(f"vertreter-{index}-{family}-{given}")
+        address = {"street": child["street"], "postcode": child["postcode"], "city": child["city"]}
+        male_family = {female: male for male, female in pool.female_family.items()}.get(family, family)
+        mother = common | address | {
+            "kind": "eltern", "family_name": pool.female_family.get(male_family, male_family),
+            "given_names": rng.choice(pool.female_given), "sex": "w",
+        }  # fmt: skip
+        if rng.random() < 0.12:
+            chunk.representatives.append(mother | {"kind": "mutter"})
+            return
+        father = common | address | {
+            "kind": "eltern", "family_name": male_family, "given_names": rng.choice(pool.male_given), "sex": "m",
+        }  # fmt: skip
+        chunk.representatives += [father, mother]
 
     def birth_date(self, pool: NationalityPool) -> PartialDate:
         rng = self.rng
@@ -733,7 +780,12 @@ def _write(session: Session, backend: str, setup: _Setup, chunk: _Chunk) -> None
         row["id"] = item_id
         row["case_id"] = case_ids[row["case_id"]]
 
+    representative_ids = _allocate_ids(session, backend, _table(LegalRepresentative), len(chunk.representatives))
+    for row, representative_id in zip(chunk.representatives, representative_ids, strict=True):
+        row["id"] = representative_id
+        row["person_id"] = person_ids[row["person_id"]]
+
     for model, rows in ((Person, chunk.persons), (Case, chunk.cases), (ResidenceTitle, chunk.titles),
-                        (ChecklistItem, chunk.items)):  # fmt: skip
+                        (ChecklistItem, chunk.items), (LegalRepresentative, chunk.representatives)):  # fmt: skip
         if rows:
             session.execute(insert(_table(model)), rows)

@@ -157,12 +157,16 @@ def create_missing_documents_letter(ctx: ServiceContext, case_id: int, due: date
                     letter_id=earlier.id,
                 )
         applied_for = ctx.catalogue.name_of(case.procedure_key)
-        address, salutation = recipient(person)
+        # A minor's Mitwirkung (§ 82 AufenthG) is her representatives' to give (§ 80 Abs. 4 AufenthG).
+        from abh_desk.services.notice_addressing import sendable_recipient  # it builds on this module
+
+        addressed = sendable_recipient(uow.session, person, today)
         data = MissingDocumentsData(
             letterhead=office_letterhead(uow.session),
-            address=address,
+            address=addressed.address,
             info=case_info(uow, case, today),
-            salutation=salutation,
+            salutation=addressed.salutation,
+            represented=addressed.represented,
             draft=False,
             application_date=case.applied_on,
             applied_for=applied_for,

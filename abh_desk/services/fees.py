@@ -79,10 +79,19 @@ def refusal_fee(ctx: ServiceContext, case_id: int, benefits: bool = False, short
         return refusal_fee_of(session, procedure, person, case.applied_on, benefits, short_extension)
 
 
+#: The refusal of a minor's application for a procedure outside §§ 44–45 AufenthV (eAT, travel document,
+#: lifting a condition …): the processing fee of § 49 Abs. 2 is the fee of the act, halved for minors by
+#: § 50 Abs. 1 Satz 1, which names § 49 Abs. 1 and 2 without exception.
+MINOR_REFUSAL_BASIS = "§ 49 Abs. 2, § 50 Abs. 1 Satz 1 AufenthV i. V. m. § 69 AufenthG"
+
+
 def refusal_fee_of(
     session: Session, procedure: ProcedureType, person: Person, applied_on: date, benefits: bool, short_extension: bool
 ) -> FeeView:
     fee = fee_of(session, procedure, person, applied_on, True, benefits, short_extension)
     if fee is not None:
         return FeeView(fee.cents, fee.basis)
-    return FeeView(fee_for(procedure, person_age(person, applied_on)) or 0, GENERAL_BASIS)
+    age = person_age(person, applied_on)
+    if age is not None and age < ADULT_AGE and procedure.fees.issue_cents is not None:
+        return FeeView(procedure.fees.issue_cents // 2, MINOR_REFUSAL_BASIS)
+    return FeeView(fee_for(procedure, age) or 0, GENERAL_BASIS)

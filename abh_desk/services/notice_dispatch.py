@@ -27,6 +27,7 @@ from abh_desk.errors import ValidationError
 from abh_desk.services.case_status import move
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_computed
+from abh_desk.services.notice_review import check_addressees
 from abh_desk.services.notices import load_notice, step
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.remedy_rows import require_usable_remedy
@@ -68,6 +69,7 @@ def dispatch(
             raise ValidationError(
                 "notice_dispatch.posted_before_approval", field="versandt_am", approved_on=approved_on
             )
+        check_addressees(uow, letter, posted_on)  # the representation on the day it leaves the house
         step(
             uow,
             letter,

@@ -20,6 +20,7 @@ from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
+from abh_desk.services.notice_addressing import representation_changed
 from abh_desk.services.notices import editors_of, load_notice, may_review, step
 from abh_desk.services.read_log import note_read
 from abh_desk.services.rejections import IN_WORK, open_hearing_deadlines
@@ -43,6 +44,7 @@ def submit_for_review(ctx: ServiceContext, letter_id: int, version: int) -> None
         letter = load_notice(uow, letter_id, version)
         _check_hearing(uow, letter, today)
         _check_assessment(letter)
+        check_addressees(uow, letter, today)
         _check_second_pair_of_eyes(uow, letter)
         step(uow, letter, NoticeAction.SUBMIT)
         letter.submitted_at = uow.now
@@ -72,6 +74,19 @@ def _check_second_pair_of_eyes(uow: UnitOfWork, letter: Letter) -> None:
     assert case is not None
     area = uow.session.get(Area, case.area_id)
     raise ValidationError("notice_review.no_reviewer", field="pruefung", area=area.name if area else "?")
+
+
+def check_addressees(uow: UnitOfWork, letter: Letter, day: date) -> None:
+    """A minor's notice goes to her legal representatives (§ 80 AufenthG, § 41 Abs. 1 VwVfG): not
+    submitted, approved or sent while it is addressed otherwise than the person's situation on
+    ``day`` requires."""
+    case = uow.session.get(Case, letter.case_id)
+    person = uow.session.get(Person, case.person_id) if case else None
+    assert person is not None
+    data = from_json(LetterKind.REJECTION.value, letter.data_json)
+    problem = representation_changed(data, uow.session, person, day)
+    if problem:
+        raise ValidationError(problem, field="vertretung")
 
 
 def _check_assessment(letter: Letter) -> None:
@@ -119,6 +134,7 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
             require_usable_remedy(uow.session)
             data = from_json(LetterKind.REJECTION.value, letter.data_json)
             assert isinstance(data, RejectionData)
+            check_addressees(uow, letter, uow.today)
             status = status_on(uow.session, case, uow.today)
             if status.case.value != data.status_case:
                 raise ValidationError("notice_review.status_changed", field="status", reason=status.reason)

@@ -31,7 +31,7 @@ from abh_desk.domain.notice_flow import (
     check,
     releasable,
 )
-from abh_desk.errors import NotFound, StaleRecord
+from abh_desk.errors import NotFound, StaleRecord, ValidationError
 from abh_desk.services.case_access import leads_area, require_case_access
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from abh_desk.services.read_log import note_read
@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "deportation_assessment": "Weitere Erwägungen zur Abschiebungsandrohung",
     "hearing_date": "Datum der Anhörung",
     "applied_for": "Beantragter Titel",
+    "represented": "Gesetzliche Vertretung",
 }
 NOTICE_ENTITY = "letter"
 
@@ -154,6 +155,8 @@ class NoticeView:
     actions: frozenset[NoticeAction]
     changes_since_return: tuple[Change, ...]
     steps: tuple[NoticeStep, ...]
+    addressing_problem: str = ""
+    """Why the notice cannot go out as addressed today (a minor without legal representatives …)."""
 
     @property
     def duty_to_leave(self) -> bool:
@@ -266,7 +269,30 @@ def notice_view(ctx: ServiceContext, letter_id: int) -> NoticeView:
                 else ()
             ),
             steps=tuple(_step_of(event, names) for event in events),
+            addressing_problem=_addressing_problem(session, letter, person, ctx.today()),
         )
+
+
+#: Until it is sent, a notice is checked against the person's representation on each showing.
+NOT_YET_SENT = (
+    LetterStatus.DRAFT,
+    LetterStatus.HEARING,
+    LetterStatus.IN_REVIEW,
+    LetterStatus.RETURNED,
+    LetterStatus.APPROVED,
+)
+
+
+def _addressing_problem(session: Session, letter: Letter, person: Person | None, today: date) -> str:
+    from abh_desk.services.notice_addressing import representation_changed  # it needs the letters
+    from letters.serialize import from_json
+
+    if person is None or LetterStatus(letter.status) not in NOT_YET_SENT:
+        return ""
+    try:
+        return representation_changed(from_json(LetterKind.REJECTION.value, letter.data_json), session, person, today)
+    except ValidationError as exc:  # e.g. the person's address was removed since: the view still opens
+        return exc.message
 
 
 def _remedy_label(letter: Letter) -> str:

@@ -33,6 +33,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
 from abh_desk.services.queries import birth_text
 from abh_desk.services.read_log import note_read
+from abh_desk.services.representatives import NO_REPRESENTATION, Representation, representation_in
 from abh_desk.storage import PreparedRead
 from models import Case, FileNumberCounter, Person, ResidenceTitle, User
 
@@ -123,6 +124,8 @@ class PersonFile:
     person: PersonDetail
     titles: tuple[TitleRow, ...]
     cases: tuple[CaseRow, ...]
+    representation: Representation = NO_REPRESENTATION
+    """The legal representatives (gesetzliche Vertreter) and the hint where a minor has none."""
 
 
 def _validate(data: PersonInput, today: date) -> dict[str, object]:
@@ -515,7 +518,12 @@ def get_person_file(ctx: ServiceContext, person_id: int) -> PersonFile:
                 )
             )
         )
-        result = PersonFile(person_detail(person), titles, case_rows(ctx, session, person_id, uow.today))
+        result = PersonFile(
+            person_detail(person),
+            titles,
+            case_rows(ctx, session, person_id, uow.today),
+            representation_in(session, person, uow.today),
+        )
         uow.audit("person_gelesen", "person", person_id)
         uow.commit()
         return result

@@ -21,11 +21,12 @@ from abh_desk.domain.text import clean_text
 from abh_desk.error_texts import Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
-from abh_desk.services.case_letters import case_info, named, recipient, render_letter, store_letter
+from abh_desk.services.case_letters import case_info, named, render_letter, store_letter
 from abh_desk.services.context import ServiceContext, UnitOfWork
 from abh_desk.services.deadlines import close_deadline, upsert_deadline
 from abh_desk.services.fees import refusal_fee_of
 from abh_desk.services.letterhead import office_letterhead
+from abh_desk.services.notice_addressing import notice_recipient, sendable_recipient
 from abh_desk.services.notices import changes_between, load_notice, read_notice, step
 from abh_desk.services.stay import notice_status_fields, status_on
 from abh_desk.services.textblocks import office_textblocks
@@ -177,7 +178,7 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     person = uow.session.get(Person, case.person_id)
     assert person is not None
     procedure = uow.ctx.catalogue.get(case.procedure_key)
-    address, salutation = recipient(person)
+    addressed = notice_recipient(uow.session, person, today)
     fee, fee_basis = _fee(uow, case, person, draft)
     birth = f", geb. {person.birth_day:02d}.{person.birth_month:02d}.{person.birth_year}" if person.birth_day else ""
     status = status_on(uow.session, case, today)
@@ -189,9 +190,10 @@ def _build(uow: UnitOfWork, case: Case, draft: RejectionDraft, today: date, hear
     }
     return RejectionData(
         letterhead=office_letterhead(uow.session),
-        address=address,
+        address=addressed.address,
         info=case_info(uow, case, today),
-        salutation=salutation,
+        salutation=addressed.salutation,
+        represented=addressed.represented,
         draft=True,
         application_date=case.applied_on,
         applied_for=procedure.name,
@@ -365,11 +367,15 @@ def send_hearing(
         assert isinstance(rejection, RejectionData)
         deadline = upsert_deadline(uow, case, DeadlineKind.HEARING, sent_on, "Anhörung versandt", hearing_weeks=weeks)
         duty = status_on(uow.session, case, sent_on).duty_to_leave
+        person = uow.session.get(Person, case.person_id)
+        assert person is not None
+        addressed = sendable_recipient(uow.session, person, sent_on)  # the hearing goes out at once
         hearing = HearingData(
             letterhead=rejection.letterhead,
-            address=rejection.address,
+            address=addressed.address,
             info=case_info(uow, case, sent_on),
-            salutation=rejection.salutation,
+            salutation=addressed.salutation,
+            represented=addressed.represented,
             draft=False,
             application_date=rejection.application_date,
             applied_for=rejection.applied_for,

@@ -39,6 +39,7 @@ from models import (
     Deadline,
     DocumentChunk,
     FileTransfer,
+    LegalRepresentative,
     Letter,
     Person,
     ResidenceTitle,
@@ -206,6 +207,7 @@ def _delete_file(session: Session, person_id: int) -> int:
         session.execute(delete(model).where(model.case_id.in_(case_ids)))
     session.execute(delete(Deadline).where(Deadline.title_id.in_(title_ids)))
     session.execute(delete(ResidenceTitle).where(ResidenceTitle.person_id == person_id))
+    session.execute(delete(LegalRepresentative).where(LegalRepresentative.person_id == person_id))
     session.execute(delete(Case).where(Case.id.in_(case_ids)))
     session.execute(delete(RetentionEvent).where(RetentionEvent.person_id == person_id))
     document_ids = list(session.scalars(select(CaseDocument.id).where(CaseDocument.person_id == person_id)))

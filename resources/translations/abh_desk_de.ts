@@ -2066,6 +2066,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>&amp;Legal representatives…</source>
+        <translation>&amp;Gesetzliche Vertreter …</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="68"/>
         <location filename="../../ui/main_window.py" line="294"/>
         <source>ABH Desk</source>
@@ -2382,6 +2387,11 @@
 </context>
 <context>
     <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="114"/>
+        <source>This notice cannot go out yet</source>
+        <translation>Dieser Bescheid kann so noch nicht hinausgehen</translation>
+    </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="94"/>
         <location filename="../../ui/notice_dialog.py" line="505"/>
@@ -3625,6 +3635,16 @@
 <context>
     <name>SearchPage</name>
     <message>
+        <location filename="../../ui/search_page.py" line="325"/>
+        <source>Legal representatives: %1</source>
+        <translation>Gesetzliche Vertreter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_page.py" line="329"/>
+        <source>(Person ▸ Legal representatives…, Ctrl+Shift+V)</source>
+        <translation>(Person ▸ Gesetzliche Vertreter …, Strg+Umschalt+V)</translation>
+    </message>
+    <message>
         <location filename="../../ui/search_page.py" line="67"/>
         <source>Search: name, date of birth (DD.MM.YYYY or year), file number or passport no.  (Ctrl+F)</source>
         <translation>Suche: Name, Geburtsdatum (TT.MM.JJJJ oder Jahr), Aktenzeichen oder Passnummer  (Strg+F)</translation>
@@ -4283,6 +4303,164 @@ diese Woche</translation>
         <location filename="../../ui/messages.py" line="1"/>
         <source>Something went wrong that the program did not expect (%1). Please try again; if it happens again, tell the administration (the details are in the log).</source>
         <translation>Etwas ist schiefgegangen, womit das Programm nicht gerechnet hat (%1). Bitte noch einmal versuchen; geschieht es wieder, bitte der Administration Bescheid geben (die Einzelheiten stehen im Protokoll).</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativesDialog</name>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="59"/>
+        <source>Legal representatives of %1</source>
+        <translation>Gesetzliche Vertreter von %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="64"/>
+        <source>Representation</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="65"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="66"/>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="67"/>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="71"/>
+        <source>&amp;Recorded representatives</source>
+        <translation>&amp;Erfasste Vertreter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="73"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="74"/>
+        <source>&amp;Change</source>
+        <translation>Än&amp;dern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="75"/>
+        <source>Re&amp;move</source>
+        <translation>Entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="83"/>
+        <source>Representative</source>
+        <translation>Vertreterin oder Vertreter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="89"/>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="89"/>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="89"/>
+        <source>diverse</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="90"/>
+        <source>not stated</source>
+        <translation>ohne Angabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="93"/>
+        <source>e.g. Landratsamt Konstanz – Jugendamt</source>
+        <translation>z. B. Landratsamt Konstanz – Jugendamt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="94"/>
+        <source>DD.MM.YYYY (optional)</source>
+        <translation>TT.MM.JJJJ (freiwillig)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="96"/>
+        <source>&amp;Family name</source>
+        <translation>&amp;Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="97"/>
+        <source>&amp;Given names</source>
+        <translation>&amp;Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="98"/>
+        <source>&amp;Youth welfare office</source>
+        <translation>&amp;Jugendamt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="99"/>
+        <source>&amp;Street</source>
+        <translation>S&amp;traße</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="100"/>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postleitzahl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="101"/>
+        <source>&amp;Town</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="102"/>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Gültig ab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="104"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art der Vertretung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="107"/>
+        <source>Se&amp;x</source>
+        <translation>Ge&amp;schlecht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="110"/>
+        <source>&amp;Save representative</source>
+        <translation>Vertretung spei&amp;chern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="111"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="182"/>
+        <source>Change representative</source>
+        <translation>Vertretung ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="182"/>
+        <source>New representative</source>
+        <translation>Neue Vertretung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="211"/>
+        <source>Valid from: please enter as DD.MM.YYYY. Nothing was saved.</source>
+        <translation>Gültig ab: bitte als TT.MM.JJJJ angeben. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="260"/>
+        <source>Nothing was saved.</source>
+        <translation>Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 </TS>

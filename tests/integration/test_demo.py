@@ -28,8 +28,9 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import update_office_settings
 from abh_desk.services.persons import search_persons
 from abh_desk.services.queries import person_age
+from abh_desk.services.representatives import addressing_of
 from abh_desk.storage import Database
-from models import Area, AuditEvent, Case, ChecklistItem, Person, ResidenceTitle, User
+from models import Area, AuditEvent, Case, ChecklistItem, LegalRepresentative, Person, ResidenceTitle, User
 
 TODAY = date(2026, 11, 21)
 
@@ -257,7 +258,13 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
     for name, seed in (("a", 7), ("b", 7), ("c", 8)):
         ctx = _context(tmp_path / f"{name}.sqlite3")
         generate_demo(ctx, 120, seed=seed)
-        runs.append((_people(ctx), _file_numbers(ctx)))
+        with ctx.db.read() as session:
+            representatives = session.execute(
+                select(
+                    LegalRepresentative.person_id, LegalRepresentative.kind, LegalRepresentative.given_names
+                ).order_by(LegalRepresentative.id)
+            ).all()
+        runs.append((_people(ctx), _file_numbers(ctx), representatives))
         ctx.db.dispose()
     assert runs[0] == runs[1]
     assert runs[0][0] != runs[2][0]
@@ -331,7 +338,7 @@ def test_rows_set_every_column(new_ctx: ServiceContext) -> None:
         setup = demo._Setup.load(session, new_ctx.catalogue)
     chunk = demo._Planner(random.Random(1), setup, TODAY).chunk(0, 300)
     for model, rows in ((Person, chunk.persons), (Case, chunk.cases), (ResidenceTitle, chunk.titles),
-                        (ChecklistItem, chunk.items)):  # fmt: skip
+                        (ChecklistItem, chunk.items), (LegalRepresentative, chunk.representatives)):  # fmt: skip
         columns = {c.name for c in model.__table__.columns} - {"id"}
         assert rows and all(set(row) == columns for row in rows), model.__name__
 
@@ -384,3 +391,26 @@ def test_work_and_its_preparation_are_for_adults(demo_db: tuple[ServiceContext, 
     assert rows
     ages = [person_age(person, applied_on) for applied_on, person in rows]
     assert min(age for age in ages if age is not None) >= 18
+
+
+def test_every_minor_has_legal_representatives_and_one_the_jugendamt(
+    demo_db: tuple[ServiceContext, DemoSummary],
+) -> None:
+    """A minor's notice goes to her representatives (§ 80 Abs. 4 AufenthG): the demo records them —
+    parents at the child's address, and for one unaccompanied teenager the Jugendamt as Amtsvormund."""
+    ctx, _summary = demo_db
+    with ctx.db.read() as session:
+        minors = [p for p in session.scalars(select(Person)) if addressing_of(session, p, TODAY).minor]
+        refused = [p.family_name for p in minors if addressing_of(session, p, TODAY).refusal]
+        rows = list(session.scalars(select(LegalRepresentative)))
+    assert minors and refused == []
+    kinds = [row.kind for row in rows]
+    assert kinds.count("amtsvormund") == 1 and "eltern" in kinds and "mutter" in kinds
+    office = next(row for row in rows if row.kind == "amtsvormund")
+    assert office.authority == "Landratsamt Konstanz – Jugendamt"
+    parents = [row for row in rows if row.kind == "eltern"]
+    by_child = {row.person_id: row for row in parents}
+    with ctx.db.read() as session:
+        child = session.get(Person, parents[0].person_id)
+        assert child is not None and (child.street, child.city) == (parents[0].street, parents[0].city)
+    assert len(by_child) * 2 == len(parents)  # both parents, jointly

@@ -1,0 +1,93 @@
+"""To whom a notice or hearing goes: the person, or — for a minor (or an adult under Betreuung with
+Einwilligungsvorbehalt) — her legal representatives (``abh_desk.domain.representation``).
+
+A rejection's draft may be written without a recorded representative: it is addressed to the
+person, marked in the note zone, and cannot be submitted, approved or sent until the representation
+is recorded and the draft saved again. Letters that go out at once (hearing, Nachforderung) are
+refused instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from abh_desk.domain.representation import address_block
+from abh_desk.errors import ValidationError
+from abh_desk.services.case_letters import recipient
+from abh_desk.services.queries import birth_text
+from abh_desk.services.representatives import addressing_of
+from letters.data import Address, LetterData, Represented
+from models import Person
+
+#: Printed above the address of a draft that cannot go out (Vermerkzone).
+NOT_TO_SEND = "NICHT VERSENDEN – gesetzliche Vertretung fehlt"
+
+
+@dataclass(frozen=True)
+class NoticeRecipient:
+    address: Address
+    salutation: str
+    represented: Represented | None
+    problem: str  # non-empty: the notice must not go out (a minor without a usable representation)
+
+
+def notice_recipient(session: Session, person: Person, day: date) -> NoticeRecipient:
+    """The address, salutation and representation of a notice about ``person`` dated ``day``."""
+    addressing = addressing_of(session, person, day)
+    if addressing.refusal:
+        address, salutation = recipient(person)
+        return NoticeRecipient(Address(address.lines, notes=(NOT_TO_SEND,)), salutation, None, addressing.refusal)
+    if not addressing.represented:
+        address, salutation = recipient(person)
+        return NoticeRecipient(address, salutation, None, "")
+    block = address_block(addressing.representatives, (person.street or "", person.postcode or "", person.city or ""))
+    name = f"{person.given_names} {person.family_name}".strip()
+    return NoticeRecipient(Address(block.lines), block.salutation, Represented(name, _born(person), block.role), "")
+
+
+def _born(person: Person) -> str:
+    """The birth date as the letter names it: "04.05.2013", or "2013" where only the year is known."""
+    if person.birth_day:
+        return birth_text(person)
+    if person.birth_month:
+        return f"{person.birth_month:02d}.{person.birth_year}"
+    return str(person.birth_year or "")
+
+
+def sendable_recipient(session: Session, person: Person, day: date) -> NoticeRecipient:
+    """For a letter that goes out at once: refused where the representation is missing."""
+    found = notice_recipient(session, person, day)
+    if found.problem:
+        raise ValidationError(found.problem, field="vertretung")
+    return found
+
+
+def representation_changed(stored: LetterData, session: Session, person: Person, day: date) -> str:
+    """Why a stored notice cannot go out on ``day`` as it is addressed (German), or ""."""
+    now = notice_recipient(session, person, day)
+    if now.problem:
+        return now.problem
+    if NOT_TO_SEND in stored.address.notes:
+        return "Der Entwurf wurde ohne gesetzliche Vertretung gespeichert. Bitte den Entwurf neu speichern."
+    again = (
+        "Bitte zurückgeben bzw. den Entwurf neu speichern: er wird dann an die richtigen Empfänger gerichtet "
+        "und erneut geprüft."
+    )
+    if stored.represented is None and now.represented is not None:
+        return (
+            f"Der Bescheid ist an die Person selbst gerichtet, am {day:%d.%m.%Y} ist er aber an die gesetzliche "
+            f"Vertretung bekannt zu geben (§ 80 AufenthG, § 41 Abs. 1 VwVfG). {again}"
+        )
+    if stored.represented is not None and now.represented is None:
+        return (
+            f"Der Bescheid ist an die gesetzliche Vertretung gerichtet; am {day:%d.%m.%Y} ist die Person volljährig "
+            f"und selbst Adressatin bzw. Adressat (§ 80 Abs. 1 AufenthG). {again}"
+        )
+    if stored.represented is not None and (stored.address.lines, stored.represented) != (
+        now.address.lines,
+        now.represented,
+    ):
+        return f"Die gesetzliche Vertretung oder ihre Anschrift hat sich seit dem Entwurf geändert. {again}"
+    return ""

@@ -1,0 +1,136 @@
+"""The legal representatives of a minor, by keyboard: the person pane warns that none is recorded,
+Ctrl+Shift+V opens the list, the parents are typed in and saved with Enter, the warning goes."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from abh_desk.domain.enums import Role
+from abh_desk.services.cases import open_case
+from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.persons import PersonInput, create_person
+from abh_desk.services.rejections import RejectionDraft, draft_rejection
+from abh_desk.services.representatives import representation
+from letters.data import RefusalGround
+from letters.samples import SAMPLE_FINDINGS
+from models import User
+from ui.main_window import MainWindow
+from ui.notice_dialog import NoticeDialog
+from ui.representatives_dialog import RepresentativesDialog
+
+TODAY = date(2026, 12, 7)
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _screenshot(widget: QWidget, name: str) -> None:
+    """For a person to look at: set ABH_DESK_SCREENSHOTS to a folder."""
+    folder = os.environ.get("ABH_DESK_SCREENSHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / name))
+
+
+def _type(qtbot: QtBot, dialog: RepresentativesDialog, values: dict[str, str]) -> None:
+    for name, text in values.items():
+        field = dialog.inputs[name]
+        field.clear()
+        qtbot.keyClicks(field, text)
+
+
+def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(
+        sqlite_ctx,
+        PersonInput("Mehta", "Anjali", "04.05.2013", nationality="IND", sex="w", street="Hauptstraße 5",
+                    postcode="78224", city="Singen"),
+    )  # fmt: skip
+    window = MainWindow(sqlite_ctx)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    window.tabs.setCurrentWidget(window.search)
+    window.search.open_person(person.id)
+    qtbot.waitUntil(lambda: window.search.current_file is not None)
+    hint = window.search.representation_hint
+    assert hint.isVisibleTo(window) and "minderjährig" in hint.text() and "Gesetzliche Vertreter" in hint.text()
+
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_V, CTRL_SHIFT)
+    dialog = window.findChild(RepresentativesDialog)
+    assert isinstance(dialog, RepresentativesDialog)
+    assert dialog.windowTitle() == "Gesetzliche Vertreter von Anjali Mehta"
+    qtbot.waitUntil(lambda: dialog.hint.isVisibleTo(dialog))
+    assert "gesetzliche Vertretung erfassen" in dialog.hint.text()
+    _screenshot(dialog, "vertreter_hinweis.png")
+
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: Neu
+    qtbot.waitUntil(lambda: dialog.form_box.isVisibleTo(dialog))  # a mnemonic clicks after a moment
+    assert dialog.kind.hasFocus()
+    assert dialog.kind.currentText() == "Elternteil (gemeinsame Sorge)"
+    _type(qtbot, dialog, {"family_name": "Mehta", "given_names": "Ravi", "street": "Hauptstraße 5"})
+    dialog.sex.setCurrentIndex(dialog.sex.findData("m"))
+    _type(qtbot, dialog, {"postcode": "7822", "city": "Singen"})
+    qtbot.keyClick(dialog.inputs["city"], Qt.Key.Key_Return)  # Enter saves the form
+    qtbot.waitUntil(lambda: "fünf Ziffern" in dialog.message.text())
+    assert "Es wurde nichts gespeichert" in dialog.message.text()
+    assert representation(sqlite_ctx, person.id).rows == ()
+
+    _type(qtbot, dialog, {"postcode": "78224"})
+    qtbot.keyClick(dialog.inputs["postcode"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 1)
+    qtbot.wait(200)
+    assert len(representation(sqlite_ctx, person.id).rows) == 1  # saved once, not twice
+    qtbot.waitUntil(lambda: not dialog.hint.isVisibleTo(dialog))
+    assert dialog.rows.row(0).name == "Ravi Mehta" and not dialog.form_box.isVisibleTo(dialog)
+
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.form_box.isVisibleTo(dialog))
+    _type(qtbot, dialog, {"family_name": "Mehta", "given_names": "Priya", "street": "Hauptstraße 5",
+                          "postcode": "78224", "city": "Singen"})  # fmt: skip
+    dialog.sex.setCurrentIndex(dialog.sex.findData("w"))
+    _screenshot(dialog, "vertreter_formular.png")
+    qtbot.keyClick(dialog.inputs["city"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 2)
+    _screenshot(dialog, "vertreter.png")
+    dialog.reject()
+
+    qtbot.waitUntil(lambda: window.search.representation_label.isVisibleTo(window))
+    assert not window.search.representation_hint.isVisibleTo(window)
+    label = window.search.representation_label.text()
+    assert label == (
+        "Gesetzliche Vertreter: Ravi Mehta (Elternteil (gemeinsame Sorge)); Priya Mehta (Elternteil (gemeinsame Sorge))"
+    )
+    _screenshot(window, "personenbereich.png")
+
+
+def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(
+        sqlite_ctx,
+        PersonInput("Haidari", "Samir", "00.00.2010", nationality="AFG", sex="m", street="Hauptstraße 5",
+                    postcode="78224", city="Singen"),
+    )  # fmt: skip
+    case_id = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1)).id
+    with sqlite_ctx.db.read() as session:
+        owner = session.scalars(select(User.id).where(User.username == "schweiger")).one()  # H is hers
+    clerk = sqlite_ctx.as_user(Actor(owner, "schweiger", Role.CASEWORKER))
+    letter_id = draft_rejection(
+        clerk,
+        case_id,
+        RejectionDraft(
+            grounds=(RefusalGround("lebensunterhalt", "Kein Einkommen."),), facts="Antrag vom 01.10.2026.",
+            **SAMPLE_FINDINGS,
+        ),
+    )  # fmt: skip
+    notice = NoticeDialog(clerk, case_id, letter_id)
+    qtbot.addWidget(notice)
+    notice.show()
+    qtbot.waitUntil(lambda: notice.view is not None)
+    assert notice.addressing_box.isVisible()
+    assert notice.addressing_box.title() == "Dieser Bescheid kann so noch nicht hinausgehen"
+    assert "minderjährig" in notice.addressing_text.text() and "gesetzliche Vertretung" in notice.addressing_text.text()
+    _screenshot(notice, "bescheid_ohne_vertretung.png")

@@ -1,0 +1,266 @@
+"""Gesetzliche Vertreter of a person: the list, a hint where a minor has none, and a form to add,
+change or remove one — all by keyboard (Alt+letters, Enter saves the form)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from abh_desk.domain.representation import KIND_LABELS, RepresentationKind
+from abh_desk.errors import FieldErrors
+from abh_desk.services.context import ServiceContext
+from abh_desk.services.representatives import (
+    Representation,
+    RepresentativeInput,
+    RepresentativeRow,
+    add_representative,
+    remove_representative,
+    representation,
+    update_representative,
+)
+from ui.messages import error_text
+from ui.rows_model import Column, RowsModel
+from ui.tasks import TaskRunner
+from ui.widgets import german_date, message_label, table_view
+
+TEXT_FIELDS = ("family_name", "given_names", "authority", "street", "postcode", "city", "valid_from")
+
+
+class RepresentativesDialog(QDialog):
+    """The legal representatives of one person (``services.representatives``)."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        person_id: int,
+        person_name: str,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.person_id = ctx, person_id
+        self.runner = runner or TaskRunner(self)
+        self.editing: RepresentativeRow | None = None
+        self.changed = False
+        self.setWindowTitle(self.tr("Legal representatives of %1").replace("%1", person_name))
+        self.hint = message_label("color: #7a1010; font-weight: 600;")
+        self.hint.hide()
+        self.rows = RowsModel[RepresentativeRow](
+            [
+                Column(self.tr("Representation"), lambda r: r.kind_label),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Address"), lambda r: r.address),
+                Column(self.tr("Valid from"), lambda r: german_date(r.valid_from)),
+            ]
+        )
+        self.table = table_view(self.rows, (190, 170, 240))
+        table_label = QLabel(self.tr("&Recorded representatives"))
+        table_label.setBuddy(self.table)
+        self.add_button = QPushButton(self.tr("&New"))
+        self.edit_button = QPushButton(self.tr("&Change"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setAutoDefault(False)
+        row_buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row_buttons.addWidget(button)
+        row_buttons.addStretch(1)
+
+        self.form_box = QGroupBox(self.tr("Representative"))
+        form = QFormLayout(self.form_box)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.sex = QComboBox()
+        for value, label in (("w", self.tr("female")), ("m", self.tr("male")), ("d", self.tr("diverse")),
+                             ("x", self.tr("not stated"))):  # fmt: skip
+            self.sex.addItem(label, value)
+        self.inputs = {name: QLineEdit() for name in TEXT_FIELDS}
+        self.inputs["authority"].setPlaceholderText(self.tr("e.g. Landratsamt Konstanz – Jugendamt"))
+        self.inputs["valid_from"].setPlaceholderText(self.tr("DD.MM.YYYY (optional)"))
+        labels = {
+            "family_name": self.tr("&Family name"),
+            "given_names": self.tr("&Given names"),
+            "authority": self.tr("&Youth welfare office"),
+            "street": self.tr("&Street"),
+            "postcode": self.tr("&Postcode"),
+            "city": self.tr("&Town"),
+            "valid_from": self.tr("&Valid from"),
+        }
+        form.addRow(self._label(self.tr("&Kind"), self.kind), self.kind)
+        for name in ("authority", "family_name", "given_names"):
+            form.addRow(self._label(labels[name], self.inputs[name]), self.inputs[name])
+        form.addRow(self._label(self.tr("Se&x"), self.sex), self.sex)
+        for name in ("street", "postcode", "city", "valid_from"):
+            form.addRow(self._label(labels[name], self.inputs[name]), self.inputs[name])
+        self.save_button = QPushButton(self.tr("&Save representative"))
+        self.save_button.setAutoDefault(False)  # Enter in a field saves (once): no default button clicks too
+        self.cancel_form_button = QPushButton(self.tr("Cancel"))
+        self.cancel_form_button.setAutoDefault(False)
+        form_buttons = QHBoxLayout()
+        form_buttons.addWidget(self.save_button)
+        form_buttons.addWidget(self.cancel_form_button)
+        form_buttons.addStretch(1)
+        form.addRow(form_buttons)
+        self.form_box.hide()
+        self.message = message_label()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        for close_button in close.buttons():
+            if isinstance(close_button, QPushButton):
+                close_button.setAutoDefault(False)  # Enter never closes the list; Esc does
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table)
+        layout.addLayout(row_buttons)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.setMinimumWidth(760)
+
+        self.add_button.clicked.connect(self.new)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_form_button.clicked.connect(self._close_form)
+        self.table.activated.connect(lambda _index: self.edit_current())
+        for widget in self.inputs.values():
+            widget.returnPressed.connect(self.save)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.reload()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def reload(self) -> None:
+        ctx, person_id = self.ctx, self.person_id
+        self.runner.run(lambda: representation(ctx, person_id), self.show_representation, self.show_error, owner=self)
+
+    def show_representation(self, shown: Representation) -> None:
+        self.rows.set_rows(shown.rows)
+        self.hint.setText(shown.hint)
+        self.hint.setVisible(bool(shown.hint))
+        has_rows = bool(shown.rows)
+        self.edit_button.setEnabled(has_rows)
+        self.remove_button.setEnabled(has_rows)
+        if has_rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _current(self) -> RepresentativeRow | None:
+        index = self.table.currentIndex()
+        return self.rows.row(index.row()) if index.isValid() else None
+
+    def new(self) -> None:
+        self.editing = None
+        self._fill(RepresentativeInput(RepresentationKind.PARENTS.value))
+        self._open_form()
+
+    def edit_current(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.editing = row
+            self._fill(row.data)
+            self._open_form()
+
+    def _open_form(self) -> None:
+        self.message.clear()
+        self.form_box.setTitle(self.tr("Change representative") if self.editing else self.tr("New representative"))
+        self.form_box.show()
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _close_form(self) -> None:
+        self.form_box.hide()
+        self.editing = None
+        self.table.setFocus()
+
+    def _kind_changed(self) -> None:
+        office = self.kind.currentData() == RepresentationKind.YOUTH_OFFICE.value
+        self.inputs["authority"].setEnabled(office)
+
+    def _fill(self, data: RepresentativeInput) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+        self.sex.setCurrentIndex(max(0, self.sex.findData(data.sex)))
+        for name, widget in self.inputs.items():
+            value = getattr(data, name)
+            widget.setText(german_date(value) if name == "valid_from" else str(value or ""))
+        self._kind_changed()
+
+    def values(self) -> RepresentativeInput | None:
+        """The form's content; None (with the message shown) where "valid from" is no date."""
+        text = self.inputs["valid_from"].text().strip()
+        valid_from: date | None = None
+        if text:
+            try:
+                valid_from = datetime.strptime(text, "%d.%m.%Y").date()
+            except ValueError:
+                self.message.setText(self.tr("Valid from: please enter as DD.MM.YYYY. Nothing was saved."))
+                return None
+        office = self.kind.currentData() == RepresentationKind.YOUTH_OFFICE.value
+        return RepresentativeInput(
+            kind=str(self.kind.currentData()),
+            family_name=self.inputs["family_name"].text(),
+            given_names=self.inputs["given_names"].text(),
+            sex=str(self.sex.currentData()),
+            authority=self.inputs["authority"].text() if office else "",
+            street=self.inputs["street"].text(),
+            postcode=self.inputs["postcode"].text(),
+            city=self.inputs["city"].text(),
+            valid_from=valid_from,
+        )
+
+    def save(self) -> None:
+        data = self.values()
+        if data is None:
+            return
+        ctx, person_id, editing = self.ctx, self.person_id, self.editing
+        self.message.clear()
+
+        def work() -> None:
+            if editing is None:
+                add_representative(ctx, person_id, data)
+            else:
+                update_representative(ctx, editing.id, editing.version, data)
+
+        def done(_result: None) -> None:
+            self.changed = True
+            self._close_form()
+            self.reload()
+
+        self.runner.run(work, done, self.show_error, owner=self)
+
+    def remove_current(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        ctx = self.ctx
+
+        def done(_result: None) -> None:
+            self.changed = True
+            self.reload()
+
+        self.runner.run(lambda: remove_representative(ctx, row.id, row.version), done, self.show_error, owner=self)
+
+    def show_error(self, exc: Exception) -> None:
+        if isinstance(exc, FieldErrors):
+            self.message.setText(exc.message + " " + self.tr("Nothing was saved."))
+        else:
+            self.message.setText(error_text(exc))
