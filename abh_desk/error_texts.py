@@ -57,6 +57,24 @@ class Phrase:
         return self.text("de")
 
 
+class Sentence:
+    """A sentence of the catalogue with its parameters that is no refusal (a reason quoted in one,
+    a hint): ``Sentence("domain_representation.minor_on", name=…, day=…)``."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def text(self, language: str) -> str:
+        return sentence(self.key, language, self.params)
+
+    def __str__(self) -> str:
+        return self.text("de")
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.key!r}, **{self.params!r})"
+
+
 @dataclass(frozen=True)
 class Joined:
     """Several refusals (or phrases) quoted as one parameter, each in the language of the sentence
@@ -67,6 +85,9 @@ class Joined:
 
     def text(self, language: str) -> str:
         return self.separator.join(str(_spoken(part, language)) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.text("de")
 
 
 @lru_cache(maxsize=1)

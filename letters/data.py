@@ -152,8 +152,8 @@ class Represented:
     role: str
 
     def __post_init__(self) -> None:
-        _require(self.name, "represented", "Der Name der vertretenen Person")
-        _require(self.role, "represented", "Die Art der Vertretung")
+        _require(self.name, "represented", Phrase("letters_data.label_represented_name"))
+        _require(self.role, "represented", Phrase("letters_data.label_representation_kind"))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -467,8 +467,9 @@ class NoticeDialog(QDialog):
         QTimer.singleShot(150, self._fit_screen)  # after the layout has settled
 
     def _show_status(self, view: NoticeView | None) -> None:
-        self.addressing_text.setText(view.addressing_problem if view is not None else "")
-        self.addressing_box.setVisible(view is not None and bool(view.addressing_problem))
+        problem = view.addressing_problem if view is not None else None
+        self.addressing_text.setText(error_text(problem) if problem is not None else "")
+        self.addressing_box.setVisible(problem is not None)
         if view is None:
             self.status.setText(self.tr("New rejection notice (draft)"))
             self.review_box.setVisible(False)

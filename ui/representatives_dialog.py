@@ -157,8 +157,8 @@ class RepresentativesDialog(QDialog):
 
     def show_representation(self, shown: Representation) -> None:
         self.rows.set_rows(shown.rows)
-        self.hint.setText(shown.hint)
-        self.hint.setVisible(bool(shown.hint))
+        self.hint.setText(error_text(shown.hint) if shown.hint is not None else "")
+        self.hint.setVisible(shown.hint is not None)
         has_rows = bool(shown.rows)
         self.edit_button.setEnabled(has_rows)
         self.remove_button.setEnabled(has_rows)

@@ -326,9 +326,9 @@ class SearchPage(QWidget):
         self.representation_label.setVisible(bool(rows))
         hint = file.representation.hint
         self.representation_hint.setText(
-            hint + " " + self.tr("(Person ▸ Legal representatives…, Ctrl+Shift+V)") if hint else ""
+            error_text(hint) + " " + self.tr("(Person ▸ Legal representatives…, Ctrl+Shift+V)") if hint else ""
         )
-        self.representation_hint.setVisible(bool(hint))
+        self.representation_hint.setVisible(hint is not None)
 
     def show_error(self, exc: Exception) -> None:
         self.sig_message.emit(error_text(exc))

@@ -21,6 +21,8 @@ from enum import StrEnum
 
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.checklist import ADULT_AGE
+from abh_desk.error_texts import Joined, Phrase, Sentence
+from abh_desk.errors import ValidationError
 
 
 class RepresentationKind(StrEnum):
@@ -98,8 +100,8 @@ class Addressing:
 
     minor: bool
     representatives: tuple[Representative, ...] = ()
-    reason: str = ""  # why the person is treated as minor or represented (shown, not printed)
-    refusal: str = ""
+    reason: Sentence | Joined | None = None  # why the person is treated as minor or represented
+    refusal: ValidationError | None = None
 
     @property
     def represented(self) -> bool:
@@ -123,25 +125,17 @@ def addressees_on(name: str, birth: PartialDate, representatives: Sequence[Repre
     if not may_be_minor(birth, day):
         carers = tuple(r for r in valid if r.kind == RepresentationKind.CARER)
         if carers:
-            return Addressing(
-                False, carers, f"{name} steht unter Betreuung mit Einwilligungsvorbehalt (§ 80 Abs. 1 AufenthG)."
-            )
+            return Addressing(False, carers, Sentence("domain_representation.under_care", name=name))
         return Addressing(False)
-    reason = f"{name} ist am {day:%d.%m.%Y} minderjährig (geboren {birth})."
+    reason: Sentence | Joined = Sentence("domain_representation.minor_on", name=name, day=day, birth=str(birth))
     if not _surely_minor(birth, day):
-        reason = (
-            f"Das Geburtsdatum von {name} ist nur teilweise bekannt ({birth}): am {day:%d.%m.%Y} kann sie oder "
-            "er noch minderjährig sein, deshalb wird vorsorglich wie bei Minderjährigen verfahren."
-        )
+        reason = Sentence("domain_representation.maybe_minor", name=name, day=day, birth=str(birth))
     acting = [r for r in valid if r.kind in FOR_MINORS]
     if not acting:
         return Addressing(
             True,
             reason=reason,
-            refusal=f"{reason} Minderjährige können im Verfahren nicht selbst handeln (§ 80 Abs. 1 AufenthG, "
-            "§ 12 Abs. 1 Nr. 1 VwVfG); ein Bescheid nur an sie wäre nicht wirksam bekannt gegeben (§ 41 Abs. 1 "
-            "VwVfG). Bitte bei der Person die gesetzliche Vertretung erfassen (Eltern, Vormund oder "
-            "Jugendamt als Amtsvormund).",
+            refusal=ValidationError("domain_representation.none_recorded", field="vertretung", reason=reason),
         )
     kinds = {r.kind for r in acting}
     if len(kinds) > 1 or len(acting) > FOR_MINORS[acting[0].kind]:
@@ -149,14 +143,12 @@ def addressees_on(name: str, birth: PartialDate, representatives: Sequence[Repre
         return Addressing(
             True,
             reason=reason,
-            refusal=f"{reason} Die erfasste gesetzliche Vertretung passt nicht zusammen ({labels}). Bitte die "
-            "Vertretung, die nicht mehr besteht, in den Stammdaten entfernen.",
+            refusal=ValidationError(
+                "domain_representation.contradictory", field="vertretung", reason=reason, labels=labels
+            ),
         )
     if acting[0].kind == RepresentationKind.PARENTS and len(acting) == 1:
-        reason += (
-            " Erfasst ist nur ein Elternteil mit gemeinsamer Sorge; für den Zugang genügt einer "
-            "(§ 1629 Abs. 1 Satz 2 Halbsatz 2 BGB)."
-        )
+        reason = Joined((reason, Phrase("domain_representation.one_parent_suffices")))
     return Addressing(True, tuple(acting), reason)
 
 

@@ -30,21 +30,21 @@ class NoticeRecipient:
     address: Address
     salutation: str
     represented: Represented | None
-    problem: str  # non-empty: the notice must not go out (a minor without a usable representation)
+    problem: ValidationError | None  # the notice must not go out (a minor without a usable representation)
 
 
 def notice_recipient(session: Session, person: Person, day: date) -> NoticeRecipient:
     """The address, salutation and representation of a notice about ``person`` dated ``day``."""
     addressing = addressing_of(session, person, day)
-    if addressing.refusal:
+    if addressing.refusal is not None:
         address, salutation = recipient(person)
         return NoticeRecipient(Address(address.lines, notes=(NOT_TO_SEND,)), salutation, None, addressing.refusal)
     if not addressing.represented:
         address, salutation = recipient(person)
-        return NoticeRecipient(address, salutation, None, "")
+        return NoticeRecipient(address, salutation, None, None)
     block = address_block(addressing.representatives, (person.street or "", person.postcode or "", person.city or ""))
     name = f"{person.given_names} {person.family_name}".strip()
-    return NoticeRecipient(Address(block.lines), block.salutation, Represented(name, _born(person), block.role), "")
+    return NoticeRecipient(Address(block.lines), block.salutation, Represented(name, _born(person), block.role), None)
 
 
 def _born(person: Person) -> str:
@@ -59,35 +59,25 @@ def _born(person: Person) -> str:
 def sendable_recipient(session: Session, person: Person, day: date) -> NoticeRecipient:
     """For a letter that goes out at once: refused where the representation is missing."""
     found = notice_recipient(session, person, day)
-    if found.problem:
-        raise ValidationError(found.problem, field="vertretung")
+    if found.problem is not None:
+        raise found.problem
     return found
 
 
-def representation_changed(stored: LetterData, session: Session, person: Person, day: date) -> str:
-    """Why a stored notice cannot go out on ``day`` as it is addressed (German), or ""."""
+def representation_changed(stored: LetterData, session: Session, person: Person, day: date) -> ValidationError | None:
+    """Why a stored notice cannot go out on ``day`` as it is addressed, or None."""
     now = notice_recipient(session, person, day)
-    if now.problem:
+    if now.problem is not None:
         return now.problem
     if NOT_TO_SEND in stored.address.notes:
-        return "Der Entwurf wurde ohne gesetzliche Vertretung gespeichert. Bitte den Entwurf neu speichern."
-    again = (
-        "Bitte zurückgeben bzw. den Entwurf neu speichern: er wird dann an die richtigen Empfänger gerichtet "
-        "und erneut geprüft."
-    )
+        return ValidationError("notice_addressing.saved_without_representation", field="vertretung")
     if stored.represented is None and now.represented is not None:
-        return (
-            f"Der Bescheid ist an die Person selbst gerichtet, am {day:%d.%m.%Y} ist er aber an die gesetzliche "
-            f"Vertretung bekannt zu geben (§ 80 AufenthG, § 41 Abs. 1 VwVfG). {again}"
-        )
+        return ValidationError("notice_addressing.now_to_representation", field="vertretung", day=day)
     if stored.represented is not None and now.represented is None:
-        return (
-            f"Der Bescheid ist an die gesetzliche Vertretung gerichtet; am {day:%d.%m.%Y} ist die Person volljährig "
-            f"und selbst Adressatin bzw. Adressat (§ 80 Abs. 1 AufenthG). {again}"
-        )
+        return ValidationError("notice_addressing.now_of_age", field="vertretung", day=day)
     if stored.represented is not None and (stored.address.lines, stored.represented) != (
         now.address.lines,
         now.represented,
     ):
-        return f"Die gesetzliche Vertretung oder ihre Anschrift hat sich seit dem Entwurf geändert. {again}"
-    return ""
+        return ValidationError("notice_addressing.representation_changed", field="vertretung")
+    return None

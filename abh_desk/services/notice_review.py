@@ -85,8 +85,8 @@ def check_addressees(uow: UnitOfWork, letter: Letter, day: date) -> None:
     assert person is not None
     data = from_json(LetterKind.REJECTION.value, letter.data_json)
     problem = representation_changed(data, uow.session, person, day)
-    if problem:
-        raise ValidationError(problem, field="vertretung")
+    if problem is not None:
+        raise problem
 
 
 def _check_assessment(letter: Letter) -> None:

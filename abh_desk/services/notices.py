@@ -155,7 +155,7 @@ class NoticeView:
     actions: frozenset[NoticeAction]
     changes_since_return: tuple[Change, ...]
     steps: tuple[NoticeStep, ...]
-    addressing_problem: str = ""
+    addressing_problem: ValidationError | None = None
     """Why the notice cannot go out as addressed today (a minor without legal representatives …)."""
 
     @property
@@ -283,16 +283,16 @@ NOT_YET_SENT = (
 )
 
 
-def _addressing_problem(session: Session, letter: Letter, person: Person | None, today: date) -> str:
+def _addressing_problem(session: Session, letter: Letter, person: Person | None, today: date) -> ValidationError | None:
     from abh_desk.services.notice_addressing import representation_changed  # it needs the letters
     from letters.serialize import from_json
 
     if person is None or LetterStatus(letter.status) not in NOT_YET_SENT:
-        return ""
+        return None
     try:
         return representation_changed(from_json(LetterKind.REJECTION.value, letter.data_json), session, person, today)
     except ValidationError as exc:  # e.g. the person's address was removed since: the view still opens
-        return exc.message
+        return exc
 
 
 def _remedy_label(letter: Letter) -> str:

@@ -150,9 +150,9 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
     )
     attempt("nationality", lambda: check_nationality(data.nationality))
     if data.sex not in {s.value for s in Sex}:
-        errors.append(ValidationError("persons.sex_invalid", field="geschlecht"))
+        errors.append(ValidationError("shared.sex_invalid", field="geschlecht"))
     attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
-    attempt("city", lambda: clean_text(data.city, "ort", Phrase("persons.label_city"), 100))
+    attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
     attempt("azr_number", lambda: clean_text(data.azr_number, "azr", Phrase("persons.label_azr_number"), 20))
     passport = passport_key(data.passport_number)
     if not _PASSPORT.fullmatch(data.passport_number):
@@ -161,7 +161,7 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         errors.append(ValidationError("persons.passport_length", field="passnummer"))
     postcode = data.postcode.strip()
     if postcode and not _POSTCODE.fullmatch(postcode):
-        errors.append(ValidationError("persons.postcode_invalid", field="plz"))
+        errors.append(ValidationError("shared.postcode_invalid", field="plz"))
     if errors:
         raise FieldErrors(errors=errors)
     birth = values["birth"]

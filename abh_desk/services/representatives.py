@@ -23,6 +23,7 @@ from abh_desk.domain.representation import (
     addressees_on,
 )
 from abh_desk.domain.text import clean_text
+from abh_desk.error_texts import Phrase
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.changes import stale_record
@@ -71,10 +72,10 @@ class Representation:
     a notice cannot go out (the person window's hint)."""
 
     rows: tuple[RepresentativeRow, ...]
-    hint: str
+    hint: ValidationError | None
 
 
-NO_REPRESENTATION = Representation((), "")
+NO_REPRESENTATION = Representation((), None)
 
 
 def _validate(data: RepresentativeInput) -> dict[str, Any]:
@@ -91,33 +92,33 @@ def _validate(data: RepresentativeInput) -> dict[str, Any]:
         kind = RepresentationKind(data.kind)
     except ValueError:
         raise ValidationError(
-            f"Art der Vertretung „{data.kind}“ gibt es nicht: "
-            + ", ".join(f"{k.value} ({label})" for k, label in KIND_LABELS.items())
-            + ".",
+            "representatives.unknown_kind",
             field="art",
+            kind=data.kind,
+            kinds=", ".join(f"{k.value} ({label})" for k, label in KIND_LABELS.items()),
         ) from None
     office = kind == RepresentationKind.YOUTH_OFFICE
-    attempt("family_name", lambda: check_name(data.family_name, "familienname", "Familienname", required=not office))
-    attempt("given_names", lambda: check_name(data.given_names, "vornamen", "Vornamen", required=False))
-    attempt("authority", lambda: clean_text(data.authority, "behoerde", "Der Name des Jugendamts", MAX_AUTHORITY))
-    attempt("street", lambda: clean_text(data.street, "strasse", "Die Straße", 200))
-    attempt("city", lambda: clean_text(data.city, "ort", "Der Ort", 100))
+    family, given = Phrase("persons.label_family_name"), Phrase("persons.label_given_names")
+    attempt("family_name", lambda: check_name(data.family_name, "familienname", family, required=not office))
+    attempt("given_names", lambda: check_name(data.given_names, "vornamen", given, required=False))
+    authority = Phrase("representatives.label_authority")
+    attempt("authority", lambda: clean_text(data.authority, "behoerde", authority, MAX_AUTHORITY))
+    attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
+    attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
     if data.sex not in {s.value for s in Sex}:
-        errors.append(ValidationError("Geschlecht: w, m, d oder x.", field="geschlecht"))
+        errors.append(ValidationError("shared.sex_invalid", field="geschlecht"))
     postcode = data.postcode.strip()
     if not _POSTCODE.fullmatch(postcode):
-        errors.append(ValidationError("Postleitzahl: fünf Ziffern.", field="plz"))
+        errors.append(ValidationError("shared.postcode_invalid", field="plz"))
     if office and not values.get("authority", "x"):
-        errors.append(
-            ValidationError("Bitte das Jugendamt angeben, z. B. „Landratsamt Konstanz – Jugendamt“.", field="behoerde")
-        )
-    for field, label in (("street", "Straße"), ("city", "Ort")):
+        errors.append(ValidationError("representatives.authority_missing", field="behoerde"))
+    for field, key in (("street", "representatives.street_missing"), ("city", "representatives.city_missing")):
         if field in values and not values[field]:
-            errors.append(ValidationError(f"{label}: Bitte angeben (die Anschrift für Bescheide).", field=field))
+            errors.append(ValidationError(key, field=field))
     if data.valid_from is not None and data.valid_from < EARLIEST_VALID_FROM:
-        errors.append(ValidationError("„Gültig ab“ liegt zu weit zurück.", field="gueltig_ab"))
+        errors.append(ValidationError("representatives.valid_from_too_early", field="gueltig_ab"))
     if errors:
-        raise FieldErrors(errors)
+        raise FieldErrors(errors=errors)
     sex = data.sex
     if sex == Sex.UNKNOWN.value:
         sex = {RepresentationKind.MOTHER: "w", RepresentationKind.FATHER: "m"}.get(kind, sex)
@@ -140,7 +141,7 @@ def _require_edit(session: Session, actor: Actor, person_id: int, today: date) -
     whom the notices of those cases go."""
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"Person {person_id} gibt es nicht.")
+        raise NotFound("shared.person_not_found", person_id=person_id)
     if session.scalar(select(Case.id).where(Case.person_id == person_id).limit(1)) is not None:
         require_person_access(session, actor, person_id, today)
     return person
@@ -166,9 +167,9 @@ def add_representative(ctx: ServiceContext, person_id: int, data: Representative
 def _load(ctx_session: Session, representative_id: int, expected_version: int) -> LegalRepresentative:
     row = ctx_session.get(LegalRepresentative, representative_id)
     if row is None:
-        raise NotFound(f"Die gesetzliche Vertretung {representative_id} gibt es nicht (mehr).")
+        raise NotFound("representatives.not_found", representative_id=representative_id)
     if row.version != expected_version:
-        raise stale_record(ctx_session, "Die gesetzliche Vertretung wurde", "person", row.person_id)
+        raise stale_record(ctx_session, Phrase("representatives.stale"), "person", row.person_id)
     return row
 
 
@@ -269,7 +270,7 @@ def representation(ctx: ServiceContext, person_id: int) -> Representation:
     with ctx.db.read() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person {person_id} gibt es nicht.")
+            raise NotFound("shared.person_not_found", person_id=person_id)
         result = representation_in(session, person, ctx.today())
     note_read(ctx, "vertretung_gelesen", "person", person_id)
     return result

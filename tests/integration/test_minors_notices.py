@@ -102,11 +102,11 @@ def _version(ctx: ServiceContext, letter_id: int) -> int:
 
 def test_representatives_are_recorded_changed_and_removed_with_audit_entries(ctx: ServiceContext) -> None:
     person_id = _minor(ctx)
-    assert "minderjährig" in get_person_file(ctx, person_id).representation.hint
+    assert "minderjährig" in str(get_person_file(ctx, person_id).representation.hint)
     ravi = add_representative(ctx, person_id, RAVI)
     add_representative(ctx, person_id, PRIYA)
     shown = representation(ctx, person_id)
-    assert [row.name for row in shown.rows] == ["Ravi Mehta", "Priya Mehta"] and shown.hint == ""
+    assert [row.name for row in shown.rows] == ["Ravi Mehta", "Priya Mehta"] and shown.hint is None
     assert shown.rows[0].kind_label == "Elternteil (gemeinsame Sorge)"
     version = shown.rows[0].version
     update_representative(ctx, ravi, version, RepresentativeInput(**{**RAVI.__dict__, "street": "Ekkehardstraße 40"}))
@@ -164,7 +164,12 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
     case_id = open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1)).id
     letter_id = draft_rejection(clerk, case_id, DRAFT)  # the draft can be written without representatives
     view = notice_view(clerk, letter_id)
-    assert "minderjährig" in view.addressing_problem and "gesetzliche Vertretung erfassen" in view.addressing_problem
+    problem = view.addressing_problem
+    assert (
+        problem is not None
+        and "minderjährig" in problem.message
+        and "gesetzliche Vertretung erfassen" in problem.message
+    )
     assert "NICHT VERSENDEN" in _text(_pdf(ctx, letter_id))
     waive_hearing(clerk, letter_id, _version(ctx, letter_id), "Die Familie hat auf die Anhörung verzichtet.")
     with pytest.raises(ValidationError, match="minderjährig") as refused:
@@ -174,9 +179,9 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
 
     add_representative(clerk, person_id, RAVI)
     add_representative(clerk, person_id, PRIYA)
-    assert "neu speichern" in notice_view(clerk, letter_id).addressing_problem  # the draft is still to Anjali
+    assert "neu speichern" in str(notice_view(clerk, letter_id).addressing_problem)  # the draft is still to Anjali
     update_rejection(clerk, letter_id, _version(ctx, letter_id), draft_of(clerk, letter_id))
-    assert notice_view(clerk, letter_id).addressing_problem == ""
+    assert notice_view(clerk, letter_id).addressing_problem is None
     submit_for_review(clerk, letter_id, _version(ctx, letter_id))
     approve(lead, letter_id, _version(ctx, letter_id))
     pdf = _pdf(ctx, letter_id)
@@ -246,7 +251,7 @@ def test_a_person_who_turned_18_before_the_notice_day_is_addressed_herself(
     case_id = open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1)).id
     letter_id = draft_rejection(clerk, case_id, DRAFT)
     assert "Frau Anjali Mehta" in _address_zone(_pdf(ctx, letter_id))
-    assert notice_view(clerk, letter_id).addressing_problem == ""
+    assert notice_view(clerk, letter_id).addressing_problem is None
 
 
 def test_the_refusal_of_a_minors_application_costs_half_the_processing_fee(
@@ -293,4 +298,4 @@ def test_the_notice_still_opens_when_the_persons_address_was_removed_and_says_wh
     letter_id = draft_rejection(clerk, case_id, DRAFT)
     detail = get_person_file(ctx, person_id).person
     update_person(ctx, person_id, detail.version, replace(person_input(detail), street="", postcode="", city=""))
-    assert "keine vollständige Anschrift" in notice_view(clerk, letter_id).addressing_problem
+    assert "keine vollständige Anschrift" in str(notice_view(clerk, letter_id).addressing_problem)

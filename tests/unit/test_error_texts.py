@@ -82,7 +82,12 @@ def _called(node: ast.Call) -> str:
 def _raise_sites() -> Iterator[tuple[str, int, ast.Call]]:
     for module, tree in MODULES:
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _called(node) in ERRORS | {"Phrase"} and node.args and module not in HOME:
+            if (
+                isinstance(node, ast.Call)
+                and _called(node) in ERRORS | {"Phrase", "Sentence"}
+                and node.args
+                and module not in HOME
+            ):
                 yield module, node.lineno, node
 
 
