@@ -91,6 +91,7 @@ def dispatch(
             delivered_on=delivered_on,
         )
         assert computed.notification is not None
+        _check_addressees_when_made_known(uow, letter, posted_on, computed.notification.legal_day)
         letter.posted_on, letter.dispatch_method, letter.delivered_on = posted_on, method.value, delivered_on
         letter.notification_date = computed.notification.legal_day
         if case.status != CaseStatus.REJECTED.value:
@@ -99,6 +100,23 @@ def dispatch(
         remedy = _remedy_kind(uow, letter)
         uow.commit()
         return Dispatched(computed.notification.legal_day, deadline.due_date, REMEDY_LABELS[remedy])
+
+
+def _check_addressees_when_made_known(uow: UnitOfWork, letter: Letter, posted_on: date, made_known: date) -> None:
+    """The addressees must still be the right ones on the day the notice is made known (§ 41 Abs. 2
+    VwVfG: by post the fourth day after posting). A minor who comes of age in between is no longer
+    represented by her parents when the notice reaches them (§ 80 Abs. 1 AufenthG, § 1626 BGB), and a
+    notice to her herself would have been sent while she was a minor: by post it cannot go that week."""
+    if made_known == posted_on:
+        return
+    try:
+        check_addressees(uow, letter, made_known)
+    except ValidationError as exc:
+        if exc.key != "notice_addressing.now_of_age":
+            raise
+        raise ValidationError(
+            "notice_dispatch.of_age_before_made_known", field="versandt_am", posted_on=posted_on, made_known=made_known
+        ) from exc
 
 
 def _remedy_kind(uow: UnitOfWork, letter: Letter) -> RemedyKind:

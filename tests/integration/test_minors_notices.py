@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from abh_desk.clock import FixedClock
+from abh_desk.domain.deadlines_bekanntgabe import DispatchMethod
 from abh_desk.domain.enums import LetterStatus, Role
 from abh_desk.errors import FieldErrors, PermissionDenied, StaleRecord, ValidationError
 from abh_desk.services.auth import create_user
@@ -285,8 +286,17 @@ def test_sending_is_refused_when_she_turned_18_after_the_approval(
     with pytest.raises(ValidationError, match="volljährig"):
         dispatch(clerk, letter_id, _version(ctx, letter_id), date(2026, 12, 8))
     assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
-    # Posted on Monday (before her birthday) it was right: recorded as posted then.
-    assert dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY).notification_date == date(2026, 12, 11)
+    # Posted on Monday, the day before her birthday, it would reach her parents on Friday (§ 41 Abs. 2
+    # VwVfG), when they no longer represent her: refused too, and nothing recorded.
+    with pytest.raises(ValidationError, match=r"zwischen dem Versand \(07\.12\.2026\) und der Bekanntgabe") as late:
+        dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
+    assert late.value.field == "versandt_am" and "(11.12.2026)" in late.value.message
+    assert notice_view(clerk, letter_id).status == LetterStatus.APPROVED
+    with ctx.db.read() as session:
+        assert session.get(Letter, letter_id).posted_on is None  # type: ignore[union-attr]
+    # Handed over in person on Monday, she is still a minor when it is made known: to her parents, right.
+    handed = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY, DispatchMethod.PERSONAL)
+    assert handed.notification_date == TODAY
 
 
 def test_the_notice_still_opens_when_the_persons_address_was_removed_and_says_why(
