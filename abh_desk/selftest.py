@@ -26,7 +26,7 @@ from abh_desk.domain.countries import nationality_name
 from abh_desk.domain.deadlines import DeadlineContext, compute
 from abh_desk.domain.enums import DeadlineKind, Role
 from abh_desk.services.assignment import route_names
-from abh_desk.services.auth import create_user, sign_in
+from abh_desk.services.auth import LoginFailed, create_user, sign_in
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.example_office import install_example_office
 from abh_desk.services.letterhead import office_letterhead
@@ -93,7 +93,19 @@ class _Run:
         create_user(self.ctx, "selbsttest", "Selbsttest", Role.ADMIN, "Selbsttest-2026")
         signed_in = sign_in(self.ctx, "selbsttest", "Selbsttest-2026")
         _check(signed_in.actor.role == Role.ADMIN, "die Anmeldung ergab eine falsche Rolle")
-        return "Benutzer angelegt und angemeldet (Passwort-Hash argon2id)"
+        try:
+            sign_in(self.ctx, "selbsttest", "falsch")
+        except LoginFailed as refused:  # its sentence comes from resources/messages, in both languages
+            _check(
+                refused.key is not None and refused.message != refused.key and refused.text("en") != refused.message,
+                f"die Sätze der Meldungen fehlen (resources/messages): {refused.message}",
+            )
+        else:
+            raise StepFailed("ein falsches Passwort wurde angenommen")
+        return (
+            "Benutzer angelegt und angemeldet (Passwort-Hash argon2id); "
+            "ein falsches Passwort auf Deutsch und Englisch abgelehnt"
+        )
 
     def deadline(self) -> str:
         deadline = compute(DeadlineKind.REMEDY_PERIOD, DISPATCHED, DeadlineContext.for_land("BW"))
