@@ -150,6 +150,9 @@ class Represented:
     name: str
     birth_date: str
     role: str
+    #: Represented by a Vormund or the Jugendamt, not by parents: an unaccompanied minor, whose
+    #: deportation the authority may carry out only into someone's care (§ 58 Abs. 1a AufenthG).
+    unaccompanied: bool = False
 
     def __post_init__(self) -> None:
         _require(self.name, "represented", Phrase("letters_data.label_represented_name"))

@@ -118,8 +118,9 @@ def representation_line(data: LetterData) -> str:
     born = f", geb. {who.birth_date}" if who.birth_date else ""
     return (
         f"An Sie {who.role} von {who.name}{born} (§ 80 Abs. 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 VwVfG). "
-        f"Wo im Folgenden von „Ihrem Antrag“, „Ihrem Aufenthalt“ oder „Ihrer Ausreise“ die Rede ist, sind Antrag, "
-        f"Aufenthalt und Ausreise von {who.name} gemeint."
+        f"Wo im Folgenden von „Ihrem Antrag“, „Ihrem Aufenthalt“, „Ihrer Ausreise“ oder „Ihrer Abschiebung“ die "
+        f"Rede ist oder „Sie“ zur Ausreise aufgefordert werden, sind Antrag, Aufenthalt, Ausreise und Abschiebung "
+        f"von {who.name} gemeint."
     )
 
 

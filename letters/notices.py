@@ -160,6 +160,9 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
         flow += paras("eilantrag")
     if duty:
         flow += paras("hinweis_kosten")
+        if data.represented is not None and data.represented.unaccompanied:
+            values["vertretene_person"] = data.represented.name
+            flow += paras("hinweis_unbegleitet")
 
     instructions = remedy_instructions(
         head.land,

@@ -74,6 +74,7 @@ PLACEHOLDERS: dict[str, str] = {
     "sachbearbeitung": "Name der Sachbearbeitung des Termins",
     "anliegen": "Anliegen des Termins (Verfahren)",
     "terminangebot": "vorgeschlagener freier Termin (Tag, Uhrzeit, Sachbearbeitung)",
+    "vertretene_person": "Name der minderjährigen Person, an deren gesetzliche Vertretung das Schreiben geht",
 }
 
 #: Grounds of refusal every installation must have (issue 6); administrators may add more.
@@ -96,7 +97,8 @@ REQUIRED_BLOCKS = (
     "ablehnung.einreiseverbot_ueberschrift",
     "ablehnung.einreiseverbot", "ablehnung.gebuehr_ueberschrift", "ablehnung.gebuehr",
     "ablehnung.gebuehrenfrei", "ablehnung.hinweise", "ablehnung.hinweis_ausreisepflicht",
-    "ablehnung.hinweis_kosten", "ablehnung.hinweis_titel_gilt_fort", "ablehnung.hinweis_titel_unbefristet",
+    "ablehnung.hinweis_kosten", "ablehnung.hinweis_unbegleitet", "ablehnung.hinweis_titel_gilt_fort",
+    "ablehnung.hinweis_titel_unbefristet",
     "ablehnung.aufschiebende_wirkung", "ablehnung.aufschiebende_wirkung_ablehnung",
     "ablehnung.aufschiebende_wirkung_abschiebungsandrohung", "ablehnung.aufschiebende_wirkung_einreiseverbot",
     "ablehnung.aufschiebende_wirkung_gebuehr", "ablehnung.eilantrag", "ablehnung.rechtsbehelfsbelehrung",

@@ -13,13 +13,16 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from abh_desk.domain.representation import address_block
+from abh_desk.domain.representation import RepresentationKind, address_block
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_letters import recipient
 from abh_desk.services.queries import birth_text
 from abh_desk.services.representatives import addressing_of
 from letters.data import Address, LetterData, Represented
 from models import Person
+
+#: A minor represented by a Vormund or the Jugendamt came without her parents (§ 58 Abs. 1a AufenthG).
+UNACCOMPANIED = (RepresentationKind.GUARDIAN, RepresentationKind.YOUTH_OFFICE)
 
 #: Printed above the address of a draft that cannot go out (Vermerkzone).
 NOT_TO_SEND = "NICHT VERSENDEN – gesetzliche Vertretung fehlt"
@@ -44,7 +47,9 @@ def notice_recipient(session: Session, person: Person, day: date) -> NoticeRecip
         return NoticeRecipient(address, salutation, None, None)
     block = address_block(addressing.representatives, (person.street or "", person.postcode or "", person.city or ""))
     name = f"{person.given_names} {person.family_name}".strip()
-    return NoticeRecipient(Address(block.lines), block.salutation, Represented(name, _born(person), block.role), None)
+    unaccompanied = addressing.representatives[0].kind in UNACCOMPANIED
+    represented = Represented(name, _born(person), block.role, unaccompanied)
+    return NoticeRecipient(Address(block.lines), block.salutation, represented, None)
 
 
 def _born(person: Person) -> str:

@@ -193,6 +193,7 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
     assert "An Sie als gesetzliche Vertreter von Anjali Mehta, geb. 04.05.2013" in text
     assert "Sehr geehrter Herr Mehta, sehr geehrte Frau Mehta," in text
     assert "zur Niederschrift" in text  # the Rechtsbehelfsbelehrung is unchanged
+    assert "58 Abs. 1a" not in text  # with her parents: no unaccompanied minor
 
     # Posted Mon 07.12.2026 to the parents: Bekanntgabe on the fourth day (Fri 11.12.), one month → Mon 11.01.2027.
     sent = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
@@ -225,7 +226,10 @@ def test_an_unaccompanied_minors_notice_goes_to_the_jugendamt(
     letter_id = draft_rejection(clerk, case_id, DRAFT)
     window = _address_zone(_pdf(ctx, letter_id))
     assert "Landratsamt Konstanz – Jugendamt Amtsvormundschaft Frau Petra Berger Benediktinerplatz 1" in window
-    assert "An Sie als Amtsvormund von Samir Haidari, geb. 2010" in _text(_pdf(ctx, letter_id))
+    text = " ".join(_text(_pdf(ctx, letter_id)).split())
+    assert "An Sie als Amtsvormund von Samir Haidari, geb. 2010" in text
+    # Unaccompanied: deported only into someone's care, and the notice says so (§ 58 Abs. 1a AufenthG).
+    assert "Samir Haidari im Rückkehrstaat einem Mitglied der Familie" in text and "(§ 58 Abs. 1a AufenthG)" in text
 
 
 def test_letters_that_go_out_at_once_are_refused_without_a_representative(
