@@ -53,6 +53,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "]")) else f"{text}."
 
 
+def _own(block: str, data: RejectionData) -> str:
+    """A minor's notice weighs the welfare of the child it concerns (§ 59 Abs. 1 Satz 1 AufenthG)."""
+    return "pruefung_kindeswohl_minderjaehrig" if block == "pruefung_kindeswohl" and data.represented else block
+
+
 def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) -> Built:
     head = data.letterhead
     duty = data.duty_to_leave
@@ -80,8 +85,15 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     if data.hearing_date is not None:
         values["anhoerung_datum"] = german_date(data.hearing_date)
     values["rechtsbehelf"] = REMEDY_WORDS[remedy.kind]
+    if data.represented is not None:  # a minor: her own welfare is the first the assessment weighs
+        values["vertretene_person"] = data.represented.name
     findings = [
-        _sentence(blocks.text(f"ablehnung.{block}", {"feststellung": getattr(data, name).strip() or MISSING_FINDING}))
+        _sentence(
+            blocks.text(
+                f"ablehnung.{_own(block, data)}",
+                {**values, "feststellung": getattr(data, name).strip() or MISSING_FINDING},
+            )
+        )
         for name, block, _label in DEPORTATION_FINDINGS
     ]
     if duty:
@@ -161,7 +173,6 @@ def rejection(data: RejectionData, blocks: TextBlocks, remedies: RemedyTable) ->
     if duty:
         flow += paras("hinweis_kosten")
         if data.represented is not None and data.represented.unaccompanied:
-            values["vertretene_person"] = data.represented.name
             flow += paras("hinweis_unbegleitet")
 
     instructions = remedy_instructions(

@@ -93,6 +93,7 @@ REQUIRED_BLOCKS = (
     "ablehnung.ausreise_ueberschrift", "ablehnung.ausreisepflicht_fiktion", "ablehnung.ausreisepflicht_verspaetet",
     "ablehnung.ausreisepflicht_schengenvisum", "ablehnung.ausreisepflicht_ohne_titel",
     "ablehnung.abschiebungsandrohung", "ablehnung.pruefung_abschiebungsverbote", "ablehnung.pruefung_kindeswohl",
+    "ablehnung.pruefung_kindeswohl_minderjaehrig",
     "ablehnung.pruefung_familie", "ablehnung.pruefung_gesundheit", "ablehnung.ausreisefrist_angemessen",
     "ablehnung.einreiseverbot_ueberschrift",
     "ablehnung.einreiseverbot", "ablehnung.gebuehr_ueberschrift", "ablehnung.gebuehr",

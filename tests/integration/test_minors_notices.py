@@ -194,6 +194,7 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
     assert "Sehr geehrter Herr Mehta, sehr geehrte Frau Mehta," in text
     assert "zur Niederschrift" in text  # the Rechtsbehelfsbelehrung is unchanged
     assert "58 Abs. 1a" not in text  # with her parents: no unaccompanied minor
+    assert "Kindeswohl (Anjali Mehta ist minderjährig):" in text  # her own welfare is weighed (§ 59 Abs. 1)
 
     # Posted Mon 07.12.2026 to the parents: Bekanntgabe on the fourth day (Fri 11.12.), one month → Mon 11.01.2027.
     sent = dispatch(clerk, letter_id, _version(ctx, letter_id), TODAY)
