@@ -328,11 +328,17 @@ def test_the_cursor_stays_in_the_field_typed_in_when_the_draft_is_saved(
     qtbot.waitUntil(lambda: not notice.unsaved() and not notice.runner.busy)
 
 
-def test_a_new_draft_starts_the_keyboard_on_the_grounds(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    """The tester's finding: a new draft opened with the focus on the scroll area around the form."""
-    clerk, _lead = _users(sqlite_ctx)
-    notice = NoticeDialog(clerk, _case(sqlite_ctx))
+def new_draft_window(qtbot: QtBot, ctx: ServiceContext) -> NoticeDialog:
+    """A caseworker's new rejection notice, shown and loaded."""
+    clerk, _lead = _users(ctx)
+    notice = NoticeDialog(clerk, _case(ctx))
     qtbot.addWidget(notice)
     notice.show()
     qtbot.waitUntil(lambda: notice.ground_list.count() > 0)
+    return notice
+
+
+def test_a_new_draft_starts_the_keyboard_on_the_grounds(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """The tester's finding: a new draft opened with the focus on the scroll area around the form."""
+    notice = new_draft_window(qtbot, sqlite_ctx)
     assert notice.focusWidget() is notice.ground_list and notice.ground_list.currentRow() == 0
