@@ -2776,6 +2776,11 @@
         <source>Case details for „%1“:</source>
         <translation>Einzelfall zum Grund „%1“:</translation>
     </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="445"/>
+        <source>The preview of the notice appears once the draft is saved (Ctrl+S).</source>
+        <translation>Die Vorschau des Bescheids erscheint nach dem ersten Speichern (Strg+S).</translation>
+    </message>
 </context>
 <context>
     <name>NotifyDialog</name>
