@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from abh_desk import audit_chain, migrate
+from abh_desk import audit_chain, audit_key, migrate
 from abh_desk.audit_key import AuditKey
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
@@ -41,7 +41,7 @@ from abh_desk.services.office import (
 )
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
-from models import OfficeSetting, User
+from models import AuditEvent, OfficeSetting, User
 
 STANDALONE = "sqlite"
 SERVER = "postgresql"
@@ -140,6 +140,9 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         migrate.upgrade(db)
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
         key = _take_over_key(ctx, choice.key_file)  # first: without it nothing is written to a signed trail
+        if key is None and audit_key.key_of(db) is None and _trail_is_signed(db):
+            # Refused before the trail is anchored: the next attempt, with the key, anchors and logs it.
+            raise ValidationError(audit_chain.KEY_MISSING, field=KEY_FILE)
         anchored = audit_chain.anchor_on_first_use(db, clock.now())
         set_up_if_new(ctx)  # a new office's database: its audit trail is signed from the first entry
         try:
@@ -163,6 +166,11 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         db.dispose()
         raise
     return ctx, SetupState(url, get_office_settings(ctx), stored, bool(admins), key.key_id if key else None)
+
+
+def _trail_is_signed(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(AuditEvent.mac).order_by(AuditEvent.id.desc()).limit(1)))
 
 
 def _take_over_key(ctx: ServiceContext, key_file: str) -> AuditKey | None:

@@ -311,8 +311,9 @@ def test_a_workstation_joining_a_signed_trail_takes_the_office_key_over_first(
     assert state.key_taken_over == key.key_id and state.office_stored and state.has_admin
     (stored,) = [value for name, value in isolated_workstation.passwords.items() if _is_audit_key(name)]
     assert audit_key.parse_record(stored, "Schlüsselbund") == key
-    action, payload = _entries(database_url)[-1]
-    assert action == audit_key_setup.TAKEN_OVER and key.key_id in payload and key.secret.hex() not in payload
+    new = _entries(database_url)[len(before) :]  # the refused attempts did not anchor the trail: this one did
+    assert [action for action, _payload in new] == ["protokoll_anker_erstmals", audit_key_setup.TAKEN_OVER]
+    assert key.key_id in new[1][1] and key.secret.hex() not in new[1][1]
     finish(ctx, replace(choice, key_file=str(handed)), state, OFFICE, None)
     report = audit_chain.verify(ctx.db, audit_chain.anchor_state(ctx.db))
     assert report.ok and report.signatures == "geprueft" and report.unsigned == 0
