@@ -97,8 +97,8 @@ class _Run:
             sign_in(self.ctx, "selbsttest", "falsch")
         except LoginFailed as refused:  # its sentence comes from resources/messages, in both languages
             _check(
-                refused.key is not None and refused.message != refused.key and refused.text("en") != refused.message,
-                f"die Sätze der Meldungen fehlen (resources/messages): {refused.message}",
+                refused.key is not None and refused.text("de") not in (refused.key, refused.text("en")),
+                f"die Sätze der Meldungen fehlen (resources/messages): {refused.text('de')}",
             )
         else:
             raise StepFailed("ein falsches Passwort wurde angenommen")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from abh_desk.bootstrap import open_context  # noqa: E402
 from abh_desk.clock import OFFICE_ZONE, FixedClock  # noqa: E402
+from abh_desk.config import ENV_DATA_DIR  # noqa: E402
 from abh_desk.demo.appointments import generate_demo_appointments  # noqa: E402
 from abh_desk.demo.cards import generate_demo_cards  # noqa: E402
 from abh_desk.demo.deadlines import generate_demo_deadlines  # noqa: E402
@@ -42,6 +43,9 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.rules_dialog import RulesDialog  # noqa: E402
 
 TODAY = date(2026, 11, 21)
+#: Where the first-start dialog says the database file goes: a caseworker's home directory, not the
+#: one of the machine that makes the screenshots (docs/einrichtung.png showed /root/.local/share/…).
+SHOWN_DATA_DIR = "/home/sachbearbeitung/.local/share/ABH Desk"
 
 
 def pump(ms: int) -> None:
@@ -221,7 +225,16 @@ def appointments(window: MainWindow, ctx: ServiceContext, out: Path) -> None:
 
 def first_start(window: MainWindow, out: Path, tmp: Path) -> None:
     """The first start of a new workstation: both pages of the dialog."""
-    dialog = FirstStartDialog(window.runner)
+    made_in = os.environ.get(ENV_DATA_DIR)
+    os.environ[ENV_DATA_DIR] = SHOWN_DATA_DIR  # read once, to fill the field; nothing is written there
+    try:
+        dialog = FirstStartDialog(window.runner)
+    finally:
+        if made_in is None:
+            del os.environ[ENV_DATA_DIR]
+        else:
+            os.environ[ENV_DATA_DIR] = made_in
+    assert dialog.sqlite_path.text().startswith(SHOWN_DATA_DIR)
     dialog.show()
     settle(window)
     save(dialog, out / "einrichtung.png")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +68,23 @@ class BookingDialog(QDialog):
         self.purpose = QComboBox()
         self.purpose.setMinimumContentsLength(40)
         self.purpose.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # A procedure's name is long ("Aufenthaltserlaubnis nach Anerkennung im Asylverfahren (…)"):
+        # in the list it wraps instead of being cut in the middle; the box's full text is said
+        # below it where the box cuts it off (at 640 pixels it did), and in its tool tip.
+        concerns = QListView()
+        concerns.setWordWrap(True)
+        concerns.setTextElideMode(Qt.TextElideMode.ElideNone)
+        concerns.setSpacing(2)
+        self.purpose.setView(concerns)
+        self.purpose.setItemDelegate(QStyledItemDelegate(self.purpose))
+        self.concern = QLabel()
+        self.concern.setWordWrap(True)
+        self.concern.setTextFormat(Qt.TextFormat.PlainText)
+        self.concern.setStyleSheet("color: #404040;")
+        self.concern.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.concern.hide()
+        self.purpose.currentIndexChanged.connect(lambda _i: self._show_concern())
+        self.purpose.installEventFilter(self)
         self.after = QDateEdit()
         self.after.setCalendarPopup(True)
         self.after.setDisplayFormat("dd.MM.yyyy")
@@ -83,6 +104,7 @@ class BookingDialog(QDialog):
         self.book_button.setAutoDefault(False)
         form = QFormLayout()
         form.addRow(self.tr("&Concern:"), self.purpose)
+        form.addRow("", self.concern)
         form.addRow(self.tr("&From:"), self.after)
         if rebook:
             form.addRow(self.tr("R&eason:"), self.reason)
@@ -100,9 +122,30 @@ class BookingDialog(QDialog):
         if rebook is not None:
             self.purpose.addItem(rebook.purpose_name, (rebook.purpose, rebook.case_id))
             self.purpose.setEnabled(False)
+            self._show_concern()
             self.reload()
         else:
             self._load_choices()
+
+    def _show_concern(self) -> None:
+        """The chosen concern in full under the box, only where the box cannot show all of it."""
+        text = self.purpose.currentText()
+        option = QStyleOptionComboBox()
+        self.purpose.initStyleOption(option)
+        field = self.purpose.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self.purpose
+        )
+        cut = self.purpose.fontMetrics().horizontalAdvance(text) > field.width()
+        self.concern.setText(text if cut else "")
+        if cut:  # the form layout gave the wrapped label the height of a narrow one (a gap below)
+            self.concern.setFixedHeight(self.concern.heightForWidth(self.purpose.width()))
+        self.concern.setVisible(cut)
+        self.purpose.setToolTip(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.purpose and event.type() == QEvent.Type.Resize:
+            self._show_concern()
+        return super().eventFilter(watched, event)
 
     def _load_choices(self) -> None:
         ctx, pid = self.ctx, self.person_id
@@ -111,6 +154,7 @@ class BookingDialog(QDialog):
             self.purpose.blockSignals(True)
             for choice in choices:
                 self.purpose.addItem(choice.label, (choice.purpose, choice.case_id))
+                self.purpose.setItemData(self.purpose.count() - 1, choice.label, Qt.ItemDataRole.ToolTipRole)
             if choices and choices[0].case_id is None:
                 # No open case and no card waiting: the concern is asked, not guessed (an Enter
                 # booked the catalogue's first procedure for whoever called).
@@ -118,6 +162,7 @@ class BookingDialog(QDialog):
                 self.purpose.setPlaceholderText(self.tr("Please choose the concern"))
                 self.purpose.setFocus()
             self.purpose.blockSignals(False)
+            self._show_concern()
             self.reload()
 
         self.runner.run(lambda: appt_lists.booking_choices(ctx, pid), done, self._failed, owner=self)

@@ -32,6 +32,12 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filter_tex
     return Path(name) if name else None
 
 
+def ask_open_path(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
+    """A file to read (it must exist); None when cancelled."""
+    name, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
+    return Path(name) if name else None
+
+
 def ask_folder(parent: QWidget | None, title: str, current: str = "") -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, title, current or str(Path.home()))
     return Path(name) if name else None

@@ -36,6 +36,7 @@ from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.office import OfficeSettings
 from abh_desk.services.workstation_setup import (
+    KEY_FILE,
     SERVER,
     STANDALONE,
     Administrator,
@@ -45,6 +46,7 @@ from abh_desk.services.workstation_setup import (
     default_sqlite_path,
     finish,
 )
+from ui import dialogs
 from ui.messages import error_text
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import FitScrollArea, fit_later, fit_on_screen, message_label
@@ -140,15 +142,33 @@ class FirstStartDialog(QDialog):
         self.server_url.setPlaceholderText("postgresql://abh@server/abh")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_file = QLineEdit()
+        self.key_file.setPlaceholderText(self.tr("only where the office's audit trail is signed"))
+        self.choose_key = QPushButton(self.tr("Choose…"))
+        self.choose_key.clicked.connect(self.choose_key_file)
+        key_row = QWidget()
+        key_layout = QHBoxLayout(key_row)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.key_file, 1)
+        key_layout.addWidget(self.choose_key)
+        key_row.setFocusProxy(self.key_file)  # Alt+K (the caption's buddy) goes into the field
         standalone_grid = QGridLayout()
         self._field(standalone_grid, "sqlite_path", self.tr("Database &file:"), self.sqlite_path)
         server_grid = QGridLayout()
         self._field(server_grid, "server_url", self.tr("Server &address:"), self.server_url)
         self._field(server_grid, "password_server", self.tr("Pass&word:"), self.password)
+        self._field(server_grid, KEY_FILE, self.tr("Audit &key:"), key_row)
         server_note = self._note(
             self.tr(
                 "The connection is tested before anything is saved. The password is kept in the "
                 "operating system's keyring, never in a file."
+            )
+        )
+        key_note = self._note(
+            self.tr(
+                "Audit key: where the office's audit trail is signed, the file handed out on a workstation that "
+                "has the key (abh-desk audit schluessel ausgeben). It is checked against the trail before it is "
+                "kept in the keyring; delete the file afterwards."
             )
         )
         layout = QVBoxLayout(page)
@@ -158,6 +178,7 @@ class FirstStartDialog(QDialog):
         layout.addWidget(self.server)
         layout.addLayout(_indented(server_grid))
         layout.addLayout(_indented(server_note))
+        layout.addLayout(_indented(key_note))
         layout.addWidget(self.demo)
         layout.addLayout(
             _indented(self._note(self.tr("Sign in as osswald (administrator) with the password abh-demo.")))
@@ -235,6 +256,8 @@ class FirstStartDialog(QDialog):
         self.sqlite_path.setEnabled(mode == STANDALONE)
         self.server_url.setEnabled(mode == SERVER)
         self.password.setEnabled(mode == SERVER)
+        self.key_file.setEnabled(mode == SERVER)
+        self.choose_key.setEnabled(mode == SERVER)
         if hasattr(self, "next"):
             self.next.setText(self.tr("Start demo") if mode == DEMO else self.tr("Next"))
 
@@ -298,8 +321,10 @@ class FirstStartDialog(QDialog):
     # --- the work ------------------------------------------------------------------------------
 
     def connect_database(self) -> None:
+        mode = self._mode()
+        key_file = self.key_file.text() if mode == SERVER else ""
         self.choice = DatabaseChoice(
-            self._mode(), self.sqlite_path.text(), self.server_url.text(), self.password.text()
+            mode, self.sqlite_path.text(), self.server_url.text(), self.password.text(), key_file
         )
         choice = self.choice
         self._busy(True, self.tr("Connecting and preparing the database …"))
@@ -311,6 +336,13 @@ class FirstStartDialog(QDialog):
             self._show_page(1)
 
         self.runner.run(lambda: connect(choice, self.clock), connected, self._failed, owner=self)
+
+    def choose_key_file(self) -> None:
+        path = dialogs.ask_open_path(
+            self, self.tr("The office's audit key"), self.tr("Audit key (*.json);;All files (*)")
+        )
+        if path is not None:
+            self.key_file.setText(str(path))
 
     def _show_office(self, state: SetupState) -> None:
         office = state.office
@@ -330,16 +362,17 @@ class FirstStartDialog(QDialog):
         self.office_box.setEnabled(not state.office_stored)
         self.admin_box.setVisible(not state.has_admin)
         if state.office_stored:
-            self.office_note.setText(
-                self.tr(
-                    "The office settings are already stored in this database; they apply to every workstation "
-                    "and stay as they are. An administrator changes them with abh-desk einstellungen."
-                )
+            note = self.tr(
+                "The office settings are already stored in this database; they apply to every workstation "
+                "and stay as they are. An administrator changes them with abh-desk einstellungen."
             )
         else:
-            self.office_note.setText(
-                self.tr("A new database: please enter your office's details. They apply to every workstation.")
+            note = self.tr("A new database: please enter your office's details. They apply to every workstation.")
+        if state.key_taken_over:
+            note += "\n" + self.tr("The office's audit key %1 was taken over; the file can be deleted now.").replace(
+                "%1", state.key_taken_over
             )
+        self.office_note.setText(note)
 
     def office_values(self) -> OfficeSettings:
         assert self.state is not None

@@ -166,6 +166,10 @@ class NoticeDialog(QDialog):
     def _editor(self) -> QWidget:
         box = QGroupBox(self.tr("Notice"))
         self.ground_list = QListWidget()
+        # A long title wraps onto a second line instead of running out of view behind a scroll bar.
+        self.ground_list.setWordWrap(True)
+        self.ground_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ground_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         rows = self.ground_list.fontMetrics().lineSpacing() + 4
         self.ground_list.setMinimumHeight(rows * 6 + 6)  # six grounds in view, also on a 1366×768 screen
         self.ground_list.setMaximumHeight(rows * 9 + 6)
@@ -404,6 +408,7 @@ class NoticeDialog(QDialog):
         self.ground_list.clear()
         for key, title, basis in loaded.grounds:
             item = QListWidgetItem(f"{title} ({basis})")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setData(GROUND_TITLE, title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -444,7 +449,8 @@ class NoticeDialog(QDialog):
             label = self.editor_form.labelForField(widget)
             if label is not None:
                 label.setVisible(loaded.stay.duty_to_leave)
-        self.preview.show_pdf(loaded.pdf)
+        unsaved_hint = self.tr("The preview of the notice appears once the draft is saved (Ctrl+S).")
+        self.preview.show_pdf(loaded.pdf, unsaved_hint)
         view = loaded.view
         allowed = view.actions if view else frozenset({NoticeAction.EDIT})
         editable = NoticeAction.EDIT in allowed

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 class PdfPreview(QPdfView):
@@ -25,12 +25,27 @@ class PdfPreview(QPdfView):
         self.setPageMode(QPdfView.PageMode.MultiPage)
         self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.setMinimumWidth(320)
+        # Said on the empty grey area while there is no letter (else it looks broken).
+        self.hint = QLabel(self.viewport())
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet("color: #303030; font-size: 14px; padding: 24px;")
+        self.hint.hide()
 
-    def show_pdf(self, pdf: bytes | None) -> None:
+    def show_pdf(self, pdf: bytes | None, hint: str = "") -> None:
+        """The letter; without one, ``hint`` on the empty area (why there is nothing to see yet)."""
         self._pdf = pdf or None
         self._close()
         if self._pdf is not None and self.isVisible():
             self._open(self._pdf)
+        self.hint.setText(hint)
+        self.hint.setVisible(self._pdf is None and bool(hint))
+        self.hint.resize(self.viewport().size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.hint.resize(self.viewport().size())
 
     def page_count(self) -> int:
         return self._document.pageCount()

@@ -596,7 +596,31 @@ class _Planner:
             ends = earlier["valid_until"]
             if ends is not None and ends >= later["valid_from"] and later["kind"] != FICTION_KIND:
                 earlier["valid_until"] = max(later["valid_from"] - timedelta(days=1), earlier["valid_from"])
+        self.drop_moot_application(chunk, first_case, titles)
         chunk.titles.extend(titles)
+
+    def drop_moot_application(self, chunk: _Chunk, first_case: int, titles: list[Row]) -> None:
+        """A person settled for good (Niederlassungserlaubnis, Daueraufenthalt-EU held now) does not
+        apply for a limited title, nor again for the one held: such an open application (only the
+        latest case can be open) goes, with its checklist."""
+        held = {
+            row["kind"]
+            for row in titles
+            if row["kind"] in UNLIMITED_KINDS and row["valid_until"] is None and row["valid_from"] <= self.today
+        }
+        if not held or len(chunk.cases) == first_case:
+            return
+        index = len(chunk.cases) - 1
+        latest = chunk.cases[index]
+        if CaseStatus(latest["status"]) not in _OPEN_AGE_DAYS:
+            return
+        kind = self.by_key[latest["procedure_key"]].title_kind
+        if not kind or any(word in kind for word in NOT_A_STATUS) or (kind in UNLIMITED_KINDS and kind not in held):
+            return  # a new card, a travel document, the EU status beside the settlement permit: all asked for
+        del chunk.cases[index]
+        while chunk.items and chunk.items[-1]["case_id"] == index:
+            chunk.items.pop()
+        titles[:] = [row for row in titles if row["case_id"] != index]
 
     def current_offset(self, longest_days: int) -> int:
         """Days from today to the end of a title held now: a few expired, a few due soon."""

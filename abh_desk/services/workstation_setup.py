@@ -17,7 +17,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from abh_desk import audit_chain, migrate
+from abh_desk import audit_chain, audit_key, migrate
+from abh_desk.audit_key import AuditKey
 from abh_desk.clock import SYSTEM_CLOCK, Clock
 from abh_desk.config import (
     WorkstationSettings,
@@ -28,7 +29,7 @@ from abh_desk.config import (
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import Role
 from abh_desk.errors import ConfigurationError, FieldErrors, ValidationError
-from abh_desk.services.audit_key_setup import set_up_if_new
+from abh_desk.services.audit_key_setup import accept, log_taken_over, set_up_if_new
 from abh_desk.services.auth import MIN_PASSWORD_LENGTH, create_user
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import (
@@ -40,10 +41,12 @@ from abh_desk.services.office import (
 )
 from abh_desk.services.staff import ensure_areas
 from abh_desk.storage import Database, keyring_password, parse_url, store_password
-from models import OfficeSetting, User
+from models import AuditEvent, OfficeSetting, User
 
 STANDALONE = "sqlite"
 SERVER = "postgresql"
+#: The field of the office's audit key file (``DatabaseChoice.key_file``).
+KEY_FILE = "key_file"
 
 
 def default_sqlite_path() -> Path:
@@ -59,6 +62,9 @@ class DatabaseChoice:
     sqlite_path: str = ""
     server_url: str = ""
     password: str = ""
+    key_file: str = ""
+    """The office's audit key (``abh-desk audit schluessel ausgeben`` on a workstation that has it):
+    a database whose trail is signed takes no entry from a workstation without it."""
 
     def url(self) -> str:
         if self.mode == STANDALONE:
@@ -97,6 +103,7 @@ class SetupState:
     office: OfficeSettings
     office_stored: bool  # a second workstation: the office settings are kept, not asked again
     has_admin: bool  # an administrator who can sign in exists already
+    key_taken_over: str | None = None  # the name (Kennung) of the office's audit key taken over
 
 
 @dataclass(frozen=True)
@@ -122,17 +129,23 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
         raise ValidationError.at(choice.field, exc) from exc
     try:
         migrate.upgrade(db)
-        anchored = audit_chain.anchor_on_first_use(db, clock.now())
         ctx = ServiceContext(db, load_catalogue(), clock=clock)
+        key = _take_over_key(ctx, choice.key_file)  # first: without it nothing is written to a signed trail
+        if key is None and audit_key.key_of(db) is None and _trail_is_signed(db):
+            # Refused before the trail is anchored: the next attempt, with the key, anchors and logs it.
+            raise ValidationError("workstation_setup.key_file_needed", field=KEY_FILE)
+        anchored = audit_chain.anchor_on_first_use(db, clock.now())
         set_up_if_new(ctx)  # a new office's database: its audit trail is signed from the first entry
-        if anchored is not None:  # trust on first use, in the trail for whoever checks it later
-            with ctx.unit_of_work() as uow:
-                uow.audit("protokoll_anker_erstmals", "protokoll", anchored.id, pruefwert=anchored.chain_hash)
-                try:
+        try:
+            if anchored is not None:  # trust on first use, in the trail for whoever checks it later
+                with ctx.unit_of_work() as uow:
+                    uow.audit("protokoll_anker_erstmals", "protokoll", anchored.id, pruefwert=anchored.chain_hash)
                     uow.commit()
-                except audit_chain.KeyMissing as exc:  # a signed office trail: the key comes first
-                    raise ValidationError.at(choice.field, exc) from exc
-        ensure_areas(ctx)
+            if key is not None:
+                log_taken_over(ctx, key, Path(choice.key_file.strip()))
+            ensure_areas(ctx)
+        except audit_chain.KeyMissing as exc:  # a signed office trail: the key comes first
+            raise ValidationError("workstation_setup.key_file_needed", field=KEY_FILE) from exc
         with db.read() as session:
             stored = bool(session.scalar(select(func.count()).select_from(OfficeSetting)))
             admins = session.scalar(
@@ -143,7 +156,23 @@ def connect(choice: DatabaseChoice, clock: Clock = SYSTEM_CLOCK) -> tuple[Servic
     except Exception:
         db.dispose()
         raise
-    return ctx, SetupState(url, get_office_settings(ctx), stored, bool(admins))
+    return ctx, SetupState(url, get_office_settings(ctx), stored, bool(admins), key.key_id if key else None)
+
+
+def _trail_is_signed(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(AuditEvent.mac).order_by(AuditEvent.id.desc()).limit(1)))
+
+
+def _take_over_key(ctx: ServiceContext, key_file: str) -> AuditKey | None:
+    """The office's key from ``key_file`` kept in this workstation's keyring, once it is found to
+    sign this database's trail (the checks of ``abh-desk audit schluessel uebernehmen``)."""
+    if not key_file.strip():
+        return None
+    try:
+        return accept(ctx, Path(key_file.strip()))
+    except (ValidationError, ConfigurationError) as exc:  # unreadable, not this trail's, no safe keyring
+        raise ValidationError.at(KEY_FILE, exc) from exc
 
 
 def check_office(office: OfficeSettings) -> list[ValidationError]:

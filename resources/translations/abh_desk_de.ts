@@ -1634,6 +1634,41 @@
         <source>e.g. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</source>
         <translation>z. B. Mo, Di, Fr 8.00–12.00 Uhr; Do 14.00–18.00 Uhr</translation>
     </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="146"/>
+        <source>only where the office&apos;s audit trail is signed</source>
+        <translation>nur wenn das Protokoll der Behörde signiert ist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="147"/>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="160"/>
+        <source>Audit &amp;key:</source>
+        <translation>&amp;Protokollschlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="168"/>
+        <source>Audit key: where the office&apos;s audit trail is signed, the file handed out on a workstation that has the key (abh-desk audit schluessel ausgeben). It is checked against the trail before it is kept in the keyring; delete the file afterwards.</source>
+        <translation>Protokollschlüssel: wenn das Protokoll der Behörde signiert ist, die Datei, die an einem Arbeitsplatz mit dem Schlüssel ausgegeben wurde (abh-desk audit schluessel ausgeben). Er wird am Protokoll geprüft, bevor er im Schlüsselbund aufbewahrt wird; die Datei danach löschen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="342"/>
+        <source>The office&apos;s audit key</source>
+        <translation>Protokollschlüssel der Behörde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="342"/>
+        <source>Audit key (*.json);;All files (*)</source>
+        <translation>Protokollschlüssel (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start_dialog.py" line="372"/>
+        <source>The office&apos;s audit key %1 was taken over; the file can be deleted now.</source>
+        <translation>Der Protokollschlüssel %1 der Behörde wurde übernommen; die Datei kann jetzt gelöscht werden.</translation>
+    </message>
 </context>
 <context>
     <name>GrantDialog</name>
@@ -2785,6 +2820,11 @@
         <location filename="../../ui/notice_dialog.py" line="260"/>
         <source>Case details for „%1“:</source>
         <translation>Einzelfall zum Grund „%1“:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notice_dialog.py" line="445"/>
+        <source>The preview of the notice appears once the draft is saved (Ctrl+S).</source>
+        <translation>Die Vorschau des Bescheids erscheint nach dem ersten Speichern (Strg+S).</translation>
     </message>
 </context>
 <context>

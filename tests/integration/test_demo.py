@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from abh_desk import migrate
 from abh_desk.clock import FixedClock
 from abh_desk.demo import persons as demo
-from abh_desk.demo.names import LOCAL_BIRTH_PLACES, POOLS, SHOWCASE, TOWNS
+from abh_desk.demo.names import LOCAL_BIRTH_PLACES, NOT_A_STATUS, POOLS, SHOWCASE, TOWNS, UNLIMITED_KINDS
 from abh_desk.demo.persons import DemoSummary, aufenthg_paragraphs, generate_demo
 from abh_desk.domain.catalogue import load_catalogue
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
@@ -414,3 +414,42 @@ def test_every_minor_has_legal_representatives_and_one_the_jugendamt(
         child = session.get(Person, parents[0].person_id)
         assert child is not None and (child.street, child.city) == (parents[0].street, parents[0].city)
     assert len(by_child) * 2 == len(parents)  # both parents, jointly
+
+
+def test_a_holder_of_an_unlimited_title_has_no_open_application_for_a_limited_one(tmp_path: Path) -> None:
+    """The tester's finding: Mohammadzai held a Niederlassungserlaubnis (§ 26 Abs. 3 AufenthG) and had an
+    open application for an Aufenthaltserlaubnis — a settled person does not apply for a temporary title
+    (nor again for the unlimited one held)."""
+    ctx = _context(tmp_path / "t.sqlite3")
+    generate_demo(ctx, 2000, seed=1)
+    kinds = {p.key: p.title_kind for p in ctx.catalogue}
+    open_states = [status.value for status in OPEN_CASE_STATUSES]
+    with ctx.db.read() as session:
+        held = session.execute(
+            select(ResidenceTitle.person_id, ResidenceTitle.kind).where(
+                ResidenceTitle.kind.in_(sorted(UNLIMITED_KINDS)),
+                ResidenceTitle.valid_until.is_(None),
+                ResidenceTitle.valid_from <= TODAY,
+            )
+        ).all()
+        applied = session.execute(
+            select(Case.person_id, Case.procedure_key, Case.file_number).where(Case.status.in_(open_states))
+        ).all()
+        settled_with_open_case = session.scalar(
+            select(func.count(func.distinct(Case.person_id))).where(
+                Case.status.in_(open_states), Case.person_id.in_({person for person, _kind in held})
+            )
+        )
+    ctx.db.dispose()
+    holding: dict[int, set[str]] = {}
+    for person, kind in held:
+        holding.setdefault(person, set()).add(kind)
+    assert len(holding) >= 50  # settled persons are common enough for the rule to matter
+    moot = [
+        (number, kinds[key])
+        for person, key, number in applied
+        if person in holding and (kind := kinds[key]) and not any(word in kind for word in NOT_A_STATUS)
+        and (kind not in UNLIMITED_KINDS or kind in holding[person])
+    ]  # fmt: skip
+    assert moot == []
+    assert settled_with_open_case  # they still come with other concerns (a lost card, a travel document …)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -13,10 +14,11 @@ import keyring.errors
 import pytest
 from sqlalchemy import func, select
 
-from abh_desk import audit_chain
+from abh_desk import audit_chain, audit_key
 from abh_desk.cli import main
 from abh_desk.config import ENV_DATABASE_URL, is_first_start, load_settings, settings_path
 from abh_desk.errors import FieldErrors, ValidationError
+from abh_desk.services import audit_key_setup
 from abh_desk.services.auth import sign_in
 from abh_desk.services.office import OfficeSettings, get_office_settings
 from abh_desk.services.workstation_setup import (
@@ -28,8 +30,8 @@ from abh_desk.services.workstation_setup import (
     default_sqlite_path,
     finish,
 )
-from abh_desk.storage import KEYRING_SERVICE, trust_keyring
-from models import OfficeSetting, Person
+from abh_desk.storage import KEYRING_SERVICE, Database, trust_keyring
+from models import AuditEvent, OfficeSetting, Person
 from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database
 
 OFFICE = OfficeSettings(
@@ -271,6 +273,65 @@ def test_the_settings_refuse_to_empty_a_required_letterhead_field(sqlite_databas
     }
     assert get_office_settings(ctx).street == "Benediktinerplatz 1"
     ctx.db.dispose()
+
+
+def test_a_workstation_joining_a_signed_trail_takes_the_office_key_over_first(
+    database_url: str, isolated_workstation: MemoryKeyring, tmp_path: Path
+) -> None:
+    """The first-start dialog's key file: the checks of ``abh-desk audit schluessel uebernehmen``,
+    before anything is written; the messages stand at the field."""
+    choice = choice_for(database_url)
+    ctx, state = connect(choice)
+    finish(ctx, choice, state, OFFICE, ADMIN)
+    key = audit_key.key_of(ctx.db)
+    assert key is not None
+    handed = tmp_path / "schluessel.json"
+    audit_key_setup.hand_out(ctx, handed)
+    ctx.db.dispose()
+    before = _entries(database_url)
+    settings_path().unlink()  # the next workstation: its own settings, anchor and keyring (no key)
+    audit_chain.anchor_path().unlink()
+    for name in [name for name in isolated_workstation.passwords if _is_audit_key(name)]:
+        del isolated_workstation.passwords[name]
+
+    other = tmp_path / "fremd.json"
+    other.write_text(audit_key.new_key().record(), encoding="utf-8")
+    for key_file, words in (
+        ("", "ist mit dem Protokollschlüssel der Behörde signiert"),
+        (str(other), "signiert das Protokoll dieser Datenbank nicht"),
+        (str(tmp_path / "fehlt.json"), "ist nicht lesbar"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            connect(replace(choice, key_file=key_file))
+        assert caught.value.field == "key_file" and words in caught.value.message
+        assert not any(_is_audit_key(name) for name in isolated_workstation.passwords)
+        assert _entries(database_url) == before  # nothing written
+
+    ctx, state = connect(replace(choice, key_file=str(handed)))
+    assert state.key_taken_over == key.key_id and state.office_stored and state.has_admin
+    (stored,) = [value for name, value in isolated_workstation.passwords.items() if _is_audit_key(name)]
+    assert audit_key.parse_record(stored, "Schlüsselbund") == key
+    new = _entries(database_url)[len(before) :]  # the refused attempts did not anchor the trail: this one did
+    assert [action for action, _payload in new] == ["protokoll_anker_erstmals", audit_key_setup.TAKEN_OVER]
+    assert key.key_id in new[1][1] and key.secret.hex() not in new[1][1]
+    finish(ctx, replace(choice, key_file=str(handed)), state, OFFICE, None)
+    report = audit_chain.verify(ctx.db, audit_chain.anchor_state(ctx.db))
+    assert report.ok and report.signatures == "geprueft" and report.unsigned == 0
+    ctx.db.dispose()
+
+
+def _is_audit_key(name: tuple[str, str]) -> bool:
+    return name[1].startswith("protokollschluessel:")
+
+
+def _entries(url: str) -> list[tuple[str, str]]:
+    db = Database(url)
+    try:
+        with db.read() as session:
+            rows = session.execute(select(AuditEvent.action, AuditEvent.payload_json).order_by(AuditEvent.id))
+            return [(action, str(payload)) for action, payload in rows]
+    finally:
+        db.dispose()
 
 
 def _passwords(keyring: MemoryKeyring) -> list[str]:

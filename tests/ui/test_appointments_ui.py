@@ -175,3 +175,27 @@ def test_without_an_open_case_the_concern_is_asked_not_guessed(
     dialog.purpose.setCurrentIndex(chosen)  # the clerk picks the concern: now the slots come
     qtbot.waitUntil(lambda: dialog.slots.count() > 0 or bool(dialog.error.text()))
     assert dialog.slots.count() > 0, dialog.error.text()
+
+
+def test_at_640_pixels_the_concern_can_be_read_whole(
+    qtbot: QtBot, clerk: ServiceContext, sqlite_ctx: ServiceContext
+) -> None:
+    """The tester's finding: at 640 pixels the box cut the procedure's name off."""
+    longest = max(sqlite_ctx.catalogue.offered(TODAY), key=lambda procedure: len(procedure.name))
+    pid = create_person(sqlite_ctx, PersonInput("Haidari", "Zahra", "03.03.1993", nationality="AFG", sex="w")).id
+    open_case(sqlite_ctx, pid, longest.key, applied_on=TODAY)
+    window = _window(qtbot, clerk)
+    dialog = window.appointments.book_for(pid, "Haidari, Zahra")
+    dialog.resize(640, 460)
+    qtbot.waitUntil(lambda: dialog.slots.count() > 0)
+    full = dialog.purpose.currentText()
+    assert full.endswith(longest.name)
+    assert dialog.purpose.fontMetrics().horizontalAdvance(full) > dialog.purpose.width()  # the box cuts it
+    qtbot.waitUntil(lambda: dialog.concern.isVisible())
+    assert dialog.concern.text() == full and dialog.purpose.toolTip() == full
+    assert dialog.purpose.itemData(0, Qt.ItemDataRole.ToolTipRole) == full
+    view = dialog.purpose.view()
+    assert view.wordWrap() and view.textElideMode() == Qt.TextElideMode.ElideNone  # the list wraps, cuts nothing
+
+    dialog.resize(1400, 460)  # wide enough: the box shows it all, nothing is said twice
+    qtbot.waitUntil(lambda: not dialog.concern.isVisible())

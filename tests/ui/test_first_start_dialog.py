@@ -12,15 +12,25 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from abh_desk import audit_chain
 from abh_desk.config import is_first_start, settings_path
 from abh_desk.domain.catalogue import Catalogue
+from abh_desk.services import audit_key_setup
 from abh_desk.services.auth import sign_in
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import get_office_settings
-from abh_desk.services.workstation_setup import default_sqlite_path
+from abh_desk.services.workstation_setup import (
+    SERVER,
+    DatabaseChoice,
+    connect,
+    default_sqlite_path,
+    finish,
+)
 from abh_desk.storage import Database
 from models import OfficeSetting, Person
 from tests.conftest import MemoryKeyring, drop_pg_database, new_pg_database
+from tests.integration.test_workstation_setup import ADMIN as OFFICE_ADMIN
+from tests.integration.test_workstation_setup import OFFICE as OFFICE_SETTINGS
 from ui.first_start_dialog import FirstStartDialog
 
 OFFICE = {
@@ -187,6 +197,52 @@ def test_the_office_server_then_a_second_workstation(
         ctx = ServiceContext(Database(url), catalogue)
         assert get_office_settings(ctx).authority_name == "Landratsamt Konstanz"
         ctx.db.dispose()
+    finally:
+        drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
+
+
+@pytest.mark.postgres
+def test_a_new_workstation_of_a_signed_office_takes_the_key_over_in_the_dialog(
+    qtbot: QtBot,
+    dialog: FirstStartDialog,
+    pg_admin_url: str,
+    isolated_workstation: MemoryKeyring,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The finding: a new workstation of an office whose trail is signed had to run „abh-desk …
+    audit schluessel uebernehmen DATEI“ before the dialog could connect."""
+    url = new_pg_database(pg_admin_url)
+    try:
+        choice = DatabaseChoice(SERVER, server_url=url, password="geheim")
+        ctx, state = connect(choice)
+        finish(ctx, choice, state, OFFICE_SETTINGS, OFFICE_ADMIN)
+        handed = tmp_path / "schluessel.json"
+        key = audit_key_setup.hand_out(ctx, handed)
+        ctx.db.dispose()
+        settings_path().unlink()  # this workstation: no settings, no anchor, no key in its keyring
+        audit_chain.anchor_path().unlink()
+        for name in [name for name in isolated_workstation.passwords if name[1].startswith("protokollschluessel:")]:
+            del isolated_workstation.passwords[name]
+
+        click(qtbot, dialog.server)
+        assert dialog.key_file.isEnabled() and dialog.choose_key.isEnabled()
+        type_into(qtbot, dialog.server_url, url)
+        click(qtbot, dialog.next)
+        qtbot.waitUntil(lambda: dialog.errors["key_file"].isVisible(), timeout=20_000)
+        assert "mit dem Protokollschlüssel der Behörde signiert" in dialog.errors["key_file"].text()
+        assert "Schlüsseldatei wählen" in dialog.errors["key_file"].text()  # here, not the command line's step
+        assert "uebernehmen" not in dialog.errors["key_file"].text()
+        assert dialog.pages.currentIndex() == 0
+
+        monkeypatch.setattr("ui.dialogs.ask_open_path", lambda *_a: handed)
+        click(qtbot, dialog.choose_key)
+        assert dialog.key_file.text() == str(handed)
+        to_office_page(qtbot, dialog)
+        assert f"Protokollschlüssel {key.key_id} der Behörde wurde übernommen" in dialog.office_note.text()
+        set_up(qtbot, dialog)
+        assert settings_path().exists()
+        assert any(name[1].startswith("protokollschluessel:") for name in isolated_workstation.passwords)
     finally:
         drop_pg_database(pg_admin_url, url.rsplit("/", 1)[1])
 

@@ -328,11 +328,42 @@ def test_the_cursor_stays_in_the_field_typed_in_when_the_draft_is_saved(
     qtbot.waitUntil(lambda: not notice.unsaved() and not notice.runner.busy)
 
 
-def test_a_new_draft_starts_the_keyboard_on_the_grounds(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    """The tester's finding: a new draft opened with the focus on the scroll area around the form."""
-    clerk, _lead = _users(sqlite_ctx)
-    notice = NoticeDialog(clerk, _case(sqlite_ctx))
+def new_draft_window(qtbot: QtBot, ctx: ServiceContext) -> NoticeDialog:
+    """A caseworker's new rejection notice, shown and loaded."""
+    clerk, _lead = _users(ctx)
+    notice = NoticeDialog(clerk, _case(ctx))
     qtbot.addWidget(notice)
     notice.show()
     qtbot.waitUntil(lambda: notice.ground_list.count() > 0)
+    return notice
+
+
+def test_a_new_draft_starts_the_keyboard_on_the_grounds(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """The tester's finding: a new draft opened with the focus on the scroll area around the form."""
+    notice = new_draft_window(qtbot, sqlite_ctx)
     assert notice.focusWidget() is notice.ground_list and notice.ground_list.currentRow() == 0
+
+
+def test_a_long_ground_title_wraps_and_the_empty_preview_says_why(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """The tester's findings: the longest ground ran out of view behind a horizontal scroll bar, and
+    before the first save the preview was an empty grey area without a word."""
+    notice = new_draft_window(qtbot, sqlite_ctx)
+    notice.resize(1000, 760)
+    grounds = notice.ground_list
+    texts = [grounds.item(row).text() for row in range(grounds.count())]
+    longest = max(range(grounds.count()), key=lambda row: len(texts[row]))
+    qtbot.waitUntil(lambda: grounds.viewport().width() < grounds.fontMetrics().horizontalAdvance(texts[longest]))
+    assert grounds.horizontalScrollBar().maximum() == 0  # nothing to scroll to: it all shows
+    line = grounds.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: grounds.visualItemRect(grounds.item(longest)).height() >= 2 * line)  # two lines
+    assert grounds.visualItemRect(grounds.item(longest)).right() <= grounds.viewport().width()
+    assert grounds.item(longest).toolTip() == texts[longest]
+    assert notice.preview.hint.isVisible()
+    assert notice.preview.hint.text() == "Die Vorschau des Bescheids erscheint nach dem ersten Speichern (Strg+S)."
+
+    keys = [grounds.item(row).data(Qt.ItemDataRole.UserRole) for row in range(grounds.count())]
+    grounds.item(keys.index("lebensunterhalt")).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(notice.ground_detail, "Ihr Einkommen deckt den Bedarf nicht.")
+    qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: notice.preview.page_count() >= 1)
+    assert not notice.preview.hint.isVisible()
