@@ -253,8 +253,17 @@ def test_every_member_of_a_labelled_vocabulary_has_a_label_in_both_languages(
         assert (str(label), label.text("de"), label.text("en")) == (texts["de"], texts["de"], texts["en"])
 
 
-def test_the_appointments_words_have_labels() -> None:
-    words = (appointments.STATUS_LABELS.values(), appointments.PURPOSE_NAMES.values(), appointments.WEEKDAY_NAMES)
+def test_the_other_words_of_the_window_have_labels() -> None:
+    from abh_desk.services import case_file, document_content, worklists
+
+    words = (
+        appointments.STATUS_LABELS.values(),
+        appointments.PURPOSE_NAMES.values(),
+        appointments.WEEKDAY_NAMES,
+        case_file.ACTION_LABELS.values(),
+        document_content.MEDIA_LABELS.values(),
+        worklists.GROUP_LABELS,
+    )
     for labels in words:
         assert all(isinstance(label, Label) and label.key in error_texts.catalogue() for label in labels)
 
