@@ -47,7 +47,7 @@ class CardTab(QWidget):
                 Column(self.tr("Expected"), lambda c: german_date(c.expected_on)),
                 Column(self.tr("Arrived"), lambda c: german_date(c.arrived_on)),
                 Column(self.tr("Serial"), lambda c: c.card_serial),
-                Column(self.tr("Notified"), lambda c: f"{german_date(c.notified_on)} {c.notified_how}".strip()),
+                Column(self.tr("Notified"), lambda c: f"{german_date(c.notified_on)} {spoken(c.notified_how)}".strip()),
                 Column(self.tr("Closed"), lambda c: german_date(c.closed_on)),
             ]
         )
