@@ -30,7 +30,7 @@ import string
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,29 @@ class Sentence:
         return f"Sentence({self.key!r}, **{self.params!r})"
 
 
+class Label(str):
+    """A word of the window that is German wherever it is a ``str``: ``Label("domain_enums.case_status_new")``
+    *is* "Neu" — letters, the command line, audit entries, f-strings and comparisons keep the German
+    text — and ``text("en")`` is the English one from the same catalogue entry. The window shows it
+    through ``ui.messages.spoken``; a refusal given it as a parameter speaks it in its own language."""
+
+    key: str
+
+    def __new__(cls, key: str) -> Label:
+        label = super().__new__(cls, entry(key)["de"])
+        label.key = key
+        return label
+
+    def text(self, language: str) -> str:
+        return entry(self.key).get(language) or str.__str__(self)
+
+    def __getnewargs__(self) -> tuple[str]:
+        return (self.key,)
+
+    def __repr__(self) -> str:
+        return f"Label({self.key!r}: {str.__repr__(self)})"
+
+
 @dataclass(frozen=True)
 class Joined:
     """Several refusals (or phrases) quoted as one parameter, each in the language of the sentence
@@ -90,16 +113,26 @@ class Joined:
         return self.text("de")
 
 
-@lru_cache(maxsize=1)
+@cache
+def _file(stem: str) -> dict[str, dict[str, str]]:
+    """The entries of one file by their name in it ("order_date_in_future"); none for a missing file.
+    Read when a key of it is first asked: a ``Label`` is made when its module is imported, and the
+    start should not parse every file for the few it needs."""
+    path = MESSAGES / f"{stem}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: {language: str(texts[language]) for language in texts} for name, texts in data.items()}
+
+
 def catalogue() -> dict[str, dict[str, str]]:
     """Every entry of every file, by its full key ("cards.order_date_in_future")."""
-    entries: dict[str, dict[str, str]] = {}
-    for path in sorted(MESSAGES.glob("*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        for name, texts in data.items():
-            entries[f"{path.stem}.{name}"] = {language: str(texts[language]) for language in texts}
-    return entries
+    return {
+        f"{path.stem}.{name}": texts
+        for path in sorted(MESSAGES.glob("*.toml"))
+        for name, texts in _file(path.stem).items()
+    }
 
 
 def is_key(text: str) -> bool:
@@ -107,7 +140,8 @@ def is_key(text: str) -> bool:
 
 
 def entry(key: str) -> dict[str, str]:
-    found = catalogue().get(key)
+    stem, _, name = key.partition(".")
+    found = _file(stem).get(name)
     if found is None:  # a programming error; the tests find it — the user still gets a readable line
         log.error("Kein Text für den Schlüssel %s", key)
         return {"de": key}

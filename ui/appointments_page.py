@@ -35,7 +35,7 @@ from abh_desk.services import appointments as appts
 from abh_desk.services.context import ServiceContext
 from ui import dialogs
 from ui.booking_dialog import BookingDialog, PersonPicker
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import table_view
@@ -204,7 +204,7 @@ class AppointmentsPage(QWidget):
         text += " · " + self.tr("%n waiting", "", len(waiting))
         if waiting:
             text += " · " + self.tr("longest wait %1 min").replace("%1", str(longest))
-        self.summary.setText(f"{WEEKDAY_NAMES[listing.day.weekday()]}, {listing.day:%d.%m.%Y}: {text}")
+        self.summary.setText(f"{spoken(WEEKDAY_NAMES[listing.day.weekday()])}, {listing.day:%d.%m.%Y}: {text}")
         if listing.rows:
             again = next((i for i, r in enumerate(listing.rows) if r.id == keep), 0)
             self.view.selectRow(again)
@@ -247,7 +247,7 @@ class AppointmentsPage(QWidget):
         ctx = self.ctx
 
         def done(row: appt_lists.AppointmentRow) -> None:
-            self.sig_message.emit(f"{row.person_name}: {row.status_label}")
+            self.sig_message.emit(f"{row.person_name}: {spoken(row.status_label)}")
             self.reload()
 
         self.runner.run(lambda: action(ctx, chosen.id), done, self._error, owner=self)
@@ -404,7 +404,7 @@ class WeekTable(QTableWidget):
         self.setColumnCount(len(week.days))
         self.setHorizontalHeaderLabels(
             [
-                f"{WEEKDAY_NAMES[d.day.weekday()]} {d.day:%d.%m.}" + (f"\n{d.closed}" if d.closed else "")
+                f"{spoken(WEEKDAY_NAMES[d.day.weekday()])} {d.day:%d.%m.}" + (f"\n{d.closed}" if d.closed else "")
                 for d in week.days
             ]
         )

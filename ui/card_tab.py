@@ -15,7 +15,7 @@ from ui import dialogs
 from ui.card_steps import ArrivalDialog, CloseDialog, NotifyDialog, OrderDialog
 from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, moment_text, table_view
@@ -47,7 +47,7 @@ class CardTab(QWidget):
                 Column(self.tr("Expected"), lambda c: german_date(c.expected_on)),
                 Column(self.tr("Arrived"), lambda c: german_date(c.arrived_on)),
                 Column(self.tr("Serial"), lambda c: c.card_serial),
-                Column(self.tr("Notified"), lambda c: f"{german_date(c.notified_on)} {c.notified_how}".strip()),
+                Column(self.tr("Notified"), lambda c: f"{german_date(c.notified_on)} {spoken(c.notified_how)}".strip()),
                 Column(self.tr("Closed"), lambda c: german_date(c.closed_on)),
             ]
         )
@@ -128,7 +128,7 @@ class CardTab(QWidget):
         return self.cards.row(0) if self.cards.rowCount() else None
 
     def _summary(self, card: CardInfo) -> str:
-        text = self.tr("Current card: %1").replace("%1", card.status_label)
+        text = self.tr("Current card: %1").replace("%1", spoken(card.status_label))
         if card.card_serial:
             text += " · " + self.tr("serial %1").replace("%1", card.card_serial)
         if card.status == CardStatus.ORDERED and card.expected_on:
@@ -151,7 +151,7 @@ class CardTab(QWidget):
             self.tr("Handed over %1 by %2 to %3")
             .replace("%1", moment_text(h.handed_over_at))
             .replace("%2", h.caseworker)
-            .replace("%3", f"{h.recipient_name} ({h.recipient_label})"),
+            .replace("%3", f"{h.recipient_name} ({spoken(h.recipient_label)})"),
             self.tr("Identity checked with: %1").replace("%1", h.identity_check),
             self.tr("Online-ID: %1").replace("%1", self.tr("on") if h.online_id_enabled else self.tr("off")),
             self.tr("Withdrawn: %1").replace(

@@ -26,7 +26,7 @@ from ui import dialogs
 from ui.card_steps import CloseDialog
 from ui.form_dialog import FormDialog
 from ui.handover_dialog import HandoverDialog
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view, thousands
@@ -58,7 +58,7 @@ class CardsPage(QWidget):
                 Column(self.tr("Born"), lambda r: r.birth_date),
                 Column(self.tr("File number"), lambda r: r.file_number),
                 Column(self.tr("Card serial"), lambda r: r.card_serial),
-                Column(self.tr("Notified"), lambda r: f"{german_date(r.notified_on)} {r.notified_how}".strip()),
+                Column(self.tr("Notified"), lambda r: f"{german_date(r.notified_on)} {spoken(r.notified_how)}".strip()),
                 Column(self.tr("Caseworker"), lambda r: r.owner),
             ]
         )

@@ -49,7 +49,7 @@ from ui.card_tab import CardTab
 from ui.decision_tab import DecisionTab
 from ui.e_file_dialog import EFileDialog
 from ui.live_updates import ChangedElsewhereBar, follow_changes
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.notice_dialog import NoticeDialog
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
@@ -510,7 +510,7 @@ class CaseDialog(QDialog):
             "procedure": f"{o.procedure_name} ({o.procedure_key})",
             "legal_basis": o.legal_basis,
             "area": o.area,
-            "status": o.status_label,
+            "status": spoken(o.status_label),
             "owner": o.owner,
             "deputy": o.deputy or "–",
             "applied_on": german_date(o.applied_on),

@@ -17,7 +17,7 @@ from abh_desk.services.case_status import close_case, withdraw
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import GrantForm, GrantInput, GrantResult, grant, grant_form, return_grant
 from ui.form_dialog import FormDialog, date_edit
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, picked_date, row_of
 
@@ -195,7 +195,7 @@ class WithdrawDialog(FormDialog):
         self.received_on = date_edit(ctx.today())
         self.way = QComboBox()
         for way in WithdrawalWay:
-            self.way.addItem(WITHDRAWAL_LABELS[way], way.value)
+            self.way.addItem(spoken(WITHDRAWAL_LABELS[way]), way.value)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. moves to Hamburg"))
         self.add("eingang", self.tr("Withdrawal received on:"), self.received_on)

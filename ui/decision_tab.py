@@ -15,7 +15,7 @@ from abh_desk.services.grants import CaseDecision, GrantInfo, approve_grant
 from ui import dialogs
 from ui.decision_dialogs import CloseCaseDialog, GrantDialog, ReturnGrantDialog, WithdrawDialog
 from ui.form_dialog import FormDialog
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, moment_text, table_view
@@ -107,7 +107,7 @@ class DecisionTab(QWidget):
 
     def show_decision(self, decision: CaseDecision) -> None:
         self.decision = decision
-        state = self.tr("State: %1").replace("%1", decision.status_label)
+        state = self.tr("State: %1").replace("%1", spoken(decision.status_label))
         if decision.decided_on:
             state += " · " + self.tr("decided on %1").replace("%1", german_date(decision.decided_on))
         self.state.setText(state)

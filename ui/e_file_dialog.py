@@ -32,7 +32,7 @@ from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.documents import remove_document
 from abh_desk.services.e_file import DOCUMENT, EFile, FileEntry, entry_content, get_e_file
 from ui import dialogs
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, german_date, message_label
@@ -149,7 +149,8 @@ class EFileDialog(QDialog):
 
     def _label(self, entry: FileEntry) -> str:
         pages = "" if entry.pages is None else " · " + self.tr("%1 page(s)").replace("%1", str(entry.pages))
-        return f"{entry.title}\n{german_date(entry.dated)} · {entry.kind}{pages}\n{entry.file_number}".rstrip()
+        kind = f"{german_date(entry.dated)} · {spoken(entry.kind)}{pages}"
+        return f"{spoken(entry.title)}\n{kind}\n{entry.file_number}".rstrip()
 
     def _load_thumbnails(self, todo: list[tuple[int, FileEntry]]) -> None:
         """One piece after the other, behind whatever the user asks for."""

@@ -45,7 +45,7 @@ from ui.deadlines_page import DeadlinesPage
 from ui.e_file_dialog import EFileDialog
 from ui.idle_lock import IdleWatch, LockScreen
 from ui.live_updates import LiveUpdates
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.new_case_dialog import NewCaseDialog
 from ui.notice_dialog import NoticeDialog
 from ui.office_settings_dialog import OfficeSettingsDialog
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         role = signed_in.role_label if signed_in else ROLE_LABELS[ctx.actor.role]
-        self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", who).replace("%2", role))
+        self.user_label = QLabel(self.tr("Signed in: %1 (%2)").replace("%1", who).replace("%2", spoken(role)))
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", ctx.db.display_url))
         self.case_dialogs: list[CaseDialog] = []

@@ -10,7 +10,8 @@ Every window shows what went wrong through ``error_text``:
   in German words and what to do, the log keeps the details.
 
 The window's language is set once at the start (``set_language``, by ``ui.app``); the windows' own
-words are translated by Qt's ``tr()``.
+words are translated by Qt's ``tr()``, the services' words (a case's status, a deadline's kind — a
+``Label`` of the catalogue, German as text) by ``spoken``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from abh_desk.error_texts import Label
 from abh_desk.errors import DomainError, FieldErrors
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,14 @@ def set_language(language: str) -> None:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
+
+
+def spoken(value: object) -> str:
+    """A word of a service for the window: a ``Label`` (a status, a kind, a role …) in the window's
+    language, anything else as its text. Table cells (``ui.rows_model.cell``) go through here."""
+    if isinstance(value, Label):
+        return value.text(_language)
+    return str(value)
 
 
 def is_database_failure(exc: BaseException) -> bool:

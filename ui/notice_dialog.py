@@ -58,7 +58,7 @@ from abh_desk.services.rejections import (
 from abh_desk.services.stay import DecisionStatus, decision_status
 from ui import dialogs
 from ui.live_updates import ChangedElsewhereBar, follow_changes
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.pdf_view import PdfPreview
 from ui.printing import print_pdf
 from ui.rows_model import Column, RowsModel
@@ -482,7 +482,7 @@ class NoticeDialog(QDialog):
             return
         parts = [
             f"{view.file_number} · {view.person_name}",
-            view.status_label,
+            spoken(view.status_label),
             self.tr("by %1").replace("%1", view.author),
         ]
         if view.reviewer:
@@ -627,7 +627,7 @@ class NoticeDialog(QDialog):
 
     def dispatch(self) -> None:
         view, ctx = self._current(), self.ctx
-        methods = [(method.value, DISPATCH_METHOD_LABELS[method]) for method in DispatchMethod]
+        methods = [(method.value, spoken(DISPATCH_METHOD_LABELS[method])) for method in DispatchMethod]
         answer = dialogs.ask_dispatch(self, self.tr("Dispatch"), ctx.today(), methods)
         if view and answer is not None:
             posted, method, delivered = answer
@@ -654,7 +654,7 @@ class NoticeDialog(QDialog):
 
     def decide_remedy(self) -> None:
         view, ctx = self._current(), self.ctx
-        labels = {OUTCOME_LABELS[outcome]: outcome for outcome in RemedyOutcome}
+        labels = {spoken(OUTCOME_LABELS[outcome]): outcome for outcome in RemedyOutcome}
         chosen = dialogs.ask_choice(self, self.tr("Remedy"), self.tr("Outcome"), list(labels))
         if view and chosen is not None:
             self._step(lambda: decide_remedy(ctx, view.id, view.version, labels[chosen], ctx.today()))

@@ -39,7 +39,7 @@ from abh_desk.services.office import (
 from abh_desk.services.remedy_rows import RemedyRowState, confirm_remedy_row, remedy_row_state
 from ui import dialogs
 from ui.live_updates import own_window
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label, moment_text
 
@@ -171,7 +171,7 @@ class OfficeSettingsDialog(QDialog):
         if name == "grant_review":
             combo = QComboBox()
             for policy, label in REVIEW_POLICY_LABELS.items():
-                combo.addItem(label, policy.value)
+                combo.addItem(spoken(label), policy.value)
             return combo
         if kind in (bool, "bool"):
             return QCheckBox()

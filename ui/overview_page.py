@@ -24,7 +24,7 @@ from abh_desk.services.overview import OPEN_ORDER, Drill, Overview, drill_ids, o
 from abh_desk.services.rebalance_suggestion import RebalanceSuggestion, suggest_rebalance
 from abh_desk.services.worklists import WorklistRow, worklist_rows
 from ui.charts import BarChart, Series
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column
 from ui.tasks import TaskRunner
@@ -198,7 +198,9 @@ class OverviewPage(QWidget):
         self.owner_chart.show_bars(
             [o.name for o in owners],
             [
-                Series(label, [o.by_status[i] for o in owners], [data.owner_drill(o.owner_id, s) for o in owners])
+                Series(
+                    spoken(label), [o.by_status[i] for o in owners], [data.owner_drill(o.owner_id, s) for o in owners]
+                )
                 for i, (label, s) in enumerate(zip(data.status_labels, OPEN_ORDER, strict=True))
             ],
         )

@@ -32,7 +32,7 @@ from abh_desk.services.representatives import (
     representation,
     update_representative,
 )
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, message_label, table_view
@@ -83,8 +83,8 @@ class RepresentativesDialog(QDialog):
         self.form_box = QGroupBox(self.tr("Representative"))
         form = QFormLayout(self.form_box)
         self.kind = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind.value)
+        for kind in RepresentationKind:
+            self.kind.addItem(spoken(KIND_LABELS[kind]), kind.value)
         self.sex = QComboBox()
         for value, label in (("w", self.tr("female")), ("m", self.tr("male")), ("d", self.tr("diverse")),
                              ("x", self.tr("not stated"))):  # fmt: skip

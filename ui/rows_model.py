@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ui.messages import spoken
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,9 +60,10 @@ def column_header(columns: Sequence[Column[Any]], section: int, orientation: Qt.
 
 
 def cell(column: Column[Row], row: Row, role: int, muted: Callable[[Row], bool] | None = None) -> Any:
-    """What a table cell shows for ``role``: text (also as tooltip), grey when muted, background colour."""
+    """What a table cell shows for ``role``: text (also as tooltip; a service's ``Label`` in the window's
+    language), grey when muted, background colour."""
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-        return column.text(row)
+        return spoken(column.text(row))
     if role == Qt.ItemDataRole.ForegroundRole and muted is not None and muted(row):
         return QBrush(QColor("#7a7a7a"))
     if role == Qt.ItemDataRole.BackgroundRole and column.color is not None:

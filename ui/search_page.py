@@ -21,7 +21,7 @@ from abh_desk.services.persons import (
     person_rows,
     search_person_ids,
 )
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.paged_model import PagedTableModel
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
@@ -321,7 +321,7 @@ class SearchPage(QWidget):
 
     def _show_representation(self, file: PersonFile) -> None:
         rows = file.representation.rows
-        names = "; ".join(f"{row.name} ({row.kind_label})" for row in rows)
+        names = "; ".join(f"{row.name} ({spoken(row.kind_label)})" for row in rows)
         self.representation_label.setText(self.tr("Legal representatives: %1").replace("%1", names))
         self.representation_label.setVisible(bool(rows))
         hint = file.representation.hint

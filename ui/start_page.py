@@ -10,7 +10,7 @@ from abh_desk.services.context import ServiceContext
 from abh_desk.services.grants import PendingGrant
 from abh_desk.services.start_page import StartSummary, start_summary
 from abh_desk.services.worklists import OVERDUE, THIS_WEEK, TODAY, WorklistRow
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
 from ui.widgets import german_date, table_view, thousands
@@ -170,7 +170,7 @@ class StartPage(QWidget):
                 value = QLabel()
                 value.setStyleSheet("font-weight: 600;")
                 self.case_counts[label] = value
-                self.cases_grid.addWidget(QLabel(label), index, 0)
+                self.cases_grid.addWidget(QLabel(spoken(label)), index, 0)
                 self.cases_grid.addWidget(value, index, 1, Qt.AlignmentFlag.AlignRight)
             self.case_counts[label].setText(str(count))
         self.cases_box.setTitle(self.tr("My open cases: %1").replace("%1", str(summary.open_cases)))

@@ -27,7 +27,7 @@ from abh_desk.services.textblocks import (
 )
 from ui import dialogs
 from ui.live_updates import own_window
-from ui.messages import error_text
+from ui.messages import error_text, spoken
 from ui.pdf_view import PdfPreview
 from ui.tasks import TaskRunner
 from ui.widgets import fit_on_screen, message_label
@@ -50,7 +50,7 @@ class TextBlocksDialog(QDialog):
         self.origin = QLabel()
         self.kind = QComboBox()
         for kind in LetterKind:
-            self.kind.addItem(LETTER_KIND_LABELS[kind], kind.value)
+            self.kind.addItem(spoken(LETTER_KIND_LABELS[kind]), kind.value)
         self.check_button = QPushButton(self.tr("Check and preview (F5)"))
         self.save_button = QPushButton(self.tr("Save for the office"))
         self.reset_button = QPushButton(self.tr("Back to the shipped text blocks…"))

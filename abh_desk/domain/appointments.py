@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from abh_desk.domain.catalogue import ProcedureType
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 #: The grid of the calendar: every booking starts on it and lasts a multiple of it.
@@ -32,7 +33,10 @@ MAX_MINUTES = 240
 CARD_PICKUP = "EAT-ABHOLUNG"
 CARD_PICKUP_MINUTES = 10
 WALK_IN = "VORSPRACHE"
-PURPOSE_NAMES = {CARD_PICKUP: "Abholung des elektronischen Aufenthaltstitels (eAT)", WALK_IN: "Vorsprache ohne Termin"}
+PURPOSE_NAMES = {
+    CARD_PICKUP: Label("domain_appointments.purpose_card_pickup"),
+    WALK_IN: Label("domain_appointments.purpose_walk_in"),
+}
 #: How far ahead the program looks for a free slot.
 HORIZON_DAYS = 120
 
@@ -43,15 +47,23 @@ DONE = "erledigt"
 NO_SHOW = "nicht_erschienen"
 CANCELLED = "abgesagt"
 STATUS_LABELS = {
-    BOOKED: "gebucht",
-    WAITING: "wartet",
-    DONE: "erledigt",
-    NO_SHOW: "nicht erschienen",
-    CANCELLED: "abgesagt",
+    BOOKED: Label("domain_appointments.status_booked"),
+    WAITING: Label("domain_appointments.status_waiting"),
+    DONE: Label("shared.done"),
+    NO_SHOW: Label("domain_appointments.status_no_show"),
+    CANCELLED: Label("domain_appointments.status_cancelled"),
 }
 
 DAY_CODES = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
-WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+WEEKDAY_NAMES = (
+    Label("domain_appointments.weekday_monday"),
+    Label("domain_appointments.weekday_tuesday"),
+    Label("domain_appointments.weekday_wednesday"),
+    Label("domain_appointments.weekday_thursday"),
+    Label("domain_appointments.weekday_friday"),
+    Label("domain_appointments.weekday_saturday"),
+    Label("domain_appointments.weekday_sunday"),
+)
 
 
 class AppointmentError(ValidationError):

@@ -10,15 +10,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 from abh_desk.domain.enums import CardStatus
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 STATUS_LABELS = {
-    CardStatus.ORDERED: "bestellt",
-    CardStatus.ARRIVED: "eingegangen",
-    CardStatus.NOTIFIED: "benachrichtigt",
-    CardStatus.HANDED_OVER: "ausgehändigt",
-    CardStatus.RETURNED: "zurückgesandt",
-    CardStatus.DESTROYED: "vernichtet",
+    CardStatus.ORDERED: Label("domain_cards.status_ordered"),
+    CardStatus.ARRIVED: Label("shared.received"),
+    CardStatus.NOTIFIED: Label("domain_cards.status_notified"),
+    CardStatus.HANDED_OVER: Label("domain_cards.status_handed_over"),
+    CardStatus.RETURNED: Label("domain_cards.status_returned"),
+    CardStatus.DESTROYED: Label("domain_cards.status_destroyed"),
 }
 #: Cards at the office, not yet handed over ("nicht ausgehändigt").
 WAITING = (CardStatus.ARRIVED, CardStatus.NOTIFIED)
@@ -33,9 +34,9 @@ class NoticeMethod(StrEnum):
 
 
 NOTICE_LABELS = {
-    NoticeMethod.LETTER: "Abholbenachrichtigung (Brief)",
-    NoticeMethod.PHONE: "telefonisch",
-    NoticeMethod.EMAIL: "per E-Mail",
+    NoticeMethod.LETTER: Label("domain_cards.notice_letter"),
+    NoticeMethod.PHONE: Label("domain_cards.notice_phone"),
+    NoticeMethod.EMAIL: Label("domain_cards.notice_email"),
 }
 
 
@@ -46,9 +47,9 @@ class RecipientKind(StrEnum):
 
 
 RECIPIENT_LABELS = {
-    RecipientKind.HOLDER: "Inhaberin/Inhaber persönlich",
-    RecipientKind.AGENT: "bevollmächtigte Person",
-    RecipientKind.CUSTODIAN: "sorgeberechtigte Person (minderjährige Inhaber)",
+    RecipientKind.HOLDER: Label("domain_cards.recipient_holder"),
+    RecipientKind.AGENT: Label("domain_cards.recipient_agent"),
+    RecipientKind.CUSTODIAN: Label("domain_cards.recipient_custodian"),
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 
@@ -64,19 +65,19 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseAction], CaseStatus] = {
 MANUAL_ACTIONS = frozenset({A.START, A.MARK_READY, A.RESUME, A.GRANT, A.WITHDRAW, A.CLOSE})
 
 ACTION_LABELS = {
-    A.START: "Bearbeitung aufgenommen",
-    A.REQUEST_DOCUMENTS: "Unterlagen angefordert",
-    A.DOCUMENTS_COMPLETE: "Unterlagen vollständig",
-    A.MARK_READY: "Entscheidungsreif",
-    A.RESUME: "Wieder in Bearbeitung",
-    A.SUBMIT_GRANT: "Bewilligung zur Freigabe vorgelegt",
-    A.RETURN_GRANT: "Bewilligung zurückgegeben",
-    A.GRANT: "Bewilligt",
-    A.REJECT: "Abgelehnt",
-    A.WITHDRAW: "Antrag zurückgenommen",
-    A.CLOSE: "Abgeschlossen",
-    A.REOPEN: "Wieder aufgenommen",
-    A.HAND_OVER: "An eine andere Behörde abgegeben",
+    A.START: Label("domain_case_flow.action_start"),
+    A.REQUEST_DOCUMENTS: CASE_STATUS_LABELS[S.WAITING_FOR_DOCUMENTS],
+    A.DOCUMENTS_COMPLETE: Label("domain_case_flow.action_documents_complete"),
+    A.MARK_READY: CASE_STATUS_LABELS[S.READY_FOR_DECISION],
+    A.RESUME: Label("domain_case_flow.action_resume"),
+    A.SUBMIT_GRANT: Label("domain_case_flow.action_submit_grant"),
+    A.RETURN_GRANT: Label("domain_case_flow.action_return_grant"),
+    A.GRANT: CASE_STATUS_LABELS[S.GRANTED],
+    A.REJECT: CASE_STATUS_LABELS[S.REJECTED],
+    A.WITHDRAW: Label("domain_case_flow.action_withdraw"),
+    A.CLOSE: CASE_STATUS_LABELS[S.CLOSED],
+    A.REOPEN: Label("domain_case_flow.action_reopen"),
+    A.HAND_OVER: Label("domain_case_flow.action_hand_over"),
 }
 
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date, normalize_land
 from abh_desk.domain.deadlines_rules import BekanntgabeRules
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label, Phrase
 from abh_desk.errors import ValidationError
 
 
@@ -32,9 +32,9 @@ class DispatchMethod(StrEnum):
 
 
 DISPATCH_METHOD_LABELS = {
-    DispatchMethod.POST: "Einfacher Brief",
-    DispatchMethod.PZU: "Postzustellungsurkunde",
-    DispatchMethod.PERSONAL: "Persönliche Aushändigung",
+    DispatchMethod.POST: Label("domain_deadlines_bekanntgabe.dispatch_post"),
+    DispatchMethod.PZU: Label("domain_deadlines_bekanntgabe.label_formal_service"),
+    DispatchMethod.PERSONAL: Label("domain_deadlines_bekanntgabe.dispatch_personal"),
 }
 
 

@@ -1,8 +1,12 @@
-"""The fixed vocabularies of the domain. Values are stored as text; labels are German."""
+"""The fixed vocabularies of the domain. Values are stored as text; labels are ``Label``s of the
+catalogue (``resources/messages/domain_enums.toml``): German wherever they are used as text, English
+in an English window (``ui.messages.spoken``)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from abh_desk.error_texts import Label
 
 
 class Role(StrEnum):
@@ -11,7 +15,11 @@ class Role(StrEnum):
     ADMIN = "administration"
 
 
-ROLE_LABELS = {Role.CASEWORKER: "Sachbearbeitung", Role.TEAM_LEAD: "Teamleitung", Role.ADMIN: "Administration"}
+ROLE_LABELS = {
+    Role.CASEWORKER: Label("domain_enums.role_caseworker"),
+    Role.TEAM_LEAD: Label("domain_enums.role_team_lead"),
+    Role.ADMIN: Label("domain_enums.role_admin"),
+}
 
 
 class Sex(StrEnum):
@@ -45,15 +53,15 @@ OPEN_CASE_STATUSES = frozenset(
 )
 
 CASE_STATUS_LABELS = {
-    CaseStatus.NEW: "Neu",
-    CaseStatus.IN_PROGRESS: "In Bearbeitung",
-    CaseStatus.WAITING_FOR_DOCUMENTS: "Unterlagen angefordert",
-    CaseStatus.READY_FOR_DECISION: "Entscheidungsreif",
-    CaseStatus.GRANTED: "Bewilligt",
-    CaseStatus.REJECTED: "Abgelehnt",
-    CaseStatus.WITHDRAWN: "Zurückgenommen",
-    CaseStatus.CLOSED: "Abgeschlossen",
-    CaseStatus.HANDED_OVER: "Abgegeben",
+    CaseStatus.NEW: Label("domain_enums.case_status_new"),
+    CaseStatus.IN_PROGRESS: Label("domain_enums.case_status_in_progress"),
+    CaseStatus.WAITING_FOR_DOCUMENTS: Label("domain_enums.case_status_waiting_for_documents"),
+    CaseStatus.READY_FOR_DECISION: Label("domain_enums.case_status_ready_for_decision"),
+    CaseStatus.GRANTED: Label("domain_enums.case_status_granted"),
+    CaseStatus.REJECTED: Label("domain_enums.case_status_rejected"),
+    CaseStatus.WITHDRAWN: Label("domain_enums.case_status_withdrawn"),
+    CaseStatus.CLOSED: Label("domain_enums.case_status_closed"),
+    CaseStatus.HANDED_OVER: Label("domain_enums.case_status_handed_over"),
 }
 
 
@@ -64,17 +72,17 @@ class ChecklistStatus(StrEnum):
 
 
 CHECKLIST_LABELS = {
-    ChecklistStatus.MISSING: "fehlt",
-    ChecklistStatus.RECEIVED: "eingegangen",
-    ChecklistStatus.WAIVED: "verzichtet",
+    ChecklistStatus.MISSING: Label("domain_enums.checklist_missing"),
+    ChecklistStatus.RECEIVED: Label("shared.received"),
+    ChecklistStatus.WAIVED: Label("domain_enums.checklist_waived"),
 }
 
 
 #: Prüfung durch die Behörde: the same three states, in the words of a check.
 CHECK_LABELS = {
-    ChecklistStatus.MISSING: "offen",
-    ChecklistStatus.RECEIVED: "geprüft",
-    ChecklistStatus.WAIVED: "entfällt",
+    ChecklistStatus.MISSING: Label("domain_enums.open"),
+    ChecklistStatus.RECEIVED: Label("domain_enums.check_checked"),
+    ChecklistStatus.WAIVED: Label("domain_enums.check_not_applicable"),
 }
 
 
@@ -85,9 +93,9 @@ class DeadlineStatus(StrEnum):
 
 
 DEADLINE_STATUS_LABELS = {
-    DeadlineStatus.OPEN: "offen",
-    DeadlineStatus.DONE: "erledigt",
-    DeadlineStatus.CANCELLED: "aufgehoben",
+    DeadlineStatus.OPEN: Label("domain_enums.open"),
+    DeadlineStatus.DONE: Label("shared.done"),
+    DeadlineStatus.CANCELLED: Label("shared.lifted"),
 }
 
 
@@ -103,14 +111,14 @@ class DeadlineKind(StrEnum):
 
 
 DEADLINE_KIND_LABELS = {
-    DeadlineKind.REMEDY_PERIOD: "Rechtsbehelfsfrist",
-    DeadlineKind.EXPIRY_REMINDER: "Ablauf Aufenthaltstitel",
-    DeadlineKind.VISA_FREE_STAY: "Ende visumfreier Aufenthalt",
-    DeadlineKind.HEARING: "Anhörungsfrist",
-    DeadlineKind.PROCESSING: "Bearbeitungszeit",
-    DeadlineKind.CARD_WAITING: "eAT nicht abgeholt",
-    DeadlineKind.FICTION_CERTIFICATE: "Fiktionsbescheinigung läuft ab",
-    DeadlineKind.FOLLOW_UP: "Wiedervorlage",
+    DeadlineKind.REMEDY_PERIOD: Label("domain_enums.deadline_kind_remedy_period"),
+    DeadlineKind.EXPIRY_REMINDER: Label("domain_enums.deadline_kind_expiry_reminder"),
+    DeadlineKind.VISA_FREE_STAY: Label("domain_enums.deadline_kind_visa_free_stay"),
+    DeadlineKind.HEARING: Label("domain_enums.deadline_kind_hearing"),
+    DeadlineKind.PROCESSING: Label("domain_enums.deadline_kind_processing"),
+    DeadlineKind.CARD_WAITING: Label("domain_enums.deadline_kind_card_waiting"),
+    DeadlineKind.FICTION_CERTIFICATE: Label("domain_enums.deadline_kind_fiction_certificate"),
+    DeadlineKind.FOLLOW_UP: Label("domain_enums.deadline_kind_follow_up"),
 }
 
 
@@ -124,12 +132,12 @@ class LetterKind(StrEnum):
 
 
 LETTER_KIND_LABELS = {
-    LetterKind.REJECTION: "Ablehnungsbescheid",
-    LetterKind.HEARING: "Anhörung",
-    LetterKind.MISSING_DOCUMENTS: "Nachforderung von Unterlagen",
-    LetterKind.EXPIRY_REMINDER: "Erinnerung an die Verlängerung",
-    LetterKind.CARD_PICKUP: "Abholbenachrichtigung eAT",
-    LetterKind.HANDOVER_RECORD: "Aushändigungsprotokoll",
+    LetterKind.REJECTION: Label("domain_enums.letter_kind_rejection"),
+    LetterKind.HEARING: Label("domain_enums.letter_kind_hearing"),
+    LetterKind.MISSING_DOCUMENTS: Label("domain_enums.letter_kind_missing_documents"),
+    LetterKind.EXPIRY_REMINDER: Label("domain_enums.letter_kind_expiry_reminder"),
+    LetterKind.CARD_PICKUP: Label("domain_enums.letter_kind_card_pickup"),
+    LetterKind.HANDOVER_RECORD: Label("domain_enums.letter_kind_handover_record"),
 }
 
 
@@ -165,7 +173,7 @@ class WithdrawalWay(StrEnum):
 
 
 WITHDRAWAL_LABELS = {
-    WithdrawalWay.WRITING: "schriftlich",
-    WithdrawalWay.RECORD: "zur Niederschrift bei der Behörde",
-    WithdrawalWay.ELECTRONIC: "elektronisch (E-Mail)",
+    WithdrawalWay.WRITING: Label("domain_enums.withdrawal_writing"),
+    WithdrawalWay.RECORD: Label("domain_enums.withdrawal_record"),
+    WithdrawalWay.ELECTRONIC: Label("domain_enums.withdrawal_electronic"),
 }

@@ -26,6 +26,7 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 
 from abh_desk.domain.catalogue import Fees, ProcedureType
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 #: A title may begin at most this long after the decision (a seamless extension of a title that
@@ -42,9 +43,9 @@ class ReviewPolicy(StrEnum):
 
 
 REVIEW_POLICY_LABELS = {
-    ReviewPolicy.NONE: "keine Bewilligung (nur Ablehnungen unter vier Augen)",
-    ReviewPolicy.UNLIMITED: "unbefristete Titel (Niederlassungserlaubnis, Daueraufenthalt-EU)",
-    ReviewPolicy.ALL: "jede Bewilligung",
+    ReviewPolicy.NONE: Label("domain_grants.review_none"),
+    ReviewPolicy.UNLIMITED: Label("domain_grants.review_unlimited"),
+    ReviewPolicy.ALL: Label("domain_grants.review_all"),
 }
 
 
@@ -166,8 +167,8 @@ class GrantStatus(StrEnum):
 
 
 GRANT_STATUS_LABELS = {
-    GrantStatus.IN_REVIEW: "der Teamleitung zur Freigabe vorgelegt",
-    GrantStatus.RETURNED: "zurückgegeben",
-    GrantStatus.GRANTED: "erteilt",
-    GrantStatus.OBSOLETE: "gegenstandslos (Antrag erledigt)",
+    GrantStatus.IN_REVIEW: Label("domain_grants.status_in_review"),
+    GrantStatus.RETURNED: Label("shared.returned"),
+    GrantStatus.GRANTED: Label("domain_grants.status_granted"),
+    GrantStatus.OBSOLETE: Label("domain_grants.status_obsolete"),
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from abh_desk.domain.enums import LetterStatus, Role
+from abh_desk.error_texts import Label
 from abh_desk.errors import PermissionDenied, ValidationError
 
 
@@ -72,37 +73,40 @@ LEAD_ACTIONS = frozenset({A.APPROVE, A.RETURN})
 CASEWORK_ROLES = frozenset({Role.CASEWORKER, Role.TEAM_LEAD})
 
 STATUS_LABELS = {
-    S.DRAFT: "Entwurf",
-    S.HEARING: "Anhörung läuft",
-    S.IN_REVIEW: "zur Prüfung",
-    S.RETURNED: "zurückgegeben",
-    S.APPROVED: "freigegeben",
-    S.SENT: "versandt",
-    S.FINAL: "bestandskräftig",
-    S.CONTESTED: "Rechtsbehelf eingegangen",
-    S.LIFTED: "aufgehoben",
+    S.DRAFT: Label("domain_notice_flow.status_draft"),
+    S.HEARING: Label("domain_notice_flow.status_hearing"),
+    S.IN_REVIEW: Label("domain_notice_flow.status_in_review"),
+    S.RETURNED: Label("shared.returned"),
+    S.APPROVED: Label("domain_notice_flow.approved"),
+    S.SENT: Label("domain_notice_flow.sent"),
+    S.FINAL: Label("domain_notice_flow.final"),
+    S.CONTESTED: Label("domain_notice_flow.remedy_received"),
+    S.LIFTED: Label("shared.lifted"),
 }
 ACTION_LABELS = {
-    A.EDIT: "bearbeitet",
-    A.SEND_HEARING: "Anhörung versandt",
-    A.WAIVE_HEARING: "Anhörung entbehrlich",
-    A.RECORD_STATEMENT: "Stellungnahme erfasst",
-    A.SUBMIT: "zur Prüfung vorgelegt",
-    A.APPROVE: "freigegeben",
-    A.RETURN: "zurückgegeben",
-    A.DISPATCH: "versandt",
-    A.MARK_FINAL: "bestandskräftig",
-    A.RECORD_REMEDY: "Rechtsbehelf eingegangen",
-    A.DECIDE_REMEDY: "Rechtsbehelf erledigt",
+    A.EDIT: Label("domain_notice_flow.action_edit"),
+    A.SEND_HEARING: Label("domain_notice_flow.action_send_hearing"),
+    A.WAIVE_HEARING: Label("domain_notice_flow.action_waive_hearing"),
+    A.RECORD_STATEMENT: Label("domain_notice_flow.action_record_statement"),
+    A.SUBMIT: Label("domain_notice_flow.action_submit"),
+    A.APPROVE: STATUS_LABELS[S.APPROVED],
+    A.RETURN: STATUS_LABELS[S.RETURNED],
+    A.DISPATCH: STATUS_LABELS[S.SENT],
+    A.MARK_FINAL: STATUS_LABELS[S.FINAL],
+    A.RECORD_REMEDY: STATUS_LABELS[S.CONTESTED],
+    A.DECIDE_REMEDY: Label("domain_notice_flow.action_decide_remedy"),
 }
-REMEDY_LABELS = {RemedyKind.OBJECTION: "Widerspruch", RemedyKind.LAWSUIT: "Klage"}
+REMEDY_LABELS = {
+    RemedyKind.OBJECTION: Label("domain_notice_flow.remedy_objection"),
+    RemedyKind.LAWSUIT: Label("domain_notice_flow.remedy_lawsuit"),
+}
 OUTCOME_LABELS = {
-    RemedyOutcome.REMEDIED: "abgeholfen",
-    RemedyOutcome.FORWARDED: "an die Widerspruchsbehörde weitergeleitet",
-    RemedyOutcome.WITHDRAWN: "zurückgenommen",
-    RemedyOutcome.UPHELD: "entschieden: zurückgewiesen (noch anfechtbar)",
-    RemedyOutcome.LIFTED: "entschieden: Bescheid aufgehoben",
-    RemedyOutcome.UNAPPEALABLE: "unanfechtbar: Bescheid bleibt bestehen",
+    RemedyOutcome.REMEDIED: Label("domain_notice_flow.outcome_remedied"),
+    RemedyOutcome.FORWARDED: Label("domain_notice_flow.outcome_forwarded"),
+    RemedyOutcome.WITHDRAWN: Label("domain_notice_flow.outcome_withdrawn"),
+    RemedyOutcome.UPHELD: Label("domain_notice_flow.outcome_upheld"),
+    RemedyOutcome.LIFTED: Label("domain_notice_flow.outcome_lifted"),
+    RemedyOutcome.UNAPPEALABLE: Label("domain_notice_flow.outcome_unappealable"),
 }
 
 

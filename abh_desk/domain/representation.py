@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.checklist import ADULT_AGE
-from abh_desk.error_texts import Joined, Phrase, Sentence
+from abh_desk.error_texts import Joined, Label, Phrase, Sentence
 from abh_desk.errors import ValidationError
 
 
@@ -35,12 +35,12 @@ class RepresentationKind(StrEnum):
 
 
 KIND_LABELS = {
-    RepresentationKind.PARENTS: "Elternteil (gemeinsame Sorge)",
-    RepresentationKind.MOTHER: "Mutter (alleinige Sorge)",
-    RepresentationKind.FATHER: "Vater (alleinige Sorge)",
-    RepresentationKind.GUARDIAN: "Vormund",
-    RepresentationKind.YOUTH_OFFICE: "Jugendamt als Amtsvormund",
-    RepresentationKind.CARER: "Betreuung mit Einwilligungsvorbehalt",
+    RepresentationKind.PARENTS: Label("domain_representation.kind_parents"),
+    RepresentationKind.MOTHER: Label("domain_representation.kind_mother"),
+    RepresentationKind.FATHER: Label("domain_representation.kind_father"),
+    RepresentationKind.GUARDIAN: Label("domain_representation.kind_guardian"),
+    RepresentationKind.YOUTH_OFFICE: Label("domain_representation.kind_youth_office"),
+    RepresentationKind.CARER: Label("domain_representation.kind_carer"),
 }
 
 #: The kinds that represent a minor, and how many of one kind may act together.

@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from abh_desk.domain.case_flow import ACTION_LABELS as CASE_ACTIONS
+from abh_desk.domain.case_flow import CaseAction
 from abh_desk.domain.catalogue import CONDITIONS
 from abh_desk.domain.checklist import applies, case_facts
 from abh_desk.domain.enums import (
@@ -25,7 +27,7 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.money import euro
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label, Phrase
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
@@ -111,42 +113,43 @@ class CaseFile:
         return sum(1 for line in self.checks if line.status == ChecklistStatus.MISSING)
 
 
+#: The history's steps by the audit action logged.
 ACTION_LABELS = {
-    "vorgang_angelegt": "Vorgang angelegt",
-    "unterlage_eingegangen": "Unterlage eingegangen",
-    "unterlage_fehlt": "Unterlage wieder als fehlend markiert",
-    "unterlage_verzichtet": "Auf Unterlage verzichtet",
-    "unterlage_hinzugefuegt": "Weitere Unterlage angefordert",
-    "pruefung_erledigt": "Prüfung der Behörde erledigt",
-    "pruefung_offen": "Prüfung der Behörde wieder offen",
-    "pruefung_entfaellt": "Prüfung der Behörde entfällt",
-    "sachverhalt_geaendert": "Angaben zum Vorgang geändert",
-    "status_geaendert": "Bearbeitungsstand geändert",
-    "vorgang_status": "Bearbeitungsstand geändert",
-    "bewilligung_vorgelegt": "Bewilligung zur Freigabe vorgelegt",
-    "bewilligung_freigegeben": "Bewilligung freigegeben",
-    "bewilligung_zurueckgegeben": "Bewilligung zurückgegeben",
-    "bewilligung_gegenstandslos": "Vorgelegte Bewilligung gegenstandslos",
-    "gebuehr_festgesetzt": "Gebühr festgesetzt",
-    "frist_angelegt": "Frist angelegt",
-    "frist_neu_berechnet": "Frist neu berechnet",
-    "frist_erledigt": "Frist erledigt",
-    "frist_aufgehoben": "Frist aufgehoben",
-    "zustaendigkeit_verschoben": "Zuständigkeit verschoben",
-    "vorgang_umverteilt": "Vorgang umverteilt",
-    "titel_erteilt": "Aufenthaltstitel erteilt",
-    "titel_geaendert": "Aufenthaltstitel geändert",
-    "erinnerung_erstellt": "Erinnerungsschreiben erstellt",
-    "schreiben_erstellt": "Schreiben erstellt",
-    "eat_bestellt": "eAT bestellt",
-    "eat_eingegangen": "eAT eingegangen",
-    "eat_benachrichtigt": "Abholung des eAT mitgeteilt",
-    "eat_erinnert": "An die Abholung des eAT erinnert",
-    "eat_ausgehaendigt": "eAT ausgehändigt",
-    "eat_zurueckgesandt": "eAT zurückgesandt",
-    "eat_vernichtet": "eAT vernichtet",
-    "dokument_hinzugefuegt": "Dokument zur Akte genommen",
-    "dokument_entfernt": "Dokument aus der Akte entfernt",
+    "vorgang_angelegt": Label("case_file.history_case_opened"),
+    "unterlage_eingegangen": Label("case_file.history_document_received"),
+    "unterlage_fehlt": Label("case_file.history_document_missing_again"),
+    "unterlage_verzichtet": Label("case_file.history_document_waived"),
+    "unterlage_hinzugefuegt": Label("case_file.history_document_requested"),
+    "pruefung_erledigt": Label("case_file.history_check_done"),
+    "pruefung_offen": Label("case_file.history_check_open_again"),
+    "pruefung_entfaellt": Label("case_file.history_check_not_applicable"),
+    "sachverhalt_geaendert": Label("case_file.history_details_changed"),
+    "status_geaendert": Label("case_file.history_status_changed"),
+    "vorgang_status": Label("case_file.history_status_changed"),
+    "bewilligung_vorgelegt": CASE_ACTIONS[CaseAction.SUBMIT_GRANT],
+    "bewilligung_freigegeben": Label("case_file.history_grant_approved"),
+    "bewilligung_zurueckgegeben": CASE_ACTIONS[CaseAction.RETURN_GRANT],
+    "bewilligung_gegenstandslos": Label("case_file.history_grant_obsolete"),
+    "gebuehr_festgesetzt": Label("case_file.history_fee_set"),
+    "frist_angelegt": Label("case_file.history_deadline_created"),
+    "frist_neu_berechnet": Label("case_file.history_deadline_recalculated"),
+    "frist_erledigt": Label("case_file.history_deadline_done"),
+    "frist_aufgehoben": Label("case_file.history_deadline_cancelled"),
+    "zustaendigkeit_verschoben": Label("case_file.history_responsibility_moved"),
+    "vorgang_umverteilt": Label("case_file.history_case_reassigned"),
+    "titel_erteilt": Label("case_file.history_title_granted"),
+    "titel_geaendert": Label("case_file.history_title_changed"),
+    "erinnerung_erstellt": Label("case_file.history_reminder_created"),
+    "schreiben_erstellt": Label("case_file.history_letter_created"),
+    "eat_bestellt": Label("case_file.history_card_ordered"),
+    "eat_eingegangen": Label("case_file.history_card_received"),
+    "eat_benachrichtigt": Label("case_file.history_card_notified"),
+    "eat_erinnert": Label("case_file.history_card_reminded"),
+    "eat_ausgehaendigt": Label("case_file.history_card_handed_over"),
+    "eat_zurueckgesandt": Label("case_file.history_card_sent_back"),
+    "eat_vernichtet": Label("case_file.history_card_destroyed"),
+    "dokument_hinzugefuegt": Label("case_file.history_document_added"),
+    "dokument_entfernt": Label("case_file.history_document_removed"),
 }
 
 

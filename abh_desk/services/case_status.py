@@ -152,10 +152,10 @@ def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expecte
         if action == CaseAction.MARK_READY:
             missing = missing_documents(uow.session, case, uow.today)
             if missing:
-                raise missing_message(missing, Phrase("case_status.label_mark_ready"))
+                raise missing_message(missing, Phrase("domain_enums.case_status_ready_for_decision"))
             checks = open_checks(uow.session, case, uow.today)
             if checks:
-                raise open_checks_message(checks, Phrase("case_status.label_mark_ready"))
+                raise open_checks_message(checks, Phrase("domain_enums.case_status_ready_for_decision"))
         if action == CaseAction.RESUME and pending_grant(uow.session, case.id) is not None:
             raise ValidationError(
                 "case_status.grant_awaits_release",

@@ -13,11 +13,16 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label, Phrase
 from abh_desk.errors import ValidationError
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
-MEDIA_LABELS = {PDF: "PDF", JPEG: "JPEG-Bild", PNG: "PNG-Bild", TIFF: "TIFF-Bild"}
+MEDIA_LABELS = {
+    PDF: Label("document_content.media_pdf"),
+    JPEG: Label("document_content.media_jpeg"),
+    PNG: Label("document_content.media_png"),
+    TIFF: Label("document_content.media_tiff"),
+}
 MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
 #: What a refused file's first bytes show it to be, to say so.
 FOREIGN_MAGIC = (

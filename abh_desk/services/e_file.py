@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import LETTER_KIND_LABELS, LetterKind
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound
 from abh_desk.services.case_access import access_basis, require_case_access, require_person_access
 from abh_desk.services.context import ServiceContext
@@ -23,6 +24,8 @@ from abh_desk.services.read_log import note_read
 from models import Case, CaseDocument, Letter, Person
 
 DOCUMENT, LETTER = "dokument", "schreiben"
+#: What a letter is in the list beside a document's media type ("PDF", "JPEG-Bild").
+LETTER_KIND = Label("e_file.kind_letter")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def read_file(session: Session, ctx: ServiceContext, person_id: int, case_ids: C
         label = LETTER_KIND_LABELS.get(LetterKind(kind), kind)
         entries.append(
             FileEntry(
-                LETTER, letter_id, label, "Schreiben", case_id, numbers[case_id], posted_on or created_at.date(),
+                LETTER, letter_id, label, LETTER_KIND, case_id, numbers[case_id], posted_on or created_at.date(),
                 created_at, PDF, None, sha or "",
             )
         )  # fmt: skip

@@ -309,7 +309,7 @@ def _step_of(event: AuditEvent, names: dict[int, str]) -> NoticeStep:
     if action == "schreiben_erstellt":
         return NoticeStep(event.occurred_at, names.get(event.user_id or 0, "System"), "Entwurf angelegt", "")
     try:
-        what = ACTION_LABELS[NoticeAction(action)]
+        what: str = ACTION_LABELS[NoticeAction(action)]
     except ValueError:
         what = action.replace("_", " ")
     details = payload.get("kommentar") or payload.get("grund") or payload.get("details") or ""

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from abh_desk.domain.enums import DEADLINE_KIND_LABELS, OPEN_CASE_STATUSES, DeadlineKind, DeadlineStatus, Role
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import ServiceContext
@@ -38,7 +39,12 @@ HORIZON = timedelta(weeks=8)
 FIRST_ROWS = 100
 """Rows of each group fetched with the counts; the rest a page at a time (``worklist_ids``, ``worklist_rows``)."""
 OVERDUE, TODAY, THIS_WEEK, NEXT_WEEKS = GROUPS = range(4)
-GROUP_LABELS = ("Überfällig", "Heute", "Diese Woche", "Nächste acht Wochen")
+GROUP_LABELS = (
+    Label("worklists.group_overdue"),
+    Label("worklists.group_today"),
+    Label("worklists.group_this_week"),
+    Label("worklists.group_next_eight_weeks"),
+)
 
 
 class WorkScope(StrEnum):

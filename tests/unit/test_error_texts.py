@@ -2,8 +2,10 @@
 ``resources/messages/`` and the raise sites are held to each other.
 
 - every entry speaks German and English, with the same placeholders;
-- every key a module raises (or names as a ``Phrase``) is in the catalogue, and the call gives every
+- every key a module raises (or names as a ``Phrase`` or a ``Label``) is in the catalogue, and the call gives every
   parameter the key's sentences need; every entry is used somewhere;
+- every member of a labelled vocabulary (a case's status, a deadline's kind …) has its ``Label``, and a
+  ``Label`` is its German text wherever it is used as a ``str``;
 - a sentence written at a raise site (a literal, an f-string, another error's ``.message``) is found,
   and only the modules not yet moved (``NOT_YET_MOVED``) may still have one.
 """
@@ -11,13 +13,18 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+import copy
+import pickle
+from collections.abc import Iterator, Mapping
+from enum import Enum
 from pathlib import Path
 
 import pytest
 
 from abh_desk import error_texts
-from abh_desk.error_texts import Phrase
+from abh_desk.domain import appointments, cards, case_flow, deadlines_bekanntgabe, enums, grants, notice_flow
+from abh_desk.domain import representation as rep
+from abh_desk.error_texts import Label, Phrase
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,7 +91,7 @@ def _raise_sites() -> Iterator[tuple[str, int, ast.Call]]:
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
-                and _called(node) in ERRORS | {"Phrase", "Sentence"}
+                and _called(node) in ERRORS | {"Phrase", "Sentence", "Label"}
                 and node.args
                 and module not in HOME
             ):
@@ -206,3 +213,70 @@ def test_a_sentence_not_yet_moved_is_shown_as_it_is_in_every_language() -> None:
 def test_an_unknown_key_still_gives_a_readable_line_and_is_logged(key: str, caplog: pytest.LogCaptureFixture) -> None:
     assert DomainError(key).text("en") == key
     assert key in caplog.text
+
+
+#: Each vocabulary the window shows and its labels: every member needs one.
+LABELLED: list[tuple[type[Enum], Mapping[object, str]]] = [
+    (enums.Role, enums.ROLE_LABELS),
+    (enums.CaseStatus, enums.CASE_STATUS_LABELS),
+    (enums.ChecklistStatus, enums.CHECKLIST_LABELS),
+    (enums.ChecklistStatus, enums.CHECK_LABELS),
+    (enums.DeadlineStatus, enums.DEADLINE_STATUS_LABELS),
+    (enums.DeadlineKind, enums.DEADLINE_KIND_LABELS),
+    (enums.LetterKind, enums.LETTER_KIND_LABELS),
+    (enums.WithdrawalWay, enums.WITHDRAWAL_LABELS),
+    (enums.CardStatus, cards.STATUS_LABELS),
+    (cards.NoticeMethod, cards.NOTICE_LABELS),
+    (cards.RecipientKind, cards.RECIPIENT_LABELS),
+    (rep.RepresentationKind, rep.KIND_LABELS),
+    (deadlines_bekanntgabe.DispatchMethod, deadlines_bekanntgabe.DISPATCH_METHOD_LABELS),
+    (enums.LetterStatus, notice_flow.STATUS_LABELS),
+    (notice_flow.NoticeAction, notice_flow.ACTION_LABELS),
+    (notice_flow.RemedyKind, notice_flow.REMEDY_LABELS),
+    (notice_flow.RemedyOutcome, notice_flow.OUTCOME_LABELS),
+    (grants.ReviewPolicy, grants.REVIEW_POLICY_LABELS),
+    (grants.GrantStatus, grants.GRANT_STATUS_LABELS),
+    (case_flow.CaseAction, case_flow.ACTION_LABELS),
+]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "labels"), LABELLED, ids=[f"{i}-{v.__name__}" for i, (v, _) in enumerate(LABELLED)]
+)
+def test_every_member_of_a_labelled_vocabulary_has_a_label_in_both_languages(
+    vocabulary: type[Enum], labels: Mapping[object, str]
+) -> None:
+    assert set(labels) == set(vocabulary), f"{vocabulary.__name__}: {set(vocabulary) ^ set(labels)}"
+    for member, label in labels.items():
+        assert isinstance(label, Label), f"{vocabulary.__name__}.{member}: {label!r} is no Label"
+        texts = error_texts.catalogue()[label.key]
+        assert (str(label), label.text("de"), label.text("en")) == (texts["de"], texts["de"], texts["en"])
+
+
+def test_the_other_words_of_the_window_have_labels() -> None:
+    from abh_desk.services import case_file, document_content, worklists
+
+    words = (
+        appointments.STATUS_LABELS.values(),
+        appointments.PURPOSE_NAMES.values(),
+        appointments.WEEKDAY_NAMES,
+        case_file.ACTION_LABELS.values(),
+        document_content.MEDIA_LABELS.values(),
+        worklists.GROUP_LABELS,
+    )
+    for labels in words:
+        assert all(isinstance(label, Label) and label.key in error_texts.catalogue() for label in labels)
+
+
+def test_a_label_is_its_german_text_wherever_it_is_a_str() -> None:
+    status = enums.CASE_STATUS_LABELS[enums.CaseStatus.WAITING_FOR_DOCUMENTS]
+    assert status == "Unterlagen angefordert" and isinstance(status, str)
+    assert f"Status: {status}" == "Status: Unterlagen angefordert" and status.lower() == "unterlagen angefordert"
+    assert {status: 1}["Unterlagen angefordert"] == 1
+    assert status.text("en") == "Documents requested" and status.text("de") == "Unterlagen angefordert"
+    assert "domain_enums.case_status_waiting_for_documents" in repr(status)
+    for twin in (copy.copy(status), copy.deepcopy(status), pickle.loads(pickle.dumps(status))):
+        assert isinstance(twin, Label) and twin.key == status.key and twin == status
+    # A refusal given a label as a parameter speaks it in its own language.
+    refused = ValidationError("cards.card_already", status=cards.STATUS_LABELS[enums.CardStatus.HANDED_OVER])
+    assert "ausgehändigt" in refused.message and "handed over" in refused.text("en")
