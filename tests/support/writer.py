@@ -16,12 +16,12 @@ import argparse
 import os
 import sys
 
+from sqlalchemy.orm import configure_mappers
+
 from abh_desk import audit_key
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
 from abh_desk.storage import Database
-from sqlalchemy.orm import configure_mappers
-
 from models import Person
 
 BULK_ACTION = "test_last"
