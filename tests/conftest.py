@@ -256,22 +256,3 @@ def workstations(ctx: ServiceContext, database_url: str) -> Iterator[tuple[Servi
     second_ctx = ServiceContext(second, ctx.catalogue, Actor(users["keller"], "keller", Role.CASEWORKER), ctx.clock)
     yield first_ctx, second_ctx
     second.dispose()
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``-n 2 --dist loadgroup``, the default in pyproject.toml) the tests of a
-    module whose own fixture outlives a test (the demo data of a module, the bundle) run on one
-    worker, so it is made once; all others are shared out one by one. The session's fixtures of the
-    conftests (PostgreSQL server, templates, QApplication) are made once per worker."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None or not isinstance(item, pytest.Function):
-            continue
-        module = item.module.__name__
-        shared = any(
-            fixture[-1].scope != "function" and getattr(fixture[-1].func, "__module__", None) == module
-            for fixture in info.name2fixturedefs.values()
-        )
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(module))
