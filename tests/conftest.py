@@ -154,11 +154,12 @@ def pg_admin_url() -> Iterator[str]:
         server.stop()
 
 
-def new_pg_database(admin_url: str) -> str:
+def new_pg_database(admin_url: str, template: str = _TEMPLATE) -> str:
+    """A new database, a copy of ``template`` (default: the migrated one; no one may be connected to it)."""
     name = f"abh_test_{os.getpid()}_{next(_counter)}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}"))
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
     admin.dispose()
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
 

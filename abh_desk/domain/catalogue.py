@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from datetime import datetime as datetime_type
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -536,9 +537,16 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     paths = sorted(directory.glob("*.toml"))
     if not paths:
         raise CatalogueError("domain_catalogue.no_files", file=str(directory))
+    return _load_files(tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths))
+
+
+@lru_cache(maxsize=8)
+def _load_files(files: tuple[tuple[str, int, int], ...]) -> Catalogue:
+    """The catalogue of these files as they are now (name, mtime, size): parsed once per process
+    (a command opens a context or two, a test run thousands; the catalogue is immutable)."""
     seen: dict[str, str] = {}
     entries: list[ProcedureType] = []
-    for path in paths:
+    for path in (Path(name) for name, _mtime, _size in files):
         for entry in load_file(path):
             if entry.key in seen:
                 raise CatalogueError(

@@ -4,6 +4,7 @@ cores): left out unless ``-m`` selects it (``-m bundle``); CI's first run does (
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -20,21 +21,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    dist = tmp_path_factory.mktemp("dist")
-    started = time.perf_counter()
-    result = subprocess.run(
-        [str(ROOT / "scripts" / "build-bundle.sh"), str(dist)],
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    # The build script ends with the bundle's own self test.
-    assert "Selbsttest bestanden." in result.stdout
+    """Built once per run. Under pytest-xdist (``-n 2``) both processes may ask for it: the first
+    builds it into the run's shared temporary directory, the other waits on the lock and uses it
+    (two builds at once would also share PyInstaller's work directory, build/pyinstaller)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's directory, above each worker's own
+    dist = shared / "bundle-dist"
     executable = dist / "abh-desk" / "abh-desk"
-    size = sum(f.stat().st_size for f in executable.parent.rglob("*") if f.is_file() and not f.is_symlink())
-    print(f"\nbundle built in {time.perf_counter() - started:.0f} s, {size / 2**20:.0f} MiB")
+    with open(shared / "bundle.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not executable.exists():
+            started = time.perf_counter()
+            result = subprocess.run(
+                [str(ROOT / "scripts" / "build-bundle.sh"), str(dist)],
+                capture_output=True,
+                text=True,
+                timeout=1200,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            )
+            assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+            # The build script ends with the bundle's own self test.
+            assert "Selbsttest bestanden." in result.stdout
+            size = sum(f.stat().st_size for f in executable.parent.rglob("*") if f.is_file() and not f.is_symlink())
+            print(f"\nbundle built in {time.perf_counter() - started:.0f} s, {size / 2**20:.0f} MiB")
     yield executable
 
 

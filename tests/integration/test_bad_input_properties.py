@@ -180,13 +180,32 @@ class World:
         return "World()"
 
 
+_SNAPSHOT_SQL: dict[str, list[tuple[str, str]]] = {}
+
+
 def snapshot(ctx: ServiceContext) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in primary-key order."""
-    with ctx.db.read() as session:
-        return {
-            table.name: [tuple(row) for row in session.execute(select(table).order_by(*table.primary_key.columns))]
+    """Every row of every table, in primary-key order, as the driver returns it (taken before every
+    save: the statements compiled once, read on a bare connection without the ORM's row processing,
+    which cost three quarters of it)."""
+    dialect = ctx.db.engine.dialect
+    statements = _SNAPSHOT_SQL.get(dialect.name)
+    if statements is None:
+        statements = _SNAPSHOT_SQL[dialect.name] = [
+            (table.name, str(select(table).order_by(*table.primary_key.columns).compile(dialect=dialect)))
             for table in Base.metadata.sorted_tables
-        }
+        ]
+    connection = ctx.db.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        rows = {}
+        for name, sql in statements:
+            cursor.execute(sql)
+            rows[name] = [tuple(row) for row in cursor.fetchall()]
+        cursor.close()
+        connection.rollback()
+        return rows
+    finally:
+        connection.close()
 
 
 def saves_or_refuses(

@@ -316,6 +316,9 @@ def test_a_command_signs_in_on_the_server_and_its_session_ends_with_it(
     office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workstation_url = office.workstation.db.url.render_as_string(hide_password=False)
+    # Its own person to find: the one an earlier test made is not there when that test ran in
+    # another process (pytest-xdist gives each its own office) or not at all (-k).
+    create_person(office.owner, PersonInput("Haddad", "Karim", "02.02.1992", nationality="SYR"))
     count = "SELECT count(*) FROM abh_sign_in.sessions WHERE ended_at IS NULL AND user_id = :id"
     with office.owner.db.engine.connect() as connection:
         open_before = connection.execute(text(count), {"id": office.ids["keller"]}).scalar_one()

@@ -8,21 +8,30 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import shutil
 import statistics as stdlib_statistics
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
+import keyring
 import openpyxl
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from abh_desk.clock import office_time
+from abh_desk import audit_key
+from abh_desk.audit_key import AuditKey
+from abh_desk.clock import FixedClock, office_time
 from abh_desk.demo.office import fill_demo_office
+from abh_desk.domain.catalogue import Catalogue
 from abh_desk.domain.enums import CaseStatus, LetterStatus, Role
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.assignment import check_rule_rows, preview_rebalance
+from abh_desk.services.audit_key_setup import set_up_if_new
 from abh_desk.services.context import Actor, ServiceContext
+from abh_desk.services.example_office import install_example_office
 from abh_desk.services.overview import OPEN_ORDER, Overview, drill_ids, overview, percentile
 from abh_desk.services.rebalance_suggestion import split_letters, suggest_rebalance
 from abh_desk.services.rejections import RejectionDraft, draft_rejection
@@ -42,8 +51,16 @@ from abh_desk.services.statistics_export import (
     statistics_xlsx,
     table,
 )
+from abh_desk.storage import Database
 from letters.data import RefusalGround
 from models import Area, Case, Letter, User
+from tests.conftest import (
+    MemoryKeyring,
+    drop_pg_database,
+    migrated_sqlite,
+    new_pg_database,
+    new_sqlite_database,
+)
 
 TODAY = date(2026, 11, 21)
 
@@ -84,10 +101,54 @@ def demo_office(ctx: ServiceContext) -> None:
         session.commit()
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def built_office(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue
+) -> Iterator[tuple[str, AuditKey | None]]:
+    """The demo office built once per backend (1–3 s of work each): its database and its key.
+    Every test works on a copy of its own (``office``); the building keyring and workstation
+    directory are the fixture's own, as each test's are."""
+    folder = tmp_path_factory.mktemp("overview")
+    admin_url = request.getfixturevalue("pg_admin_url") if request.param == "postgresql" else None
+    url = (
+        new_pg_database(admin_url) if admin_url else migrated_sqlite(folder, request.getfixturevalue("sqlite_template"))
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ABH_DESK_DATA_DIR", str(folder / "data"))
+        patch.setenv("ABH_DESK_CONFIG_DIR", str(folder / "config"))
+        previous = keyring.get_keyring()
+        keyring.set_keyring(MemoryKeyring())
+        try:
+            ctx = ServiceContext(Database(url), catalogue, clock=FixedClock(TODAY))
+            set_up_if_new(ctx)
+            install_example_office(ctx)
+            demo_office(ctx)
+            key = audit_key.key_of(ctx.db)
+            ctx.db.dispose()
+        finally:
+            keyring.set_keyring(previous)
+    yield url, key
+    if admin_url:
+        drop_pg_database(admin_url, url.rsplit("/", 1)[1])
+
+
 @pytest.fixture
-def office(ctx: ServiceContext) -> ServiceContext:
-    demo_office(ctx)
-    return ctx
+def office(
+    built_office: tuple[str, AuditKey | None], tmp_path: Path, clock: FixedClock, request: pytest.FixtureRequest
+) -> Iterator[ServiceContext]:
+    """A copy of the built office: a test's changes stay its own."""
+    built, key = built_office
+    if built.startswith("sqlite"):
+        url = new_sqlite_database(tmp_path)
+        shutil.copyfile(built.removeprefix("sqlite:///"), url.removeprefix("sqlite:///"))
+    else:
+        url = new_pg_database(request.getfixturevalue("pg_admin_url"), template=built.rsplit("/", 1)[1])
+    db = Database(url)
+    audit_key.use_key(db, key)
+    yield ServiceContext(db, request.getfixturevalue("catalogue"), clock=clock)
+    db.dispose()
+    if not built.startswith("sqlite"):
+        drop_pg_database(request.getfixturevalue("pg_admin_url"), url.rsplit("/", 1)[1])
 
 
 def _every_bar_equals_its_list(ctx: ServiceContext, figures: Overview) -> int:

@@ -16,6 +16,8 @@ import argparse
 import os
 import sys
 
+from sqlalchemy.orm import configure_mappers
+
 from abh_desk import audit_key
 from abh_desk.domain.catalogue import Catalogue, load_catalogue
 from abh_desk.services.context import ServiceContext
@@ -51,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fork_server(args: argparse.Namespace) -> int:
     catalogue = load_catalogue()
+    _warm_up(args.url)
     print("ready", flush=True)
     child = 0
     for line in sys.stdin:
@@ -66,6 +69,13 @@ def _fork_server(args: argparse.Namespace) -> int:
             os.waitpid(child, 0)
             print("reaped", flush=True)
     return 0
+
+
+def _warm_up(url: str) -> None:
+    """What every writer would otherwise do again after its fork, before its first commit: the
+    database driver's and the audit trail's imports, SQLAlchemy's mappers. No connection is made."""
+    Database(url).dispose()
+    configure_mappers()
 
 
 def _write(args: argparse.Namespace, catalogue: Catalogue | None = None) -> int:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui import messages
 from ui.app import TRANSLATIONS, install_translators
 from ui.messages import set_language
 
@@ -69,3 +70,11 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, object, object
         return (yield)
     finally:
         _Questions.closing_windows = False
+
+
+@pytest.fixture(autouse=True)
+def services_speak_german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with the services' sentences in German and leaves them so: a test that
+    switched to English (``install_translators(app, "en")``) made every later refusal English — in
+    one process the tests after it failed, under ``-n 2`` it depended on the worker."""
+    monkeypatch.setattr(messages, "_language", "de")
