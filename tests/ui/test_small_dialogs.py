@@ -51,6 +51,23 @@ def test_a_refused_reason_stays_in_its_field_with_the_message_under_it(qtbot: Qt
     assert not prompt.isVisible() and prompt.result() == QDialog.DialogCode.Accepted
 
 
+def test_a_reason_of_several_lines_is_given_from_the_keyboard(qtbot: QtBot) -> None:
+    """Enter starts a new line in the field: Tab goes on to the buttons (no tab character in the
+    reason) and Ctrl+Enter confirms — before, a keyboard user could not leave the field."""
+    prompt = TextPrompt(None, "Keine Anhörung", "Warum?", check_waiver_reason)
+    qtbot.addWidget(prompt)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    prompt.field.setFocus()
+    qtbot.keyClicks(prompt.field, "Die Antragstellerin hat schriftlich verzichtet.")
+    qtbot.keyClick(prompt.field, Qt.Key.Key_Tab)
+    assert "\t" not in prompt.text() and not prompt.field.hasFocus()
+    prompt.field.setFocus()
+    qtbot.keyClick(prompt.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert prompt.result() == QDialog.DialogCode.Accepted and not prompt.isVisible()
+    assert prompt.text() == "Die Antragstellerin hat schriftlich verzichtet."
+
+
 def test_an_empty_return_comment_and_waiver_are_refused_in_the_dialog(qtbot: QtBot) -> None:
     for check, message in (
         (check_return_comment, "Bitte sagen Sie der Sachbearbeitung, was zu ändern ist (Kommentar)."),
