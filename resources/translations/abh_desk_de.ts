@@ -2619,63 +2619,63 @@
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="280"/>
-        <source>Save draft</source>
-        <translation>Entwurf speichern</translation>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="281"/>
-        <source>Send hearing letter</source>
-        <translation>Anhörung versenden</translation>
+        <source>Send &amp;hearing letter</source>
+        <translation>&amp;Anhörung versenden</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="282"/>
-        <source>No hearing…</source>
-        <translation>Anhörung entbehrlich …</translation>
+        <source>&amp;No hearing…</source>
+        <translation>Anhörung &amp;entbehrlich …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="283"/>
-        <source>Statement received…</source>
-        <translation>Stellungnahme eingegangen …</translation>
+        <source>S&amp;tatement received…</source>
+        <translation>Stellungnahme e&amp;ingegangen …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="284"/>
-        <source>Submit for review</source>
-        <translation>Zur Prüfung vorlegen</translation>
+        <source>Su&amp;bmit for review</source>
+        <translation>Zur &amp;Prüfung vorlegen</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="285"/>
-        <source>Approve</source>
-        <translation>Freigeben</translation>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="286"/>
-        <source>Return with comment…</source>
-        <translation>Zurückgeben mit Kommentar …</translation>
+        <source>&amp;Return with comment…</source>
+        <translation>&amp;Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="287"/>
-        <source>Dispatched…</source>
-        <translation>Versandt …</translation>
+        <source>&amp;Dispatched…</source>
+        <translation>&amp;Versandt …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="288"/>
-        <source>Objection or lawsuit received…</source>
-        <translation>Widerspruch/Klage eingegangen …</translation>
+        <source>&amp;Objection or lawsuit received…</source>
+        <translation>&amp;Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="289"/>
-        <source>Outcome of the remedy…</source>
-        <translation>Ergebnis des Rechtsbehelfs …</translation>
+        <source>Out&amp;come of the remedy…</source>
+        <translation>Er&amp;gebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="290"/>
-        <source>Save PDF…</source>
-        <translation>PDF speichern …</translation>
+        <source>Save &amp;PDF…</source>
+        <translation>P&amp;DF speichern …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="291"/>
-        <source>Print…</source>
-        <translation>Drucken …</translation>
+        <source>Pr&amp;int…</source>
+        <translation>Dr&amp;ucken …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="384"/>

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
@@ -16,6 +17,7 @@ from sqlalchemy import delete, select
 from abh_desk.config import load_settings
 from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.domain.enums import Role
+from abh_desk.domain.notice_flow import NoticeAction
 from abh_desk.services.auth import sign_in
 from abh_desk.services.case_file import check_document_waiver
 from abh_desk.services.cases import open_case
@@ -198,3 +200,15 @@ def test_sign_out_returns_to_the_sign_in_and_another_user_signs_in(
         assert session.scalars(select(AuditEvent.action).where(AuditEvent.action == "abgemeldet")).all() == [
             "abgemeldet"
         ]
+
+
+def test_every_step_of_the_notice_window_has_an_alt_key_of_its_own(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """Submit, approve, dispatch … are reached with Alt and a letter, as in the case window's
+    decision tab; the notice's form is long, and Tab through all of it was the only way."""
+    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.06.1992", nationality="TUR"))
+    notice = NoticeDialog(sqlite_ctx, open_case(sqlite_ctx, person.id, "99010019001008").id)
+    qtbot.addWidget(notice)
+    keys = [QKeySequence.mnemonic(button.text()).toString() for button in notice.buttons.values()]
+    assert all(keys) and len(set(keys)) == len(keys), keys
+    assert notice.buttons[NoticeAction.SUBMIT].text() == "Zur &Prüfung vorlegen"
+    assert notice.buttons[NoticeAction.APPROVE].text() == "&Freigeben"
