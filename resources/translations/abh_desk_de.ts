@@ -4494,13 +4494,13 @@ diese Woche</translation>
     </message>
     <message>
         <location filename="../../ui/representatives_dialog.py" line="211"/>
-        <source>Valid from: please enter as DD.MM.YYYY. Nothing was saved.</source>
-        <translation>Gültig ab: bitte als TT.MM.JJJJ angeben. Es wurde nichts gespeichert.</translation>
+        <source>Please enter as DD.MM.YYYY.</source>
+        <translation>Bitte als TT.MM.JJJJ angeben.</translation>
     </message>
     <message>
         <location filename="../../ui/representatives_dialog.py" line="260"/>
-        <source>Nothing was saved.</source>
-        <translation>Es wurde nichts gespeichert.</translation>
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 </TS>

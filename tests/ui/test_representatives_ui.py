@@ -76,8 +76,9 @@ def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBo
     dialog.sex.setCurrentIndex(dialog.sex.findData("m"))
     _type(qtbot, dialog, {"postcode": "7822", "city": "Singen"})
     qtbot.keyClick(dialog.inputs["city"], Qt.Key.Key_Return)  # Enter saves the form
-    qtbot.waitUntil(lambda: "fünf Ziffern" in dialog.message.text())
-    assert "Es wurde nichts gespeichert" in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.errors["postcode"].isVisibleTo(dialog))  # under its field
+    assert "fünf Ziffern" in dialog.errors["postcode"].text() and dialog.inputs["postcode"].hasFocus()
+    assert dialog.message.text() == "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert."
     assert representation(sqlite_ctx, person.id).rows == ()
 
     _type(qtbot, dialog, {"postcode": "78224"})
@@ -106,6 +107,30 @@ def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBo
         "Gesetzliche Vertreter: Ravi Mehta (Elternteil (gemeinsame Sorge)); Priya Mehta (Elternteil (gemeinsame Sorge))"
     )
     _screenshot(window, "personenbereich.png")
+
+
+def test_each_refusal_stands_under_its_field_and_nothing_is_saved(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Mehta", "Anjali", "04.05.2013", nationality="IND", sex="w"))
+    dialog = RepresentativesDialog(sqlite_ctx, person.id, "Anjali Mehta")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    dialog.new()
+    _type(qtbot, dialog, {"family_name": "Mehta", "given_names": "Ravi3", "postcode": "78", "valid_from": "32.13.2025"})
+    dialog.save()
+    assert dialog.errors["valid_from"].text() == "Bitte als TT.MM.JJJJ angeben."  # checked before the service
+    assert dialog.inputs["valid_from"].hasFocus()
+    _type(qtbot, dialog, {"valid_from": ""})
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors["street"].isVisibleTo(dialog))
+    shown = {name: label.text() for name, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+    assert set(shown) == {"given_names", "street", "postcode", "city"}
+    assert "„3“" in shown["given_names"] and "fünf Ziffern" in shown["postcode"] and "Anschrift" in shown["city"]
+    assert dialog.inputs["given_names"].hasFocus()  # the first wrong field in the form's order
+    assert "Es wurde nichts gespeichert" in dialog.message.text() and "Postleitzahl" not in dialog.message.text()
+    qtbot.keyClicks(dialog.inputs["given_names"], "x")
+    assert not dialog.errors["given_names"].isVisibleTo(dialog)  # corrected: its message goes
+    assert representation(sqlite_ctx, person.id).rows == ()
 
 
 def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
