@@ -152,8 +152,15 @@ def test_once_the_person_has_a_case_only_who_works_on_it_changes_the_representat
     person_id = _minor(ctx)
     add_representative(people["keller"], person_id, RAVI)  # no case yet: anyone at the counter
     open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1))  # Mehta: Frau Schweiger's letter
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         add_representative(people["keller"], person_id, PRIYA)
+    # Who may, said plainly: "Vertretung" alone read as the legal representation in this dialog.
+    assert refused.value.text("de") == (
+        "Das darf nur ändern, wer Zugriff auf einen Vorgang dieser Person hat: die zuständige Sachbearbeitung, "
+        "ihre Vertretung bei Abwesenheit, die Teamleitung oder die Administration, außerdem wer den Vorgang "
+        "geteilt bekommen oder mit Begründung geöffnet hat."
+    )
+    assert refused.value.text("en").startswith("Only someone with access to a case of this person")
     add_representative(people["schweiger"], person_id, PRIYA)
 
 
