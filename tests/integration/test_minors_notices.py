@@ -198,6 +198,10 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
     text = _text(pdf)
     assert "ENTWURF" not in text and "NICHT VERSENDEN" not in text
     assert "An Sie als gesetzliche Vertreter von Anjali Mehta, geb. 04.05.2013" in text
+    # Every "Sie" and "Ihr" of the notice is hers: her title, her health, the costs of her deportation.
+    assert "(§ 80 Abs. 1 und 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 VwVfG)" in text
+    assert "Mit „Sie“ und „Ihr“ ist im Folgenden Anjali Mehta gemeint. Sehr geehrter Herr Mehta" in text
+    assert "Die Kosten einer Abschiebung haben Sie zu tragen" in text
     assert "Sehr geehrter Herr Mehta, sehr geehrte Frau Mehta," in text
     assert "zur Niederschrift" in text  # the Rechtsbehelfsbelehrung is unchanged
     assert "58 Abs. 1a" not in text  # with her parents: no unaccompanied minor
