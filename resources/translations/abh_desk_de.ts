@@ -2386,8 +2386,8 @@
     </message>
     <message>
         <location filename="../../ui/new_case_dialog.py" line="73"/>
-        <source>Application received on:</source>
-        <translation>Antrag eingegangen am:</translation>
+        <source>Application &amp;received on:</source>
+        <translation>Antrag &amp;eingegangen am:</translation>
     </message>
     <message>
         <location filename="../../ui/new_case_dialog.py" line="74"/>
