@@ -104,7 +104,7 @@ def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBo
     assert not window.search.representation_hint.isVisibleTo(window)
     label = window.search.representation_label.text()
     assert label == (
-        "Gesetzliche Vertreter: Ravi Mehta (Elternteil (gemeinsame Sorge)); Priya Mehta (Elternteil (gemeinsame Sorge))"
+        "Gesetzliche Vertreter: Ravi Mehta, Elternteil (gemeinsame Sorge); Priya Mehta, Elternteil (gemeinsame Sorge)"
     )
     _screenshot(window, "personenbereich.png")
 
