@@ -3576,6 +3576,11 @@
         <source>Approve</source>
         <translation>Freigeben</translation>
     </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="204"/>
+        <source>Goes to: %1 (%2)</source>
+        <translation>Geht an: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>RulesDialog</name>

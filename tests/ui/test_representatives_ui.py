@@ -13,11 +13,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from abh_desk.domain.enums import Role
+from abh_desk.services.auth import create_user
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.persons import PersonInput, create_person
-from abh_desk.services.rejections import RejectionDraft, draft_rejection
-from abh_desk.services.representatives import representation
+from abh_desk.services.notice_review import submit_for_review
+from abh_desk.services.notices import notice_view
+from abh_desk.services.persons import PersonDetail, PersonInput, create_person
+from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
+from abh_desk.services.representatives import RepresentativeInput, add_representative, representation
 from letters.data import RefusalGround
 from letters.samples import SAMPLE_FINDINGS
 from models import User
@@ -43,12 +46,17 @@ def _type(qtbot: QtBot, dialog: RepresentativesDialog, values: dict[str, str]) -
         qtbot.keyClicks(field, text)
 
 
-def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(
-        sqlite_ctx,
+def _anjali(ctx: ServiceContext) -> PersonDetail:
+    """A girl of 13 at the test's day, living in Singen."""
+    return create_person(
+        ctx,
         PersonInput("Mehta", "Anjali", "04.05.2013", nationality="IND", sex="w", street="Hauptstraße 5",
                     postcode="78224", city="Singen"),
     )  # fmt: skip
+
+
+def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = _anjali(sqlite_ctx)
     window = MainWindow(sqlite_ctx)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
@@ -159,3 +167,32 @@ def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, 
     assert notice.addressing_box.title() == "Dieser Bescheid kann so noch nicht hinausgehen"
     assert "minderjährig" in notice.addressing_text.text() and "gesetzliche Vertretung" in notice.addressing_text.text()
     _screenshot(notice, "bescheid_ohne_vertretung.png")
+
+
+def test_the_team_lead_sees_to_whom_a_minors_notice_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = _anjali(sqlite_ctx)
+    for given, sex in (("Ravi", "m"), ("Priya", "w")):
+        add_representative(
+            sqlite_ctx,
+            person.id,
+            RepresentativeInput("eltern", "Mehta", given, sex, street="Hauptstraße 5", postcode="78224", city="Singen"),
+        )
+    case_id = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1)).id
+    create_user(sqlite_ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    with sqlite_ctx.db.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+    clerk = sqlite_ctx.as_user(Actor(ids["schweiger"], "schweiger", Role.CASEWORKER))
+    draft = RejectionDraft(
+        grounds=(RefusalGround("lebensunterhalt", "Kein Einkommen."),), facts="Antrag.", **SAMPLE_FINDINGS
+    )
+    letter_id = draft_rejection(clerk, case_id, draft)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Die Familie hat verzichtet.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    window = MainWindow(sqlite_ctx.as_user(Actor(ids["lead"], "lead", Role.TEAM_LEAD)))
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.reviews)
+    qtbot.waitUntil(lambda: window.reviews.selected is not None)
+    details = window.reviews.details.text().splitlines()
+    assert details[1] == "Geht an: Herrn Ravi Mehta und Frau Priya Mehta (als gesetzliche Vertreter von Anjali Mehta)"
+    window.close()
