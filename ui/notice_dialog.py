@@ -304,7 +304,7 @@ class NoticeDialog(QDialog):
             NoticeAction.RECORD_STATEMENT: QPushButton(self.tr("S&tatement received…")),
             NoticeAction.SUBMIT: QPushButton(self.tr("Su&bmit for review")),
             NoticeAction.APPROVE: QPushButton(self.tr("&Approve")),
-            NoticeAction.RETURN: QPushButton(self.tr("&Return with comment…")),
+            NoticeAction.RETURN: QPushButton(self.tr("Return with co&mment…")),
             NoticeAction.DISPATCH: QPushButton(self.tr("&Dispatched…")),
             NoticeAction.RECORD_REMEDY: QPushButton(self.tr("&Objection or lawsuit received…")),
             NoticeAction.DECIDE_REMEDY: QPushButton(self.tr("Out&come of the remedy…")),

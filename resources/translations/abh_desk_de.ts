@@ -2649,7 +2649,7 @@
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="286"/>
-        <source>&amp;Return with comment…</source>
+        <source>Return with co&amp;mment…</source>
         <translation>&amp;Zurückgeben mit Kommentar …</translation>
     </message>
     <message>

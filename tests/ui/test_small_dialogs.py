@@ -202,13 +202,25 @@ def test_sign_out_returns_to_the_sign_in_and_another_user_signs_in(
         ]
 
 
+def _notice_keys(qtbot: QtBot, ctx: ServiceContext) -> tuple[NoticeDialog, list[str]]:
+    person = create_person(ctx, PersonInput("Şahin", "Ayşe", "05.06.1992", nationality="TUR"))
+    notice = NoticeDialog(ctx, open_case(ctx, person.id, "99010019001008").id)
+    qtbot.addWidget(notice)
+    buttons = [*notice.buttons.values(), notice.changed_bar.reload_button]  # "&Neu laden" when changed elsewhere
+    return notice, [QKeySequence.mnemonic(button.text()).toString() for button in buttons]
+
+
 def test_every_step_of_the_notice_window_has_an_alt_key_of_its_own(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
     """Submit, approve, dispatch … are reached with Alt and a letter, as in the case window's
     decision tab; the notice's form is long, and Tab through all of it was the only way."""
-    person = create_person(sqlite_ctx, PersonInput("Şahin", "Ayşe", "05.06.1992", nationality="TUR"))
-    notice = NoticeDialog(sqlite_ctx, open_case(sqlite_ctx, person.id, "99010019001008").id)
-    qtbot.addWidget(notice)
-    keys = [QKeySequence.mnemonic(button.text()).toString() for button in notice.buttons.values()]
+    notice, keys = _notice_keys(qtbot, sqlite_ctx)
     assert all(keys) and len(set(keys)) == len(keys), keys
     assert notice.buttons[NoticeAction.SUBMIT].text() == "Zur &Prüfung vorlegen"
     assert notice.buttons[NoticeAction.APPROVE].text() == "&Freigeben"
+
+
+@pytest.mark.usefixtures("english")
+def test_the_notice_windows_alt_keys_differ_in_english_too(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    notice, keys = _notice_keys(qtbot, sqlite_ctx)
+    assert all(keys) and len(set(keys)) == len(keys), keys
+    assert notice.buttons[NoticeAction.SUBMIT].text() == "Su&bmit for review"
