@@ -112,15 +112,17 @@ def opening(subject: str, data: LetterData, person_line: str = "") -> list[Flowa
 
 def representation_line(data: LetterData) -> str:
     """Under the subject of a letter to a person's legal representatives: whom it concerns, and
-    that "Sie" and "Ihr" in its text mean that person."""
+    that "Sie" and "Ihr" in its text mean that person — every one of them: the notice also says
+    "Sie besitzen keinen Aufenthaltstitel", "Ihr Gesundheitszustand", "Die Kosten einer Abschiebung
+    haben Sie zu tragen" (§ 66 Abs. 1 AufenthG: the foreigner's), and the hearing asks "ob Sie Kinder
+    haben"; a list of some of them left the others to be read as the parents'. The minor cannot act
+    in the procedure (§ 80 Abs. 1 AufenthG), the representatives apply for her (§ 80 Abs. 4)."""
     who = data.represented
     assert who is not None
     born = f", geb. {who.birth_date}" if who.birth_date else ""
     return (
-        f"An Sie {who.role} von {who.name}{born} (§ 80 Abs. 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 VwVfG). "
-        f"Wo im Folgenden von „Ihrem Antrag“, „Ihrem Aufenthalt“, „Ihrer Ausreise“ oder „Ihrer Abschiebung“ die "
-        f"Rede ist oder „Sie“ zur Ausreise aufgefordert werden, sind Antrag, Aufenthalt, Ausreise und Abschiebung "
-        f"von {who.name} gemeint."
+        f"An Sie {who.role} von {who.name}{born} (§ 80 Abs. 1 und 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 "
+        f"VwVfG). Mit „Sie“ und „Ihr“ ist im Folgenden {who.name} gemeint."
     )
 
 

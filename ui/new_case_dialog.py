@@ -71,7 +71,7 @@ class NewCaseDialog(QDialog):
         self.open_existing_button.clicked.connect(self.open_existing)
         self.existing: list[tuple[int, str]] = []
         form = QFormLayout()
-        form.addRow(self.tr("Application received on:"), self.applied_on)
+        form.addRow(self.tr("Application &received on:"), self.applied_on)  # Alt+E: the date, past the long list
         form.addRow(self.tr("Reason for a second case:"), self.repeat_reason)
         form.addRow("", self.open_existing_button)
         self.form = form

@@ -298,18 +298,18 @@ class NoticeDialog(QDialog):
 
     def _buttons(self) -> QVBoxLayout:
         self.buttons: dict[NoticeAction | str, QPushButton] = {
-            "save": QPushButton(self.tr("Save draft")),
-            NoticeAction.SEND_HEARING: QPushButton(self.tr("Send hearing letter")),
-            NoticeAction.WAIVE_HEARING: QPushButton(self.tr("No hearing…")),
-            NoticeAction.RECORD_STATEMENT: QPushButton(self.tr("Statement received…")),
-            NoticeAction.SUBMIT: QPushButton(self.tr("Submit for review")),
-            NoticeAction.APPROVE: QPushButton(self.tr("Approve")),
-            NoticeAction.RETURN: QPushButton(self.tr("Return with comment…")),
-            NoticeAction.DISPATCH: QPushButton(self.tr("Dispatched…")),
-            NoticeAction.RECORD_REMEDY: QPushButton(self.tr("Objection or lawsuit received…")),
-            NoticeAction.DECIDE_REMEDY: QPushButton(self.tr("Outcome of the remedy…")),
-            "pdf": QPushButton(self.tr("Save PDF…")),
-            "print": QPushButton(self.tr("Print…")),
+            "save": QPushButton(self.tr("&Save draft")),
+            NoticeAction.SEND_HEARING: QPushButton(self.tr("Send &hearing letter")),
+            NoticeAction.WAIVE_HEARING: QPushButton(self.tr("&No hearing…")),
+            NoticeAction.RECORD_STATEMENT: QPushButton(self.tr("S&tatement received…")),
+            NoticeAction.SUBMIT: QPushButton(self.tr("Su&bmit for review")),
+            NoticeAction.APPROVE: QPushButton(self.tr("&Approve")),
+            NoticeAction.RETURN: QPushButton(self.tr("Return with co&mment…")),
+            NoticeAction.DISPATCH: QPushButton(self.tr("&Dispatched…")),
+            NoticeAction.RECORD_REMEDY: QPushButton(self.tr("&Objection or lawsuit received…")),
+            NoticeAction.DECIDE_REMEDY: QPushButton(self.tr("Out&come of the remedy…")),
+            "pdf": QPushButton(self.tr("Save &PDF…")),
+            "print": QPushButton(self.tr("Pr&int…")),
         }
         handlers = {
             "save": self.save,

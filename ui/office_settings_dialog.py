@@ -51,7 +51,7 @@ class OfficeSettingsDialog(QDialog):
         self.runner = runner or TaskRunner(self)
         self.loaded: OfficeSettings | None = None
         self.setWindowTitle(self.tr("Settings of the office"))
-        fit_on_screen(self, 720, 760)
+        fit_on_screen(self, 960, 760)  # the German labels are long: the values beside them stay readable
         labels = {
             "authority_name": self.tr("Authority"),
             "department": self.tr("Department"),

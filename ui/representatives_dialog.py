@@ -1,5 +1,6 @@
 """Gesetzliche Vertreter of a person: the list, a hint where a minor has none, and a form to add,
-change or remove one — all by keyboard (Alt+letters, Enter saves the form)."""
+change or remove one — all by keyboard (Alt+letters, Enter saves the form). A refused save shows
+each message under its field, the first wrong field gets the keyboard."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from abh_desk.domain.representation import KIND_LABELS, RepresentationKind
-from abh_desk.errors import FieldErrors
+from abh_desk.errors import FieldErrors, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.representatives import (
     Representation,
@@ -32,12 +33,27 @@ from abh_desk.services.representatives import (
     representation,
     update_representative,
 )
-from ui.messages import error_text, spoken
+from ui.messages import error_text, field_texts, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
-from ui.widgets import german_date, message_label, table_view
+from ui.widgets import fit_on_screen, german_date, message_label, table_view
 
 TEXT_FIELDS = ("family_name", "given_names", "authority", "street", "postcode", "city", "valid_from")
+#: The form's fields in their order, and the field of each name the service refuses with.
+FORM_ORDER = ("kind", "authority", "family_name", "given_names", "sex", "street", "postcode", "city", "valid_from")
+FIELD_OF = {
+    "art": "kind",
+    "behoerde": "authority",
+    "familienname": "family_name",
+    "vornamen": "given_names",
+    "geschlecht": "sex",
+    "strasse": "street",
+    "street": "street",
+    "plz": "postcode",
+    "ort": "city",
+    "city": "city",
+    "gueltig_ab": "valid_from",
+}
 
 
 class RepresentativesDialog(QDialog):
@@ -101,12 +117,11 @@ class RepresentativesDialog(QDialog):
             "city": self.tr("&Town"),
             "valid_from": self.tr("&Valid from"),
         }
-        form.addRow(self._label(self.tr("&Kind"), self.kind), self.kind)
-        for name in ("authority", "family_name", "given_names"):
-            form.addRow(self._label(labels[name], self.inputs[name]), self.inputs[name])
-        form.addRow(self._label(self.tr("Se&x"), self.sex), self.sex)
-        for name in ("street", "postcode", "city", "valid_from"):
-            form.addRow(self._label(labels[name], self.inputs[name]), self.inputs[name])
+        labels["kind"], labels["sex"] = self.tr("&Kind"), self.tr("Se&x")
+        self.fields: dict[str, QWidget] = {"kind": self.kind, "sex": self.sex, **self.inputs}
+        self.errors: dict[str, QLabel] = {}
+        for name in FORM_ORDER:
+            form.addRow(self._label(labels[name], self.fields[name]), self._with_error(name))
         self.save_button = QPushButton(self.tr("&Save representative"))
         self.save_button.setAutoDefault(False)  # Enter in a field saves (once): no default button clicks too
         self.cancel_form_button = QPushButton(self.tr("Cancel"))
@@ -145,6 +160,48 @@ class RepresentativesDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.reload()
 
+    def _with_error(self, name: str) -> QWidget:
+        """The field with a place under it for its message, which goes once the field is changed."""
+        error = message_label()
+        error.hide()
+        self.errors[name] = error
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        field = self.fields[name]
+        column.addWidget(field)
+        column.addWidget(error)
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(lambda _text: error.hide())
+        elif isinstance(field, QComboBox):
+            field.currentIndexChanged.connect(lambda _index: error.hide())
+        return holder
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+        self.message.clear()
+
+    def _show_field_errors(self, texts: dict[str, str]) -> None:
+        """Each message under its field, the first wrong field focused; the rest below the form."""
+        self._clear_errors()
+        elsewhere = []
+        for key, text in texts.items():
+            name = FIELD_OF.get(key)
+            if name is None:
+                elsewhere.append(text)
+            else:
+                self.errors[name].setText(text)
+                self.errors[name].show()
+        elsewhere.append(self.tr("Please correct the marked fields. Nothing was saved."))
+        self.message.setText(" ".join(elsewhere) if len(elsewhere) > 1 else elsewhere[0])
+        fit_on_screen(self, width=self.width())  # the messages take room: the fields keep their height
+        wrong = [name for name in FORM_ORDER if self.errors[name].isVisibleTo(self)]
+        if wrong:
+            self.fields[wrong[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
@@ -182,7 +239,7 @@ class RepresentativesDialog(QDialog):
             self._open_form()
 
     def _open_form(self) -> None:
-        self.message.clear()
+        self._clear_errors()
         self.form_box.setTitle(self.tr("Change representative") if self.editing else self.tr("New representative"))
         self.form_box.show()
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -212,7 +269,7 @@ class RepresentativesDialog(QDialog):
             try:
                 valid_from = datetime.strptime(text, "%d.%m.%Y").date()
             except ValueError:
-                self.message.setText(self.tr("Valid from: please enter as DD.MM.YYYY. Nothing was saved."))
+                self._show_field_errors({"gueltig_ab": self.tr("Please enter as DD.MM.YYYY.")})
                 return None
         office = self.kind.currentData() == RepresentationKind.YOUTH_OFFICE.value
         return RepresentativeInput(
@@ -232,7 +289,7 @@ class RepresentativesDialog(QDialog):
         if data is None:
             return
         ctx, person_id, editing = self.ctx, self.person_id, self.editing
-        self.message.clear()
+        self._clear_errors()
 
         def work() -> None:
             if editing is None:
@@ -261,6 +318,8 @@ class RepresentativesDialog(QDialog):
 
     def show_error(self, exc: Exception) -> None:
         if isinstance(exc, FieldErrors):
-            self.message.setText(exc.message + " " + self.tr("Nothing was saved."))
+            self._show_field_errors(field_texts(exc))
+        elif isinstance(exc, ValidationError) and exc.field in FIELD_OF and self.form_box.isVisibleTo(self):
+            self._show_field_errors({exc.field: error_text(exc)})
         else:
             self.message.setText(error_text(exc))

@@ -198,6 +198,15 @@ class ReviewPage(QWidget):
             f"{selected.row.file_number} · {selected.row.person_name} · {selected.row.procedure}",
             self.tr("Grounds: %1").replace("%1", selected.row.grounds),
         ]
+        represented = data.get("represented")
+        if represented:  # a minor's notice: to whom it is made known, as the letter says it
+            recipients = ", ".join(data["address"]["lines"][:-2])
+            lines.insert(
+                1,
+                self.tr("Goes to: %1 (%2)")
+                .replace("%1", recipients)
+                .replace("%2", f"{represented['role']} von {represented['name']}"),
+            )
         for ground in data.get("grounds", []):
             if ground.get("details"):
                 lines.append(f"   – {ground['details']}")

@@ -321,7 +321,7 @@ class SearchPage(QWidget):
 
     def _show_representation(self, file: PersonFile) -> None:
         rows = file.representation.rows
-        names = "; ".join(f"{row.name} ({spoken(row.kind_label)})" for row in rows)
+        names = "; ".join(f"{row.name}, {spoken(row.kind_label)}" for row in rows)  # the kinds have brackets
         self.representation_label.setText(self.tr("Legal representatives: %1").replace("%1", names))
         self.representation_label.setVisible(bool(rows))
         hint = file.representation.hint

@@ -1,10 +1,13 @@
 """A small dialog asking for a reason or a comment that keeps what was typed when it is refused:
-the message stands under the field, the text stays, the dialog stays open (issue 23, part 10)."""
+the message stands under the field, the text stays, the dialog stays open (issue 23, part 10).
+From the keyboard: Tab leaves a text of several lines for the buttons, Ctrl+Enter confirms."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +42,10 @@ class TextPrompt(QDialog):
         self.label = QLabel(label)
         self.label.setWordWrap(True)
         self.field: QPlainTextEdit | QLineEdit = QPlainTextEdit(text) if multiline else QLineEdit(text)
+        if isinstance(self.field, QPlainTextEdit):
+            # Enter starts a new line there: Tab goes on to OK, Ctrl+Enter confirms (never a tab character).
+            self.field.setTabChangesFocus(True)
+            self.field.installEventFilter(self)
         self.label.setBuddy(self.field)
         self.error = message_label()
         self.error.hide()
@@ -53,6 +60,18 @@ class TextPrompt(QDialog):
         if multiline:
             self.resize(480, 260)
         self.field.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def text(self) -> str:
         return self.field.toPlainText() if isinstance(self.field, QPlainTextEdit) else self.field.text()

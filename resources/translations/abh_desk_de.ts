@@ -2386,8 +2386,8 @@
     </message>
     <message>
         <location filename="../../ui/new_case_dialog.py" line="73"/>
-        <source>Application received on:</source>
-        <translation>Antrag eingegangen am:</translation>
+        <source>Application &amp;received on:</source>
+        <translation>Antrag &amp;eingegangen am:</translation>
     </message>
     <message>
         <location filename="../../ui/new_case_dialog.py" line="74"/>
@@ -2619,63 +2619,63 @@
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="280"/>
-        <source>Save draft</source>
-        <translation>Entwurf speichern</translation>
+        <source>&amp;Save draft</source>
+        <translation>Entwurf &amp;speichern</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="281"/>
-        <source>Send hearing letter</source>
-        <translation>Anhörung versenden</translation>
+        <source>Send &amp;hearing letter</source>
+        <translation>&amp;Anhörung versenden</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="282"/>
-        <source>No hearing…</source>
-        <translation>Anhörung entbehrlich …</translation>
+        <source>&amp;No hearing…</source>
+        <translation>Anhörung &amp;entbehrlich …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="283"/>
-        <source>Statement received…</source>
-        <translation>Stellungnahme eingegangen …</translation>
+        <source>S&amp;tatement received…</source>
+        <translation>Stellungnahme e&amp;ingegangen …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="284"/>
-        <source>Submit for review</source>
-        <translation>Zur Prüfung vorlegen</translation>
+        <source>Su&amp;bmit for review</source>
+        <translation>Zur &amp;Prüfung vorlegen</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="285"/>
-        <source>Approve</source>
-        <translation>Freigeben</translation>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="286"/>
-        <source>Return with comment…</source>
-        <translation>Zurückgeben mit Kommentar …</translation>
+        <source>Return with co&amp;mment…</source>
+        <translation>&amp;Zurückgeben mit Kommentar …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="287"/>
-        <source>Dispatched…</source>
-        <translation>Versandt …</translation>
+        <source>&amp;Dispatched…</source>
+        <translation>&amp;Versandt …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="288"/>
-        <source>Objection or lawsuit received…</source>
-        <translation>Widerspruch/Klage eingegangen …</translation>
+        <source>&amp;Objection or lawsuit received…</source>
+        <translation>&amp;Widerspruch/Klage eingegangen …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="289"/>
-        <source>Outcome of the remedy…</source>
-        <translation>Ergebnis des Rechtsbehelfs …</translation>
+        <source>Out&amp;come of the remedy…</source>
+        <translation>Er&amp;gebnis des Rechtsbehelfs …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="290"/>
-        <source>Save PDF…</source>
-        <translation>PDF speichern …</translation>
+        <source>Save &amp;PDF…</source>
+        <translation>P&amp;DF speichern …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="291"/>
-        <source>Print…</source>
-        <translation>Drucken …</translation>
+        <source>Pr&amp;int…</source>
+        <translation>Dr&amp;ucken …</translation>
     </message>
     <message>
         <location filename="../../ui/notice_dialog.py" line="384"/>
@@ -3575,6 +3575,11 @@
         <location filename="../../ui/review_page.py" line="233"/>
         <source>Approve</source>
         <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_page.py" line="204"/>
+        <source>Goes to: %1 (%2)</source>
+        <translation>Geht an: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4494,13 +4499,13 @@ diese Woche</translation>
     </message>
     <message>
         <location filename="../../ui/representatives_dialog.py" line="211"/>
-        <source>Valid from: please enter as DD.MM.YYYY. Nothing was saved.</source>
-        <translation>Gültig ab: bitte als TT.MM.JJJJ angeben. Es wurde nichts gespeichert.</translation>
+        <source>Please enter as DD.MM.YYYY.</source>
+        <translation>Bitte als TT.MM.JJJJ angeben.</translation>
     </message>
     <message>
         <location filename="../../ui/representatives_dialog.py" line="260"/>
-        <source>Nothing was saved.</source>
-        <translation>Es wurde nichts gespeichert.</translation>
+        <source>Please correct the marked fields. Nothing was saved.</source>
+        <translation>Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 </TS>

@@ -152,8 +152,15 @@ def test_once_the_person_has_a_case_only_who_works_on_it_changes_the_representat
     person_id = _minor(ctx)
     add_representative(people["keller"], person_id, RAVI)  # no case yet: anyone at the counter
     open_case(ctx, person_id, GENERAL, applied_on=date(2026, 10, 1))  # Mehta: Frau Schweiger's letter
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied) as refused:
         add_representative(people["keller"], person_id, PRIYA)
+    # Who may, said plainly: "Vertretung" alone read as the legal representation in this dialog.
+    assert refused.value.text("de") == (
+        "Das darf nur ändern, wer Zugriff auf einen Vorgang dieser Person hat: die zuständige Sachbearbeitung, "
+        "ihre Vertretung bei Abwesenheit, die Teamleitung oder die Administration, außerdem wer den Vorgang "
+        "geteilt bekommen oder mit Begründung geöffnet hat."
+    )
+    assert refused.value.text("en").startswith("Only someone with access to a case of this person")
     add_representative(people["schweiger"], person_id, PRIYA)
 
 
@@ -191,6 +198,10 @@ def test_a_minors_rejection_goes_to_both_parents_and_names_her(
     text = _text(pdf)
     assert "ENTWURF" not in text and "NICHT VERSENDEN" not in text
     assert "An Sie als gesetzliche Vertreter von Anjali Mehta, geb. 04.05.2013" in text
+    # Every "Sie" and "Ihr" of the notice is hers: her title, her health, the costs of her deportation.
+    assert "(§ 80 Abs. 1 und 4 AufenthG, § 12 Abs. 1 Nr. 1, § 41 Abs. 1 VwVfG)" in text
+    assert "Mit „Sie“ und „Ihr“ ist im Folgenden Anjali Mehta gemeint. Sehr geehrter Herr Mehta" in text
+    assert "Die Kosten einer Abschiebung haben Sie zu tragen" in text
     assert "Sehr geehrter Herr Mehta, sehr geehrte Frau Mehta," in text
     assert "zur Niederschrift" in text  # the Rechtsbehelfsbelehrung is unchanged
     assert "58 Abs. 1a" not in text  # with her parents: no unaccompanied minor

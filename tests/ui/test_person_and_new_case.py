@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from abh_desk.clock import FixedClock
@@ -115,6 +116,16 @@ def test_new_case_from_the_catalogue_shows_the_file_number_at_once(qtbot: QtBot,
     assert [c.file_number for c in get_person_file(sqlite_ctx, person.id).cases] == ["ABH-2026-000001"]
     # Created: nothing is left to cancel (issue 23, part 12).
     assert [b.text() for b in dialog.buttons.buttons()] == ["Vorgang anzeigen", "Schließen"]
+
+
+def test_the_application_date_is_reached_with_alt_e(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """A late application is dated from the keyboard: Alt+E jumps past the catalogue's long list."""
+    person = create_person(sqlite_ctx, PersonInput("Çelik", "Emre", "01.01.1990", nationality="TUR"))
+    dialog = NewCaseDialog(sqlite_ctx, person.id, "Çelik, Emre")
+    qtbot.addWidget(dialog)
+    label = dialog.form.labelForField(dialog.applied_on)
+    assert isinstance(label, QLabel) and label.buddy() is dialog.applied_on
+    assert label.text() == "Antrag &eingegangen am:"
 
 
 def test_menu_shortcuts_open_the_dialogs_for_the_open_person(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:

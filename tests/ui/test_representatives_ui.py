@@ -13,11 +13,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from abh_desk.domain.enums import Role
+from abh_desk.services.auth import create_user
 from abh_desk.services.cases import open_case
 from abh_desk.services.context import Actor, ServiceContext
-from abh_desk.services.persons import PersonInput, create_person
-from abh_desk.services.rejections import RejectionDraft, draft_rejection
-from abh_desk.services.representatives import representation
+from abh_desk.services.notice_review import submit_for_review
+from abh_desk.services.notices import notice_view
+from abh_desk.services.persons import PersonDetail, PersonInput, create_person
+from abh_desk.services.rejections import RejectionDraft, draft_rejection, waive_hearing
+from abh_desk.services.representatives import RepresentativeInput, add_representative, representation
 from letters.data import RefusalGround
 from letters.samples import SAMPLE_FINDINGS
 from models import User
@@ -43,12 +46,17 @@ def _type(qtbot: QtBot, dialog: RepresentativesDialog, values: dict[str, str]) -
         qtbot.keyClicks(field, text)
 
 
-def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
-    person = create_person(
-        sqlite_ctx,
+def _anjali(ctx: ServiceContext) -> PersonDetail:
+    """A girl of 13 at the test's day, living in Singen."""
+    return create_person(
+        ctx,
         PersonInput("Mehta", "Anjali", "04.05.2013", nationality="IND", sex="w", street="Hauptstraße 5",
                     postcode="78224", city="Singen"),
     )  # fmt: skip
+
+
+def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = _anjali(sqlite_ctx)
     window = MainWindow(sqlite_ctx)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
@@ -76,8 +84,9 @@ def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBo
     dialog.sex.setCurrentIndex(dialog.sex.findData("m"))
     _type(qtbot, dialog, {"postcode": "7822", "city": "Singen"})
     qtbot.keyClick(dialog.inputs["city"], Qt.Key.Key_Return)  # Enter saves the form
-    qtbot.waitUntil(lambda: "fünf Ziffern" in dialog.message.text())
-    assert "Es wurde nichts gespeichert" in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.errors["postcode"].isVisibleTo(dialog))  # under its field
+    assert "fünf Ziffern" in dialog.errors["postcode"].text() and dialog.inputs["postcode"].hasFocus()
+    assert dialog.message.text() == "Bitte die markierten Felder korrigieren. Es wurde nichts gespeichert."
     assert representation(sqlite_ctx, person.id).rows == ()
 
     _type(qtbot, dialog, {"postcode": "78224"})
@@ -103,9 +112,33 @@ def test_a_minors_parents_are_recorded_by_keyboard_and_the_hint_goes(qtbot: QtBo
     assert not window.search.representation_hint.isVisibleTo(window)
     label = window.search.representation_label.text()
     assert label == (
-        "Gesetzliche Vertreter: Ravi Mehta (Elternteil (gemeinsame Sorge)); Priya Mehta (Elternteil (gemeinsame Sorge))"
+        "Gesetzliche Vertreter: Ravi Mehta, Elternteil (gemeinsame Sorge); Priya Mehta, Elternteil (gemeinsame Sorge)"
     )
     _screenshot(window, "personenbereich.png")
+
+
+def test_each_refusal_stands_under_its_field_and_nothing_is_saved(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = create_person(sqlite_ctx, PersonInput("Mehta", "Anjali", "04.05.2013", nationality="IND", sex="w"))
+    dialog = RepresentativesDialog(sqlite_ctx, person.id, "Anjali Mehta")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    dialog.new()
+    _type(qtbot, dialog, {"family_name": "Mehta", "given_names": "Ravi3", "postcode": "78", "valid_from": "32.13.2025"})
+    dialog.save()
+    assert dialog.errors["valid_from"].text() == "Bitte als TT.MM.JJJJ angeben."  # checked before the service
+    assert dialog.inputs["valid_from"].hasFocus()
+    _type(qtbot, dialog, {"valid_from": ""})
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors["street"].isVisibleTo(dialog))
+    shown = {name: label.text() for name, label in dialog.errors.items() if label.isVisibleTo(dialog)}
+    assert set(shown) == {"given_names", "street", "postcode", "city"}
+    assert "„3“" in shown["given_names"] and "fünf Ziffern" in shown["postcode"] and "Anschrift" in shown["city"]
+    assert dialog.inputs["given_names"].hasFocus()  # the first wrong field in the form's order
+    assert "Es wurde nichts gespeichert" in dialog.message.text() and "Postleitzahl" not in dialog.message.text()
+    qtbot.keyClicks(dialog.inputs["given_names"], "x")
+    assert not dialog.errors["given_names"].isVisibleTo(dialog)  # corrected: its message goes
+    assert representation(sqlite_ctx, person.id).rows == ()
 
 
 def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
@@ -134,3 +167,32 @@ def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, 
     assert notice.addressing_box.title() == "Dieser Bescheid kann so noch nicht hinausgehen"
     assert "minderjährig" in notice.addressing_text.text() and "gesetzliche Vertretung" in notice.addressing_text.text()
     _screenshot(notice, "bescheid_ohne_vertretung.png")
+
+
+def test_the_team_lead_sees_to_whom_a_minors_notice_goes(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    person = _anjali(sqlite_ctx)
+    for given, sex in (("Ravi", "m"), ("Priya", "w")):
+        add_representative(
+            sqlite_ctx,
+            person.id,
+            RepresentativeInput("eltern", "Mehta", given, sex, street="Hauptstraße 5", postcode="78224", city="Singen"),
+        )
+    case_id = open_case(sqlite_ctx, person.id, "99010019001008", applied_on=date(2026, 10, 1)).id
+    create_user(sqlite_ctx, "lead", "Frau Leitung", Role.TEAM_LEAD, area="allgemein")
+    with sqlite_ctx.db.read() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+    clerk = sqlite_ctx.as_user(Actor(ids["schweiger"], "schweiger", Role.CASEWORKER))
+    draft = RejectionDraft(
+        grounds=(RefusalGround("lebensunterhalt", "Kein Einkommen."),), facts="Antrag.", **SAMPLE_FINDINGS
+    )
+    letter_id = draft_rejection(clerk, case_id, draft)
+    waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Die Familie hat verzichtet.")
+    submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)
+    window = MainWindow(sqlite_ctx.as_user(Actor(ids["lead"], "lead", Role.TEAM_LEAD)))
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.reviews)
+    qtbot.waitUntil(lambda: window.reviews.selected is not None)
+    details = window.reviews.details.text().splitlines()
+    assert details[1] == "Geht an: Herrn Ravi Mehta und Frau Priya Mehta (als gesetzliche Vertreter von Anjali Mehta)"
+    window.close()

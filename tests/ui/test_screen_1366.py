@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -197,3 +197,25 @@ def test_the_other_windows_fit(qtbot: QtBot, clerk: ServiceContext, sqlite_ctx: 
     for window in windows:
         fits(window)
     in_view(person, person.buttons)
+
+
+def test_the_office_settings_show_their_values_beside_the_long_labels(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, runner: TaskRunner
+) -> None:
+    """The German labels ("Terminzeiten (z. B. Mo-Fr 08:00-12:00; …; leer: die Sprechzeiten)") took
+    two thirds of a 720-pixel dialog: the IBAN and the court's address were cut, behind a scroll bar."""
+    dialog = OfficeSettingsDialog(sqlite_ctx, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    runner.wait()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    for name, value in (
+        ("iban", "DE89 3704 0044 0532 0130 00"),
+        ("court_address", "Habsburgerstraße 103, 79104 Freiburg"),
+    ):
+        field = dialog.inputs[name]
+        assert isinstance(field, QLineEdit)
+        field.setText(value)
+        assert field.width() > field.fontMetrics().horizontalAdvance(value) + 8, (name, field.width())
+        in_view(dialog, field)
+    fits(dialog)

@@ -4,11 +4,14 @@ work is closed; "Abmelden / Benutzer wechseln" signs out and lets another user s
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, select
@@ -16,6 +19,7 @@ from sqlalchemy import delete, select
 from abh_desk.config import load_settings
 from abh_desk.demo.users import DEMO_PASSWORD, ensure_demo_users
 from abh_desk.domain.enums import Role
+from abh_desk.domain.notice_flow import NoticeAction
 from abh_desk.services.auth import sign_in
 from abh_desk.services.case_file import check_document_waiver
 from abh_desk.services.cases import open_case
@@ -24,6 +28,7 @@ from abh_desk.services.notice_review import check_return_comment
 from abh_desk.services.persons import PersonInput, create_person
 from abh_desk.services.rejections import check_waiver_reason
 from models import Area, AssignmentRule, AuditEvent
+from ui import live_updates
 from ui.notice_dialog import NoticeDialog
 from ui.rules_dialog import RulesDialog
 from ui.text_prompt import TextPrompt
@@ -49,6 +54,23 @@ def test_a_refused_reason_stays_in_its_field_with_the_message_under_it(qtbot: Qt
     prompt.field.setPlainText("Die Antragstellerin hat schriftlich verzichtet.")
     _ok(qtbot, prompt)
     assert not prompt.isVisible() and prompt.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_reason_of_several_lines_is_given_from_the_keyboard(qtbot: QtBot) -> None:
+    """Enter starts a new line in the field: Tab goes on to the buttons (no tab character in the
+    reason) and Ctrl+Enter confirms — before, a keyboard user could not leave the field."""
+    prompt = TextPrompt(None, "Keine Anhörung", "Warum?", check_waiver_reason)
+    qtbot.addWidget(prompt)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    prompt.field.setFocus()
+    qtbot.keyClicks(prompt.field, "Die Antragstellerin hat schriftlich verzichtet.")
+    qtbot.keyClick(prompt.field, Qt.Key.Key_Tab)
+    assert "\t" not in prompt.text() and not prompt.field.hasFocus()
+    prompt.field.setFocus()
+    qtbot.keyClick(prompt.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert prompt.result() == QDialog.DialogCode.Accepted and not prompt.isVisible()
+    assert prompt.text() == "Die Antragstellerin hat schriftlich verzichtet."
 
 
 def test_an_empty_return_comment_and_waiver_are_refused_in_the_dialog(qtbot: QtBot) -> None:
@@ -181,3 +203,30 @@ def test_sign_out_returns_to_the_sign_in_and_another_user_signs_in(
         assert session.scalars(select(AuditEvent.action).where(AuditEvent.action == "abgemeldet")).all() == [
             "abgemeldet"
         ]
+
+
+def _notice_keys(qtbot: QtBot, ctx: ServiceContext) -> tuple[NoticeDialog, list[str]]:
+    person = create_person(ctx, PersonInput("Şahin", "Ayşe", "05.06.1992", nationality="TUR"))
+    notice = NoticeDialog(ctx, open_case(ctx, person.id, "99010019001008").id)
+    qtbot.addWidget(notice)
+    buttons = [*notice.buttons.values(), notice.changed_bar.reload_button]  # "&Neu laden" when changed elsewhere
+    return notice, [QKeySequence.mnemonic(button.text()).toString() for button in buttons]
+
+
+def test_every_step_of_the_notice_window_has_an_alt_key_of_its_own(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
+    """Submit, approve, dispatch … are reached with Alt and a letter, as in the case window's
+    decision tab; the notice's form is long, and Tab through all of it was the only way."""
+    notice, keys = _notice_keys(qtbot, sqlite_ctx)
+    assert all(keys) and len(set(keys)) == len(keys), keys
+    assert notice.buttons[NoticeAction.SUBMIT].text() == "Zur &Prüfung vorlegen"
+    assert notice.buttons[NoticeAction.APPROVE].text() == "&Freigeben"
+
+
+def test_the_notice_windows_alt_keys_differ_in_english_too() -> None:
+    """The English sources, read as written (the ``english`` fixture cannot take out a German
+    translator that an earlier test of the suite installed)."""
+    buttons = inspect.getsource(NoticeDialog._buttons)
+    texts = re.findall(r'self\.tr\("([^"]+)"\)', buttons[: buttons.index("handlers = {")])
+    texts += re.findall(r'reload_button = QPushButton\(self\.tr\("([^"]+)"\)\)', inspect.getsource(live_updates))
+    keys = [QKeySequence.mnemonic(text).toString() for text in texts]
+    assert len(texts) == 13 and all(keys) and len(set(keys)) == len(keys), list(zip(texts, keys, strict=True))
