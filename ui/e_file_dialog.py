@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,12 +27,14 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from abh_desk.services.court_file import CourtFileResult
+from abh_desk.errors import DomainError
 from abh_desk.services.context import Progress, ServiceContext
 from abh_desk.services.documents import remove_document
 from abh_desk.services.e_file import DOCUMENT, EFile, FileEntry, entry_content, get_e_file
 from ui import dialogs
 from ui.messages import error_text, spoken
 from ui.pdf_view import PdfPreview
+from ui.printing import load_pdf
 from ui.tasks import TaskRunner, run_with_progress
 from ui.widgets import fit_on_screen, german_date, message_label
 
@@ -43,16 +44,17 @@ THUMB = QSize(72, 96)
 def thumbnail(content: bytes, media_type: str) -> QImage:
     """The first page, small (runs on the database thread: QImage and QPdfDocument need no GUI)."""
     if media_type == "application/pdf":
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        buffer = QBuffer()
-        buffer.setData(QByteArray(content))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        image = document.render(0, THUMB) if document.pageCount() else QImage()
-        document.close()
-        return image
+        # Loaded as printing loads it: QtPdf reads a device asynchronously, so the buffer belongs to
+        # the document and the load is waited for. A local buffer, dropped when this returned while
+        # QtPdf still read it, is the suspect of a segfault seen in the e-file window's test.
+        try:
+            document = load_pdf(content)
+        except DomainError:
+            return QImage()
+        try:
+            return document.render(0, THUMB)
+        finally:
+            document.close()  # the document and its buffer go with the last reference, in this thread
     image = QImage.fromData(content)
     return image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 

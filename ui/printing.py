@@ -27,7 +27,7 @@ def load_pdf(pdf: bytes) -> QPdfDocument:
     if document.status() == QPdfDocument.Status.Loading:
         loop.exec()
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise DomainError("Das Schreiben konnte nicht geöffnet werden.")
+        raise DomainError("ui_printing.not_opened")
     return document
 
 
@@ -36,7 +36,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     document = load_pdf(pdf)
     painter = QPainter()
     if not painter.begin(printer):
-        raise DomainError("Der Drucker ist nicht bereit.")
+        raise DomainError("ui_printing.printer_not_ready")
     pages = document.pageCount()
     try:
         for page in range(pages):

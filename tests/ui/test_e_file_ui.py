@@ -135,6 +135,7 @@ def test_the_whole_file_in_one_window_and_the_court_file(
     assert viewer.pieces.count() == 2 and "Reisepass" in viewer.pieces.item(0).text()
     assert "Haddad, Samir" in viewer.windowTitle()
     qtbot.waitUntil(lambda: not viewer.pieces.item(1).icon().isNull(), timeout=5000)  # thumbnails
+    qtbot.waitUntil(lambda: not viewer.pieces.item(0).icon().isNull(), timeout=5000)  # the PDF's first page too
     viewer.pieces.setCurrentRow(1)
     qtbot.waitUntil(lambda: viewer.viewer.currentIndex() == 1 and viewer.image.pixmap() is not None)
     flush(sqlite_ctx)

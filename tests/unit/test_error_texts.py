@@ -28,7 +28,7 @@ from abh_desk.error_texts import Label, Phrase
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("abh_desk", "letters", "models")
+SOURCES = ("abh_desk", "letters", "models", "ui")
 BASE_ERRORS = {
     "DomainError",
     "ValidationError",
@@ -162,7 +162,7 @@ def test_sentences_are_written_only_in_the_catalogue() -> None:
         if _is_sentence(call.args[0]):
             found.setdefault(module, []).append(line)
     for module, tree in MODULES:
-        if module in MESSAGE_READERS:
+        if module in MESSAGE_READERS or module.startswith("ui/"):  # windows name their labels "message"
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr == "message" and isinstance(node.ctx, ast.Load):
