@@ -195,7 +195,7 @@ def test_the_notice_orders_departure_only_where_a_duty_to_leave_arises(
         assert "wird Ihnen die Abschiebung angedroht. Zielstaat der Abschiebung ist die Türkei." in tenor
         assert "Ausreiseaufforderung und Abschiebungsandrohung" in text
         assert "Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG): Gefahren in der Türkei" in text
-        assert "Wohl von Kindern: Sie haben keine Kinder." in text
+        assert "Kindeswohl: Sie haben keine Kinder." in text
         assert "Familiäre Bindungen: Sie leben allein im Bundesgebiet" in text
         assert "Gesundheitszustand: Sie sind nach Ihren Angaben gesund." in text
         assert "§ 50 Abs. 2 AufenthG" in hints and "die Ablehnung Ihres Antrags (§ 84 Abs. 1 Satz 1 Nr. 1" in hints
@@ -298,7 +298,7 @@ def test_review_needs_each_section_59_finding_the_draft_marks_it_missing(ctx: Se
     letter_id = draft_rejection(clerk, case_id, without_health)
     text = _pdf(ctx, letter_id)
     assert "Gesundheitszustand: [Hier fehlt noch die Feststellung für diese Person.]" in text
-    assert "Wohl von Kindern: Sie haben keine Kinder." in text
+    assert "Kindeswohl: Sie haben keine Kinder." in text
     waive_hearing(clerk, letter_id, notice_view(clerk, letter_id).version, "Verzicht schriftlich erklärt.")
     with pytest.raises(ValidationError, match=r"§ 59 Abs\. 1 Satz 1.*: Gesundheitszustand\.$") as refused:
         submit_for_review(clerk, letter_id, notice_view(clerk, letter_id).version)

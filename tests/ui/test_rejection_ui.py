@@ -128,7 +128,7 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Sie lebt allein hier." in notice.loaded_draft.finding_family_ties)
     printed = _pdf_text(sqlite_ctx, letter_id).replace("\n", " ")
-    assert "Wohl von Kindern: Sie hat keine Kinder." in printed and "Gesundheitszustand: Sie ist gesund." in printed
+    assert "Kindeswohl: Sie hat keine Kinder." in printed and "Gesundheitszustand: Sie ist gesund." in printed
     qtbot.mouseClick(notice.buttons["zur_pruefung_vorgelegt"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.IN_REVIEW)
 

@@ -736,7 +736,7 @@ def test_the_section_59_findings_print_point_by_point_and_an_approved_notice_nee
     text = flat(render_rejection(rejection(draft=False)))
     points = (
         "Abschiebungsverbote (§ 60 Abs. 5 und 7 AufenthG): Sie haben keine Gefahren in Vietnam",
-        "Wohl von Kindern: Sie haben keine Kinder.",
+        "Kindeswohl: Sie haben keine Kinder.",
         "Familiäre Bindungen: Sie sind ledig;",
         "Gesundheitszustand: Hinweise auf eine Erkrankung",
     )
@@ -747,7 +747,7 @@ def test_the_section_59_findings_print_point_by_point_and_an_approved_notice_nee
         render_rejection(rejection(draft=False, finding_child_welfare="", finding_health=" "))
     assert refused.value.field == "deportation_assessment"
     draft = flat(render_rejection(rejection(finding_child_welfare="")))
-    assert "Wohl von Kindern: [Hier fehlt noch die Feststellung für diese Person.]" in draft
+    assert "Kindeswohl: [Hier fehlt noch die Feststellung für diese Person.]" in draft
 
 
 def test_an_office_block_edited_before_the_findings_gets_them_in_its_one_placeholder() -> None:
