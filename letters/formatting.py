@@ -43,10 +43,11 @@ _GRANTED_TITLES = ("Aufenthaltserlaubnis", "Niederlassungserlaubnis", "Erlaubnis
 def application_phrase(applied_for: str) -> str:
     """How "Ihr Antrag vom … ___ wird abgelehnt" names what was applied for: "auf Erteilung einer
     Niederlassungserlaubnis", "auf Verlängerung der Aufenthaltserlaubnis …"; a name that reads
-    neither way stays in brackets ("(Elektronischer Aufenthaltstitel (eAT))")."""
+    neither way is quoted ("betreffend „Elektronischer Aufenthaltstitel (eAT)“": in brackets it
+    doubled the name's own)."""
     if applied_for.startswith("Verlängerung "):
         return f"auf {applied_for}"
     if applied_for.startswith(_GRANTED_TITLES):
         title = applied_for.split(" – ")[0]  # "Aufenthaltserlaubnis – Erteilung und Verlängerung"
         return "auf Erteilung einer " + title.replace("Blaue Karte", "Blauen Karte", 1)
-    return f"({applied_for})"
+    return f"betreffend „{applied_for}“"

@@ -452,7 +452,7 @@ def new_draft(ctx: ServiceContext, case_id: int) -> RejectionDraft:
         procedure = ctx.catalogue.get(case.procedure_key)
         return RejectionDraft(
             grounds=(),
-            facts=f"Sie beantragten am {case.applied_on:%d.%m.%Y}: {procedure.name} ({procedure.legal_basis}).",
+            facts=f"Am {case.applied_on:%d.%m.%Y} haben Sie „{procedure.name}“ beantragt ({procedure.legal_basis}).",
             target_state=target_state_of(person.nationality),
         )
 

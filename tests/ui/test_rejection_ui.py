@@ -80,7 +80,7 @@ def test_draft_review_dispatch_deadline_final(
     assert "Ausreisepflichtig" in notice.stay_label.text() and "kein Aufenthaltstitel" in notice.stay_label.text()
     assert notice.assessment.isVisible() and notice.ban_months.isVisible()
     assert all(finding.isVisible() for finding in notice.findings.values())
-    assert "Sie beantragten am" in notice.facts.toPlainText()
+    assert "haben Sie „" in notice.facts.toPlainText() and "“ beantragt (" in notice.facts.toPlainText()
 
     # Saving without a ground is refused next to the field; nothing is stored.
     qtbot.mouseClick(notice.buttons["save"], Qt.MouseButton.LeftButton)

@@ -327,7 +327,7 @@ def test_a_courts_name_after_beim_declines_its_adjective() -> None:
         ("Verlängerung der Aufenthaltserlaubnis für Studierende",
          "auf Verlängerung der Aufenthaltserlaubnis für Studierende"),
         ("Aufenthaltserlaubnis – Erteilung und Verlängerung", "auf Erteilung einer Aufenthaltserlaubnis"),
-        ("Elektronischer Aufenthaltstitel (eAT)", "(Elektronischer Aufenthaltstitel (eAT))"),
+        ("Elektronischer Aufenthaltstitel (eAT)", "betreffend „Elektronischer Aufenthaltstitel (eAT)“"),
     ],
 )  # fmt: skip
 def test_the_tenor_names_what_was_applied_for_as_german_reads(applied_for: str, phrase: str) -> None:
