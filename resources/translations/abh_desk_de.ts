@@ -2994,8 +2994,8 @@
     </message>
     <message>
         <location filename="../../ui/office_settings_dialog.py" line="128"/>
-        <source>%1: the row of the table is checked.</source>
-        <translation>%1: Die Zeile der Tabelle ist geprüft.</translation>
+        <source>%1: the remedy instructions for this Land are checked and ready for notices.</source>
+        <translation>%1: Die Rechtsbehelfsbelehrung für dieses Land ist geprüft und für Bescheide freigegeben.</translation>
     </message>
     <message>
         <location filename="../../ui/office_settings_dialog.py" line="133"/>
