@@ -128,7 +128,8 @@ class OfficeSettingsDialog(QDialog):
 
     def show_remedy(self, state: RemedyRowState) -> None:
         if not state.to_check:
-            text = self.tr("%1: the remedy instructions for this Land are checked and ready for notices.").replace("%1", state.land_name)
+            text = self.tr("%1: the remedy instructions for this Land are checked and ready for notices.")
+            text = text.replace("%1", state.land_name)
             style = ""
         elif state.usable:
             assert state.confirmed_at is not None
