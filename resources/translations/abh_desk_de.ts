@@ -4115,19 +4115,19 @@ diese Woche</translation>
     </message>
 </context>
 <context>
-    <name>dialogs</name>
+    <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dispatch_dialog.py" line="43"/>
         <source>Delivered on (certificate)</source>
         <translation>Zugestellt am (laut Urkunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dispatch_dialog.py" line="41"/>
         <source>Posted / handed over on</source>
         <translation>Zur Post gegeben / ausgehändigt am</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dispatch_dialog.py" line="42"/>
         <source>Way</source>
         <translation>Versandart</translation>
     </message>
