@@ -4353,6 +4353,16 @@ diese Woche</translation>
 <context>
     <name>RepresentativesDialog</name>
     <message>
+        <location filename="../../ui/representatives_dialog.py" line="271"/>
+        <source>Discard the entries that are not saved?</source>
+        <translation>Nicht gespeicherte Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="337"/>
+        <source>Remove %1 as legal representative? The removal is logged.</source>
+        <translation>%1 als gesetzliche Vertretung entfernen? Das Entfernen wird protokolliert.</translation>
+    </message>
+    <message>
         <location filename="../../ui/representatives_dialog.py" line="59"/>
         <source>Legal representatives of %1</source>
         <translation>Gesetzliche Vertreter von %1</translation>
