@@ -449,7 +449,7 @@ class CaseDialog(QDialog):
         if batch.origin == self.ctx.origin or not batch.touches_case(self.case_id):
             return
         if batch.here:
-            if self.file is not None and QApplication.activeModalWidget() is None:
+            if self.file is not None and not self._answering():
                 self.reload()
         else:
             self.changed_elsewhere(batch.who_changed_case(self.case_id))
@@ -458,10 +458,18 @@ class CaseDialog(QDialog):
         """Another workstation changed this case (a document ticked, a card handed over, a notice
         approved): shown anew, and said so. Its actions save at once, so nothing typed is lost. Not
         while it waits for its first load or for an answer (a reason, a comment): it loads after."""
-        if self.file is None or QApplication.activeModalWidget() is not None:
+        if self.file is None or self._answering():
             return
         self.changed_bar.show_change(who, unsaved=False)
         self.reload()
+
+    def _answering(self) -> bool:
+        """A question of this window is open (a reason, a comment, one of its forms). Another
+        window's dialog does not count: the notice window's dispatch dialog is still open when the
+        dispatch's change arrives, and the case must show the new remedy period all the same."""
+        modal = QApplication.activeModalWidget()
+        holder = modal.parentWidget() if modal is not None else None
+        return holder is not None and holder.window() is self
 
     def _load_failed(self, exc: Exception) -> None:
         """A case that is not this user's opens only with a reason (logged); without one it stays shut."""

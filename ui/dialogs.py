@@ -9,14 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -97,40 +95,6 @@ def ask_date(parent: QWidget | None, title: str, label: str, default: date) -> d
     form.addRow(label, edit)
     form.addRow(_buttons(dialog))
     return picked_date(edit.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_dispatch(
-    parent: QWidget | None, title: str, default: date, methods: list[tuple[str, str]]
-) -> tuple[date, str, date | None] | None:
-    """How a notice left the house: posting date, way (value, label) and, for a
-    Postzustellungsurkunde, the delivery date on the certificate."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    posted, delivered = QDateEdit(qdate(default)), QDateEdit(qdate(default))
-    for edit in (posted, delivered):
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy")
-    way = QComboBox()
-    for value, label in methods:
-        way.addItem(label, value)
-    delivered_label = QLabel(QCoreApplication.translate("dialogs", "Delivered on (certificate)"))
-    form = QFormLayout(dialog)
-    form.addRow(QCoreApplication.translate("dialogs", "Posted / handed over on"), posted)
-    form.addRow(QCoreApplication.translate("dialogs", "Way"), way)
-    form.addRow(delivered_label, delivered)
-
-    def follow() -> None:
-        needed = way.currentData() == "pzu"
-        delivered.setVisible(needed)
-        delivered_label.setVisible(needed)
-
-    way.currentIndexChanged.connect(follow)
-    follow()
-    form.addRow(_buttons(dialog))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    method = str(way.currentData())
-    return picked_date(posted.date()), method, picked_date(delivered.date()) if method == "pzu" else None
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -57,6 +58,7 @@ from abh_desk.services.rejections import (
 )
 from abh_desk.services.stay import DecisionStatus, decision_status
 from ui import dialogs
+from ui.dispatch_dialog import DispatchDialog
 from ui.live_updates import ChangedElsewhereBar, follow_changes
 from ui.messages import error_text, spoken
 from ui.pdf_view import PdfPreview
@@ -628,10 +630,16 @@ class NoticeDialog(QDialog):
     def dispatch(self) -> None:
         view, ctx = self._current(), self.ctx
         methods = [(method.value, spoken(DISPATCH_METHOD_LABELS[method])) for method in DispatchMethod]
-        answer = dialogs.ask_dispatch(self, self.tr("Dispatch"), ctx.today(), methods)
-        if view and answer is not None:
-            posted, method, delivered = answer
-            self._step(lambda: dispatch(ctx, view.id, view.version, posted, DispatchMethod(method), delivered))
+        if view is None:
+            return
+
+        def send(posted: date, method: str, delivered: date | None) -> object:
+            return dispatch(ctx, view.id, view.version, posted, DispatchMethod(method), delivered)
+
+        # A refused date shows under that date in the still open dialog; once sent it closes.
+        dialog = DispatchDialog(self.tr("Dispatch"), self.runner, ctx.today(), methods, send, parent=self)
+        dialog.accepted.connect(lambda: self._after())
+        dialog.open()
 
     def record_remedy(self) -> None:
         view, ctx = self._current(), self.ctx

@@ -33,6 +33,7 @@ from abh_desk.services.representatives import (
     representation,
     update_representative,
 )
+from ui import dialogs
 from ui.messages import error_text, field_texts, spoken
 from ui.rows_model import Column, RowsModel
 from ui.tasks import TaskRunner
@@ -71,6 +72,7 @@ class RepresentativesDialog(QDialog):
         self.ctx, self.person_id = ctx, person_id
         self.runner = runner or TaskRunner(self)
         self.editing: RepresentativeRow | None = None
+        self.filled: tuple[str, ...] = ()  # the form as it was filled: what counts as unsaved
         self.changed = False
         self.setWindowTitle(self.tr("Legal representatives of %1").replace("%1", person_name))
         self.hint = message_label("color: #7a1010; font-weight: 600;")
@@ -153,7 +155,7 @@ class RepresentativesDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_current)
         self.remove_button.clicked.connect(self.remove_current)
         self.save_button.clicked.connect(self.save)
-        self.cancel_form_button.clicked.connect(self._close_form)
+        self.cancel_form_button.clicked.connect(self.cancel_form)
         self.table.activated.connect(lambda _index: self.edit_current())
         for widget in self.inputs.values():
             widget.returnPressed.connect(self.save)
@@ -227,13 +229,15 @@ class RepresentativesDialog(QDialog):
         return self.rows.row(index.row()) if index.isValid() else None
 
     def new(self) -> None:
+        if not self._may_discard():
+            return
         self.editing = None
         self._fill(RepresentativeInput(RepresentationKind.PARENTS.value))
         self._open_form()
 
     def edit_current(self) -> None:
         row = self._current()
-        if row is not None:
+        if row is not None and self._may_discard():
             self.editing = row
             self._fill(row.data)
             self._open_form()
@@ -249,6 +253,29 @@ class RepresentativesDialog(QDialog):
         self.editing = None
         self.table.setFocus()
 
+    def cancel_form(self) -> None:
+        if self._may_discard():
+            self._close_form()
+
+    def _form_state(self) -> tuple[str, ...]:
+        texts = (widget.text() for widget in self.inputs.values())
+        return (str(self.kind.currentData()), str(self.sex.currentData()), *texts)
+
+    def unsaved(self) -> bool:
+        """The open form holds entries not saved yet."""
+        return self.form_box.isVisibleTo(self) and self._form_state() != self.filled
+
+    def _may_discard(self) -> bool:
+        """No unsaved entries, or the user agrees to discard them."""
+        return not self.unsaved() or dialogs.ask_yes_no(
+            self, self.windowTitle(), self.tr("Discard the entries that are not saved?")
+        )
+
+    def reject(self) -> None:
+        """Escape, Close or the window's close box: typed entries are not lost without asking."""
+        if self._may_discard():
+            super().reject()
+
     def _kind_changed(self) -> None:
         office = self.kind.currentData() == RepresentationKind.YOUTH_OFFICE.value
         self.inputs["authority"].setEnabled(office)
@@ -260,6 +287,7 @@ class RepresentativesDialog(QDialog):
             value = getattr(data, name)
             widget.setText(german_date(value) if name == "valid_from" else str(value or ""))
         self._kind_changed()
+        self.filled = self._form_state()
 
     def values(self) -> RepresentativeInput | None:
         """The form's content; None (with the message shown) where "valid from" is no date."""
@@ -306,7 +334,8 @@ class RepresentativesDialog(QDialog):
 
     def remove_current(self) -> None:
         row = self._current()
-        if row is None:
+        question = self.tr("Remove %1 as legal representative? The removal is logged.")
+        if row is None or not dialogs.ask_yes_no(self, self.windowTitle(), question.replace("%1", row.name)):
             return
         ctx = self.ctx
 

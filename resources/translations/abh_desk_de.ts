@@ -4115,19 +4115,19 @@ diese Woche</translation>
     </message>
 </context>
 <context>
-    <name>dialogs</name>
+    <name>DispatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="104"/>
+        <location filename="../../ui/dispatch_dialog.py" line="43"/>
         <source>Delivered on (certificate)</source>
         <translation>Zugestellt am (laut Urkunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106"/>
+        <location filename="../../ui/dispatch_dialog.py" line="41"/>
         <source>Posted / handed over on</source>
         <translation>Zur Post gegeben / ausgehändigt am</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dispatch_dialog.py" line="42"/>
         <source>Way</source>
         <translation>Versandart</translation>
     </message>
@@ -4352,6 +4352,16 @@ diese Woche</translation>
 </context>
 <context>
     <name>RepresentativesDialog</name>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="271"/>
+        <source>Discard the entries that are not saved?</source>
+        <translation>Nicht gespeicherte Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/representatives_dialog.py" line="337"/>
+        <source>Remove %1 as legal representative? The removal is logged.</source>
+        <translation>%1 als gesetzliche Vertretung entfernen? Das Entfernen wird protokolliert.</translation>
+    </message>
     <message>
         <location filename="../../ui/representatives_dialog.py" line="59"/>
         <source>Legal representatives of %1</source>

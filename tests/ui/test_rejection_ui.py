@@ -26,6 +26,7 @@ from abh_desk.services.persons import PersonInput, create_person
 from letters.samples import SAMPLE_FINDINGS
 from models import Deadline, Letter, User
 from ui.case_dialog import CaseDialog
+from ui.dispatch_dialog import DispatchDialog
 from ui.main_window import MainWindow
 from ui.notice_dialog import NoticeDialog
 
@@ -175,8 +176,10 @@ def test_draft_review_dispatch_deadline_final(
     qtbot.waitUntil(lambda: "gedruckt" in notice.status.toolTip())
     stored_pages = len(pypdf.PdfReader(io.BytesIO(letter_pdf(sqlite_ctx, letter_id))).pages)
     assert len(pypdf.PdfReader(printed).pages) == stored_pages >= 2
-    monkeypatch.setattr("ui.dialogs.ask_dispatch", lambda *a, **k: (TODAY, "post", None))
     qtbot.mouseClick(notice.buttons["versandt"], Qt.MouseButton.LeftButton)
+    dispatch_dialog = notice.findChild(DispatchDialog)
+    assert dispatch_dialog is not None and dispatch_dialog.way.currentData() == "post"
+    qtbot.mouseClick(dispatch_dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: notice.view is not None and notice.view.status == LetterStatus.SENT)
     qtbot.waitUntil(lambda: any(d.kind_label == "Rechtsbehelfsfrist" for d in case_dialog.deadlines._rows))
     with sqlite_ctx.db.read() as session:

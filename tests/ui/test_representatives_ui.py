@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -139,6 +140,66 @@ def test_each_refusal_stands_under_its_field_and_nothing_is_saved(qtbot: QtBot, 
     qtbot.keyClicks(dialog.inputs["given_names"], "x")
     assert not dialog.errors["given_names"].isVisibleTo(dialog)  # corrected: its message goes
     assert representation(sqlite_ctx, person.id).rows == ()
+
+
+def _dialog_with_ravi(qtbot: QtBot, ctx: ServiceContext) -> tuple[RepresentativesDialog, int]:
+    person = _anjali(ctx)
+    add_representative(
+        ctx,
+        person.id,
+        RepresentativeInput("eltern", "Mehta", "Ravi", "m", street="Hauptstraße 5", postcode="78224", city="Singen"),
+    )
+    dialog = RepresentativesDialog(ctx, person.id, "Anjali Mehta")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 1)
+    return dialog, person.id
+
+
+def test_removing_a_representative_asks_first(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog, person_id = _dialog_with_ravi(qtbot, sqlite_ctx)
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or next(answers))
+
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # "No": nothing removed
+    assert asked == ["Ravi Mehta als gesetzliche Vertretung entfernen? Das Entfernen wird protokolliert."]
+    qtbot.wait(200)
+    assert len(representation(sqlite_ctx, person_id).rows) == 1 and dialog.rows.rowCount() == 1
+
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # "Yes": removed
+    qtbot.waitUntil(lambda: dialog.rows.rowCount() == 0)
+    assert len(asked) == 2 and representation(sqlite_ctx, person_id).rows == ()
+
+
+def test_typed_entries_are_not_lost_by_escape_or_cancel(
+    qtbot: QtBot, sqlite_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog, person_id = _dialog_with_ravi(qtbot, sqlite_ctx)
+    # Opened and left unchanged: Cancel closes the form without a question (none is answered here).
+    dialog.edit_current()
+    qtbot.mouseClick(dialog.cancel_form_button, Qt.MouseButton.LeftButton)
+    assert not dialog.form_box.isVisibleTo(dialog)
+
+    asked: list[str] = []
+    answers = iter([False, False, False, True])
+    monkeypatch.setattr("ui.dialogs.ask_yes_no", lambda _p, _t, question: asked.append(question) or next(answers))
+    dialog.new()
+    _type(qtbot, dialog, {"family_name": "Mehta", "given_names": "Priya"})
+    qtbot.keyClick(dialog.inputs["given_names"], Qt.Key.Key_Escape)  # "No": the dialog and the entries stay
+    assert asked == ["Nicht gespeicherte Eingaben verwerfen?"]
+    assert dialog.isVisible() and dialog.inputs["given_names"].text() == "Priya"
+    qtbot.mouseClick(dialog.cancel_form_button, Qt.MouseButton.LeftButton)  # the form's Cancel asks too
+    assert len(asked) == 2 and dialog.form_box.isVisibleTo(dialog)
+    dialog.edit_current()  # so does filling the form with another representative
+    assert len(asked) == 3 and dialog.inputs["given_names"].text() == "Priya"
+
+    qtbot.keyClick(dialog.inputs["given_names"], Qt.Key.Key_Escape)  # "Yes": discarded, closed
+    assert len(asked) == 4 and not dialog.isVisible()
+    assert [row.name for row in representation(sqlite_ctx, person_id).rows] == ["Ravi Mehta"]
 
 
 def test_the_notice_editor_says_why_a_minors_notice_cannot_go_out(qtbot: QtBot, sqlite_ctx: ServiceContext) -> None:
