@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
+from abh_desk.domain.addresses import postcode_error, sex_error
 from abh_desk.domain.birth_dates import PartialDate, parse_birth_date
 from abh_desk.domain.countries import check_nationality, nationality_name
 from abh_desk.domain.enums import CASE_STATUS_LABELS, CaseStatus, Sex
@@ -40,7 +41,6 @@ from models import Case, FileNumberCounter, Person, ResidenceTitle, User
 MAX_RESULT_IDS = 1_000_000
 # As typed: Latin letters A–Z and digits; spaces and hyphens are left out when stored.
 _PASSPORT = re.compile(r"[A-Za-z0-9 \-]*")
-_POSTCODE = re.compile(r"[0-9]{5}")
 # Columns computed from the names; not logged as changes of their own.
 DERIVED_FIELDS = frozenset({"family_name_key", "given_names_key", "routing_key", "routing_key_skipped"})
 
@@ -149,8 +149,8 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         lambda: check_name(data.birth_place, "geburtsort", Phrase("persons.label_birth_place"), required=False),
     )
     attempt("nationality", lambda: check_nationality(data.nationality))
-    if data.sex not in {s.value for s in Sex}:
-        errors.append(ValidationError("shared.sex_invalid", field="geschlecht"))
+    if (wrong_sex := sex_error(data.sex)) is not None:
+        errors.append(wrong_sex)
     attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
     attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
     attempt("azr_number", lambda: clean_text(data.azr_number, "azr", Phrase("persons.label_azr_number"), 20))
@@ -160,8 +160,8 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
     elif data.passport_number.strip() and not 5 <= len(passport) <= 20:
         errors.append(ValidationError("persons.passport_length", field="passnummer"))
     postcode = data.postcode.strip()
-    if postcode and not _POSTCODE.fullmatch(postcode):
-        errors.append(ValidationError("shared.postcode_invalid", field="plz"))
+    if (wrong_postcode := postcode_error(postcode, required=False)) is not None:
+        errors.append(wrong_postcode)
     if errors:
         raise FieldErrors(errors=errors)
     birth = values["birth"]

@@ -4,7 +4,6 @@ same transaction), and ask to whom a notice about the person goes on a day
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from abh_desk.domain.addresses import postcode_error, sex_error
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.enums import Sex
 from abh_desk.domain.names import check_name
@@ -31,7 +31,6 @@ from abh_desk.services.context import Actor, ServiceContext
 from abh_desk.services.read_log import note_read
 from models import Case, LegalRepresentative, Person
 
-_POSTCODE = re.compile(r"[0-9]{5}")
 #: The authority's name is one line of the address field.
 MAX_AUTHORITY = 45
 EARLIEST_VALID_FROM = date(1900, 1, 1)
@@ -105,11 +104,8 @@ def _validate(data: RepresentativeInput) -> dict[str, Any]:
     attempt("authority", lambda: clean_text(data.authority, "behoerde", authority, MAX_AUTHORITY))
     attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
     attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
-    if data.sex not in {s.value for s in Sex}:
-        errors.append(ValidationError("shared.sex_invalid", field="geschlecht"))
     postcode = data.postcode.strip()
-    if not _POSTCODE.fullmatch(postcode):
-        errors.append(ValidationError("shared.postcode_invalid", field="plz"))
+    errors += [e for e in (sex_error(data.sex), postcode_error(postcode, required=True)) if e is not None]
     if office and not values.get("authority", "x"):
         errors.append(ValidationError("representatives.authority_missing", field="behoerde"))
     for field, key in (("street", "representatives.street_missing"), ("city", "representatives.city_missing")):
