@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ConfigurationError
 from abh_desk.storage import KEYRING_SERVICE, Database, _keyring, keep_secret
 
@@ -77,7 +77,7 @@ def new_key() -> AuditKey:
     return AuditKey(os.urandom(KEY_BYTES), None)
 
 
-def parse_record(text: str, where: Phrase | str) -> AuditKey:
+def parse_record(text: str, where: Label | str) -> AuditKey:
     """A key record (keyring entry or hand-over file); a German message where it is not one."""
     try:
         raw: Any = json.loads(text)
@@ -125,7 +125,7 @@ def _read_keyring(identity: str) -> AuditKey | None:
     if text is None:
         return None
     try:
-        return parse_record(text, Phrase("audit_key.label_keyring_entry"))
+        return parse_record(text, Label("audit_key.label_keyring_entry"))
     except ConfigurationError:
         return None  # an unreadable entry is no key: ``audit pruefen`` says signatures were not checked
 
@@ -135,8 +135,8 @@ def store_key(db: Database, key: AuditKey) -> None:
     keep_secret(
         keyring_name(_identity(db)),
         key.record(),
-        Phrase("audit_key.keyring_insecure"),
-        Phrase("audit_key.keyring_unavailable"),
+        Label("audit_key.keyring_insecure"),
+        Label("audit_key.keyring_unavailable"),
     )
     _cache[db] = key
 

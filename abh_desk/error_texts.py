@@ -12,7 +12,7 @@ part of the key — a service's or another top-level module's own name ("cards",
     en = "The order date lies in the future."
 
 Placeholders are ``str.format`` fields named after the error's parameters (``{datum:%d.%m.%Y}``
-formats a date). A parameter may itself speak both languages: a ``Phrase`` (a key of the same
+formats a date). A parameter may itself speak both languages: a ``Label`` (a key of the same
 catalogue, e.g. the name of a field inside a sentence), another ``DomainError`` (a refusal quoted in
 a refusal) or ``Joined`` (several of them) is put in the language of the sentence around it.
 
@@ -43,20 +43,6 @@ LANGUAGES = ("de", "en")
 KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A piece of a sentence that speaks both languages: a key of the catalogue, e.g.
-    ``Phrase("cards.label_order_number")`` for "Die Bestellnummer" / "The order number"."""
-
-    key: str
-
-    def text(self, language: str) -> str:
-        return entry(self.key).get(language) or entry(self.key)["de"]
-
-    def __str__(self) -> str:
-        return self.text("de")
-
-
 class Sentence:
     """A sentence of the catalogue with its parameters that is no refusal (a reason quoted in one,
     a hint): ``Sentence("domain_representation.minor_on", name=…, day=…)``."""
@@ -77,9 +63,11 @@ class Sentence:
 
 class Label(str):
     """A word of the window that is German wherever it is a ``str``: ``Label("domain_enums.case_status_new")``
-    *is* "Neu" — letters, the command line, audit entries, f-strings and comparisons keep the German
-    text — and ``text("en")`` is the English one from the same catalogue entry. The window shows it
-    through ``ui.messages.spoken``; a refusal given it as a parameter speaks it in its own language."""
+        *is* "Neu" — letters, the command line, audit entries, f-strings and comparisons keep the German
+        text — and ``text("en")`` is the English one from the same catalogue entry. The window shows it
+        through ``ui.messages.spoken``; a refusal given it as a parameter speaks it in its own language —
+    so the name of a field inside a sentence (``Label("cards.label_order_number")``, "Die Bestellnummer" /
+    "The order number") is a Label too."""
 
     key: str
 
@@ -166,7 +154,7 @@ def sentence(key: str, language: str, params: Mapping[str, Any]) -> str:
 
 
 def _spoken(value: Any, language: str) -> Any:
-    """What speaks both languages (a Phrase, a quoted DomainError, Joined) in ``language``; anything
+    """What speaks both languages (a Label, a quoted DomainError, Joined) in ``language``; anything
     else as it is."""
     text = getattr(value, "text", None)
     return text(language) if callable(text) else value

@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, Operational
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ConfigurationError
 
 Change = tuple[str, int | None, int | None, int | None, str]
@@ -151,13 +151,13 @@ def store_password(url_text: str, password: str) -> str:
     keep_secret(
         entry,
         password,
-        Phrase("storage.keyring_insecure_password"),
-        Phrase("storage.keyring_unavailable_password"),
+        Label("storage.keyring_insecure_password"),
+        Label("storage.keyring_unavailable_password"),
     )
     return entry
 
 
-def keep_secret(entry: str, secret: str, insecure: Phrase, unavailable: Phrase) -> None:
+def keep_secret(entry: str, secret: str, insecure: Label, unavailable: Label) -> None:
     """Put ``secret`` into the keyring under ``entry``: only a secure keyring, else a German
     message (``insecure`` / ``unavailable`` say what that means for this secret)."""
     keyring = _keyring()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 MAX_ADDRESS_LINES = 6
@@ -44,7 +44,7 @@ DEPORTATION_FINDINGS = (
 )
 
 
-def _require(value: str, field: str, label: Phrase) -> None:
+def _require(value: str, field: str, label: Label) -> None:
     if not value.strip():
         raise ValidationError("letters_data.missing", field=field, label=label)
 
@@ -57,8 +57,8 @@ class Court:
     address: str
 
     def __post_init__(self) -> None:
-        _require(self.name, "court", Phrase("letters_data.label_court_name"))
-        _require(self.address, "court", Phrase("letters_data.label_court_address"))
+        _require(self.name, "court", Label("letters_data.label_court_name"))
+        _require(self.address, "court", Label("letters_data.label_court_address"))
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,10 @@ class Letterhead:
     bank: BankAccount | None = None
 
     def __post_init__(self) -> None:
-        _require(self.authority, "authority", Phrase("shared.label_authority"))
-        _require(self.street, "street", Phrase("letters_data.label_street"))
-        _require(self.postcode_city, "postcode_city", Phrase("letters_data.label_postcode_city"))
-        _require(self.land, "land", Phrase("letters_data.label_land"))
+        _require(self.authority, "authority", Label("shared.label_authority"))
+        _require(self.street, "street", Label("letters_data.label_street"))
+        _require(self.postcode_city, "postcode_city", Label("letters_data.label_postcode_city"))
+        _require(self.land, "land", Label("letters_data.label_land"))
 
     @property
     def name(self) -> str:
@@ -138,8 +138,8 @@ class InfoBlock:
     room: str = ""
 
     def __post_init__(self) -> None:
-        _require(self.file_number, "file_number", Phrase("letters_data.label_file_number"))
-        _require(self.caseworker, "caseworker", Phrase("letters_data.label_caseworker"))
+        _require(self.file_number, "file_number", Label("letters_data.label_file_number"))
+        _require(self.caseworker, "caseworker", Label("letters_data.label_caseworker"))
 
 
 @dataclass(frozen=True)
@@ -155,8 +155,8 @@ class Represented:
     unaccompanied: bool = False
 
     def __post_init__(self) -> None:
-        _require(self.name, "represented", Phrase("letters_data.label_represented_name"))
-        _require(self.role, "represented", Phrase("letters_data.label_representation_kind"))
+        _require(self.name, "represented", Label("letters_data.label_represented_name"))
+        _require(self.role, "represented", Label("letters_data.label_representation_kind"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -254,10 +254,10 @@ class RejectionData(LetterData):
         if not any(paragraph.strip() for paragraph in self.facts):
             raise ValidationError("letters_data.facts_missing", field="facts")
         if self.duty_to_leave:
-            _require(self.target_state, "target_state", Phrase("letters_data.label_target_state"))
+            _require(self.target_state, "target_state", Label("letters_data.label_target_state"))
         elif self.entry_ban_months is not None:
             raise ValidationError("letters_data.no_duty_to_leave", field="entry_ban_months")
-        _require(self.applied_for, "applied_for", Phrase("letters_data.label_applied_for"))
+        _require(self.applied_for, "applied_for", Label("letters_data.label_applied_for"))
         if self.fee_cents < 0:
             raise ValidationError("letters_data.fee_negative", field="fee_cents")
         months = self.entry_ban_months
@@ -414,11 +414,11 @@ class HandoverRecordData:
     draft: bool = False
 
     def __post_init__(self) -> None:
-        _require(self.holder_name, "holder_name", Phrase("letters_data.label_holder_name"))
-        _require(self.card_serial, "card_serial", Phrase("letters_data.label_card_serial"))
-        _require(self.identity_check, "identity_check", Phrase("letters_data.label_identity_check"))
+        _require(self.holder_name, "holder_name", Label("letters_data.label_holder_name"))
+        _require(self.card_serial, "card_serial", Label("letters_data.label_card_serial"))
+        _require(self.identity_check, "identity_check", Label("letters_data.label_identity_check"))
         if self.agent is not None:
-            _require(self.agent.name, "agent", Phrase("letters_data.label_agent_name"))
-            _require(self.agent.id_document, "agent", Phrase("letters_data.label_agent_id_document"))
+            _require(self.agent.name, "agent", Label("letters_data.label_agent_name"))
+            _require(self.agent.id_document, "agent", Label("letters_data.label_agent_id_document"))
             if not (self.agent.power_of_attorney or self.agent.custodian):
                 raise ValidationError("letters_data.agent_without_power_of_attorney", field="agent")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from abh_desk.domain.names import routing_key
-from abh_desk.error_texts import Joined, Phrase
+from abh_desk.error_texts import Joined, Label
 from abh_desk.errors import ValidationError
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
@@ -52,7 +52,7 @@ class LetterRange:
 
 
 #: What the editor says when a range is written another way ("H bis N").
-HOW_TO_WRITE = Phrase("domain_assignment.how_to_write")
+HOW_TO_WRITE = Label("domain_assignment.how_to_write")
 
 
 def parse_ranges(text: str) -> tuple[LetterRange, ...]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ConfigurationError, NotFound
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "resources" / "catalogue"
@@ -482,12 +482,12 @@ class _Entry:
 
 
 _KINDS = {
-    bool: Phrase("domain_catalogue.kind_boolean"),
-    int: Phrase("domain_catalogue.kind_number"),
-    float: Phrase("domain_catalogue.kind_number"),
-    str: Phrase("domain_catalogue.kind_text"),
-    list: Phrase("domain_catalogue.kind_list"),
-    dict: Phrase("domain_catalogue.kind_table"),
+    bool: Label("domain_catalogue.kind_boolean"),
+    int: Label("domain_catalogue.kind_number"),
+    float: Label("domain_catalogue.kind_number"),
+    str: Label("domain_catalogue.kind_text"),
+    list: Label("domain_catalogue.kind_list"),
+    dict: Label("domain_catalogue.kind_table"),
 }
 
 

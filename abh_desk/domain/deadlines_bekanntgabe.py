@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date, normalize_land
 from abh_desk.domain.deadlines_rules import BekanntgabeRules
-from abh_desk.error_texts import Label, Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 
@@ -76,7 +76,7 @@ class NotificationDates:
         return text
 
 
-def _require_delivery(dispatched: date, delivered_on: date | None, label: Phrase) -> date:
+def _require_delivery(dispatched: date, delivered_on: date | None, label: Label) -> date:
     if delivered_on is None:
         raise ValidationError("domain_deadlines_bekanntgabe.delivery_date_missing", field="zugestellt_am", label=label)
     if delivered_on < dispatched:
@@ -117,13 +117,13 @@ def notification_date(
             "domain_deadlines_bekanntgabe.land_mismatch", field="land", rule_land=code, calendar_land=calendar.land
         )
     if method is DispatchMethod.PZU:
-        day = _require_delivery(posted, delivered_on, Phrase("domain_deadlines_bekanntgabe.label_formal_service"))
+        day = _require_delivery(posted, delivered_on, Label("domain_deadlines_bekanntgabe.label_formal_service"))
         return NotificationDates(method, posted, day, day)
     if method is DispatchMethod.PERSONAL:
         day = _require_delivery(
             posted,
             posted if delivered_on is None else delivered_on,
-            Phrase("domain_deadlines_bekanntgabe.label_handover"),
+            Label("domain_deadlines_bekanntgabe.label_handover"),
         )
         return NotificationDates(method, posted, day, day)
     days = rules.days_for(code, posted)
@@ -131,7 +131,7 @@ def notification_date(
     tracking, reason = calendar.move_to_working_day(fiction)
     if (
         delivered_on is not None
-        and _require_delivery(posted, delivered_on, Phrase("domain_deadlines_bekanntgabe.label_delivery")) > fiction
+        and _require_delivery(posted, delivered_on, Label("domain_deadlines_bekanntgabe.label_delivery")) > fiction
     ):
         # Later actual receipt replaces the fiction; tracking still takes the later of the two days.
         later = max(delivered_on, tracking)

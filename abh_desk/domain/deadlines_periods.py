@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from abh_desk.domain.deadlines_calendar import WorkingDays
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 #: § 70 Abs. 1 VwGO / § 74 Abs. 1 VwGO: ein Monat nach Bekanntgabe.
@@ -45,7 +45,7 @@ class PeriodEnd:
         return self.due != self.nominal
 
 
-def _non_negative(value: int, field: str, label: Phrase) -> int:
+def _non_negative(value: int, field: str, label: Label) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValidationError("domain_deadlines_periods.not_a_count", field=field, label=label, value=value)
     return value
@@ -62,10 +62,10 @@ def nominal_end(event: date, *, days: int = 0, weeks: int = 0, months: int = 0, 
     - Mixed periods add months and years first, then weeks and days (§ 189 Abs. 2).
     """
     parts = {
-        "tage": _non_negative(days, "tage", Phrase("domain_deadlines_periods.label_days")),
-        "wochen": _non_negative(weeks, "wochen", Phrase("domain_deadlines_periods.label_weeks")),
-        "monate": _non_negative(months, "monate", Phrase("domain_deadlines_periods.label_months")),
-        "jahre": _non_negative(years, "jahre", Phrase("domain_deadlines_periods.label_years")),
+        "tage": _non_negative(days, "tage", Label("domain_deadlines_periods.label_days")),
+        "wochen": _non_negative(weeks, "wochen", Label("domain_deadlines_periods.label_weeks")),
+        "monate": _non_negative(months, "monate", Label("domain_deadlines_periods.label_months")),
+        "jahre": _non_negative(years, "jahre", Label("domain_deadlines_periods.label_years")),
     }
     if not any(parts.values()):
         raise ValidationError("domain_deadlines_periods.empty_period", field="frist")
@@ -111,7 +111,7 @@ def expiry_reminder_date(valid_until: date, weeks: int = DEFAULT_EXPIRY_REMINDER
     is ``valid_until`` itself — an extension applied for by then keeps the old title in force
     (Fiktionswirkung, § 81 Abs. 4 AufenthG).
     """
-    _non_negative(weeks, "erinnerung_wochen", Phrase("domain_deadlines_periods.label_weeks"))
+    _non_negative(weeks, "erinnerung_wochen", Label("domain_deadlines_periods.label_weeks"))
     return valid_until - timedelta(weeks=weeks)
 
 
@@ -134,8 +134,8 @@ def processing_due(applied_on: date, weeks: tuple[int, int]) -> tuple[date, date
     Returns (frühestens, spätestens); an expectation shown to staff, never moved for holidays.
     """
     low, high = weeks
-    _non_negative(low, "bearbeitungszeit_wochen", Phrase("domain_deadlines_periods.label_processing_time"))
-    _non_negative(high, "bearbeitungszeit_wochen", Phrase("domain_deadlines_periods.label_processing_time"))
+    _non_negative(low, "bearbeitungszeit_wochen", Label("domain_deadlines_periods.label_processing_time"))
+    _non_negative(high, "bearbeitungszeit_wochen", Label("domain_deadlines_periods.label_processing_time"))
     if low > high:
         raise ValidationError(
             "domain_deadlines_periods.processing_span_invalid", field="bearbeitungszeit_wochen", low=low, high=high
@@ -145,7 +145,7 @@ def processing_due(applied_on: date, weeks: tuple[int, int]) -> tuple[date, date
 
 def card_pickup_overdue(arrived_on: date, weeks: int = DEFAULT_CARD_WAITING_WEEKS) -> date:
     """Tag, ab dem ein eingegangener eAT als „nicht abgeholt“ gilt: Eingang + N Wochen (nicht verschoben)."""
-    _non_negative(weeks, "abholung_wochen", Phrase("domain_deadlines_periods.label_waiting_time"))
+    _non_negative(weeks, "abholung_wochen", Label("domain_deadlines_periods.label_waiting_time"))
     return arrived_on + timedelta(weeks=weeks)
 
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from abh_desk.domain.text import FORBIDDEN_CATEGORIES
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 # Letters that do not decompose into base letter + combining mark.
@@ -84,10 +84,10 @@ def _is_latin_letter(char: str) -> bool:
     return any(low <= code <= high for low, high in _LATIN_RANGES)
 
 
-def check_name(value: str, field: str, label: Phrase | str, required: bool = True) -> str:
+def check_name(value: str, field: str, label: Label | str, required: bool = True) -> str:
     """Return the name in NFC, or raise ValidationError with a German message for ``field``.
 
-    ``label`` names the field at the start of the message: a ``Phrase`` of the catalogue, or a German
+    ``label`` names the field at the start of the message: a ``Label`` of the catalogue, or a German
     text not yet moved there.
 
     Accepts the Latin letters of DIN 91379 with their diacritics and the name punctuation

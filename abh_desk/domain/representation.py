@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.checklist import ADULT_AGE
-from abh_desk.error_texts import Joined, Label, Phrase, Sentence
+from abh_desk.error_texts import Joined, Label, Sentence
 from abh_desk.errors import ValidationError
 
 
@@ -148,7 +148,7 @@ def addressees_on(name: str, birth: PartialDate, representatives: Sequence[Repre
             ),
         )
     if acting[0].kind == RepresentationKind.PARENTS and len(acting) == 1:
-        reason = Joined((reason, Phrase("domain_representation.one_parent_suffices")))
+        reason = Joined((reason, Label("domain_representation.one_parent_suffices")))
     return Addressing(True, tuple(acting), reason)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 #: Unicode categories never stored: control (Cc), format — bidi marks and overrides, zero-width
@@ -29,10 +29,10 @@ def forbidden_character(text: str) -> str | None:
     return next((char for char in text if unicodedata.category(char) in FORBIDDEN_CATEGORIES), None)
 
 
-def clean_text(value: str, field: str, label: Phrase | str, max_length: int, multiline: bool = False) -> str:
+def clean_text(value: str, field: str, label: Label | str, max_length: int, multiline: bool = False) -> str:
     """``value`` as it is stored, or ValidationError for ``field``.
 
-    ``label`` starts the message: a ``Phrase`` of the catalogue ("shared.label_reason": "Der Grund" / "The
+    ``label`` starts the message: a ``Label`` of the catalogue ("shared.label_reason": "Der Grund" / "The
     reason"), or a German text not yet moved there. One-line text: runs of
     spaces, tabs and line breaks become one space. Multi-line text: line breaks become "\\n",
     tabs spaces, and spaces at the ends of lines go. Both: NFC, white space at both ends removed. Returns "" for empty

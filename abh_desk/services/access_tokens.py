@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from abh_desk import pg_sessions
 from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.auth import LoginFailed, SignedIn
 from abh_desk.services.context import Actor, ServiceContext
@@ -62,7 +62,7 @@ def _require_admin(ctx: ServiceContext) -> None:
 def issue_token(ctx: ServiceContext, username: str, purpose: str, valid_until: date) -> IssuedToken:
     """A new token for ``username``, until ``valid_until`` (at most a year from today)."""
     _require_admin(ctx)
-    purpose = clean_text(purpose, "zweck", Phrase("access_tokens.label_purpose"), MAX_PURPOSE)
+    purpose = clean_text(purpose, "zweck", Label("access_tokens.label_purpose"), MAX_PURPOSE)
     if len(purpose) < 5:
         raise ValidationError("access_tokens.purpose_missing", field="zweck")
     today = ctx.today()

@@ -40,7 +40,7 @@ from abh_desk.domain.appointments import (
 from abh_desk.domain.deadlines_calendar import WorkingDays, german_date
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ConfigurationError, DomainError, NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import active_deputy, load_router
 from abh_desk.services.context import ServiceContext
@@ -392,8 +392,8 @@ def serving_for(session: Session, owner: int, day: date) -> tuple[User | None, s
     return None, why
 
 
-def reason_text(reason: str, what: Phrase) -> str:
-    text = clean_text(reason or "", "grund", Phrase("shared.label_reason"), MAX_REASON)
+def reason_text(reason: str, what: Label) -> str:
+    text = clean_text(reason or "", "grund", Label("shared.label_reason"), MAX_REASON)
     if not text:
         raise ValidationError("appointment_hours.reason_missing", what=what, field="grund")
     return text
@@ -422,7 +422,7 @@ def set_caseworker_calendar(ctx: ServiceContext, username: str, hours: str, room
     team lead or the administration."""
     _require_self_or_lead(ctx, username, "appointment_hours.others_hours_lead_only")
     text = format_hours(parse_hours(hours)) if hours.strip() else ""
-    room = clean_text(room, "raum", Phrase("appointment_hours.label_room"), 40)
+    room = clean_text(room, "raum", Label("appointment_hours.label_room"), 40)
     with ctx.unit_of_work() as uow:
         uid = user_id_of(uow.session, username)
         row = uow.session.get(CaseworkerCalendar, uid)
@@ -444,7 +444,7 @@ def add_absence(ctx: ServiceContext, username: str, valid_from: date, valid_unti
     _require_self_or_lead(ctx, username, "appointment_hours.others_absences_lead_only")
     if valid_until < valid_from:
         raise ValidationError("appointment_hours.absence_ends_before_start", field="bis")
-    reason = reason_text(reason, Phrase("appointment_hours.label_the_absence"))
+    reason = reason_text(reason, Label("appointment_hours.label_the_absence"))
     with ctx.unit_of_work() as uow:
         uid = user_id_of(uow.session, username)
         row = Absence(user_id=uid, valid_from=valid_from, valid_until=valid_until, reason=reason[:200])

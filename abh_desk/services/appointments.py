@@ -37,7 +37,7 @@ from abh_desk.domain.appointments import (
 )
 from abh_desk.domain.deadlines_calendar import german_date
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound
 from abh_desk.services.appointment_hours import (
     MAX_REASON,
@@ -142,7 +142,7 @@ def book(
     caseworker (or deputy). Refused with an ``AppointmentError`` (nothing booked); a slot taken in the
     meantime raises ``SlotTaken`` with the next free slots."""
     require_staff(ctx)
-    note = clean_text(note or "", "notiz", Phrase("shared.label_note"), MAX_REASON) or None
+    note = clean_text(note or "", "notiz", Label("shared.label_note"), MAX_REASON) or None
     with _refused_when_taken(ctx, "gebucht") as target, ctx.unit_of_work() as uow:
         session = uow.session
         person = get_person(session, person_id)
@@ -191,7 +191,7 @@ def _load(session: Session, appointment_id: int) -> Appointment:
     return row
 
 
-def _expect(row: Appointment, *states: str, what: Phrase) -> None:
+def _expect(row: Appointment, *states: str, what: Label) -> None:
     if row.status not in states:
         raise AppointmentError(
             "appointments.no_longer", status=STATUS_LABELS.get(row.status, row.status), what=what, field="status"
@@ -201,11 +201,11 @@ def _expect(row: Appointment, *states: str, what: Phrase) -> None:
 def rebook(ctx: ServiceContext, appointment_id: int, day: date, start: int, reason: str) -> AppointmentRow:
     """Move a booked appointment to another slot (the deputy takes it where the owner is away then)."""
     require_staff(ctx)
-    reason = reason_text(reason, Phrase("appointments.label_the_rebooking"))
+    reason = reason_text(reason, Label("appointments.label_the_rebooking"))
     with _refused_when_taken(ctx, "umgebucht") as target, ctx.unit_of_work() as uow:
         session = uow.session
         row = _load(session, appointment_id)
-        _expect(row, BOOKED, what=Phrase("appointments.label_a_rebooking"))
+        _expect(row, BOOKED, what=Label("appointments.label_a_rebooking"))
         owner = row.owner_id or row.caseworker_id
         assert owner is not None
         old = Slot(row.day, row.start_minute, row.minutes)
@@ -233,7 +233,7 @@ def rebook(ctx: ServiceContext, appointment_id: int, day: date, start: int, reas
 
 
 def _step(
-    ctx: ServiceContext, appointment_id: int, action: str, states: Sequence[str], what: Phrase, **changes: object
+    ctx: ServiceContext, appointment_id: int, action: str, states: Sequence[str], what: Label, **changes: object
 ) -> AppointmentRow:
     require_staff(ctx)
     with ctx.unit_of_work() as uow:
@@ -270,9 +270,9 @@ def cancel(ctx: ServiceContext, appointment_id: int, reason: str) -> Appointment
         appointment_id,
         "termin_abgesagt",
         (BOOKED,),
-        Phrase("appointments.label_a_cancellation"),
+        Label("appointments.label_a_cancellation"),
         status=CANCELLED,
-        reason=reason_text(reason, Phrase("appointments.label_the_cancellation")),
+        reason=reason_text(reason, Label("appointments.label_the_cancellation")),
     )
 
 
@@ -291,7 +291,7 @@ def check_in(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
         appointment_id,
         "termin_angekommen",
         (BOOKED,),
-        Phrase("appointments.label_the_arrival"),
+        Label("appointments.label_the_arrival"),
         status=WAITING,
         arrived_at=ctx.now(),
     )
@@ -304,7 +304,7 @@ def no_show(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
     if day > ctx.today():
         raise AppointmentError("appointments.not_yet", day=day, field="datum")
     return _step(
-        ctx, appointment_id, "termin_nicht_erschienen", (BOOKED,), Phrase("appointments.label_no_show"), status=NO_SHOW
+        ctx, appointment_id, "termin_nicht_erschienen", (BOOKED,), Label("appointments.label_no_show"), status=NO_SHOW
     )
 
 
@@ -315,7 +315,7 @@ def finish(ctx: ServiceContext, appointment_id: int) -> AppointmentRow:
         appointment_id,
         "termin_erledigt",
         (WAITING,),
-        Phrase("appointments.label_the_completion"),
+        Label("appointments.label_the_completion"),
         status=DONE,
         done_at=ctx.now(),
     )
@@ -327,7 +327,7 @@ def walk_in(
     """Vorsprache ohne Termin: today's next waiting number; the responsible caseworker where the
     purpose names one (else the counter calls the person)."""
     require_staff(ctx)
-    note = clean_text(note or "", "notiz", Phrase("shared.label_note"), MAX_REASON) or None
+    note = clean_text(note or "", "notiz", Label("shared.label_note"), MAX_REASON) or None
     for _attempt in range(5):
         try:
             with ctx.unit_of_work() as uow:

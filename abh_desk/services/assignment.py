@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.assignment import LetterRange, RangeRule, Router, find_problems, parse_ranges
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Joined, Phrase
+from abh_desk.error_texts import Joined, Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext, UnitOfWork
 from abh_desk.services.deadline_owners import follow_owner
@@ -28,8 +28,8 @@ _OPEN = [s.value for s in OPEN_CASE_STATUSES]
 _PAD = "AAAA"  # a routing key shorter than a rule's prefix counts as the first name of its block
 
 
-def require_lead(ctx: ServiceContext, what: Phrase | str) -> None:
-    """Only team leads and administrators may do ``what`` (checked here, not only in the UI): a Phrase
+def require_lead(ctx: ServiceContext, what: Label | str) -> None:
+    """Only team leads and administrators may do ``what`` (checked here, not only in the UI): a Label
     of the caller's file ("Vorgänge umverteilen" / "Reassigning cases"), or a German text not yet moved."""
     if ctx.actor.role not in (Role.TEAM_LEAD, Role.ADMIN):
         raise PermissionDenied("assignment.lead_only", what=what)
@@ -200,8 +200,8 @@ def apply_rule_rows(
     """Replace the rules of the edited areas and move the open cases, in one transaction.
 
     Every moved case gets an audit entry with its old and new owner."""
-    require_lead(ctx, Phrase("assignment.label_change_rules"))
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_REASON)
+    require_lead(ctx, Label("assignment.label_change_rules"))
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), MAX_REASON)
     if not reason:
         raise ValidationError("assignment.rebalance_reason_missing", field="grund")
     rule_set = check_rule_rows(ctx, rows)
@@ -300,8 +300,8 @@ def active_deputy(session: Session, user_id: int, on: date) -> User | None:
 
 def reassign_case(ctx: ServiceContext, case_id: int, username: str, reason: str) -> None:
     """Manual reassignment (Umverteilung) of one case, with a reason that goes into the log."""
-    require_lead(ctx, Phrase("assignment.label_reassign_cases"))
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_REASON)
+    require_lead(ctx, Label("assignment.label_reassign_cases"))
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), MAX_REASON)
     if not reason:
         raise ValidationError("assignment.reassign_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:
@@ -376,7 +376,7 @@ def set_deputy(ctx: ServiceContext, owner: str, deputy: str, valid_from: date, v
 
     Team leads and administrators enter any Vertretung; a caseworker only their own."""
     if ctx.actor.username != owner:
-        require_lead(ctx, Phrase("assignment.label_deputies_for_others"))
+        require_lead(ctx, Label("assignment.label_deputies_for_others"))
     if valid_until < valid_from:
         raise ValidationError("assignment.deputy_ends_before_start", field="bis")
     if owner == deputy:

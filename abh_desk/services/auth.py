@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from abh_desk import pg_sessions
 from abh_desk.domain.enums import ROLE_LABELS, Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import DomainError, PermissionDenied, ValidationError
 from abh_desk.services.context import Actor, ServiceContext, UnitOfWork
 from models import Area, User
@@ -189,7 +189,7 @@ def create_user(
     name = username.strip().lower()
     if not name.isascii() or not name.replace(".", "").replace("-", "").isalnum() or len(name) > 64:
         raise ValidationError("shared.username_rule", field="benutzer")
-    display_name = clean_text(display_name, "name", Phrase("auth.label_display_name"), 200)
+    display_name = clean_text(display_name, "name", Label("auth.label_display_name"), 200)
     if not display_name:
         raise ValidationError("shared.display_name_missing", field="name")
     hashed = hash_password(password) if password is not None else None

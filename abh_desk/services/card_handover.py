@@ -17,7 +17,7 @@ from abh_desk.domain.enums import CASE_STATUS_LABELS, CardStatus, CaseStatus, Le
 from abh_desk.domain.money import euro
 from abh_desk.domain.names import check_name
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
 from abh_desk.services.card_records import CardInfo, card_now
 from abh_desk.services.case_letters import info_block, store_letter
@@ -253,7 +253,7 @@ def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]
     lengths; the recipient's name as DIN 91379 wants it), and what is wrong with them."""
     errors: list[ValidationError] = []
 
-    def clean(value: str, field: str, label: Phrase | str, max_length: int) -> str:
+    def clean(value: str, field: str, label: Label | str, max_length: int) -> str:
         try:
             if field == "name":
                 return check_name(value, field, label, required=False)
@@ -265,17 +265,15 @@ def _cleaned(given: HandoverInput) -> tuple[HandoverInput, list[ValidationError]
     holder = given.recipient_kind == RecipientKind.HOLDER
     cleaned = replace(
         given,
-        identity_check=clean(
-            given.identity_check, "identitaet", Phrase("card_handover.label_identity_check"), MAX_TEXT
-        ),
+        identity_check=clean(given.identity_check, "identitaet", Label("card_handover.label_identity_check"), MAX_TEXT),
         recipient_name=given.recipient_name if holder else clean(given.recipient_name, "name", "Name", MAX_TEXT),
         recipient_id_number=clean(
-            given.recipient_id_number, "ausweis", Phrase("card_handover.label_id_document"), MAX_ID_NUMBER
+            given.recipient_id_number, "ausweis", Label("card_handover.label_id_document"), MAX_ID_NUMBER
         ),
         withdrawn=tuple(
             WithdrawnDocument(
-                clean(d.kind, "eingezogen", Phrase("card_handover.label_withdrawn_kind"), MAX_DOCUMENT_KIND),
-                clean(d.serial, "eingezogen", Phrase("card_handover.label_withdrawn_number"), MAX_DOCUMENT_SERIAL),
+                clean(d.kind, "eingezogen", Label("card_handover.label_withdrawn_kind"), MAX_DOCUMENT_KIND),
+                clean(d.serial, "eingezogen", Label("card_handover.label_withdrawn_number"), MAX_DOCUMENT_SERIAL),
             )
             for d in given.withdrawn
         ),

@@ -25,7 +25,7 @@ from abh_desk.domain.enums import (
     LetterStatus,
 )
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError, raise_all
 from abh_desk.services.appointment_hours import proposed_slot
 from abh_desk.services.card_records import CardInfo, card_info, card_now, card_refusal, handover_info
@@ -49,7 +49,7 @@ def order_card(ctx: ServiceContext, case_id: int, ordered_on: date | None = None
     ordered_on = ordered_on or today
     if ordered_on > today:
         raise ValidationError("cards.order_date_in_future", field="bestellt_am")
-    number = clean_text(order_number, "bestellnummer", Phrase("cards.label_order_number"), 40)
+    number = clean_text(order_number, "bestellnummer", Label("cards.label_order_number"), 40)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, casework=True)
         refused = card_refusal(ctx, case)
@@ -269,7 +269,7 @@ def close_card(
         raise ValidationError("cards.choose_outcome", field="ausgang")
     errors = []
     try:
-        reason = clean_text(reason, "grund", Phrase("shared.label_reason"), 500)
+        reason = clean_text(reason, "grund", Label("shared.label_reason"), 500)
         if not reason:
             errors.append(ValidationError("cards.reason_missing", field="grund"))
     except ValidationError as exc:

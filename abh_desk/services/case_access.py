@@ -18,7 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import Role
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.assignment import visible_owners
 from abh_desk.services.context import Actor, ServiceContext
@@ -118,7 +118,7 @@ def _reason(reason: str) -> str:
         )
     if len(reason) > MAX_REASON:
         raise ValidationError(
-            "domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=MAX_REASON
+            "domain_text.too_long", field="grund", label=Label("shared.label_reason"), max_length=MAX_REASON
         )
     return reason
 

@@ -27,7 +27,7 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.money import euro
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Label, Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy
 from abh_desk.services.case_access import require_case_access
@@ -308,7 +308,7 @@ def open_item(uow: UnitOfWork, item_id: int, expected_version: int | None) -> tu
     assert case is not None
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     if expected_version is not None and item.version != expected_version:
-        raise stale_record(uow.session, Phrase("case_file.stale_item"), "checklist_item", item_id, item_id=item_id)
+        raise stale_record(uow.session, Label("case_file.stale_item"), "checklist_item", item_id, item_id=item_id)
     if not CaseStatus(case.status).is_open:
         raise ValidationError(
             "case_file.case_closed",
@@ -375,7 +375,7 @@ def mark_missing(ctx: ServiceContext, item_id: int, expected_version: int | None
 
 def check_document_waiver(reason: str) -> str:
     """The reason for waiving a document, as stored; ValidationError when empty or too long."""
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_TEXT)
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), MAX_TEXT)
     if not reason:
         raise ValidationError("case_file.waiver_reason_missing", field="grund")
     return reason
@@ -397,7 +397,7 @@ def waive_document(ctx: ServiceContext, item_id: int, reason: str, expected_vers
 
 def add_document(ctx: ServiceContext, case_id: int, text: str) -> CaseFile:
     """A further document asked for in this case only."""
-    text = clean_text(text, "unterlage", Phrase("case_file.label_document_name"), MAX_TEXT)
+    text = clean_text(text, "unterlage", Label("case_file.label_document_name"), MAX_TEXT)
     if not text:
         raise ValidationError("case_file.name_the_document", field="unterlage")
     with ctx.unit_of_work() as uow:
@@ -434,7 +434,7 @@ def set_facts(ctx: ServiceContext, case_id: int, facts: set[str], expected_versi
             raise NotFound("shared.case_not_found", case_id=case_id)
         require_case_access(uow.session, ctx.actor, case, uow.today)
         if expected_version is not None and case.version != expected_version:
-            raise stale_record(uow.session, Phrase("case_status.stale_case"), "case", case_id, case_id=case_id)
+            raise stale_record(uow.session, Label("case_status.stale_case"), "case", case_id, case_id=case_id)
         old = json.loads(case.facts_json or "[]")
         new = sorted(facts)
         if old != new:

@@ -31,7 +31,7 @@ from abh_desk.domain.enums import (
 )
 from abh_desk.domain.grants import GrantStatus
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.changes import stale_record
@@ -85,7 +85,7 @@ def load_case(uow: UnitOfWork, case_id: int, expected_version: int | None = None
     require_case_access(uow.session, uow.ctx.actor, case, uow.today)
     require_casework(uow.ctx.actor)
     if expected_version is not None and case.version != expected_version:
-        raise stale_record(uow.session, Phrase("case_status.stale_case"), "case", case_id, case_id=case_id)
+        raise stale_record(uow.session, Label("case_status.stale_case"), "case", case_id, case_id=case_id)
     return case
 
 
@@ -129,13 +129,13 @@ def _open_lines(session: Session, case: Case, today: date, *, authority_check: b
     ]
 
 
-def open_checks_message(open_: list[str], what: Phrase | str) -> ValidationError:
+def open_checks_message(open_: list[str], what: Label | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in open_[:3]) + (" …" if len(open_) > 3 else "")
     key = "case_status.one_check_open" if len(open_) == 1 else "case_status.checks_open"
     return ValidationError(key, field="pruefungen", open_checks=len(open_), shown=shown, what=what)
 
 
-def missing_message(missing: list[str], what: Phrase | str) -> ValidationError:
+def missing_message(missing: list[str], what: Label | str) -> ValidationError:
     shown = "; ".join(f"„{text}“" for text in missing[:3]) + (" …" if len(missing) > 3 else "")
     key = "case_status.one_document_missing" if len(missing) == 1 else "case_status.documents_missing"
     return ValidationError(key, field="unterlagen", missing=len(missing), shown=shown, what=what)
@@ -152,10 +152,10 @@ def change_status(ctx: ServiceContext, case_id: int, action: CaseAction, expecte
         if action == CaseAction.MARK_READY:
             missing = missing_documents(uow.session, case, uow.today)
             if missing:
-                raise missing_message(missing, Phrase("domain_enums.case_status_ready_for_decision"))
+                raise missing_message(missing, Label("domain_enums.case_status_ready_for_decision"))
             checks = open_checks(uow.session, case, uow.today)
             if checks:
-                raise open_checks_message(checks, Phrase("domain_enums.case_status_ready_for_decision"))
+                raise open_checks_message(checks, Label("domain_enums.case_status_ready_for_decision"))
         if action == CaseAction.RESUME and pending_grant(uow.session, case.id) is not None:
             raise ValidationError(
                 "case_status.grant_awaits_release",
@@ -213,7 +213,7 @@ def withdraw(
 ) -> None:
     """Antragsrücknahme: the applicant withdrew the application (received on, how); the case ends
     without a decision, and what belonged to the application ends with it."""
-    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_NOTE, multiline=True)
+    note = clean_text(note, "notiz", Label("shared.label_note"), MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
         case = load_case(uow, case_id, expected_version)
         check(CaseAction.WITHDRAW, CaseStatus(case.status))
@@ -237,7 +237,7 @@ def close_case(ctx: ServiceContext, case_id: int, expected_version: int | None, 
     """Abschließen: an open case without a decision (moved away, died, nothing left to decide), or a
     decided one whose file is done. A card not yet handed over or a rejection still open to a
     remedy keeps the case open."""
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_NOTE, multiline=True)
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), MAX_NOTE, multiline=True)
     if not reason:
         raise ValidationError("case_status.close_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:

@@ -14,7 +14,7 @@ from abh_desk.domain.checklist import applies_by_age
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, ChecklistStatus
 from abh_desk.domain.file_numbers import FileNumberPattern
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ConfigurationError, NotFound, ValidationError
 from abh_desk.services.assignment import load_router
 from abh_desk.services.context import ServiceContext
@@ -92,7 +92,7 @@ def open_case(
             applied_on=applied_on,
         )
     reason = (
-        clean_text(repeat_reason, "wiederholung", Phrase("shared.label_reason"), MAX_REPEAT_REASON)
+        clean_text(repeat_reason, "wiederholung", Label("shared.label_reason"), MAX_REPEAT_REASON)
         if repeat_reason
         else ""
     )

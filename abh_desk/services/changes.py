@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.clock import OFFICE_ZONE
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import StaleRecord
 from models import AuditEvent, User
 
@@ -37,9 +37,9 @@ def last_change(session: Session, entity: str, entity_id: int) -> tuple[str, dat
     return name, row.occurred_at
 
 
-def stale_record(session: Session, subject: Phrase | str, entity: str, entity_id: int, **params: Any) -> StaleRecord:
+def stale_record(session: Session, subject: Label | str, entity: str, entity_id: int, **params: Any) -> StaleRecord:
     """The error for a save based on an outdated version. ``subject`` starts the sentence and carries
-    its verb: a Phrase of the caller's file ("Der Vorgang wurde" / "The case was"), or a German text
+    its verb: a Label of the caller's file ("Der Vorgang wurde" / "The case was"), or a German text
     not yet moved there ("Die Stammdaten wurden")."""
     change = last_change(session, entity, entity_id)
     if change is None:

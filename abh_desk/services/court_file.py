@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 from abh_desk.services.context import NO_PROGRESS, Progress, ServiceContext
 from abh_desk.services.document_content import PDF
@@ -57,7 +57,7 @@ def build_court_file(
 ) -> CourtFileResult:
     """Write the court file to ``target`` (a new file); ``case_ids`` limits it to those cases."""
     ctx = ctx.frozen()
-    court_reference = clean_text(court_reference, "gericht_az", Phrase("court_file.label_court_reference"), 100)
+    court_reference = clean_text(court_reference, "gericht_az", Label("court_file.label_court_reference"), 100)
     if target.exists():
         raise ValidationError("court_file.file_exists", name=target.name)
     if not target.parent.is_dir():

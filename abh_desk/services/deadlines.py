@@ -12,7 +12,7 @@ from sqlalchemy import select
 from abh_desk.domain.deadlines import ComputedDeadline, DeadlineContext, DispatchMethod, compute
 from abh_desk.domain.enums import DEADLINE_KIND_LABELS, DEADLINE_STATUS_LABELS, DeadlineKind, DeadlineStatus
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -167,7 +167,7 @@ def _own_case(uow: UnitOfWork, case_id: int) -> Case:
 
 def set_follow_up(ctx: ServiceContext, case_id: int, on: date, note: str = "") -> int:
     """Wiedervorlage: a date the caseworker sets by hand (not in the past)."""
-    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_NOTE, multiline=True)
+    note = clean_text(note, "notiz", Label("shared.label_note"), MAX_NOTE, multiline=True)
     with ctx.unit_of_work() as uow:
         deadline = add_follow_up(uow, _own_case(uow, case_id), on, note, "Wiedervorlage gesetzt")
         uow.commit()
@@ -259,7 +259,7 @@ def sync_title_reminder(uow: UnitOfWork, title: ResidenceTitle) -> Deadline | No
 
 
 def complete_deadline(ctx: ServiceContext, deadline_id: int, reason: str) -> None:
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), MAX_NOTE)
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), MAX_NOTE)
     if not reason:
         raise ValidationError("deadlines.done_how_missing", field="grund")
     with ctx.unit_of_work() as uow:

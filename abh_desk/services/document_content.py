@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from abh_desk.error_texts import Label, Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 
 PDF, JPEG, PNG, TIFF = "application/pdf", "image/jpeg", "image/png", "image/tiff"
@@ -26,12 +26,12 @@ MEDIA_LABELS = {
 MAGIC = ((b"%PDF-", PDF), (b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG), (b"II*\x00", TIFF), (b"MM\x00*", TIFF))
 #: What a refused file's first bytes show it to be, to say so.
 FOREIGN_MAGIC = (
-    (b"MZ", Phrase("document_content.label_windows_program")),
-    (b"\x7fELF", Phrase("document_content.label_program")),
-    (b"PK\x03\x04", Phrase("document_content.label_zip")),
-    (b"\xd0\xcf\x11\xe0", Phrase("document_content.label_old_office")),
-    (b"GIF8", Phrase("document_content.label_gif")),
-    (b"Rar!", Phrase("document_content.label_rar")),
+    (b"MZ", Label("document_content.label_windows_program")),
+    (b"\x7fELF", Label("document_content.label_program")),
+    (b"PK\x03\x04", Label("document_content.label_zip")),
+    (b"\xd0\xcf\x11\xe0", Label("document_content.label_old_office")),
+    (b"GIF8", Label("document_content.label_gif")),
+    (b"Rar!", Label("document_content.label_rar")),
 )
 EXTENSIONS = {
     ".pdf": PDF,
@@ -94,7 +94,7 @@ def inspect_file(path: Path, max_bytes: int) -> Inspected:
         raise DocumentRefused("document_content.too_large", name=name, size=_mb(size), max_size=_mb(max_bytes))
     media_type = media_type_of(head)
     if media_type not in MEDIA_LABELS:
-        unknown = Phrase("document_content.label_unknown_kind")
+        unknown = Label("document_content.label_unknown_kind")
         what = next((text for magic, text in FOREIGN_MAGIC if head.startswith(magic)), unknown)
         raise DocumentRefused("document_content.kind_not_accepted", name=name, what=what)
     named = EXTENSIONS.get(path.suffix.lower())

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import CaseStatus, ChecklistStatus, Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.case_file import CaseFile, get_case_file, open_item, receive_item
@@ -154,7 +154,7 @@ def attach_document(
     The file is checked by content first (``document_content.inspect_file``); a refused file leaves
     nothing behind."""
     ctx = ctx.frozen()
-    title = clean_text(title, "titel", Phrase("documents.label_title"), MAX_TITLE)
+    title = clean_text(title, "titel", Label("documents.label_title"), MAX_TITLE)
     with ctx.unit_of_work() as uow:
         session = uow.session
         item, case = _target(uow, case_id, person_id, checklist_item_id, expected_version, tick)
@@ -300,7 +300,7 @@ def case_documents(ctx: ServiceContext, case_id: int) -> list[DocumentInfo]:
 def remove_document(ctx: ServiceContext, document_id: int, reason: str) -> None:
     """Remove a document from the e-file (a wrong person's scan, a duplicate): a logged act with a
     reason; the content is deleted with it."""
-    reason = clean_text(reason, "grund", Phrase("shared.label_reason"), 500)
+    reason = clean_text(reason, "grund", Label("shared.label_reason"), 500)
     if len(reason) < MIN_REASON:
         raise ValidationError("documents.removal_reason_missing", field="grund")
     with ctx.unit_of_work() as uow:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.case_flow import CaseAction
 from abh_desk.domain.enums import CardStatus, CaseStatus, DeadlineStatus, LetterKind, LetterStatus
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.case_status import move
@@ -165,10 +165,10 @@ def handover_summary(ctx: ServiceContext, person_id: int) -> HandoverSummary:
 def hand_over(ctx: ServiceContext, person_id: int, recipient: str, target: Path, note: str = "") -> HandoverResult:
     """Write the file as an xdomea 0401 package to ``target`` and close it here (one transaction:
     the package is in place only when the database says the file left, and the other way round)."""
-    recipient = clean_text(recipient, "an", Phrase("file_handover.label_recipient"), MAX_RECIPIENT)
+    recipient = clean_text(recipient, "an", Label("file_handover.label_recipient"), MAX_RECIPIENT)
     if not recipient:
         raise ValidationError("file_handover.recipient_missing", field="an")
-    note = clean_text(note, "hinweis", Phrase("file_handover.label_note"), MAX_NOTE)
+    note = clean_text(note, "hinweis", Label("file_handover.label_note"), MAX_NOTE)
     target = Path(target)
     check_target(target)
     with ctx.unit_of_work() as uow:

@@ -42,7 +42,7 @@ from abh_desk.domain.grants import (
 from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import STATUS_LABELS as NOTICE_STATUS_LABELS
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied, ValidationError, raise_all
 from abh_desk.services.card_records import card_refusal
 from abh_desk.services.case_access import lead_scope, leads_area, readable_case
@@ -307,9 +307,9 @@ def _blocked(session: Session, case: Case, missing: list[str], checks: list[str]
         label = NOTICE_STATUS_LABELS[LetterStatus(rejection)]
         return ValidationError("grants.rejection_under_way", field="status", status=label)
     if missing:
-        return missing_message(missing, Phrase("grants.label_grant"))
+        return missing_message(missing, Label("grants.label_grant"))
     if checks:
-        return open_checks_message(checks, Phrase("grants.label_grant"))
+        return open_checks_message(checks, Label("grants.label_grant"))
     return None
 
 
@@ -443,19 +443,19 @@ def _checked_input(
     terms = TitleTerms.of(procedure, case_facts_of(case))
     decided_on = given.decided_on or uow.today
 
-    def clean(value: str, field: str, label: Phrase, limit: int, multiline: bool = False) -> str:
+    def clean(value: str, field: str, label: Label, limit: int, multiline: bool = False) -> str:
         try:
             return clean_text(value, field, label, limit, multiline=multiline)
         except ValidationError as exc:
             errors.append(exc)
             return ""
 
-    kind = clean(given.kind, "titel", Phrase("shared.label_kind"), MAX_KIND) or terms.kind
+    kind = clean(given.kind, "titel", Label("shared.label_kind"), MAX_KIND) or terms.kind
     basis = (
-        clean(given.legal_basis, "rechtsgrundlage", Phrase("shared.label_legal_basis"), MAX_KIND) or terms.legal_basis
+        clean(given.legal_basis, "rechtsgrundlage", Label("shared.label_legal_basis"), MAX_KIND) or terms.legal_basis
     )
-    conditions = clean(given.conditions, "nebenbestimmungen", Phrase("shared.label_conditions"), MAX_CONDITIONS, True)
-    fee_reason = clean(given.fee_reason, "gebuehr_grund", Phrase("grants.label_fee_reason"), MAX_REASON, True)
+    conditions = clean(given.conditions, "nebenbestimmungen", Label("shared.label_conditions"), MAX_CONDITIONS, True)
+    fee_reason = clean(given.fee_reason, "gebuehr_grund", Label("grants.label_fee_reason"), MAX_REASON, True)
     if decided_on > uow.today:
         errors.append(ValidationError("shared.decision_in_future", field="entschieden_am"))
     elif decided_on < case.applied_on:
@@ -649,7 +649,7 @@ def _review_target(uow: UnitOfWork, grant_id: int, expected_version: int | None)
     if row.proposed_by_id is not None and row.proposed_by_id == actor.user_id:
         raise PermissionDenied("grants.own_proposal")
     if expected_version is not None and row.version != expected_version:
-        raise stale_record(uow.session, Phrase("grants.stale_grant"), "grant", grant_id, case_id=case.id)
+        raise stale_record(uow.session, Label("grants.stale_grant"), "grant", grant_id, case_id=case.id)
     if row.status != GrantStatus.IN_REVIEW.value:
         raise ValidationError(
             "grants.not_in_review", field="status", status=GRANT_STATUS_LABELS[GrantStatus(row.status)]
@@ -664,10 +664,10 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
         check(CaseAction.GRANT, CaseStatus(case.status))
         missing = missing_documents(uow.session, case, uow.today)
         if missing:
-            raise missing_message(missing, Phrase("grants.label_release"))
+            raise missing_message(missing, Label("grants.label_release"))
         checks = open_checks(uow.session, case, uow.today)
         if checks:
-            raise open_checks_message(checks, Phrase("grants.label_release"))
+            raise open_checks_message(checks, Label("grants.label_release"))
         terms = TitleTerms(row.title_kind or "", row.legal_basis or "", _procedure(ctx, case).unlimited, None, row.card)
         if terms.has_title:
             raise_all(validity_errors(terms, row.valid_from, row.valid_until, uow.today))
@@ -680,7 +680,7 @@ def approve_grant(ctx: ServiceContext, grant_id: int, expected_version: int | No
 
 def return_grant(ctx: ServiceContext, grant_id: int, expected_version: int | None, comment: str) -> GrantInfo:
     """Zurückgeben with a comment: the case goes back into work with the caseworker."""
-    comment = clean_text(comment, "kommentar", Phrase("shared.label_comment"), MAX_REASON, multiline=True)
+    comment = clean_text(comment, "kommentar", Label("shared.label_comment"), MAX_REASON, multiline=True)
     if not comment:
         raise ValidationError("grants.return_comment_missing", field="kommentar")
     with ctx.unit_of_work() as uow:

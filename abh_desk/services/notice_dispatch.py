@@ -22,7 +22,7 @@ from abh_desk.domain.notice_flow import (
     outcome_status,
 )
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import ValidationError
 from abh_desk.services.case_status import move
 from abh_desk.services.context import ServiceContext, UnitOfWork
@@ -224,7 +224,7 @@ def decide_remedy(
     ctx: ServiceContext, letter_id: int, version: int, outcome: RemedyOutcome, on: date, note: str = ""
 ) -> LetterStatus:
     """Abhilfe, Weiterleitung, Rücknahme or decision; returns where the notice stands now."""
-    note = clean_text(note, "notiz", Phrase("shared.label_note"), 2_000, multiline=True)
+    note = clean_text(note, "notiz", Label("shared.label_note"), 2_000, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         if on > uow.today:

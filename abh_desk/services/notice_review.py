@@ -15,7 +15,7 @@ from abh_desk.clock import office_day, office_time
 from abh_desk.domain.enums import LetterKind, LetterStatus, Role
 from abh_desk.domain.notice_flow import STATUS_LABELS, NoticeAction
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.case_access import lead_scope
 from abh_desk.services.case_letters import render_letter
@@ -123,7 +123,7 @@ def _reviewable(uow: UnitOfWork, letter: Letter) -> Case:
 
 def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -> None:
     """Freigabe by a team lead who neither wrote nor last changed it; renders the final PDF."""
-    note = clean_text(note, "kommentar", Phrase("shared.label_comment"), MAX_COMMENT, multiline=True)
+    note = clean_text(note, "kommentar", Label("shared.label_comment"), MAX_COMMENT, multiline=True)
     with ctx.unit_of_work() as uow:
         letter = load_notice(uow, letter_id, version)
         # One UPDATE with status, reviewer and final PDF (no flush in between): the server checks the
@@ -153,7 +153,7 @@ def approve(ctx: ServiceContext, letter_id: int, version: int, note: str = "") -
 
 def check_return_comment(comment: str) -> str:
     """The lead's comment at a return, as stored; ValidationError when empty or too long."""
-    comment = clean_text(comment, "kommentar", Phrase("shared.label_comment"), MAX_COMMENT, multiline=True)
+    comment = clean_text(comment, "kommentar", Label("shared.label_comment"), MAX_COMMENT, multiline=True)
     if len(comment) < 5:
         raise ValidationError("notice_review.return_comment_missing", field="kommentar")
     return comment

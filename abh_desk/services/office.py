@@ -15,7 +15,7 @@ from abh_desk.domain.enums import Role
 from abh_desk.domain.file_numbers import DEFAULT_PATTERN, FileNumberPattern
 from abh_desk.domain.grants import ReviewPolicy
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import FieldErrors, PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from models import OfficeSetting
@@ -25,20 +25,20 @@ MAX_IDLE_MINUTES = 240
 MAX_TEXT = 200
 #: The free-text settings (one line each) and how a message names them.
 TEXT_LABELS = {
-    "authority_name": Phrase("shared.label_authority"),
-    "street": Phrase("shared.label_street"),
-    "postcode_city": Phrase("office.label_postcode_city"),
-    "phone": Phrase("office.label_phone"),
-    "email": Phrase("office.label_email"),
-    "opening_hours": Phrase("office.label_opening_hours"),
-    "court_name": Phrase("office.label_court_name"),
-    "court_address": Phrase("office.label_court_address"),
-    "department": Phrase("office.label_department"),
-    "website": Phrase("office.label_website"),
-    "bank_name": Phrase("office.label_bank_name"),
-    "iban": Phrase("office.label_iban"),
-    "bic": Phrase("office.label_bic"),
-    "archive_name": Phrase("office.label_archive_name"),
+    "authority_name": Label("shared.label_authority"),
+    "street": Label("shared.label_street"),
+    "postcode_city": Label("office.label_postcode_city"),
+    "phone": Label("office.label_phone"),
+    "email": Label("office.label_email"),
+    "opening_hours": Label("office.label_opening_hours"),
+    "court_name": Label("office.label_court_name"),
+    "court_address": Label("office.label_court_address"),
+    "department": Label("office.label_department"),
+    "website": Label("office.label_website"),
+    "bank_name": Label("office.label_bank_name"),
+    "iban": Label("office.label_iban"),
+    "bic": Label("office.label_bic"),
+    "archive_name": Label("office.label_archive_name"),
 }
 #: Letterhead fields no letter goes out without (the first start asks them; the settings keep them).
 #: E-mail, web site and bank are optional: left blank, they are left off the letter.
@@ -116,8 +116,8 @@ class OfficeSettings:
         WorkingDays(self.land, self.local_holidays)  # refuses holidays the Land does not have
         FileNumberPattern(self.file_number_pattern)
         for key, what in (
-            ("card_production_weeks", Phrase("office.label_card_production_weeks")),
-            ("card_waiting_weeks", Phrase("office.label_card_waiting_weeks")),
+            ("card_production_weeks", Label("office.label_card_production_weeks")),
+            ("card_waiting_weeks", Label("office.label_card_waiting_weeks")),
         ):
             if not 1 <= getattr(self, key) <= MAX_WEEKS:
                 raise ValidationError(

@@ -22,7 +22,7 @@ from abh_desk.clock import office_time
 from abh_desk.domain.cards import WAITING
 from abh_desk.domain.enums import CASE_STATUS_LABELS, OPEN_CASE_STATUSES, CaseStatus, DeadlineStatus, LetterKind, Role
 from abh_desk.domain.enums import LetterStatus as LS
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.assignment import require_lead
 from abh_desk.services.context import ServiceContext
@@ -252,7 +252,7 @@ def _drill_select(session: Session, drill: Drill, today: date, area_id: int | No
 def drill_ids(ctx: ServiceContext, drill: Drill) -> list[int]:
     """The ids behind one bar, oldest first: case ids (``caselists.case_list_rows``), or deadline
     ids for overdue deadlines (``worklists.worklist_rows``)."""
-    require_lead(ctx, Phrase("overview.label_see_overview"))
+    require_lead(ctx, Label("overview.label_see_overview"))
     today = ctx.today()
     with ctx.db.read() as session:
         area_id = scope_area_id(session, ctx, drill.area)
@@ -291,7 +291,7 @@ def _rank(distribution: Sequence[tuple[int, int]], rank: int) -> int:
 def overview(ctx: ServiceContext, area: str | None = None) -> Overview:
     """The figures of the overview for ``area`` (a team lead: their own; the administration: the
     office when None). One grouped query per chart (and one for the oldest case)."""
-    require_lead(ctx, Phrase("overview.label_see_overview"))
+    require_lead(ctx, Label("overview.label_see_overview"))
     today = ctx.today()
     with ctx.db.read() as session:
         area_id = scope_area_id(session, ctx, area)
@@ -523,7 +523,7 @@ def _expected_days(ctx: ServiceContext, key: str) -> tuple[int, int] | None:
 def scope_choices(ctx: ServiceContext) -> list[tuple[str | None, str]]:
     """(area code, name) the signed-in user may look at: the administration the office (None)
     and every area; a team lead their own area."""
-    require_lead(ctx, Phrase("overview.label_see_overview"))
+    require_lead(ctx, Label("overview.label_see_overview"))
     with ctx.db.read() as session:
         areas = [(str(c), str(n)) for c, n in session.execute(select(Area.code, Area.name).order_by(Area.name))]
         if ctx.actor.role == Role.ADMIN:

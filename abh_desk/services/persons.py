@@ -26,7 +26,7 @@ from abh_desk.domain.search import (
     passport_key,
 )
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.assignment import active_deputy, reroute_open_cases
 from abh_desk.services.changes import stale_record
@@ -138,22 +138,22 @@ def _validate(data: PersonInput, today: date) -> dict[str, object]:
         except ValidationError as exc:
             errors.append(exc)
 
-    attempt("family_name", lambda: check_name(data.family_name, "familienname", Phrase("persons.label_family_name")))
+    attempt("family_name", lambda: check_name(data.family_name, "familienname", Label("persons.label_family_name")))
     attempt(
         "given_names",
-        lambda: check_name(data.given_names, "vornamen", Phrase("persons.label_given_names"), required=False),
+        lambda: check_name(data.given_names, "vornamen", Label("persons.label_given_names"), required=False),
     )
     attempt("birth", lambda: parse_birth_date(data.birth_date, today))
     attempt(
         "birth_place",
-        lambda: check_name(data.birth_place, "geburtsort", Phrase("persons.label_birth_place"), required=False),
+        lambda: check_name(data.birth_place, "geburtsort", Label("persons.label_birth_place"), required=False),
     )
     attempt("nationality", lambda: check_nationality(data.nationality))
     if (wrong_sex := sex_error(data.sex)) is not None:
         errors.append(wrong_sex)
-    attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
-    attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
-    attempt("azr_number", lambda: clean_text(data.azr_number, "azr", Phrase("persons.label_azr_number"), 20))
+    attempt("street", lambda: clean_text(data.street, "strasse", Label("shared.label_street"), 200))
+    attempt("city", lambda: clean_text(data.city, "ort", Label("shared.label_city"), 100))
+    attempt("azr_number", lambda: clean_text(data.azr_number, "azr", Label("persons.label_azr_number"), 20))
     passport = passport_key(data.passport_number)
     if not _PASSPORT.fullmatch(data.passport_number):
         errors.append(ValidationError("persons.passport_characters", field="passnummer"))
@@ -263,7 +263,7 @@ def create_person(ctx: ServiceContext, data: PersonInput, duplicate_reason: str 
     values = _validate(data, ctx.today())
     reason = None
     if duplicate_reason is not None:
-        reason = clean_text(duplicate_reason, "dublette", Phrase("shared.label_reason"), MAX_DUPLICATE_REASON)
+        reason = clean_text(duplicate_reason, "dublette", Label("shared.label_reason"), MAX_DUPLICATE_REASON)
     with ctx.unit_of_work() as uow:
         similar = _duplicate_ids(uow.session, values)
         if similar and (reason is None or len(reason) < MIN_DUPLICATE_REASON):
@@ -288,7 +288,7 @@ def update_person(ctx: ServiceContext, person_id: int, expected_version: int, da
         if person is None:
             raise NotFound("shared.person_not_found", person_id=person_id)
         if person.version != expected_version:
-            raise stale_record(uow.session, Phrase("persons.stale_person"), "person", person_id, person_id=person_id)
+            raise stale_record(uow.session, Label("persons.stale_person"), "person", person_id, person_id=person_id)
         old_routing = (person.routing_key, person.routing_key_skipped)
         changes = {}
         for key, value in values.items():

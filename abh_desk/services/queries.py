@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from abh_desk.domain.birth_dates import PartialDate
 from abh_desk.domain.enums import DeadlineKind, DeadlineStatus
 from abh_desk.domain.grants import GrantStatus
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound
 from abh_desk.services.case_access import require_case_access
 from abh_desk.services.changes import stale_record
@@ -39,7 +39,7 @@ def load_card(uow: UnitOfWork, card_id: int, version: int | None) -> CardOrder:
     if card is None:
         raise NotFound("shared.no_such_card", card_id=card_id)
     if version is not None and card.version != version:
-        raise stale_record(uow.session, Phrase("queries.stale_card"), "card_order", card_id, card_id=card_id)
+        raise stale_record(uow.session, Label("queries.stale_card"), "card_order", card_id, card_id=card_id)
     return card
 
 

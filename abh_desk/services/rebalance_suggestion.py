@@ -16,7 +16,7 @@ from sqlalchemy import func, literal, select
 
 from abh_desk.domain.assignment import ALPHABET, LetterRange
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound
 from abh_desk.services.assignment import RuleRow, require_lead
 from abh_desk.services.context import ServiceContext
@@ -81,7 +81,7 @@ def suggest_rebalance(ctx: ServiceContext, area: str | None = None) -> Rebalance
     """For ``area`` (a team lead: their own; the administration: the area of the caseworker with
     the most open cases when None): the busiest caseworker and the evened-out letter ranges of the
     caseworkers who hold ranges there now."""
-    require_lead(ctx, Phrase("rebalance_suggestion.label_reassign"))
+    require_lead(ctx, Label("rebalance_suggestion.label_reassign"))
     open_values = [s.value for s in OPEN_CASE_STATUSES]
     with ctx.db.read() as session:
         area_id = scope_area_id(session, ctx, area)

@@ -18,7 +18,7 @@ from abh_desk.domain.enums import DeadlineKind, DeadlineStatus, LetterKind, Lett
 from abh_desk.domain.money import euro
 from abh_desk.domain.notice_flow import NoticeAction, check
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import readable_case, require_case_access
 from abh_desk.services.case_letters import case_info, named, render_letter, store_letter
@@ -104,10 +104,10 @@ def refusal_grounds(ctx: ServiceContext) -> list[tuple[str, str, str]]:
 
 #: The findings' names as the refusal of a too long or garbled text quotes them ("„Kindeswohl“").
 FINDING_LABELS = {
-    "finding_deportation_bars": Phrase("rejections.label_finding_deportation_bars"),
-    "finding_child_welfare": Phrase("rejections.label_finding_child_welfare"),
-    "finding_family_ties": Phrase("rejections.label_finding_family_ties"),
-    "finding_health": Phrase("rejections.label_finding_health"),
+    "finding_deportation_bars": Label("rejections.label_finding_deportation_bars"),
+    "finding_child_welfare": Label("rejections.label_finding_child_welfare"),
+    "finding_family_ties": Label("rejections.label_finding_family_ties"),
+    "finding_health": Label("rejections.label_finding_health"),
 }
 
 
@@ -121,37 +121,37 @@ def clean_draft(draft: RejectionDraft) -> RejectionDraft:
     }
     return replace(
         draft,
-        facts=clean_text(draft.facts, "facts", Phrase("rejections.label_facts"), MAX_FACTS, multiline=True),
+        facts=clean_text(draft.facts, "facts", Label("rejections.label_facts"), MAX_FACTS, multiline=True),
         grounds=tuple(
             replace(
                 ground,
                 details=clean_text(
-                    ground.details, "grounds", Phrase("rejections.label_ground_details"), MAX_DETAILS, multiline=True
+                    ground.details, "grounds", Label("rejections.label_ground_details"), MAX_DETAILS, multiline=True
                 ),
             )
             for ground in draft.grounds
         ),
         target_state=clean_text(
-            draft.target_state, "target_state", Phrase("rejections.label_target_state"), MAX_TARGET_STATE
+            draft.target_state, "target_state", Label("rejections.label_target_state"), MAX_TARGET_STATE
         ),
         entry_ban_reasons=clean_text(
             draft.entry_ban_reasons,
             "entry_ban_months",
-            Phrase("rejections.label_entry_ban_reasons"),
+            Label("rejections.label_entry_ban_reasons"),
             MAX_REASON,
             multiline=True,
         ),
         fee_reduction_reason=clean_text(
             draft.fee_reduction_reason,
             "fee_cents",
-            Phrase("rejections.label_fee_reduction_reason"),
+            Label("rejections.label_fee_reduction_reason"),
             MAX_REASON,
             multiline=True,
         ),
         deportation_assessment=clean_text(
             draft.deportation_assessment,
             "deportation_assessment",
-            Phrase("rejections.label_deportation_assessment"),
+            Label("rejections.label_deportation_assessment"),
             MAX_DETAILS,
             multiline=True,
         ),
@@ -398,7 +398,7 @@ def send_hearing(
 
 def check_waiver_reason(reason: str) -> str:
     """Why the hearing is dispensed with, as stored; ValidationError when empty, short or too long."""
-    reason = clean_text(reason, "grund", Phrase("rejections.label_waiver_reason"), MAX_REASON, multiline=True)
+    reason = clean_text(reason, "grund", Label("rejections.label_waiver_reason"), MAX_REASON, multiline=True)
     if len(reason) < 10:
         raise ValidationError("rejections.waiver_reason_missing", field="grund")
     return reason
@@ -416,7 +416,7 @@ def waive_hearing(ctx: ServiceContext, letter_id: int, version: int, reason: str
 
 def record_statement(ctx: ServiceContext, letter_id: int, version: int, received_on: date, note: str = "") -> None:
     """The person commented on the hearing (or said they will not): the hearing deadline is done."""
-    note = clean_text(note, "notiz", Phrase("shared.label_note"), MAX_REASON, multiline=True)
+    note = clean_text(note, "notiz", Label("shared.label_note"), MAX_REASON, multiline=True)
     with ctx.unit_of_work() as uow:
         if received_on > uow.today:
             raise ValidationError("rejections.statement_in_future", field="eingang")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from abh_desk.domain.enums import Role
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import PermissionDenied, ValidationError
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.office import read_office_settings
@@ -77,7 +77,7 @@ def confirm_remedy_row(ctx: ServiceContext, note: str) -> RemedyRowState:
     what was checked against what)."""
     if ctx.actor.role != Role.ADMIN or ctx.actor.user_id is None:
         raise PermissionDenied("remedy_rows.admin_only")
-    note = clean_text(note, "notiz", Phrase("shared.label_note"), 2_000, multiline=True)
+    note = clean_text(note, "notiz", Label("shared.label_note"), 2_000, multiline=True)
     if len(note) < MIN_NOTE:
         raise ValidationError("remedy_rows.note_missing", field="notiz")
     table = load_remedies()

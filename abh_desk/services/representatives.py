@@ -23,7 +23,7 @@ from abh_desk.domain.representation import (
     addressees_on,
 )
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import FieldErrors, NotFound, ValidationError
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.changes import stale_record
@@ -97,13 +97,13 @@ def _validate(data: RepresentativeInput) -> dict[str, Any]:
             kinds=", ".join(f"{k.value} ({label})" for k, label in KIND_LABELS.items()),
         ) from None
     office = kind == RepresentationKind.YOUTH_OFFICE
-    family, given = Phrase("persons.label_family_name"), Phrase("persons.label_given_names")
+    family, given = Label("persons.label_family_name"), Label("persons.label_given_names")
     attempt("family_name", lambda: check_name(data.family_name, "familienname", family, required=not office))
     attempt("given_names", lambda: check_name(data.given_names, "vornamen", given, required=False))
-    authority = Phrase("representatives.label_authority")
+    authority = Label("representatives.label_authority")
     attempt("authority", lambda: clean_text(data.authority, "behoerde", authority, MAX_AUTHORITY))
-    attempt("street", lambda: clean_text(data.street, "strasse", Phrase("shared.label_street"), 200))
-    attempt("city", lambda: clean_text(data.city, "ort", Phrase("shared.label_city"), 100))
+    attempt("street", lambda: clean_text(data.street, "strasse", Label("shared.label_street"), 200))
+    attempt("city", lambda: clean_text(data.city, "ort", Label("shared.label_city"), 100))
     postcode = data.postcode.strip()
     errors += [e for e in (sex_error(data.sex), postcode_error(postcode, required=True)) if e is not None]
     if office and not values.get("authority", "x"):
@@ -165,7 +165,7 @@ def _load(ctx_session: Session, representative_id: int, expected_version: int) -
     if row is None:
         raise NotFound("representatives.not_found", representative_id=representative_id)
     if row.version != expected_version:
-        raise stale_record(ctx_session, Phrase("representatives.stale"), "person", row.person_id)
+        raise stale_record(ctx_session, Label("representatives.stale"), "person", row.person_id)
     return row
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from abh_desk import audit_chain
 from abh_desk.domain.enums import OPEN_CASE_STATUSES, Role
 from abh_desk.domain.retention import TRIGGERS, Rule, check_event_date, check_trigger, due_on
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, PermissionDenied
 from abh_desk.services.case_access import require_person_access
 from abh_desk.services.context import ServiceContext
@@ -179,14 +179,14 @@ def _due(session: Session, today: date) -> list[DueFile]:
     return result
 
 
-def _require_admin(ctx: ServiceContext, what: Phrase) -> None:
+def _require_admin(ctx: ServiceContext, what: Label) -> None:
     if ctx.actor.role != Role.ADMIN:
         raise PermissionDenied("retention.admin_only", what=what)
 
 
 def preview(ctx: ServiceContext) -> list[DueFile]:
     """The files the rules make due on ``today``, with what deleting each would remove."""
-    _require_admin(ctx, Phrase("retention.what_preview"))
+    _require_admin(ctx, Label("retention.what_preview"))
     with ctx.unit_of_work() as uow:
         due = due_files(uow.session, uow.today)
         uow.audit("aufbewahrung_vorschau", "aufbewahrung", None, faellig=len(due))
@@ -235,7 +235,7 @@ def _delete_file(session: Session, person_id: int) -> int:
 def run(ctx: ServiceContext, person_ids: Sequence[int]) -> RunResult:
     """Delete the files of ``person_ids`` (as shown in the preview) that are still due and not
     blocked; what became not due since the preview is left alone."""
-    _require_admin(ctx, Phrase("retention.what_delete"))
+    _require_admin(ctx, Label("retention.what_delete"))
     wanted = set(person_ids)
     with ctx.unit_of_work() as uow:
         due = [f for f in due_files(uow.session, uow.today) if f.person_id in wanted]

@@ -15,7 +15,7 @@ from sqlalchemy import case, func, select
 from abh_desk.clock import office_time
 from abh_desk.domain.enums import CaseStatus, LetterKind
 from abh_desk.domain.notice_flow import OUTCOME_LABELS, RemedyKind, RemedyOutcome
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.services.assignment import require_lead
 from abh_desk.services.context import ServiceContext
 from abh_desk.services.overview import CLOSED_STATUSES, days_between, percentile, scope_area_id
@@ -73,7 +73,7 @@ def _by_month(session: Any, stmt: Any) -> dict[int, tuple[Any, ...]]:
 def year_statistics(ctx: ServiceContext, year: int, area: str | None = None) -> Statistics:
     """The statistics of ``year`` for ``area`` (a team lead: their own; the administration: the
     office when None)."""
-    require_lead(ctx, Phrase("statistics.label_see_statistics"))
+    require_lead(ctx, Label("statistics.label_see_statistics"))
     grounds = refusal_grounds(ctx)
     outcomes = list(RemedyOutcome)
     with ctx.db.read() as session:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from abh_desk.domain.text import clean_text
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import NotFound, ValidationError
 from abh_desk.services.case_access import require_case_access, require_person_access
 from abh_desk.services.context import ServiceContext
@@ -23,9 +23,9 @@ def add_title(
     valid_until: date | None,
     conditions: str = "",
 ) -> int:
-    kind = clean_text(kind, "titel", Phrase("shared.label_kind"), 100)
-    legal_basis = clean_text(legal_basis, "titel", Phrase("shared.label_legal_basis"), 100)
-    conditions = clean_text(conditions, "nebenbestimmungen", Phrase("shared.label_conditions"), 5_000, multiline=True)
+    kind = clean_text(kind, "titel", Label("shared.label_kind"), 100)
+    legal_basis = clean_text(legal_basis, "titel", Label("shared.label_legal_basis"), 100)
+    conditions = clean_text(conditions, "nebenbestimmungen", Label("shared.label_conditions"), 5_000, multiline=True)
     if not kind or not legal_basis:
         raise ValidationError("titles.kind_or_basis_missing", field="titel")
     if valid_until is not None and valid_until < valid_from:

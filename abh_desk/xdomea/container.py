@@ -14,7 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from abh_desk.error_texts import Phrase
+from abh_desk.error_texts import Label
 from abh_desk.xdomea.xml import MESSAGE_NAMES, MessageError
 
 MAX_ENTRIES = 20_000
@@ -52,7 +52,7 @@ class Package:
     files: dict[str, bytes]
 
 
-def unpack(data: bytes, where: Phrase | str = Phrase("xdomea_container.label_package")) -> Package:
+def unpack(data: bytes, where: Label | str = Label("xdomea_container.label_package")) -> Package:
     """The message and the files of a package, or MessageError in German naming the problem."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -82,7 +82,7 @@ def unpack(data: bytes, where: Phrase | str = Phrase("xdomea_container.label_pac
     return Package(name, message, files)
 
 
-def _check_name(name: str, where: Phrase | str) -> None:
+def _check_name(name: str, where: Label | str) -> None:
     shown = name[:80]
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in re.split(r"[/\\]", name):
         raise MessageError("xdomea_container.path_escapes", where=where, name=shown)
@@ -90,7 +90,7 @@ def _check_name(name: str, where: Phrase | str) -> None:
         raise MessageError("xdomea_container.name_not_allowed", where=where, name=shown)
 
 
-def _read(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, where: Phrase | str) -> bytes:
+def _read(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int, where: Label | str) -> bytes:
     if entry.file_size > budget:
         raise MessageError("xdomea_container.too_large", where=where, gigabytes=MAX_TOTAL_BYTES // 1024**3)
     limit = max(entry.compress_size, 1) * MAX_RATIO + 1024 * 1024

@@ -73,12 +73,12 @@ def test_the_case_window_shows_a_database_failure_in_german(qtbot: QtBot, sqlite
 
 
 def test_an_english_window_shows_a_refusal_in_english_and_a_german_one_in_german() -> None:
-    from abh_desk.error_texts import Phrase
+    from abh_desk.error_texts import Label
     from abh_desk.errors import FieldErrors
     from ui.messages import field_texts, set_language
 
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=500)
-    other = ValidationError("domain_text.too_long", field="nr", label=Phrase("cards.label_order_number"), max_length=40)
+    error = ValidationError("domain_text.too_long", field="grund", label=Label("shared.label_reason"), max_length=500)
+    other = ValidationError("domain_text.too_long", field="nr", label=Label("cards.label_order_number"), max_length=40)
     try:
         set_language("en")
         assert error_text(error) == "The reason is too long (at most 500 characters)."
@@ -92,13 +92,13 @@ def test_an_english_window_shows_a_refusal_in_english_and_a_german_one_in_german
 def test_the_language_of_the_workstation_reaches_the_refusals(qapp: object) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from abh_desk.error_texts import Phrase
+    from abh_desk.error_texts import Label
     from ui.app import install_translators
     from ui.messages import set_language
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=5)
+    error = ValidationError("domain_text.too_long", field="grund", label=Label("shared.label_reason"), max_length=5)
     try:
         install_translators(app, "en")
         assert error_text(error).startswith("The reason is too long")

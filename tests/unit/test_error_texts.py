@@ -2,7 +2,7 @@
 ``resources/messages/`` and the raise sites are held to each other.
 
 - every entry speaks German and English, with the same placeholders;
-- every key a module raises (or names as a ``Phrase`` or a ``Label``) is in the catalogue, and the call gives every
+- every key a module raises (or names as a ``Label`` or a ``Label``) is in the catalogue, and the call gives every
   parameter the key's sentences need; every entry is used somewhere;
 - every member of a labelled vocabulary (a case's status, a deadline's kind …) has its ``Label``, and a
   ``Label`` is its German text wherever it is used as a ``str``;
@@ -24,7 +24,7 @@ import pytest
 from abh_desk import error_texts
 from abh_desk.domain import appointments, cards, case_flow, deadlines_bekanntgabe, enums, grants, notice_flow
 from abh_desk.domain import representation as rep
-from abh_desk.error_texts import Label, Phrase
+from abh_desk.error_texts import Label
 from abh_desk.errors import DomainError, FieldErrors, ValidationError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,7 +91,7 @@ def _raise_sites() -> Iterator[tuple[str, int, ast.Call]]:
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Call)
-                and _called(node) in ERRORS | {"Phrase", "Sentence", "Label"}
+                and _called(node) in ERRORS | {"Label", "Sentence"}
                 and node.args
                 and module not in HOME
             ):
@@ -174,7 +174,7 @@ def test_sentences_are_written_only_in_the_catalogue() -> None:
 
 
 def test_a_refusal_speaks_the_language_asked_and_keeps_its_parameters() -> None:
-    error = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=500)
+    error = ValidationError("domain_text.too_long", field="grund", label=Label("shared.label_reason"), max_length=500)
     assert error.message == "Der Grund ist zu lang (höchstens 500 Zeichen)."
     assert str(error) == error.message
     assert error.text("en") == "The reason is too long (at most 500 characters)."
@@ -184,13 +184,13 @@ def test_a_refusal_speaks_the_language_asked_and_keeps_its_parameters() -> None:
 
 
 def test_a_quoted_refusal_and_several_fields_speak_the_same_language() -> None:
-    inner = ValidationError("domain_text.too_long", field="grund", label=Phrase("shared.label_reason"), max_length=5)
+    inner = ValidationError("domain_text.too_long", field="grund", label=Label("shared.label_reason"), max_length=5)
     outer = ValidationError("domain_text.too_long", field="x", label=inner, max_length=1)
     assert outer.text("en").startswith("The reason is too long (at most 5 characters).")
     both = FieldErrors(
         [
             inner,
-            ValidationError("domain_text.too_long", field="b", label=Phrase("cards.label_order_number"), max_length=9),
+            ValidationError("domain_text.too_long", field="b", label=Label("cards.label_order_number"), max_length=9),
         ]
     )
     assert both.by_field("en") == {
